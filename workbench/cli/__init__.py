@@ -1,0 +1,77 @@
+"""The `workbench` command line: one module a subcommand (`cmd_*.py`), errors as one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+# Subcommand modules, in the order `workbench --help` lists them. Each has
+# `register(subparsers)` which adds its parser and sets `func` to a `run(args) -> int`.
+_COMMANDS = (
+    "cmd_open",
+    "cmd_align",
+    "cmd_check",
+    "cmd_export",
+    "cmd_import",
+    "cmd_glossary",
+    "cmd_terms",
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message} (see --help)\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="workbench",
+        description="Align a Chinese original with its English translation, keep a glossary, "
+        "check the translation, export the result. With no command, opens the demo alignment.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    import importlib
+
+    for name in _COMMANDS:
+        try:
+            module = importlib.import_module(f"workbench.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"workbench.cli.{name}":
+                continue  # a command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from workbench.cli.cmd_open import run_demo
+
+        func = run_demo
+    else:
+        func = args.func
+    try:
+        return int(func(args) or 0)
+    except WorkbenchError as exc:
+        sys.stderr.write(f"workbench: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("workbench: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): not an error of ours.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        except Exception:
+            pass
+        return 0

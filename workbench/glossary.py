@@ -1,0 +1,137 @@
+"""The terminology glossary (format `glossary/1`): terms, their approved, accepted and
+forbidden English renderings; load with validation, save atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.fileio import atomic_write
+from workbench.yamlio import Node, check_format, dump, load_root, unknown_keys
+
+FORMAT = "glossary/1"
+CASES = ("insensitive", "sensitive")
+_TOP_KEYS = ("workbench", "name", "terms")
+_TERM_KEYS = ("zh", "en", "variants", "forbidden", "note", "case")
+
+
+@dataclass
+class Term:
+    """One concept: its Chinese source forms and the English renderings allowed for it."""
+
+    zh: list[str]
+    en: str
+    variants: list[str] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+    note: str | None = None
+    case: str = "insensitive"
+
+    @property
+    def accepted(self) -> list[str]:
+        """The approved rendering first, then the variants also accepted."""
+        return [self.en, *self.variants]
+
+    @property
+    def key(self) -> str:
+        return self.zh[0]
+
+
+@dataclass
+class Glossary:
+    name: str = ""
+    terms: list[Term] = field(default_factory=list)
+
+    def find(self, zh: str) -> Term | None:
+        """The term having `zh` among its source forms, if any."""
+        for t in self.terms:
+            if zh in t.zh:
+                return t
+        return None
+
+    def add(self, term: Term) -> None:
+        """Add a term, refusing a source form that another term already has."""
+        validate_term(term)
+        for form in term.zh:
+            other = self.find(form)
+            if other is not None:
+                raise WorkbenchError(f"the term {form!r} is already in the glossary (→ {other.en!r})")
+        self.terms.append(term)
+
+
+def validate_term(term: Term) -> None:
+    if not term.zh or any(not z.strip() for z in term.zh):
+        raise WorkbenchError("a term needs a Chinese source form")
+    if not term.en.strip():
+        raise WorkbenchError(f"the term {term.zh[0]!r} needs an English rendering")
+    if term.case not in CASES:
+        raise WorkbenchError(f"case must be one of {', '.join(CASES)}, not {term.case!r}")
+
+
+def load_glossary(path: str | Path, text: str | None = None) -> Glossary:
+    """Read and validate a glossary file; a WorkbenchError names file, line and column."""
+    root = load_root(path, text)
+    top = root.mapping("the file")
+    check_format(top, root, FORMAT)
+    unknown_keys(top, _TOP_KEYS, "the file")
+    g = Glossary(name=(top["name"].text("name", optional=True) or "") if "name" in top else "")
+    first_seen: dict[str, int] = {}
+    for node in top["terms"].sequence("terms") if "terms" in top else []:
+        term = _term(node)
+        for form in term.zh:
+            if form in first_seen:
+                raise node.error(f"duplicate term {form!r} (first at line {first_seen[form]})")
+            first_seen[form] = node.line
+        g.terms.append(term)
+    return g
+
+
+def _term(node: Node) -> Term:
+    f = node.mapping("a term")
+    unknown_keys(f, _TERM_KEYS, "a term")
+    if "zh" not in f:
+        raise node.error("a term needs 'zh'")
+    if "en" not in f:
+        raise node.error("a term needs 'en'")
+    zh = f["zh"].text_list("zh")
+    if not zh or any(not z.strip() for z in zh):
+        raise f["zh"].error("empty term")
+    en = f["en"].text("en") or ""
+    if not en.strip():
+        raise f["en"].error(f"empty English rendering for {zh[0]!r}")
+    term = Term(zh=zh, en=en)
+    for key in ("variants", "forbidden"):
+        if key in f:
+            values = f[key].text_list(key)
+            if any(not v.strip() for v in values):
+                raise f[key].error(f"empty item in {key}")
+            setattr(term, key, values)
+    if "note" in f:
+        term.note = f["note"].text("note", optional=True)
+    if "case" in f:
+        case = f["case"].text("case")
+        if case not in CASES:
+            raise f["case"].error(f"case must be one of {', '.join(CASES)}, not {case!r}")
+        term.case = case or "insensitive"
+    return term
+
+
+def dump_glossary(g: Glossary) -> str:
+    """The canonical YAML text of a glossary."""
+    terms = []
+    for t in g.terms:
+        d: dict = {"zh": t.zh[0] if len(t.zh) == 1 else list(t.zh), "en": t.en}
+        if t.variants:
+            d["variants"] = list(t.variants)
+        if t.forbidden:
+            d["forbidden"] = list(t.forbidden)
+        if t.note:
+            d["note"] = t.note
+        if t.case != "insensitive":
+            d["case"] = t.case
+        terms.append(d)
+    return dump({"workbench": FORMAT, "name": g.name, "terms": terms})
+
+
+def save_glossary(g: Glossary, path: str | Path) -> None:
+    atomic_write(path, dump_glossary(g))

@@ -1,0 +1,199 @@
+"""Safe, position-aware YAML reading and canonical YAML writing for the project's formats.
+
+Reading composes the node tree with PyYAML's safe machinery (C parser where present) and
+walks it by hand, so every validation error can name the line and column. Tags, anchors and
+aliases are refused: our formats have no use for them, and they are how YAML files attack
+(`!!python/object`, alias bombs).
+
+Writing uses the safe dumper with a fixed style, so that an unchanged document always comes
+out as the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workbench.errors import WorkbenchError
+from workbench.fileio import decode_text, read_bytes
+
+try:
+    _Loader = yaml.CSafeLoader
+    _Dumper = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+
+class Node:
+    """A YAML node seen through the file it came from: value access with positions."""
+
+    def __init__(self, node: yaml.Node, path: str, seen: set[int]) -> None:
+        if id(node) in seen:
+            raise WorkbenchError(
+                "YAML aliases are not allowed", path, *_pos(node)
+            )
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise WorkbenchError(f"YAML tag {node.tag!r} is not allowed", path, *_pos(node))
+        self.node = node
+        self.path = path
+        self._seen = seen
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1
+
+    @property
+    def column(self) -> int:
+        return self.node.start_mark.column + 1
+
+    def error(self, message: str) -> WorkbenchError:
+        return WorkbenchError(message, self.path, self.line, self.column)
+
+    def is_null(self) -> bool:
+        return self.node.tag == _STD + "null"
+
+    def mapping(self, what: str) -> dict[str, Node]:
+        if not isinstance(self.node, yaml.MappingNode):
+            raise self.error(f"{what} must be a mapping")
+        out: dict[str, Node] = {}
+        for k, v in self.node.value:
+            key = Node(k, self.path, self._seen)
+            if not isinstance(k, yaml.ScalarNode):
+                raise key.error(f"keys of {what} must be plain words")
+            if k.value in out:
+                raise key.error(f"duplicate key {k.value!r} in {what}")
+            out[k.value] = Node(v, self.path, self._seen)
+        return out
+
+    def sequence(self, what: str) -> list[Node]:
+        if self.is_null():
+            return []
+        if not isinstance(self.node, yaml.SequenceNode):
+            raise self.error(f"{what} must be a list")
+        return [Node(v, self.path, self._seen) for v in self.node.value]
+
+    def scalar(self) -> Any:
+        if not isinstance(self.node, yaml.ScalarNode):
+            raise self.error("expected a single value, found a list or mapping")
+        try:
+            return _constructor.construct_object(self.node, deep=True)
+        except yaml.YAMLError as exc:
+            raise self.error(f"bad value: {str(exc).splitlines()[-1]}") from None
+
+    def text(self, what: str, optional: bool = False) -> str | None:
+        if self.is_null() and optional:
+            return None
+        v = self.scalar()
+        if isinstance(v, bool) or v is None:
+            raise self.error(f"{what} must be text")
+        if not isinstance(v, str):
+            v = self.node.value  # a number written where text is expected: keep it as written
+        return v
+
+    def integer(self, what: str) -> int:
+        v = self.scalar()
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise self.error(f"{what} must be a whole number")
+        return v
+
+    def number(self, what: str) -> float:
+        v = self.scalar()
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise self.error(f"{what} must be a number")
+        return float(v)
+
+    def text_list(self, what: str) -> list[str]:
+        """A list of text, or one text written alone (as glossary forms may be)."""
+        if isinstance(self.node, yaml.SequenceNode):
+            return [n.text(f"each item of {what}") or "" for n in self.sequence(what)]
+        if self.is_null():
+            return []
+        return [self.text(what) or ""]
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_root(path: str | Path, text: str | None = None) -> Node:
+    """Parse a YAML file into a checked root node, or raise a WorkbenchError naming the place."""
+    path = str(path)
+    if text is None:
+        text = decode_text(read_bytes(path), path)
+    if not text.strip():
+        raise WorkbenchError("empty file", path)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        if mark is not None:
+            raise WorkbenchError(f"malformed YAML: {problem}", path, mark.line + 1, mark.column + 1) from None
+        raise WorkbenchError(f"malformed YAML: {problem}", path) from None
+    except yaml.YAMLError as exc:
+        raise WorkbenchError(f"malformed YAML: {exc}", path) from None
+    if root is None:
+        raise WorkbenchError("empty file", path)
+    return Node(root, path, set())
+
+
+def check_format(fields: dict[str, Node], root: Node, expected: str) -> None:
+    """Refuse a file whose `workbench:` marker is not the expected format."""
+    marker = fields.get("workbench")
+    if marker is None:
+        raise root.error(f"not a workbench file: the first key must be 'workbench: {expected}'")
+    value = marker.text("workbench")
+    if value != expected:
+        raise marker.error(f"wrong format marker {value!r}: expected {expected!r}")
+
+
+def unknown_keys(fields: dict[str, Node], allowed: tuple[str, ...], what: str) -> None:
+    for key, node in fields.items():
+        if key not in allowed:
+            raise node.error(f"unknown key {key!r} in {what} (expected one of: {', '.join(allowed)})")
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+class Flow(dict):
+    """A mapping written on one line: `{lang: zh, path: …}`."""
+
+
+class _Dumper(_Dumper):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _represent_flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.Node:
+    return dumper.represent_mapping(_STD + "map", data.items(), flow_style=True)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
+    return dumper.represent_mapping(_STD + "map", data.items(), flow_style=False)
+
+
+_Dumper.add_representer(Flow, _represent_flow)
+_Dumper.add_representer(dict, _represent_dict)
+
+
+def dump(document: dict) -> str:
+    """The canonical text of a document: block style, keys in the given order, UTF-8 text."""
+    return yaml.dump(
+        document,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+        indent=2,
+    )
