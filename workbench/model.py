@@ -62,6 +62,8 @@ class Alignment:
     glossary: str | None = None
     pairs: list[Pair] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
+    # The highest id handed out in this session: ids of merged-away pairs are never reused.
+    _last_id: int = field(default=0, compare=False, repr=False)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -78,7 +80,10 @@ class Alignment:
         raise KeyError(pair_id)
 
     def next_id(self) -> int:
-        return max((p.id for p in self.pairs), default=0) + 1
+        """A fresh id: above every pair's, every dismissed finding's, and every id given out."""
+        highest = max((p.id for p in self.pairs), default=0)
+        highest = max(highest, max((i.pair or 0 for i in self.ignored), default=0), self._last_id)
+        return highest + 1
 
     def confirmed_count(self) -> int:
         return sum(1 for p in self.pairs if p.status == CONFIRMED)
@@ -94,6 +99,7 @@ class Alignment:
         if i + 1 >= len(self.pairs):
             raise IndexError("no next pair to merge with")
         a, b = self.pairs[i], self.pairs.pop(i + 1)
+        self._last_id = max(self._last_id, b.id)
         a.zh.extend(b.zh)
         a.en.extend(b.en)
         if b.note:
@@ -112,6 +118,7 @@ class Alignment:
         if (zh_at, en_at) in ((0, 0), (len(a.zh), len(a.en))):
             raise ValueError("a split must leave sentences on both sides of it")
         b = Pair(id=self.next_id(), zh=a.zh[zh_at:], en=a.en[en_at:], status=AUTO)
+        self._last_id = b.id
         del a.zh[zh_at:]
         del a.en[en_at:]
         self._touched(a)
@@ -196,4 +203,5 @@ class Alignment:
 
     def _drop_if_empty(self, i: int) -> None:
         if self.pairs[i].is_empty:
+            self._last_id = max(self._last_id, self.pairs[i].id)
             del self.pairs[i]

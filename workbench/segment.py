@@ -21,8 +21,9 @@ def split_zh(paragraph: str) -> list[str]:
     start = 0
     for m in _ZH_END.finditer(text):
         end = m.end()
-        # Half-width ! ? ; inside Latin text (e.g. "Yahoo!") do not end a Chinese sentence.
-        if m.group()[0] in "!?;" and end < len(text) and text[end].isascii() and text[end].isalnum():
+        # Half-width ! ? ; right after a Latin word (e.g. "Yahoo!") do not end a Chinese sentence.
+        before = text[m.start() - 1] if m.start() else ""
+        if m.group()[0] in "!?;" and before.isascii() and before.isalnum():
             continue
         piece = text[start:end].strip()
         if piece and not _only_closers(piece):

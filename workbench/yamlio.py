@@ -36,7 +36,7 @@ class Node:
     def __init__(self, node: yaml.Node, path: str, seen: set[int]) -> None:
         if id(node) in seen:
             raise WorkbenchError(
-                "YAML aliases are not allowed", path, *_pos(node)
+                "YAML anchors and aliases are not allowed (this value is reused by an alias)", path, *_pos(node)
             )
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
