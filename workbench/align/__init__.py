@@ -1,0 +1,182 @@
+"""Automatic sentence alignment of a Chinese text and its English translation (DESIGN §5).
+
+Library API (the CLI's ``workbench align`` and the editor's "Realign from here" use it):
+
+- :func:`align` — every sentence of both sides in exactly one :class:`Bead`, in document order.
+- :func:`realign_range` — re-align only the sentences covered by ``beads[start:stop]``.
+- :func:`align_folder` — many document pairs in parallel processes.
+
+No GPU and nothing downloaded: the similarity comes from CC-CEDICT, pinyin, numbers, glossary
+terms, punctuation, sentence length and a translation table learnt from the document itself;
+see :mod:`workbench.align.core`.  Never imports Textual.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+__all__ = ["Bead", "align", "realign_range", "align_folder", "read_presplit", "AlignWarning"]
+
+
+class AlignWarning(UserWarning):
+    """Input that aligns poorly (an empty side, both sides in one language...)."""
+
+
+@dataclass(frozen=True)
+class Bead:
+    zh: tuple[int, ...]     # indices of Chinese sentences, consecutive, ascending (may be empty)
+    en: tuple[int, ...]     # indices of English sentences (may be empty)
+    score: float            # calibrated confidence 0..1
+
+
+# Logistic calibration of the raw bead score (fitted on development data by
+# bench/align_accuracy.py --calibrate; a,b for 1-1 beads and for others).
+_CAL = {"one": (9.0, -2.5), "many": (9.0, -3.0), "skip": 0.3}
+
+
+def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: float) -> float:
+    if not zs or not es:
+        return _CAL["skip"]
+    a, b = _CAL["one"] if len(zs) == 1 and len(es) == 1 else _CAL["many"]
+    x = a * raw + b
+    return round(1.0 / (1.0 + math.exp(-x)), 3)
+
+
+def _han_share(texts: Sequence[str]) -> float:
+    n = han = 0
+    for t in texts[:2000]:
+        for ch in t[:500]:
+            if not ch.isspace():
+                n += 1
+                if "\u3400" <= ch <= "\u9fff":
+                    han += 1
+    return han / n if n else 0.0
+
+
+def align(zh: Sequence[str], en: Sequence[str], *,
+          zh_para: Sequence[int] | None = None,
+          en_para: Sequence[int] | None = None,
+          glossary: Sequence[tuple[str, Sequence[str]]] = (),
+          progress: Callable[[float], None] | None = None,
+          params=None) -> list[Bead]:
+    """Align Chinese sentences ``zh`` with English sentences ``en``.
+
+    Every sentence of both sides is in exactly one bead, beads in document order.  ``zh_para`` /
+    ``en_para`` give the paragraph (or speaker turn) of each sentence; beads rarely cross them.
+    ``glossary`` is a list of (zh term, accepted English renderings).  ``progress`` is called
+    with fractions 0..1.  ``params`` (a :class:`workbench.align.core.Params`) tunes the search.
+    Warns (:class:`AlignWarning`) on an empty side or on sides that do not look like zh/en.
+    """
+    zh = [s if isinstance(s, str) else str(s) for s in zh]
+    en = [s if isinstance(s, str) else str(s) for s in en]
+    N, M = len(zh), len(en)
+    if N == 0 or M == 0:
+        if N or M:
+            warnings.warn("one side is empty: every sentence is left unpaired", AlignWarning,
+                          stacklevel=2)
+        if progress:
+            progress(1.0)
+        return ([Bead((i,), (), 0.0) for i in range(N)] +
+                [Bead((), (j,), 0.0) for j in range(M)])
+    if _han_share(zh) < 0.2 or _han_share(en) > 0.2:
+        warnings.warn("the Chinese side has few Chinese characters or the English side many: "
+                      "alignment rests on length alone and may be poor", AlignWarning,
+                      stacklevel=2)
+    from .core import align_indices
+
+    raw = align_indices(zh, en, glossary=glossary, progress=progress, params=params,
+                        zh_para=zh_para, en_para=en_para)
+    out = [Bead(tuple(zs), tuple(es), _confidence(zs, es, sc, 0.0)) for zs, es, sc in raw]
+    _check(out, N, M)
+    if progress:
+        progress(1.0)
+    return out
+
+
+def _check(beads: Sequence[Bead], N: int, M: int) -> None:
+    zi = [i for b in beads for i in b.zh]
+    ei = [j for b in beads for j in b.en]
+    if zi != list(range(N)) or ei != list(range(M)):  # pragma: no cover - internal invariant
+        raise AssertionError("aligner produced an invalid alignment")
+
+
+def realign_range(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead], start: int,
+                  stop: int, **kwargs) -> list[Bead]:
+    """Re-align only the sentences covered by ``beads[start:stop]``.
+
+    Beads outside the range (e.g. confirmed pairs) are returned unchanged (the same objects);
+    the returned list is the whole new alignment.  ``kwargs`` are those of :func:`align`
+    (``zh_para``/``en_para`` are for the whole document and are sliced here).
+    """
+    beads = list(beads)
+    start = max(0, min(start, len(beads)))
+    stop = max(start, min(stop, len(beads)))
+    part = beads[start:stop]
+    zs = [i for b in part for i in b.zh]
+    es = [j for b in part for j in b.en]
+    if not part or (not zs and not es):
+        return beads
+    z0 = zs[0] if zs else None
+    e0 = es[0] if es else None
+    sub_kw = dict(kwargs)
+    for key, idx in (("zh_para", zs), ("en_para", es)):
+        if sub_kw.get(key) is not None:
+            sub_kw[key] = [sub_kw[key][k] for k in idx]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AlignWarning)
+        new = align([zh[i] for i in zs], [en[j] for j in es], **sub_kw)
+    shifted = [Bead(tuple(z0 + i for i in b.zh) if b.zh else (),
+                    tuple(e0 + j for j in b.en) if b.en else (), b.score) for b in new]
+    return beads[:start] + shifted + beads[stop:]
+
+
+def read_presplit(path: Path | str) -> list[str]:
+    """One sentence per non-empty line (``--presplit``); UTF-8 with or without BOM."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _align_pair(args):
+    zpath, epath, reader, kwargs = args
+    zh = reader(zpath)
+    en = reader(epath)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AlignWarning)
+        return align(zh, en, **kwargs)
+
+
+def align_folder(pairs: Sequence[tuple[Path, Path]], *, workers: int = 2,
+                 progress: Callable[[float], None] | None = None,
+                 reader: Callable[[Path], list[str]] = read_presplit,
+                 **kwargs) -> list[list[Bead]]:
+    """Align many (zh file, en file) pairs in parallel processes.
+
+    ``reader`` turns a path into its sentence list (default :func:`read_presplit`: one sentence
+    per non-empty line; pass a module-level function so it can be pickled).  ``kwargs`` go to
+    :func:`align` (e.g. ``glossary``).  Returns one ``list[Bead]`` per pair, in the input's
+    order; ``progress`` is called with the fraction of pairs done.  An exception raised while
+    reading or aligning one pair propagates.
+    """
+    jobs = [(Path(z), Path(e), reader, kwargs) for z, e in pairs]
+    results: list[list[Bead] | None] = [None] * len(jobs)
+    if not jobs:
+        return []
+    if workers <= 1 or len(jobs) == 1:
+        for k, job in enumerate(jobs):
+            results[k] = _align_pair(job)
+            if progress:
+                progress((k + 1) / len(jobs))
+        return results  # type: ignore[return-value]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futs = {pool.submit(_align_pair, job): k for k, job in enumerate(jobs)}
+        done = 0
+        for fut in as_completed(futs):
+            results[futs[fut]] = fut.result()
+            done += 1
+            if progress:
+                progress(done / len(jobs))
+    return results  # type: ignore[return-value]

@@ -1,0 +1,424 @@
+"""The alignment search: features of candidate beads and an anchored, banded dynamic programme.
+
+Overview (see workbench/align/__init__.py for the API):
+
+1. Every Chinese sentence becomes a set of units with candidate English stems (CC-CEDICT glosses,
+   pinyin names, numbers, glossary terms, punctuation cues); every English sentence a set of
+   stems.  Units and stems are weighted by rarity (IDF within the document).
+2. For a pair of sentences (i, j) inside the search band we compute by one vectorised join the
+   weight of i's units that have a rendering in j (``mz``) and of j's stems that render a unit of
+   i (``me``).  A bead's lexical score is the F1 of these two coverages (summed over the
+   bead's sentence pairs), times a length agreement term with the zh/en character ratio fitted
+   on the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1 at a fixed skip cost.
+3. Search: the DP keeps only a band of nodes around a path.  The path comes from a first,
+   cheap pass (1-1, 1-2, 2-1 and skips) in a wide band around the length diagonal; for long
+   documents that first pass itself runs on rarer words only, so the whole stays linear.
+4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
+   co-occurrence), added to the links, and the document is realigned in a narrow band.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .features import ZhAnalyzer, en_bag
+from .lexicon import lexicon
+
+NEG = -1e18
+TYPES_FULL = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
+              (3, 2)]
+TYPES_FAST = [(1, 0), (1, 1), (1, 2), (2, 1)]
+
+
+@dataclass
+class Params:
+    skip: float = -0.1          # score of a 1-0 / 0-1 bead
+    len_floor: float = 0.1      # lexical score added before the length factor (length-only texts)
+    width: int = 8              # half width of the final search band (sentences)
+    learn: bool = True          # learn a translation table from the document and realign
+    dice_min: float = 0.4
+    full_cells: int = 400_000   # below this many node cells, the first pass searches everything
+
+
+class Doc:
+    """Weighted units/stems of both sides and their links, as flat numpy arrays."""
+
+    def __init__(self, zh: Sequence[str], en: Sequence[str],
+                 glossary: Sequence[tuple[str, Sequence[str]]] = ()):
+        self.N, self.M = len(zh), len(en)
+        an = ZhAnalyzer(lexicon(), glossary)
+        self.zbags = [an.bag(s) for s in zh]
+        self.ebags = [en_bag(s) | set(an.en_glossary_tokens(s)) if an.glossary else en_bag(s)
+                      for s in en]
+        self.lz = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
+        self.le = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
+        # English vocabulary and document frequencies
+        vocab: dict[str, int] = {}
+        for b in self.ebags:
+            for s in b:
+                if s not in vocab:
+                    vocab[s] = len(vocab)
+        self.vocab = vocab
+        edf = np.zeros(len(vocab) + 1)
+        for b in self.ebags:
+            for s in b:
+                edf[vocab[s]] += 1
+        self.eidf = np.log1p(self.M / np.maximum(edf, 1))
+        # Chinese unit types
+        units: dict[str, int] = {}
+        for b in self.zbags:
+            for u in b:
+                if u not in units:
+                    units[u] = len(units)
+        self.units = units
+        self.unit_names = list(units)
+        zdf = np.zeros(len(units) + 1)
+        for b in self.zbags:
+            for u in b:
+                zdf[units[u]] += 1
+        self.zdf = zdf
+        self.zidf = np.log1p(self.N / np.maximum(zdf, 1))
+        # links unit type -> stem ids (only stems present in the English document)
+        self.links: list[set[int]] = [set() for _ in range(len(units))]
+        seen: set[str] = set()
+        for b in self.zbags:
+            for u, stems in b.items():
+                if u in seen:
+                    continue
+                seen.add(u)
+                uid = units[u]
+                self.links[uid] = {vocab[s] for s in stems if s in vocab}
+        self._build()
+
+    def _build(self) -> None:
+        """Flatten the current links into the arrays the join uses."""
+        units, vocab = self.units, self.vocab
+        linked_stems = np.zeros(len(vocab) + 1, dtype=bool)
+        for ls in self.links:
+            for s in ls:
+                linked_stems[s] = True
+        zi, zk_unit, li, lk, ls_ = [], [], [], [], []
+        k = 0
+        for i, b in enumerate(self.zbags):
+            for u in b:
+                uid = units[u]
+                lset = self.links[uid]
+                if not lset:
+                    continue
+                zi.append(i)
+                zk_unit.append(uid)
+                for s in lset:
+                    li.append(i)
+                    lk.append(k)
+                    ls_.append(s)
+                k += 1
+        self.zi = np.array(zi, dtype=np.int64)
+        self.zw = self.zidf[np.array(zk_unit, dtype=np.int64)] if zk_unit else np.zeros(0)
+        self.li = np.array(li, dtype=np.int64)
+        self.lk = np.array(lk, dtype=np.int64)
+        self.ls = np.array(ls_, dtype=np.int64)
+        ej, es = [], []
+        for j, b in enumerate(self.ebags):
+            for s in b:
+                sid = vocab[s]
+                if linked_stems[sid]:
+                    ej.append(j)
+                    es.append(sid)
+        self.ej = np.array(ej, dtype=np.int64)
+        self.es = np.array(es, dtype=np.int64)
+        self.ew = self.eidf[self.es] if es else np.zeros(0)
+        self.zden = np.bincount(self.zi, weights=self.zw, minlength=self.N)[: self.N]
+        self.eden = np.bincount(self.ej, weights=self.ew, minlength=self.M)[: self.M]
+        key = self.es * (self.M + 1) + self.ej
+        self.eorder = np.argsort(key, kind="stable")
+        self.ekeys = key[self.eorder]
+
+    # ------------------------------------------------------------ pair features in a band
+    def pairs(self, P: np.ndarray, Q: np.ndarray, max_df: float | None = None):
+        """mz, me for the sentence pairs (i, j), P[i] <= j < Q[i], flat with offsets."""
+        N, M = self.N, self.M
+        width = np.maximum(Q - P, 0)
+        off = np.zeros(N + 1, dtype=np.int64)
+        np.cumsum(width, out=off[1:])
+        total_cells = int(off[-1])
+        li, lk, ls = self.li, self.lk, self.ls
+        if max_df is not None and len(ls):
+            keep = self._edf_of(ls) <= max_df
+            li, lk, ls = li[keep], lk[keep], ls[keep]
+        lo = ls * (M + 1) + P[li]
+        hi = ls * (M + 1) + Q[li]
+        a = np.searchsorted(self.ekeys, lo)
+        b = np.searchsorted(self.ekeys, hi)
+        cnt = np.maximum(b - a, 0)
+        tot = int(cnt.sum())
+        mz = np.zeros(total_cells)
+        me = np.zeros(total_cells)
+        if tot:
+            rep = np.repeat(np.arange(len(li)), cnt)
+            starts = np.cumsum(cnt) - cnt
+            pos = a[rep] + (np.arange(tot) - starts[rep])
+            eidx = self.eorder[pos]
+            j = self.ej[eidx]
+            i = li[rep]
+            k = lk[rep]
+            cell = off[i] + j - P[i]
+            _, first = np.unique(k * (M + 1) + j, return_index=True)
+            mz = np.bincount(cell[first], weights=self.zw[k[first]], minlength=total_cells)
+            _, first = np.unique(eidx * (N + 1) + i, return_index=True)
+            me = np.bincount(cell[first], weights=self.ew[eidx[first]], minlength=total_cells)
+        return off, mz, me
+
+    def _edf_of(self, stems: np.ndarray) -> np.ndarray:
+        if not hasattr(self, "_edf"):
+            self._edf = np.bincount(self.es, minlength=len(self.vocab) + 1)
+        return self._edf[stems]
+
+    # ------------------------------------------------------------ learnt translation table
+    def learn(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]],
+              dice_min: float) -> int:
+        """Add unit->stem links with a high Dice coefficient over confident beads."""
+        good = [b for b in beads if b[0] and b[1]]
+        if len(good) < 8:
+            return 0
+        sc = np.array([b[2] for b in good])
+        cut = np.quantile(sc, 0.3)
+        good = [b for b in good if b[2] >= cut]
+        units, vocab = self.units, self.vocab
+        nb = len(good)
+        maxdf_u = max(2.0, 0.05 * nb)
+        upairs: list[int] = []
+        V = len(vocab) + 1
+        cu = np.zeros(len(units) + 1)
+        cs = np.zeros(V)
+        for zs, es, _ in good:
+            us = {units[u] for i in zs for u in self.zbags[i]}
+            ss = {vocab[s] for j in es for s in self.ebags[j]}
+            for u in us:
+                cu[u] += 1
+            for s in ss:
+                cs[s] += 1
+            bead_us = [u for u in us if self.zdf[u] <= maxdf_u * 4 and not u_is_cue(self, u)]
+            bead_ss = list(ss)
+            for u in bead_us:
+                base = u * V
+                upairs.extend(base + s for s in bead_ss)
+        if not upairs:
+            return 0
+        keys, counts = np.unique(np.array(upairs, dtype=np.int64), return_counts=True)
+        u = keys // V
+        s = keys % V
+        dice = 2 * counts / (cu[u] + cs[s])
+        sel = (counts >= 2) & (dice >= dice_min)
+        added = 0
+        for uu, ss_ in zip(u[sel].tolist(), s[sel].tolist()):
+            if ss_ not in self.links[uu]:
+                self.links[uu].add(ss_)
+                added += 1
+        if added:
+            self._build()
+        return added
+
+
+def u_is_cue(doc: Doc, uid: int) -> bool:
+    name = doc.unit_names[uid]
+    return name.startswith(("<", "#"))
+
+
+# ---------------------------------------------------------------- DP
+
+def _windows_from_centre(c: np.ndarray, w: int, M: int) -> tuple[np.ndarray, np.ndarray]:
+    """Node windows [L_i, R_i) around a monotone centre line, connected row to row."""
+    L = np.clip(c - w, 0, M).astype(np.int64)
+    R = np.clip(c + w + 1, 1, M + 1).astype(np.int64)
+    L = np.minimum.accumulate(L[::-1])[::-1]  # monotone
+    R = np.maximum.accumulate(R)
+    L[0] = 0
+    R[-1] = M + 1
+    # connect: row i+1 must start no later than row i ends
+    R[:-1] = np.maximum(R[:-1], L[1:] + 1)
+    return L, R
+
+
+def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm: Params,
+       ratio: float, max_df: float | None = None):
+    """Best path through the node windows; returns beads (zh, en, score) in order."""
+    N, M = doc.N, doc.M
+    # pair band for zh sentence s: nodes of rows s+1..s+amax use it
+    amax = max(a for a, _ in types)
+    bmax = max(b for _, b in types)
+    s_idx = np.arange(N)
+    P = np.maximum(0, L[s_idx + 1] - bmax)
+    Q = np.minimum(M, R[np.minimum(s_idx + amax, N)] - 1)
+    Q = np.maximum(Q, P)
+    poff, mz, me = doc.pairs(P, Q, max_df)
+    # row prefix sums of mz / me (each row gets a leading zero)
+    widths = Q - P
+    coff = poff + np.arange(N + 1)
+    cz = np.zeros(int(coff[-1]) + 1)
+    ce = np.zeros_like(cz)
+    if len(mz):
+        row_of = np.repeat(np.arange(N), widths)
+        pos = np.arange(len(mz)) + row_of + 1
+        cz[pos] = mz
+        ce[pos] = me
+        # cumulative within rows: global cumsum minus the value at the row start
+        # one global cumulative sum: differences inside a row are that row's partial sums
+        cz = np.cumsum(cz)
+        ce = np.cumsum(ce)
+    # nodes
+    nw = R - L
+    noff = np.zeros(N + 2, dtype=np.int64)
+    np.cumsum(nw, out=noff[1:])
+    T = int(noff[N + 1])
+    ni = np.repeat(np.arange(N + 1), nw)
+    nj = np.arange(T) - noff[ni] + L[ni]
+    zc = np.concatenate([[0.0], np.cumsum(doc.zden)])
+    ec = np.concatenate([[0.0], np.cumsum(doc.eden)])
+    lzc = np.concatenate([[0.0], np.cumsum(doc.lz)])
+    lec = np.concatenate([[0.0], np.cumsum(doc.le)])
+
+    def rowsum(cum, r, jlo, jhi):
+        # sum over en sentences [jlo, jhi) of the pair values of zh sentence r (vectorised)
+        p = P[r]
+        w = widths[r]
+        base = coff[r]
+        hi_ = base + np.clip(jhi - p, 0, w)
+        lo_ = base + np.clip(jlo - p, 0, w)
+        return cum[hi_] - cum[lo_]
+
+    K = len(types)
+    PI = np.full((K, T), T, dtype=np.int64)
+    S = np.full((K, T), NEG)
+    for t, (a, b) in enumerate(types):
+        ok = (ni >= a) & (nj >= b)
+        idx = np.nonzero(ok)[0]
+        if len(idx) == 0:
+            continue
+        i, j = ni[idx], nj[idx]
+        pi = i - a
+        pj = j - b
+        inwin = (pj >= L[pi]) & (pj < R[pi])
+        idx, i, j, pi, pj = idx[inwin], i[inwin], j[inwin], pi[inwin], pj[inwin]
+        PI[t, idx] = noff[pi] + pj - L[pi]
+        if b == 0:
+            S[t, idx] = prm.skip
+            continue
+        sz = np.zeros(len(idx))
+        se = np.zeros(len(idx))
+        for d in range(1, a + 1):
+            sz += rowsum(cz, i - d, j - b, j)
+            se += rowsum(ce, i - d, j - b, j)
+        zd = zc[i] - zc[i - a]
+        ed = ec[j] - ec[j - b]
+        covz = np.minimum(1.0, np.divide(sz, zd, out=np.zeros_like(sz), where=zd > 0))
+        cove = np.minimum(1.0, np.divide(se, ed, out=np.zeros_like(se), where=ed > 0))
+        lex = np.divide(2 * covz * cove, covz + cove, out=np.zeros_like(sz),
+                        where=(covz + cove) > 0)
+        lzs = (lzc[i] - lzc[i - a]) * ratio
+        les = lec[j] - lec[j - b]
+        mn = np.minimum(lzs, les) + 1.0
+        mx = np.maximum(lzs, les) + 1.0
+        lp = np.log2(1.0 + mn / mx)
+        S[t, idx] = (lex + prm.len_floor) * lp
+    # dynamic programme, row by row
+    D = np.full(T + 1, NEG)
+    back = np.full(T, -2, dtype=np.int8)
+    skip = prm.skip
+    for i in range(N + 1):
+        s, e = noff[i], noff[i + 1]
+        if i == 0:
+            E = np.full(e - s, NEG)
+            E[0] = 0.0  # L[0] == 0
+            bt = np.full(e - s, -2, dtype=np.int8)
+        else:
+            cand = D[PI[:, s:e]] + S[:, s:e]
+            bt = cand.argmax(0).astype(np.int8)
+            E = cand[bt, np.arange(e - s)]
+        # 0-1 beads inside the row: D[j] = max(E[j], D[j-1] + skip)
+        k = np.arange(e - s)
+        V = E - skip * k
+        cm = np.maximum.accumulate(V)
+        Drow = cm + skip * k
+        src = np.maximum.accumulate(np.where(V >= cm, k, 0))
+        bt = np.where(src < k, -1, bt).astype(np.int8)
+        D[s:e] = Drow
+        back[s:e] = bt
+    # backtrack from (N, M)
+    beads = []
+    i, j = N, M
+    node = noff[N] + M - L[N]
+    while i > 0 or j > 0:
+        t = int(back[node])
+        if t == -1:
+            beads.append(((), (j - 1,), skip))
+            j -= 1
+        elif t < 0:  # unreachable in a connected band; fall back to a skip
+            if i > 0:
+                beads.append(((i - 1,), (), skip)); i -= 1
+            else:
+                beads.append(((), (j - 1,), skip)); j -= 1
+        else:
+            a, b = types[t]
+            sc = float(S[t, node])
+            beads.append((tuple(range(i - a, i)), tuple(range(j - b, j)), sc))
+            i -= a
+            j -= b
+        node = noff[i] + j - L[i]
+    beads.reverse()
+    return beads
+
+
+def _centre_from_beads(beads, N: int) -> np.ndarray:
+    """For each node row i, the en position the path reaches (monotone)."""
+    c = np.zeros(N + 1, dtype=np.int64)
+    i = j = 0
+    for zs, es, _ in beads:
+        for z in zs:
+            i = z + 1
+            c[i] = j + len(es)
+        j += len(es)
+        c[i] = j
+    return np.maximum.accumulate(c)
+
+
+def align_indices(zh: Sequence[str], en: Sequence[str], *,
+                  glossary: Sequence[tuple[str, Sequence[str]]] = (),
+                  progress: Callable[[float], None] | None = None,
+                  params: Params | None = None,
+                  zh_para: Sequence[int] | None = None,
+                  en_para: Sequence[int] | None = None):
+    """Core alignment over non-empty sides: list of (zh ids, en ids, raw score)."""
+    prm = params or Params()
+    N, M = len(zh), len(en)
+    doc = Doc(zh, en, glossary)
+    if progress:
+        progress(0.2)
+    ratio = float(doc.le.sum() + 1) / float(doc.lz.sum() + 1)
+    # first pass: the band around the length diagonal
+    zpos = np.concatenate([[0.0], np.cumsum(doc.lz + 1)])
+    epos = np.concatenate([[0.0], np.cumsum(doc.le + 1)])
+    centre = np.searchsorted(epos, zpos / zpos[-1] * epos[-1])
+    if (N + 1) * (M + 1) <= prm.full_cells:
+        L = np.zeros(N + 1, dtype=np.int64)
+        R = np.full(N + 1, M + 1, dtype=np.int64)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+    else:
+        w1 = int(max(60, 0.04 * max(N, M)))
+        L, R = _windows_from_centre(centre, w1, M)
+        beads = dp(doc, L, R, TYPES_FAST, prm, ratio, max_df=max(3.0, 0.02 * M))
+        if progress:
+            progress(0.45)
+        L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+    if progress:
+        progress(0.6)
+    if prm.learn:
+        if doc.learn(beads, prm.dice_min):
+            L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
+            beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+    if progress:
+        progress(0.95)
+    return beads

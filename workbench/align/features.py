@@ -1,0 +1,247 @@
+"""Sentence features for the aligner: Chinese units and English stems that can be linked.
+
+A Chinese sentence becomes a set of *units* (jieba words, or dictionary sub-words of unknown
+words), each with the English stems it may be rendered by: CC-CEDICT glosses, the pinyin of
+names, normalised numbers, glossary renderings, punctuation cues.  An English sentence becomes a
+set of stems (the same stemmer), plus numbers, joined hyphenated names and the same cues.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from .lexicon import EN_STOP, Lexicon, stem
+
+# ---------------------------------------------------------------- numbers
+
+_ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
+_ZH_NUM_RE = re.compile(
+    r"(百分之)?([0-9０-９][0-9０-９,，.．]*|[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?)"
+    r"((?:万亿|亿|万|千)*)(%|％)?")
+_EN_NUM_RE = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?\s*(hundred|thousand|million|billion|trillion)?",
+    re.I)
+_EN_SCALE = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
+             "trillion": 10**12}
+_FW = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def _zh_numeral(s: str) -> float | None:
+    """Value of a run of Chinese numerals: 三十一点七 = 31.7, 二〇三五 = 2035, 一千二百 = 1200."""
+    frac = ""
+    if "点" in s:
+        s, frac = s.split("点", 1)
+    if s and all(c in _ZH_DIGIT for c in s):
+        if len(s) == 1:
+            v = _ZH_DIGIT[s]
+        else:  # digit by digit: 二〇三五
+            v = int("".join(str(_ZH_DIGIT[c]) for c in s))
+    else:
+        total, cur = 0, 0
+        for c in s:
+            if c in _ZH_DIGIT:
+                cur = _ZH_DIGIT[c]
+            elif c in _ZH_UNIT:
+                total += (cur or 1) * _ZH_UNIT[c]
+                cur = 0
+            else:
+                return None
+        v = total + cur
+    if frac:
+        if not all(c in _ZH_DIGIT for c in frac):
+            return None
+        return float(f"{v}.{''.join(str(_ZH_DIGIT[c]) for c in frac)}")
+    return float(v)
+
+
+def _num_token(v: float) -> str:
+    return "#" + (f"{v:.4g}" if v < 1e4 else f"{v:.4e}")
+
+
+def zh_numbers(text: str) -> list[str]:
+    out = []
+    for m in _ZH_NUM_RE.finditer(text):
+        pct, body, big, pct2 = m.groups()
+        if body[0] in "0123456789０１２３４５６７８９":
+            try:
+                v = float(body.translate(_FW).replace(",", "").rstrip("."))
+            except ValueError:
+                continue
+            arabic = True
+        else:
+            v = _zh_numeral(body)
+            if v is None:
+                continue
+            arabic = False
+        for unit in re.findall("万亿|亿|万|千", big or ""):
+            v *= _ZH_BIG.get(unit, 1000)
+        if not arabic and not big and not pct and v <= 10:
+            continue  # 一 is mostly "a", and small numbers are in the dictionary
+        out.append(_num_token(v))
+    return out
+
+
+def en_numbers(text: str) -> list[str]:
+    out = []
+    for m in _EN_NUM_RE.finditer(text):
+        body, _pct, scale = m.groups()
+        try:
+            v = float(body.replace(",", ""))
+        except ValueError:
+            continue
+        if scale:
+            v *= _EN_SCALE[scale.lower()]
+        out.append(_num_token(v))
+    return out
+
+
+# ---------------------------------------------------------------- cues
+
+_ZH_CUES = (("？", "<?>"), ("?", "<?>"), ("！", "<!>"), ("!", "<!>"), ("“", "<q>"), ("”", "<q>"),
+            ("「", "<q>"), ("」", "<q>"), ("：", "<:>"), ("…", "<...>"))
+_EN_CUES = (("?", "<?>"), ("!", "<!>"), ("\"", "<q>"), ("“", "<q>"), ("”", "<q>"), (":", "<:>"),
+            ("…", "<...>"), ("...", "<...>"))
+
+
+def zh_cues(text: str) -> list[str]:
+    return list({tok for ch, tok in _ZH_CUES if ch in text})
+
+
+def en_cues(text: str) -> list[str]:
+    return list({tok for ch, tok in _EN_CUES if ch in text})
+
+
+# ---------------------------------------------------------------- names
+
+_SURNAME = {"单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "区": "ou", "查": "zha",
+            "朴": "piao", "盖": "ge", "乐": "yue", "尉": "yu", "万": "wan", "长": "zhang",
+            "覃": "qin", "翟": "zhai", "繁": "po", "员": "yun", "缪": "miao", "沈": "shen"}
+
+
+@lru_cache(maxsize=100_000)
+def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
+    """Pinyin forms under which a multi-character word may appear in English:
+    金壮龙 -> jinzhuanglong, jin, zhuanglong (and the forms joined as one word)."""
+    if len(word) < 2 or len(word) > 4:
+        return ()
+    if dict_pinyin and len(dict_pinyin.split()) == len(word):
+        syl = dict_pinyin.split()
+    else:
+        from pypinyin import lazy_pinyin  # imported lazily: only unknown words need it
+
+        syl = [s.replace("ü", "v") for s in lazy_pinyin(word)]
+        if len(syl) != len(word) or not all(s.isalpha() and s.isascii() for s in syl):
+            return ()
+    if word[0] in _SURNAME:
+        syl = [_SURNAME[word[0]]] + syl[1:]
+    keys = ["".join(syl)]
+    if len(word) == 3:
+        keys += [syl[0], syl[1] + syl[2]]
+    return tuple(keys)
+
+
+# ---------------------------------------------------------------- tokenising
+
+_EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MAX_UNITS = 120  # per sentence: a 100,000-character line keeps its first units only
+
+
+def en_bag(text: str) -> set[str]:
+    bag: set[str] = set()
+    for m in _EN_WORD.finditer(text):
+        w = m.group(0)
+        lw = w.lower()
+        if "-" in lw or "'" in lw or "’" in lw:
+            parts = re.split(r"['’\-]", lw)
+            if "-" in lw:
+                bag.add("".join(parts))  # Bao-yu -> baoyu
+            for p in parts:
+                if p not in EN_STOP and len(p) > 1:
+                    bag.add(stem(p))
+                    bag.add(p)
+        elif lw not in EN_STOP:
+            bag.add(stem(lw))
+            if w[0].isupper():
+                bag.add(lw)  # names are matched unstemmed (Qingyang, Zhuanglong)
+        if len(bag) > 4 * MAX_UNITS:
+            break
+    bag.update(en_numbers(text))
+    bag.update(en_cues(text))
+    return bag
+
+
+class ZhAnalyzer:
+    """Splits Chinese sentences into units with candidate English stems."""
+
+    def __init__(self, lex: Lexicon, glossary: Sequence[tuple[str, Sequence[str]]] = ()):
+        import rjieba
+
+        self.cut = rjieba.cut
+        self.lex = lex
+        self._unit_cache: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.glossary = [(zh, tuple(en)) for zh, en in glossary if zh and en]
+
+    def _units_of_word(self, w: str) -> list[tuple[str, tuple[str, ...]]]:
+        """A jieba word -> [(unit, stems)]: the word itself if the dictionary knows it, else its
+        longest dictionary sub-words; names get their pinyin forms."""
+        try:
+            return self._unit_cache[w]
+        except KeyError:
+            pass
+        lex = self.lex
+        ent = lex.entry(w)
+        res: list[tuple[str, tuple[str, ...]]]
+        if ent is not None:
+            py, stems = ent
+            res = [(w, stems + name_keys(w, py))]
+        elif len(w) > 1 and _HAN.search(w):
+            res = [(w, name_keys(w, None))]
+            k = 0
+            while k < len(w):
+                for n in range(min(4, len(w) - k), 0, -1):
+                    sub = w[k:k + n]
+                    e = lex.entry(sub)
+                    if e is not None or n == 1:
+                        if e is not None:
+                            res.append((sub, e[1] + (name_keys(sub, e[0]) if n > 1 else ())))
+                        k += n
+                        break
+        else:
+            res = []
+        self._unit_cache[w] = res
+        return res
+
+    def bag(self, text: str) -> dict[str, tuple[str, ...]]:
+        """unit -> candidate English stems, for one sentence."""
+        units: dict[str, tuple[str, ...]] = {}
+        if len(text) > 4000:
+            text = text[:4000]  # huge unpunctuated lines: the head is enough to align them
+        for w in self.cut(text):
+            if _HAN.search(w):
+                for u, st in self._units_of_word(w):
+                    if u not in units:
+                        units[u] = st
+            elif w.isascii() and w.isalpha() and len(w) > 1:
+                units["@" + w.lower()] = (stem(w.lower()), w.lower())  # GDP, WTO, names in Latin
+            if len(units) >= MAX_UNITS:
+                break
+        for tok in zh_numbers(text):
+            units[tok] = (tok,)
+        for tok in zh_cues(text):
+            units[tok] = (tok,)
+        for k, (zh, ens) in enumerate(self.glossary):
+            if zh in text:
+                units["<g%d>" % k] = ("<g%d>" % k,)
+        return units
+
+    def en_glossary_tokens(self, text: str) -> list[str]:
+        if not self.glossary:
+            return []
+        low = text.lower()
+        return ["<g%d>" % k for k, (_, ens) in enumerate(self.glossary)
+                if any(e.lower() in low for e in ens)]
