@@ -18,9 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Split both documents into sentences and align them. Writes the aligned "
         "YAML to -o, or prints it (or --to another format) on standard output.",
     )
-    p.add_argument("zh", metavar="ZH", help="the Chinese original (text file)")
-    p.add_argument("en", metavar="EN", help="the English translation (text file)")
-    p.add_argument("-o", "--output", metavar="OUT.yaml", help="write the aligned YAML here")
+    p.add_argument("zh", metavar="ZH", help="the Chinese original (a text file, or a folder of them)")
+    p.add_argument("en", metavar="EN", help="the English translation (a text file, or a folder of them)")
+    p.add_argument("-o", "--output", metavar="OUT.yaml",
+                   help="write the aligned YAML here (a folder when ZH and EN are folders)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="processes for aligning a folder (default: the number of cores)")
     p.add_argument("--glossary", metavar="G.yaml", help="a glossary whose terms guide the alignment")
     p.add_argument("--presplit", action="store_true", help="each non-empty line is one sentence")
     p.add_argument("--to", choices=FORMATS, default=None, metavar="{" + ",".join(FORMATS) + "}",
@@ -38,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from workbench.progress import Progress
 
     fmt = args.to or "yaml"
+    if Path(args.zh).is_dir() and Path(args.en).is_dir():
+        return run_folder(args)
     if args.output and fmt != "yaml":
         raise WorkbenchError(f"-o writes the aligned YAML; for --to {fmt}, redirect standard output")
     if args.output:
@@ -86,3 +91,35 @@ def beads_text(al) -> str:
         ei += len(p.en)
         lines.append(f"[{','.join(map(str, zs))}]:[{','.join(map(str, es))}]")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def run_folder(args: argparse.Namespace) -> int:
+    """Align every pair of same-named files in two folders, in parallel, into -o FOLDER."""
+    import os
+
+    from workbench.aligning import align_folder_files, document_pairs
+    from workbench.progress import Progress
+
+    if not args.output:
+        raise WorkbenchError("aligning folders needs -o OUTPUT_FOLDER")
+    if args.to not in (None, "yaml"):
+        raise WorkbenchError("aligning folders writes aligned YAML files; --to is for single documents")
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WorkbenchError("exists and is not a folder", out_dir)
+    pairs = document_pairs(Path(args.zh), Path(args.en))
+    if not pairs:
+        raise WorkbenchError(f"no files of the same name in {args.zh} and {args.en}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for zh_path, en_path in pairs:
+        out = out_dir / (zh_path.stem + ".yaml")
+        if out.exists() and not args.force:
+            raise WorkbenchError("already exists: not overwriting it (use --force)", out)
+        jobs.append((str(zh_path), str(en_path), str(out), args.presplit, args.glossary))
+    workers = args.jobs or os.cpu_count() or 1
+    with Progress(f"aligning {len(jobs)} documents") as progress:
+        results = align_folder_files(jobs, workers=workers, progress=progress)
+    total = sum(n for _, n in results)
+    sys.stderr.write(f"workbench: {len(results)} documents aligned ({total} pairs) into {out_dir}\n")
+    return 0
