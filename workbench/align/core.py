@@ -18,6 +18,7 @@ Overview (see workbench/align/__init__.py for the API):
 """
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -27,6 +28,13 @@ import numpy as np
 from .features import ZhAnalyzer, en_bag
 from .lexicon import lexicon
 
+import os
+PREFIX = os.environ.get("PREFIX", "0") == "1"
+MINC = int(os.environ.get("MINC", "2"))
+COMPETE = os.environ.get("COMPETE", "0") == "1"
+LEX = os.environ.get("LEX", "f1")
+UMAX = float(os.environ.get("UMAX", "0.2"))
+SIZEK = float(os.environ.get("SIZEK", "0"))
 NEG = -1e18
 TYPES_FULL = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
               (3, 2)]
@@ -35,19 +43,22 @@ TYPES_FAST = [(1, 0), (1, 1), (1, 2), (2, 1)]
 
 @dataclass
 class Params:
-    skip: float = -0.1          # score of a 1-0 / 0-1 bead
+    skip: float = -0.15         # score of a 1-0 / 0-1 bead
     len_floor: float = 0.1      # lexical score added before the length factor (length-only texts)
     width: int = 8              # half width of the final search band (sentences)
     learn: bool = True          # learn a translation table from the document and realign
     dice_min: float = 0.4
     full_cells: int = 400_000   # below this many node cells, the first pass searches everything
+    len_pow: float = 0.5
+    idf_pow: float = 1.0
+    rounds: int = 1
 
 
 class Doc:
     """Weighted units/stems of both sides and their links, as flat numpy arrays."""
 
     def __init__(self, zh: Sequence[str], en: Sequence[str],
-                 glossary: Sequence[tuple[str, Sequence[str]]] = ()):
+                 glossary: Sequence[tuple[str, Sequence[str]]] = (), idf_pow: float = 1.0):
         self.N, self.M = len(zh), len(en)
         an = ZhAnalyzer(lexicon(), glossary)
         self.zbags = [an.bag(s) for s in zh]
@@ -66,7 +77,7 @@ class Doc:
         for b in self.ebags:
             for s in b:
                 edf[vocab[s]] += 1
-        self.eidf = np.log1p(self.M / np.maximum(edf, 1))
+        self.eidf = np.log1p(self.M / np.maximum(edf, 1)) ** idf_pow
         # Chinese unit types
         units: dict[str, int] = {}
         for b in self.zbags:
@@ -80,7 +91,7 @@ class Doc:
             for u in b:
                 zdf[units[u]] += 1
         self.zdf = zdf
-        self.zidf = np.log1p(self.N / np.maximum(zdf, 1))
+        self.zidf = np.log1p(self.N / np.maximum(zdf, 1)) ** idf_pow
         # links unit type -> stem ids (only stems present in the English document)
         self.links: list[set[int]] = [set() for _ in range(len(units))]
         seen: set[str] = set()
@@ -90,8 +101,32 @@ class Doc:
                     continue
                 seen.add(u)
                 uid = units[u]
-                self.links[uid] = {vocab[s] for s in stems if s in vocab}
+                self.links[uid] = self._match_stems(stems)
         self._build()
+
+    def _match_stems(self, stems) -> set[int]:
+        """Vocabulary ids matching gloss stems: equal, or (for stems of 4+ letters) one a prefix
+        of the other within 4 letters (soft ~ soften, table ~ tablecloth)."""
+        vocab = self.vocab
+        if not hasattr(self, "_sorted_vocab"):
+            self._sorted_vocab = sorted(vocab)
+        sv = self._sorted_vocab
+        out = set()
+        for s in stems:
+            v = vocab.get(s)
+            if v is not None:
+                out.add(v)
+            if PREFIX and len(s) >= 4 and s[0].isalpha():
+                k = bisect.bisect_right(sv, s)
+                while k < len(sv) and sv[k].startswith(s):
+                    if len(sv[k]) <= len(s) + 4:
+                        out.add(vocab[sv[k]])
+                    k += 1
+                for n in range(max(4, len(s) - 3), len(s)):
+                    v = vocab.get(s[:n])
+                    if v is not None:
+                        out.add(v)
+        return out
 
     def _build(self) -> None:
         """Flatten the current links into the arrays the join uses."""
@@ -200,7 +235,7 @@ class Doc:
                 cu[u] += 1
             for s in ss:
                 cs[s] += 1
-            bead_us = [u for u in us if self.zdf[u] <= maxdf_u * 4 and not u_is_cue(self, u)]
+            bead_us = [u for u in us if self.zdf[u] <= UMAX * nb and not u_is_cue(self, u)]
             bead_ss = list(ss)
             for u in bead_us:
                 base = u * V
@@ -211,7 +246,14 @@ class Doc:
         u = keys // V
         s = keys % V
         dice = 2 * counts / (cu[u] + cs[s])
-        sel = (counts >= 2) & (dice >= dice_min)
+        sel = (counts >= MINC) & (dice >= dice_min)
+        if COMPETE and sel.any():
+            # competitive linking (Melamed 2000): keep a pair only if each is the other's best
+            best_u = np.zeros(len(units) + 1)
+            best_s = np.zeros(V)
+            np.maximum.at(best_u, u[sel], dice[sel])
+            np.maximum.at(best_s, s[sel], dice[sel])
+            sel &= (dice >= best_u[u]) & (dice >= best_s[s])
         added = 0
         for uu, ss_ in zip(u[sel].tolist(), s[sel].tolist()):
             if ss_ not in self.links[uu]:
@@ -315,14 +357,19 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
         ed = ec[j] - ec[j - b]
         covz = np.minimum(1.0, np.divide(sz, zd, out=np.zeros_like(sz), where=zd > 0))
         cove = np.minimum(1.0, np.divide(se, ed, out=np.zeros_like(se), where=ed > 0))
-        lex = np.divide(2 * covz * cove, covz + cove, out=np.zeros_like(sz),
-                        where=(covz + cove) > 0)
+        if LEX == "f1":
+            lex = np.divide(2 * covz * cove, covz + cove, out=np.zeros_like(sz),
+                            where=(covz + cove) > 0)
+        elif LEX == "mean":
+            lex = (covz + cove) / 2
+        else:
+            lex = np.sqrt(covz * cove)
         lzs = (lzc[i] - lzc[i - a]) * ratio
         les = lec[j] - lec[j - b]
         mn = np.minimum(lzs, les) + 1.0
         mx = np.maximum(lzs, les) + 1.0
-        lp = np.log2(1.0 + mn / mx)
-        S[t, idx] = (lex + prm.len_floor) * lp
+        lp = np.log2(1.0 + mn / mx) ** prm.len_pow
+        S[t, idx] = (lex + prm.len_floor) * lp * (((a + b) / 2.0) ** SIZEK)
     # dynamic programme, row by row
     D = np.full(T + 1, NEG)
     back = np.full(T, -2, dtype=np.int8)
@@ -393,7 +440,7 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     """Core alignment over non-empty sides: list of (zh ids, en ids, raw score)."""
     prm = params or Params()
     N, M = len(zh), len(en)
-    doc = Doc(zh, en, glossary)
+    doc = Doc(zh, en, glossary, prm.idf_pow)
     if progress:
         progress(0.2)
     ratio = float(doc.le.sum() + 1) / float(doc.lz.sum() + 1)
@@ -415,10 +462,11 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
         beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
     if progress:
         progress(0.6)
-    if prm.learn:
-        if doc.learn(beads, prm.dice_min):
-            L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
-            beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+    for _ in range(prm.rounds if prm.learn else 0):
+        if not doc.learn(beads, prm.dice_min):
+            break
+        L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
     if progress:
         progress(0.95)
     return beads

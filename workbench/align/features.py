@@ -101,10 +101,9 @@ def en_numbers(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- cues
 
-_ZH_CUES = (("？", "<?>"), ("?", "<?>"), ("！", "<!>"), ("!", "<!>"), ("“", "<q>"), ("”", "<q>"),
-            ("「", "<q>"), ("」", "<q>"), ("：", "<:>"), ("…", "<...>"))
-_EN_CUES = (("?", "<?>"), ("!", "<!>"), ("\"", "<q>"), ("“", "<q>"), ("”", "<q>"), (":", "<:>"),
-            ("…", "<...>"), ("...", "<...>"))
+# (colons, exclamation marks and ellipses are used too differently in the two languages)
+_ZH_CUES = (("？", "<?>"), ("?", "<?>"), ("“", "<q>"), ("”", "<q>"), ("「", "<q>"), ("」", "<q>"))
+_EN_CUES = (("?", "<?>"), ("\"", "<q>"), ("“", "<q>"), ("”", "<q>"))
 
 
 def zh_cues(text: str) -> list[str]:
@@ -112,7 +111,11 @@ def zh_cues(text: str) -> list[str]:
 
 
 def en_cues(text: str) -> list[str]:
-    return list({tok for ch, tok in _EN_CUES if ch in text})
+    cues = {tok for ch, tok in _EN_CUES if ch in text}
+    t = text.strip()
+    if t[:1] in "'‘" or t[-1:] in "'’" or "‘" in t:
+        cues.add("<q>")  # single quotation marks around speech
+    return list(cues)
 
 
 # ---------------------------------------------------------------- names
@@ -148,6 +151,8 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
 
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+import os
+CHARS = int(os.environ.get('CHARS', '3'))
 MAX_UNITS = 120  # per sentence: a 100,000-character line keeps its first units only
 
 
@@ -198,6 +203,13 @@ class ZhAnalyzer:
         res: list[tuple[str, tuple[str, ...]]]
         if ent is not None:
             py, stems = ent
+            if CHARS and len(w) > 1:
+                extra = []
+                for ch in w:
+                    e = lex.entry(ch)
+                    if e is not None:
+                        extra.extend(e[1][:CHARS])
+                stems = stems + tuple(extra)
             res = [(w, stems + name_keys(w, py))]
         elif len(w) > 1 and _HAN.search(w):
             res = [(w, name_keys(w, None))]

@@ -25,7 +25,8 @@ having into onto upon about over under up down out off again then once all any b
 more most other some such only own same just but if because until while s t don now one ones
 sb sth someone something oneself himself herself itself themselves yourself myself ourselves
 also let get got make made go went come came say said tell told like well even still yet ever
-mr mrs ms miss
+mr mrs ms miss ll ve re d m didn don won isn wasn couldn wouldn hadn doesn
+aren weren shouldn haven hasn ain oh ah
 """.split())
 
 _IRREG = {
@@ -71,7 +72,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = w.strip("'-")
     if w in _IRREG:
-        return _IRREG[w]
+        return stem(_IRREG[w]) if _IRREG[w] != w else w
     n = len(w)
     if n <= 3:
         return w
@@ -96,10 +97,8 @@ def stem(word: str) -> str:
             w = w[: n - len(suf)]
             if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]
-            elif w.endswith(("at", "bl", "iz", "iv", "ur", "ag", "ic", "us", "v", "c", "g")):
-                w = w + "e"
             break
-    if w.endswith("e") and len(w) > 4:
+    if w.endswith("e") and len(w) >= 4:
         w = w[:-1]
     if w.endswith("y") and len(w) > 3:
         w = w[:-1] + "i"

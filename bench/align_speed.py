@@ -1,0 +1,70 @@
+"""Speed and peak memory of the aligner on long documents (1x, 2x, 4x, 8x the dev chapters).
+
+Each size runs in a fresh subprocess, so the time includes importing the aligner and loading
+the dictionary; peak memory is the child's maximum resident set size (getrusage), which
+includes the Python interpreter and numpy.  The long document is the development chapters
+(../shared/align-gold/mac-dev) concatenated and repeated.
+
+    python bench/align_speed.py [--sizes 1,2,4,8]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "align-gold"
+
+CHILD = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+data = Path(sys.argv[2]); k = int(sys.argv[3])
+zh, en = [], []
+for name in sorted(p.name for p in (data / "gold").iterdir()):
+    zh += (data / "zh" / name).read_text(encoding="utf-8").splitlines()
+    en += (data / "en" / name).read_text(encoding="utf-8").splitlines()
+zh, en = zh * k, en * k
+t1 = time.perf_counter()
+from workbench.align import align
+beads = align(zh, en)
+t2 = time.perf_counter()
+assert [i for b in beads for i in b.zh] == list(range(len(zh)))
+assert [j for b in beads for j in b.en] == list(range(len(en)))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"zh": len(zh), "en": len(en), "align_s": t2 - t1, "total_s": t2 - t0,
+                  "peak_mb": rss, "beads": len(beads)}))
+"""
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1,2,4,8")
+    ap.add_argument("--data", type=Path, default=GOLD / "mac-dev")
+    args = ap.parse_args(argv)
+    if not (args.data / "gold").is_dir():
+        print(f"align_speed: no development data at {args.data} (needs ../shared/align-gold); "
+              "nothing to measure")
+        return 0
+    print(f"{'size':>4} {'zh':>6} {'en':>6} {'align s':>8} {'total s':>8} {'peak MB':>8}")
+    for k in (int(x) for x in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(args.data), str(k)],
+                             capture_output=True, text=True,
+                             env={"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                                  "MKL_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"})
+        if out.returncode:
+            print(out.stderr[-2000:])
+            return 1
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{k:>3}x {r['zh']:6d} {r['en']:6d} {r['align_s']:8.2f} {r['total_s']:8.2f} "
+              f"{r['peak_mb']:8.0f}")
+    print("(total = fresh process: import, dictionary load, reading, alignment; one core)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
