@@ -108,10 +108,10 @@ def _swapped(src: str | None, trg: str | None, path: str, default: bool) -> bool
     """Whether the file's source is English and its target Chinese; refuse other languages."""
     if src is None and trg is None:
         return default
-    sides = (ix.lang_side(src), ix.lang_side(trg))
-    if sides in (("zh", "en"), ("zh", None)):
+    sides = (ix.lang_side(src), ix.lang_side(trg) if trg else "")  # "": no target language given
+    if sides in (("zh", "en"), ("zh", "")):
         return False
-    if sides in (("en", "zh"), ("en", None)):
+    if sides in (("en", "zh"), ("en", "")):
         return True
     raise WorkbenchError(f"XLIFF languages are {src} → {trg}; expected Chinese and English", path)
 
