@@ -59,49 +59,74 @@ class Doc:
 
     def __init__(self, zh: Sequence[str], en: Sequence[str],
                  glossary: Sequence[tuple[str, Sequence[str]]] = (), idf_pow: float = 1.0):
-        self.N, self.M = len(zh), len(en)
         an = ZhAnalyzer(lexicon(), glossary)
-        self.zbags = [an.bag(s) for s in zh]
-        self.ebags = [en_bag(s) | set(an.en_glossary_tokens(s)) if an.glossary else en_bag(s)
-                      for s in en]
-        self.lz = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
-        self.le = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
-        # English vocabulary and document frequencies
+        zbags = [an.bag(s) for s in zh]
+        ebags = [en_bag(s) | set(an.en_glossary_tokens(s)) if an.glossary else en_bag(s)
+                 for s in en]
+        lz = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
+        le = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
+        self._init(zbags, ebags, lz, le, idf_pow)
+
+    @classmethod
+    def from_bags(cls, zbags, ebags, lz, le, idf_pow: float = 1.0) -> "Doc":
+        doc = cls.__new__(cls)
+        doc._init(zbags, ebags, lz, le, idf_pow)
+        return doc
+
+    def blocks(self, gz: int, ge: int) -> "Doc":
+        """A coarse document whose sentences are runs of gz (zh) / ge (en) sentences."""
+        zb = []
+        for k in range(0, self.N, gz):
+            d: dict = {}
+            for b in self.zbags[k:k + gz]:
+                d.update(b)
+            zb.append(d)
+        eb = [set().union(*self.ebags[k:k + ge]) for k in range(0, self.M, ge)]
+        lz = np.add.reduceat(self.lz, np.arange(0, self.N, gz))
+        le = np.add.reduceat(self.le, np.arange(0, self.M, ge))
+        return Doc.from_bags(zb, eb, lz, le, self.idf_pow)
+
+    def _init(self, zbags, ebags, lz, le, idf_pow) -> None:
+        self.N, self.M = len(zbags), len(ebags)
+        self.zbags, self.ebags, self.lz, self.le, self.idf_pow = zbags, ebags, lz, le, idf_pow
+        # English vocabulary and stem instances
         vocab: dict[str, int] = {}
-        for b in self.ebags:
-            for s in b:
-                if s not in vocab:
-                    vocab[s] = len(vocab)
+        es_j: list[int] = []
+        es_s: list[int] = []
+        for j, b in enumerate(ebags):
+            for st in b:
+                v = vocab.get(st)
+                if v is None:
+                    v = vocab[st] = len(vocab)
+                es_j.append(j)
+                es_s.append(v)
         self.vocab = vocab
-        edf = np.zeros(len(vocab) + 1)
-        for b in self.ebags:
-            for s in b:
-                edf[vocab[s]] += 1
+        self.all_ej = np.array(es_j, dtype=np.int64)
+        self.all_es = np.array(es_s, dtype=np.int64)
+        edf = np.bincount(self.all_es, minlength=len(vocab) + 1).astype(np.float64)
+        self.edf_all = edf
         self.eidf = np.log1p(self.M / np.maximum(edf, 1)) ** idf_pow
-        # Chinese unit types
+        # Chinese unit types and instances
         units: dict[str, int] = {}
-        for b in self.zbags:
-            for u in b:
-                if u not in units:
-                    units[u] = len(units)
+        zs_i: list[int] = []
+        zs_u: list[int] = []
+        self.links: list[set[int]] = []
+        for i, b in enumerate(zbags):
+            for u, stems in b.items():
+                uid = units.get(u)
+                if uid is None:
+                    uid = units[u] = len(units)
+                    self.links.append(None)  # type: ignore[arg-type]
+                    self.links[uid] = self._match_stems(stems)
+                zs_i.append(i)
+                zs_u.append(uid)
         self.units = units
         self.unit_names = list(units)
-        zdf = np.zeros(len(units) + 1)
-        for b in self.zbags:
-            for u in b:
-                zdf[units[u]] += 1
+        self.all_zi = np.array(zs_i, dtype=np.int64)
+        self.all_zu = np.array(zs_u, dtype=np.int64)
+        zdf = np.bincount(self.all_zu, minlength=len(units) + 1).astype(np.float64)
         self.zdf = zdf
         self.zidf = np.log1p(self.N / np.maximum(zdf, 1)) ** idf_pow
-        # links unit type -> stem ids (only stems present in the English document)
-        self.links: list[set[int]] = [set() for _ in range(len(units))]
-        seen: set[str] = set()
-        for b in self.zbags:
-            for u, stems in b.items():
-                if u in seen:
-                    continue
-                seen.add(u)
-                uid = units[u]
-                self.links[uid] = self._match_stems(stems)
         self._build()
 
     def _match_stems(self, stems) -> set[int]:
@@ -130,41 +155,28 @@ class Doc:
 
     def _build(self) -> None:
         """Flatten the current links into the arrays the join uses."""
-        units, vocab = self.units, self.vocab
-        linked_stems = np.zeros(len(vocab) + 1, dtype=bool)
-        for ls in self.links:
-            for s in ls:
-                linked_stems[s] = True
-        zi, zk_unit, li, lk, ls_ = [], [], [], [], []
-        k = 0
-        for i, b in enumerate(self.zbags):
-            for u in b:
-                uid = units[u]
-                lset = self.links[uid]
-                if not lset:
-                    continue
-                zi.append(i)
-                zk_unit.append(uid)
-                for s in lset:
-                    li.append(i)
-                    lk.append(k)
-                    ls_.append(s)
-                k += 1
-        self.zi = np.array(zi, dtype=np.int64)
-        self.zw = self.zidf[np.array(zk_unit, dtype=np.int64)] if zk_unit else np.zeros(0)
-        self.li = np.array(li, dtype=np.int64)
-        self.lk = np.array(lk, dtype=np.int64)
-        self.ls = np.array(ls_, dtype=np.int64)
-        ej, es = [], []
-        for j, b in enumerate(self.ebags):
-            for s in b:
-                sid = vocab[s]
-                if linked_stems[sid]:
-                    ej.append(j)
-                    es.append(sid)
-        self.ej = np.array(ej, dtype=np.int64)
-        self.es = np.array(es, dtype=np.int64)
-        self.ew = self.eidf[self.es] if es else np.zeros(0)
+        U = len(self.units)
+        llen = np.array([len(x) for x in self.links], dtype=np.int64)
+        loff = np.zeros(U + 1, dtype=np.int64)
+        np.cumsum(llen, out=loff[1:])
+        lstem = np.fromiter((st for x in self.links for st in x), dtype=np.int64,
+                            count=int(loff[-1]))
+        linked_stems = np.zeros(len(self.vocab) + 1, dtype=bool)
+        linked_stems[lstem] = True
+        keep = llen[self.all_zu] > 0
+        self.zi = self.all_zi[keep]
+        uid = self.all_zu[keep]
+        self.zw = self.zidf[uid]
+        lens = llen[uid]
+        tot = int(lens.sum())
+        self.li = np.repeat(self.zi, lens)
+        self.lk = np.repeat(np.arange(len(uid), dtype=np.int64), lens)
+        starts = np.cumsum(lens) - lens
+        self.ls = lstem[np.repeat(loff[uid], lens) + (np.arange(tot) - np.repeat(starts, lens))]
+        ekeep = linked_stems[self.all_es]
+        self.ej = self.all_ej[ekeep]
+        self.es = self.all_es[ekeep]
+        self.ew = self.eidf[self.es]
         self.zden = np.bincount(self.zi, weights=self.zw, minlength=self.N)[: self.N]
         self.eden = np.bincount(self.ej, weights=self.ew, minlength=self.M)[: self.M]
         key = self.es * (self.M + 1) + self.ej
@@ -207,9 +219,7 @@ class Doc:
         return off, mz, me
 
     def _edf_of(self, stems: np.ndarray) -> np.ndarray:
-        if not hasattr(self, "_edf"):
-            self._edf = np.bincount(self.es, minlength=len(self.vocab) + 1)
-        return self._edf[stems]
+        return self.edf_all[stems]
 
     # ------------------------------------------------------------ learnt translation table
     def learn(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]],
@@ -221,43 +231,56 @@ class Doc:
         sc = np.array([b[2] for b in good])
         cut = np.quantile(sc, 0.3)
         good = [b for b in good if b[2] >= cut]
-        units, vocab = self.units, self.vocab
         nb = len(good)
-        maxdf_u = max(2.0, 0.05 * nb)
-        upairs: list[int] = []
-        V = len(vocab) + 1
-        cu = np.zeros(len(units) + 1)
-        cs = np.zeros(V)
-        for zs, es, _ in good:
-            us = {units[u] for i in zs for u in self.zbags[i]}
-            ss = {vocab[s] for j in es for s in self.ebags[j]}
-            for u in us:
-                cu[u] += 1
-            for s in ss:
-                cs[s] += 1
-            bead_us = [u for u in us if self.zdf[u] <= UMAX * nb and not u_is_cue(self, u)]
-            bead_ss = list(ss)
-            for u in bead_us:
-                base = u * V
-                upairs.extend(base + s for s in bead_ss)
-        if not upairs:
+        U = len(self.units) + 1
+        V = len(self.vocab) + 1
+        zb = np.full(self.N, -1, dtype=np.int64)
+        eb = np.full(self.M, -1, dtype=np.int64)
+        for k, (zs, es, _) in enumerate(good):
+            zb[list(zs)] = k
+            eb[list(es)] = k
+        # (bead, unit) and (bead, stem) incidences, unique
+        bu = np.unique(zb[self.all_zi] * U + self.all_zu)
+        bu = bu[bu >= 0]
+        bs = np.unique(eb[self.all_ej] * V + self.all_es)
+        bs = bs[bs >= 0]
+        ub, uu = bu // U, bu % U
+        sb, ss = bs // V, bs % V
+        cu = np.bincount(uu, minlength=U).astype(np.float64)
+        cs = np.bincount(ss, minlength=V).astype(np.float64)
+        cue = np.array([n.startswith(("<", "#")) for n in self.unit_names] + [True])
+        ku = (self.zdf[uu] <= UMAX * nb) & (cu[uu] >= MINC) & ~cue[uu]
+        ub, uu = ub[ku], uu[ku]
+        ks = cs[ss] >= MINC
+        sb, ss = sb[ks], ss[ks]
+        if not len(ub) or not len(sb):
             return 0
-        keys, counts = np.unique(np.array(upairs, dtype=np.int64), return_counts=True)
+        # cross product of units and stems within each bead
+        ns = np.bincount(sb, minlength=nb)
+        sstart = np.cumsum(ns) - ns
+        rep = ns[ub]
+        tot = int(rep.sum())
+        if not tot:
+            return 0
+        pu = np.repeat(uu, rep)
+        within = np.arange(tot) - np.repeat(np.cumsum(rep) - rep, rep)
+        ps = ss[np.repeat(sstart[ub], rep) + within]
+        keys, counts = np.unique(pu * V + ps, return_counts=True)
         u = keys // V
         s = keys % V
         dice = 2 * counts / (cu[u] + cs[s])
         sel = (counts >= MINC) & (dice >= dice_min)
         if COMPETE and sel.any():
             # competitive linking (Melamed 2000): keep a pair only if each is the other's best
-            best_u = np.zeros(len(units) + 1)
+            best_u = np.zeros(U)
             best_s = np.zeros(V)
             np.maximum.at(best_u, u[sel], dice[sel])
             np.maximum.at(best_s, s[sel], dice[sel])
             sel &= (dice >= best_u[u]) & (dice >= best_s[s])
         added = 0
-        for uu, ss_ in zip(u[sel].tolist(), s[sel].tolist()):
-            if ss_ not in self.links[uu]:
-                self.links[uu].add(ss_)
+        for uu_, ss_ in zip(u[sel].tolist(), s[sel].tolist()):
+            if ss_ not in self.links[uu_]:
+                self.links[uu_].add(ss_)
                 added += 1
         if added:
             self._build()
@@ -453,12 +476,20 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
         R = np.full(N + 1, M + 1, dtype=np.int64)
         beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
     else:
-        w1 = int(max(60, 0.04 * max(N, M)))
-        L, R = _windows_from_centre(centre, w1, M)
-        beads = dp(doc, L, R, TYPES_FAST, prm, ratio, max_df=max(3.0, 0.02 * M))
+        # coarse-to-fine: align runs of g sentences first (full search over ~500 x 500 blocks),
+        # then search the sentences in a band around the coarse path
+        g = max(2, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells)))
+        coarse = doc.blocks(g, g)
+        cN, cM = coarse.N, coarse.M
+        cb = dp(coarse, np.zeros(cN + 1, dtype=np.int64), np.full(cN + 1, cM + 1, dtype=np.int64),
+                TYPES_FAST, prm, ratio, max_df=max(5.0, 0.03 * cM))
+        cc = _centre_from_beads(cb, cN)
+        xs = np.minimum(np.arange(cN + 1) * g, N)
+        ys = np.minimum(cc * g, M)
+        centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)
         if progress:
-            progress(0.45)
-        L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
+            progress(0.4)
+        L, R = _windows_from_centre(centre, g + prm.width, M)
         beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
     if progress:
         progress(0.6)

@@ -134,10 +134,17 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
     if dict_pinyin and len(dict_pinyin.split()) == len(word):
         syl = dict_pinyin.split()
     else:
-        from pypinyin import lazy_pinyin  # imported lazily: only unknown words need it
+        # the characters' CC-CEDICT readings; pypinyin (slow to import) for the rest
+        syl = []
+        for ch in word:
+            e = _LEX.entry(ch) if _LEX is not None else None
+            if e is None or not e[0].isalpha():
+                from pypinyin import lazy_pinyin
 
-        syl = [s.replace("ü", "v") for s in lazy_pinyin(word)]
-        if len(syl) != len(word) or not all(s.isalpha() and s.isascii() for s in syl):
+                syl = [x.replace("ü", "v") for x in lazy_pinyin(word)]
+                break
+            syl.append(e[0])
+        if len(syl) != len(word) or not all(x.isalpha() and x.isascii() for x in syl):
             return ()
     if word[0] in _SURNAME:
         syl = [_SURNAME[word[0]]] + syl[1:]
@@ -153,7 +160,8 @@ _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 import os
 CHARS = int(os.environ.get('CHARS', '3'))
-MAX_UNITS = 120  # per sentence: a 100,000-character line keeps its first units only
+MAX_UNITS = 120
+_LEX: Lexicon | None = None  # per sentence: a 100,000-character line keeps its first units only
 
 
 def en_bag(text: str) -> set[str]:
@@ -186,8 +194,9 @@ class ZhAnalyzer:
     def __init__(self, lex: Lexicon, glossary: Sequence[tuple[str, Sequence[str]]] = ()):
         import rjieba
 
+        global _LEX
         self.cut = rjieba.cut
-        self.lex = lex
+        self.lex = _LEX = lex
         self._unit_cache: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.glossary = [(zh, tuple(en)) for zh, en in glossary if zh and en]
 
