@@ -1,0 +1,230 @@
+"""Tests of the automatic aligner (workbench.align) on small made-up texts."""
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.align import AlignWarning, Bead, align, align_folder, realign_range
+from workbench.align.features import en_bag, en_numbers, zh_numbers
+from workbench.align.lexicon import stem
+
+ZH = [
+    "今天早上天气很好。",
+    "我的朋友去市场买了三斤苹果和一条鱼。",
+    "他说这些苹果非常甜。",
+    "晚上我们在家里一起吃饭，看电视，聊了很多关于学校的事情。",
+    "明天我要去北京开会。",
+    "会议讨论了经济发展和环境保护。",
+]
+EN = [
+    "The weather was very good this morning.",
+    "My friend went to the market and bought three pounds of apples and a fish.",
+    "He said these apples were very sweet.",
+    "In the evening we ate dinner together at home and watched television.",
+    "We talked a lot about things at school.",
+    "Tomorrow I am going to Beijing for a meeting.",
+    "The meeting discussed economic development and environmental protection.",
+]
+GOLD = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3, 4)), ((4,), (5,)), ((5,), (6,))]
+
+
+def valid(beads, n, m):
+    assert all(isinstance(b, Bead) for b in beads)
+    assert [i for b in beads for i in b.zh] == list(range(n))
+    assert [j for b in beads for j in b.en] == list(range(m))
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    assert all(b.zh or b.en for b in beads)
+    for b in beads:
+        assert list(b.zh) == list(range(b.zh[0], b.zh[0] + len(b.zh))) if b.zh else True
+
+
+def pairs(beads):
+    return [(b.zh, b.en) for b in beads]
+
+
+def test_domain_does_not_import_textual():
+    assert "textual" not in sys.modules or True  # other tests may import it; check in a child
+    import subprocess
+
+    code = "import sys, workbench.align as a; a.align(['你好。'], ['Hello.']); " \
+           "print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_one_to_two_merge():
+    beads = align(ZH, EN)
+    valid(beads, len(ZH), len(EN))
+    assert pairs(beads) == GOLD
+
+
+def test_two_to_one_merge():
+    zh = ["他走进房间。", "他坐下来，打开了一本书。", "窗外下着大雨。", "她给他倒了一杯热茶。"]
+    en = ["He walked into the room, sat down and opened a book.",
+          "Outside the window it was raining heavily.",
+          "She poured him a cup of hot tea."]
+    beads = align(zh, en)
+    valid(beads, 4, 3)
+    assert pairs(beads) == [((0, 1), (0,)), ((2,), (1,)), ((3,), (2,))]
+
+
+def test_numbers_and_names():
+    zh = ["金壮龙说，工业增加值达到39.9万亿元。",
+          "这是一个很长的句子，讲的是别的事情，没有数字也没有人名，只是为了填充。",
+          "制造业占比为31.7%，比去年提高了0.5个百分点。",
+          "到2035年，基本实现新型工业化。"]
+    en = ["Jin Zhuanglong said industrial value added reached 39.9 trillion yuan.",
+          "This is a long sentence about other matters, with neither numbers nor names.",
+          "Manufacturing accounted for 31.7%, up 0.5 percentage points from last year.",
+          "By 2035, new industrialization will be basically achieved."]
+    beads = align(zh, en)
+    valid(beads, 4, 4)
+    assert pairs(beads) == [((k,), (k,)) for k in range(4)]
+    assert "#39.9" not in zh_numbers(zh[0])
+    assert set(zh_numbers(zh[0])) & set(en_numbers(en[0]))
+    assert set(zh_numbers("383.7万")) == set(en_numbers("3.837 million"))
+    assert set(zh_numbers("1.2万")) == set(en_numbers("12,000"))
+    assert set(zh_numbers("二〇三五年")) == set(en_numbers("2035"))
+    assert "zhuanglong" in en_bag(en[0])
+
+
+def test_stemmer_is_consistent():
+    assert stem("apples") == stem("apple")
+    assert stem("eating") == stem("eat")
+    assert stem("said") == stem("say")
+
+
+def test_realign_range_keeps_outside_beads():
+    beads = align(ZH, EN)
+    # spoil the middle, then realign only it
+    spoiled = beads[:2] + [Bead((2, 3), (2,), 0.1), Bead((), (3, 4), 0.1)] + beads[4:]
+    valid(spoiled, len(ZH), len(EN))
+    new = realign_range(ZH, EN, spoiled, 2, 4)
+    valid(new, len(ZH), len(EN))
+    assert new[:2] == spoiled[:2] and all(a is b for a, b in zip(new[:2], spoiled[:2]))
+    assert new[-2:] == spoiled[-2:]
+    assert pairs(new) == GOLD
+    # an empty or out-of-range range changes nothing
+    assert realign_range(ZH, EN, beads, 3, 3) == beads
+    assert realign_range(ZH, EN, beads, 10, 20) == beads
+
+
+def test_glossary_and_paragraphs_accepted():
+    beads = align(ZH, EN, glossary=[("经济发展", ["economic development"])],
+                  zh_para=[0, 0, 0, 1, 1, 1], en_para=[0, 0, 0, 1, 1, 1, 1])
+    valid(beads, len(ZH), len(EN))
+
+
+def test_progress_is_reported():
+    seen = []
+    align(ZH, EN, progress=seen.append)
+    assert seen and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+@pytest.mark.parametrize("zh,en", [([], EN), (ZH, []), ([], [])])
+def test_one_side_empty(zh, en):
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        beads = align(zh, en)
+    valid(beads, len(zh), len(en))
+
+
+def test_empty_side_warns():
+    with pytest.warns(AlignWarning):
+        align([], EN)
+
+
+def test_both_sides_same_language():
+    with pytest.warns(AlignWarning):
+        beads = align(EN, EN)
+    valid(beads, len(EN), len(EN))
+    with pytest.warns(AlignWarning):
+        beads = align(ZH, ZH)
+    valid(beads, len(ZH), len(ZH))
+
+
+def test_huge_line_without_punctuation():
+    huge = "我们" * 50_000  # 100,000 characters
+    zh = ZH[:2] + [huge] + ZH[2:]
+    en = EN[:2] + ["word " * 20_000] + EN[2:]
+    beads = align(zh, en)
+    valid(beads, len(zh), len(en))
+
+
+def test_only_punctuation():
+    zh = ["。。。", "！！", "，，，、", "……"]
+    en = ["...", "!!", ",,,"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        beads = align(zh, en)
+    valid(beads, 4, 3)
+
+
+def test_blank_and_odd_sentences():
+    zh = ["", "  ", "你好。", "\x00\ufeff", "123"]
+    en = ["", "Hello.", "123", "\t"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        beads = align(zh, en)
+    valid(beads, 5, 4)
+
+
+def test_longer_document_uses_coarse_search():
+    zh = ZH * 120
+    en = EN * 120
+    beads = align(zh, en)
+    valid(beads, len(zh), len(en))
+    right = set(pairs(beads))
+    gold = {(tuple(i + 6 * k for i in a), tuple(j + 7 * k for j in b))
+            for k in range(120) for a, b in GOLD}
+    assert len(right & gold) / len(gold) > 0.9
+
+
+def _reader(path):
+    return [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def test_align_folder(tmp_path):
+    pairs_ = []
+    for k in range(3):
+        z = tmp_path / f"{k}.zh"
+        e = tmp_path / f"{k}.en"
+        z.write_text("\n".join(ZH[k:]), encoding="utf-8")
+        e.write_text("\n".join(EN[k:]), encoding="utf-8")
+        pairs_.append((z, e))
+    seen = []
+    out = align_folder(pairs_, workers=2, progress=seen.append, reader=_reader)
+    assert len(out) == 3 and seen[-1] == 1.0
+    for k, beads in enumerate(out):
+        valid(beads, len(ZH) - k, len(EN) - k)
+    assert align_folder(pairs_[:1], workers=1) == out[:1]
+
+
+sentence = st.text(alphabet=st.sampled_from(list("我你他的了是在。，！？“”abc XYZ.,!?'\"0123456789万亿%")),
+                   max_size=40)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sentence, max_size=12), st.lists(sentence, max_size=12))
+def test_property_always_valid(zh, en):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        beads = align(zh, en)
+    valid(beads, len(zh), len(en))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sentence, min_size=1, max_size=10), st.lists(sentence, min_size=1, max_size=10),
+       st.integers(0, 12), st.integers(0, 12))
+def test_property_realign_range_valid(zh, en, a, b):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        beads = align(zh, en)
+        new = realign_range(zh, en, beads, min(a, b), max(a, b))
+    valid(new, len(zh), len(en))
