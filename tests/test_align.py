@@ -228,3 +228,13 @@ def test_property_realign_range_valid(zh, en, a, b):
         beads = align(zh, en)
         new = realign_range(zh, en, beads, min(a, b), max(a, b))
     valid(new, len(zh), len(en))
+
+
+def test_speaker_turns_are_anchors():
+    zh = ["主持人：", "请金壮龙部长介绍情况。", "金壮龙：", "谢谢主持人。", "女士们、先生们，大家上午好。"]
+    en = ["Host:", "Let us invite Minister Jin Zhuanglong to brief you.", "Jin Zhuanglong:",
+          "Thank you, host.", "Ladies and gentlemen, good morning."]
+    para = [0, 1, 2, 3, 3]
+    beads = align(zh, en, zh_para=para, en_para=para)
+    valid(beads, 5, 5)
+    assert pairs(beads)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]

@@ -33,9 +33,10 @@ class Bead:
     score: float            # calibrated confidence 0..1
 
 
-# Logistic calibration of the raw bead score (fitted on development data by
-# bench/align_accuracy.py --calibrate; a,b for 1-1 beads and for others).
-_CAL = {"one": (9.0, -2.5), "many": (9.0, -3.0), "skip": 0.3}
+# Logistic calibration of the raw bead score: P(right) = 1 / (1 + exp(-(a * raw + b))), a and b
+# fitted by logistic regression on the development data (two parameters per class: 1-1 beads,
+# other beads); 1-0 / 0-1 beads get a flat 0.3.
+_CAL = {"one": (2.8, 0.7), "many": (2.6, -0.4), "skip": 0.3}
 
 
 def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: float) -> float:

@@ -52,6 +52,7 @@ class Params:
     len_pow: float = 0.5
     idf_pow: float = 1.0
     rounds: int = 1
+    para_pen: float = 1.0       # score taken off a bead for each paragraph boundary inside it
 
 
 class Doc:
@@ -308,7 +309,7 @@ def _windows_from_centre(c: np.ndarray, w: int, M: int) -> tuple[np.ndarray, np.
 
 
 def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm: Params,
-       ratio: float, max_df: float | None = None):
+       ratio: float, max_df: float | None = None, zbrk=None, ebrk=None):
     """Best path through the node windows; returns beads (zh, en, score) in order."""
     N, M = doc.N, doc.M
     # pair band for zh sentence s: nodes of rows s+1..s+amax use it
@@ -392,7 +393,12 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
         mn = np.minimum(lzs, les) + 1.0
         mx = np.maximum(lzs, les) + 1.0
         lp = np.log2(1.0 + mn / mx) ** prm.len_pow
-        S[t, idx] = (lex + prm.len_floor) * lp * (((a + b) / 2.0) ** SIZEK)
+        sc = (lex + prm.len_floor) * lp
+        if zbrk is not None and a > 1:  # paragraph / speaker-turn boundaries inside the bead
+            sc -= prm.para_pen * (zbrk[i] - zbrk[i - a + 1])
+        if ebrk is not None and b > 1:
+            sc -= prm.para_pen * (ebrk[j] - ebrk[j - b + 1])
+        S[t, idx] = sc
     # dynamic programme, row by row
     D = np.full(T + 1, NEG)
     back = np.full(T, -2, dtype=np.int8)
@@ -441,6 +447,17 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
     return beads
 
 
+def _breaks(para, n: int):
+    """brk[k] = number of paragraph changes between sentence 0 and sentence k-1 ... k (so a bead
+    of sentences s..e-1 contains brk[e-1] - brk[s] boundaries); indexed by sentence end + 1."""
+    if para is None or len(para) != n or n == 0:
+        return None
+    p = np.asarray(list(para))
+    ch = np.concatenate([[0], (p[1:] != p[:-1]).astype(np.int64)])
+    # index by node position: bead covering sentences i-a..i-1 -> brk[i] - brk[i-a+1]
+    return np.concatenate([[0], np.cumsum(ch)])
+
+
 def _centre_from_beads(beads, N: int) -> np.ndarray:
     """For each node row i, the en position the path reaches (monotone)."""
     c = np.zeros(N + 1, dtype=np.int64)
@@ -467,6 +484,8 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     if progress:
         progress(0.2)
     ratio = float(doc.le.sum() + 1) / float(doc.lz.sum() + 1)
+    zbrk = _breaks(zh_para, N)
+    ebrk = _breaks(en_para, M)
     # first pass: the band around the length diagonal
     zpos = np.concatenate([[0.0], np.cumsum(doc.lz + 1)])
     epos = np.concatenate([[0.0], np.cumsum(doc.le + 1)])
@@ -474,7 +493,7 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     if (N + 1) * (M + 1) <= prm.full_cells:
         L = np.zeros(N + 1, dtype=np.int64)
         R = np.full(N + 1, M + 1, dtype=np.int64)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk)
     else:
         # coarse-to-fine: align runs of g sentences first (full search over ~500 x 500 blocks),
         # then search the sentences in a band around the coarse path
@@ -490,14 +509,14 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
         if progress:
             progress(0.4)
         L, R = _windows_from_centre(centre, g + prm.width, M)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk)
     if progress:
         progress(0.6)
     for _ in range(prm.rounds if prm.learn else 0):
         if not doc.learn(beads, prm.dice_min):
             break
         L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk)
     if progress:
         progress(0.95)
     return beads
