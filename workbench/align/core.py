@@ -28,13 +28,11 @@ import numpy as np
 from .features import ZhAnalyzer, en_bag
 from .lexicon import lexicon
 
-import os
-PREFIX = os.environ.get("PREFIX", "0") == "1"
-MINC = int(os.environ.get("MINC", "2"))
-COMPETE = os.environ.get("COMPETE", "0") == "1"
-LEX = os.environ.get("LEX", "f1")
-UMAX = float(os.environ.get("UMAX", "0.2"))
-SIZEK = float(os.environ.get("SIZEK", "0"))
+# Fixed choices (each was compared on the development data; see the commit history):
+PREFIX = False   # prefix matching of glosses (soft ~ soften) added noise: off
+MINC = 2         # a learnt link needs >= 2 co-occurrences ...
+UMAX = 0.2       # ... of a unit found in at most 20% of the confident beads
+COMPETE = False  # competitive linking was slightly worse than plain Dice
 NEG = -1e18
 TYPES_FULL = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
               (3, 2)]
@@ -381,13 +379,8 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
         ed = ec[j] - ec[j - b]
         covz = np.minimum(1.0, np.divide(sz, zd, out=np.zeros_like(sz), where=zd > 0))
         cove = np.minimum(1.0, np.divide(se, ed, out=np.zeros_like(se), where=ed > 0))
-        if LEX == "f1":
-            lex = np.divide(2 * covz * cove, covz + cove, out=np.zeros_like(sz),
-                            where=(covz + cove) > 0)
-        elif LEX == "mean":
-            lex = (covz + cove) / 2
-        else:
-            lex = np.sqrt(covz * cove)
+        lex = np.divide(2 * covz * cove, covz + cove, out=np.zeros_like(sz),
+                        where=(covz + cove) > 0)
         lzs = (lzc[i] - lzc[i - a]) * ratio
         les = lec[j] - lec[j - b]
         mn = np.minimum(lzs, les) + 1.0

@@ -158,8 +158,7 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
 
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-import os
-CHARS = int(os.environ.get('CHARS', '3'))
+CHARS = 3  # glosses of a word's characters kept as back-off (top 3 each)
 MAX_UNITS = 120
 _LEX: Lexicon | None = None  # per sentence: a 100,000-character line keeps its first units only
 
