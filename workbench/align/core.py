@@ -10,9 +10,11 @@ Overview (see workbench/align/__init__.py for the API):
    i (``me``).  A bead's lexical score is the F1 of these two coverages (summed over the
    bead's sentence pairs), times a length agreement term with the zh/en character ratio fitted
    on the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1 at a fixed skip cost.
-3. Search: the DP keeps only a band of nodes around a path.  The path comes from a first,
-   cheap pass (1-1, 1-2, 2-1 and skips) in a wide band around the length diagonal; for long
-   documents that first pass itself runs on rarer words only, so the whole stays linear.
+3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~400,000 node
+   cells) are searched whole; longer ones coarse-to-fine: runs of g sentences are aligned first
+   (rarer words only, ~400,000 cells), then the sentences in a band of g + 8 around that path,
+   so time and memory grow linearly.  Paragraph / speaker-turn boundaries inside a bead cost
+   ``para_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence), added to the links, and the document is realigned in a narrow band.
 """
