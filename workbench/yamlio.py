@@ -133,6 +133,7 @@ def load_root(path: str | Path, text: str | None = None) -> Node:
     if not text.strip():
         raise WorkbenchError("empty file", path)
     try:
+        _check_depth(text, path)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -145,6 +146,26 @@ def load_root(path: str | Path, text: str | None = None) -> Node:
     if root is None:
         raise WorkbenchError("empty file", path)
     return Node(root, path, set())
+
+
+#: Our formats nest four deep; libyaml's C composer recurses without limit and a file nested
+#: some 50,000 deep crashes the interpreter (segfault), so deeper files are refused first.
+MAX_DEPTH = 64
+
+
+def _check_depth(text: str, path: str) -> None:
+    """Refuse YAML nested deeper than MAX_DEPTH, found by the (iterative) event parser."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise WorkbenchError(
+                    f"YAML nested more than {MAX_DEPTH} levels deep", path, mark.line + 1, mark.column + 1
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def check_format(fields: dict[str, Node], root: Node, expected: str) -> None:

@@ -1,0 +1,45 @@
+"""`workbench import FILE.tmx|FILE.xlf|FILE.tsv|FILE.csv [-o OUT.yaml]`: an alignment made elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.alignment_io import dump_alignment
+from workbench.errors import WorkbenchError
+from workbench.fileio import atomic_write
+from workbench.formats import READERS, read_alignment
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="make an aligned YAML file from TMX, XLIFF, TSV or CSV",
+        description="Read an alignment made elsewhere (a TMX memory, an XLIFF file, or a two-column "
+        "TSV/CSV of zh and en) and write it as aligned YAML. The format is taken from the suffix, "
+        "else from the content; without -o the YAML goes to standard output.",
+    )
+    p.add_argument("file", metavar="FILE", help="a .tmx, .xlf/.xliff, .tsv or .csv file")
+    p.add_argument("--from", dest="fmt", choices=tuple(READERS), help="the input format, if the suffix does not say")
+    p.add_argument("-o", "--output", metavar="OUT.yaml", help="the aligned file to write (atomically)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    al = read_alignment(args.file, args.fmt)
+    text = dump_alignment(al)
+    if args.output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    out = Path(args.output)
+    try:
+        same = out.exists() and out.samefile(args.file)
+    except OSError:
+        same = False
+    if same:
+        raise WorkbenchError("would overwrite the file being imported; choose another -o", out)
+    atomic_write(out, text)
+    sys.stderr.write(f"workbench: wrote {len(al.pairs)} pairs to {out}\n")
+    return 0
