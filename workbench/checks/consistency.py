@@ -1,0 +1,68 @@
+"""source-inconsistent: the same Chinese translated differently, and the same English
+standing for different Chinese (across all documents under check)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from workbench.checks import Finding
+from workbench.checks.view import PairView, View
+from workbench.matching import normalize_zh
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+#: Sources at least this similar (rapidfuzz ratio) may share a translation without remark:
+#: 谢谢您的提问 and 谢谢你的提问 are both "Thank you for your question."
+SIMILAR_SOURCES = 75.0
+
+
+def zh_key(text: str) -> str:
+    """A Chinese segment without punctuation, spacing or width/quote differences."""
+    return _NOT_WORD.sub("", normalize_zh(text)).casefold()
+
+
+def en_key(p: PairView) -> str:
+    """An English segment's words, case folded; punctuation and spacing do not count."""
+    return " ".join(t.text.casefold().replace("’", "'") for t in p.tokens)
+
+
+def _clip(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def source_inconsistent(views: list[View]) -> Iterable[Finding]:
+    by_zh: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
+    by_en: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
+    for v in views:
+        for p in v.pairs:
+            if not p.zh or not p.en:
+                continue
+            zk, ek = zh_key(p.zh), en_key(p)
+            if not zk or not ek:
+                continue
+            by_zh[zk][ek].append((v, p))
+            by_en[ek][zk].append((v, p))
+    for groups, forward in ((by_zh, True), (by_en, False)):
+        for variants in groups.values():
+            if len(variants) < 2:
+                continue
+            # The most frequent version is taken as the reference (the first seen on a tie).
+            ref_key = max(variants, key=lambda k: len(variants[k]))
+            ref_v, ref_p = variants[ref_key][0]
+            where = f"pair {ref_p.id}" + (f" of {ref_v.file}" if ref_v.file and len(views) > 1 else "")
+            for key, occ in variants.items():
+                if key == ref_key:
+                    continue
+                if not forward and fuzz.ratio(key, ref_key) >= SIMILAR_SOURCES:
+                    continue
+                for v, p in occ:
+                    if forward:
+                        msg = f"the same Chinese is translated “{_clip(p.en)}” here and “{_clip(ref_p.en)}” in {where}"
+                        yield Finding("source-inconsistent", "warning", p.id, msg, expected=ref_p.en, found=p.en, file=v.file)
+                    else:
+                        msg = f"the same English “{_clip(p.en)}” stands for “{_clip(p.zh)}” here and “{_clip(ref_p.zh)}” in {where}"
+                        yield Finding("source-inconsistent", "info", p.id, msg, expected=ref_p.zh, found=p.zh, file=v.file)

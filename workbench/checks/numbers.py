@@ -1,0 +1,34 @@
+"""number-mismatch: numbers of a pair's two sides that do not agree after normalisation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workbench.checks import Finding
+from workbench.checks.view import View
+from workbench.numbers import en_numbers, unmatched, zh_numbers
+
+
+def number_mismatch(views: list[View]) -> Iterable[Finding]:
+    for v in views:
+        for p in v.pairs:
+            if not p.zh or not p.en:
+                continue  # an empty side is an omission
+            zh, en = zh_numbers(p.zh), en_numbers(p.en)
+            if not any(n.hard for n in zh) and not any(n.hard for n in en):
+                continue
+            missing = unmatched(zh, en)
+            extra = unmatched(en, zh)
+            if not missing and not extra:
+                continue
+            parts = []
+            if missing:
+                parts.append("in the Chinese but not the English: " + ", ".join(n.text for n in missing))
+            if extra:
+                parts.append("in the English but not the Chinese: " + ", ".join(n.text for n in extra))
+            yield Finding(
+                "number-mismatch", "error", p.id, "; ".join(parts),
+                expected=", ".join(n.text for n in missing) or None,
+                found=", ".join(n.text for n in extra) or None,
+                file=v.file,
+            )

@@ -1,0 +1,170 @@
+"""Glossary checks: term-missing, term-forbidden, term-inconsistent.
+
+A term passes only when one of its accepted renderings is matched (see workbench.matching);
+a fuzzy score only picks the words shown as "found" next to a missing term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from workbench.checks import Finding
+from workbench.checks.view import PairView, View
+from workbench.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, en_key, rendering_key, tokenize_en
+
+_RANK = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
+
+
+def _term_hits(p: PairView, term: int) -> list[EnHit]:
+    """The en hits of one term: one per span (a word-for-word forbidden form first, then
+    approved, variant, forbidden), and none inside a longer hit of the same term."""
+    best: dict[tuple[int, int], EnHit] = {}
+    for h in p.en_hits:
+        if h.term == term:
+            old = best.get(h.tokens)
+            if old is None or (h.exact, -_RANK[h.kind]) > (old.exact, -_RANK[old.kind]):
+                best[h.tokens] = h
+    spans = list(best)
+    kept = [h for sp, h in best.items() if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
+    return [h for h in hits if h.kind != FORBIDDEN]
+
+
+def _terms_in_zh(p: PairView) -> list[int]:
+    seen: dict[int, None] = {}
+    for h in p.zh_hits:
+        seen.setdefault(h.term, None)
+    return list(seen)
+
+
+def suggest(expected: str, text: str, threshold: float = 75.0) -> str | None:
+    """The words of `text` closest to `expected`, if close enough to show (never a pass)."""
+    if not text:
+        return None
+    al = fuzz.partial_ratio_alignment(expected.lower(), text.lower())
+    if al is None or al.score < (threshold if len(expected) >= 12 else 90.0):
+        return None
+    a, b = al.dest_start, al.dest_end
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    # stay within one clause: the stretch between punctuation that shares most with the term
+    pieces = [x.strip() for x in re.split(r"[.;:,!?()]\s", text[a:b])]
+    found = max(pieces, key=lambda x: fuzz.ratio(expected.lower(), x.lower()))
+    return found.strip(" ,.;:") or None
+
+
+_BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
+
+
+def back_reference(expected: list[str], p: PairView) -> str | None:
+    """“these SMEs”, “such zones”: a demonstrative before the head word of a rendering, the
+    way a translation refers back to a term it has already named in full."""
+    heads = {key[-1] for key in (en_key(x) for x in expected) if key}
+    # an acronym inside a long rendering is its head too ("… SMEs that use … products")
+    heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
+    toks = p.tokens
+    for k, t in enumerate(toks):
+        if t.key in _BACK_REFERENCE:
+            for j in range(k + 1, min(k + 4, len(toks))):
+                if toks[j].key in heads:
+                    return p.en[t.start:toks[j].end]
+    return None
+
+
+def term_missing(views: list[View]) -> Iterable[Finding]:
+    for v in views:
+        if v.matcher is None:
+            continue
+        for p in v.pairs:
+            if not p.en:
+                continue  # an empty side is an omission, reported as such
+            for i in _terms_in_zh(p):
+                if _term_hits(p, i):  # accepted; or forbidden, which term-forbidden reports
+                    continue
+                t = v.matcher.terms[i]
+                zh = next(h.text for h in p.zh_hits if h.term == i)
+                msg = f"{zh}: expected “{t.en}”"
+                if t.variants:
+                    msg += " (or " + ", ".join(f"“{x}”" for x in t.variants) + ")"
+                ref = back_reference(t.accepted, p)
+                if ref:
+                    msg += f"; only “{ref}” here, a reference back?"
+                    yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
+                    continue
+                found = suggest(t.en, p.en)
+                msg += f"; found “{found}”" if found else "; no rendering of it in the English"
+                yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found, file=v.file)
+
+
+def term_forbidden(views: list[View]) -> Iterable[Finding]:
+    for v in views:
+        if v.matcher is None:
+            continue
+        for p in v.pairs:
+            accepted = [h for h in p.en_hits if h.kind != FORBIDDEN]
+            for h in p.en_hits:
+                if h.kind != FORBIDDEN:
+                    continue
+                # a forbidden form inside a longer accepted rendering (of any term) is no fault
+                if any(a.tokens[0] <= h.tokens[0] and h.tokens[1] <= a.tokens[1] and a.tokens != h.tokens for a in accepted):
+                    continue
+                t = v.matcher.terms[h.term]
+                msg = f"“{h.text}” is a forbidden rendering of {t.key}: use “{t.en}”"
+                if t.note:
+                    msg += f" ({t.note})"
+                yield Finding("term-forbidden", "error", p.id, msg, term=t.key, expected=t.en, found=h.text, file=v.file)
+
+
+def _is_abbreviation(form: str) -> bool:
+    words = form.split()
+    return len(words) == 1 and sum(ch.isupper() for ch in form) >= 2 and not form.isdigit()
+
+
+def term_inconsistent(views: list[View]) -> Iterable[Finding]:
+    """One source term rendered in several accepted ways across the pairs (and documents).
+
+    The pairs that use a rendering other than the preferred one are flagged, with the counts:
+    the preferred one is the glossary's approved rendering if the document uses it, else the
+    most frequent one.
+    """
+    # (glossary id, term) → rendering key → [(view, pair, surface, form)]
+    uses: dict[tuple[int, int], dict[str, list[tuple[View, PairView, str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for v in views:
+        if v.matcher is None:
+            continue
+        for p in v.pairs:
+            for i in _terms_in_zh(p):
+                for h in _accepted(_term_hits(p, i)):
+                    if _is_abbreviation(h.form):
+                        continue  # "MIIT" after the full name is style, not inconsistency
+                    uses[(id(v.matcher.glossary), i)][rendering_key(h.form)].append((v, p, h.text, h.form))
+    for (gid, i), by_key in uses.items():
+        if len(by_key) < 2:
+            continue
+        v0 = next(iter(by_key.values()))[0][0]
+        t = v0.matcher.terms[i]
+        counts = Counter({k: len({(u[0].file, u[1].id) for u in occ}) for k, occ in by_key.items()})
+        approved = rendering_key(t.en)
+        preferred = approved if approved in counts else counts.most_common(1)[0][0]
+        pref_form = by_key[preferred][0][3]
+        summary = ", ".join(f"“{by_key[k][0][3]}” ×{n}" for k, n in counts.most_common())
+        pref_pairs = {(u[0].file, u[1].id) for u in by_key[preferred]}
+        for k, occ in by_key.items():
+            if k == preferred or f" {k} " in f" {preferred} ":
+                continue  # "high-tech zones" after "national high-tech zones": a short mention
+            done = set()
+            for v, p, surface, form in occ:
+                if (v.file, p.id) in pref_pairs or (v.file, p.id) in done:
+                    continue
+                done.add((v.file, p.id))
+                msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
+                yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form, found=surface, file=v.file)

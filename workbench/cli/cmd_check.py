@@ -1,0 +1,126 @@
+"""`workbench check FILE.yaml|FOLDER`: the quality checks of DESIGN §6."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.checks import CHECKS
+
+    p = sub.add_parser(
+        "check",
+        help="check a translation against the glossary and against itself",
+        description="Run the checks (" + ", ".join(CHECKS) + ") on an aligned file, or on every "
+        "aligned file of a folder as one corpus. Exit status: 0 no findings, 1 findings, 2 bad input.",
+    )
+    p.add_argument("file", metavar="FILE", help="an aligned YAML file, or a folder of them")
+    p.add_argument("--glossary", metavar="G.yaml",
+                   help="the glossary (default: the file's own 'glossary:', relative to the file)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--check", action="append", metavar="NAME", choices=CHECKS, dest="checks",
+                   help="run only this check (repeatable)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from workbench.alignment_io import load_alignment
+    from workbench.checks import run_checks_corpus
+    from workbench.glossary import load_glossary
+    from workbench.progress import Progress
+
+    target = Path(args.file)
+    if target.is_dir():
+        files = sorted(f for f in target.rglob("*.yaml") if f.is_file() and not f.name.startswith("."))
+        files = [f for f in files if _is_alignment(f)]
+        if not files:
+            raise WorkbenchError("no aligned files (format alignment/1) in this folder", target)
+    else:
+        files = [target]
+    docs = [(f.as_posix(), load_alignment(f)) for f in files]
+    cache: dict[Path, object] = {}
+
+    def glossary_at(path: Path):
+        key = path.resolve()
+        if key not in cache:
+            cache[key] = load_glossary(path)
+        return cache[key]
+
+    if args.glossary:
+        glossaries = glossary_at(Path(args.glossary))
+    else:
+        glossaries = []
+        for f, (_, al) in zip(files, docs):
+            glossaries.append(glossary_at(f.parent / al.glossary) if al.glossary else None)
+    single = not target.is_dir()
+    with Progress("checking") as progress:
+        findings = run_checks_corpus(
+            [(None if single else name, al) for name, al in docs], glossaries, checks=args.checks, progress=progress
+        )
+    if args.format == "json":
+        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text(findings, colour=_colour()))
+    return 1 if findings else 0
+
+
+def _is_alignment(path: Path) -> bool:
+    """Files of a folder that are aligned documents (a glossary may live beside them)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(200)
+    except OSError:
+        return False
+    return b"alignment/1" in head
+
+
+def _colour() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+_SEVERITY_COLOUR = {"error": "31", "warning": "33", "info": "36"}
+
+
+def format_text(findings, colour: bool = False) -> str:
+    """Findings grouped by check, one line each: where, what was expected and found."""
+    from workbench.checks import CHECKS
+
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+    if not findings:
+        return "no findings\n"
+    groups = defaultdict(list)
+    for f in findings:
+        groups[f.check].append(f)
+    lines = []
+    for check in CHECKS:
+        group = groups.get(check)
+        if not group:
+            continue
+        severities = sorted({f.severity for f in group}, key=("error", "warning", "info").index)
+        head = f"{check} ({len(group)}, {'/'.join(severities)})"
+        lines.append(paint(head, "1"))
+        for f in group:
+            where = f"{f.file}: " if f.file else ""
+            where += f"pair {f.pair}" if f.pair is not None else "document"
+            sev = paint(f"{f.severity:<7}", _SEVERITY_COLOUR.get(f.severity, "0"))
+            message = f.message
+            if colour:
+                if f.expected and f"“{f.expected}”" in message:
+                    message = message.replace(f"“{f.expected}”", paint(f"“{f.expected}”", "32"), 1)
+                if f.found and f"“{f.found}”" in message:
+                    message = message.replace(f"“{f.found}”", paint(f"“{f.found}”", "31"), 1)
+            lines.append(f"  {sev} {where:<10} {message}")
+        lines.append("")
+    counts = ", ".join(f"{len(groups[c])} {c}" for c in CHECKS if c in groups)
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {counts}")
+    return "\n".join(lines) + "\n"

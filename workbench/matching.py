@@ -1,0 +1,249 @@
+"""Finding glossary terms in Chinese and English text, the way a reviser reads them.
+
+Chinese: full-width and half-width characters are the same, and so are all quote styles
+(专精特新“小巨人”企业 = 专精特新"小巨人"企业 = 专精特新「小巨人」企业).
+
+English: text is cut into word tokens, each reduced to a light stem that forgets plural
+-s/-es/-ies, possessive 's and a final -e (so "enterprise", "enterprises", "enterprise's" are
+one stem); case is folded unless a term says `case: sensitive`; hyphens, dashes and spaces all
+separate tokens, so "high-tech zone" = "high tech zone"; quotation marks are not tokens, so
+'"little giant" enterprises' = '“little giant” enterprises' = 'little giant enterprises'.
+Nothing else is forgiven: every stem of a rendering must be there, in order, with nothing
+between, so "above designated scale" never passes for "above designated size".
+
+Both sides are matched with a trie (a token automaton): one walk over the text, whatever the
+number of terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.glossary import Glossary, Term
+
+# -- Chinese --------------------------------------------------------------------------------
+
+_QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』〝〞〟＂＇"
+_ZH_TABLE: dict[int, str] = {ord(q): '"' for q in _QUOTES}
+_ZH_TABLE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF02, 0xFF07)})
+_ZH_TABLE[0x3000] = " "
+_ZH_TABLE.update({ord(c): "·" for c in "•・‧"})
+
+
+def normalize_zh(text: str) -> str:
+    """Chinese text with full-width ASCII made half-width and every quote made '"'.
+
+    The result has the same length as the input, so positions carry over.
+    """
+    return text.translate(_ZH_TABLE)
+
+
+# -- English --------------------------------------------------------------------------------
+
+# A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
+_WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
+
+
+def stem(word: str) -> str:
+    """A light English stem: plural, possessive and a final -e removed (case kept).
+
+    Applied alike to glossary renderings and to text, so only equality of stems matters.
+    """
+    w = word
+    if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":
+        w = w[:-2]
+    w = w.replace("’", "'")
+    if 3 <= len(w) <= 7 and w[-1] == "s" and w[:-1].isupper():  # acronyms: SMEs → SME
+        return w[:-1]
+    if w.isupper() and len(w) <= 6:  # an acronym (GDP, MIIT), not a word in capitals
+        return w
+    if len(w) > 3:
+        low = w.lower()
+        if low.endswith("ies") and low[-4] not in "ae":
+            w = w[:-3] + ("Y" if w[-3:].isupper() else "y")
+        elif low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 3 and w[-1] in "eE" and w[-2:].lower() != "ee":
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # case-folded stem
+    ckey: str  # case-kept stem (for case-sensitive terms)
+
+
+def tokenize_en(text: str) -> list[Token]:
+    """The word tokens of English text, with their stems."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        s = stem(w)
+        out.append(Token(m.start(), m.end(), w, s.lower(), s))
+    return out
+
+
+def en_key(phrase: str, case_sensitive: bool = False) -> tuple[str, ...]:
+    """The stems a rendering is matched by."""
+    toks = tokenize_en(phrase)
+    return tuple(t.ckey if case_sensitive else t.key for t in toks)
+
+
+# -- the automaton --------------------------------------------------------------------------
+
+_END = object()
+
+
+class Trie:
+    """Sequences of symbols (characters or stems) → payloads; finds every occurrence."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, seq: Sequence, payload: object) -> None:
+        node = self.root
+        for sym in seq:
+            node = node.setdefault(sym, {})
+        node.setdefault(_END, []).append(payload)
+
+    def find(self, seq: Sequence) -> Iterable[tuple[int, int, object]]:
+        """Yield (start, end, payload) for every occurrence, nested ones included."""
+        root = self.root
+        n = len(seq)
+        for i in range(n):
+            node = root.get(seq[i])
+            j = i + 1
+            while node is not None:
+                ends = node.get(_END)
+                if ends is not None:
+                    for payload in ends:
+                        yield i, j, payload
+                if j >= n:
+                    break
+                node = node.get(seq[j])
+                j += 1
+
+
+# -- matching glossary terms -----------------------------------------------------------------
+
+APPROVED, VARIANT, FORBIDDEN = "approved", "variant", "forbidden"
+
+
+@dataclass(frozen=True)
+class ZhHit:
+    """A Chinese source form of a term, found in text (positions in the original text)."""
+
+    term: int  # index in the glossary
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EnHit:
+    """An English rendering of a term, found in text (character positions in the text)."""
+
+    term: int
+    kind: str  # approved | variant | forbidden
+    form: str  # the glossary's wording of the rendering
+    start: int
+    end: int
+    text: str  # as written in the text
+    tokens: tuple[int, int]  # token span, for containment tests
+    exact: bool = False  # matched word for word (a forbidden form only an inflection away)
+
+
+class TermMatcher:
+    """A glossary compiled for matching: one trie for Chinese, two for English (by case)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.terms: list[Term] = list(glossary.terms)
+        self._zh = Trie()
+        self._en = Trie()  # case-insensitive renderings, by folded stems
+        self._en_cs = Trie()  # case-sensitive renderings, by case-kept stems
+        # Forbidden forms that differ from an accepted one only by what stems forget
+        # ("regional aircrafts" for "regional aircraft"), matched word for word instead.
+        self._en_exact = Trie()
+        for i, t in enumerate(self.terms):
+            for form in t.zh:
+                norm = normalize_zh(form)
+                if norm:
+                    self._zh.add(norm, i)
+            cs = t.case == "sensitive"
+            trie = self._en_cs if cs else self._en
+            accepted = {en_key(f, cs) for f in t.accepted}
+            for kind, forms in ((APPROVED, [t.en]), (VARIANT, t.variants), (FORBIDDEN, t.forbidden)):
+                for form in forms:
+                    key = en_key(form, cs)
+                    if not key:
+                        continue
+                    if kind == FORBIDDEN and key in accepted:
+                        self._en_exact.add(_exact_key(form, cs), (i, kind, form))
+                    else:
+                        trie.add(key, (i, kind, form))
+
+    def zh_hits(self, text: str) -> list[ZhHit]:
+        """Terms in Chinese text: the longest at each place; a form inside a longer found form
+        (中小企业 inside 专精特新中小企业) is not counted again."""
+        norm = normalize_zh(text)
+        hits = [(s, e, i) for s, e, i in self._zh.find(norm)]
+        return [ZhHit(i, s, e, text[s:e]) for s, e, i in _maximal(hits)]
+
+    def en_hits(self, text: str, tokens: list[Token] | None = None) -> list[EnHit]:
+        """Every rendering (approved, variant, forbidden) of every term in English text."""
+        toks = tokens if tokens is not None else tokenize_en(text)
+        out = []
+        for trie, attr in ((self._en, "key"), (self._en_cs, "ckey"), (self._en_exact, None)):
+            if not trie.root:
+                continue
+            if attr is None:
+                seq = [_exact_word(t.text) for t in toks]
+            else:
+                seq = [getattr(t, attr) for t in toks]
+            for s, e, (i, kind, form) in trie.find(seq):
+                if attr is None and self.terms[i].case == "sensitive" and _exact_key(form, True) != tuple(
+                    t.text.replace("’", "'") for t in toks[s:e]
+                ):
+                    continue
+                a, b = toks[s].start, toks[e - 1].end
+                out.append(EnHit(i, kind, form, a, b, text[a:b], (s, e), exact=attr is None))
+        out.sort(key=lambda h: (h.start, -h.end))
+        return out
+
+
+def _exact_word(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
+    words = [t.text for t in tokenize_en(form)]
+    if case_sensitive:
+        return tuple(w.replace("’", "'") for w in words)
+    return tuple(_exact_word(w) for w in words)
+
+
+def _maximal(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop spans strictly inside another span (equal spans of two terms both stay)."""
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int, int]] = []
+    reach = -1
+    reach_start = -1
+    for s, e, i in hits:
+        if e < reach or (e == reach and s > reach_start):
+            continue
+        if e > reach:
+            reach, reach_start = e, s
+        out.append((s, e, i))
+    return out
+
+
+def rendering_key(text: str) -> str:
+    """How two renderings are told apart in reports: by their stems, case folded."""
+    return " ".join(t.key for t in tokenize_en(text))
