@@ -99,6 +99,8 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     fsyncs the folder. A crash at any point leaves the old file intact.
     """
     p = Path(path)
+    if p.is_symlink():  # write through the link: replacing it would leave its target stale
+        p = Path(os.path.realpath(p))
     if isinstance(data, str):
         data = data.encode("utf-8")
     folder = p.parent if str(p.parent) else Path(".")
@@ -122,11 +124,13 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
             except OSError:
                 pass
         os.replace(tmp, p)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # disk full, quota, I/O error: the user's to fix, not a bug
+            raise WorkbenchError(f"cannot write: {exc.strerror or exc} (the old file is unchanged)", p) from None
         raise
     try:
         dfd = os.open(folder, os.O_RDONLY)
