@@ -141,8 +141,13 @@ def load_root(path: str | Path, text: str | None = None) -> Node:
         if mark is not None:
             raise WorkbenchError(f"malformed YAML: {problem}", path, mark.line + 1, mark.column + 1) from None
         raise WorkbenchError(f"malformed YAML: {problem}", path) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. U+007F)
+        at = exc.position
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise WorkbenchError(f"malformed YAML: character {char}: {exc.reason}", path, line, column) from None
     except yaml.YAMLError as exc:
-        raise WorkbenchError(f"malformed YAML: {exc}", path) from None
+        raise WorkbenchError(f"malformed YAML: {str(exc).splitlines()[0]}", path) from None
     if root is None:
         raise WorkbenchError("empty file", path)
     return Node(root, path, set())
