@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.align import AlignWarning, Bead, align, align_folder, realign_range
+from workbench.align import AlignWarning, Bead, align, realign_range
 from workbench.align.features import en_bag, en_numbers, zh_numbers
 from workbench.align.lexicon import stem
 
@@ -184,26 +184,6 @@ def test_longer_document_uses_coarse_search():
     gold = {(tuple(i + 6 * k for i in a), tuple(j + 7 * k for j in b))
             for k in range(120) for a, b in GOLD}
     assert len(right & gold) / len(gold) > 0.9
-
-
-def _reader(path):
-    return [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip()]
-
-
-def test_align_folder(tmp_path):
-    pairs_ = []
-    for k in range(3):
-        z = tmp_path / f"{k}.zh"
-        e = tmp_path / f"{k}.en"
-        z.write_text("\n".join(ZH[k:]), encoding="utf-8")
-        e.write_text("\n".join(EN[k:]), encoding="utf-8")
-        pairs_.append((z, e))
-    seen = []
-    out = align_folder(pairs_, workers=2, progress=seen.append, reader=_reader)
-    assert len(out) == 3 and seen[-1] == 1.0
-    for k, beads in enumerate(out):
-        valid(beads, len(ZH) - k, len(EN) - k)
-    assert align_folder(pairs_[:1], workers=1) == out[:1]
 
 
 sentence = st.text(alphabet=st.sampled_from(list("我你他的了是在。，！？“”abc XYZ.,!?'\"0123456789万亿%")),

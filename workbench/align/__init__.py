@@ -4,7 +4,6 @@ Library API (the CLI's ``workbench align`` and the editor's "Realign from here" 
 
 - :func:`align` — every sentence of both sides in exactly one :class:`Bead`, in document order.
 - :func:`realign_range` — re-align only the sentences covered by ``beads[start:stop]``.
-- :func:`align_folder` — many document pairs in parallel processes.
 
 No GPU and nothing downloaded: the similarity comes from CC-CEDICT, pinyin, numbers, glossary
 terms, punctuation, sentence length and a translation table learnt from the document itself;
@@ -14,12 +13,10 @@ from __future__ import annotations
 
 import math
 import warnings
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Sequence
 
-__all__ = ["Bead", "align", "realign_range", "align_folder", "read_presplit", "AlignWarning"]
+__all__ = ["Bead", "align", "realign_range", "AlignWarning"]
 
 
 class AlignWarning(UserWarning):
@@ -133,51 +130,3 @@ def realign_range(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead], s
     shifted = [Bead(tuple(z0 + i for i in b.zh) if b.zh else (),
                     tuple(e0 + j for j in b.en) if b.en else (), b.score) for b in new]
     return beads[:start] + shifted + beads[stop:]
-
-
-def read_presplit(path: Path | str) -> list[str]:
-    """One sentence per non-empty line (``--presplit``); UTF-8 with or without BOM."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
-
-
-def _align_pair(args):
-    zpath, epath, reader, kwargs = args
-    zh = reader(zpath)
-    en = reader(epath)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", AlignWarning)
-        return align(zh, en, **kwargs)
-
-
-def align_folder(pairs: Sequence[tuple[Path, Path]], *, workers: int = 2,
-                 progress: Callable[[float], None] | None = None,
-                 reader: Callable[[Path], list[str]] = read_presplit,
-                 **kwargs) -> list[list[Bead]]:
-    """Align many (zh file, en file) pairs in parallel processes.
-
-    ``reader`` turns a path into its sentence list (default :func:`read_presplit`: one sentence
-    per non-empty line; pass a module-level function so it can be pickled).  ``kwargs`` go to
-    :func:`align` (e.g. ``glossary``).  Returns one ``list[Bead]`` per pair, in the input's
-    order; ``progress`` is called with the fraction of pairs done.  An exception raised while
-    reading or aligning one pair propagates.
-    """
-    jobs = [(Path(z), Path(e), reader, kwargs) for z, e in pairs]
-    results: list[list[Bead] | None] = [None] * len(jobs)
-    if not jobs:
-        return []
-    if workers <= 1 or len(jobs) == 1:
-        for k, job in enumerate(jobs):
-            results[k] = _align_pair(job)
-            if progress:
-                progress((k + 1) / len(jobs))
-        return results  # type: ignore[return-value]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futs = {pool.submit(_align_pair, job): k for k, job in enumerate(jobs)}
-        done = 0
-        for fut in as_completed(futs):
-            results[futs[fut]] = fut.result()
-            done += 1
-            if progress:
-                progress(done / len(jobs))
-    return results  # type: ignore[return-value]
