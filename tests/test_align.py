@@ -218,3 +218,19 @@ def test_speaker_turns_are_anchors():
     beads = align(zh, en, zh_para=para, en_para=para)
     valid(beads, 5, 5)
     assert pairs(beads)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_quote_states():
+    from workbench.align.features import quote_states
+
+    assert quote_states(["他说：“你好。", "我们走吧。”", "好。"], "zh") == [True, False, False]
+    en = ["'Well?", "Had enough?", "Give in?' he said.", "The boy's hat was red."]
+    assert quote_states(en, "en") == [True, True, False, False]
+    assert not any(quote_states(["“开始"] + ["没有引号。"] * 20, "zh")[12:])
+
+
+def test_bead_does_not_end_inside_a_quotation():
+    zh = ["那男孩哈哈大笑，说道：“服了么？”", "韦小宝猛地跃起，一个头锤，正中对方小腹。"]
+    en = ["The boy burst out laughing.", "'Well?", "Had enough?", "Give in?'",
+          "Trinket jumped up and landed a head-butt right in the boy's midriff."]
+    assert pairs(align(zh, en)) == [((0,), (0, 1, 2, 3)), ((1,), (4,))]

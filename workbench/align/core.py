@@ -14,7 +14,8 @@ Overview (see workbench/align/__init__.py for the API):
    cells) are searched whole; longer ones coarse-to-fine: runs of g sentences are aligned first
    (rarer words only, ~400,000 cells), then the sentences in a band of g + 8 around that path,
    so time and memory grow linearly.  Paragraph / speaker-turn boundaries inside a bead cost
-   ``para_pen``.
+   ``para_pen``; a bead that ends inside a quotation on one side only (speech split
+   differently by the translator) costs ``quote_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence), added to the links, and the document is realigned in a narrow band.
 """
@@ -27,7 +28,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .features import ZhAnalyzer, en_bag
+from .features import ZhAnalyzer, en_bag, quote_states
 from .lexicon import lexicon
 
 # Fixed choices (each was compared on the development data; see the commit history):
@@ -53,6 +54,7 @@ class Params:
     idf_pow: float = 1.0
     rounds: int = 1
     para_pen: float = 1.0       # score taken off a bead for each paragraph boundary inside it
+    quote_pen: float = 0.1      # taken off a bead that ends inside a quotation on one side only
 
 
 class Doc:
@@ -309,7 +311,7 @@ def _windows_from_centre(c: np.ndarray, w: int, M: int) -> tuple[np.ndarray, np.
 
 
 def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm: Params,
-       ratio: float, max_df: float | None = None, zbrk=None, ebrk=None):
+       ratio: float, max_df: float | None = None, zbrk=None, ebrk=None, quotes=None):
     """Best path through the node windows; returns beads (zh, en, score) in order."""
     N, M = doc.N, doc.M
     # pair band for zh sentence s: nodes of rows s+1..s+amax use it
@@ -389,6 +391,8 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
         mx = np.maximum(lzs, les) + 1.0
         lp = np.log2(1.0 + mn / mx) ** prm.len_pow
         sc = (lex + prm.len_floor) * lp
+        if quotes is not None:
+            sc = sc - prm.quote_pen * (quotes[0][i] != quotes[1][j])
         if zbrk is not None and a > 1:  # paragraph / speaker-turn boundaries inside the bead
             sc -= prm.para_pen * (zbrk[i] - zbrk[i - a + 1])
         if ebrk is not None and b > 1:
@@ -449,6 +453,8 @@ def _breaks(para, n: int):
         return None
     p = np.asarray(list(para))
     ch = np.concatenate([[0], (p[1:] != p[:-1]).astype(np.int64)])
+    if n > 1 and ch.sum() == n - 1:
+        return None  # every sentence its own paragraph (--presplit): boundaries say nothing
     # index by node position: bead covering sentences i-a..i-1 -> brk[i] - brk[i-a+1]
     return np.concatenate([[0], np.cumsum(ch)])
 
@@ -481,6 +487,12 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     ratio = float(doc.le.sum() + 1) / float(doc.lz.sum() + 1)
     zbrk = _breaks(zh_para, N)
     ebrk = _breaks(en_para, M)
+    quotes = None
+    if prm.quote_pen:
+        qz = np.array([False] + quote_states(zh, "zh"))
+        qe = np.array([False] + quote_states(en, "en"))
+        if qz.any() and qe.any():
+            quotes = (qz, qe)  # indexed by DP node: the state after sentence i - 1
     # first pass: the band around the length diagonal
     zpos = np.concatenate([[0.0], np.cumsum(doc.lz + 1)])
     epos = np.concatenate([[0.0], np.cumsum(doc.le + 1)])
@@ -488,7 +500,7 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     if (N + 1) * (M + 1) <= prm.full_cells:
         L = np.zeros(N + 1, dtype=np.int64)
         R = np.full(N + 1, M + 1, dtype=np.int64)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
     else:
         # coarse-to-fine: align runs of g sentences first (full search over ~500 x 500 blocks),
         # then search the sentences in a band around the coarse path
@@ -504,14 +516,14 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
         if progress:
             progress(0.4)
         L, R = _windows_from_centre(centre, g + prm.width, M)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
     if progress:
         progress(0.6)
     for _ in range(prm.rounds if prm.learn else 0):
         if not doc.learn(beads, prm.dice_min):
             break
         L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk)
+        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
     if progress:
         progress(0.95)
     return beads

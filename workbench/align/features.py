@@ -118,6 +118,37 @@ def en_cues(text: str) -> list[str]:
     return list(cues)
 
 
+# ---------------------------------------------------------------- quotation state
+
+_Q_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘“\"](?=\w)")
+_Q_CLOSE = re.compile(r"(?<=[\w.,!?;:…—-])['’”\"](?=$|[\s)\],.;:!?—–-])")
+QUOTE_MAX = 10  # a quotation "open" longer than this many sentences is taken as a stray mark
+
+
+def quote_states(sents: Sequence[str], lang: str) -> list[bool]:
+    """For each sentence, whether a quotation is still open after it (speech that a translator
+    split differently: a bead should not end inside a quotation on one side only)."""
+    out: list[bool] = []
+    st, run = False, 0
+    for s in sents:
+        if lang == "zh":
+            for ch in s:
+                if ch in "“「":
+                    st = True
+                elif ch in "”」":
+                    st = False
+        else:
+            marks = sorted([(m.start(), True) for m in _Q_OPEN.finditer(s)] +
+                           [(m.start(), False) for m in _Q_CLOSE.finditer(s)])
+            for _, o in marks:
+                st = o
+        run = run + 1 if st else 0
+        if run > QUOTE_MAX:
+            st, run = False, 0
+        out.append(st)
+    return out
+
+
 # ---------------------------------------------------------------- names
 
 _SURNAME = {"单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "区": "ou", "查": "zha",
