@@ -25,9 +25,12 @@ def zh_key(text: str) -> str:
     return _NOT_WORD.sub("", normalize_zh(text)).casefold()
 
 
+_EN_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
 def en_key(p: PairView) -> str:
     """An English segment's words, case folded; punctuation and spacing do not count."""
-    return " ".join(t.text.casefold().replace("’", "'") for t in p.tokens)
+    return " ".join(_EN_WORD.findall(p.en.casefold().replace("’", "'")))
 
 
 def _clip(text: str, width: int = 70) -> str:

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
@@ -55,6 +56,7 @@ _RULES = [
 ]
 
 
+@lru_cache(maxsize=100_000)
 def american(word: str) -> str:
     """The American spelling of a (lower-case) British word form; other words unchanged."""
     if word in _WORD_TABLE:
@@ -149,12 +151,14 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
                 if (kind, key) in varied:
                     occurrences[(kind, key)][surface].append(_Occ(v, p, a, b, p.en[a:b]))
     reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    said: set[tuple] = set()
     for (kind, _), by_surface in occurrences.items():
-        yield from _report(by_surface, kind, len(views) > 1, reported)
+        yield from _report(by_surface, kind, len(views) > 1, reported, said)
 
 
 def _report(
-    surfaces: dict[str, list[_Occ]], kind: str, many: bool, reported: dict[tuple, list[tuple[int, int]]]
+    surfaces: dict[str, list[_Occ]], kind: str, many: bool, reported: dict[tuple, list[tuple[int, int]]],
+    said: set[tuple],
 ) -> Iterable[Finding]:
     """Findings for the occurrences of the non-reference surfaces; one per stretch of text
     (the windows of the article kind overlap, and should say one thing once)."""
@@ -172,10 +176,12 @@ def _report(
         for o in occ:
             if _covered_by_term(o):
                 continue
-            spans = reported[(o.view.file, o.pair.id, kind)]
-            if (surface, -1) in spans or any(a < o.end and o.start < b for a, b in spans):
+            where_key = (o.view.file, o.pair.id, kind)
+            spans = reported[where_key]
+            if (where_key, surface) in said or any(a < o.end and o.start < b for a, b in spans):
                 continue  # once per pair and stretch of text
-            spans += [(o.start, o.end), (surface, -1)]
+            spans.append((o.start, o.end))
+            said.add((where_key, surface))
             msg = f"“{o.surface}” here, “{ref_occ.surface}” in {len(pairs_of[ref])} pair(s) (first: {where}): {why}"
             yield Finding("variant-spelling", "info", o.pair.id, msg, term=ref, expected=ref_occ.surface, found=o.surface, file=o.view.file)
 

@@ -14,23 +14,10 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, en_key, rendering_key, tokenize_en
-
-_RANK = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
-
+from workbench.matching import FORBIDDEN, EnHit, en_key, rendering_key, tokenize_en
 
 def _term_hits(p: PairView, term: int) -> list[EnHit]:
-    """The en hits of one term: one per span (a word-for-word forbidden form first, then
-    approved, variant, forbidden), and none inside a longer hit of the same term."""
-    best: dict[tuple[int, int], EnHit] = {}
-    for h in p.en_hits:
-        if h.term == term:
-            old = best.get(h.tokens)
-            if old is None or (h.exact, -_RANK[h.kind]) > (old.exact, -_RANK[old.kind]):
-                best[h.tokens] = h
-    spans = list(best)
-    kept = [h for sp, h in best.items() if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
-    return sorted(kept, key=lambda h: h.start)
+    return p.en_by_term.get(term, [])
 
 
 def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
@@ -38,10 +25,7 @@ def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
 
 
 def _terms_in_zh(p: PairView) -> list[int]:
-    seen: dict[int, None] = {}
-    for h in p.zh_hits:
-        seen.setdefault(h.term, None)
-    return list(seen)
+    return p.zh_terms
 
 
 def suggest(expected: str, text: str, threshold: float = 75.0) -> str | None:
@@ -71,6 +55,8 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
     # an acronym inside a long rendering is its head too ("… SMEs that use … products")
     heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
+    if not _BACK_REFERENCE_RE.search(p.en):
+        return None
     toks = p.tokens
     for k, t in enumerate(toks):
         if t.key in _BACK_REFERENCE:
@@ -78,6 +64,9 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
                 if toks[j].key in heads:
                     return p.en[t.start:toks[j].end]
     return None
+
+
+_BACK_REFERENCE_RE = re.compile(r"\b(?:" + "|".join(_BACK_REFERENCE) + r")\b", re.I)
 
 
 def term_missing(views: list[View]) -> Iterable[Finding]:
@@ -115,7 +104,7 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
                 if h.kind != FORBIDDEN:
                     continue
                 # a forbidden form inside a longer accepted rendering (of any term) is no fault
-                if any(a.tokens[0] <= h.tokens[0] and h.tokens[1] <= a.tokens[1] and a.tokens != h.tokens for a in accepted):
+                if any(a.start <= h.start and h.end <= a.end and a.span != h.span for a in accepted):
                     continue
                 t = v.matcher.terms[h.term]
                 msg = f"“{h.text}” is a forbidden rendering of {t.key}: use “{t.en}”"

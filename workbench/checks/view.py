@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from workbench.glossary import Glossary
-from workbench.matching import EnHit, TermMatcher, Token, ZhHit, tokenize_en
+from workbench.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, Token, ZhHit, tokenize_en
 from workbench.model import Alignment
 
 
@@ -15,9 +16,46 @@ class PairView:
     id: int
     zh: str  # the pair's Chinese sentences, joined
     en: str  # the pair's English sentences, joined by a space
-    tokens: list[Token]
     zh_hits: list[ZhHit] = field(default_factory=list)
     en_hits: list[EnHit] = field(default_factory=list)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize_en(self.en)
+
+    @cached_property
+    def en_by_term(self) -> dict[int, list[EnHit]]:
+        """The en hits of each term: one per span (a word-for-word forbidden form first, then
+        approved, variant, forbidden), none inside a longer hit of the same term."""
+        out: dict[int, list[EnHit]] = {}
+        for h in self.en_hits:
+            if h.term in out:
+                out[h.term].append(h)
+            else:
+                out[h.term] = [h]
+        for term, hits in out.items():
+            if len(hits) > 1:
+                out[term] = _one_per_span(hits)
+        return out
+
+    @cached_property
+    def zh_terms(self) -> list[int]:
+        """The terms in the zh side, in order of first appearance."""
+        return list(dict.fromkeys(h.term for h in self.zh_hits))
+
+
+_RANK = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
+
+
+def _one_per_span(hits: list[EnHit]) -> list[EnHit]:
+    best: dict[tuple[int, int], EnHit] = {}
+    for h in hits:
+        old = best.get(h.span)
+        if old is None or (h.exact, -_RANK[h.kind]) > (old.exact, -_RANK[old.kind]):
+            best[h.span] = h
+    spans = list(best)
+    kept = [h for sp, h in best.items() if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+    return sorted(kept, key=lambda h: h.start)
 
 
 @dataclass
@@ -45,11 +83,10 @@ def build_views(
         for p in al.pairs:
             zh = "".join(p.zh)
             en = " ".join(p.en)
-            toks = tokenize_en(en)
-            pv = PairView(p.id, zh, en, toks)
+            pv = PairView(p.id, zh, en)
             if matcher is not None:
                 pv.zh_hits = matcher.zh_hits(zh) if zh else []
-                pv.en_hits = matcher.en_hits(en, toks) if en else []
+                pv.en_hits = matcher.en_hits(en) if en else []
             pairs.append(pv)
             done += 1
             if progress is not None and done % 500 == 0:

@@ -1,0 +1,87 @@
+"""How long the checks take: 5,000 glossary terms against 10,000 aligned pairs (bar: < 2 s).
+
+Synthetic data, seeded: terms of 2–6 Chinese characters with 2–4 word renderings (plus a
+variant and a forbidden form each), pairs of about 50 characters and 30 words holding one to
+three terms, rendered correctly most of the time. The bar of DESIGN §6 is for the glossary
+checks (compiling the glossary, matching every pair, term-missing/forbidden/inconsistent);
+the other checks are timed too, on the same pairs.
+
+    python bench/check_speed.py [--terms 5000] [--pairs 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from workbench.checks import CHECKS, run_checks  # noqa: E402
+from workbench.glossary import Glossary, Term  # noqa: E402
+from workbench.model import Alignment, Pair  # noqa: E402
+
+HANZI = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+WORDS = [
+    "".join(random.Random(i).choice("abcdefghiklmnoprstuvwy") for _ in range(random.Random(i + 7).randint(3, 10)))
+    for i in range(20000)
+]
+TERM_CHECKS = ("term-missing", "term-forbidden", "term-inconsistent")
+
+
+def build(n_terms: int, n_pairs: int, seed: int = 1) -> tuple[Glossary, Alignment]:
+    rnd = random.Random(seed)
+    terms, seen = [], set()
+    while len(terms) < n_terms:
+        zh = "".join(rnd.choice(HANZI) for _ in range(rnd.randint(2, 6)))
+        if zh in seen:
+            continue
+        seen.add(zh)
+        en = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 4)))
+        terms.append(Term(zh=[zh], en=en, variants=[en + " group"], forbidden=["bad " + en]))
+    al = Alignment(title="speed")
+    for i in range(1, n_pairs + 1):
+        zh_parts, en_parts = [], []
+        for _ in range(rnd.randint(1, 3)):
+            t = rnd.choice(terms)
+            zh_parts.append("".join(rnd.choice(HANZI) for _ in range(rnd.randint(8, 20))) + t.zh[0])
+            r = rnd.random()
+            rendering = t.en if r < 0.8 else t.variants[0] if r < 0.9 else t.forbidden[0] if r < 0.95 else "something else"
+            en_parts.append(" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(5, 10))) + " " + rendering)
+        growth = f"{rnd.randint(1, 99)}.{rnd.randint(0, 9)}"
+        zh_parts.append(f"增长{growth}%。")
+        en_parts.append(f"grew by {growth if rnd.random() < 0.99 else '0.5'}%.")
+        al.pairs.append(Pair(id=i, zh=["，".join(zh_parts)], en=[", ".join(en_parts)]))
+    return Glossary(name="synthetic", terms=terms), al
+
+
+def timed(al, glossary, checks) -> tuple[float, float, int]:
+    """Wall-clock and CPU seconds (CPU time is what a busy shared machine does not inflate)."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    n = len(run_checks(al, glossary, checks=checks))
+    return time.perf_counter() - t0, time.process_time() - c0, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--terms", type=int, default=5000)
+    ap.add_argument("--pairs", type=int, default=10000)
+    args = ap.parse_args()
+    glossary, al = build(args.terms, args.pairs)
+    wall, cpu, n = timed(al, glossary, TERM_CHECKS)
+    print(f"{args.terms} terms × {args.pairs} pairs (wall / CPU seconds)")
+    print(f"  glossary checks (compile + match + 3 checks) {wall:6.2f} / {cpu:5.2f} s  {n} findings — "
+          f"bar < 2 s: {'PASS' if min(wall, cpu) < 2 else 'FAIL'}")
+    for check in CHECKS:
+        if check in TERM_CHECKS:
+            continue
+        wall, cpu, n = timed(al, glossary if check == "variant-spelling" else None, [check])
+        print(f"  {check:<44} {wall:6.2f} / {cpu:5.2f} s  {n} findings")
+    wall, cpu, n = timed(al, glossary, None)
+    print(f"  {'all eight checks':<44} {wall:6.2f} / {cpu:5.2f} s  {n} findings")
+
+
+if __name__ == "__main__":
+    main()
