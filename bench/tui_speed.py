@@ -1,0 +1,153 @@
+"""Editor speed: open a 10,000-pair alignment to the first screen, then 100 cursor moves.
+
+    python bench/tui_speed.py [--pairs 10000] [--moves 100]
+
+Prints the time to the first screen (aim: under 1 s) and the mean and worst time a key press
+takes to be handled and drawn (aim: under 50 ms). The document is generated: the seed
+sentences when the repository has them, repeated, with varied lengths and some multi-sentence
+pairs, so wrapping does real work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbench.alignment_io import save_alignment  # noqa: E402
+from workbench.model import CONFIRMED, Alignment, Pair  # noqa: E402
+
+FALLBACK_ZH = ["国务院新闻办公室星期五在北京举行新闻发布会，请工业和信息化部有关负责人介绍推动高质量发展有关情况。",
+               "我们要加快发展新质生产力，培育专精特新“小巨人”企业。", "女士们、先生们，大家上午好！"]
+FALLBACK_EN = ["The State Council Information Office held a press conference on Friday in Beijing.",
+               "We will accelerate the development of new quality productive forces and foster \"little giant\" enterprises.",
+               "Ladies and gentlemen, good morning."]
+
+
+def seed_sentences() -> tuple[list[str], list[str]]:
+    try:
+        from workbench.documents import read_document
+
+        zh = read_document(ROOT / "seeds/zh/scio-2024-07-05.txt", "zh").sentences()
+        en = read_document(ROOT / "seeds/en/scio-2024-07-05.txt", "en").sentences()
+        if zh and en:
+            return zh, en
+    except Exception:
+        pass
+    return FALLBACK_ZH, FALLBACK_EN
+
+
+def generate(n: int, path: Path) -> None:
+    zh, en = seed_sentences()
+    rnd = random.Random(5)
+    al = Alignment(title=f"generated: {n} pairs")
+    for i in range(n):
+        kz, ke = rnd.choice([(1, 1)] * 6 + [(1, 2), (2, 1), (2, 2), (0, 1), (1, 0)])
+        al.pairs.append(Pair(
+            id=i + 1,
+            zh=[rnd.choice(zh) for _ in range(kz)],
+            en=[rnd.choice(en) for _ in range(ke)],
+            status=CONFIRMED if i < n // 10 else "auto",
+            score=round(rnd.random(), 3),
+        ))
+    save_alignment(al, path)
+
+
+@dataclass
+class Timings:
+    load: float  # reading and validating the YAML (workbench.alignment_io)
+    screen: float  # from the loaded session to the first screen drawn
+    keys_cpu: list[float]  # CPU time per cursor move (handling and drawing it)
+    keys_wall: list[float]  # wall time per move through the test harness (Pilot), idle waits included
+
+
+async def measure(path: Path, moves: int) -> Timings:
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.pairs_view import PairsView
+    from workbench.tui.session import Session
+
+    t0 = time.perf_counter()
+    session = Session(path, use_journal=False)
+    t1 = time.perf_counter()
+    app = WorkbenchApp(session, autosave_seconds=0)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(PairsView)
+        assert view.virtual_size.height > 0
+        t2 = time.perf_counter()
+        cpu, wall = [], []
+        for k in range(moves):
+            w, c = time.perf_counter(), time.process_time()
+            await pilot.press("down" if k % 10 != 9 else "pagedown")
+            await pilot.pause()
+            cpu.append(time.process_time() - c)
+            wall.append(time.perf_counter() - w)
+        assert view.cursor > 0
+    return Timings(t1 - t0, t2 - t1, cpu, wall)
+
+
+async def baseline(moves: int) -> Timings:
+    """The same measures on an empty Textual app with a footer: what the framework itself costs."""
+    from textual.app import App
+    from textual.widgets import Footer, Static
+
+    class Empty(App):
+        BINDINGS = [("down,pagedown", "nothing", "Nothing")]
+
+        def compose(self):
+            yield Static("empty")
+            yield Footer()
+
+        def action_nothing(self) -> None:
+            pass
+
+    t1 = time.perf_counter()
+    async with Empty().run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        t2 = time.perf_counter()
+        cpu, wall = [], []
+        for k in range(moves):
+            w, c = time.perf_counter(), time.process_time()
+            await pilot.press("down")
+            await pilot.pause()
+            cpu.append(time.process_time() - c)
+            wall.append(time.perf_counter() - w)
+    return Timings(0.0, t2 - t1, cpu, wall)
+
+
+def _ms(xs: list[float]) -> str:
+    xs = sorted(xs)
+    return f"mean {1000 * sum(xs) / len(xs):.1f} ms, median {1000 * xs[len(xs) // 2]:.1f} ms, worst {1000 * xs[-1]:.1f} ms"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pairs", type=int, default=10_000)
+    ap.add_argument("--moves", type=int, default=100)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.yaml"
+        generate(args.pairs, path)
+        size = path.stat().st_size
+        t = asyncio.run(measure(path, args.moves))
+    print(f"file: {args.pairs} pairs, {size / 1e6:.1f} MB")
+    print(f"open to first screen: {t.load + t.screen:.3f} s (aim < 1 s) = "
+          f"load+validate YAML {t.load:.3f} s + editor to first screen {t.screen:.3f} s")
+    print(f"{len(t.keys_cpu)} cursor moves, CPU per key: {_ms(t.keys_cpu)} (aim < 50 ms)")
+    print(f"  wall per key through the Pilot harness (its idle waits included): {_ms(t.keys_wall)}")
+    b = asyncio.run(baseline(args.moves))
+    print(f"for scale, an empty Textual app on this machine: first screen {b.screen:.3f} s, "
+          f"CPU per key {_ms(b.keys_cpu)}, wall per key {_ms(b.keys_wall)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""`workbench open FILE.yaml` (and `workbench` alone: the demo): the alignment editor."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import workbench
+from workbench.errors import WorkbenchError
+
+DEMO = "scio-2024-07-05.yaml"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "open",
+        help="the editor on an aligned file",
+        description="Open an aligned YAML file in the editor: fix pairs, confirm, keep the glossary, "
+        "review the findings, export. Changes are journaled at once and autosaved.",
+    )
+    p.add_argument("file", metavar="FILE.yaml", help="an aligned file (format alignment/1)")
+    p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
+                   help="save this often when there are changes (0: only on Save and quit; default 30)")
+    p.set_defaults(func=run)
+
+
+def demo_path() -> Path:
+    return Path(workbench.__file__).resolve().parents[1] / "alignments" / DEMO
+
+
+def run(args: argparse.Namespace) -> int:
+    return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0))
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    path = demo_path()
+    if not path.is_file():
+        raise WorkbenchError("the demo alignment is missing (a source checkout has it in alignments/); "
+                             "open a file with: workbench open FILE.yaml", path)
+    return open_editor(path)
+
+
+def open_editor(path: Path, autosave: float = 30.0) -> int:
+    """Load the file (errors are one line, before the screen changes), then run the editor."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise WorkbenchError("the editor opens aligned YAML files (.yaml); import other formats first "
+                             "with `workbench import`", path)
+    from workbench.tui.session import Session
+
+    session = Session(path)
+    from workbench.tui.app import WorkbenchApp
+
+    app = WorkbenchApp(session, autosave_seconds=autosave)
+    app.run()
+    return int(app.return_code or 0)

@@ -1,0 +1,1 @@
+"""The alignment editor (Textual). The only part of workbench that imports Textual."""

@@ -1,0 +1,237 @@
+"""The workbench editor application: one session, the editor screen, checks in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from workbench.errors import WorkbenchError
+from workbench.tui import commands
+from workbench.tui.editor_screen import EditorScreen
+from workbench.tui.session import FileChangedOnDisk, Session
+
+try:  # the checks are another engineer's module: the editor works without it
+    from workbench.checks import run_checks
+except ImportError:  # pragma: no cover - until workbench.checks lands
+    run_checks = None
+
+
+class WorkbenchApp(App):
+    """`workbench open FILE.yaml`: revise an alignment."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        autosave_seconds: float = 30.0,
+        check_delay: float = 0.4,
+        checks_in_process: bool = True,
+    ) -> None:
+        super().__init__()
+        # The checks run in another process so that a long run never holds the GIL while the
+        # reviser types; tests may run them in a thread instead (no process start-up).
+        self.checks_in_process = checks_in_process
+        self._pool = None
+        self._checks_running = False
+        self._checks_pending = False
+        self.session = session
+        self.autosave_seconds = autosave_seconds
+        self.check_delay = check_delay
+        self.findings: list | None = None
+        self.checking = False
+        self.checks_missing = run_checks is None
+        self._check_timer = None
+        self._warned_disk_change = False
+        self.sub_title = session.path.name
+
+    def get_default_screen(self) -> Screen:
+        self.editor = EditorScreen(self.session)
+        return self.editor
+
+    def on_mount(self) -> None:
+        s = self.session
+        if s.recovered:
+            self.notify(
+                f"Recovered {s.recovered} unsaved change(s) from a session that did not end; "
+                "Ctrl+Z takes them back one by one.",
+                title="Recovered",
+                timeout=12,
+            )
+        if s.stale_journal is not None:
+            self.notify(
+                f"An unsaved journal was written against another version of this file; kept in {s.stale_journal.name}",
+                severity="warning",
+                timeout=12,
+            )
+        if s.journal_error:
+            self.notify(s.journal_error, severity="warning")
+        if self.autosave_seconds > 0:
+            self.set_interval(self.autosave_seconds, self.autosave)
+
+    # -- command palette -------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(screen, EditorScreen):
+            for cmd in commands.COMMANDS:
+                if screen.can_run(cmd):
+                    yield SystemCommand(cmd.name, f"{cmd.help} (key {cmd.key_display})", partial(self.run_action, cmd.action, screen))
+        yield from super().get_system_commands(screen)
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def save(self, *, quiet: bool = True, then=None) -> None:
+        """Save; if the file changed on disk, ask rather than overwrite."""
+        try:
+            self.session.save()
+        except FileChangedOnDisk:
+            self._ask_overwrite(then)
+            return
+        except WorkbenchError as exc:
+            self.notify(f"not saved: {exc}", severity="error")
+            return
+        self._warned_disk_change = False
+        if not quiet:
+            self.notify(f"Saved {self.session.path.name}", timeout=2)
+        self.editor.update_status()
+        if then:
+            then()
+
+    def _ask_overwrite(self, then) -> None:
+        from workbench.tui.dialogs import ChoiceScreen
+
+        path = self.session.path
+
+        def chosen(choice: str | None) -> None:
+            try:
+                if choice == "overwrite":
+                    self.session.save(force=True)
+                    self.notify(f"Saved {path.name} over the version on disk")
+                elif choice == "copy":
+                    copy = _free_name(path.with_name(path.stem + ".mine" + path.suffix))
+                    self.session.save_copy(copy)
+                    self.notify(f"Your version is saved as {copy.name}; {path.name} is untouched")
+                    if then:
+                        self.session.close()
+                else:
+                    return
+            except WorkbenchError as exc:
+                self.notify(f"not saved: {exc}", severity="error")
+                return
+            self.editor.update_status()
+            if then:
+                then()
+
+        self.push_screen(
+            ChoiceScreen(
+                f"{path.name} was changed on disk since you opened it (by another program or person).",
+                [("overwrite", "Overwrite it"), ("copy", "Save mine as a copy"), ("cancel", "Cancel")],
+            ),
+            chosen,
+        )
+
+    def autosave(self) -> None:
+        if not self.session.dirty:
+            return
+        if self.session.changed_on_disk():
+            if not self._warned_disk_change:
+                self._warned_disk_change = True
+                self.notify(
+                    f"{self.session.path.name} changed on disk: not autosaving over it (your edits are in the journal; Ctrl+S to choose)",
+                    severity="warning",
+                    timeout=10,
+                )
+            return
+        self.save()
+
+    def request_quit(self) -> None:
+        if self.session.dirty:
+            self.save(then=self._finish)
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
+        self.session.close()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def action_quit(self) -> None:
+        self.request_quit()
+
+    # -- checks in the background ------------------------------------------------------------------
+
+    def schedule_checks(self) -> None:
+        if run_checks is None:
+            return
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(self.check_delay, self._start_checks)
+
+    def _start_checks(self) -> None:
+        self._check_timer = None
+        if self._checks_running:
+            self._checks_pending = True  # run once more when the current run ends
+            return
+        try:
+            glossary = self.session.glossary_store.glossary
+        except WorkbenchError as exc:
+            self.notify(f"checks without the glossary: {exc}", severity="warning")
+            glossary = None
+        self.checking = True
+        self._checks_running = True
+        self.editor.update_status()
+        self._run_checks(self.session.snapshot(), glossary, self.session.version)
+
+    @work(thread=True, group="checks")
+    def _run_checks(self, snapshot, glossary, version) -> None:
+        try:
+            if self.checks_in_process:
+                if self._pool is None:
+                    import multiprocessing
+                    from concurrent.futures import ProcessPoolExecutor
+
+                    self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                found = self._pool.submit(run_checks, snapshot, glossary).result()
+            else:
+                found = run_checks(snapshot, glossary)
+            error = None
+        except Exception as exc:  # a failing check must not take the editor down
+            found, error = None, str(exc)
+        self.call_from_thread(self._checked, found, error, version)
+
+    def _checked(self, found, error, version) -> None:
+        self.checking = False
+        self._checks_running = False
+        if self._checks_pending:
+            self._checks_pending = False
+            self.schedule_checks()
+        if error is not None:
+            self.notify(f"the checks failed: {error}", severity="error")
+        elif version == self.session.version:
+            self.findings = found
+            self.editor.view.findings = {f.pair for f in found if f.pair is not None}
+            self.editor.view._cache.clear()
+            self.editor.view.refresh()
+            for screen in self.screen_stack:
+                if hasattr(screen, "findings_updated"):
+                    screen.findings_updated()
+        self.editor.update_status()
+
+
+def _free_name(path: Path) -> Path:
+    k = 1
+    candidate = path
+    while candidate.exists():
+        k += 1
+        candidate = path.with_name(f"{path.stem}{k}{path.suffix}")
+    return candidate

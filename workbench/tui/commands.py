@@ -1,0 +1,111 @@
+"""Every editor operation as one command object: its palette name, key, footer label and help.
+
+The editor screen's key bindings, its footer, the `?` help screen and the command palette are
+all built from `COMMANDS`, so a command cannot be reachable one way and missing another. The
+palette names of DESIGN §7 are kept exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # the command palette name
+    action: str  # the editor screen's action (action_<name>, with arguments if any)
+    key: str  # keys, comma-separated, in Textual's names
+    label: str  # short footer text
+    help: str  # one line for the palette and the help screen
+    footer: bool = False  # shown in the footer (else only in help and palette)
+
+    @property
+    def binding_id(self) -> str:
+        return "editor." + self.name.lower().replace(" ", "-")
+
+    @property
+    def key_display(self) -> str:
+        return " / ".join(_KEY_NAMES.get(k, k) for k in self.key.split(","))
+
+
+_KEY_NAMES = {
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
+    "slash": "/",
+    "question_mark": "?",
+    "enter": "Enter",
+    "ctrl+z": "Ctrl+Z",
+    "ctrl+y": "Ctrl+Y",
+    "ctrl+s": "Ctrl+S",
+    "ctrl+f": "Ctrl+F",
+    "exclamation_mark": "!",
+}
+
+COMMANDS: tuple[Command, ...] = (
+    Command("Edit pair", "edit_pair", "e,enter", "Edit", "edit the zh/en text, one sentence a line", footer=True),
+    Command("Merge with next pair", "merge", "m", "Merge", "the next pair's sentences join this one", footer=True),
+    Command("Split pair", "split", "s", "Split", "the last sentence(s) of this pair become a new pair after it", footer=True),
+    Command("Move Chinese sentence up", "move('zh', -1)", "left_square_bracket", "zh↑", "the first zh sentence goes to the previous pair"),
+    Command("Move Chinese sentence down", "move('zh', 1)", "right_square_bracket", "zh↓", "the last zh sentence goes to the next pair"),
+    Command("Move English sentence up", "move('en', -1)", "left_curly_bracket", "en↑", "the first en sentence goes to the previous pair"),
+    Command("Move English sentence down", "move('en', 1)", "right_curly_bracket", "en↓", "the last en sentence goes to the next pair"),
+    Command("Confirm pair", "confirm", "c", "Confirm", "mark this pair confirmed and go to the next (again: unconfirm)", footer=True),
+    Command("Confirm all pairs above", "confirm_above", "C", "Confirm ↑", "confirm this pair and every pair above it"),
+    Command("Realign from here", "realign", "r", "Realign", "re-run the aligner on unconfirmed pairs from here on, confirmed ones stay"),
+    Command("Next low-confidence pair", "next_low", "l", "Low", "go to the next unconfirmed pair the aligner was unsure of"),
+    Command("Next finding", "next_finding", "f", "Next finding", "go to the next pair with a finding of the checks"),
+    Command("Next unconfirmed pair", "next_unconfirmed", "u", "Unconfirmed", "go to the next pair not yet confirmed"),
+    Command("Find", "find", "slash,ctrl+f", "Find", "search zh and en, plain text or regular expression", footer=True),
+    Command("Find next", "find_next(1)", "n", "Find next", "the next match of the last search"),
+    Command("Find previous", "find_next(-1)", "N", "Find prev", "the previous match of the last search"),
+    Command("Undo", "undo", "ctrl+z", "Undo", "undo the last change (without limit)", footer=True),
+    Command("Redo", "redo", "ctrl+y", "Redo", "redo the change undone last"),
+    Command("Add to glossary", "add_term", "t", "Add term", "a zh term and its en rendering from this pair, into the glossary", footer=True),
+    Command("Glossary", "glossary", "g", "Glossary", "the glossary: list, filter, add, edit, delete terms", footer=True),
+    Command("Findings", "findings", "F", "Findings", "the findings of the checks, grouped; jump to a pair, dismiss", footer=True),
+    Command("Export", "export", "x", "Export", "write the alignment as YAML, TMX or TSV"),
+    Command("Save", "save", "ctrl+s", "Save", "save now (atomic; autosave runs too)", footer=True),
+    Command("Help", "help", "question_mark,f1", "Help", "all keys and commands", footer=True),
+    Command("Quit", "quit", "q", "Quit", "save and quit", footer=True),
+)
+
+#: The names DESIGN §7 gives: each must be a command above.
+DESIGN_NAMES = (
+    "Merge with next pair",
+    "Split pair",
+    "Move Chinese sentence up",
+    "Move Chinese sentence down",
+    "Move English sentence up",
+    "Move English sentence down",
+    "Edit pair",
+    "Confirm pair",
+    "Realign from here",
+    "Next low-confidence pair",
+    "Next finding",
+    "Next unconfirmed pair",
+    "Find",
+    "Undo",
+    "Redo",
+    "Add to glossary",
+    "Glossary",
+    "Findings",
+    "Export",
+    "Save",
+)
+
+
+def bindings() -> list[Binding]:
+    """The key bindings of the editor screen, from the commands."""
+    return [
+        Binding(c.key, c.action, c.label, show=c.footer, id=c.binding_id, tooltip=c.help)
+        for c in COMMANDS
+    ]
+
+
+def action_name(command: Command) -> str:
+    """The bare action name (without arguments), as `check_action` receives it."""
+    return command.action.split("(", 1)[0]

@@ -1,0 +1,53 @@
+"""Edit pair: the zh and en text of one pair, one sentence a line."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, TextArea
+
+from workbench.model import Pair
+
+
+class EditPairScreen(ModalScreen[tuple[list[str], list[str]] | None]):
+    """Dismissed with (zh sentences, en sentences), or None if cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "apply", "Apply", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+o", "switch", "Other side", priority=True),
+    ]
+
+    def __init__(self, pair: Pair) -> None:
+        super().__init__()
+        self.pair = pair
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(f"Edit pair {self.pair.id} — one sentence a line: Enter splits a sentence, joining two lines joins them",
+                        classes="question")
+            with Horizontal(id="edit-sides"):
+                with Vertical():
+                    yield Label("中文")
+                    yield TextArea("\n".join(self.pair.zh), id="edit-zh", soft_wrap=True, show_line_numbers=True)
+                with Vertical():
+                    yield Label("English")
+                    yield TextArea("\n".join(self.pair.en), id="edit-en", soft_wrap=True, show_line_numbers=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-en", TextArea).focus()
+
+    def action_switch(self) -> None:
+        zh = self.query_one("#edit-zh", TextArea)
+        (self.query_one("#edit-en", TextArea) if zh.has_focus else zh).focus()
+
+    def action_apply(self) -> None:
+        zh = self.query_one("#edit-zh", TextArea).text.split("\n")
+        en = self.query_one("#edit-en", TextArea).text.split("\n")
+        self.dismiss(([s for s in zh if s.strip()], [s for s in en if s.strip()]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,98 @@
+"""Export: the alignment as YAML, TMX, TSV (or XLIFF), written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from workbench.alignment_io import dump_alignment
+from workbench.errors import WorkbenchError
+from workbench.fileio import atomic_write
+from workbench.model import Alignment
+from workbench.tui.session import Session
+
+FORMATS = (("yaml", "YAML (alignment/1)", ".yaml"), ("tmx", "TMX 1.4 (CAT tools)", ".tmx"), ("tsv", "TSV (zh<TAB>en)", ".tsv"), ("xliff", "XLIFF", ".xlf"))
+
+
+def export_text(al: Alignment, fmt: str) -> str:
+    """The document in an interchange format, by the formats module (YAML by our own writer)."""
+    if fmt == "yaml":
+        return dump_alignment(al)
+    try:
+        from workbench.formats import export_text as formats_export
+    except ImportError:
+        raise WorkbenchError(f"export to {fmt.upper()} is not available in this build") from None
+    return formats_export(al, fmt)
+
+
+class ExportScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Export the alignment", classes="question")
+            with RadioSet(id="export-format"):
+                for n, (_, label, _) in enumerate(FORMATS):
+                    yield RadioButton(label, value=n == 1)
+            yield Label("File")
+            yield Input(str(self._default("tmx")), id="export-path")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", id="export-go", variant="primary")
+                yield Button("Cancel", id="export-cancel")
+
+    def _default(self, fmt: str) -> Path:
+        ext = dict((f, e) for f, _, e in FORMATS)[fmt]
+        p = self.session.path
+        return p.with_name(p.stem + (".export" if fmt == "yaml" else "") + ext)
+
+    @property
+    def fmt(self) -> str:
+        radio = self.query_one(RadioSet)
+        return FORMATS[radio.pressed_index if radio.pressed_index >= 0 else 1][0]
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.query_one("#export-path", Input).value = str(self._default(self.fmt))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export-go":
+            self.export()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        self.export()
+
+    def export(self, overwrite: bool = False) -> None:
+        from workbench.tui.dialogs import ChoiceScreen
+
+        path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        if not path.is_absolute():
+            path = self.session.path.parent / path
+        if path.resolve() == self.session.path.resolve():
+            self.notify("that is the file being edited: use Save", severity="error")
+            return
+        if path.exists() and not overwrite:
+            self.app.push_screen(
+                ChoiceScreen(f"{path.name} exists. Overwrite it?", [("yes", "Overwrite"), ("no", "Cancel")]),
+                lambda choice: self.export(True) if choice == "yes" else None,
+            )
+            return
+        try:
+            atomic_write(path, export_text(self.session.snapshot(), self.fmt))
+        except WorkbenchError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Exported {len(self.session.al.pairs)} pairs as {self.fmt.upper()} to {path}")
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

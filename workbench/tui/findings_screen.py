@@ -1,0 +1,114 @@
+"""The findings screen: the checks' findings grouped by check; Enter jumps, d dismisses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+
+from workbench.tui.session import Session
+
+
+class FindingsScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("d", "dismiss_finding", "Dismiss with a reason"),
+        Binding("enter", "jump", "Go to pair", show=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="findings-title")
+        tree: Tree = Tree("findings", id="findings-tree")
+        tree.show_root = False
+        yield tree
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.findings_updated()
+        self.query_one(Tree).focus()
+
+    def findings_updated(self) -> None:
+        """Rebuild the tree from the app's latest findings (called when the checks rerun)."""
+        tree = self.query_one(Tree)
+        found = self.app.findings
+        title = self.query_one("#findings-title", Static)
+        if found is None:
+            title.update("The checks are not available." if self.app.checks_missing else "Checking…")
+            return
+        was_open = {str(n.label).split(" (")[0] for n in tree.root.children if n.is_expanded}
+        selected = tree.cursor_node.data if tree.cursor_node is not None else None
+        tree.clear()
+        groups: dict[str, list] = defaultdict(list)
+        for f in found:
+            groups[f.check].append(f)
+        title.update(f"{len(found)} findings in {len(groups)} checks — Enter: go to the pair · d: dismiss (kept in the file's ignored list)"
+                     + (" · checking…" if self.app.checking else ""))
+        target = None
+        for check in sorted(groups):
+            items = groups[check]
+            node = tree.root.add(f"{check} ({len(items)})", data=None, expand=check in was_open or len(groups) == 1)
+            for f in sorted(items, key=lambda f: (f.pair is None, f.pair or 0)):
+                where = f"pair {f.pair}" if f.pair is not None else "document"
+                leaf = node.add_leaf(f"[{f.severity}] {where}: {f.message}", data=f)
+                if selected is not None and _same(f, selected):
+                    target = leaf
+        if target is not None:
+            tree.move_cursor(target)
+
+    def _selected(self):
+        node = self.query_one(Tree).cursor_node
+        return node.data if node is not None else None
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        if event.node.data is not None:
+            self._jump(event.node.data)
+
+    def action_jump(self) -> None:
+        f = self._selected()
+        if f is not None:
+            self._jump(f)
+        else:
+            node = self.query_one(Tree).cursor_node
+            if node is not None:
+                node.toggle()
+
+    def _jump(self, f) -> None:
+        if f.pair is None:
+            self.notify("this finding is about the whole document")
+            return
+        self.dismiss()
+        self.app.editor.goto_pair_id(f.pair)
+
+    def action_dismiss_finding(self) -> None:
+        from workbench.tui.dialogs import PromptScreen
+
+        f = self._selected()
+        if f is None:
+            self.notify("choose a finding (not a group) to dismiss")
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is None:
+                return
+            editor = self.app.editor
+            if editor.apply(self.session.dismiss, f.check, f.pair, f.term, reason.strip()) is not None:
+                self.notify(f"Dismissed {f.check} on pair {f.pair}: kept in the file's ignored list")
+                node = self.query_one(Tree).cursor_node
+                if node is not None:
+                    node.remove()
+
+        self.app.push_screen(PromptScreen(f"Dismiss: {f.message}\nWhy? (saved with the file)", placeholder="e.g. paraphrased on purpose"), done)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+def _same(a, b) -> bool:
+    return (a.check, a.pair, a.term, a.message) == (b.check, b.pair, b.term, b.message)

@@ -1,0 +1,327 @@
+"""The main view: pairs in two columns (zh | en), drawn a line at a time (only what is visible).
+
+A `ScrollView` whose virtual height is the sum of the pairs' wrapped heights; `render_line`
+finds the pair under a line by bisection and draws it from a small cache of rendered pairs.
+Pairs are never mutated in place (see `session`), so a cache entry is keyed by the pair object.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import partial
+from itertools import accumulate
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench.model import CONFIRMED, Pair
+from workbench.tui.session import is_low_confidence
+from workbench.tui.wrap import wrap
+
+GUTTER = 11  # " 12345 ✓?! " — id, status, marks
+SEPARATOR = " │ "
+
+
+class PairsView(ScrollView, can_focus=True):
+    """Scrollable two-column view of an alignment's pairs with a cursor pair."""
+
+    COMPONENT_CLASSES = {
+        "pairs--cursor",
+        "pairs--odd",
+        "pairs--id",
+        "pairs--confirmed",
+        "pairs--auto",
+        "pairs--low",
+        "pairs--finding",
+        "pairs--separator",
+    }
+
+    DEFAULT_CSS = """
+    PairsView { background: $surface; overflow-y: scroll; overflow-x: hidden; }
+    PairsView > .pairs--cursor { background: $accent 35%; }
+    PairsView:focus > .pairs--cursor { background: $accent 50%; }
+    PairsView > .pairs--odd { background: $boost; }
+    PairsView > .pairs--id { color: $text-muted; }
+    PairsView > .pairs--confirmed { color: $success; text-style: bold; }
+    PairsView > .pairs--auto { color: $text-muted; }
+    PairsView > .pairs--low { color: $warning; text-style: bold; }
+    PairsView > .pairs--finding { color: $error; text-style: bold; }
+    PairsView > .pairs--separator { color: $primary-darken-2; }
+    """
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Previous pair", show=False, id="cursor.up"),
+        Binding("down,j", "cursor(1)", "Next pair", show=False, id="cursor.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="cursor.pageup"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="cursor.pagedown"),
+        Binding("home", "goto(0)", "First pair", show=False, id="cursor.first"),
+        Binding("end", "goto(-1)", "Last pair", show=False, id="cursor.last"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class CursorMoved(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, pairs: list[Pair], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.pairs = pairs
+        self.findings: set[int] = set()
+        self._heights: list[int] = []
+        self._offsets: list[int] = [0]
+        self._layout_width = -1
+        self._cache: dict[int, tuple[Pair, tuple, list[Strip]]] = {}
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def column_widths(self, width: int | None = None) -> tuple[int, int]:
+        """Cells for the zh and the en column at this widget width."""
+        width = self.content_width if width is None else width
+        text = max(width - GUTTER - len(SEPARATOR), 20)
+        zh = text // 2
+        return zh, text - zh
+
+    def _pair_height(self, p: Pair, zw: int, ew: int) -> int:
+        zh = sum(len(wrap(s, zw)) for s in p.zh)
+        en = sum(len(wrap(s, ew)) for s in p.en)
+        return max(zh, en, 1)
+
+    @staticmethod
+    def _estimate(p: Pair, zw: int, ew: int) -> int:
+        """A quick guess at a pair's height (cells ≈ characters + wide characters)."""
+
+        def lines(s: str, w: int) -> int:
+            cells = len(s) if s.isascii() else len(s) + (len(s.encode()) - len(s)) // 2
+            return -(-cells // w)
+
+        return max(sum(lines(s, zw) for s in p.zh), sum(lines(s, ew) for s in p.en), 1)
+
+    @property
+    def content_width(self) -> int:
+        """Cells for text: the widget less its (always shown) scrollbar."""
+        return self.scrollable_content_region.width
+
+    def relayout(self, start: int = 0, stop: int | None = None, delta: int = 0) -> None:
+        """Re-measure pairs [start:stop] (after a change that replaced them), or all of them.
+
+        A full layout guesses every height at once, measures exactly what is on screen, and
+        measures the rest in small steps afterwards, so a huge document opens at once.
+        """
+        width = self.content_width
+        if width <= 0:
+            return  # not laid out yet: on_resize measures
+        zw, ew = self.column_widths(width)
+        if width != self._layout_width or stop is None:
+            self._layout_width = width
+            self._heights = [self._estimate(p, zw, ew) for p in self.pairs]
+            self._exact = bytearray(len(self.pairs))
+            self._cache.clear()
+            self._generation += 1
+            self.set_timer(0.05, partial(self._measure_more, self._generation))
+        else:
+            old_stop = stop - delta
+            self._heights[start:old_stop] = [self._pair_height(p, zw, ew) for p in self.pairs[start:stop]]
+            self._exact[start:old_stop] = b"\x01" * (stop - start)
+        self._offsets = [0, *accumulate(self._heights)]
+        self.cursor = min(self.cursor, max(len(self.pairs) - 1, 0))
+        self.virtual_size = Size(width, self._offsets[-1])
+        self._measure_visible()
+        self.refresh()
+
+    _generation = 0
+    _exact = bytearray()
+
+    def _measure(self, k0: int, k1: int) -> bool:
+        """Exact heights for pairs [k0:k1]; True if a guess was wrong (offsets need rebuilding)."""
+        zw, ew = self.column_widths(self._layout_width)
+        changed = False
+        heights, exact, pairs = self._heights, self._exact, self.pairs
+        for k in range(max(k0, 0), min(k1, len(pairs))):
+            if not exact[k]:
+                exact[k] = 1
+                h = self._pair_height(pairs[k], zw, ew)
+                if h != heights[k]:
+                    heights[k] = h
+                    changed = True
+        return changed
+
+    def _measure_visible(self) -> None:
+        """Make the pairs on screen (and the cursor pair) exact, keeping the top pair in place."""
+        if not self.pairs or self._layout_width <= 0:
+            return
+        view = max(self.scrollable_content_region.height, 1)
+        top = self.pair_at_line(self.scroll_offset.y)
+        k, seen, changed = top, 0, False
+        while k < len(self.pairs) and seen < 2 * view:
+            changed |= self._measure(k, k + 1)
+            seen += self._heights[k]
+            k += 1
+        changed |= self._measure(self.cursor, self.cursor + 1)
+        if changed:
+            self._rebuild_offsets(top)
+
+    def _rebuild_offsets(self, anchor: int) -> None:
+        rel = self.scroll_offset.y - self._offsets[anchor]
+        self._offsets = [0, *accumulate(self._heights)]
+        self.virtual_size = Size(self._layout_width, self._offsets[-1])
+        y = self._offsets[anchor] + rel
+        if y != self.scroll_offset.y:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        self.refresh()
+
+    def _measure_more(self, generation: int) -> None:
+        """Measure the next few hundred guessed heights; again soon, until all are exact."""
+        if generation != self._generation or not self.pairs:
+            return
+        try:
+            k = self._exact.index(0)
+        except ValueError:
+            return
+        anchor = self.pair_at_line(self.scroll_offset.y)
+        if self._measure(k, k + 300):
+            self._rebuild_offsets(anchor)
+        self.set_timer(0.02, partial(self._measure_more, generation))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._measure_visible()
+
+    def on_resize(self) -> None:
+        if self.content_width != self._layout_width:
+            self.relayout()
+            self.scroll_to_cursor()
+
+    def pair_at_line(self, line: int) -> int:
+        return max(0, min(bisect_right(self._offsets, line) - 1, len(self.pairs) - 1))
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        width = self.content_width
+        if not self.pairs or line >= self._offsets[-1] or self._layout_width != width:
+            return Strip.blank(width, self.rich_style)
+        k = self.pair_at_line(line)
+        strips = self._pair_strips(k, width)
+        row = line - self._offsets[k]
+        return strips[row] if row < len(strips) else Strip.blank(width, self.rich_style)
+
+    def _pair_strips(self, k: int, width: int) -> list[Strip]:
+        p = self.pairs[k]
+        key = (width, k == self.cursor, k % 2, p.id in self.findings, self.has_focus)
+        hit = self._cache.get(id(p))
+        if hit is not None and hit[0] is p and hit[1] == key:
+            return hit[2]
+        strips = self._draw_pair(p, k, width)
+        if len(self._cache) > 400:
+            self._cache.clear()
+        self._cache[id(p)] = (p, key, strips)
+        return strips
+
+    def _draw_pair(self, p: Pair, k: int, width: int) -> list[Strip]:
+        zw, ew = self.column_widths(width)
+        base = self.rich_style
+        if k == self.cursor:
+            base = base + self.get_component_rich_style("pairs--cursor", partial=True)
+        elif k % 2:
+            base = base + self.get_component_rich_style("pairs--odd", partial=True)
+        muted = base + self.get_component_rich_style("pairs--id", partial=True)
+        sep = base + self.get_component_rich_style("pairs--separator", partial=True)
+        zh_lines = [ln for s in p.zh for ln in _with_starts(wrap(s, zw))]
+        en_lines = [ln for s in p.en for ln in _with_starts(wrap(s, ew))]
+        height = max(len(zh_lines), len(en_lines), 1)
+        strips = []
+        for row in range(height):
+            segs = self._gutter(p, base, muted) if row == 0 else [Segment(" " * GUTTER, base)]
+            segs += _cell(zh_lines, row, zw, base, muted)
+            segs.append(Segment(SEPARATOR, sep))
+            segs += _cell(en_lines, row, ew, base, muted)
+            strips.append(Strip(segs).adjust_cell_length(width, base))
+        return strips
+
+    def _gutter(self, p: Pair, base: Style, muted: Style) -> list[Segment]:
+        confirmed = p.status == CONFIRMED
+        status = self.get_component_rich_style("pairs--confirmed" if confirmed else "pairs--auto", partial=True)
+        low = self.get_component_rich_style("pairs--low", partial=True)
+        finding = self.get_component_rich_style("pairs--finding", partial=True)
+        return [
+            Segment(f"{p.id:>6} ", muted),
+            Segment("✓" if confirmed else "·", base + status),
+            Segment("?" if is_low_confidence(p) else " ", base + low),
+            Segment("!" if p.id in self.findings else " ", base + finding),
+            Segment(" ", base),
+        ]
+
+    # -- cursor ---------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_pair(old)
+        self.refresh_pair(new)
+        self.scroll_to_cursor()
+        self.post_message(self.CursorMoved(new))
+
+    def refresh_pair(self, k: int) -> None:
+        if 0 <= k < len(self._heights):
+            top = self._offsets[k] - self.scroll_offset.y
+            self.refresh(Region(0, top, self.content_width, self._heights[k]))
+
+    def scroll_to_cursor(self) -> None:
+        k = self.cursor
+        if not 0 <= k < len(self._heights):
+            return
+        if self._measure(k, k + 1):
+            self._rebuild_offsets(self.pair_at_line(self.scroll_offset.y))
+        top, height = self._offsets[k], self._heights[k]
+        view = self.scrollable_content_region.height
+        if top < self.scroll_offset.y or height > view:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + height > self.scroll_offset.y + view:
+            self.scroll_to(y=top + height - view, animate=False, immediate=True)
+
+    def move_to(self, k: int) -> None:
+        if self.pairs:
+            self.cursor = max(0, min(k, len(self.pairs) - 1))
+
+    def action_cursor(self, step: int) -> None:
+        self.move_to(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        view = self.scrollable_content_region.height
+        target = self._offsets[self.cursor] + direction * max(view - 2, 1)
+        self.move_to(self.pair_at_line(max(target, 0)))
+
+    def action_goto(self, k: int) -> None:
+        self.move_to(k if k >= 0 else len(self.pairs) - 1)
+
+    def on_click(self, event: Click) -> None:
+        if self.pairs:
+            self.move_to(self.pair_at_line(self.scroll_offset.y + event.y))
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+
+def _with_starts(lines: list[str]) -> list[tuple[bool, str]]:
+    return [(n == 0, ln) for n, ln in enumerate(lines)]
+
+
+def _cell(lines: list[tuple[bool, str]], row: int, width: int, style: Style, muted: Style) -> list[Segment]:
+    if row >= len(lines):
+        return [Segment(" " * width, style)]
+    starts, text = lines[row]
+    strip = Strip([Segment(text, style)]).adjust_cell_length(width, style)
+    return list(strip)

@@ -1,0 +1,382 @@
+"""The editor's state: the open alignment, its undo/redo history, journal, saving and glossary.
+
+Plain Python (no Textual) so that it can be tested and reused without a terminal. Every change
+goes through :meth:`Session.apply`, copy-on-write: the pairs a change touches are replaced by
+copies before the model's operation runs, so a pair object is never mutated once shown. That
+makes undo exact (the old objects come back, the file returns to the same bytes) and lets a
+background thread read a snapshot (``list(al.pairs)``) while the reviser keeps editing.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.alignment_io import dump_alignment, load_alignment
+from workbench.errors import WorkbenchError
+from workbench.fileio import atomic_write
+from workbench.filestate import FileState, check_unchanged, read_with_state
+from workbench.glossary import Glossary, Term, load_glossary, save_glossary
+from workbench.journal import Journal, Patch, journal_path, read_journal
+from workbench.model import AUTO, CONFIRMED, Alignment, Ignored, Pair
+
+#: Pairs whose aligner confidence is below this are marked and visited by "Next low-confidence pair".
+LOW_CONFIDENCE = 0.5
+
+_serials = itertools.count(1)
+
+
+class FileChangedOnDisk(WorkbenchError):
+    """The file was changed by someone else since it was opened or last saved."""
+
+
+def is_low_confidence(p: Pair) -> bool:
+    return p.score is not None and p.score < LOW_CONFIDENCE and p.status != CONFIRMED
+
+
+class Session:
+    """An aligned file open for editing."""
+
+    def __init__(self, path: str | Path, *, use_journal: bool = True) -> None:
+        self.path = Path(path)
+        text, self.disk = read_with_state(self.path)
+        self.al: Alignment = load_alignment(self.path, text)
+        self.undo_stack: list[Patch] = []
+        self.redo_stack: list[Patch] = []
+        self.saved_state = 0  # serial of the top undo patch when last saved (0: none)
+        self.version = 0  # bumped on every change, for workers to know their input is stale
+        self.recovered = 0  # changes replayed from a journal left by a session that died
+        self.stale_journal: Path | None = None
+        self.journal: Journal | None = None
+        self.journal_error: str | None = None
+        self.glossary_store = GlossaryStore(self)
+        if use_journal:
+            self._open_journal()
+
+    # -- state --------------------------------------------------------------------------
+
+    @property
+    def state(self) -> int:
+        return self.undo_stack[-1].serial if self.undo_stack else 0
+
+    @property
+    def dirty(self) -> bool:
+        return self.state != self.saved_state
+
+    def snapshot(self) -> Alignment:
+        """A copy safe to read from another thread (pairs are never mutated in place)."""
+        al = self.al
+        return Alignment(al.title, al.source, al.target, al.glossary, list(al.pairs), list(al.ignored))
+
+    # -- changes ------------------------------------------------------------------------
+
+    def apply(self, patch: Patch, *, record: bool = True) -> Patch:
+        """Make a change (already computed as a patch) and put it on the undo stack."""
+        patch = patch.trimmed()
+        patch.serial = next(_serials)
+        patch.apply(self.al)
+        self.undo_stack.append(patch)
+        self.redo_stack.clear()
+        self.version += 1
+        if record:
+            self._record("do", patch)
+        return patch
+
+    def edit(self, label: str, lo: int, hi: int, op: Callable[[Alignment], object]) -> Patch:
+        """Run a model operation that touches only pairs[lo:hi] (it may add or drop pairs there)."""
+        al = self.al
+        lo, hi = max(0, lo), min(len(al.pairs), hi)
+        old = al.pairs[lo:hi]
+        al.pairs[lo:hi] = [copy.deepcopy(p) for p in old]
+        n0 = len(al.pairs)
+        last_id = al._last_id
+        try:
+            op(al)
+        except (IndexError, ValueError) as exc:
+            al.pairs[lo : hi + len(al.pairs) - n0] = old
+            al._last_id = last_id
+            raise WorkbenchError(str(exc)) from None
+        except BaseException:
+            al.pairs[lo : hi + len(al.pairs) - n0] = old
+            al._last_id = last_id
+            raise
+        new = al.pairs[lo : hi + len(al.pairs) - n0]
+        al.pairs[lo : lo + len(new)] = old  # back to before: apply() makes the change for real
+        return self.apply(Patch(lo, old, new, label))
+
+    def undo(self) -> Patch:
+        if not self.undo_stack:
+            raise WorkbenchError("nothing to undo")
+        patch = self.undo_stack.pop()
+        patch.inverse().apply(self.al)
+        self.redo_stack.append(patch)
+        self.version += 1
+        self._record("undo")
+        return patch
+
+    def redo(self) -> Patch:
+        if not self.redo_stack:
+            raise WorkbenchError("nothing to redo")
+        patch = self.redo_stack.pop()
+        patch.apply(self.al)
+        self.undo_stack.append(patch)
+        self.version += 1
+        self._record("redo")
+        return patch
+
+    # -- the operations of the editor ------------------------------------------------------
+
+    def merge_with_next(self, i: int) -> Patch:
+        return self.edit("Merge with next pair", i, i + 2, lambda al: al.merge_with_next(i))
+
+    def split(self, i: int) -> Patch:
+        return self.edit("Split pair", i, i + 1, lambda al: al.split_default(i))
+
+    def move_up(self, i: int, side: str) -> Patch:
+        if i <= 0:
+            raise WorkbenchError("no previous pair to move the sentence to")
+        label = f"Move {'Chinese' if side == 'zh' else 'English'} sentence up"
+        return self.edit(label, i - 1, i + 1, lambda al: al.move_sentence_up(i, side))
+
+    def move_down(self, i: int, side: str) -> Patch:
+        label = f"Move {'Chinese' if side == 'zh' else 'English'} sentence down"
+        return self.edit(label, i, i + 2, lambda al: al.move_sentence_down(i, side))
+
+    def edit_pair(self, i: int, zh: list[str], en: list[str]) -> Patch:
+        return self.edit("Edit pair", i, i + 1, lambda al: al.edit_pair(i, zh, en))
+
+    def confirm(self, i: int, above: bool = False) -> Patch:
+        lo = i
+        if above:
+            lo = next((k for k in range(i + 1) if self.al.pairs[k].status != CONFIRMED), i)
+        return self.edit("Confirm pair", lo, i + 1, lambda al: al.confirm(i, above=above))
+
+    def unconfirm(self, i: int) -> Patch:
+        return self.edit("Unconfirm pair", i, i + 1, lambda al: al.unconfirm(i))
+
+    def dismiss(self, check: str, pair: int | None, term: str | None, reason: str | None) -> Patch:
+        old = list(self.al.ignored)
+        new = old + [Ignored(check, pair, term, reason or None)]
+        return self.apply(Patch(0, [], [], "Dismiss finding", ignored=(old, new)))
+
+    def set_glossary_path(self, rel: str) -> Patch:
+        return self.apply(Patch(0, [], [], "Set glossary", glossary=(self.al.glossary, rel)))
+
+    # -- saving -------------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """True if the file's content differs from what we last read or wrote."""
+        try:
+            check_unchanged(self.path, self.disk)
+        except WorkbenchError:
+            return True
+        return False
+
+    def save(self, *, force: bool = False) -> None:
+        """Write the file atomically; refuse (FileChangedOnDisk) if someone else changed it."""
+        if not force and self.changed_on_disk():
+            raise FileChangedOnDisk("changed on disk since it was opened: not overwriting it", self.path)
+        data = dump_alignment(self.al).encode("utf-8")
+        atomic_write(self.path, data)
+        self.disk = FileState.of(data)
+        self.saved_state = self.state
+        if self.journal is not None:
+            self._restart_journal()
+
+    def save_copy(self, path: str | Path) -> None:
+        atomic_write(path, dump_alignment(self.al))
+
+    def close(self) -> None:
+        """End the session: the journal goes if everything is saved, else it stays for recovery."""
+        if self.journal is not None:
+            if self.dirty:
+                self.journal.close()
+            else:
+                self.journal.discard()
+
+    # -- journal --------------------------------------------------------------------------
+
+    def _open_journal(self) -> None:
+        jpath = journal_path(self.path)
+        self.journal = Journal(jpath)
+        contents = read_journal(jpath) if jpath.exists() else None
+        try:
+            if contents is not None and contents.records and contents.sha256 == self.disk.sha256:
+                self._replay(contents.records)
+                self.journal.resume()
+                return
+            if contents is not None and contents.records:
+                # Written against another version of the file: keep it aside, never replay it.
+                stale = jpath.with_name(jpath.name + ".stale")
+                os.replace(jpath, stale)
+                self.stale_journal = stale
+            self.journal.start(self.disk.sha256)
+        except OSError as exc:
+            self.journal = None
+            self.journal_error = f"no crash journal ({exc.strerror or exc}): save often"
+
+    def _restart_journal(self) -> None:
+        try:
+            self.journal.start(self.disk.sha256)  # type: ignore[union-attr]
+        except OSError as exc:
+            self.journal = None
+            self.journal_error = f"no crash journal ({exc.strerror or exc}): save often"
+
+    def _replay(self, records: list[tuple[str, Patch | None]]) -> None:
+        for kind, patch in records:
+            try:
+                if kind == "do" and patch is not None:
+                    self.apply(patch, record=False)
+                elif kind == "undo":
+                    self.undo_stack and self._replay_step(self.undo)
+                elif kind == "redo":
+                    self.redo_stack and self._replay_step(self.redo)
+            except WorkbenchError:
+                break
+            self.recovered += 1
+
+    def _replay_step(self, step: Callable[[], Patch]) -> None:
+        journal, self.journal = self.journal, None
+        try:
+            step()
+        finally:
+            self.journal = journal
+
+    def _record(self, kind: str, patch: Patch | None = None) -> None:
+        if self.journal is None:
+            return
+        try:
+            self.journal.record(kind, patch)
+        except OSError as exc:
+            self.journal = None
+            self.journal_error = f"the crash journal stopped ({exc.strerror or exc}): save often"
+
+
+class GlossaryStore:
+    """The glossary named by the alignment (relative to it), saved atomically on every change."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._glossary: Glossary | None = None
+        self._loaded_from: Path | None = None
+
+    @property
+    def path(self) -> Path | None:
+        rel = self.session.al.glossary
+        return (self.session.path.parent / rel).resolve() if rel else None
+
+    def default_path(self) -> Path:
+        """Where a new glossary goes when the alignment names none: beside it."""
+        return self.session.path.with_name(self.session.path.stem + ".glossary.yaml")
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary (empty if the alignment names none or its file does not exist yet)."""
+        path = self.path
+        if self._glossary is None or self._loaded_from != path:
+            self._loaded_from = path
+            if path is not None and path.exists():
+                self._glossary = load_glossary(path)
+            else:
+                self._glossary = Glossary(name=self.session.al.title or "")
+        return self._glossary
+
+    def _save(self) -> None:
+        if self.path is None:
+            target = self.default_path()
+            self.session.set_glossary_path(os.path.relpath(target, self.session.path.parent.resolve()))
+            self._loaded_from = self.path
+        save_glossary(self.glossary, self.path)  # type: ignore[arg-type]
+
+    def add(self, term: Term) -> None:
+        self.glossary.add(term)
+        try:
+            self._save()
+        except BaseException:
+            self.glossary.terms.remove(term)
+            raise
+
+    def replace(self, index: int, term: Term) -> None:
+        g = self.glossary
+        old = g.terms[index]
+        del g.terms[index]
+        try:
+            g.add(term)
+        except WorkbenchError:
+            g.terms.insert(index, old)
+            raise
+        g.terms.insert(index, g.terms.pop())
+        self._save()
+
+    def delete(self, index: int) -> Term:
+        term = self.glossary.terms.pop(index)
+        self._save()
+        return term
+
+
+# -- realign from here -------------------------------------------------------------------
+
+
+def realign_patch(al: Alignment, start: int, glossary: Glossary | None = None) -> Patch:
+    """Re-run the aligner on the unconfirmed pairs from `start` to the end.
+
+    Confirmed pairs stay as they are and anchor the runs between them; each maximal run of
+    unconfirmed pairs is realigned on its own. A pair whose sentences come out the same keeps
+    its object (id, note); new pairs get fresh ids, status auto, the aligner's score.
+    Pure: reads `al` (a snapshot is fine), returns the patch without applying it.
+    """
+    from workbench.align import Bead, realign_range
+    from workbench.aligning import glossary_pairs
+
+    pairs = al.pairs
+    zh = al.zh_sentences()
+    en = al.en_sentences()
+    beads: list = []
+    zh_para: list[int] = []
+    zi = ei = 0
+    para = 0
+    for p in pairs:
+        if p.para is not None:
+            para = p.para
+        zh_para.extend([para] * len(p.zh))
+        beads.append(Bead(tuple(range(zi, zi + len(p.zh))), tuple(range(ei, ei + len(p.en))), p.score or 0.0))
+        zi += len(p.zh)
+        ei += len(p.en)
+    runs = []
+    k = start
+    while k < len(pairs):
+        if pairs[k].status == CONFIRMED:
+            k += 1
+            continue
+        j = k
+        while j < len(pairs) and pairs[j].status != CONFIRMED:
+            j += 1
+        runs.append((k, j))
+        k = j
+    original = list(beads)
+    for lo, hi in reversed(runs):  # from the end, so earlier indices stay valid
+        beads = realign_range(zh, en, beads, lo, hi, zh_para=zh_para, glossary=glossary_pairs(glossary))
+    by_span = {(b.zh, b.en): pairs[n] for n, b in enumerate(original)}
+    next_id = al.next_id()
+    new: list[Pair] = []
+    for b in beads[start:]:
+        kept = by_span.get((b.zh, b.en))
+        if kept is not None:
+            new.append(kept)
+            continue
+        starts_para = bool(b.zh) and (b.zh[0] == 0 or zh_para[b.zh[0]] != zh_para[b.zh[0] - 1])
+        new.append(
+            Pair(
+                id=next_id,
+                zh=[zh[i] for i in b.zh],
+                en=[en[j] for j in b.en],
+                status=AUTO,
+                score=round(float(b.score), 3),
+                para=zh_para[b.zh[0]] if starts_para else None,
+            )
+        )
+        next_id += 1
+    return Patch(start, list(pairs[start:]), new, "Realign from here").trimmed()
