@@ -40,6 +40,7 @@ NEG = -1e18
 TYPES_FULL = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
               (3, 2)]
 TYPES_FAST = [(1, 0), (1, 1), (1, 2), (2, 1)]
+TYPES_MID = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (1, 4)]
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Params:
     width: int = 8              # half width of the final search band (sentences)
     learn: bool = True          # learn a translation table from the document and realign
     dice_min: float = 0.4
-    full_cells: int = 400_000   # below this many node cells, the first pass searches everything
+    full_cells: int = 200_000   # below this many node cells, the first pass searches everything
     len_pow: float = 0.5
     idf_pow: float = 1.0
     rounds: int = 1
@@ -516,7 +517,10 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
         if progress:
             progress(0.4)
         L, R = _windows_from_centre(centre, g + prm.width, M)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
+        # this wide pass only places the final band and finds the beads to learn from: the
+        # cheap bead types do (the final pass below has them all)
+        types = TYPES_MID if prm.learn else TYPES_FULL
+        beads = dp(doc, L, R, types, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
     if progress:
         progress(0.6)
     for _ in range(prm.rounds if prm.learn else 0):

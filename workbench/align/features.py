@@ -194,23 +194,39 @@ MAX_UNITS = 120
 _LEX: Lexicon | None = None  # per sentence: a 100,000-character line keeps its first units only
 
 
+_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
+
+
+def _word_tokens(w: str) -> tuple[str, ...]:
+    """The stems (and name forms) one English word contributes to a sentence's bag."""
+    lw = w.lower()
+    out: list[str] = []
+    if "-" in lw or "'" in lw or "’" in lw:
+        parts = re.split(r"['’\-]", lw)
+        if "-" in lw:
+            out.append("".join(parts))  # Bao-yu -> baoyu
+        for p in parts:
+            if p not in EN_STOP and len(p) > 1:
+                out.append(stem(p))
+                out.append(p)
+    elif lw not in EN_STOP:
+        out.append(stem(lw))
+        if w[0].isupper():
+            out.append(lw)  # names are matched unstemmed (Qingyang, Zhuanglong)
+    res = tuple(out)
+    if len(_WORD_TOKENS) < 200_000:
+        _WORD_TOKENS[w] = res
+    return res
+
+
 def en_bag(text: str) -> set[str]:
     bag: set[str] = set()
-    for m in _EN_WORD.finditer(text):
-        w = m.group(0)
-        lw = w.lower()
-        if "-" in lw or "'" in lw or "’" in lw:
-            parts = re.split(r"['’\-]", lw)
-            if "-" in lw:
-                bag.add("".join(parts))  # Bao-yu -> baoyu
-            for p in parts:
-                if p not in EN_STOP and len(p) > 1:
-                    bag.add(stem(p))
-                    bag.add(p)
-        elif lw not in EN_STOP:
-            bag.add(stem(lw))
-            if w[0].isupper():
-                bag.add(lw)  # names are matched unstemmed (Qingyang, Zhuanglong)
+    cache = _WORD_TOKENS
+    for w in _EN_WORD.findall(text):
+        toks = cache.get(w)
+        if toks is None:
+            toks = _word_tokens(w)
+        bag.update(toks)
         if len(bag) > 4 * MAX_UNITS:
             break
     bag.update(en_numbers(text))
