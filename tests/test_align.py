@@ -234,3 +234,10 @@ def test_bead_does_not_end_inside_a_quotation():
     en = ["The boy burst out laughing.", "'Well?", "Had enough?", "Give in?'",
           "Trinket jumped up and landed a head-butt right in the boy's midriff."]
     assert pairs(align(zh, en)) == [((0,), (0, 1, 2, 3)), ((1,), (4,))]
+
+
+def test_label_colon_cue():
+    from workbench.align.features import en_cues, zh_cues
+
+    assert "<:>" in zh_cues("发布人：") and "<:>" in en_cues("Speakers:")
+    assert "<:>" not in en_cues("Speakers") and "<:>" not in zh_cues("他说：“好。”")

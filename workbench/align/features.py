@@ -107,7 +107,10 @@ _EN_CUES = (("?", "<?>"), ("\"", "<q>"), ("“", "<q>"), ("”", "<q>"))
 
 
 def zh_cues(text: str) -> list[str]:
-    return list({tok for ch, tok in _ZH_CUES if ch in text})
+    cues = {tok for ch, tok in _ZH_CUES if ch in text}
+    if text.rstrip()[-1:] in "：:":
+        cues.add("<:>")  # a label: speaker turn, heading, list lead-in
+    return list(cues)
 
 
 def en_cues(text: str) -> list[str]:
@@ -115,6 +118,8 @@ def en_cues(text: str) -> list[str]:
     t = text.strip()
     if t[:1] in "'‘" or t[-1:] in "'’" or "‘" in t:
         cues.add("<q>")  # single quotation marks around speech
+    if t[-1:] == ":":
+        cues.add("<:>")
     return list(cues)
 
 
