@@ -70,6 +70,8 @@ class Doc:
         lz = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
         le = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
         self._init(zbags, ebags, lz, le, idf_pow)
+        self.zkey = [hash(s) for s in zh]
+        self.ekey = [hash(s) for s in en]
 
     @classmethod
     def from_bags(cls, zbags, ebags, lz, le, idf_pow: float = 1.0) -> "Doc":
@@ -235,6 +237,19 @@ class Doc:
         sc = np.array([b[2] for b in good])
         cut = np.quantile(sc, 0.3)
         good = [b for b in good if b[2] >= cut]
+        zkey, ekey = getattr(self, "zkey", None), getattr(self, "ekey", None)
+        if zkey is not None:
+            # a bead repeated word for word (boilerplate, a text pasted twice) is evidence once
+            seen: set = set()
+            uniq = []
+            for b in good:
+                k = (tuple(zkey[i] for i in b[0]), tuple(ekey[j] for j in b[1]))
+                if k not in seen:
+                    seen.add(k)
+                    uniq.append(b)
+            good = uniq
+            if len(good) < 8:
+                return 0
         nb = len(good)
         U = len(self.units) + 1
         V = len(self.vocab) + 1
@@ -253,7 +268,7 @@ class Doc:
         cu = np.bincount(uu, minlength=U).astype(np.float64)
         cs = np.bincount(ss, minlength=V).astype(np.float64)
         cue = np.array([n.startswith(("<", "#")) for n in self.unit_names] + [True])
-        ku = (self.zdf[uu] <= UMAX * nb) & (cu[uu] >= MINC) & ~cue[uu]
+        ku = (cu[uu] <= UMAX * nb) & (cu[uu] >= MINC) & ~cue[uu]
         ub, uu = ub[ku], uu[ku]
         ks = cs[ss] >= MINC
         sb, ss = sb[ks], ss[ks]
