@@ -1,0 +1,140 @@
+"""`workbench glossary import|export|list|add`: the term base, in its YAML and in TBX/CSV/TSV."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from workbench.cli import Parser
+
+    p = sub.add_parser("glossary", help="import, export, list or add glossary terms",
+                       description="Keep the glossary (format glossary/1): import it from TBX or "
+                       "CSV/TSV, export it, list it, add a term.")
+    gsub = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser, required=True)
+
+    imp = gsub.add_parser("import", help="a TBX or CSV/TSV glossary → glossary YAML",
+                          description="Read a TBX (v2 martif or ISO 30042:2019) or CSV/TSV glossary "
+                          "(header: zh, en, variants, forbidden, note[, case]; several forms a cell "
+                          "separated by |) and write it as glossary YAML.")
+    imp.add_argument("source", metavar="FILE", help="FILE.tbx, FILE.csv or FILE.tsv")
+    imp.add_argument("-o", "--output", metavar="OUT.yaml", help="write here (default: standard output)")
+    imp.add_argument("--format", choices=("tbx", "csv", "tsv"), help="the input format (default: by extension)")
+    imp.add_argument("--name", default="", help="the glossary's name (default: from the file)")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
+    imp.set_defaults(func=run_import)
+
+    exp = gsub.add_parser("export", help="glossary YAML → TBX or CSV/TSV",
+                          description="Write a glossary as TBX (ISO 30042:2019 TBX-Basic; tbx2: TBX v2 "
+                          "martif), CSV or TSV.")
+    exp.add_argument("glossary", metavar="G.yaml")
+    exp.add_argument("--to", choices=("tbx", "tbx2", "csv", "tsv"),
+                     help="output format (default: by the extension of -o)")
+    exp.add_argument("-o", "--output", metavar="OUT", help="write here (default: standard output)")
+    exp.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
+    exp.set_defaults(func=run_export)
+
+    ls = gsub.add_parser("list", help="print the terms", description="Print the terms of a glossary.")
+    ls.add_argument("glossary", metavar="G.yaml")
+    ls.add_argument("--filter", metavar="TEXT", help="only terms whose forms or note contain TEXT")
+    ls.add_argument("--format", choices=("text", "json"), default="text")
+    ls.set_defaults(func=run_list)
+
+    add = gsub.add_parser("add", help="add a term", description="Add a term to a glossary (created if missing).")
+    add.add_argument("glossary", metavar="G.yaml")
+    add.add_argument("--zh", action="append", required=True, help="a Chinese source form (repeatable)")
+    add.add_argument("--en", required=True, help="the approved English rendering")
+    add.add_argument("--variant", action="append", default=[], help="an also accepted rendering (repeatable)")
+    add.add_argument("--forbidden", action="append", default=[], help="a rendering never accepted (repeatable)")
+    add.add_argument("--note")
+    add.add_argument("--case", choices=("insensitive", "sensitive"), default="insensitive")
+    add.set_defaults(func=run_add)
+
+
+def _refuse_overwrite(path: str | None, force: bool) -> None:
+    if path is None:
+        return
+    out = Path(path)
+    if out.is_dir():
+        raise WorkbenchError("is a directory, not a file to write", out)
+    if out.exists() and not force:
+        raise WorkbenchError("already exists: not overwriting it (use --force, or another -o)", out)
+
+
+def _emit(text: str, path: str | None) -> None:
+    from workbench.fileio import atomic_write
+
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write(path, text)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from workbench.glossary import dump_glossary
+    from workbench.glossary_formats import read_glossary_file
+
+    _refuse_overwrite(args.output, args.force)
+    g = read_glossary_file(args.source, args.format, name=args.name)
+    _emit(dump_glossary(g), args.output)
+    if args.output:
+        sys.stderr.write(f"workbench: {len(g.terms)} terms written to {args.output}\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from workbench.glossary import load_glossary
+    from workbench.glossary_formats import dump_glossary_as, format_of
+
+    if args.to is None and args.output is None:
+        raise WorkbenchError("say which format: --to tbx|tbx2|csv|tsv (or -o with that extension)")
+    fmt = args.to or format_of(args.output)
+    _refuse_overwrite(args.output, args.force)
+    _emit(dump_glossary_as(load_glossary(args.glossary), fmt), args.output)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from workbench.glossary import load_glossary
+
+    g = load_glossary(args.glossary)
+    terms = g.terms
+    if args.filter:
+        needle = args.filter.casefold()
+        terms = [t for t in terms if any(needle in x.casefold() for x in (*t.zh, *t.accepted, *t.forbidden, t.note or ""))]
+    if args.format == "json":
+        rows = [{"zh": t.zh, "en": t.en, "variants": t.variants, "forbidden": t.forbidden, "note": t.note,
+                 "case": t.case} for t in terms]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for t in terms:
+        line = f"{' / '.join(t.zh)}\t{t.en}"
+        if t.variants:
+            line += "\t(also: " + "; ".join(t.variants) + ")"
+        if t.forbidden:
+            line += "\t(never: " + "; ".join(t.forbidden) + ")"
+        sys.stdout.write(line + "\n")
+    sys.stderr.write(f"{len(terms)} of {len(g.terms)} terms\n")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from workbench.glossary import Glossary, Term, load_glossary, save_glossary
+
+    path = Path(args.glossary)
+    g = load_glossary(path) if path.exists() else Glossary(name=path.stem)
+    term = Term(zh=[z.strip() for z in args.zh], en=args.en.strip(), variants=args.variant,
+                forbidden=args.forbidden, note=args.note, case=args.case)
+    try:
+        g.add(term)
+    except WorkbenchError as exc:
+        raise WorkbenchError(exc.message, path) from None
+    save_glossary(g, path)
+    sys.stderr.write(f"workbench: added {term.zh[0]} → {term.en} ({len(g.terms)} terms)\n")
+    return 0

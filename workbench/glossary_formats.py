@@ -1,0 +1,266 @@
+"""Glossaries in other tools' formats: TBX (v2 `martif` and ISO 30042:2019 `tbx`) and CSV/TSV.
+
+TBX: a concept (termEntry / conceptEntry) becomes a term; languages are told apart by
+`xml:lang` (zh, zh-CN, zh-Hans … and en, en-US …), never by position. administrativeStatus
+(or the older normativeAuthorization) maps preferred → `en`, admitted (or none) → `variants`,
+deprecated / superseded → `forbidden`; Chinese terms that are not deprecated are the source
+forms. XML is parsed without entity expansion, external entities, DTD loading or network
+(defusedxml): an entity bomb or an XXE file is refused, not expanded.
+
+CSV/TSV: a header row naming the columns zh, en, variants, forbidden, note (and case);
+several forms in one cell are separated by "|".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import defusedxml
+import defusedxml.ElementTree as DET
+
+from workbench.errors import WorkbenchError
+from workbench.fileio import decode_text, read_bytes
+from workbench.glossary import CASES, Glossary, Term
+
+FORMATS = ("tbx", "tbx2", "csv", "tsv")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TBX3_NS = "urn:iso:std:iso:30042:ed-2"
+
+
+def format_of(path: str | Path, given: str | None = None) -> str:
+    """The glossary format named by --format/--to, else by the file's extension."""
+    if given:
+        if given not in FORMATS:
+            raise WorkbenchError(f"unknown glossary format {given!r} (known: {', '.join(FORMATS)})")
+        return given
+    ext = Path(path).suffix.lower()
+    known = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv"}
+    if ext not in known:
+        raise WorkbenchError("unknown glossary format: name it .tbx, .csv or .tsv, or give --format", path)
+    return known[ext]
+
+
+def read_glossary_file(path: str | Path, fmt: str | None = None, name: str = "") -> Glossary:
+    """Read a TBX or CSV/TSV glossary; every problem is a WorkbenchError naming the file."""
+    fmt = format_of(path, fmt)
+    if fmt in ("tbx", "tbx2"):
+        return read_tbx(read_bytes(path), path, name)
+    return read_csv(decode_text(read_bytes(path), path), path, delimiter="\t" if fmt == "tsv" else ",", name=name)
+
+
+# -- TBX ------------------------------------------------------------------------------------
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _lang(el: ET.Element) -> str:
+    return (el.get(_XML_LANG) or el.get("lang") or "").strip().lower()
+
+
+def read_tbx(data: bytes, path: str | Path, name: str = "") -> Glossary:
+    try:
+        root = DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except defusedxml.EntitiesForbidden:
+        raise WorkbenchError("refused: the XML declares entities (an entity bomb or XXE is possible)", path) from None
+    except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden):
+        raise WorkbenchError("refused: the XML refers to external resources", path) from None
+    except ET.ParseError as exc:
+        line, col = getattr(exc, "position", (None, None))
+        raise WorkbenchError(f"broken XML: {str(exc).split(':')[0]}", path, line, (col or 0) + 1 if line else None) from None
+    if _local(root.tag) not in ("martif", "tbx"):
+        raise WorkbenchError(f"not TBX: the root element is <{_local(root.tag)}>, not <tbx> or <martif>", path)
+    g = Glossary(name=name or _title(root) or Path(path).stem)
+    first_seen: dict[str, int] = {}
+    for n, concept in enumerate((el for el in root.iter() if _local(el.tag) in ("termEntry", "conceptEntry")), 1):
+        term = _concept(concept, path, n)
+        if term is None:
+            continue
+        for form in term.zh:
+            if form in first_seen:
+                raise WorkbenchError(f"duplicate term {form!r} (concepts {first_seen[form]} and {n})", path)
+            first_seen[form] = n
+        g.terms.append(term)
+    if not g.terms:
+        raise WorkbenchError("no concept with both a Chinese (xml:lang zh…) and an English (en…) term", path)
+    return g
+
+
+def _title(root: ET.Element) -> str:
+    for el in root.iter():
+        if _local(el.tag) in ("title",):
+            return "".join(el.itertext()).strip()
+    for el in root.iter():
+        if _local(el.tag) == "sourceDesc":
+            return " ".join("".join(el.itertext()).split())
+    return ""
+
+
+def _status(container: ET.Element) -> str:
+    for el in container.iter():
+        tag = _local(el.tag)
+        kind = el.get("type", "")
+        if (tag == "termNote" and kind in ("administrativeStatus", "normativeAuthorization")) or tag in (
+            "administrativeStatus", "normativeAuthorization"
+        ):
+            value = "".join(el.itertext()).strip().lower()
+            for status in ("preferred", "admitted", "deprecated", "superseded"):
+                if value.startswith(status):
+                    return status
+    return ""
+
+
+def _concept(concept: ET.Element, path: str | Path, n: int) -> Term | None:
+    zh: list[tuple[str, str]] = []
+    en: list[tuple[str, str]] = []
+    notes = []
+    for child in concept:
+        tag = _local(child.tag)
+        if tag in ("note", "descrip") and child.get("type", "definition") in ("definition", "note", "context", ""):
+            text = " ".join("".join(child.itertext()).split())
+            if text:
+                notes.append(text)
+        if tag not in ("langSet", "langSec"):
+            continue
+        lang = _lang(child)
+        side = zh if lang.startswith("zh") or lang in ("cmn", "chi", "zho") else en if lang.startswith("en") else None
+        if side is None:
+            continue
+        for holder in child:
+            if _local(holder.tag) not in ("tig", "ntig", "termSec"):
+                continue
+            term_el = next((el for el in holder.iter() if _local(el.tag) == "term"), None)
+            if term_el is None:
+                continue
+            text = " ".join("".join(term_el.itertext()).split())
+            if not text:
+                raise WorkbenchError(f"empty term in concept {n} ({concept.get('id') or 'no id'})", path)
+            side.append((text, _status(holder)))
+    if not zh or not en:
+        return None
+    zh_forms = [t for t, s in sorted(zh, key=lambda x: x[1] != "preferred") if s not in ("deprecated", "superseded")]
+    preferred = [t for t, s in en if s == "preferred"]
+    admitted = [t for t, s in en if s in ("admitted", "")]
+    forbidden = [t for t, s in en if s in ("deprecated", "superseded")]
+    if not zh_forms:
+        return None
+    if not preferred and not admitted:
+        raise WorkbenchError(f"concept {n} ({zh_forms[0]}) has only deprecated English terms", path)
+    main = (preferred or admitted)[0]
+    variants = [t for t in preferred[1:] + admitted if t != main]
+    return Term(zh=list(dict.fromkeys(zh_forms)), en=main, variants=list(dict.fromkeys(variants)),
+                forbidden=list(dict.fromkeys(forbidden)), note="; ".join(notes) or None)
+
+
+def dump_tbx(g: Glossary, version: str = "tbx") -> str:
+    """TBX text: ISO 30042:2019 TBX-Basic (`tbx`, the default) or TBX v2 (`tbx2`, martif)."""
+    v3 = version == "tbx"
+    ns = f"{{{TBX3_NS}}}" if v3 else ""
+    if v3:
+        ET.register_namespace("", TBX3_NS)
+        root = ET.Element(ns + "tbx", {"style": "dca", "type": "TBX-Basic", _XML_LANG: "en"})
+        header = ET.SubElement(root, ns + "tbxHeader")
+    else:
+        root = ET.Element("martif", {"type": "TBX", _XML_LANG: "en"})
+        header = ET.SubElement(root, "martifHeader")
+    source = ET.SubElement(ET.SubElement(header, ns + "fileDesc"), ns + "sourceDesc")
+    ET.SubElement(source, ns + "p").text = g.name or "workbench glossary"
+    body = ET.SubElement(ET.SubElement(root, ns + "text"), ns + "body")
+    for n, t in enumerate(g.terms, 1):
+        concept = ET.SubElement(body, ns + ("conceptEntry" if v3 else "termEntry"), {"id": f"c{n}"})
+        if t.note:
+            ET.SubElement(concept, ns + "note").text = t.note
+        sides = (("zh", [(z, "preferred" if k == 0 else "admitted") for k, z in enumerate(t.zh)]),
+                 ("en", [(t.en, "preferred")] + [(v, "admitted") for v in t.variants] + [(f, "deprecated") for f in t.forbidden]))
+        for lang, forms in sides:
+            lang_el = ET.SubElement(concept, ns + ("langSec" if v3 else "langSet"), {_XML_LANG: lang})
+            for text, status in forms:
+                holder = ET.SubElement(lang_el, ns + ("termSec" if v3 else "tig"))
+                ET.SubElement(holder, ns + "term").text = text
+                ET.SubElement(holder, ns + "termNote", {"type": "administrativeStatus"}).text = f"{status}Term-admn-sts"
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# -- CSV / TSV ------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("zh", "en", "variants", "forbidden", "note", "case")
+_MULTI = ("zh", "variants", "forbidden")
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def read_csv(text: str, path: str | Path, delimiter: str = ",", name: str = "") -> Glossary:
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    try:
+        header = next(rows, None)
+        while header is not None and not any(c.strip() for c in header):
+            header = next(rows, None)
+        if header is None:
+            raise WorkbenchError("empty file", path)
+        columns = [c.strip().lower() for c in header]
+        if columns and columns[0].startswith("\ufeff"):
+            columns[0] = columns[0][1:]
+        unknown = [c for c in columns if c not in CSV_COLUMNS]
+        if unknown:
+            raise WorkbenchError(
+                f"unknown column {unknown[0]!r} in the header (expected: {', '.join(CSV_COLUMNS)})", path, rows.line_num
+            )
+        for need in ("zh", "en"):
+            if need not in columns:
+                raise WorkbenchError(f"the header has no {need!r} column", path, rows.line_num)
+        if len(set(columns)) != len(columns):
+            raise WorkbenchError("a column is named twice in the header", path, rows.line_num)
+        g = Glossary(name=name or Path(path).stem)
+        first_seen: dict[str, int] = {}
+        for row in rows:
+            line = rows.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(columns):
+                raise WorkbenchError(f"{len(row)} fields, but the header has {len(columns)}", path, line)
+            cell = dict(zip(columns, row))
+            zh = _split(cell["zh"])
+            en = cell["en"].strip()
+            if not zh:
+                raise WorkbenchError("empty term (no Chinese form)", path, line)
+            if not en:
+                raise WorkbenchError(f"empty English rendering for {zh[0]!r}", path, line)
+            case = (cell.get("case") or "").strip().lower() or "insensitive"
+            if case not in CASES:
+                raise WorkbenchError(f"case must be one of {', '.join(CASES)}, not {case!r}", path, line)
+            for form in zh:
+                if form in first_seen:
+                    raise WorkbenchError(f"duplicate term {form!r} (first on line {first_seen[form]})", path, line)
+                first_seen[form] = line
+            g.terms.append(Term(zh=zh, en=en, variants=_split(cell.get("variants", "")),
+                                forbidden=_split(cell.get("forbidden", "")), note=(cell.get("note") or "").strip() or None,
+                                case=case))
+    except csv.Error as exc:
+        raise WorkbenchError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", path, rows.line_num) from None
+    return g
+
+
+def dump_csv(g: Glossary, delimiter: str = ",") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in g.terms:
+        writer.writerow(["|".join(t.zh), t.en, "|".join(t.variants), "|".join(t.forbidden), t.note or "",
+                         "" if t.case == "insensitive" else t.case])
+    return out.getvalue()
+
+
+def dump_glossary_as(g: Glossary, fmt: str) -> str:
+    """The glossary in another format: tbx (ISO 30042:2019), tbx2 (martif), csv or tsv."""
+    if fmt in ("tbx", "tbx2"):
+        return dump_tbx(g, fmt)
+    if fmt in ("csv", "tsv"):
+        return dump_csv(g, "\t" if fmt == "tsv" else ",")
+    raise WorkbenchError(f"unknown glossary format {fmt!r} (known: {', '.join(FORMATS)})")
