@@ -418,24 +418,26 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
     D = np.full(T + 1, NEG)
     back = np.full(T, -2, dtype=np.int8)
     skip = prm.skip
+    sk = skip * np.arange(int(nw.max()) if len(nw) else 1, dtype=np.float64)
+    bounds = noff.tolist()
     for i in range(N + 1):
-        s, e = noff[i], noff[i + 1]
+        s, e = bounds[i], bounds[i + 1]
+        w = e - s
         if i == 0:
-            E = np.full(e - s, NEG)
+            E = np.full(w, NEG)
             E[0] = 0.0  # L[0] == 0
-            bt = np.full(e - s, -2, dtype=np.int8)
+            bt = np.full(w, -2, dtype=np.int8)
         else:
-            cand = D[PI[:, s:e]] + S[:, s:e]
+            cand = D[PI[:, s:e]]
+            cand += S[:, s:e]
             bt = cand.argmax(0).astype(np.int8)
-            E = cand[bt, np.arange(e - s)]
-        # 0-1 beads inside the row: D[j] = max(E[j], D[j-1] + skip)
-        k = np.arange(e - s)
-        V = E - skip * k
+            E = cand.max(0)
+        # 0-1 beads inside the row: D[j] = max(E[j], D[j-1] + skip); a cell whose value comes
+        # from its left neighbour (V below the running maximum) is reached by a 0-1 bead
+        V = E - sk[:w]
         cm = np.maximum.accumulate(V)
-        Drow = cm + skip * k
-        src = np.maximum.accumulate(np.where(V >= cm, k, 0))
-        bt = np.where(src < k, -1, bt).astype(np.int8)
-        D[s:e] = Drow
+        bt[V < cm] = -1
+        D[s:e] = cm + sk[:w]
         back[s:e] = bt
     # backtrack from (N, M)
     beads = []
