@@ -10,14 +10,16 @@ Overview (see workbench/align/__init__.py for the API):
    i (``me``).  A bead's lexical score is the F1 of these two coverages (summed over the
    bead's sentence pairs), times a length agreement term with the zh/en character ratio fitted
    on the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1 at a fixed skip cost.
-3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~400,000 node
+3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~200,000 node
    cells) are searched whole; longer ones coarse-to-fine: runs of g sentences are aligned first
-   (rarer words only, ~400,000 cells), then the sentences in a band of g + 8 around that path,
-   so time and memory grow linearly.  Paragraph / speaker-turn boundaries inside a bead cost
+   (rarer words only, ~200,000 cells), then the sentences in a band of g + 8 around that path
+   (bead types up to 1-4 only: this pass just places the final band and finds the beads to
+   learn from), so time and memory grow linearly.  Paragraph / speaker-turn boundaries inside a bead cost
    ``para_pen``; a bead that ends inside a quotation on one side only (speech split
    differently by the translator) costs ``quote_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
-   co-occurrence), added to the links, and the document is realigned in a narrow band.
+   co-occurrence; a bead repeated word for word counts once), added to the links, and the
+   document is realigned in a narrow band with all bead types.
 """
 from __future__ import annotations
 
