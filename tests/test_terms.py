@@ -1,0 +1,59 @@
+"""Term mining: candidates from co-occurrence, set against the glossary."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from checks_helpers import GLOSSARY, doc
+from workbench.alignment_io import save_alignment
+from workbench.terms import CONTRADICTS, KNOWN, NEW, mine_terms
+
+REPO = Path(__file__).resolve().parent.parent
+
+PAIRS = [
+    ("我们要加快发展新质生产力。", "We must accelerate the development of new quality productive forces."),
+    ("新质生产力是关键。", "New quality productive forces are key."),
+    ("培育新质生产力。", "Cultivate new quality productive forces."),
+    ("推动数字经济发展。", "Promote the growth of the digital economy."),
+    ("数字经济规模扩大。", "The digital economy has grown in scale."),
+    ("推进新型工业化。", "Advance new-type industrialization."),
+    ("新型工业化取得进展。", "New-type industrialization has progressed."),
+    ("今天天气很好。", "The weather is fine today."),
+]
+
+
+def by_zh(cands):
+    return {c.zh: c for c in cands}
+
+
+def test_mines_terms_with_frequencies_and_association():
+    c = by_zh(mine_terms(doc(*PAIRS)))
+    assert c["新质生产力"].en.lower() == "new quality productive forces"
+    assert (c["新质生产力"].pairs, c["新质生产力"].zh_pairs) == (3, 3)
+    assert c["新质生产力"].log_dice == 14.0
+    assert c["数字经济"].en == "digital economy" and c["数字经济"].status == NEW
+    assert "天气" not in c  # seen once
+
+
+def test_marks_known_and_contradicting_terms():
+    g = GLOSSARY
+    from copy import deepcopy
+
+    g = deepcopy(GLOSSARY)
+    g.terms[1].variants = []  # 新型工业化: only "new industrialization" is accepted now
+    c = by_zh(mine_terms(doc(*PAIRS), g))
+    assert c["新质生产力"].status == KNOWN
+    assert c["新型工业化"].status == CONTRADICTS and c["新型工业化"].glossary_en == "new industrialization"
+
+
+def test_terms_cli(tmp_path):
+    save_alignment(doc(*PAIRS), tmp_path / "a.yaml")
+    r = subprocess.run([sys.executable, "-m", "workbench", "terms", tmp_path / "a.yaml", "--format", "json"],
+                       capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert {"zh": "数字经济", "en": "digital economy"}.items() <= next(x for x in rows if x["zh"] == "数字经济").items()
+    r = subprocess.run([sys.executable, "-m", "workbench", "terms", tmp_path / "a.yaml", "--format", "glossary"],
+                       capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert r.returncode == 0 and r.stdout.startswith("workbench: glossary/1")

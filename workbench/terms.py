@@ -1,0 +1,213 @@
+"""Term mining: candidate glossary entries from the aligned pairs themselves.
+
+Chinese units are jieba words (glossary terms added to its dictionary) and runs of two or
+three adjacent words; English units are word n-grams (1–5 words) that neither begin nor end
+with a function word. A Chinese unit and an English unit that keep turning up in the same
+pairs are a candidate: association is Dice over pairs (logDice = 14 + log2 Dice, 14 at most:
+the pair always together, each never alone), shown with the number of pairs, and ranked by
+logDice + log2(pairs); a new candidate must look like a term (four characters or more, or a
+rendering of several words, or a name). Each candidate is
+set against the glossary: already in it, contradicting it (another rendering is approved), or
+new.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from workbench.glossary import Glossary
+from workbench.matching import normalize_zh, rendering_key
+from workbench.model import Alignment
+
+_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+_EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Function words never begin or end an English term.
+_EN_STOP = frozenset(
+    """a an the of in on at to for from by with and or but as than that this these those which who
+    whom whose what it its their our your his her we they he she you i is are was were be been being
+    has have had do does did will would shall should can could may might must not no so such also
+    all any each both more most other some very into over under about through during including
+    there here thank thanks mr ms""".split()
+)
+# Chinese words too general to be terms on their own.
+_ZH_STOP = frozenset(
+    """我们 我国 这个 这些 一个 一些 进行 推动 推进 加快 发展 方面 工作 问题 情况 以及 已经 还是 就是 同时
+    目前 下一步 谢谢 提问 其中 通过 实现 加强 提升 支持 重要 主要 有关 相关 全面 持续 不断 进一步 作为
+    可以 他们 大家 这里 今年 去年 近年来 以来 我们将 一是 二是 三是 四是 比如""".split()
+)
+
+_OPENING, _CLOSING = "\"“‘'", "\"”’'"
+NEW, KNOWN, CONTRADICTS, FORBIDDEN = "new", "in glossary", "contradicts glossary", "forbidden by glossary"
+
+
+@dataclass
+class Candidate:
+    zh: str
+    en: str
+    pairs: int  # pairs holding both
+    zh_pairs: int  # pairs holding the Chinese
+    en_pairs: int  # pairs holding the English
+    log_dice: float
+    status: str  # new | in glossary | contradicts glossary | forbidden by glossary
+    glossary_en: str | None = None
+
+    def as_dict(self) -> dict:
+        d = {"zh": self.zh, "en": self.en, "pairs": self.pairs, "zh_pairs": self.zh_pairs,
+             "en_pairs": self.en_pairs, "log_dice": round(self.log_dice, 2), "status": self.status}
+        if self.glossary_en:
+            d["glossary_en"] = self.glossary_en
+        return d
+
+
+def _segmenter(glossary: Glossary | None):
+    import rjieba
+
+    jieba = rjieba.Jieba()  # our own instance: the added words must not leak into the aligner's
+    if glossary is not None:
+        for t in glossary.terms:
+            for form in t.zh:
+                word = normalize_zh(form).replace('"', "")
+                if word:
+                    jieba.add_word(word, None, None)
+    return jieba.cut
+
+
+def _zh_units(text: str, cut) -> set[str]:
+    words = [w for w in cut(normalize_zh(text).replace('"', "")) if w.strip()]
+    units = set()
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            parts = words[i:i + n]
+            unit = "".join(parts)
+            if not _HAN_ONLY.match(unit) or len(unit) < 2 or len(unit) > 10:
+                continue
+            if n == 1 and (unit in _ZH_STOP or len(unit) < 2):
+                continue
+            if n > 1 and (parts[0] in _ZH_STOP or parts[-1] in _ZH_STOP or any(len(p) == 1 and p in "的了和与及在是" for p in parts)):
+                continue
+            units.add(unit)
+    return units
+
+
+def _en_units(text: str) -> dict[str, str]:
+    """Normalised n-gram → its first surface form."""
+    matches = list(_EN_WORD.finditer(text))
+    low = [m.group().casefold().replace("’", "'") for m in matches]
+    units: dict[str, str] = {}
+    for n in range(1, 6):
+        for i in range(len(low) - n + 1):
+            parts = low[i:i + n]
+            if parts[0] in _EN_STOP or parts[-1] in _EN_STOP or any(p.isdigit() for p in parts):
+                continue
+            if n == 1 and len(parts[0]) < 3:
+                continue
+            gap = text[matches[i].end():matches[i + n - 1].start()] if n > 1 else ""
+            if any(ch in gap for ch in ".,;:!?()"):
+                continue  # an n-gram never spans a sentence, a clause or a parenthesis
+            key = rendering_key(" ".join(parts))
+            a, b = matches[i].start(), matches[i + n - 1].end()
+            if a > 0 and text[a - 1] in _OPENING and any(q in text[a:b] for q in _CLOSING):
+                a -= 1  # '"little giant" enterprises', not 'little giant" enterprises'
+            units.setdefault(key, text[a:b])
+    return units
+
+
+def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: int = 2) -> list[Candidate]:
+    """Candidate entries, best associated first: one per Chinese unit, with its best English."""
+    cut = _segmenter(glossary)
+    zh_sets, en_sets = [], []
+    surfaces: dict[str, Counter] = {}
+    for p in al.pairs:
+        if not p.zh or not p.en:
+            continue
+        zh_sets.append(_zh_units("".join(p.zh), cut))
+        units = _en_units(" ".join(p.en))
+        en_sets.append(set(units))
+        for key, surface in units.items():
+            surfaces.setdefault(key, Counter())[surface] += 1
+    zh_df = Counter(u for s in zh_sets for u in s)
+    en_df = Counter(u for s in en_sets for u in s)
+    zh_keep = {u for u, n in zh_df.items() if n >= min_pairs}
+    # a unit inside a longer one found in just as many pairs is only part of it (专精 in 专精特新)
+    zh_keep = {u for u in zh_keep if not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
+    en_keep = {u for u, n in en_df.items() if n >= min_pairs}
+    together: Counter = Counter()
+    for zs, es in zip(zh_sets, en_sets):
+        zs, es = zs & zh_keep, es & en_keep
+        for z in zs:
+            for e in es:
+                together[(z, e)] += 1
+    best: dict[str, tuple[float, int, str]] = {}
+    for (z, e), n in together.items():
+        if n < min_pairs:
+            continue
+        dice = 2 * n / (zh_df[z] + en_df[e])
+        score = (round(dice, 6), len(e.split()), e)
+        if z not in best or score > best[z]:
+            best[z] = score
+    if glossary is not None:
+        _prefer_glossary(best, together, zh_df, en_df, glossary, min_pairs)
+    out = []
+    for z, (dice, _, e) in best.items():
+        surface = surfaces[e].most_common(1)[0][0]
+        c = Candidate(z, surface, together[(z, e)], zh_df[z], en_df[e], 14 + math.log2(dice), NEW)
+        _compare(c, e, glossary)
+        if c.status == NEW and not _term_like(c):
+            continue
+        out.append(c)
+    # an English unit claimed by a longer Chinese unit just as strongly: keep the longer one
+    # association first, weighed by how often it is seen (a pair seen twice proves little)
+    out.sort(key=lambda c: (-(c.log_dice + math.log2(c.pairs)), -len(c.zh), c.zh))
+    kept, seen = [], {}
+    for c in out:
+        key = rendering_key(c.en)
+        other = seen.get(key)
+        if other is not None and (c.zh in other.zh or other.zh in c.zh):
+            continue
+        seen.setdefault(key, c)
+        kept.append(c)
+    return kept
+
+
+def _term_like(c: Candidate) -> bool:
+    """Terms, not dictionary words: 制造业 → manufacturing is true but no glossary entry."""
+    return len(c.zh) >= 4 or len(c.en.split()) >= 2 or c.en[:1].isupper()
+
+
+def _prefer_glossary(best, together, zh_df, en_df, glossary: Glossary, min_pairs: int) -> None:
+    """Where the glossary's own rendering is (nearly) as well associated as the best unit, show
+    it: the best unit is then usually its context ("industrial innovation" for 科技创新)."""
+    for t in glossary.terms:
+        for form in t.zh:
+            z = normalize_zh(form).replace('"', "")
+            if z not in best:
+                continue
+            for a in t.accepted:
+                k = rendering_key(a)
+                n = together.get((z, k), 0)
+                if n >= min_pairs:
+                    dice = 2 * n / (zh_df[z] + en_df[k])
+                    if dice >= 0.7 * best[z][0]:
+                        best[z] = (round(dice, 6), len(k.split()), k)
+                        break
+
+
+def _compare(c: Candidate, en_key: str, glossary: Glossary | None) -> None:
+    if glossary is None:
+        return
+    norm = normalize_zh(c.zh)
+    term = next((t for t in glossary.terms if any(normalize_zh(f).replace('"', "") == norm for f in t.zh)), None)
+    if term is None:
+        return
+    c.glossary_en = term.en
+    accepted = [rendering_key(x) for x in term.accepted]
+    forbidden = [rendering_key(x) for x in term.forbidden]
+    if any(en_key == a or f" {en_key} " in f" {a} " or f" {a} " in f" {en_key} " for a in accepted):
+        c.status = KNOWN
+    elif any(en_key == f or f" {f} " in f" {en_key} " for f in forbidden):
+        c.status = FORBIDDEN
+    else:
+        c.status = CONTRADICTS
