@@ -104,5 +104,5 @@ def test_other_languages_are_refused():
 
 
 def test_not_xliff():
-    with pytest.raises(WorkbenchError, match="not an XLIFF file"):
+    with pytest.raises(WorkbenchError, match="not XLIFF: the root element is <tmx>"):
         read_xliff(b"<tmx/>", "a.xlf")

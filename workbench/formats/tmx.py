@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 from workbench import __version__
-from workbench.errors import WorkbenchError
 from workbench.formats import interchange as ix
 from workbench.formats import sentences
-from workbench.formats.xmlsafe import XML_LANG, XmlWriter, inline_text, iterparse, local_name
+from workbench.formats.xmlsafe import XML_LANG, XmlWriter, inline_text, iterparse, local_name, release
 from workbench.model import Alignment
 
 LANG = {"zh": "zh-CN", "en": "en"}
@@ -83,24 +82,14 @@ def read_tmx(data: bytes, path: str | Path) -> Alignment:
     """An alignment from TMX bytes: the zh and en tuv of each tu, whatever else it holds."""
     path = str(path)
     b = ix.Builder(path=path, title=Path(path).stem)
-    root_seen = False
-    for event, elem in iterparse(data, path):
-        name = local_name(elem.tag)
-        if not root_seen:
-            if name != "tmx":
-                raise WorkbenchError(f"not a TMX file (the root element is <{name}>, not <tmx>)", path)
-            root_seen = True
-            continue
-        if event != "end":
-            continue
-        if name == "header":
+    for _, elem in iterparse(data, path, root="tmx", tags=("header", "tu")):
+        if local_name(elem.tag) == "header":
             for prop in elem:
                 if local_name(prop.tag) == "prop" and prop.get("type"):
                     b.header_prop(prop.get("type") or "", prop.text or "")
-            elem.clear()
-        elif name == "tu":
+        else:
             _read_tu(elem, b)
-            elem.clear()  # keeps memory bounded on large memories
+        release(elem)
     return b.build()
 
 

@@ -15,7 +15,7 @@ from workbench import __version__
 from workbench.errors import WorkbenchError
 from workbench.formats import interchange as ix
 from workbench.formats import sentences
-from workbench.formats.xmlsafe import XmlWriter, inline_text, iterparse, local_name
+from workbench.formats.xmlsafe import XmlWriter, inline_text, iterparse, local_name, release
 from workbench.model import CONFIRMED, Alignment
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -83,24 +83,21 @@ def read_xliff(data: bytes, path: str | Path) -> Alignment:
     path = str(path)
     b = ix.Builder(path=path, title=Path(path).stem)
     swap = False
-    root_seen = False
-    for event, elem in iterparse(data, path):
+    tags = ("file", "prop-group", "trans-unit", "unit")
+    for event, elem in iterparse(data, path, root="xliff", tags=tags, events=("start", "end")):
         name = local_name(elem.tag)
-        if not root_seen:
-            if name != "xliff":
-                raise WorkbenchError(f"not an XLIFF file (the root element is <{name}>, not <xliff>)", path)
-            root_seen = True
-            swap = _swapped(elem.get("srcLang"), elem.get("trgLang"), path, swap)
-            continue
-        if event == "start" and name == "file":
-            swap = _swapped(elem.get("source-language"), elem.get("target-language"), path, swap)
-        elif event == "end" and name == "prop-group" and elem.get("name") == "workbench":
+        if event == "start":
+            if name == "file":  # languages: on the file (1.2) or on the root (2.0)
+                root = elem.getroottree().getroot()
+                swap = _swapped(root.get("srcLang"), root.get("trgLang"), path, swap)
+                swap = _swapped(elem.get("source-language"), elem.get("target-language"), path, swap)
+        elif name == "prop-group" and elem.get("name") == "workbench":
             for prop in elem:
                 if local_name(prop.tag) == "prop" and prop.get("prop-type"):
                     b.header_prop(prop.get("prop-type") or "", prop.text or "")
-        elif event == "end" and name in ("trans-unit", "unit"):
+        elif name in ("trans-unit", "unit"):
             _read_unit(elem, b, swap)
-            elem.clear()
+            release(elem)
     return b.build()
 
 
