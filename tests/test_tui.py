@@ -146,22 +146,26 @@ async def test_split_pair(doc: Path) -> None:
     assert_invariant(doc)
 
 
-@pytest.mark.parametrize(
-    ("key", "at", "check"),
-    [
-        ("left_square_bracket", 2, lambda al: al.pairs[1].zh == [ZH[1], ZH[2]] and al.pairs[2].zh == [ZH[3]]),
-        ("right_square_bracket", 2, lambda al: al.pairs[2].zh == [ZH[2]] and al.pairs[3].zh == [ZH[3]]),
-        ("left_curly_bracket", 3, lambda al: al.pairs[2].en == [EN[2], EN[3]] and len(al.pairs) == 6),
-        ("right_curly_bracket", 0, lambda al: al.pairs[0].en == [] and al.pairs[1].en == [EN[0], EN[1]]),
-    ],
-)
-async def test_move_sentences(doc: Path, key: str, at: int, check) -> None:
+MOVES = [
+    ("left_square_bracket", 2, lambda al: al.pairs[1].zh == [ZH[1], ZH[2]] and al.pairs[2].zh == [ZH[3]]),
+    ("right_square_bracket", 2, lambda al: al.pairs[2].zh == [ZH[2]] and al.pairs[3].zh == [ZH[3]]),
+    ("left_curly_bracket", 3, lambda al: al.pairs[2].en == [EN[2], EN[3]] and len(al.pairs) == 6),
+    ("right_curly_bracket", 0, lambda al: al.pairs[0].en == [] and al.pairs[1].en == [EN[0], EN[1]]),
+]
+
+
+async def test_move_sentences(doc: Path) -> None:
+    """Each move by its key, saved, checked, then undone (the file back to its bytes)."""
+    before = doc.read_bytes()
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await goto(pilot, app, at)
-        await pilot.press(key, "ctrl+s")
-    assert check(load_alignment(doc))
-    assert_invariant(doc)
+        for key, at, check in MOVES:
+            await goto(pilot, app, at)
+            await pilot.press(key, "ctrl+s")
+            assert check(load_alignment(doc)), key
+            assert_invariant(doc)
+            await pilot.press("ctrl+z", "ctrl+s")
+            assert doc.read_bytes() == before
 
 
 async def test_edit_pair_splits_and_joins_by_lines(doc: Path) -> None:

@@ -108,14 +108,16 @@ class Session:
         return self.apply(Patch(lo, old, new, label))
 
     def undo(self) -> Patch:
+        """Take back the last change; returns the change made to the document (the inverse)."""
         if not self.undo_stack:
             raise WorkbenchError("nothing to undo")
         patch = self.undo_stack.pop()
-        patch.inverse().apply(self.al)
+        inverse = patch.inverse()
+        inverse.apply(self.al)
         self.redo_stack.append(patch)
         self.version += 1
         self._record("undo")
-        return patch
+        return inverse
 
     def redo(self) -> Patch:
         if not self.redo_stack:

@@ -1,0 +1,72 @@
+"""`workbench open FILE` and `workbench` alone: errors are one line and exit 2, before any screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.cli import cmd_open
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_open_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    r = run_cli("open", str(tmp_path / "nope.yaml"))
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "nope.yaml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_open_bad_yaml_names_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("workbench: alignment/1\npairs: [\n", encoding="utf-8")
+    r = run_cli("open", str(bad))
+    assert r.returncode == 2 and "bad.yaml:" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_open_other_format_points_to_import(tmp_path: Path, capsys) -> None:
+    tmx = tmp_path / "a.tmx"
+    tmx.write_text("<tmx/>", encoding="utf-8")
+    assert main(["open", str(tmx)]) == 2
+    assert "workbench import" in capsys.readouterr().err
+
+
+def test_demo_missing_is_one_line_exit_2(monkeypatch, tmp_path: Path, capsys) -> None:
+    monkeypatch.setattr(cmd_open, "demo_path", lambda: tmp_path / "alignments" / "scio-2024-07-05.yaml")
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "demo alignment is missing" in err
+
+
+def test_demo_path_is_in_the_repository() -> None:
+    path = cmd_open.demo_path()
+    assert path.parent.name == "alignments" and path.name == "scio-2024-07-05.yaml"
+    if not path.exists():
+        pytest.skip("no demo alignment in this checkout")
+    from workbench.alignment_io import load_alignment
+
+    assert load_alignment(path).pairs
+
+
+def test_open_runs_the_editor(monkeypatch, tmp_path: Path) -> None:
+    from test_tui import make_alignment
+
+    from workbench.alignment_io import save_alignment
+    from workbench.tui.app import WorkbenchApp
+
+    path = tmp_path / "a.yaml"
+    save_alignment(make_alignment(), path)
+    seen = {}
+
+    def fake_run(self):
+        seen["file"] = self.session.path
+        seen["autosave"] = self.autosave_seconds
+
+    monkeypatch.setattr(WorkbenchApp, "run", fake_run)
+    assert main(["open", str(path), "--autosave", "5"]) == 0
+    assert seen == {"file": path, "autosave": 5.0}
