@@ -25,7 +25,9 @@ GLOSSARY = Glossary(
              variants=["little giant enterprises"], forbidden=["small giant enterprises"]),
         Term(zh=["中小企业"], en="SMEs", variants=["small and medium-sized enterprises"]),
         Term(zh=["工业和信息化部"], en="Ministry of Industry and Information Technology", variants=["MIIT"]),
-        Term(zh=["国家高新区"], en="national high-tech zones", variants=["high-tech zones"]),
+        Term(zh=["国家高新区"], en="national high-tech zones",
+             variants=["high-tech zones", "national high-tech industrial development zones"]),
+        Term(zh=["国家高新技术产业开发区"], en="national high-tech industrial development zones"),
         Term(zh=["支线飞机"], en="regional aircraft", forbidden=["regional aircrafts"]),
     ],
 )

@@ -130,6 +130,8 @@ def test_term_inconsistent_flags_the_minority_rendering_with_counts():
         [("工业和信息化部", "Ministry of Industry and Information Technology"), ("工业和信息化部", "the MIIT")],
         # a short mention after the full form
         [("国家高新区", "national high-tech zones"), ("国家高新区", "these high-tech zones")],
+        # the full name behind a Chinese abbreviation
+        [("国家高新区", "national high-tech zones"), ("国家高新区", "national high-tech industrial development zones")],
     ],
 )
 def test_term_inconsistent_passes(pairs):
@@ -153,7 +155,14 @@ def test_source_inconsistent_flags_same_zh_different_en():
         ("我就回答这些，谢谢！", "That is all for my answer. Thank you."),
         glossary=None,
     )
-    assert [(f.pair, f.severity) for f in fs] == [(3, "warning")]
+    assert [(f.pair, f.severity) for f in fs] == [(3, "info")]  # wording only: info
+    fs = found(
+        "source-inconsistent",
+        ("这个问题请辛国斌副部长回答。", "Mr. Xin will answer this question."),
+        ("这个问题请辛国斌副部长回答。", "I would like to invite Mr. Xin to address this question."),
+        glossary=None,
+    )
+    assert [(f.pair, f.severity) for f in fs] == [(2, "warning")]
 
 
 @pytest.mark.parametrize(

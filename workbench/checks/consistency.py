@@ -18,6 +18,8 @@ _NOT_WORD = re.compile(r"[\W_]+")
 #: Sources at least this similar (rapidfuzz ratio) may share a translation without remark:
 #: 谢谢您的提问 and 谢谢你的提问 are both "Thank you for your question."
 SIMILAR_SOURCES = 75.0
+#: Translations at least this similar differ in wording only: reported as info.
+NEAR_IDENTICAL = 90.0
 
 
 def zh_key(text: str) -> str:
@@ -65,7 +67,9 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
                 for v, p in occ:
                     if forward:
                         msg = f"the same Chinese is translated “{_clip(p.en)}” here and “{_clip(ref_p.en)}” in {where}"
-                        yield Finding("source-inconsistent", "warning", p.id, msg, expected=ref_p.en, found=p.en, file=v.file)
+                        # near-identical wordings ("That's all" / "That is all") are style, not sense
+                        severity = "info" if fuzz.ratio(key, ref_key) >= NEAR_IDENTICAL else "warning"
+                        yield Finding("source-inconsistent", severity, p.id, msg, expected=ref_p.en, found=p.en, file=v.file)
                     else:
                         msg = f"the same English “{_clip(p.en)}” stands for “{_clip(p.zh)}” here and “{_clip(ref_p.zh)}” in {where}"
                         yield Finding("source-inconsistent", "info", p.id, msg, expected=ref_p.zh, found=p.zh, file=v.file)

@@ -28,22 +28,35 @@ def _terms_in_zh(p: PairView) -> list[int]:
     return p.zh_terms
 
 
-def suggest(expected: str, text: str, threshold: float = 75.0) -> str | None:
-    """The words of `text` closest to `expected`, if close enough to show (never a pass)."""
-    if not text:
+def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
+    """The run of words of `text` closest to `expected`, if close enough to show.
+
+    Only ever shown as what was found instead: a fuzzy score never lets a term pass.
+    """
+    words = list(_WORD.finditer(text))
+    n = len(_WORD.findall(expected))
+    if not words or not n:
         return None
-    al = fuzz.partial_ratio_alignment(expected.lower(), text.lower())
-    if al is None or al.score < (threshold if len(expected) >= 12 else 90.0):
-        return None
-    a, b = al.dest_start, al.dest_end
-    while a > 0 and text[a - 1].isalnum():
-        a -= 1
-    while b < len(text) and text[b].isalnum():
-        b += 1
-    # stay within one clause: the stretch between punctuation that shares most with the term
-    pieces = [x.strip() for x in re.split(r"[.;:,!?()]\s", text[a:b])]
-    found = max(pieces, key=lambda x: fuzz.ratio(expected.lower(), x.lower()))
-    return found.strip(" ,.;:") or None
+    target = expected.casefold()
+    best, best_score = None, threshold
+    for size in range(max(1, n - 1), n + 3):
+        for i in range(len(words) - size + 1):
+            a, b = words[i].start(), words[i + size - 1].end()
+            if any(ch in text[a:b] for ch in ".,;:!?") or _edge_word(words[i]) or _edge_word(words[i + size - 1]):
+                continue
+            score = fuzz.ratio(target, text[a:b].casefold())
+            if score > best_score:
+                best, best_score = text[a:b], score
+    return best
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’&][^\W_]+)*")
+_FUNCTION_WORDS = frozenset("a an the of in on at to for from by with and or but as is are was were be this that these those its their".split())
+
+
+def _edge_word(m: re.Match) -> bool:
+    """A function word cannot begin or end a suggested rendering."""
+    return m.group().casefold() in _FUNCTION_WORDS
 
 
 _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
@@ -59,7 +72,7 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
-        if t.key in _BACK_REFERENCE:
+        if t.text.casefold() in _BACK_REFERENCE:
             for j in range(k + 1, min(k + 4, len(toks))):
                 if toks[j].key in heads:
                     return p.en[t.start:toks[j].end]
@@ -83,7 +96,8 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                 zh = next(h.text for h in p.zh_hits if h.term == i)
                 msg = f"{zh}: expected “{t.en}”"
                 if t.variants:
-                    msg += " (or " + ", ".join(f"“{x}”" for x in t.variants) + ")"
+                    also = ", ".join(f"“{x}”" for x in t.variants)
+                    msg += f" (or {also})" if len(also) <= 80 else f" (or one of {len(t.variants)} variants)"
                 ref = back_reference(t.accepted, p)
                 if ref:
                     msg += f"; only “{ref}” here, a reference back?"
@@ -100,17 +114,39 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
             continue
         for p in v.pairs:
             accepted = [h for h in p.en_hits if h.kind != FORBIDDEN]
+            by_span: dict[tuple[int, int], list[EnHit]] = {}
             for h in p.en_hits:
-                if h.kind != FORBIDDEN:
-                    continue
                 # a forbidden form inside a longer accepted rendering (of any term) is no fault
-                if any(a.start <= h.start and h.end <= a.end and a.span != h.span for a in accepted):
-                    continue
+                if h.kind == FORBIDDEN and not any(
+                    a.start <= h.start and h.end <= a.end and a.span != h.span for a in accepted
+                ):
+                    by_span.setdefault(h.span, []).append(h)
+            for hits in by_span.values():
+                # one finding a place; the term whose source is in this pair speaks for it
+                h = next((x for x in hits if x.term in p.zh_terms), hits[0])
                 t = v.matcher.terms[h.term]
                 msg = f"“{h.text}” is a forbidden rendering of {t.key}: use “{t.en}”"
                 if t.note:
                     msg += f" ({t.note})"
                 yield Finding("term-forbidden", "error", p.id, msg, term=t.key, expected=t.en, found=h.text, file=v.file)
+
+
+def _full_form(matcher, i: int, form: str) -> bool:
+    """`form` is the approved rendering of a term whose Chinese spells out term i's Chinese
+    (国家高新区 is 国家高新技术产业开发区 with characters left out, the way 简称 are made)."""
+    key = rendering_key(form)
+    short = matcher.terms[i].zh
+    for t in matcher.terms:
+        if t is matcher.terms[i] or rendering_key(t.en) != key:
+            continue
+        if any(_subsequence(s, long) for s in short for long in t.zh if len(long) > len(s)):
+            return True
+    return False
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
 
 
 def _is_abbreviation(form: str) -> bool:
@@ -131,10 +167,17 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         if v.matcher is None:
             continue
         for p in v.pairs:
+            others = {h.span for j in _terms_in_zh(p) for h in _accepted(_term_hits(p, j))} if len(p.zh_terms) > 1 else set()
             for i in _terms_in_zh(p):
                 for h in _accepted(_term_hits(p, i)):
                     if _is_abbreviation(h.form):
                         continue  # "MIIT" after the full name is style, not inconsistency
+                    if _full_form(v.matcher, i, h.form):
+                        continue  # the full name behind a Chinese abbreviation (国家高新区) is fine
+                    if h.span in others and any(
+                        x.span == h.span for j in _terms_in_zh(p) if j != i for x in _accepted(_term_hits(p, j))
+                    ):
+                        continue  # these words render another term of the pair
                     uses[(id(v.matcher.glossary), i)][rendering_key(h.form)].append((v, p, h.text, h.form))
     for (gid, i), by_key in uses.items():
         if len(by_key) < 2:
