@@ -43,10 +43,20 @@ def clean(fn, *args):
         return None
 
 
+try:  # the glossary's TBX/CSV readers, where they are built
+    from workbench.glossary_formats import read_csv as read_glossary_csv
+    from workbench.glossary_formats import read_tbx
+except ImportError:  # pragma: no cover
+    read_tbx = read_glossary_csv = None
+
+
 def every_reader(data: bytes) -> None:
     for fmt, read in READERS.items():
         clean(read, data, f"in.{fmt}")
     clean(READERS[sniff(data)], data, "in.dat")
+    if read_tbx is not None:
+        clean(read_tbx, data, "in.tbx")
+        clean(lambda: read_glossary_csv(decode_text(data, "in.csv"), "in.csv"))
 
     def yaml_readers():
         text = decode_text(data, "in.yaml")
@@ -67,6 +77,10 @@ SAMPLES = {
     "tmx": dump_tmx(sample_alignment()).encode(),
     "xliff": dump_xliff(sample_alignment()).encode(),
     "tsv": dump_tsv(sample_alignment()).encode(),
+    "tbx": b'<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body><termEntry>'
+    b'<langSet xml:lang="zh"><tig><term>\xe6\x96\xb0</term></tig></langSet>'
+    b'<langSet xml:lang="en"><tig><term>new</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>'
+    b"</termEntry></body></text></martif>",
 }
 
 
@@ -102,14 +116,14 @@ def test_damaged_files(data):
 # Well-formed XML of the formats' vocabulary, nested and attributed at random.
 _NAMES = st.sampled_from(
     "tmx header body tu tuv seg prop note hi ph bpt ept xliff file trans-unit unit segment source target "
-    "group notes g x mrk".split()
+    "group notes g x mrk martif tbx text termEntry conceptEntry langSet langSec tig termSec term termNote descrip".split()
 )
 _ATTRS = st.dictionaries(
-    st.sampled_from(["xml:lang", "lang", "type", "prop-type", "id", "state", "approved", "source-language", "target-language", "srcLang", "trgLang", "name"]),
-    st.sampled_from(["zh", "zh-CN", "ZH-tw", "en", "en-US", "fr", "", "1", "x-pair-id", "x-sentence-lengths", "x-one-sided-pair", "x-ignored", "x-score", "final", "yes", "workbench", "-3", "99999999999999999999"]),
+    st.sampled_from(["xml:lang", "lang", "type", "prop-type", "style", "id", "state", "approved", "source-language", "target-language", "srcLang", "trgLang", "name"]),
+    st.sampled_from(["zh", "zh-CN", "ZH-tw", "en", "en-US", "fr", "", "1", "x-pair-id", "x-sentence-lengths", "x-one-sided-pair", "x-ignored", "x-score", "final", "yes", "workbench", "administrativeStatus", "dct", "-3", "99999999999999999999"]),
     max_size=3,
 )
-_TEXT = st.sampled_from(["", "好。", "Good. Fine.", "3 4", "0", "1.5", "nan", '{"after":1,"id":2,"zh":["好。"]}', '{"id":"x","zh":[1]}', "[]", "null", "  ", "&amp;"])
+_TEXT = st.sampled_from(["", "好。", "preferredTerm-admn-sts", "deprecatedTerm-admn-sts", "Good. Fine.", "3 4", "0", "1.5", "nan", '{"after":1,"id":2,"zh":["好。"]}', '{"id":"x","zh":[1]}', "[]", "null", "  ", "&amp;"])
 
 
 def _xml_element(children):
@@ -124,12 +138,14 @@ xml_docs = st.recursive(_NAMES.map(lambda n: f"<{n}/>"), _xml_element, max_leave
 
 
 @FUZZ
-@given(st.sampled_from(["tmx", "xliff"]), xml_docs)
+@given(st.sampled_from(["tmx", "xliff", "martif", "tbx"]), xml_docs)
 def test_random_xml_of_the_right_vocabulary(root, inner):
     ns = ' xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:wb="urn:workbench:alignment:1"' if root == "xliff" else ""
     data = f'<{root}{ns} version="1.2">{inner}</{root}>'.encode()
     for fmt in ("tmx", "xliff"):
         clean(READERS[fmt], data, f"in.{fmt}")
+    if read_tbx is not None:
+        clean(read_tbx, data, "in.tbx")
 
 
 # YAML documents with the aligned file's keys and values of every kind.
