@@ -106,6 +106,20 @@ def test_a_failed_write_is_one_error_and_leaves_no_temporary(tmp_path, monkeypat
     assert [p.name for p in tmp_path.iterdir()] == ["doc.yaml"]
 
 
+def test_a_new_file_gets_the_usual_mode_and_an_old_one_keeps_its_own(tmp_path):
+    mask = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "new.tmx", "x")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "new.tmx").stat().st_mode & 0o777 == 0o640
+    old = tmp_path / "old.yaml"
+    old.write_text("x")
+    old.chmod(0o604)
+    atomic_write(old, "y")
+    assert old.stat().st_mode & 0o777 == 0o604
+
+
 def test_saving_through_a_symlink_updates_its_target(tmp_path):
     real = tmp_path / "real.yaml"
     real.write_text("old")

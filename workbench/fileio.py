@@ -118,11 +118,10 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         _pause_for_tests()
-        if p.exists():
-            try:
-                os.chmod(tmp, p.stat().st_mode & 0o7777)
-            except OSError:
-                pass
+        try:  # keep the old file's mode; a new file gets the usual one, not mkstemp's 0600
+            os.chmod(tmp, p.stat().st_mode & 0o7777 if p.exists() else 0o666 & ~_umask())
+        except OSError:
+            pass
         os.replace(tmp, p)
     except BaseException as exc:
         try:
@@ -140,6 +139,12 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
             os.close(dfd)
     except OSError:
         pass
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _pause_for_tests() -> None:
