@@ -29,6 +29,7 @@ _NAMES = {
 
 
 def dump_tsv(al: Alignment) -> str:
+    """One row a pair (one-sided pairs too, with an empty cell), after a `zh<TAB>en` header."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["zh", "en"])
@@ -38,6 +39,7 @@ def dump_tsv(al: Alignment) -> str:
 
 
 def read_tsv(data: bytes, path: str | Path) -> Alignment:
+    """An alignment from a two-column TSV/CSV; each cell split into sentences."""
     path = str(path)
     text = decode_text(data, path)
     rows = _rows(text, _delimiter(text, path), path)
