@@ -18,11 +18,26 @@ from workbench.tui.session import Session
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-.]*[A-Za-z0-9]|[A-Za-z0-9]")
-_EN_STOP = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "is", "are", "was", "we", "it", "this", "that", "with", "as", "by", "at"}
+_EN_STOP = set(
+    "the a an of and or to in on for is are was were be been being has have had will would can could "
+    "we you he she it they i our your his her its their this that these those which who with as by at "
+    "from into also all already not so than then there here very".split()
+)
+
+
+# Characters that a term neither starts nor ends with (particles, verbs of linking, measure words).
+_ZH_EDGE = set("的了是和与及在对把被将已有也都就而至从向为以之其这那个架等们")
+
+
+_ZH_INSIDE = set("的了是")
 
 
 def zh_candidates(sentences: list[str], longest: int = 3) -> list[str]:
-    """Words of the zh side (jieba) and runs of up to `longest` adjacent words, longest first."""
+    """Words of the zh side (jieba) and runs of up to `longest` words, in reading order.
+
+    Each word comes first, then the longer runs starting with it; runs that begin or end with
+    a particle (的, 了, 已…) are left out: they are never terms.
+    """
     try:
         import rjieba
 
@@ -33,22 +48,29 @@ def zh_candidates(sentences: list[str], longest: int = 3) -> list[str]:
     for s in sentences:
         for chunk in re.split(r"[^\u3400-\u9fffA-Za-z0-9\"“”]+", s):
             words = [w for w in cut(chunk) if w.strip()]
-            for n in range(longest, 0, -1):
-                for k in range(len(words) - n + 1):
+            for k in range(len(words)):
+                for n in range(1, longest + 1):
+                    if k + n > len(words):
+                        break
                     term = "".join(words[k : k + n])
-                    if _HAN.search(term) and len(term) >= 2:
-                        out[term] = None
-    return sorted(out, key=lambda t: (-len(t), t))
+                    if (len(term) < 2 or not _HAN.search(term) or term[0] in _ZH_EDGE or term[-1] in _ZH_EDGE
+                            or (n > 1 and _ZH_INSIDE.intersection(term))):
+                        continue
+                    out[term] = None
+    return list(out)
 
 
 def en_candidates(sentences: list[str], longest: int = 5) -> list[str]:
-    """Phrases of 1..`longest` words of the en side that neither start nor end with a stop word."""
+    """Phrases of 1..`longest` words of the en side, in reading order, shortest first at each
+    word; none starts or ends with a function word."""
     out: dict[str, None] = {}
     for s in sentences:
         for clause in re.split(r"[,;:!?()\"“”]|\.\s", s):
             words = _EN_WORD.findall(clause)
-            for n in range(longest, 0, -1):
-                for k in range(len(words) - n + 1):
+            for k in range(len(words)):
+                for n in range(1, longest + 1):
+                    if k + n > len(words):
+                        break
                     phrase = words[k : k + n]
                     if phrase[0].lower() in _EN_STOP or phrase[-1].lower() in _EN_STOP:
                         continue
@@ -71,8 +93,8 @@ class AddTermScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(f"Add to glossary from pair {self.pair.id}: type, or pick from the lists (Enter), then Ctrl+S",
-                        classes="question")
+            yield Label(f"Add to glossary from pair {self.pair.id}: type to filter, ↓ into the words, Enter picks; "
+                        "Tab to the other side; Ctrl+S adds", classes="question")
             with Horizontal(id="term-sides"):
                 with Vertical():
                     yield Label("中文 term")
@@ -86,15 +108,31 @@ class AddTermScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#add-zh-list", OptionList).focus()
+        self.query_one("#add-zh", Input).focus()
+
+    def on_key(self, event) -> None:
+        # Down from a field goes into its list of words; Up from the top of a list comes back.
+        focused = self.focused
+        if event.key == "down" and isinstance(focused, Input):
+            event.stop()
+            olist = self.query_one(f"#{focused.id}-list", OptionList)
+            olist.focus()
+            if olist.option_count:
+                olist.highlighted = 0
+        elif event.key == "up" and isinstance(focused, OptionList) and focused.highlighted in (None, 0):
+            event.stop()
+            self.query_one("#" + (focused.id or "").removesuffix("-list"), Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         side = "zh" if event.option_list.id == "add-zh-list" else "en"
-        self.query_one(f"#add-{side}", Input).value = str(event.option.prompt)
+        field = self.query_one(f"#add-{side}", Input)
+        with field.prevent(Input.Changed):
+            field.value = str(event.option.prompt)
         if side == "zh":
-            self.query_one("#add-en-list", OptionList).focus()
-        else:
+            self.query_one("#add-known", Label).update(self._known(field.value))
             self.query_one("#add-en", Input).focus()
+        else:
+            field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         side = "zh" if event.input.id == "add-zh" else "en"
@@ -102,7 +140,7 @@ class AddTermScreen(ModalScreen[None]):
         typed = event.value.strip().lower()
         olist = self.query_one(f"#add-{side}-list", OptionList)
         olist.clear_options()
-        olist.add_options([Option(w) for w in words if typed in w.lower()] if typed and typed not in (w.lower() for w in words) else [Option(w) for w in words])
+        olist.add_options([Option(w) for w in words if typed in w.lower()])
         if side == "zh":
             known = self._known(event.value.strip())
             self.query_one("#add-known", Label).update(known)

@@ -38,8 +38,10 @@ class WorkbenchApp(App):
         super().__init__()
         # The checks run in another process so that a long run never holds the GIL while the
         # reviser types; tests may run them in a thread instead (no process start-up).
-        self.checks_in_process = checks_in_process
-        self._pool = None
+        self.checks_in_process = checks_in_process and run_checks is not None
+        # Made now, before Textual takes over stdout/stderr: multiprocessing's helper process
+        # is started with stderr's file descriptor, which the running app replaces.
+        self._pool = _checks_pool() if self.checks_in_process else None
         self._checks_running = False
         self._checks_pending = False
         self.session = session
@@ -195,12 +197,7 @@ class WorkbenchApp(App):
     @work(thread=True, group="checks")
     def _run_checks(self, snapshot, glossary, version) -> None:
         try:
-            if self.checks_in_process:
-                if self._pool is None:
-                    import multiprocessing
-                    from concurrent.futures import ProcessPoolExecutor
-
-                    self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            if self._pool is not None:
                 found = self._pool.submit(run_checks, snapshot, glossary).result()
             else:
                 found = run_checks(snapshot, glossary)
@@ -226,6 +223,22 @@ class WorkbenchApp(App):
                 if hasattr(screen, "findings_updated"):
                     screen.findings_updated()
         self.editor.update_status()
+
+
+def _checks_pool():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_silence_output)
+
+
+def _silence_output() -> None:
+    """In the checks process: nothing it prints may land on the editor's screen."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
 
 
 def _free_name(path: Path) -> Path:

@@ -237,7 +237,7 @@ class EditorScreen(Screen):
 
     def _show_change(self, patch: Patch, verb: str) -> None:
         if patch.old or patch.new:
-            self.view.move_to(patch.start)
+            self.view.move_to(patch.start, center=True)
         self.notify(f"{verb}: {patch.label}", timeout=2)
 
     # -- realign ------------------------------------------------------------------------------
@@ -289,7 +289,7 @@ class EditorScreen(Screen):
             if test(pairs[k]):
                 if (step > 0 and k <= self.cursor) or (step < 0 and k >= self.cursor):
                     self.notify(f"searched past the end: back at pair {pairs[k].id}", timeout=2)
-                self.view.move_to(k)
+                self.view.move_to(k, center=True)
                 return
         self.notify(f"no {what}", timeout=3)
 
@@ -308,7 +308,7 @@ class EditorScreen(Screen):
 
     def goto_pair_id(self, pair_id: int) -> bool:
         try:
-            self.view.move_to(self.session.al.index_of(pair_id))
+            self.view.move_to(self.session.al.index_of(pair_id), center=True)
             return True
         except KeyError:
             self.notify(f"pair {pair_id} is no longer in the document", severity="warning")

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, OptionList
 
 from workbench.alignment_io import dump_alignment
 from workbench.errors import WorkbenchError
@@ -39,15 +39,19 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Export the alignment", classes="question")
-            with RadioSet(id="export-format"):
-                for n, (_, label, _) in enumerate(FORMATS):
-                    yield RadioButton(label, value=n == 1)
-            yield Label("File")
+            yield Label("Export the alignment — ↑↓ choose the format, Enter goes to the file name, Enter exports",
+                        classes="question")
+            yield OptionList(*(label for _, label, _ in FORMATS), id="export-format")
+            yield Label("File (a relative name is in the document's folder)")
             yield Input(str(self._default("tmx")), id="export-path")
             with Horizontal(classes="buttons"):
                 yield Button("Export", id="export-go", variant="primary")
                 yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        formats = self.query_one(OptionList)
+        formats.highlighted = 1
+        formats.focus()
 
     def _default(self, fmt: str) -> Path:
         ext = dict((f, e) for f, _, e in FORMATS)[fmt]
@@ -56,11 +60,14 @@ class ExportScreen(ModalScreen[None]):
 
     @property
     def fmt(self) -> str:
-        radio = self.query_one(RadioSet)
-        return FORMATS[radio.pressed_index if radio.pressed_index >= 0 else 1][0]
+        index = self.query_one(OptionList).highlighted
+        return FORMATS[1 if index is None else index][0]
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#export-path", Input).value = str(self._default(self.fmt))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#export-path", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export-go":

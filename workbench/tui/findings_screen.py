@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
 from workbench.tui.session import Session
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
 class FindingsScreen(Screen):
@@ -28,6 +33,7 @@ class FindingsScreen(Screen):
         tree: Tree = Tree("findings", id="findings-tree")
         tree.show_root = False
         yield tree
+        yield Static("", id="findings-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -48,19 +54,48 @@ class FindingsScreen(Screen):
         groups: dict[str, list] = defaultdict(list)
         for f in found:
             groups[f.check].append(f)
-        title.update(f"{len(found)} findings in {len(groups)} checks — Enter: go to the pair · d: dismiss (kept in the file's ignored list)"
+        title.update(f"{len(found)} findings in {len(groups)} checks — Enter: open a group / go to the pair · d: dismiss (kept in the file's ignored list)"
                      + (" · checking…" if self.app.checking else ""))
         target = None
-        for check in sorted(groups):
+        first_time = not self._shown
+        self._shown = True
+        # errors first, then warnings, then the rest; within a severity by name
+        order = sorted(groups, key=lambda c: (min(_RANK.get(f.severity, 9) for f in groups[c]), c))
+        for n, check in enumerate(order):
             items = groups[check]
-            node = tree.root.add(f"{check} ({len(items)})", data=None, expand=check in was_open or len(groups) == 1)
+            expand = check in was_open or (first_time and n == 0)
+            node = tree.root.add(Text(f"{check} ({len(items)})", style="bold"), data=None, expand=expand)
             for f in sorted(items, key=lambda f: (f.pair is None, f.pair or 0)):
                 where = f"pair {f.pair}" if f.pair is not None else "document"
-                leaf = node.add_leaf(f"[{f.severity}] {where}: {f.message}", data=f)
+                label = Text.assemble((f"{f.severity:<8}", _STYLE.get(f.severity, "")), f"{where}: {f.message}")
+                leaf = node.add_leaf(label, data=f)
                 if selected is not None and _same(f, selected):
                     target = leaf
+        if target is None and first_time and tree.root.children and tree.root.children[0].children:
+            target = tree.root.children[0].children[0]
         if target is not None:
-            tree.move_cursor(target)
+            self.call_after_refresh(tree.move_cursor, target)  # once the tree has its new lines
+
+    _shown = False
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """Show the whole finding and the pair's text under the list."""
+        f = event.node.data
+        detail = self.query_one("#findings-detail", Static)
+        if f is None:
+            detail.update("")
+            return
+        text = Text.assemble((f"{f.check} · {f.severity}\n", "bold"), f.message)
+        try:
+            p = self.session.al.pairs[self.session.al.index_of(f.pair)] if f.pair is not None else None
+        except KeyError:
+            p = None
+        if p is not None:
+            text.append(f"\n\npair {p.id}  ", style="bold")
+            text.append(" ".join(p.zh) or "(no Chinese)")
+            text.append("\n" + " " * (len(str(p.id)) + 7))
+            text.append(" ".join(p.en) or "(no English)")
+        detail.update(text)
 
     def _selected(self):
         node = self.query_one(Tree).cursor_node

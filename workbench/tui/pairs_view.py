@@ -263,10 +263,13 @@ class PairsView(ScrollView, can_focus=True):
 
     # -- cursor ---------------------------------------------------------------------------
 
+    cursor_jump = False
+
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh_pair(old)
         self.refresh_pair(new)
-        self.scroll_to_cursor()
+        self.scroll_to_cursor(center=self.cursor_jump)
+        self.cursor_jump = False
         self.post_message(self.CursorMoved(new))
 
     def refresh_pair(self, k: int) -> None:
@@ -274,7 +277,8 @@ class PairsView(ScrollView, can_focus=True):
             top = self._offsets[k] - self.scroll_offset.y
             self.refresh(Region(0, top, self.content_width, self._heights[k]))
 
-    def scroll_to_cursor(self) -> None:
+    def scroll_to_cursor(self, center: bool = False) -> None:
+        """Keep the cursor pair on screen: the least scroll, or (after a jump) a third down."""
         k = self.cursor
         if not 0 <= k < len(self._heights):
             return
@@ -282,14 +286,21 @@ class PairsView(ScrollView, can_focus=True):
             self._rebuild_offsets(self.pair_at_line(self.scroll_offset.y))
         top, height = self._offsets[k], self._heights[k]
         view = self.scrollable_content_region.height
-        if top < self.scroll_offset.y or height > view:
+        visible = self.scroll_offset.y <= top and top + height <= self.scroll_offset.y + view
+        if center and not visible:
+            self.scroll_to(y=max(top - view // 3, 0), animate=False, immediate=True)
+        elif top < self.scroll_offset.y or height > view:
             self.scroll_to(y=top, animate=False, immediate=True)
         elif top + height > self.scroll_offset.y + view:
             self.scroll_to(y=top + height - view, animate=False, immediate=True)
 
-    def move_to(self, k: int) -> None:
+    def move_to(self, k: int, center: bool = False) -> None:
+        """Put the cursor on pair k; `center` for jumps, so that the pair shows with its context."""
         if self.pairs:
-            self.cursor = max(0, min(k, len(self.pairs) - 1))
+            k = max(0, min(k, len(self.pairs) - 1))
+            if center:
+                self.cursor_jump = True
+            self.cursor = k
 
     def action_cursor(self, step: int) -> None:
         self.move_to(self.cursor + step)

@@ -41,7 +41,7 @@ class Session:
     """An aligned file open for editing."""
 
     def __init__(self, path: str | Path, *, use_journal: bool = True) -> None:
-        self.path = Path(path)
+        self.path = Path(path).absolute()
         text, self.disk = read_with_state(self.path)
         self.al: Alignment = load_alignment(self.path, text)
         self.undo_stack: list[Patch] = []
