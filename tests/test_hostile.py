@@ -100,6 +100,20 @@ def test_tbx_entity_attacks_are_refused(tmp_path, attack, dtd, ref):
     assert_refused(r, "terms.tbx")
 
 
+@pytest.mark.parametrize("encoding", ["TF-8", "x-no-such"])
+@pytest.mark.parametrize("name", ["m.tmx", "w.xlf", "t.tbx"])
+def test_an_unknown_declared_encoding_is_one_line(tmp_path, name, encoding):
+    path = tmp_path / name
+    path.write_text(f'<?xml version="1.0" encoding="{encoding}"?><x/>', encoding="ascii")
+    if name.endswith(".tbx"):
+        if importlib.util.find_spec("workbench.cli.cmd_glossary") is None:
+            pytest.skip("`workbench glossary import` is not built yet")
+        r = run_cli("glossary", "import", path, "-o", tmp_path / "g.yaml")
+    else:
+        r = run_cli("import", path)
+    assert_refused(r, name)
+
+
 def test_an_external_dtd_is_neither_fetched_nor_an_error(tmp_path):
     # CAT tools write <!DOCTYPE tmx SYSTEM "tmx14.dtd">: fine, and never loaded from anywhere.
     path = tmp_path / "m.tmx"

@@ -72,6 +72,8 @@ def read_tbx(data: bytes, path: str | Path, name: str = "") -> Glossary:
     except ET.ParseError as exc:
         line, col = getattr(exc, "position", (None, None))
         raise WorkbenchError(f"broken XML: {str(exc).split(':')[0]}", path, line, (col or 0) + 1 if line else None) from None
+    except (LookupError, ValueError) as exc:  # an unknown or multi-byte declared encoding (expat)
+        raise WorkbenchError(f"unreadable XML: {exc}", path) from None
     if _local(root.tag) not in ("martif", "tbx"):
         raise WorkbenchError(f"not TBX: the root element is <{_local(root.tag)}>, not <tbx> or <martif>", path)
     g = Glossary(name=name or _title(root) or Path(path).stem)
