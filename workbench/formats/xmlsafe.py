@@ -31,10 +31,15 @@ _POSITION = re.compile(r",? line \d+, column \d+$")
 
 
 def iterparse(
-    data: bytes, path: str | Path, root: str, tags: tuple[str, ...], events: tuple[str, ...] = ("end",)
+    data: bytes,
+    path: str | Path,
+    root: str | tuple[str, ...],
+    tags: tuple[str, ...],
+    events: tuple[str, ...] = ("end",),
 ) -> Iterator[tuple[str, etree._Element]]:
     """Yield (event, element) for the elements named `tags` (any namespace) of a document
-    whose root is `root`; malformed, hostile or other documents are a WorkbenchError."""
+    whose root is `root` (or one of them: TBX has `martif` and `tbx`); malformed, hostile or
+    other documents are a WorkbenchError."""
     try:
         it = etree.iterparse(
             io.BytesIO(data),
@@ -66,15 +71,17 @@ def iterparse(
         raise WorkbenchError(f"unreadable XML: {exc}", path) from None
 
 
-def _check_document(tree: etree._ElementTree, root: str, path: str | Path) -> None:
+def _check_document(tree: etree._ElementTree, root: str | tuple[str, ...], path: str | Path) -> None:
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise WorkbenchError(
             "XML with entity declarations is refused (entity expansion or external entities)", path
         )
+    roots = (root,) if isinstance(root, str) else root
     name = local_name(tree.getroot().tag)
-    if name != root:
-        raise WorkbenchError(f"not {root.upper()}: the root element is <{name}>, not <{root}>", path)
+    if name not in roots:
+        expected = " or ".join(f"<{r}>" for r in roots)
+        raise WorkbenchError(f"not {roots[0].upper()}: the root element is <{name}>, not {expected}", path)
 
 
 def release(elem: etree._Element) -> None:
