@@ -85,7 +85,7 @@ class EditorScreen(Screen):
 
     def refresh_footer(self) -> None:
         """Redraw the footer only when what it shows as available changes (it is costly)."""
-        state = tuple(self.can_run(c) for c in commands.COMMANDS if c.footer)
+        state = (bool(self.session.undo_stack), bool(self.session.redo_stack), self.search is not None)
         if state != self._footer_state:
             self._footer_state = state
             self.refresh_bindings()
@@ -277,7 +277,7 @@ class EditorScreen(Screen):
             self.apply(self.session.apply, patch)
             self.notify(f"Realigned: {len(patch.old)} pairs became {len(patch.new)} (undo: Ctrl+Z)")
         self.update_status()
-        self.refresh_bindings()
+        self.refresh_footer()
 
     # -- navigation -----------------------------------------------------------------------------
 
@@ -329,7 +329,7 @@ class EditorScreen(Screen):
                 self.notify(f"not a valid regular expression: {exc}", severity="error")
                 return
             self.search = Search(pattern, text)
-            self.refresh_bindings()
+            self.refresh_footer()
             self.action_find_next(1)
 
         self.app.push_screen(FindScreen(self.search.text if self.search else ""), done)

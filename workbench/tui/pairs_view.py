@@ -45,9 +45,10 @@ class PairsView(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     PairsView { background: $surface; overflow-y: scroll; overflow-x: hidden; }
-    PairsView > .pairs--cursor { background: $accent 35%; }
-    PairsView:focus > .pairs--cursor { background: $accent 50%; }
-    PairsView > .pairs--odd { background: $boost; }
+    /* opaque colours only: a rich Style cannot blend a translucent background */
+    PairsView > .pairs--cursor { background: $primary-darken-3; }
+    PairsView:focus > .pairs--cursor { background: $primary-darken-1; }
+    PairsView > .pairs--odd { background: $surface-lighten-1; }
     PairsView > .pairs--id { color: $text-muted; }
     PairsView > .pairs--confirmed { color: $success; text-style: bold; }
     PairsView > .pairs--auto { color: $text-muted; }
