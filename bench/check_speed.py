@@ -64,6 +64,16 @@ def timed(al, glossary, checks) -> tuple[float, float, int]:
     return time.perf_counter() - t0, time.process_time() - c0, n
 
 
+def machine_speed() -> float:
+    """Milliseconds for sum(range(10**6)): about 15 on a 2023 laptop with Python 3.11."""
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        sum(range(10**6))
+        best = min(best, time.perf_counter() - t0)
+    return best * 1000
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--terms", type=int, default=5000)
@@ -71,7 +81,8 @@ def main() -> None:
     args = ap.parse_args()
     glossary, al = build(args.terms, args.pairs)
     wall, cpu, n = timed(al, glossary, TERM_CHECKS)
-    print(f"{args.terms} terms × {args.pairs} pairs (wall / CPU seconds)")
+    print(f"{args.terms} terms × {args.pairs} pairs (wall / CPU seconds); this machine: "
+          f"sum(range(10**6)) in {machine_speed():.0f} ms (a 2023 laptop: ~15 ms)")
     print(f"  glossary checks (compile + match + 3 checks) {wall:6.2f} / {cpu:5.2f} s  {n} findings — "
           f"bar < 2 s: {'PASS' if min(wall, cpu) < 2 else 'FAIL'}")
     for check in CHECKS:

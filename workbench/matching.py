@@ -89,6 +89,23 @@ def _keys(word: str) -> tuple[str, str]:
     return s.lower(), s
 
 
+class _KeyCache(dict):
+    """word → stem key, filled on first sight; `map(cache.__getitem__, words)` runs in C."""
+
+    def __init__(self, which: int) -> None:
+        super().__init__()
+        self.which = which
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        key = self[word] = _keys(word)[self.which]
+        return key
+
+
+_FOLDED, _KEPT = _KeyCache(0), _KeyCache(1)
+
+
 def tokenize_en(text: str) -> list[Token]:
     """The word tokens of English text, with their stems."""
     out = []
@@ -121,28 +138,30 @@ class Trie:
             node = node.setdefault(sym, {})
         node.setdefault(_END, []).append(payload)
 
-    def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
-        """(start, end, payload) of every occurrence, nested and overlapping ones included."""
+    def find(self, seq: Sequence, starts: Iterable[int] | None = None) -> list[tuple[int, int, object]]:
+        """(start, end, payload) of every occurrence, nested and overlapping ones included
+        (only those beginning at `starts`, if given)."""
         root = self.root
         n = len(seq)
         out: list[tuple[int, int, object]] = []
-        for i in range(n):
+        for i in range(n) if starts is None else starts:
             node = root.get(seq[i])
-            if node is None:
-                continue
             j = i + 1
-            while True:
-                ends = node.get(_END)
-                if ends is not None:
-                    for payload in ends:
+            while node is not None:
+                if _END in node:
+                    for payload in node[_END]:
                         out.append((i, j, payload))
                 if j >= n:
                     break
                 node = node.get(seq[j])
-                if node is None:
-                    break
                 j += 1
         return out
+
+    def heads(self) -> tuple[set, set]:
+        """The one-symbol sequences, and the first two symbols of the longer ones."""
+        singles = {sym for sym, child in self.root.items() if _END in child}
+        pairs = {(a, b) for a, child in self.root.items() for b in child if b is not _END}
+        return singles, pairs
 
 
 # -- matching glossary terms -----------------------------------------------------------------
@@ -188,6 +207,7 @@ class TermMatcher:
         # Forbidden forms only an inflection away from an accepted one ("regional aircrafts"
         # for "regional aircraft"): matched word for word instead.
         self._en_exact = Trie()
+        self._zh_heads: tuple[set, set] | None = None
         for i, t in enumerate(self.terms):
             seen: set[str] = set()
             for form in t.zh:
@@ -210,15 +230,25 @@ class TermMatcher:
     def zh_hits(self, text: str) -> list[ZhHit]:
         """Terms in Chinese text: the longest at each place; a form inside a longer found form
         (中小企业 inside 专精特新中小企业) is not counted again."""
-        hits = list(self._zh.find(normalize_zh(text)))
+        norm = normalize_zh(text)
+        # Walk the trie only where the first two characters begin a form (found by C-level
+        # string operations; most places begin none).
+        if self._zh_heads is None:
+            singles, pairs = self._zh.heads()
+            self._zh_heads = (singles, {a + b for a, b in pairs})
+        singles, bigrams = self._zh_heads
+        starts = [i for i, bg in enumerate(map(str.__add__, norm, norm[1:])) if bg in bigrams]
+        if singles:
+            starts = sorted(set(starts).union(i for i, ch in enumerate(norm) if ch in singles))
+        hits = self._zh.find(norm, starts)
         return [ZhHit(i, s, e, text[s:e]) for s, e, i in _maximal(hits)]
 
     def en_hits(self, text: str) -> list[EnHit]:
         """Every rendering (approved, variant, forbidden) of every term in English text."""
         words = _WORD.findall(text)
-        found = self._en.find([_keys(w)[0] for w in words]) if self._en.root else []
+        found = self._en.find(list(map(_FOLDED.__getitem__, words))) if self._en.root else []
         if self._en_cs.root:
-            found += self._en_cs.find([_keys(w)[1] for w in words])
+            found += self._en_cs.find(list(map(_KEPT.__getitem__, words)))
         exact = []
         if self._en_exact.root:
             for s, e, p in self._en_exact.find([_exact_word(w) for w in words]):

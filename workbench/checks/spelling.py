@@ -1,15 +1,19 @@
 """variant-spelling: near-identical English phrasings of the same thing across the documents.
 
 Three kinds of near-identity, each found by reducing phrases to a key that forgets exactly
-one kind of difference, and grouping phrases by key (one pass, however long the corpus):
+one kind of difference, and grouping phrases by key. A first pass collects keys in sets (the
+work per word is done by the C parts of Python: regular expressions, zip, set union); a second
+pass locates the few that vary.
 
 - spelling: British and American forms of a word (organisation / organization, centre /
   center, future-orientated / future-oriented);
 - hyphenation: one compound written with a hyphen, a space or closed up (high-tech / high tech,
   cellphone / cell phone), counted only before the same next word, because "a high level of"
   and "high-level meeting" are both right;
-- articles: a phrase of four content words that once has an article inside and once not
-  ("enterprises above the designated size" / "enterprises above designated size").
+- articles: a phrase of four words that once has an article inside and once not
+  ("enterprises above the designated size" / "enterprises above designated size"), counted
+  only where the phrase ends (punctuation, or a function word other than "of", which needs
+  "the": "the fields of energy" and "fields such as energy" are both right).
 
 The version used in more pairs is the reference; the others are flagged where they occur.
 Phrases that a glossary term's accepted renderings cover are left to term-inconsistent.
@@ -18,10 +22,11 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
@@ -78,7 +83,9 @@ _STOP = frozenset(
 )
 _ARTICLES = frozenset(("a", "an", "the"))
 #: Words (articles not counted) in a phrase compared for articles.
-MIN_PHRASE_WORDS, MAX_PHRASE_WORDS = 3, 5
+PHRASE_WORDS = 4
+_NUL = "\x00"  # a boundary: punctuation between two words
+_SEP_KIND = {" ": " ", "-": "-", "‐": "-", "‑": "-"}
 
 
 @dataclass
@@ -90,70 +97,163 @@ class _Occ:
     surface: str
 
 
-def _spans(text: str) -> Iterable[tuple[str, tuple, str, int, int]]:
-    """(kind, key, surface, start, end) of every phrase of the text that could vary."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    low = [w.casefold().replace("’", "'") for _, _, w in words]
-    # separator after word k: " ", "-", or None (anything else is a boundary)
-    seps: list[str | None] = []
-    for k in range(len(words) - 1):
-        gap = text[words[k][1]:words[k + 1][0]]
-        seps.append(" " if gap == " " else "-" if gap in _HYPHENS else None)
-    seps.append(None)
-    for k, (a, b, _) in enumerate(words):
-        w = low[k]
-        if len(w) >= 5 and w.isalpha():
-            yield "spelling", (american(w),), w, a, b
-        # hyphenation: 1..3 words joined by spaces/hyphens, keyed by their letters + next word
-        surface = w
-        for last in range(k, min(k + 3, len(words) - 1)):
-            if last > k:
-                if seps[last - 1] is None:
-                    break
-                surface += seps[last - 1] + low[last]
-            if seps[last] is None or not low[last].isalpha():
-                break
-            yield "hyphenation", ("".join(low[k:last + 1]), low[last + 1]), surface, a, words[last][1]
-        # articles: 3..5 content-bearing words, articles inside skipped, ending where the
-        # phrase ends (punctuation, or a function word other than "of", which needs "the")
-        if w in _STOP:
+def _words_and_seps(text: str) -> tuple[str, list[str], list[str]]:
+    """Lower-cased text, its words, and the separator after each word but the last
+    (" ", "-", or a boundary)."""
+    low = text.replace("’", "'").lower()
+    words = _WORD.findall(low)
+    gaps = _WORD.split(low)[1:-1]
+    return low, words, [_SEP_KIND.get(g, _NUL) for g in gaps]
+
+
+def _compounds(words: list[str], seps: list[str]) -> set[tuple[str, str, str]]:
+    """(letters, next word, surface) of every run of 1–3 words followed by a word."""
+    nxt = [b if s != _NUL else _NUL for s, b in zip(seps, words[1:])]
+    out = set(zip(words, nxt, words))
+    joined2 = [a + b for a, b in zip(words, words[1:])]
+    surf2 = [a + s + b for a, s, b in zip(words, seps, words[1:])]
+    out.update(zip(joined2, nxt[1:], surf2))
+    joined3 = [a + b for a, b in zip(joined2, words[2:])]
+    surf3 = [a + s + b for a, s, b in zip(surf2, seps[1:], words[2:])]
+    out.update(zip(joined3, nxt[2:], surf3))
+    return out
+
+
+def _article_windows(words: list[str], seps: list[str]) -> set[tuple]:
+    """(4 words without articles, phrase-end flag, where articles stood) of every stretch
+    between punctuation."""
+    out: set[tuple] = set()
+    start = 0
+    bounds = [k for k, s in enumerate(seps) if s == _NUL] + [len(words) - 1]
+    for last in bounds:
+        seg = words[start:last + 1]
+        start = last + 1
+        if len(seg) < PHRASE_WORDS:
             continue
-        kept, j = 1, k
-        while kept < MAX_PHRASE_WORDS and seps[j] is not None:
-            j += 1
-            if low[j] in _ARTICLES:
-                continue
-            kept += 1
-            if kept >= MIN_PHRASE_WORDS and low[j] not in _STOP and _phrase_ends(low, seps, j):
-                phrase = low[k:j + 1]
-                yield "article", tuple(x for x in phrase if x not in _ARTICLES), " ".join(phrase), a, words[j][1]
-
-
-def _phrase_ends(low: list[str], seps: list[str | None], j: int) -> bool:
-    return seps[j] is None or (low[j + 1] in _STOP and low[j + 1] != "of")
+        idx = [k for k, w in enumerate(seg) if w not in _ARTICLES]
+        if len(idx) < PHRASE_WORDS:
+            continue
+        cw = [seg[k] for k in idx]
+        gap = [0] + [b - a - 1 for a, b in zip(idx, idx[1:])]  # articles before each word
+        n = len(seg)
+        ends = [k + 1 == n or (seg[k + 1] in _STOP and seg[k + 1] != "of") for k in idx]
+        out.update(zip(cw, cw[1:], cw[2:], cw[3:], ends[3:], gap[1:], gap[2:], gap[3:]))
+    return out
 
 
 def variant_spelling(views: list[View]) -> Iterable[Finding]:
-    # Pass 1: which keys are written in more than one way. Pass 2: where.
-    surfaces: dict[tuple, set[str]] = defaultdict(set)
+    # Pass 1, all in sets: which words, compounds and phrases are written more than one way.
+    vocab: set[str] = set()
+    compounds: set[tuple[str, str, str]] = set()
+    windows: set[tuple] = set()
     for v in views:
         for p in v.pairs:
-            for kind, key, surface, _, _ in _spans(p.en):
-                surfaces[(kind, key)].add(surface)
-    varied = {k for k, s in surfaces.items() if len(s) > 1}
-    del surfaces
-    if not varied:
+            if not p.en:
+                continue
+            _, words, seps = _words_and_seps(p.en)
+            vocab.update(words)
+            compounds |= _compounds(words, seps)
+            windows |= _article_windows(words, seps)
+    spell_groups: dict[str, set[str]] = defaultdict(set)
+    for w in vocab:
+        if len(w) >= 5 and w.isalpha():
+            am = american(w)
+            if am != w:
+                spell_groups[am].add(w)
+    spell_words = {}
+    for am, forms in spell_groups.items():
+        if am in vocab:
+            for w in forms | {am}:
+                spell_words[w] = am
+    # keys seen with two surfaces (counted in C), then checked one by one
+    twice = {k for k, n in Counter(map(itemgetter(0, 1), compounds)).items() if n > 1}
+    by_compound: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for joined, nxt, surface in [c for c in compounds if c[:2] in twice]:
+        if nxt != _NUL and _NUL not in surface and joined.isalpha():
+            by_compound[(joined, nxt)].add(surface)
+    varied_compounds = {(j, n, s) for (j, n), ss in by_compound.items() if len(ss) > 1 for s in ss}
+    twice = {k for k, n in Counter(map(itemgetter(0, 1, 2, 3, 4), windows)).items() if n > 1}
+    by_window: dict[tuple, set[tuple]] = defaultdict(set)
+    for w in [w for w in windows if w[:5] in twice]:
+        if w[4] and w[0] not in _STOP and w[3] not in _STOP:
+            by_window[w[:4]].add(w[5:])
+    varied_windows = {key + (True,) + sig for key, sigs in by_window.items() if len(sigs) > 1 for sig in sigs}
+    del vocab, compounds, windows, by_compound, by_window, twice
+    if not (spell_words or varied_compounds or varied_windows):
         return
+    # Pass 2: where they are, only in the pairs that hold one.
     occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     for v in views:
         for p in v.pairs:
-            for kind, key, surface, a, b in _spans(p.en):
-                if (kind, key) in varied:
-                    occurrences[(kind, key)][surface].append(_Occ(v, p, a, b, p.en[a:b]))
+            if not p.en:
+                continue
+            low, words, seps = _words_and_seps(p.en)
+            spelled = set(words) & spell_words.keys()
+            compound_hits = _compounds(words, seps) & varied_compounds
+            window_hits = _article_windows(words, seps) & varied_windows
+            if not (spelled or compound_hits or window_hits):
+                continue
+            where = _Where(v, p, low, words, seps)
+            for k, w in enumerate(words):
+                if w in spelled:
+                    occurrences[("spelling", spell_words[w])][w].append(where.occ(k, k))
+            for joined, nxt, surface in compound_hits:
+                for k, last in where.compound(surface, nxt):
+                    occurrences[("hyphenation", joined, nxt)][surface].append(where.occ(k, last))
+            for w in window_hits:
+                for k, last in where.window(w):
+                    surface = " ".join(words[k:last + 1])
+                    occurrences[("article",) + w[:4]][surface].append(where.occ(k, last))
     reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     said: set[tuple] = set()
-    for (kind, _), by_surface in occurrences.items():
-        yield from _report(by_surface, kind, len(views) > 1, reported, said)
+    # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
+    for (kind, *_), by_surface in sorted(occurrences.items(), key=lambda kv: max(map(len, kv[1]))):
+        if len(by_surface) > 1:
+            yield from _report(by_surface, kind, len(views) > 1, reported, said)
+
+
+class _Where:
+    """Word positions in one pair's English, for the few phrases pass 2 looks for."""
+
+    def __init__(self, v: View, p: PairView, low: str, words: list[str], seps: list[str]) -> None:
+        self.v, self.p, self.words, self.seps = v, p, words, seps
+        self.spans = [m.span() for m in _WORD.finditer(low)]
+        self.exact = len(low) == len(p.en) and len(self.spans) == len(words)
+
+    def occ(self, k: int, last: int) -> _Occ:
+        if self.exact:
+            a, b = self.spans[k][0], self.spans[last][1]
+        else:  # lower-casing changed the length (rare letters): no exact place
+            a, b = 0, len(self.p.en)
+        return _Occ(self.v, self.p, a, b, self.p.en[a:b])
+
+    def compound(self, surface: str, nxt: str) -> Iterable[tuple[int, int]]:
+        words, seps = self.words, self.seps
+        for k in range(len(words) - 1):
+            text, last = words[k], k
+            while len(text) < len(surface) and last + 1 < len(words) - 1:
+                text += seps[last] + words[last + 1]
+                last += 1
+            if text == surface and seps[last] != _NUL and words[last + 1] == nxt:
+                yield k, last
+
+    def window(self, w: tuple) -> Iterable[tuple[int, int]]:
+        words, seps = self.words, self.seps
+        for k in range(len(words)):
+            if words[k] != w[0]:
+                continue
+            j, ok = k, True
+            for x, gap in zip(w[1:4], w[5:8]):
+                for _ in range(gap + 1):
+                    if j + 1 >= len(words) or seps[j] == _NUL:
+                        ok = False
+                        break
+                    j += 1
+                if not ok or words[j] != x or any(y not in _ARTICLES for y in words[j - gap:j]):
+                    ok = False
+                    break
+            if ok:
+                yield k, j
 
 
 def _report(

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.matching import FORBIDDEN, EnHit, en_key, rendering_key, tokenize_en
+from workbench.matching import FORBIDDEN, EnHit, _keys, en_key, rendering_key, tokenize_en
 
 def _term_hits(p: PairView, term: int) -> list[EnHit]:
     return p.en_by_term.get(term, [])
@@ -31,26 +32,37 @@ def _terms_in_zh(p: PairView) -> list[int]:
 def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     """The run of words of `text` closest to `expected`, if close enough to show.
 
-    Only ever shown as what was found instead: a fuzzy score never lets a term pass.
+    Only runs that begin or end with a word of `expected` (by stem) are tried, and a fuzzy
+    score only ever picks what is shown as found instead: it never lets a term pass.
     """
     words = list(_WORD.finditer(text))
-    n = len(_WORD.findall(expected))
-    if not words or not n:
+    stems = set(en_key(expected))
+    n = len(stems) or 1
+    if not words or not stems:
         return None
+    keys = [_keys(m.group())[0] for m in words]
+    # a run may not cross punctuation
+    broken = list(map(bool, map(_PUNCT.search, _WORD.split(text)[1:-1])))
     target = expected.casefold()
     best, best_score = None, threshold
-    for size in range(max(1, n - 1), n + 3):
-        for i in range(len(words) - size + 1):
-            a, b = words[i].start(), words[i + size - 1].end()
-            if any(ch in text[a:b] for ch in ".,;:!?") or _edge_word(words[i]) or _edge_word(words[i + size - 1]):
+    for i in range(len(words)):
+        for size in range(max(1, n - 1), n + 3):
+            last = i + size - 1
+            if last >= len(words) or any(broken[i:last]):
+                break
+            if keys[i] not in stems and keys[last] not in stems:
                 continue
-            score = fuzz.ratio(target, text[a:b].casefold())
+            if _edge_word(words[i]) or _edge_word(words[last]):
+                continue
+            candidate = text[words[i].start():words[last].end()]
+            score = fuzz.ratio(target, candidate.casefold())
             if score > best_score:
-                best, best_score = text[a:b], score
+                best, best_score = candidate, score
     return best
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’&][^\W_]+)*")
+_PUNCT = re.compile(r"[.,;:!?]")
 _FUNCTION_WORDS = frozenset("a an the of in on at to for from by with and or but as is are was were be this that these those its their".split())
 
 
@@ -134,14 +146,20 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
 def _full_form(matcher, i: int, form: str) -> bool:
     """`form` is the approved rendering of a term whose Chinese spells out term i's Chinese
     (国家高新区 is 国家高新技术产业开发区 with characters left out, the way 简称 are made)."""
-    key = rendering_key(form)
-    short = matcher.terms[i].zh
-    for t in matcher.terms:
-        if t is matcher.terms[i] or rendering_key(t.en) != key:
-            continue
-        if any(_subsequence(s, long) for s in short for long in t.zh if len(long) > len(s)):
-            return True
-    return False
+    index = getattr(matcher, "_by_rendering", None)
+    if index is None:
+        index = matcher._by_rendering = defaultdict(list)
+        for j, t in enumerate(matcher.terms):
+            index[rendering_key(t.en)].append(j)
+        matcher._full_forms = {}
+    known = matcher._full_forms.get((i, form))
+    if known is None:
+        short = matcher.terms[i].zh
+        known = matcher._full_forms[(i, form)] = any(
+            j != i and any(_subsequence(s, long) for s in short for long in matcher.terms[j].zh if len(long) > len(s))
+            for j in index.get(rendering_key(form), ())
+        )
+    return known
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -149,6 +167,7 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in chars for ch in short)
 
 
+@lru_cache(maxsize=100_000)
 def _is_abbreviation(form: str) -> bool:
     words = form.split()
     return len(words) == 1 and sum(ch.isupper() for ch in form) >= 2 and not form.isdigit()
@@ -167,17 +186,24 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         if v.matcher is None:
             continue
         for p in v.pairs:
-            others = {h.span for j in _terms_in_zh(p) for h in _accepted(_term_hits(p, j))} if len(p.zh_terms) > 1 else set()
-            for i in _terms_in_zh(p):
-                for h in _accepted(_term_hits(p, i)):
+            zh_terms = p.zh_terms
+            if not zh_terms:
+                continue
+            accepted = {i: _accepted(p.en_by_term.get(i, ())) for i in zh_terms}
+            shared: set[tuple[int, int]] = set()
+            if len(zh_terms) > 1:
+                seen: set[tuple[int, int]] = set()
+                for hits in accepted.values():
+                    for h in hits:
+                        (shared if h.span in seen else seen).add(h.span)
+            for i in zh_terms:
+                for h in accepted[i]:
                     if _is_abbreviation(h.form):
                         continue  # "MIIT" after the full name is style, not inconsistency
+                    if h.span in shared:
+                        continue  # these words render another term of the pair as well
                     if _full_form(v.matcher, i, h.form):
                         continue  # the full name behind a Chinese abbreviation (国家高新区) is fine
-                    if h.span in others and any(
-                        x.span == h.span for j in _terms_in_zh(p) if j != i for x in _accepted(_term_hits(p, j))
-                    ):
-                        continue  # these words render another term of the pair
                     uses[(id(v.matcher.glossary), i)][rendering_key(h.form)].append((v, p, h.text, h.form))
     for (gid, i), by_key in uses.items():
         if len(by_key) < 2:

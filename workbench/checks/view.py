@@ -18,30 +18,27 @@ class PairView:
     en: str  # the pair's English sentences, joined by a space
     zh_hits: list[ZhHit] = field(default_factory=list)
     en_hits: list[EnHit] = field(default_factory=list)
+    zh_terms: list[int] = field(default_factory=list)  # terms in the zh side, first seen first
+    en_by_term: dict[int, list[EnHit]] = field(default_factory=dict)  # see _by_term
 
     @cached_property
     def tokens(self) -> list[Token]:
         return tokenize_en(self.en)
 
-    @cached_property
-    def en_by_term(self) -> dict[int, list[EnHit]]:
-        """The en hits of each term: one per span (a word-for-word forbidden form first, then
-        approved, variant, forbidden), none inside a longer hit of the same term."""
-        out: dict[int, list[EnHit]] = {}
-        for h in self.en_hits:
-            if h.term in out:
-                out[h.term].append(h)
-            else:
-                out[h.term] = [h]
-        for term, hits in out.items():
-            if len(hits) > 1:
-                out[term] = _one_per_span(hits)
-        return out
 
-    @cached_property
-    def zh_terms(self) -> list[int]:
-        """The terms in the zh side, in order of first appearance."""
-        return list(dict.fromkeys(h.term for h in self.zh_hits))
+def _by_term(en_hits: list[EnHit]) -> dict[int, list[EnHit]]:
+    """The en hits of each term: one per span (a word-for-word forbidden form first, then
+    approved, variant, forbidden), none inside a longer hit of the same term."""
+    out: dict[int, list[EnHit]] = {}
+    for h in en_hits:
+        if h.term in out:
+            out[h.term].append(h)
+        else:
+            out[h.term] = [h]
+    for term, hits in out.items():
+        if len(hits) > 1:
+            out[term] = _one_per_span(hits)
+    return out
 
 
 _RANK = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
@@ -87,6 +84,8 @@ def build_views(
             if matcher is not None:
                 pv.zh_hits = matcher.zh_hits(zh) if zh else []
                 pv.en_hits = matcher.en_hits(en) if en else []
+                pv.zh_terms = list(dict.fromkeys(h.term for h in pv.zh_hits))
+                pv.en_by_term = _by_term(pv.en_hits)
             pairs.append(pv)
             done += 1
             if progress is not None and done % 500 == 0:
