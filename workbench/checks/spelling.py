@@ -146,14 +146,17 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     vocab: set[str] = set()
     compounds: set[tuple[str, str, str]] = set()
     windows: set[tuple] = set()
+    per_pair = []  # kept for pass 2, which then only intersects sets
     for v in views:
         for p in v.pairs:
             if not p.en:
                 continue
-            _, words, seps = _words_and_seps(p.en)
+            low, words, seps = _words_and_seps(p.en)
+            comps, wins = _compounds(words, seps), _article_windows(words, seps)
             vocab.update(words)
-            compounds |= _compounds(words, seps)
-            windows |= _article_windows(words, seps)
+            compounds |= comps
+            windows |= wins
+            per_pair.append((v, p, low, words, seps, comps, wins))
     spell_groups: dict[str, set[str]] = defaultdict(set)
     for w in vocab:
         if len(w) >= 5 and w.isalpha():
@@ -181,29 +184,27 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     del vocab, compounds, windows, by_compound, by_window, twice
     if not (spell_words or varied_compounds or varied_windows):
         return
+    varied_compounds = frozenset(varied_compounds)
     # Pass 2: where they are, only in the pairs that hold one.
     occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
-    for v in views:
-        for p in v.pairs:
-            if not p.en:
-                continue
-            low, words, seps = _words_and_seps(p.en)
-            spelled = set(words) & spell_words.keys()
-            compound_hits = _compounds(words, seps) & varied_compounds
-            window_hits = _article_windows(words, seps) & varied_windows
-            if not (spelled or compound_hits or window_hits):
-                continue
-            where = _Where(v, p, low, words, seps)
-            for k, w in enumerate(words):
-                if w in spelled:
-                    occurrences[("spelling", spell_words[w])][w].append(where.occ(k, k))
-            for joined, nxt, surface in compound_hits:
-                for k, last in where.compound(surface, nxt):
-                    occurrences[("hyphenation", joined, nxt)][surface].append(where.occ(k, last))
-            for w in window_hits:
-                for k, last in where.window(w):
-                    surface = " ".join(words[k:last + 1])
-                    occurrences[("article",) + w[:4]][surface].append(where.occ(k, last))
+    for v, p, low, words, seps, comps, wins in per_pair:
+        spelled = spell_words.keys() & words if spell_words else ()
+        compound_hits = comps & varied_compounds
+        window_hits = wins & varied_windows
+        if not (spelled or compound_hits or window_hits):
+            continue
+        where = _Where(v, p, low, words, seps)
+        for k, w in enumerate(words):
+            if w in spelled:
+                occurrences[("spelling", spell_words[w])][w].append(where.occ(k, k))
+        for joined, nxt, surface in compound_hits:
+            for k, last in where.compound(surface, nxt):
+                occurrences[("hyphenation", joined, nxt)][surface].append(where.occ(k, last))
+        for w in window_hits:
+            for k, last in where.window(w):
+                surface = " ".join(words[k:last + 1])
+                occurrences[("article",) + w[:4]][surface].append(where.occ(k, last))
+    del per_pair
     reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     said: set[tuple] = set()
     # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
@@ -230,6 +231,8 @@ class _Where:
     def compound(self, surface: str, nxt: str) -> Iterable[tuple[int, int]]:
         words, seps = self.words, self.seps
         for k in range(len(words) - 1):
+            if not surface.startswith(words[k]):
+                continue
             text, last = words[k], k
             while len(text) < len(surface) and last + 1 < len(words) - 1:
                 text += seps[last] + words[last + 1]
