@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="an aligned YAML file, or a folder of them")
     p.add_argument("--glossary", metavar="G.yaml",
-                   help="the glossary (default: the file's own 'glossary:', relative to the file)")
+                   help="the glossary, YAML or TBX/CSV/TSV (default: the file's own 'glossary:', "
+                   "relative to the file)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--check", action="append", metavar="NAME", choices=CHECKS, dest="checks",
                    help="run only this check (repeatable)")
@@ -50,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
     def glossary_at(path: Path):
         key = path.resolve()
         if key not in cache:
-            cache[key] = load_glossary(path)
+            if path.suffix.lower() in (".tbx", ".csv", ".tsv"):  # a term base from another tool
+                from workbench.glossary_formats import read_glossary_file
+
+                cache[key] = read_glossary_file(path)
+            else:
+                cache[key] = load_glossary(path)
         return cache[key]
 
     if args.glossary:
