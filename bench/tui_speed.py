@@ -74,15 +74,29 @@ async def measure(path: Path, moves: int) -> Timings:
     from workbench.tui.pairs_view import PairsView
     from workbench.tui.session import Session
 
+    # The first screen is there when the view has drawn its last visible line once.
+    drawn: list[float] = []
+    render_line = PairsView.render_line
+
+    def timed_render_line(self, y):
+        strip = render_line(self, y)
+        if not drawn and y == self.scrollable_content_region.height - 1 and self.virtual_size.height:
+            drawn.append(time.perf_counter())
+        return strip
+
+    PairsView.render_line = timed_render_line
     t0 = time.perf_counter()
     session = Session(path, use_journal=False)
     t1 = time.perf_counter()
     app = WorkbenchApp(session, autosave_seconds=0)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        while not drawn:
+            await asyncio.sleep(0.001)
+        t2 = drawn[0]
+        PairsView.render_line = render_line
+        await pilot.pause()  # let the rest of the layout (measured in the background) finish
         view = app.screen.query_one(PairsView)
         assert view.virtual_size.height > 0
-        t2 = time.perf_counter()
         cpu, wall = [], []
         for k in range(moves):
             w, c = time.perf_counter(), time.process_time()
@@ -111,8 +125,8 @@ async def baseline(moves: int) -> Timings:
 
     t1 = time.perf_counter()
     async with Empty().run_test(size=(160, 45)) as pilot:
+        t2 = time.perf_counter()  # (measured on entering the harness: an upper bound of its first screen)
         await pilot.pause()
-        t2 = time.perf_counter()
         cpu, wall = [], []
         for k in range(moves):
             w, c = time.perf_counter(), time.process_time()
