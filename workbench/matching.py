@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -104,6 +103,11 @@ class _KeyCache(dict):
 
 
 _FOLDED, _KEPT = _KeyCache(0), _KeyCache(1)
+
+
+def word_key(word: str) -> str:
+    """The case-folded stem of one word, as renderings are matched by."""
+    return _FOLDED[word]
 
 
 def tokenize_en(text: str) -> list[Token]:

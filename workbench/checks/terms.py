@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.matching import FORBIDDEN, EnHit, _keys, en_key, rendering_key, tokenize_en
+from workbench.matching import FORBIDDEN, EnHit, en_key, rendering_key, tokenize_en, word_key
 
 def _term_hits(p: PairView, term: int) -> list[EnHit]:
     return p.en_by_term.get(term, [])
@@ -40,7 +40,7 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     n = len(stems) or 1
     if not words or not stems:
         return None
-    keys = [_keys(m.group())[0] for m in words]
+    keys = [word_key(m.group()) for m in words]
     # a run may not cross punctuation
     broken = list(map(bool, map(_PUNCT.search, _WORD.split(text)[1:-1])))
     target = expected.casefold()
@@ -205,7 +205,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                     if _full_form(v.matcher, i, h.form):
                         continue  # the full name behind a Chinese abbreviation (国家高新区) is fine
                     uses[(id(v.matcher.glossary), i)][rendering_key(h.form)].append((v, p, h.text, h.form))
-    for (gid, i), by_key in uses.items():
+    for (_glossary, i), by_key in uses.items():
         if len(by_key) < 2:
             continue
         v0 = next(iter(by_key.values()))[0][0]
@@ -220,9 +220,10 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
             if k == preferred or f" {k} " in f" {preferred} ":
                 continue  # "high-tech zones" after "national high-tech zones": a short mention
             done = set()
-            for v, p, surface, form in occ:
+            for v, p, surface, _form in occ:
                 if (v.file, p.id) in pref_pairs or (v.file, p.id) in done:
                     continue
                 done.add((v.file, p.id))
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
-                yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form, found=surface, file=v.file)
+                yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form,
+                              found=surface, file=v.file)
