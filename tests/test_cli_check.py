@@ -127,3 +127,17 @@ def test_demo_alignment_findings_a_reviser_wants():
     assert ("term-inconsistent", "new-type industrialization") in got
     assert ("variant-spelling", "orientated") in got
     assert not [f for f in findings if f["check"] in ("number-mismatch", "untranslated")]
+
+
+def test_colour_only_when_asked():
+    from workbench.checks import Finding
+    from workbench.cli.cmd_check import format_text
+
+    f = Finding("term-forbidden", "error", 3, "“new productive forces” is a forbidden rendering of 新质生产力: use "
+                "“new quality productive forces”", term="新质生产力", expected="new quality productive forces",
+                found="new productive forces")
+    plain = format_text([f], colour=False)
+    painted = format_text([f], colour=True)
+    assert "\x1b[" not in plain and plain.startswith("term-forbidden (1, error)")
+    assert "\x1b[31m“new productive forces”" in painted and "\x1b[32m“new quality productive forces”" in painted
+    assert format_text([], colour=True) == "no findings\n"

@@ -18,9 +18,9 @@ _WORDLIKE = re.compile(r"[^\W\d_]{3,}")  # "5G" or "C919" alike on both sides is
 #: Pairs with less Chinese than this are too short for a length ratio to mean anything.
 MIN_ZH_CHARS = 20
 #: A ratio is "far" when it is this many times off the document's median, at least …
-MIN_FACTOR = 2.2
+MIN_FACTOR = 1.8
 #: … and this many robust standard deviations (MAD × 1.4826) away on the log scale.
-MIN_SIGMAS = 4.0
+MIN_SIGMAS = 3.0
 
 
 def _length(text: str) -> int:
