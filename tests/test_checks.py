@@ -348,3 +348,20 @@ def test_unknown_check_is_refused():
 def test_finding_json_shape():
     f = Finding("term-missing", "warning", 3, "msg", term="t", expected="e")
     assert f.as_dict() == {"check": "term-missing", "severity": "warning", "pair": 3, "term": "t", "expected": "e", "message": "msg"}
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("新质生产力规模以上工业企业小巨人“”\"'-‐ ,.%万亿12345 aAeEsSy’()中国式现代化")),
+                max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=8))
+def test_checks_never_fail_on_odd_text(pairs):
+    al = doc(*[(z.strip(), e.strip()) for z, e in pairs if z.strip() or e.strip()] or [("一", "one")])
+    for f in run_checks(al, GLOSSARY):
+        assert f.check in CHECKS and f.severity in ("error", "warning", "info")

@@ -45,6 +45,7 @@ def normalize_zh(text: str) -> str:
 
 # -- English --------------------------------------------------------------------------------
 
+_HAS_WORD = re.compile(r"[^\W_]")
 # A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
 _WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
 
@@ -216,7 +217,7 @@ class TermMatcher:
             seen: set[str] = set()
             for form in t.zh:
                 norm = normalize_zh(form)
-                if norm and norm not in seen:
+                if norm and norm not in seen and _HAS_WORD.search(norm):  # never a bare quote mark
                     seen.add(norm)
                     self._zh.add(norm, i)
             cs = t.case == "sensitive"
