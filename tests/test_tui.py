@@ -257,12 +257,14 @@ async def test_next_low_confidence_and_unconfirmed(doc: Path) -> None:
 async def test_find_plain_and_regex(doc: Path) -> None:
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await pilot.press(*"little giant", "enter")
+        from textual.widgets import Checkbox, Input
+
+        await pilot.press("slash", *"little")  # typed, as a reviser would
+        app.screen.query_one(Input).value = "little giant"
+        await pilot.press("enter")
         await pilot.pause()
         assert app.editor.view.cursor == 3
         await pilot.press("slash")
-        from textual.widgets import Checkbox, Input
 
         app.screen.query_one(Input).value = r"\d+%"
         app.screen.query_one("#find-regex", Checkbox).value = True
@@ -353,7 +355,11 @@ async def test_palette_offers_the_design_names(doc: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, app, 2)
         await pilot.press("c", "up", "c", "ctrl+z")  # something to undo and to redo
-        await pilot.press("slash", *"Thank", "enter")
+        await pilot.press("slash")
+        from textual.widgets import Input
+
+        app.screen.query_one(Input).value = "Thank"
+        await pilot.press("enter")
         await goto(pilot, app, 2)
         offered = {c.title for c in app.get_system_commands(app.editor)}
         assert set(DESIGN_NAMES) <= offered
@@ -362,7 +368,7 @@ async def test_palette_offers_the_design_names(doc: Path) -> None:
         assert "Merge with next pair" not in offered  # the last pair has no next
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Confirm pair")
+        await pilot.press(*"Confirm p")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

@@ -11,7 +11,7 @@ from workbench.tui.wrap import wrap
 TEXT = st.lists(st.sampled_from(list("国务院新闻办公室，。“”abc de 12.5% ") + ["new ", "quality ", "productiveforces"]), max_size=80).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(text=TEXT, width=st.integers(4, 80))
 def test_lines_fit_and_keep_every_character(text: str, width: int) -> None:
     lines = wrap(text, width)
