@@ -70,6 +70,24 @@ def test_term_missing_back_reference_is_only_info():
     assert f.severity == "info" and f.found == "these high-tech parks" or f.found.startswith("these")
 
 
+@pytest.mark.parametrize(
+    "en, severity",
+    [
+        ("coordinate traditional, emerging, and future-oriented industries", "info"),
+        ("coordinate traditional and emerging industries", "info"),
+        ("coordinate traditional crafts. New industries", "warning"),
+        ("coordinate traditional crafts and new policies for industries", "warning"),
+    ],
+)
+def test_term_missing_shared_head_in_a_list_is_only_info(en, severity):
+    from copy import deepcopy
+
+    g = deepcopy(GLOSSARY)
+    g.terms.append(__import__("workbench.glossary", fromlist=["Term"]).Term(zh=["传统产业"], en="traditional industries"))
+    fs = found("term-missing", ("统筹推进传统产业、新兴产业和未来产业发展", en), glossary=g)
+    assert [f.severity for f in fs] == [severity]
+
+
 def _glossary_without_variant(key):
     from copy import deepcopy
 

@@ -94,6 +94,34 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
 _BACK_REFERENCE_RE = re.compile(r"\b(?:" + "|".join(_BACK_REFERENCE) + r")\b", re.I)
 
 
+_LIST_START = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+
+
+def shared_head(expected: list[str], p: PairView) -> str | None:
+    """“traditional, emerging and future industries” for 传统产业: the rendering's modifiers,
+    then a list of other modifiers, then its head word — coordination sharing one noun."""
+    toks = p.tokens
+    for form in expected:
+        key = en_key(form)
+        if len(key) < 2:
+            continue
+        mods, head = key[:-1], key[-1]
+        for k in range(len(toks) - len(mods)):
+            if tuple(t.key for t in toks[k:k + len(mods)]) != mods:
+                continue
+            start = k + len(mods)
+            # the list begins right after the modifiers ("traditional, …" / "traditional and …")
+            # and runs on for a few words to the head
+            if not _LIST_START.match(p.en, toks[start - 1].end):
+                continue
+            for j in range(start, min(start + 8, len(toks))):
+                if toks[j].key == head:
+                    if not re.search(r"[.;:!?]", p.en[toks[start - 1].end:toks[j].start]):
+                        return p.en[toks[k].start:toks[j].end]
+                    break
+    return None
+
+
 def term_missing(views: list[View]) -> Iterable[Finding]:
     for v in views:
         if v.matcher is None:
@@ -111,6 +139,11 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                     also = ", ".join(f"“{x}”" for x in t.variants)
                     msg += f" (or {also})" if len(also) <= 80 else f" (or one of {len(t.variants)} variants)"
                 ref = back_reference(t.accepted, p)
+                shared = None if ref else shared_head(t.accepted, p)
+                if shared:
+                    msg += f"; “{shared}” here, the head word shared in a list?"
+                    yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=shared, file=v.file)
+                    continue
                 if ref:
                     msg += f"; only “{ref}” here, a reference back?"
                     yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
