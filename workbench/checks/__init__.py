@@ -3,6 +3,17 @@
 `run_checks` and `run_checks_corpus` return `Finding`s, in pair order, minus those the reviser
 dismissed (the aligned file's `ignored` list). Each check family is one module; all of them
 read the same prepared view of the pairs (`View`), built once per run.
+
+Severities: error — term-forbidden, number-mismatch, Chinese left in the English;
+warning — term-missing, term-inconsistent, source-inconsistent, an English side missing or far
+too short, English identical to the Chinese; info — what is probably style (a back reference
+"these SMEs" or a head shared in a list where a term was expected, a repeated sentence worded
+slightly differently, the same English for different Chinese, variant-spelling, an English
+side with no Chinese or far too long).
+
+A dismissal (`Ignored`) matches on check, and on pair and term where it names them; the term
+of a finding is the glossary term's first Chinese form (term-*), or the reference phrasing
+(variant-spelling).
 """
 
 from __future__ import annotations
