@@ -195,15 +195,17 @@ async def test_edit_pair_cancelled_changes_nothing(doc: Path) -> None:
     assert doc.read_bytes() == before
 
 
-async def test_confirm_moves_on_and_again_unconfirms(doc: Path) -> None:
+async def test_confirm_moves_on_and_unconfirm(doc: Path) -> None:
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         assert app.editor.view.cursor == 1
-        await pilot.press("up", "c", "ctrl+s")
-        assert load_alignment(doc).pairs[0].status == "auto"
-        await pilot.press("c", "ctrl+s")
-    assert [p.status for p in load_alignment(doc).pairs][:2] == [CONFIRMED, "auto"]
+        await pilot.press("up", "c")  # already confirmed: stays so, moves on
+        assert app.editor.view.cursor == 1
+        await pilot.press("ctrl+s")
+        assert load_alignment(doc).pairs[0].status == CONFIRMED
+        await pilot.press("up", "U", "ctrl+s")
+    assert [p.status for p in load_alignment(doc).pairs][:2] == ["auto", "auto"]
 
 
 async def test_confirm_all_above(doc: Path) -> None:
@@ -354,7 +356,7 @@ async def test_palette_offers_the_design_names(doc: Path) -> None:
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, app, 2)
-        await pilot.press("c", "up", "c", "ctrl+z")  # something to undo and to redo
+        await pilot.press("c", "up", "U", "ctrl+z")  # something to undo and to redo
         await pilot.press("slash")
         from textual.widgets import Input
 

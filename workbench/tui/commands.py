@@ -27,7 +27,7 @@ class Command:
 
     @property
     def key_display(self) -> str:
-        return " / ".join(_KEY_NAMES.get(k, k) for k in self.key.split(","))
+        return " or ".join(_KEY_NAMES.get(k, k) for k in self.key.split(","))
 
 
 _KEY_NAMES = {
@@ -43,6 +43,7 @@ _KEY_NAMES = {
     "ctrl+s": "Ctrl+S",
     "ctrl+f": "Ctrl+F",
     "exclamation_mark": "!",
+    "f1": "F1",
 }
 
 COMMANDS: tuple[Command, ...] = (
@@ -53,7 +54,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("Move Chinese sentence down", "move('zh', 1)", "right_square_bracket", "zh↓", "the last zh sentence goes to the next pair"),
     Command("Move English sentence up", "move('en', -1)", "left_curly_bracket", "en↑", "the first en sentence goes to the previous pair"),
     Command("Move English sentence down", "move('en', 1)", "right_curly_bracket", "en↓", "the last en sentence goes to the next pair"),
-    Command("Confirm pair", "confirm", "c", "Confirm", "mark this pair confirmed and go to the next (again: unconfirm)", footer=True),
+    Command("Confirm pair", "confirm", "c", "Confirm", "mark this pair confirmed and go to the next", footer=True),
+    Command("Unconfirm pair", "unconfirm", "U", "Unconfirm", "back to auto (the aligner may change it again)"),
     Command("Confirm all pairs above", "confirm_above", "C", "Confirm ↑", "confirm this pair and every pair above it"),
     Command("Realign from here", "realign", "r", "Realign", "re-run the aligner on unconfirmed pairs from here on, confirmed ones stay"),
     Command("Next low-confidence pair", "next_low", "l", "Low", "go to the next unconfirmed pair the aligner was unsure of"),

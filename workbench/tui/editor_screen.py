@@ -160,13 +160,15 @@ class EditorScreen(Screen):
         if action == "realign":
             return not self.realigning and bool(self.session.al.pairs)
         pairs = self.session.al.pairs
-        if action in ("merge", "split", "move", "edit_pair", "confirm", "confirm_above", "add_term"):
+        if action in ("merge", "split", "move", "edit_pair", "confirm", "confirm_above", "add_term", "unconfirm"):
             if not pairs:
                 return False
             i = min(self.cursor, len(pairs) - 1)
             p = pairs[i]
             if action == "merge":
                 return i + 1 < len(pairs)
+            if action == "unconfirm":
+                return p.status == CONFIRMED
             if action == "split":
                 return len(p.zh) + len(p.en) > 1
             if action == "move":
@@ -213,13 +215,17 @@ class EditorScreen(Screen):
         self.app.push_screen(EditPairScreen(pair), done)
 
     def action_confirm(self) -> None:
+        """Confirm and move on, so that a reviser goes down the document pressing c."""
         i = self.cursor
         if not self.session.al.pairs:
             return
-        if self.session.al.pairs[i].status == CONFIRMED:
-            self.apply(self.session.unconfirm, i)
-        elif self.apply(self.session.confirm, i) is not None:
+        if self.session.al.pairs[i].status == CONFIRMED or self.apply(self.session.confirm, i) is not None:
             self.view.move_to(i + 1)
+
+    def action_unconfirm(self) -> None:
+        i = self.cursor
+        if self.session.al.pairs and self.session.al.pairs[i].status == CONFIRMED:
+            self.apply(self.session.unconfirm, i)
 
     def action_confirm_above(self) -> None:
         if self.session.al.pairs:

@@ -37,7 +37,10 @@ class GlossaryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("中文", "English", "variants", "forbidden", "note")
+        table = self.query_one(DataTable)
+        # fixed widths, so that one long rendering cannot push the other columns off screen
+        for label, width in (("中文", 28), ("English", 40), ("variants", 34), ("forbidden", 26), ("note", 24)):
+            table.add_column(label, width=width)
         self.refill()
         self.query_one(DataTable).focus()
 
@@ -128,4 +131,5 @@ class GlossaryScreen(Screen):
             self.notify(str(exc), severity="error")
             return False
         self.app.schedule_checks()
+        self.app.editor.update_status()  # the first term may have named a new glossary file
         return True
