@@ -35,11 +35,11 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     Only runs that begin or end with a word of `expected` (by stem) are tried, and a fuzzy
     score only ever picks what is shown as found instead: it never lets a term pass.
     """
-    words = list(_WORD.finditer(text))
     stems = set(en_key(expected))
-    n = len(stems) or 1
-    if not words or not stems:
-        return None
+    if not stems or stems.isdisjoint(map(word_key, _WORD.findall(text))):
+        return None  # no word of the rendering in the text: nothing to show
+    words = list(_WORD.finditer(text))
+    n = len(stems)
     keys = [word_key(m.group()) for m in words]
     # a run may not cross punctuation
     broken = list(map(bool, map(_PUNCT.search, _WORD.split(text)[1:-1])))
@@ -77,10 +77,12 @@ _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
 def back_reference(expected: list[str], p: PairView) -> str | None:
     """“these SMEs”, “such zones”: a demonstrative before the head word of a rendering, the
     way a translation refers back to a term it has already named in full."""
+    if not _BACK_REFERENCE_RE.search(p.en):
+        return None
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
     # an acronym inside a long rendering is its head too ("… SMEs that use … products")
     heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
-    if not _BACK_REFERENCE_RE.search(p.en):
+    if heads.isdisjoint(map(word_key, _WORD.findall(p.en))):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -95,16 +97,21 @@ _BACK_REFERENCE_RE = re.compile(r"\b(?:" + "|".join(_BACK_REFERENCE) + r")\b", r
 
 
 _LIST_START = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+_LIST_WORD = re.compile(r",|\band\b|\bor\b", re.I)
 
 
 def shared_head(expected: list[str], p: PairView) -> str | None:
     """“traditional, emerging and future industries” for 传统产业: the rendering's modifiers,
     then a list of other modifiers, then its head word — coordination sharing one noun."""
-    toks = p.tokens
+    if not _LIST_WORD.search(p.en):
+        return None
+    present = set(map(word_key, _WORD.findall(p.en)))
+    toks = None
     for form in expected:
         key = en_key(form)
-        if len(key) < 2:
+        if len(key) < 2 or key[0] not in present or key[-1] not in present:
             continue
+        toks = toks or p.tokens
         mods, head = key[:-1], key[-1]
         for k in range(len(toks) - len(mods)):
             if tuple(t.key for t in toks[k:k + len(mods)]) != mods:
