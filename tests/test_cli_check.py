@@ -141,3 +141,12 @@ def test_colour_only_when_asked():
     assert "\x1b[" not in plain and plain.startswith("term-forbidden (1, error)")
     assert "\x1b[31m“new productive forces”" in painted and "\x1b[32m“new quality productive forces”" in painted
     assert format_text([], colour=True) == "no findings\n"
+
+
+def test_min_severity(folder):
+    r = cli("check", folder / "faulty.yaml", "--format", "json", "--min-severity", "error")
+    assert r.returncode == 1 and {f["severity"] for f in json.loads(r.stdout)} == {"error"}
+    clean_but_info = doc(*CLEAN, ("", "An English addition."))
+    save_alignment(clean_but_info, folder / "info.yaml")
+    assert cli("check", folder / "info.yaml", "--min-severity", "warning").returncode == 0
+    assert cli("check", folder / "info.yaml").returncode == 1

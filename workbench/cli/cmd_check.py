@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--check", action="append", metavar="NAME", choices=CHECKS, dest="checks",
                    help="run only this check (repeatable)")
+    p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+                   help="report only findings this serious or more (default: info, i.e. all)")
     p.set_defaults(func=run)
 
 
@@ -70,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
         findings = run_checks_corpus(
             [(None if single else name, al) for name, al in docs], glossaries, checks=args.checks, progress=progress
         )
+    rank = {"error": 0, "warning": 1, "info": 2}
+    findings = [f for f in findings if rank[f.severity] <= rank[args.min_severity]]
     if args.format == "json":
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
