@@ -185,3 +185,60 @@ def test_glossary_add_refuses_duplicates():
     g = Glossary(terms=[Term(["新质生产力"], "new quality productive forces")])
     with pytest.raises(WorkbenchError, match="already in the glossary"):
         g.add(Term(["新质生产力"], "new productive forces"))
+
+
+# -- the canonical writer and reader agree with PyYAML ------------------------------------
+
+from workbench import alignment_io  # noqa: E402
+
+_any_text = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s)
+
+
+@st.composite
+def odd_alignments(draw):
+    al = draw(alignments())
+    for p in al.pairs:
+        if draw(st.booleans()):
+            p.en = draw(st.lists(_any_text, max_size=3))
+        if draw(st.booleans()):
+            p.note = draw(st.none() | _any_text)
+    return al
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(alignments(), odd_alignments()))
+def test_pairwise_dump_is_pyyaml_dump(al):
+    assert alignment_io.dump_alignment(al) == alignment_io._dump_general(al)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(alignments(), odd_alignments()), st.data())
+def test_canonical_reader_agrees_with_general_reader(al, data):
+    text = alignment_io.dump_alignment(al)
+    lines = text.split("\n")
+    # damage the text a little, or not at all
+    for _ in range(data.draw(st.integers(0, 2))):
+        i = data.draw(st.integers(0, max(0, len(lines) - 1)))
+        edit = data.draw(st.sampled_from(["drop", "dup", "junk", "indent"]))
+        if edit == "drop":
+            del lines[i : i + 1]
+        elif edit == "dup":
+            lines.insert(i, lines[i] if lines else "")
+        elif edit == "junk":
+            lines.insert(i, data.draw(st.sampled_from(["  - x: y", "  score: 2", "  - '", "- id: 0", "  zh: [a]", "  note: ~", "  - yes", "#c", "  - a # b"])))
+        else:
+            lines[i] = " " + lines[i] if lines else " "
+    damaged = "\n".join(lines)
+    fast = alignment_io._load_canonical("f.yaml", damaged)
+    if fast is None:
+        return
+    assert fast == alignment_io._load_general("f.yaml", damaged)
+
+
+def test_canonical_reader_takes_the_demo(tmp_path):
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[1] / "alignments" / "scio-2024-07-05.yaml"
+    text = demo.read_text(encoding="utf-8")
+    fast = alignment_io._load_canonical(demo, text)
+    assert fast is not None and fast == alignment_io._load_general(demo, text)

@@ -6,12 +6,13 @@ again gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
+from workbench.fileio import atomic_write, decode_text, read_bytes
 from workbench.model import STATUSES, Alignment, DocRef, Ignored, Pair
-from workbench.yamlio import Flow, Node, check_format, dump, load_root, unknown_keys
+from workbench.yamlio import Flow, Node, check_format, dump, dump_scalar, load_root, plain_ok, printable_line, unknown_keys
 
 FORMAT = "alignment/1"
 _TOP_KEYS = ("workbench", "title", "source", "target", "glossary", "pairs", "ignored")
@@ -21,7 +22,21 @@ _IGNORED_KEYS = ("check", "pair", "term", "reason")
 
 
 def load_alignment(path: str | Path, text: str | None = None) -> Alignment:
-    """Read and validate an aligned file; a WorkbenchError names file, line and column."""
+    """Read and validate an aligned file; a WorkbenchError names file, line and column.
+
+    The pairs of a file in the canonical form this module writes are read by a line-by-line
+    reader (PyYAML takes seconds on 10,000 pairs); anything else, and every error, goes
+    through the general YAML reader, which gives the same result on what both accept.
+    """
+    if text is None:
+        text = decode_text(read_bytes(path), path)
+    fast = _load_canonical(path, text)
+    if fast is not None:
+        return fast
+    return _load_general(path, text)
+
+
+def _load_general(path: str | Path, text: str) -> Alignment:
     root = load_root(path, text)
     top = root.mapping("the file")
     check_format(top, root, FORMAT)
@@ -112,12 +127,20 @@ def _ignored(node: Node) -> Ignored:
 
 
 def dump_alignment(al: Alignment) -> str:
-    """The canonical YAML text of an aligned document."""
-    doc: dict = {"workbench": FORMAT, "title": al.title}
-    doc["source"] = _flow_docref(al.source)
-    doc["target"] = _flow_docref(al.target)
-    if al.glossary:
-        doc["glossary"] = al.glossary
+    """The canonical YAML text of an aligned document.
+
+    The same text as PyYAML's dump of the whole document, written pair by pair: the header and
+    the dismissed findings go through PyYAML, and so does any sentence that is not a plain
+    scalar (quoted, or with characters YAML escapes).
+    """
+    try:
+        return _dump_pairwise(al)
+    except ValueError:  # a multi-line note or sentence: let PyYAML lay out the whole document
+        return _dump_general(al)
+
+
+def _dump_general(al: Alignment) -> str:
+    head, tail = _dump_meta(al)
     pairs = []
     for p in al.pairs:
         d: dict = {"id": p.id, "zh": list(p.zh), "en": list(p.en), "status": p.status}
@@ -128,13 +151,164 @@ def dump_alignment(al: Alignment) -> str:
         if p.note:
             d["note"] = p.note
         pairs.append(d)
-    doc["pairs"] = pairs
+    return head + (dump({"pairs": pairs}) if pairs else "pairs: []\n") + tail
+
+
+def _dump_pairwise(al: Alignment) -> str:
+    head, tail = _dump_meta(al)
+    if not al.pairs:
+        return head + "pairs: []\n" + tail
+    out = [head, "pairs:\n"]
+    for p in al.pairs:
+        out.append(f"- id: {p.id}\n")
+        for side, sentences in (("zh", p.zh), ("en", p.en)):
+            if not sentences:
+                out.append(f"  {side}: []\n")
+                continue
+            out.append(f"  {side}:\n")
+            out.extend(f"  - {_scalar_text(x)}\n" for x in sentences)
+        out.append(f"  status: {_scalar_text(p.status)}\n")
+        if p.score is not None:
+            out.append(f"  score: {_float_text(round(float(p.score), 3))}\n")
+        if p.para is not None:
+            out.append(f"  para: {p.para}\n")
+        if p.note:
+            out.append(f"  note: {_scalar_text(p.note)}\n")
+    out.append(tail)
+    return "".join(out)
+
+
+def _scalar_text(s: str) -> str:
+    return s if plain_ok(s) else dump_scalar(s)
+
+
+def _float_text(x: float) -> str:
+    text = repr(x)
+    return text if re.fullmatch(r"\d+\.\d+", text) else dump_scalar(x)
+
+
+def _dump_meta(al: Alignment) -> tuple[str, str]:
+    """The canonical text before `pairs:` and after the pairs."""
+    doc: dict = {"workbench": FORMAT, "title": al.title}
+    doc["source"] = _flow_docref(al.source)
+    doc["target"] = _flow_docref(al.target)
+    if al.glossary:
+        doc["glossary"] = al.glossary
+    tail = ""
     if al.ignored:
-        doc["ignored"] = [
+        ignored = [
             Flow((k, v) for k, v in (("check", i.check), ("pair", i.pair), ("term", i.term), ("reason", i.reason)) if v is not None)
             for i in al.ignored
         ]
-    return dump(doc)
+        tail = dump({"ignored": ignored})
+    return dump(doc), tail
+
+
+# -- the canonical reader ---------------------------------------------------------------------
+
+_ID = re.compile(r"- id: ([1-9][0-9]{0,17})")
+_SCORE = re.compile(r"(?:0|1)(?:\.[0-9]+)?")
+_INT = re.compile(r"[0-9]{1,18}")
+_PAIR_FIELDS = ("zh", "en", "status", "score", "para", "note")
+
+
+class _NotCanonical(Exception):
+    """The text is not in the canonical form: read it with the general YAML reader."""
+
+
+def _load_canonical(path: str | Path, text: str) -> Alignment | None:
+    """The document, if `text` is in the canonical form and valid; None otherwise."""
+    start = text.find("\npairs:\n")
+    if start < 0:
+        return None
+    lines = text[start + len("\npairs:\n") :].split("\n")
+    try:
+        pairs, used = _canonical_pairs(lines)
+    except _NotCanonical:
+        return None
+    rest = "\n".join(lines[used:])
+    try:
+        al = _load_general(path, text[: start + 1] + "pairs: []\n" + rest)
+    except WorkbenchError:
+        return None  # let the general reader report it, with the right line number
+    al.pairs = pairs
+    return al
+
+
+def _canonical_pairs(lines: list[str]) -> tuple[list[Pair], int]:
+    """Pairs read from the lines after `pairs:`, and how many lines they took."""
+    pairs: list[Pair] = []
+    ids: set[int] = set()
+    pair: Pair | None = None
+    seen: list[str] = []
+    side: list[str] | None = None
+    n = 0
+    for n, line in enumerate(lines):
+        if line.startswith("- "):
+            m = _ID.fullmatch(line)
+            if not m or int(m.group(1)) in ids:
+                raise _NotCanonical
+            pair = Pair(id=int(m.group(1)))
+            ids.add(pair.id)
+            pairs.append(pair)
+            seen, side = [], None
+            continue
+        if not line.startswith("  ") or pair is None:
+            break  # the end of the pairs (or not canonical: the general reader decides)
+        if line.startswith("  - "):
+            if side is None:
+                raise _NotCanonical
+            sentence = _canonical_scalar(line[4:])
+            if not sentence.strip():
+                raise _NotCanonical
+            side.append(sentence)
+            continue
+        key, sep, value = line[2:].partition(":")
+        if not sep or key not in _PAIR_FIELDS or key in seen:
+            raise _NotCanonical
+        seen.append(key)
+        side = None
+        if key in ("zh", "en"):
+            if value == " []":
+                continue
+            if value:
+                raise _NotCanonical
+            side = pair.zh if key == "zh" else pair.en
+        elif not value.startswith(" "):
+            raise _NotCanonical
+        elif key == "status":
+            if value[1:] not in STATUSES:
+                raise _NotCanonical
+            pair.status = value[1:]
+        elif key == "score":
+            if not _SCORE.fullmatch(value[1:]) or float(value[1:]) > 1.0:
+                raise _NotCanonical
+            pair.score = float(value[1:])
+        elif key == "para":
+            if not _INT.fullmatch(value[1:]):
+                raise _NotCanonical
+            pair.para = int(value[1:])
+        else:
+            pair.note = _canonical_scalar(value[1:])
+    else:
+        n = len(lines)
+    return pairs, n
+
+
+def _canonical_scalar(text: str) -> str:
+    """A plain or single-quoted scalar on one line, as the canonical writer writes them."""
+    if text.startswith("'"):
+        inner = text[1:-1]
+        if len(text) < 2 or not text.endswith("'") or "'" in inner.replace("''", ""):
+            raise _NotCanonical
+        value = inner.replace("''", "'")
+        if not printable_line(value):
+            raise _NotCanonical
+        return value
+    if not plain_ok(text):
+        raise _NotCanonical
+    return text
+
 
 
 def _flow_docref(d: DocRef) -> Flow:

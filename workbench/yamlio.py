@@ -11,6 +11,7 @@ out as the same bytes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,40 @@ def _represent_dict(dumper: yaml.SafeDumper, data: dict) -> yaml.Node:
 
 _Dumper.add_representer(Flow, _represent_flow)
 _Dumper.add_representer(dict, _represent_dict)
+
+
+_INDICATOR_START = set("-?:,[]{}#&*!|>'\"%@` ")
+# Characters PyYAML (allow_unicode) writes as they are, none of them a line break or BOM.
+_PLAIN_CHARS = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+
+
+def printable_line(s: str) -> bool:
+    """True if `s` has only characters YAML writes as they are, and no line break."""
+    return bool(_PLAIN_CHARS.fullmatch(s))
+
+
+def plain_ok(s: str, resolve: bool = True) -> bool:
+    """True if `s` is written as a plain scalar by `dump` and read back as this very string.
+
+    Conservative: when in doubt it says no, and the caller quotes with `dump_scalar`.
+    """
+    if not s or s[0] in _INDICATOR_START or s[-1] in " :" or not printable_line(s):
+        return False
+    if ": " in s or " #" in s:
+        return False
+    if resolve and _Dumper.resolve(_Dumper, yaml.ScalarNode, s, (True, False)) != _STD + "str":
+        return False
+    return True
+
+
+def dump_scalar(value: object) -> str:
+    """One scalar as `dump` writes it inside a block collection (quoted where needed)."""
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=1_000_000)
+    if text.endswith("\n...\n"):
+        text = text[: -len("\n...\n")]
+    if "\n" in text.rstrip("\n"):
+        raise ValueError("a scalar dumped on several lines")
+    return text.rstrip("\n")
 
 
 def dump(document: dict) -> str:
