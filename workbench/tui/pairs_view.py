@@ -170,14 +170,16 @@ class PairsView(ScrollView, can_focus=True):
         if changed:
             self._rebuild_offsets(top)
 
-    def _rebuild_offsets(self, anchor: int) -> None:
+    def _rebuild_offsets(self, anchor: int, redraw: bool = True) -> None:
         rel = self.scroll_offset.y - self._offsets[anchor]
         self._offsets = [0, *accumulate(self._heights)]
         self.virtual_size = Size(self._layout_width, self._offsets[-1])
         y = self._offsets[anchor] + rel
         if y != self.scroll_offset.y:
             self.scroll_to(y=y, animate=False, immediate=True)
-        self.refresh()
+            redraw = True
+        if redraw:
+            self.refresh()
 
     def _measure_more(self, generation: int) -> None:
         """Measure the next few hundred guessed heights; again soon, until all are exact."""
@@ -188,9 +190,11 @@ class PairsView(ScrollView, can_focus=True):
         except ValueError:
             return
         anchor = self.pair_at_line(self.scroll_offset.y)
-        if self._measure(k, k + 300):
-            self._rebuild_offsets(anchor)
-        self.set_timer(0.02, partial(self._measure_more, generation))
+        if self._measure(k, k + 250):
+            # only pairs off screen changed (those on screen are always exact): no redraw
+            # unless the lines above moved the view
+            self._rebuild_offsets(anchor, redraw=False)
+        self.set_timer(0.005, partial(self._measure_more, generation))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
