@@ -17,7 +17,7 @@ from workbench.journal import Patch
 from workbench.model import CONFIRMED
 from workbench.tui import commands
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
-from workbench.tui.session import FileChangedOnDisk, Session, is_low_confidence, realign_patch
+from workbench.tui.session import Session, is_low_confidence, realign_patch
 
 
 @dataclass
@@ -395,5 +395,3 @@ def _parse_action(action: str) -> tuple[str, tuple]:
     params = ast.literal_eval("(" + rest.rstrip(")") + ",)")
     return name, tuple(params)
 
-
-__all__ = ["EditorScreen", "FileChangedOnDisk"]

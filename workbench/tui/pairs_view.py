@@ -241,15 +241,15 @@ class PairsView(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("pairs--odd", partial=True)
         muted = base + self.get_component_rich_style("pairs--id", partial=True)
         sep = base + self.get_component_rich_style("pairs--separator", partial=True)
-        zh_lines = [ln for s in p.zh for ln in _with_starts(wrap(s, zw))]
-        en_lines = [ln for s in p.en for ln in _with_starts(wrap(s, ew))]
+        zh_lines = [ln for s in p.zh for ln in wrap(s, zw)]  # each sentence starts a line
+        en_lines = [ln for s in p.en for ln in wrap(s, ew)]
         height = max(len(zh_lines), len(en_lines), 1)
         strips = []
         for row in range(height):
             segs = self._gutter(p, base, muted) if row == 0 else [Segment(" " * GUTTER, base)]
-            segs += _cell(zh_lines, row, zw, base, muted)
+            segs += _cell(zh_lines, row, zw, base)
             segs.append(Segment(SEPARATOR, sep))
-            segs += _cell(en_lines, row, ew, base, muted)
+            segs += _cell(en_lines, row, ew, base)
             strips.append(Strip(segs).adjust_cell_length(width, base))
         return strips
 
@@ -331,13 +331,8 @@ class PairsView(ScrollView, can_focus=True):
         self.refresh()
 
 
-def _with_starts(lines: list[str]) -> list[tuple[bool, str]]:
-    return [(n == 0, ln) for n, ln in enumerate(lines)]
-
-
-def _cell(lines: list[tuple[bool, str]], row: int, width: int, style: Style, muted: Style) -> list[Segment]:
+def _cell(lines: list[str], row: int, width: int, style: Style) -> list[Segment]:
+    """One row of one column, padded (or cut) to exactly `width` cells."""
     if row >= len(lines):
         return [Segment(" " * width, style)]
-    starts, text = lines[row]
-    strip = Strip([Segment(text, style)]).adjust_cell_length(width, style)
-    return list(strip)
+    return list(Strip([Segment(lines[row], style)]).adjust_cell_length(width, style))
