@@ -266,6 +266,10 @@ async def test_find_plain_and_regex(doc: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.editor.view.cursor == 3
+        view = app.editor.view
+        strip = view.render_line(view._offsets[3] - view.scroll_offset.y)
+        marked = [seg.text for seg in strip if seg.style and seg.style.bold and "little" in seg.text]
+        assert marked == ["little giant"]
         await pilot.press("slash")
 
         app.screen.query_one(Input).value = r"\d+%"

@@ -326,6 +326,10 @@ class EditorScreen(Screen):
         from workbench.tui.find_screen import FindScreen
 
         def done(result: tuple[str, bool, bool] | None) -> None:
+            if result is not None and not result[0]:
+                self.search = None  # an empty search clears the marks
+                self.view.set_highlight(None)
+                self.refresh_footer()
             if not result or not result[0]:
                 return
             text, regex, case = result
@@ -335,6 +339,7 @@ class EditorScreen(Screen):
                 self.notify(f"not a valid regular expression: {exc}", severity="error")
                 return
             self.search = Search(pattern, text)
+            self.view.set_highlight(pattern)
             self.refresh_footer()
             self.action_find_next(1)
 

@@ -7,6 +7,7 @@ Pairs are never mutated in place (see `session`), so a cache entry is keyed by t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import partial
 from itertools import accumulate
@@ -41,6 +42,7 @@ class PairsView(ScrollView, can_focus=True):
         "pairs--low",
         "pairs--finding",
         "pairs--separator",
+        "pairs--match",
     }
 
     DEFAULT_CSS = """
@@ -55,6 +57,7 @@ class PairsView(ScrollView, can_focus=True):
     PairsView > .pairs--low { color: $warning; text-style: bold; }
     PairsView > .pairs--finding { color: $error; text-style: bold; }
     PairsView > .pairs--separator { color: $primary-darken-2; }
+    PairsView > .pairs--match { background: $warning-darken-2; color: $text; text-style: bold; }
     """
 
     BINDINGS = [
@@ -67,6 +70,7 @@ class PairsView(ScrollView, can_focus=True):
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    highlight: re.Pattern[str] | None = None  # the last search, marked in the text
 
     class CursorMoved(Message):
         def __init__(self, index: int) -> None:
@@ -222,7 +226,7 @@ class PairsView(ScrollView, can_focus=True):
 
     def _pair_strips(self, k: int, width: int) -> list[Strip]:
         p = self.pairs[k]
-        key = (width, k == self.cursor, k % 2, p.id in self.findings, self.has_focus)
+        key = (width, k == self.cursor, k % 2, p.id in self.findings, self.has_focus, self.highlight)
         hit = self._cache.get(id(p))
         if hit is not None and hit[0] is p and hit[1] == key:
             return hit[2]
@@ -241,15 +245,16 @@ class PairsView(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("pairs--odd", partial=True)
         muted = base + self.get_component_rich_style("pairs--id", partial=True)
         sep = base + self.get_component_rich_style("pairs--separator", partial=True)
+        match = base + self.get_component_rich_style("pairs--match", partial=True)
         zh_lines = [ln for s in p.zh for ln in wrap(s, zw)]  # each sentence starts a line
         en_lines = [ln for s in p.en for ln in wrap(s, ew)]
         height = max(len(zh_lines), len(en_lines), 1)
         strips = []
         for row in range(height):
             segs = self._gutter(p, base, muted) if row == 0 else [Segment(" " * GUTTER, base)]
-            segs += _cell(zh_lines, row, zw, base)
+            segs += _cell(zh_lines, row, zw, base, self.highlight, match)
             segs.append(Segment(SEPARATOR, sep))
-            segs += _cell(en_lines, row, ew, base)
+            segs += _cell(en_lines, row, ew, base, self.highlight, match)
             strips.append(Strip(segs).adjust_cell_length(width, base))
         return strips
 
@@ -322,6 +327,11 @@ class PairsView(ScrollView, can_focus=True):
         if self.pairs:
             self.move_to(self.pair_at_line(self.scroll_offset.y + event.y))
 
+    def set_highlight(self, pattern: re.Pattern[str] | None) -> None:
+        self.highlight = pattern
+        self._cache.clear()
+        self.refresh()
+
     def on_focus(self) -> None:
         self._cache.clear()
         self.refresh()
@@ -331,8 +341,24 @@ class PairsView(ScrollView, can_focus=True):
         self.refresh()
 
 
-def _cell(lines: list[str], row: int, width: int, style: Style) -> list[Segment]:
-    """One row of one column, padded (or cut) to exactly `width` cells."""
+def _cell(
+    lines: list[str], row: int, width: int, style: Style, highlight: re.Pattern[str] | None = None, match: Style | None = None
+) -> list[Segment]:
+    """One row of one column, padded (or cut) to exactly `width` cells; matches of the
+    last search stand out (within a line: a match broken by wrapping is not marked)."""
     if row >= len(lines):
         return [Segment(" " * width, style)]
-    return list(Strip([Segment(lines[row], style)]).adjust_cell_length(width, style))
+    line = lines[row]
+    segments = [Segment(line, style)]
+    if highlight is not None and match is not None:
+        segments, at = [], 0
+        for m in highlight.finditer(line):
+            if m.end() == m.start():
+                continue
+            if m.start() > at:
+                segments.append(Segment(line[at : m.start()], style))
+            segments.append(Segment(m.group(), match))
+            at = m.end()
+        if at < len(line):
+            segments.append(Segment(line[at:], style))
+    return list(Strip(segments).adjust_cell_length(width, style))
