@@ -165,6 +165,9 @@ class WorkbenchApp(App):
 
     def on_unmount(self) -> None:
         if self._pool is not None:
+            # A check run on a long document can take seconds: stop it rather than wait.
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
             self._pool.shutdown(wait=False, cancel_futures=True)
 
     async def action_quit(self) -> None:
