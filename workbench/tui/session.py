@@ -88,6 +88,8 @@ class Session:
     def edit(self, label: str, lo: int, hi: int, op: Callable[[Alignment], object]) -> Patch:
         """Run a model operation that touches only pairs[lo:hi] (it may add or drop pairs there)."""
         al = self.al
+        if not al.pairs:
+            raise WorkbenchError("the document has no pairs")
         lo, hi = max(0, lo), min(len(al.pairs), hi)
         old = al.pairs[lo:hi]
         al.pairs[lo:hi] = [copy.deepcopy(p) for p in old]
