@@ -241,3 +241,13 @@ def test_label_colon_cue():
 
     assert "<:>" in zh_cues("发布人：") and "<:>" in en_cues("Speakers:")
     assert "<:>" not in en_cues("Speakers") and "<:>" not in zh_cues("他说：“好。”")
+
+
+def test_attributed_speech_cue():
+    from workbench.align.features import en_cues, zh_cues
+
+    assert "<say>" in zh_cues("韦小宝道：“谁说不会？”") and "<say>" not in zh_cues("跃起身来。")
+    assert "<say>" in en_cues("'You're hopeless!' he jeered.")
+    assert "<say>" in en_cues("He demanded triumphantly: 'Surrender?'")
+    assert "<say>" not in en_cues("'You obviously don't know the first thing!'")
+    assert "<say>" not in en_cues("He walked past the boys' room.")

@@ -106,8 +106,16 @@ _ZH_CUES = (("？", "<?>"), ("?", "<?>"), ("“", "<q>"), ("”", "<q>"), ("「"
 _EN_CUES = (("?", "<?>"), ("\"", "<q>"), ("“", "<q>"), ("”", "<q>"))
 
 
+# speech with its attribution (他道：“…” / 'Hi,' he said. / He said: 'Hi.'): a translator
+# splits a speech into several sentences, and the attribution marks which one starts the turn
+_ZH_SAY = re.compile(r"[：:]\s*[“「『\"]")
+_EN_SAY = re.compile(r"(?<=[,.!?…—-])['’”\"]\s+[a-z]|\w[:,]\s*['‘“\"](?=\w)")
+
+
 def zh_cues(text: str) -> list[str]:
     cues = {tok for ch, tok in _ZH_CUES if ch in text}
+    if _ZH_SAY.search(text):
+        cues.add("<say>")
     if text.rstrip()[-1:] in "：:":
         cues.add("<:>")  # a label: speaker turn, heading, list lead-in
     return list(cues)
@@ -115,6 +123,8 @@ def zh_cues(text: str) -> list[str]:
 
 def en_cues(text: str) -> list[str]:
     cues = {tok for ch, tok in _EN_CUES if ch in text}
+    if _EN_SAY.search(text):
+        cues.add("<say>")
     t = text.strip()
     if t[:1] in "'‘" or t[-1:] in "'’" or "‘" in t:
         cues.add("<q>")  # single quotation marks around speech
