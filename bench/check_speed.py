@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.checks import CHECKS, run_checks  # noqa: E402
-from workbench.glossary import Glossary, Term  # noqa: E402
+from workbench.glossary.model import Glossary, Term  # noqa: E402
 from workbench.model import Alignment, Pair  # noqa: E402
 
 HANZI = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench.aligning import align_documents  # noqa: E402
-from workbench.alignment_io import load_alignment  # noqa: E402
-from workbench.documents import read_document  # noqa: E402
-from workbench.glossary import load_glossary  # noqa: E402
+from workbench.align.build import align_documents  # noqa: E402
+from workbench.glossary.model import load_glossary  # noqa: E402
+from workbench.store.alignment_file import load_alignment  # noqa: E402
+from workbench.text.documents import read_document  # noqa: E402
 
 
 def beads_of(al) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench.alignment_io import save_alignment  # noqa: E402
 from workbench.model import CONFIRMED, Alignment, Pair  # noqa: E402
+from workbench.store.alignment_file import save_alignment  # noqa: E402
 
 FALLBACK_ZH = ["国务院新闻办公室星期五在北京举行新闻发布会，请工业和信息化部有关负责人介绍推动高质量发展有关情况。",
                "我们要加快发展新质生产力，培育专精特新“小巨人”企业。", "女士们、先生们，大家上午好！"]
@@ -34,7 +34,7 @@ FALLBACK_EN = ["The State Council Information Office held a press conference on 
 
 def seed_sentences() -> tuple[list[str], list[str]]:
     try:
-        from workbench.documents import read_document
+        from workbench.text.documents import read_document
 
         zh = read_document(ROOT / "seeds/zh/scio-2024-07-05.txt", "zh").sentences()
         en = read_document(ROOT / "seeds/en/scio-2024-07-05.txt", "en").sentences()
@@ -63,7 +63,7 @@ def generate(n: int, path: Path) -> None:
 
 @dataclass
 class Timings:
-    load: float  # reading and validating the YAML (workbench.alignment_io)
+    load: float  # reading and validating the YAML (workbench.store.alignment_file)
     screen: float  # from the loaded session to the first screen drawn
     keys_cpu: list[float]  # CPU time per cursor move (handling and drawing it)
     keys_wall: list[float]  # wall time per move through the test harness (Pilot), idle waits included
@@ -71,9 +71,9 @@ class Timings:
 
 
 async def measure(path: Path, moves: int) -> Timings:
+    from workbench.editing.session import Session
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.pairs_view import PairsView
-    from workbench.tui.session import Session
 
     # The first screen is there when the view has drawn its last visible line once.
     drawn: list[float] = []
@@ -133,7 +133,7 @@ async def baseline(moves: int) -> Timings:
         t2 = time.perf_counter()  # (measured on entering the harness: an upper bound of its first screen)
         await pilot.pause()
         cpu, wall = [], []
-        for k in range(moves):
+        for _ in range(moves):
             w, c = time.perf_counter(), time.process_time()
             await pilot.press("down")
             await pilot.pause()

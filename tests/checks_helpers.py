@@ -1,6 +1,6 @@
 """Small aligned documents for the check tests."""
 
-from workbench.glossary import Glossary, Term
+from workbench.glossary.model import Glossary, Term
 from workbench.model import Alignment, Pair
 
 

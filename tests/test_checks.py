@@ -1,8 +1,8 @@
 """Each check: cases it must flag, and look-alikes it must not."""
 
 import pytest
-
 from checks_helpers import GLOSSARY, doc
+
 from workbench.checks import CHECKS, Finding, is_ignored, run_checks, run_checks_corpus
 from workbench.model import Ignored
 
@@ -83,7 +83,7 @@ def test_term_missing_shared_head_in_a_list_is_only_info(en, severity):
     from copy import deepcopy
 
     g = deepcopy(GLOSSARY)
-    g.terms.append(__import__("workbench.glossary", fromlist=["Term"]).Term(zh=["传统产业"], en="traditional industries"))
+    g.terms.append(__import__("workbench.glossary.model", fromlist=["Term"]).Term(zh=["传统产业"], en="traditional industries"))
     fs = found("term-missing", ("统筹推进传统产业、新兴产业和未来产业发展", en), glossary=g)
     assert [f.severity for f in fs] == [severity]
 

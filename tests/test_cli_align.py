@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workbench.alignment_io import load_alignment
-from workbench.documents import read_document
+from workbench.store.alignment_file import load_alignment
+from workbench.text.documents import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 ZH = ROOT / "seeds" / "zh" / "scio-2024-07-05-page11.txt"

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from checks_helpers import GLOSSARY, doc
-from workbench.alignment_io import save_alignment
-from workbench.glossary import save_glossary
+
+from workbench.glossary.model import save_glossary
 from workbench.model import Ignored
+from workbench.store.alignment_file import save_alignment
 
 REPO = Path(__file__).resolve().parent.parent
 

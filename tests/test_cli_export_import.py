@@ -8,7 +8,7 @@ import pytest
 from clirun import run_cli
 from formats_samples import sample_alignment
 
-from workbench.alignment_io import dump_alignment, save_alignment
+from workbench.store.alignment_file import dump_alignment, save_alignment
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.cli import main
-from workbench.cli import cmd_open
+from workbench.cli import cmd_open, main
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -48,7 +47,7 @@ def test_demo_path_is_in_the_repository() -> None:
     assert path.parent.name == "alignments" and path.name == "scio-2024-07-05.yaml"
     if not path.exists():
         pytest.skip("no demo alignment in this checkout")
-    from workbench.alignment_io import load_alignment
+    from workbench.store.alignment_file import load_alignment
 
     assert load_alignment(path).pairs
 
@@ -56,7 +55,7 @@ def test_demo_path_is_in_the_repository() -> None:
 def test_open_runs_the_editor(monkeypatch, tmp_path: Path) -> None:
     from test_tui import make_alignment
 
-    from workbench.alignment_io import save_alignment
+    from workbench.store.alignment_file import save_alignment
     from workbench.tui.app import WorkbenchApp
 
     path = tmp_path / "a.yaml"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.documents import guess_lang, is_debris, is_speaker_label, parse_document, read_document
+from workbench.text.documents import guess_lang, is_debris, is_speaker_label, parse_document, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

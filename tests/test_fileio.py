@@ -6,7 +6,8 @@ import os
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write, read_text
+from workbench.store.atomic import atomic_write
+from workbench.text.reading import read_text
 
 TEXT = "金壮龙：\n女士们、先生们，大家上午好！\nLadies and gentlemen.\n"
 

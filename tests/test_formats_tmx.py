@@ -11,10 +11,10 @@ from formats_samples import alignments, sample_alignment, two_sided
 from hypothesis import HealthCheck, given, settings
 
 from workbench import __version__
-from workbench.alignment_io import dump_alignment
 from workbench.errors import WorkbenchError
 from workbench.formats.tmx import dump_tmx, read_tmx
 from workbench.model import Pair
+from workbench.store.alignment_file import dump_alignment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -8,9 +8,9 @@ import pytest
 from formats_samples import alignments, sample_alignment
 from hypothesis import HealthCheck, given, settings
 
-from workbench.alignment_io import dump_alignment
 from workbench.errors import WorkbenchError
 from workbench.formats.xliff import NS, dump_xliff, read_xliff
+from workbench.store.alignment_file import dump_alignment
 
 X = "{" + NS + "}"
 

@@ -17,16 +17,16 @@ from formats_samples import sample_alignment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.alignment_io import dump_alignment, load_alignment
-from workbench.documents import parse_document
 from workbench.errors import WorkbenchError
-from workbench.fileio import decode_text
 from workbench.formats import READERS, sniff
 from workbench.formats.tmx import dump_tmx
 from workbench.formats.tsv import dump_tsv
 from workbench.formats.xliff import dump_xliff
-from workbench.glossary import load_glossary
-from workbench.journal import read_journal
+from workbench.glossary.model import load_glossary
+from workbench.store.alignment_file import dump_alignment, load_alignment
+from workbench.store.journal import read_journal
+from workbench.text.documents import parse_document
+from workbench.text.reading import decode_text
 
 # WB_FUZZ_EXAMPLES=5000 for a long hunt; the default keeps the suite fast.
 EXAMPLES = int(os.environ.get("WB_FUZZ_EXAMPLES", "120"))
@@ -44,8 +44,8 @@ def clean(fn, *args):
 
 
 try:  # the glossary's TBX/CSV readers, where they are built
-    from workbench.glossary_formats import read_csv as read_glossary_csv
-    from workbench.glossary_formats import read_tbx
+    from workbench.formats.termbase import read_csv as read_glossary_csv
+    from workbench.formats.termbase import read_tbx
 except ImportError:  # pragma: no cover
     read_tbx = read_glossary_csv = None
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from workbench.errors import WorkbenchError
-from workbench.glossary import Glossary, Term, dump_glossary, load_glossary, save_glossary
-from workbench.glossary_formats import dump_glossary_as, read_csv, read_tbx
+from workbench.formats.termbase import dump_glossary_as, read_csv, read_tbx
+from workbench.glossary.model import Glossary, Term, dump_glossary, load_glossary, save_glossary
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import os
 import pytest
 from clirun import run_cli
 
-from workbench.fileio import MAX_FILE_BYTES
+from workbench.text.reading import MAX_FILE_BYTES
 
 SECONDS = 5.0
 MEGABYTES = 150

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from test_tui import make_alignment
 
-from workbench.alignment_io import dump_alignment, save_alignment
-from workbench.journal import Patch, journal_path, read_journal
+from workbench.editing.session import Session
 from workbench.model import Ignored, Pair
-from workbench.tui.session import Session
+from workbench.store.alignment_file import dump_alignment, save_alignment
+from workbench.store.journal import Patch, journal_path, read_journal
 
 
 def test_patch_json_round_trip_and_inverse() -> None:

@@ -2,8 +2,9 @@
 
 import pytest
 
-from workbench.glossary import Glossary, Term
-from workbench.matching import TermMatcher, Trie, normalize_zh, stem
+from workbench.glossary.matching import TermMatcher, Trie
+from workbench.glossary.model import Glossary, Term
+from workbench.text.normalize import normalize_zh, stem
 
 GLOSSARY = Glossary(
     terms=[

@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.numbers import en_numbers, unmatched, value_key, zh_numbers
+from workbench.text.numbers import en_numbers, unmatched, value_key, zh_numbers
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ import pytest
 from clirun import ROOT
 from formats_samples import sample_alignment
 
-from workbench.alignment_io import dump_alignment, load_alignment, save_alignment
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
-from workbench.filestate import FileState, check_unchanged, read_with_state, save_if_unchanged
 from workbench.formats.tmx import dump_tmx
+from workbench.store.alignment_file import dump_alignment, load_alignment, save_alignment
+from workbench.store.atomic import atomic_write
+from workbench.store.filestate import FileState, check_unchanged, read_with_state, save_if_unchanged
 
 
 def wait_for_temp(folder: Path, name: str, size: int, proc: subprocess.Popen, timeout: float = 15.0) -> Path:
@@ -59,7 +59,7 @@ def test_killed_between_write_and_rename_the_old_file_is_intact(tmp_path):
     al.pairs[1].en = ["A new translation."]
     new_size = len(dump_alignment(al).encode())
     script = (
-        "from workbench.alignment_io import load_alignment, save_alignment\n"
+        "from workbench.store.alignment_file import load_alignment, save_alignment\n"
         "al = load_alignment('doc.yaml')\n"
         "al.confirm(3)\n"
         "al.pairs[1].en = ['A new translation.']\n"

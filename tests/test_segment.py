@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.segment import split_en, split_zh
+from workbench.text.segment import split_en, split_zh
 
 EN_CASES = [
     # titles and abbreviations do not end sentences

@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 from checks_helpers import GLOSSARY, doc
-from workbench.alignment_io import save_alignment
-from workbench.terms import CONTRADICTS, KNOWN, NEW, mine_terms
+
+from workbench.glossary.mining import CONTRADICTS, KNOWN, NEW, mine_terms
+from workbench.store.alignment_file import save_alignment
 
 REPO = Path(__file__).resolve().parent.parent
 

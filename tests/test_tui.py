@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.alignment_io import load_alignment, save_alignment
+from workbench.editing.session import Session
 from workbench.model import CONFIRMED, Alignment, Pair
+from workbench.store.alignment_file import load_alignment, save_alignment
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.commands import COMMANDS, DESIGN_NAMES
-from workbench.tui.session import Session
 
 SIZE = (160, 45)
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from test_tui import make_alignment
 
-from workbench.alignment_io import load_alignment, save_alignment
+from workbench.editing.session import Session
 from workbench.model import CONFIRMED
-from workbench.tui.session import Session
+from workbench.store.alignment_file import load_alignment, save_alignment
 
 
 def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:

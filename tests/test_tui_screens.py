@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from test_tui import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment  # noqa: F401
 
-from workbench.alignment_io import load_alignment, save_alignment
-from workbench.glossary import Glossary, Term, load_glossary, save_glossary
+from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary
 from workbench.model import CONFIRMED
+from workbench.store.alignment_file import load_alignment, save_alignment
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_tui import EN, ZH, make_alignment
 
-from workbench.alignment_io import dump_alignment, save_alignment
+from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
-from workbench.tui.session import Session
+from workbench.store.alignment_file import dump_alignment, save_alignment
 
 OPS = st.lists(
     st.tuples(st.sampled_from(["merge", "split", "zh_up", "zh_down", "en_up", "en_down", "confirm", "above", "undo", "redo"]),

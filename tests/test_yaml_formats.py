@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.alignment_io import dump_alignment, load_alignment
 from workbench.errors import WorkbenchError
-from workbench.glossary import Glossary, Term, dump_glossary, load_glossary
+from workbench.glossary.model import Glossary, Term, dump_glossary, load_glossary
 from workbench.model import Alignment, DocRef, Ignored, Pair
+from workbench.store.alignment_file import dump_alignment, load_alignment
 
 GOOD = """\
 workbench: alignment/1
@@ -189,7 +189,7 @@ def test_glossary_add_refuses_duplicates():
 
 # -- the canonical writer and reader agree with PyYAML ------------------------------------
 
-from workbench import alignment_io  # noqa: E402
+from workbench.store import alignment_file as alignment_io  # noqa: E402
 
 _any_text = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s)
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -76,12 +76,12 @@ class Doc:
         self.ekey = [hash(s) for s in en]
 
     @classmethod
-    def from_bags(cls, zbags, ebags, lz, le, idf_pow: float = 1.0) -> "Doc":
+    def from_bags(cls, zbags, ebags, lz, le, idf_pow: float = 1.0) -> Doc:
         doc = cls.__new__(cls)
         doc._init(zbags, ebags, lz, le, idf_pow)
         return doc
 
-    def blocks(self, gz: int, ge: int) -> "Doc":
+    def blocks(self, gz: int, ge: int) -> Doc:
         """A coarse document whose sentences are runs of gz (zh) / ge (en) sentences."""
         zb = []
         for k in range(0, self.N, gz):
@@ -452,9 +452,11 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
             j -= 1
         elif t < 0:  # unreachable in a connected band; fall back to a skip
             if i > 0:
-                beads.append(((i - 1,), (), skip)); i -= 1
+                beads.append(((i - 1,), (), skip))
+                i -= 1
             else:
-                beads.append(((), (j - 1,), skip)); j -= 1
+                beads.append(((), (j - 1,), skip))
+                j -= 1
         else:
             a, b = types[t]
             sc = float(S[t, node])

@@ -8,8 +8,8 @@ set of stems (the same stemmer), plus numbers, joined hyphenated names and the s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from .lexicon import EN_STOP, Lexicon, stem
 
@@ -316,14 +316,14 @@ class ZhAnalyzer:
             units[tok] = (tok,)
         for tok in zh_cues(text):
             units[tok] = (tok,)
-        for k, (zh, ens) in enumerate(self.glossary):
+        for k, (zh, _ens) in enumerate(self.glossary):
             if zh in text:
-                units["<g%d>" % k] = ("<g%d>" % k,)
+                units[f"<g{k}>"] = (f"<g{k}>",)
         return units
 
     def en_glossary_tokens(self, text: str) -> list[str]:
         if not self.glossary:
             return []
         low = text.lower()
-        return ["<g%d>" % k for k, (_, ens) in enumerate(self.glossary)
+        return [f"<g{k}>" for k, (_, ens) in enumerate(self.glossary)
                 if any(e.lower() in low for e in ens)]

@@ -106,7 +106,7 @@ def stem(word: str) -> str:
 
 
 _lock = threading.Lock()
-_lexicon: "Lexicon | None" = None
+_lexicon: Lexicon | None = None
 
 
 class Lexicon:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from workbench.glossary import Glossary
+from workbench.glossary.model import Glossary
 from workbench.model import Alignment, Ignored
 
 CHECKS = (

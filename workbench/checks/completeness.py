@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from workbench.checks import Finding
 from workbench.checks.view import View
-from workbench.matching import normalize_zh
+from workbench.text.normalize import normalize_zh
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _WORDLIKE = re.compile(r"[^\W\d_]{3,}")  # "5G" or "C919" alike on both sides is no fault

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.matching import normalize_zh
+from workbench.text.normalize import normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from workbench.checks import Finding
 from workbench.checks.view import View
-from workbench.numbers import en_numbers, unmatched, zh_numbers
+from workbench.text.numbers import en_numbers, unmatched, zh_numbers
 
 
 def number_mismatch(views: list[View]) -> Iterable[Finding]:

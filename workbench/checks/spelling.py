@@ -30,7 +30,7 @@ from operator import itemgetter
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.matching import FORBIDDEN
+from workbench.glossary.matching import FORBIDDEN
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = {"-", "‐", "‑"}

@@ -1,6 +1,6 @@
 """Glossary checks: term-missing, term-forbidden, term-inconsistent.
 
-A term passes only when one of its accepted renderings is matched (see workbench.matching);
+A term passes only when one of its accepted renderings is matched (see workbench.glossary.matching);
 a fuzzy score only picks the words shown as "found" next to a missing term.
 """
 
@@ -15,7 +15,9 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.matching import FORBIDDEN, EnHit, en_key, rendering_key, tokenize_en, word_key
+from workbench.glossary.matching import FORBIDDEN, EnHit, rendering_key
+from workbench.text.normalize import en_key, tokenize_en, word_key
+
 
 def _term_hits(p: PairView, term: int) -> list[EnHit]:
     return p.en_by_term.get(term, [])

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from workbench.glossary import Glossary
-from workbench.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, Token, ZhHit, tokenize_en
+from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit
+from workbench.glossary.model import Glossary
 from workbench.model import Alignment
+from workbench.text.normalize import Token, tokenize_en
 
 
 @dataclass

@@ -34,11 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.aligning import align_documents, language_warnings
-    from workbench.alignment_io import dump_alignment, save_alignment
-    from workbench.documents import read_document
-    from workbench.glossary import load_glossary
+    from workbench.align.build import align_documents, language_warnings
+    from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
+    from workbench.store.alignment_file import dump_alignment, save_alignment
+    from workbench.text.documents import read_document
 
     fmt = args.to or "yaml"
     if Path(args.zh).is_dir() and Path(args.en).is_dir():
@@ -97,7 +97,7 @@ def run_folder(args: argparse.Namespace) -> int:
     """Align every pair of same-named files in two folders, in parallel, into -o FOLDER."""
     import os
 
-    from workbench.aligning import align_folder_files, document_pairs
+    from workbench.align.build import align_folder_files, document_pairs
     from workbench.progress import Progress
 
     if not args.output:

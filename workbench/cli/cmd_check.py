@@ -34,10 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.alignment_io import load_alignment
     from workbench.checks import run_checks_corpus
-    from workbench.glossary import load_glossary
+    from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
+    from workbench.store.alignment_file import load_alignment
 
     target = Path(args.file)
     if target.is_dir():
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         key = path.resolve()
         if key not in cache:
             if path.suffix.lower() in (".tbx", ".csv", ".tsv"):  # a term base from another tool
-                from workbench.glossary_formats import read_glossary_file
+                from workbench.formats.termbase import read_glossary_file
 
                 cache[key] = read_glossary_file(path)
             else:

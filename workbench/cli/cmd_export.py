@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.alignment_io import load_alignment
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
 from workbench.formats import EXPORTERS, export_text, format_of
+from workbench.store.alignment_file import load_alignment
+from workbench.store.atomic import atomic_write
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -67,7 +67,7 @@ def _refuse_overwrite(path: str | None, force: bool) -> None:
 
 
 def _emit(text: str, path: str | None) -> None:
-    from workbench.fileio import atomic_write
+    from workbench.store.atomic import atomic_write
 
     if path is None:
         sys.stdout.write(text)
@@ -76,8 +76,8 @@ def _emit(text: str, path: str | None) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from workbench.glossary import dump_glossary
-    from workbench.glossary_formats import read_glossary_file
+    from workbench.formats.termbase import read_glossary_file
+    from workbench.glossary.model import dump_glossary
 
     _refuse_overwrite(args.output, args.force)
     g = read_glossary_file(args.source, args.format, name=args.name)
@@ -88,8 +88,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from workbench.glossary import load_glossary
-    from workbench.glossary_formats import dump_glossary_as, format_of
+    from workbench.formats.termbase import dump_glossary_as, format_of
+    from workbench.glossary.model import load_glossary
 
     if args.to is None and args.output is None:
         raise WorkbenchError("say which format: --to tbx|tbx2|csv|tsv (or -o with that extension)")
@@ -100,7 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from workbench.glossary import load_glossary
+    from workbench.glossary.model import load_glossary
 
     g = load_glossary(args.glossary)
     terms = g.terms
@@ -125,7 +125,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from workbench.glossary import Glossary, Term, load_glossary, save_glossary
+    from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary
 
     path = Path(args.glossary)
     g = load_glossary(path) if path.exists() else Glossary(name=path.stem)

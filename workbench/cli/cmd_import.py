@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.alignment_io import dump_alignment
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
 from workbench.formats import READERS, read_alignment
+from workbench.store.alignment_file import dump_alignment
+from workbench.store.atomic import atomic_write
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -45,7 +45,7 @@ def open_editor(path: Path, autosave: float = 30.0) -> int:
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise WorkbenchError("the editor opens aligned YAML files (.yaml); import other formats first "
                              "with `workbench import`", path)
-    from workbench.tui.session import Session
+    from workbench.editing.session import Session
 
     session = Session(path)
     from workbench.tui.app import WorkbenchApp

@@ -30,10 +30,10 @@ _STATUS = {"new": ("new",), "known": ("in glossary",), "contradicts": ("contradi
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.alignment_io import load_alignment
     from workbench.errors import WorkbenchError
-    from workbench.glossary import Glossary, Term, dump_glossary, load_glossary
-    from workbench.terms import NEW, mine_terms
+    from workbench.glossary.mining import NEW, mine_terms
+    from workbench.glossary.model import Glossary, Term, dump_glossary, load_glossary
+    from workbench.store.alignment_file import load_alignment
 
     if args.min_pairs < 1 or args.limit < 0:
         raise WorkbenchError("--min-pairs must be at least 1 and --limit at least 0")

@@ -10,13 +10,13 @@ import codecs
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.alignment_io import dump_alignment
 from workbench.errors import WorkbenchError
-from workbench.fileio import read_bytes
 from workbench.formats.tmx import dump_tmx, read_tmx
 from workbench.formats.tsv import dump_tsv, read_tsv
 from workbench.formats.xliff import dump_xliff, read_xliff
 from workbench.model import Alignment
+from workbench.store.alignment_file import dump_alignment
+from workbench.text.reading import read_bytes
 
 EXPORTERS: dict[str, Callable[[Alignment], str]] = {
     "yaml": dump_alignment,

@@ -9,7 +9,7 @@ the project's sentence splitter.
 
 from __future__ import annotations
 
-from workbench import segment
+from workbench.text import segment
 
 JOINER = {"zh": "", "en": " "}
 

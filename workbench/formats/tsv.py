@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import decode_text
 from workbench.formats import interchange as ix
 from workbench.formats import sentences
 from workbench.model import Alignment
+from workbench.text.reading import decode_text
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NAMES = {

@@ -10,10 +10,10 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from workbench.editing.session import FileChangedOnDisk, Session
 from workbench.errors import WorkbenchError
 from workbench.tui import commands
 from workbench.tui.editor_screen import EditorScreen
-from workbench.tui.session import FileChangedOnDisk, Session
 
 try:  # the checks are another engineer's module: the editor works without it
     from workbench.checks import run_checks

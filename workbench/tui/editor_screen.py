@@ -12,12 +12,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from workbench.editing.realign import realign_patch
+from workbench.editing.session import Session, is_low_confidence
 from workbench.errors import WorkbenchError
-from workbench.journal import Patch
 from workbench.model import CONFIRMED
+from workbench.store.journal import Patch
 from workbench.tui import commands
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
-from workbench.tui.session import Session, is_low_confidence, realign_patch
 
 
 @dataclass
@@ -363,7 +364,7 @@ class EditorScreen(Screen):
         from workbench.tui.glossary_screen import GlossaryScreen
 
         try:
-            self.session.glossary_store.glossary
+            _ = self.session.glossary_store.glossary  # load it now: a bad file is reported here
         except WorkbenchError as exc:
             self.notify(str(exc), severity="error")
             return

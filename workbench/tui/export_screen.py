@@ -10,11 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 
-from workbench.alignment_io import dump_alignment
+from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
 from workbench.model import Alignment
-from workbench.tui.session import Session
+from workbench.store.alignment_file import dump_alignment
+from workbench.store.atomic import atomic_write
 
 FORMATS = (("yaml", "YAML (alignment/1)", ".yaml"), ("tmx", "TMX 1.4 (CAT tools)", ".tmx"), ("tsv", "TSV (zh<TAB>en)", ".tsv"), ("xliff", "XLIFF", ".xlf"))
 

@@ -10,8 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from workbench.tui.session import Session
-
+from workbench.editing.session import Session
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
-from workbench.glossary import Term
-from workbench.tui.session import Session
+from workbench.glossary.model import Term
 
 
 class GlossaryScreen(Screen):

@@ -22,8 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.editing.session import is_low_confidence
 from workbench.model import CONFIRMED, Pair
-from workbench.tui.session import is_low_confidence
 from workbench.tui.wrap import wrap
 
 GUTTER = 11  # " 12345 ✓?! " — id, status, marks

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label
 
 from workbench.errors import WorkbenchError
-from workbench.glossary import Term, validate_term
+from workbench.glossary.model import Term, validate_term
 
 
 def split_list(text: str) -> list[str]:

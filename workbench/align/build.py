@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from workbench.documents import Document, guess_lang
-from workbench.glossary import Glossary
+from workbench.glossary.model import Glossary
 from workbench.model import Alignment, DocRef, Pair
+from workbench.text.documents import Document, guess_lang
 
 
 def glossary_pairs(glossary: Glossary | None) -> list[tuple[str, list[str]]]:
@@ -111,9 +111,9 @@ def document_pairs(zh_dir: Path, en_dir: Path) -> list[tuple[Path, Path]]:
 
 def align_files(job: tuple[str, str, str, bool, str | None]) -> tuple[str, int]:
     """Read, align and save one document pair (run in a worker process); (output, pairs)."""
-    from workbench.alignment_io import save_alignment
-    from workbench.documents import read_document
-    from workbench.glossary import load_glossary
+    from workbench.glossary.model import load_glossary
+    from workbench.store.alignment_file import save_alignment
+    from workbench.text.documents import read_document
 
     zh_path, en_path, out_path, presplit, glossary_path = job
     glossary = load_glossary(glossary_path) if glossary_path else None

@@ -1,10 +1,8 @@
-"""Reading files a user hands in (bounded, decoded with care) and writing files atomically."""
+"""Reading files a user hands in: bounded, refused when not regular text, decoded with care."""
 
 from __future__ import annotations
 
 import codecs
-import os
-import tempfile
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -65,7 +63,7 @@ def decode_text(data: bytes, path: str | Path) -> str:
                     "not text in a known encoding (UTF-8, UTF-16 with BOM, GB18030/GBK)", path
                 ) from None
             if not _looks_like_text(text):
-                raise WorkbenchError("binary file, not text", path)
+                raise WorkbenchError("binary file, not text", path) from None
     if not _looks_like_text(text):
         raise WorkbenchError("binary file (control characters), not text", path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -90,67 +88,3 @@ def _looks_like_text(text: str) -> bool:
 def read_text(path: str | Path, limit: int = MAX_FILE_BYTES) -> str:
     """Read and decode a text file a user hands in."""
     return decode_text(read_bytes(path, limit), path)
-
-
-def atomic_write(path: str | Path, data: bytes | str) -> None:
-    """Write a file so that it is either wholly the old or wholly the new content.
-
-    Writes a temporary file in the same folder, fsyncs it, renames it over the target and
-    fsyncs the folder. A crash at any point leaves the old file intact.
-    """
-    p = Path(path)
-    if p.is_symlink():  # write through the link: replacing it would leave its target stale
-        p = Path(os.path.realpath(p))
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    folder = p.parent if str(p.parent) else Path(".")
-    if p.is_dir():
-        raise WorkbenchError("is a directory, cannot write a file there", p)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise WorkbenchError("folder does not exist", p) from None
-    except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror or exc}", p) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _pause_for_tests()
-        try:  # keep the old file's mode; a new file gets the usual one, not mkstemp's 0600
-            os.chmod(tmp, p.stat().st_mode & 0o7777 if p.exists() else 0o666 & ~_umask())
-        except OSError:
-            pass
-        os.replace(tmp, p)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):  # disk full, quota, I/O error: the user's to fix, not a bug
-            raise WorkbenchError(f"cannot write: {exc.strerror or exc} (the old file is unchanged)", p) from None
-        raise
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _pause_for_tests() -> None:
-    """Let a test kill the process between write and rename (WORKBENCH_SAVE_PAUSE seconds)."""
-    pause = os.environ.get("WORKBENCH_SAVE_PAUSE")
-    if pause:
-        import time
-
-        time.sleep(float(pause))

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import decode_text, read_bytes
-from workbench.segment import split
+from workbench.text.reading import decode_text, read_bytes
+from workbench.text.segment import split
 
 _DEBRIS = [
     re.compile(r"^_?ueditor_page_break_tag_?$", re.I),  # UEditor page breaks (Chinese gov sites)

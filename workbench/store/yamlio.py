@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import decode_text, read_bytes
+from workbench.text.reading import decode_text, read_bytes
 
 try:
     _Loader = yaml.CSafeLoader

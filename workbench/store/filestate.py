@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write, decode_text, read_bytes
+from workbench.store.atomic import atomic_write
+from workbench.text.reading import decode_text, read_bytes
 
 
 @dataclass(frozen=True)

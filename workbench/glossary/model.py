@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
-from workbench.yamlio import Node, check_format, dump, load_root, unknown_keys
+from workbench.store.atomic import atomic_write
+from workbench.store.yamlio import Node, check_format, dump, load_root, unknown_keys
 
 FORMAT = "glossary/1"
 CASES = ("insensitive", "sensitive")

@@ -10,9 +10,20 @@ import re
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write, decode_text, read_bytes
 from workbench.model import STATUSES, Alignment, DocRef, Ignored, Pair
-from workbench.yamlio import Flow, Node, check_format, dump, dump_scalar, load_root, plain_ok, printable_line, unknown_keys
+from workbench.store.atomic import atomic_write
+from workbench.store.yamlio import (
+    Flow,
+    Node,
+    check_format,
+    dump,
+    dump_scalar,
+    load_root,
+    plain_ok,
+    printable_line,
+    unknown_keys,
+)
+from workbench.text.reading import decode_text, read_bytes
 
 FORMAT = "alignment/1"
 _TOP_KEYS = ("workbench", "title", "source", "target", "glossary", "pairs", "ignored")
@@ -243,7 +254,7 @@ def _canonical_pairs(lines: list[str]) -> tuple[list[Pair], int]:
     seen: list[str] = []
     side: list[str] | None = None
     n = 0
-    for n, line in enumerate(lines):
+    for n, line in enumerate(lines):  # noqa: B007 (n is how far the pairs reach)
         if line.startswith("- "):
             m = _ID.fullmatch(line)
             if not m or int(m.group(1)) in ids:

@@ -1,15 +1,9 @@
 """Finding glossary terms in Chinese and English text, the way a reviser reads them.
 
-Chinese: full-width and half-width characters are the same, and so are all quote styles
-(专精特新“小巨人”企业 = 专精特新"小巨人"企业 = 专精特新「小巨人」企业).
-
-English: text is cut into word tokens, each reduced to a light stem that forgets plural
--s/-es/-ies, possessive 's and a final -e (so "enterprise", "enterprises", "enterprise's" are
-one stem); case is folded unless a term says `case: sensitive`; hyphens, dashes and spaces all
-separate tokens, so "high-tech zone" = "high tech zone"; quotation marks are not tokens, so
-'"little giant" enterprises' = '“little giant” enterprises' = 'little giant enterprises'.
-Nothing else is forgiven: every stem of a rendering must be there, in order, with nothing
-between, so "above designated scale" never passes for "above designated size".
+Text is normalised first (`workbench.text.normalize`): widths and quote styles on the Chinese
+side, word stems on the English side. Nothing else is forgiven: every stem of a rendering must
+be there, in order, with nothing between, so "above designated scale" never passes for "above
+designated size".
 
 Each side is matched with a trie (an automaton over characters, or over stems): one walk over
 the text, whatever the number of terms, finding every occurrence, nested and overlapping ones
@@ -19,112 +13,12 @@ slower on Chinese with Python's engine.)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from workbench.glossary import Glossary, Term
-
-# -- Chinese --------------------------------------------------------------------------------
-
-_QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』〝〞〟＂＇"
-_ZH_TABLE: dict[int, str] = {ord(q): '"' for q in _QUOTES}
-_ZH_TABLE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF02, 0xFF07)})
-_ZH_TABLE[0x3000] = " "
-_ZH_TABLE.update({ord(c): "·" for c in "•・‧"})
-
-
-def normalize_zh(text: str) -> str:
-    """Chinese text with full-width ASCII made half-width and every quote made '"'.
-
-    The result has the same length as the input, so positions carry over.
-    """
-    return text.translate(_ZH_TABLE)
-
-
-# -- English --------------------------------------------------------------------------------
-
-_HAS_WORD = re.compile(r"[^\W_]")
-# A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
-_WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A light English stem: plural, possessive and a final -e removed (case kept).
-
-    Applied alike to glossary renderings and to text, so only equality of stems matters.
-    """
-    w = word
-    if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":
-        w = w[:-2]
-    w = w.replace("’", "'")
-    if 3 <= len(w) <= 7 and w[-1] == "s" and w[:-1].isupper():  # acronyms: SMEs → SME
-        return w[:-1]
-    if w.isupper() and len(w) <= 6:  # an acronym (GDP, MIIT), not a word in capitals
-        return w
-    if len(w) > 3:
-        low = w.lower()
-        if low.endswith("ies") and low[-4] not in "ae":
-            w = w[:-3] + ("Y" if w[-3:].isupper() else "y")
-        elif low.endswith("s") and not low.endswith(("ss", "us", "is")):
-            w = w[:-1]
-    if len(w) > 3 and w[-1] in "eE" and w[-2:].lower() != "ee":
-        w = w[:-1]
-    return w
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str  # case-folded stem
-    ckey: str  # case-kept stem (for case-sensitive terms)
-
-
-@lru_cache(maxsize=200_000)
-def _keys(word: str) -> tuple[str, str]:
-    s = stem(word)
-    return s.lower(), s
-
-
-class _KeyCache(dict):
-    """word → stem key, filled on first sight; `map(cache.__getitem__, words)` runs in C."""
-
-    def __init__(self, which: int) -> None:
-        super().__init__()
-        self.which = which
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 500_000:
-            self.clear()
-        key = self[word] = _keys(word)[self.which]
-        return key
-
-
-_FOLDED, _KEPT = _KeyCache(0), _KeyCache(1)
-
-
-def word_key(word: str) -> str:
-    """The case-folded stem of one word, as renderings are matched by."""
-    return _FOLDED[word]
-
-
-def tokenize_en(text: str) -> list[Token]:
-    """The word tokens of English text, with their stems."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
-        out.append(Token(m.start(), m.end(), w, *_keys(w)))
-    return out
-
-
-@lru_cache(maxsize=100_000)
-def en_key(phrase: str, case_sensitive: bool = False) -> tuple[str, ...]:
-    """The stems a rendering is matched by."""
-    return tuple(_keys(w)[1 if case_sensitive else 0] for w in _WORD.findall(phrase))
-
+from workbench.glossary.model import Glossary, Term
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, en_key, normalize_zh
 
 # -- the automaton --------------------------------------------------------------------------
 
@@ -208,7 +102,7 @@ class TermMatcher:
             seen: set[str] = set()
             for form in t.zh:
                 norm = normalize_zh(form)
-                if norm and norm not in seen and _HAS_WORD.search(norm):  # never a bare quote mark
+                if norm and norm not in seen and HAS_WORD.search(norm):  # never a bare quote mark
                     seen.add(norm)
                     self._zh.add(norm, i)
             cs = t.case == "sensitive"
@@ -234,10 +128,10 @@ class TermMatcher:
 
     def en_hits(self, text: str) -> list[EnHit]:
         """Every rendering (approved, variant, forbidden) of every term in English text."""
-        words = _WORD.findall(text)
-        found = self._en.find(list(map(_FOLDED.__getitem__, words))) if self._en.root else []
+        words = WORD.findall(text)
+        found = self._en.find(list(map(FOLDED_KEYS.__getitem__, words))) if self._en.root else []
         if self._en_cs.root:
-            found += self._en_cs.find(list(map(_KEPT.__getitem__, words)))
+            found += self._en_cs.find(list(map(KEPT_KEYS.__getitem__, words)))
         exact = []
         if self._en_exact.root:
             for s, e, p in self._en_exact.find([_exact_word(w) for w in words]):
@@ -272,7 +166,7 @@ def _exact_word(word: str) -> str:
 
 
 def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
-    words = _WORD.findall(form)
+    words = WORD.findall(form)
     if case_sensitive:
         return tuple(w.replace("’", "'") for w in words)
     return tuple(_exact_word(w) for w in words)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import chinese2digits
 
-from workbench.matching import normalize_zh
+from workbench.text.normalize import normalize_zh
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.alignment_io import dump_alignment, load_alignment
+from workbench.editing.glossary_store import GlossaryStore
 from workbench.errors import WorkbenchError
-from workbench.fileio import atomic_write
-from workbench.filestate import FileState, check_unchanged, read_with_state
-from workbench.glossary import Glossary, Term, load_glossary, save_glossary
-from workbench.journal import Journal, Patch, journal_path, read_journal
-from workbench.model import AUTO, CONFIRMED, Alignment, Ignored, Pair
+from workbench.model import CONFIRMED, Alignment, Ignored, Pair
+from workbench.store.alignment_file import dump_alignment, load_alignment
+from workbench.store.atomic import atomic_write
+from workbench.store.filestate import FileState, check_unchanged, read_with_state
+from workbench.store.journal import Journal, Patch, journal_path, read_journal
 
 #: Pairs whose aligner confidence is below this are marked and visited by "Next low-confidence pair".
 LOW_CONFIDENCE = 0.5
@@ -257,130 +257,3 @@ class Session:
         except OSError as exc:
             self.journal = None
             self.journal_error = f"the crash journal stopped ({exc.strerror or exc}): save often"
-
-
-class GlossaryStore:
-    """The glossary named by the alignment (relative to it), saved atomically on every change."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._glossary: Glossary | None = None
-        self._loaded_from: Path | None = None
-
-    @property
-    def path(self) -> Path | None:
-        rel = self.session.al.glossary
-        return (self.session.path.parent / rel).resolve() if rel else None
-
-    def default_path(self) -> Path:
-        """Where a new glossary goes when the alignment names none: beside it."""
-        return self.session.path.with_name(self.session.path.stem + ".glossary.yaml")
-
-    @property
-    def glossary(self) -> Glossary:
-        """The glossary (empty if the alignment names none or its file does not exist yet)."""
-        path = self.path
-        if self._glossary is None or self._loaded_from != path:
-            self._loaded_from = path
-            if path is not None and path.exists():
-                self._glossary = load_glossary(path)
-            else:
-                self._glossary = Glossary(name=self.session.al.title or "")
-        return self._glossary
-
-    def _save(self) -> None:
-        if self.path is None:
-            target = self.default_path()
-            self.session.set_glossary_path(os.path.relpath(target, self.session.path.parent.resolve()))
-            self._loaded_from = self.path
-        save_glossary(self.glossary, self.path)  # type: ignore[arg-type]
-
-    def add(self, term: Term) -> None:
-        self.glossary.add(term)
-        try:
-            self._save()
-        except BaseException:
-            self.glossary.terms.remove(term)
-            raise
-
-    def replace(self, index: int, term: Term) -> None:
-        g = self.glossary
-        old = g.terms[index]
-        del g.terms[index]
-        try:
-            g.add(term)
-        except WorkbenchError:
-            g.terms.insert(index, old)
-            raise
-        g.terms.insert(index, g.terms.pop())
-        self._save()
-
-    def delete(self, index: int) -> Term:
-        term = self.glossary.terms.pop(index)
-        self._save()
-        return term
-
-
-# -- realign from here -------------------------------------------------------------------
-
-
-def realign_patch(al: Alignment, start: int, glossary: Glossary | None = None) -> Patch:
-    """Re-run the aligner on the unconfirmed pairs from `start` to the end.
-
-    Confirmed pairs stay as they are and anchor the runs between them; each maximal run of
-    unconfirmed pairs is realigned on its own. A pair whose sentences come out the same keeps
-    its object (id, note); new pairs get fresh ids, status auto, the aligner's score.
-    Pure: reads `al` (a snapshot is fine), returns the patch without applying it.
-    """
-    from workbench.align import Bead, realign_range
-    from workbench.aligning import glossary_pairs
-
-    pairs = al.pairs
-    zh = al.zh_sentences()
-    en = al.en_sentences()
-    beads: list = []
-    zh_para: list[int] = []
-    zi = ei = 0
-    para = 0
-    for p in pairs:
-        if p.para is not None:
-            para = p.para
-        zh_para.extend([para] * len(p.zh))
-        beads.append(Bead(tuple(range(zi, zi + len(p.zh))), tuple(range(ei, ei + len(p.en))), p.score or 0.0))
-        zi += len(p.zh)
-        ei += len(p.en)
-    runs = []
-    k = start
-    while k < len(pairs):
-        if pairs[k].status == CONFIRMED:
-            k += 1
-            continue
-        j = k
-        while j < len(pairs) and pairs[j].status != CONFIRMED:
-            j += 1
-        runs.append((k, j))
-        k = j
-    original = list(beads)
-    for lo, hi in reversed(runs):  # from the end, so earlier indices stay valid
-        beads = realign_range(zh, en, beads, lo, hi, zh_para=zh_para, glossary=glossary_pairs(glossary))
-    by_span = {(b.zh, b.en): pairs[n] for n, b in enumerate(original)}
-    next_id = al.next_id()
-    new: list[Pair] = []
-    for b in beads[start:]:
-        kept = by_span.get((b.zh, b.en))
-        if kept is not None:
-            new.append(kept)
-            continue
-        starts_para = bool(b.zh) and (b.zh[0] == 0 or zh_para[b.zh[0]] != zh_para[b.zh[0] - 1])
-        new.append(
-            Pair(
-                id=next_id,
-                zh=[zh[i] for i in b.zh],
-                en=[en[j] for j in b.en],
-                status=AUTO,
-                score=round(float(b.score), 3),
-                para=zh_para[b.zh[0]] if starts_para else None,
-            )
-        )
-        next_id += 1
-    return Patch(start, list(pairs[start:]), new, "Realign from here").trimmed()

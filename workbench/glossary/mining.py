@@ -18,9 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from workbench.glossary import Glossary
-from workbench.matching import normalize_zh, rendering_key
+from workbench.glossary.matching import rendering_key
+from workbench.glossary.model import Glossary
 from workbench.model import Alignment
+from workbench.text.normalize import normalize_zh
 
 _HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 _EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

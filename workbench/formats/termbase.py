@@ -22,8 +22,8 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from workbench.errors import WorkbenchError
-from workbench.fileio import decode_text, read_bytes
-from workbench.glossary import CASES, Glossary, Term
+from workbench.glossary.model import CASES, Glossary, Term
+from workbench.text.reading import decode_text, read_bytes
 
 FORMATS = ("tbx", "tbx2", "csv", "tsv")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

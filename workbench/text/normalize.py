@@ -1,0 +1,115 @@
+"""Text normalisation shared by every stage: Chinese width and quotes, English words and stems.
+
+Chinese: full-width and half-width characters are the same, and so are all quote styles
+(专精特新“小巨人”企业 = 专精特新"小巨人"企业 = 专精特新「小巨人」企业).
+
+English: text is cut into word tokens, each reduced to a light stem that forgets plural
+-s/-es/-ies, possessive 's and a final -e (so "enterprise", "enterprises", "enterprise's" are
+one stem); case is folded unless asked otherwise; hyphens, dashes and spaces all separate
+tokens; quotation marks are not tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+# -- Chinese --------------------------------------------------------------------------------
+
+_QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』〝〞〟＂＇"
+_ZH_TABLE: dict[int, str] = {ord(q): '"' for q in _QUOTES}
+_ZH_TABLE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF02, 0xFF07)})
+_ZH_TABLE[0x3000] = " "
+_ZH_TABLE.update({ord(c): "·" for c in "•・‧"})
+
+
+def normalize_zh(text: str) -> str:
+    """Chinese text with full-width ASCII made half-width and every quote made '"'.
+
+    The result has the same length as the input, so positions carry over.
+    """
+    return text.translate(_ZH_TABLE)
+
+
+# -- English --------------------------------------------------------------------------------
+
+HAS_WORD = re.compile(r"[^\W_]")
+# A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
+WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light English stem: plural, possessive and a final -e removed (case kept).
+
+    Applied alike to glossary renderings and to text, so only equality of stems matters.
+    """
+    w = word
+    if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":
+        w = w[:-2]
+    w = w.replace("’", "'")
+    if 3 <= len(w) <= 7 and w[-1] == "s" and w[:-1].isupper():  # acronyms: SMEs → SME
+        return w[:-1]
+    if w.isupper() and len(w) <= 6:  # an acronym (GDP, MIIT), not a word in capitals
+        return w
+    if len(w) > 3:
+        low = w.lower()
+        if low.endswith("ies") and low[-4] not in "ae":
+            w = w[:-3] + ("Y" if w[-3:].isupper() else "y")
+        elif low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 3 and w[-1] in "eE" and w[-2:].lower() != "ee":
+        w = w[:-1]
+    return w
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str  # case-folded stem
+    ckey: str  # case-kept stem (for case-sensitive terms)
+
+
+@lru_cache(maxsize=200_000)
+def stem_keys(word: str) -> tuple[str, str]:
+    s = stem(word)
+    return s.lower(), s
+
+
+class _KeyCache(dict):
+    """word → stem key, filled on first sight; `map(cache.__getitem__, words)` runs in C."""
+
+    def __init__(self, which: int) -> None:
+        super().__init__()
+        self.which = which
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        key = self[word] = stem_keys(word)[self.which]
+        return key
+
+
+FOLDED_KEYS, KEPT_KEYS = _KeyCache(0), _KeyCache(1)
+
+
+def word_key(word: str) -> str:
+    """The case-folded stem of one word, as renderings are matched by."""
+    return FOLDED_KEYS[word]
+
+
+def tokenize_en(text: str) -> list[Token]:
+    """The word tokens of English text, with their stems."""
+    out = []
+    for m in WORD.finditer(text):
+        w = m.group()
+        out.append(Token(m.start(), m.end(), w, *stem_keys(w)))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def en_key(phrase: str, case_sensitive: bool = False) -> tuple[str, ...]:
+    """The stems a rendering is matched by."""
+    return tuple(stem_keys(w)[1 if case_sensitive else 0] for w in WORD.findall(phrase))
