@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+from conftest import run_cli
+
 from workbench.cli import cmd_open, main
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True, timeout=60)
 
 
 def test_open_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:

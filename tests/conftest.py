@@ -1,0 +1,175 @@
+"""What the test modules share: the one way to run the real command line, and the editor's
+sample document and Pilot helpers.
+
+Test modules import these by name (`from conftest import run_cli`); pytest puts tests/ on the
+path. The editor's `doc` fixture is here too, so every editor test opens the same document.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# -- the command line ---------------------------------------------------------------------
+
+MEMORY_CAP = 1 << 30  # address space allowed to the child: a bomb that expands fails loudly
+TIMEOUT = 120.0  # seconds before a hung child is killed (and the test fails)
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    max_rss_mb: float
+
+
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = TIMEOUT
+) -> Result:
+    """`python -m workbench ARGS` as a user runs it, in the repository (or `cwd`): its exit code,
+    output, wall time and peak resident memory, its address space capped at MEMORY_CAP."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "workbench", *map(str, args)],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            cwd=cwd or ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+            preexec_fn=cap,
+        )
+        try:
+            status, usage = _wait(proc.pid, timeout)
+        finally:
+            proc.returncode = 0  # reaped (or killed and reaped): keep Popen from waiting again
+        seconds = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        return Result(
+            os.waitstatus_to_exitcode(status),
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            seconds,
+            usage.ru_maxrss / 1024,
+        )
+
+
+def _wait(pid: int, timeout: float) -> tuple[int, resource.struct_rusage]:
+    """Reap the child with its resource usage; after `timeout` seconds kill it and fail."""
+    deadline = time.monotonic() + timeout
+    pause = 0.002
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, usage
+        if time.monotonic() > deadline:
+            os.kill(pid, 9)
+            os.wait4(pid, 0)
+            pytest.fail(f"`workbench` did not finish within {timeout:g} s")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+# -- the editor ---------------------------------------------------------------------------
+
+SIZE = (160, 45)
+
+ZH = [
+    "女士们、先生们，大家上午好！",
+    "欢迎出席国务院新闻办新闻发布会。",
+    "我们要加快发展新质生产力。",
+    "专精特新“小巨人”企业达到1.2万家。",
+    "制造业增加值占全球比重约30%。",
+    "谢谢大家。",
+    "下面请记者提问。",
+    "工业和信息化部将继续推动高质量发展。",
+]
+EN = [
+    "Ladies and gentlemen, good morning.",
+    "Welcome to this press conference.",
+    "We will speed up the development of new quality productive forces.",
+    'There are 12,000 "little giant" enterprises.',
+    "Manufacturing value added is about 30% of the global total.",
+    "Thank you.",
+    "The floor is now open for questions.",
+    "The ministry will keep promoting high-quality development.",
+]
+
+
+def make_alignment():
+    """Seven pairs over ZH and EN: 1–1, 2–1, 0–1 and 2–2 beads, scores high and low."""
+    from workbench.model import Alignment, Pair
+
+    al = Alignment(title="test briefing")
+    pairs = [
+        ([0], [0], 0.9),
+        ([1], [1], 0.3),
+        ([2, 3], [2], 0.45),
+        ([], [3], 0.3),
+        ([4], [4], 0.95),
+        ([5, 6], [5, 6], 0.8),
+        ([7], [7], 0.99),
+    ]
+    for n, (z, e, score) in enumerate(pairs):
+        al.pairs.append(Pair(id=n + 1, zh=[ZH[i] for i in z], en=[EN[i] for i in e], score=score))
+    return al
+
+
+def app_for(path: Path, **kw):
+    """The editor on `path`, without autosave, its checks in a thread (no process start-up)."""
+    from workbench.editing.session import Session
+    from workbench.tui.app import WorkbenchApp
+
+    kw.setdefault("autosave_seconds", 0)
+    kw.setdefault("checks_in_process", False)
+    return WorkbenchApp(Session(path), **kw)
+
+
+def sentences(path: Path) -> tuple[list[str], list[str]]:
+    from workbench.store.alignment_file import load_alignment
+
+    al = load_alignment(path)
+    return al.zh_sentences(), al.en_sentences()
+
+
+def assert_invariant(path: Path) -> None:
+    """The saved file still holds every sentence once, in order, in pairs with unique ids."""
+    from workbench.store.alignment_file import load_alignment
+
+    zh, en = sentences(path)
+    assert zh == ZH and en == EN
+    al = load_alignment(path)
+    assert len({p.id for p in al.pairs}) == len(al.pairs)
+    assert all(p.zh or p.en for p in al.pairs)
+
+
+async def goto(pilot, app, index: int) -> None:
+    app.editor.view.move_to(index)
+    await pilot.pause()
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    """The sample alignment saved as doc.yaml."""
+    from workbench.store.alignment_file import save_alignment
+
+    path = tmp_path / "doc.yaml"
+    save_alignment(make_alignment(), path)
+    return path
