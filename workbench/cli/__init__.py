@@ -19,6 +19,8 @@ _COMMANDS = (
     "cmd_import",
     "cmd_glossary",
     "cmd_terms",
+    "cmd_index",
+    "cmd_concordance",
 )
 
 
