@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from workbench.text.numbers import NAME, Number
+from workbench.text.numbers import Number
 from workbench.text.numbers import en_numbers as read_en_numbers
 from workbench.text.numbers import zh_numbers as read_zh_numbers
 
