@@ -45,7 +45,7 @@ def test_demo_path_is_in_the_repository() -> None:
 
 
 def test_open_runs_the_editor(monkeypatch, tmp_path: Path) -> None:
-    from test_tui import make_alignment
+    from conftest import make_alignment
 
     from workbench.store.alignment_file import save_alignment
     from workbench.tui.app import WorkbenchApp
