@@ -10,18 +10,6 @@ from workbench import __version__
 from workbench.errors import WorkbenchError
 from workbench.text.visible import json_safe, visible
 
-# Subcommand modules, in the order `workbench --help` lists them. Each has
-# `register(subparsers)` which adds its parser and sets `func` to a `run(args) -> int`.
-_COMMANDS = (
-    "cmd_open",
-    "cmd_align",
-    "cmd_check",
-    "cmd_export",
-    "cmd_import",
-    "cmd_glossary",
-    "cmd_terms",
-)
-
 
 def say(message: str) -> None:
     """One line for the user on stderr (`workbench: …`), data in it shown visibly."""
@@ -60,15 +48,11 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    import importlib
+    # One module a subcommand, in the order `workbench --help` lists them. Each has
+    # `register(subparsers)`, which adds its parser and sets `func` to a `run(args) -> int`.
+    from workbench.cli import cmd_align, cmd_check, cmd_export, cmd_glossary, cmd_import, cmd_open, cmd_terms
 
-    for name in _COMMANDS:
-        try:
-            module = importlib.import_module(f"workbench.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"workbench.cli.{name}":
-                continue  # a command not built yet
-            raise
+    for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms):
         module.register(sub)
     return parser
 
