@@ -16,10 +16,10 @@ CLEAR = "\x1b[2J"                   # clears it
 CLIP = "\x1b]52;c;aGVsbG8=\x07"     # writes the clipboard (OSC 52)
 C1 = "\x9b31m"                      # an 8-bit CSI
 
-HOSTILE_YAML = f"""workbench: alignment/1
+HOSTILE_YAML = """workbench: alignment/1
 title: "t\\e]0;pwned\\a"
-source: {{lang: zh}}
-target: {{lang: en}}
+source: {lang: zh}
+target: {lang: en}
 pairs:
 - id: 1
   zh:
