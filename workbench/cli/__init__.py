@@ -50,9 +50,20 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     # One module a subcommand, in the order `workbench --help` lists them. Each has
     # `register(subparsers)`, which adds its parser and sets `func` to a `run(args) -> int`.
-    from workbench.cli import cmd_align, cmd_check, cmd_export, cmd_glossary, cmd_import, cmd_open, cmd_terms
+    from workbench.cli import (
+        cmd_align,
+        cmd_check,
+        cmd_concordance,
+        cmd_export,
+        cmd_glossary,
+        cmd_import,
+        cmd_index,
+        cmd_open,
+        cmd_terms,
+    )
 
-    for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms):
+    for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms,
+                   cmd_index, cmd_concordance):
         module.register(sub)
     return parser
 
