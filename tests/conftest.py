@@ -36,21 +36,28 @@ class Result:
 
 
 def run_cli(
-    *args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = TIMEOUT
+    *args: str | Path,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = TIMEOUT,
+    stdin: bytes = b"",
 ) -> Result:
-    """`python -m workbench ARGS` as a user runs it, in the repository (or `cwd`): its exit code,
-    output, wall time and peak resident memory, its address space capped at MEMORY_CAP."""
+    """`python -m workbench ARGS` as a user runs it, in the repository (or `cwd`), `stdin` as its
+    input: its exit code, output, wall time and peak resident memory, its address space capped at
+    MEMORY_CAP; a run longer than `timeout` seconds is killed and fails the test."""
 
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as given:
+        given.write(stdin)
+        given.seek(0)
         start = time.monotonic()
         proc = subprocess.Popen(
             [sys.executable, "-m", "workbench", *map(str, args)],
             stdout=out,
             stderr=err,
-            stdin=subprocess.DEVNULL,
+            stdin=given,
             cwd=cwd or ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
             preexec_fn=cap,

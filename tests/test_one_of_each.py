@@ -60,9 +60,9 @@ def test_the_shared_definitions():
 
 def test_one_cli_runner_in_the_tests():
     """`python -m workbench` is started by conftest.run_cli; only the tests that kill the
-    process mid-way (a save, the editor on a terminal) start it themselves."""
+    process mid-way (a save, the editor on a terminal) or need a terminal start it themselves."""
     tests = Path(__file__).resolve().parent
-    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py"}
+    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py", "trust_helpers.py"}  # the last: on a pty
     copies = [p.name for p in sorted(tests.glob("*.py"))
               if p.name not in own and re.search(r"[\"']-m[\"'],\s*[\"']workbench[\"']", p.read_text(encoding="utf-8"))]
     assert not copies, f"use conftest.run_cli in {copies}"
