@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from workbench.cli import emit_json
 from workbench.errors import WorkbenchError
+from workbench.text.visible import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     cache: dict[Path, object] = {}
 
     def glossary_at(path: Path):
-        key = path.resolve()
+        key = Path(os.path.abspath(path))
         if key not in cache:
             if path.suffix.lower() in (".tbx", ".csv", ".tsv"):  # a term base from another tool
                 from workbench.formats.termbase import read_glossary_file
@@ -74,8 +75,7 @@ def run(args: argparse.Namespace) -> int:
         )
     findings = [f for f in findings if severity_rank(f.severity) <= severity_rank(args.min_severity)]
     if args.format == "json":
-        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json([f.as_dict() for f in findings])
     else:
         sys.stdout.write(format_text(findings, colour=_colour()))
     return 1 if findings else 0
@@ -122,12 +122,15 @@ def format_text(findings, colour: bool = False) -> str:
             where = f"{f.file}: " if f.file else ""
             where += f"pair {f.pair}" if f.pair is not None else "document"
             sev = paint(f"{f.severity:<7}", _SEVERITY_COLOUR.get(f.severity, "0"))
-            message = f.message
+            message = visible(f.message, keep="")
+            where = visible(where, keep="")
             if colour:
-                if f.expected and f"“{f.expected}”" in message:
-                    message = message.replace(f"“{f.expected}”", paint(f"“{f.expected}”", "32"), 1)
-                if f.found and f"“{f.found}”" in message:
-                    message = message.replace(f"“{f.found}”", paint(f"“{f.found}”", "31"), 1)
+                expected = visible(f.expected or "", keep="")
+                found = visible(f.found or "", keep="")
+                if expected and f"“{expected}”" in message:
+                    message = message.replace(f"“{expected}”", paint(f"“{expected}”", "32"), 1)
+                if found and f"“{found}”" in message:
+                    message = message.replace(f"“{found}”", paint(f"“{found}”", "31"), 1)
             lines.append(f"  {sev} {where:<10} {message}")
         lines.append("")
     counts = ", ".join(f"{len(groups[c])} {c}" for c in CHECKS if c in groups)
