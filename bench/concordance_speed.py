@@ -118,7 +118,7 @@ def main() -> int:
               f"{stats['bytes'] / stats['pairs']:.0f} bytes/pair")
         brute = [(h.zh, h.en) for h in c.scan()]
         for q in ("新质生产力", "小巨人", "工业", "链", "专精特新“小巨人”企业", "high-quality development"):
-            seconds, found = timed(lambda: concordance(c, q, limit=50))
+            seconds, found = timed(lambda q=q: concordance(c, q, limit=50))
             if found.lang == "zh":
                 expected = sum(q.lower() in zh.lower() for zh, _ in brute)
             else:
