@@ -139,7 +139,7 @@ async def test_split_pair(doc: Path) -> None:
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, app, 5)
-        await pilot.press("s", "ctrl+s")
+        await pilot.press("s", "enter", "ctrl+s")  # the proposed line: before the last sentences
     al = load_alignment(doc)
     assert [p.id for p in al.pairs] == [1, 2, 3, 4, 5, 6, 8, 7]
     assert al.pairs[5].zh == [ZH[5]] and al.pairs[6].zh == [ZH[6]] and al.pairs[6].en == [EN[6]]
@@ -187,10 +187,23 @@ async def test_edit_pair_splits_and_joins_by_lines(doc: Path) -> None:
 
 
 async def test_edit_pair_cancelled_changes_nothing(doc: Path) -> None:
+    from workbench.tui.dialogs import ChoiceScreen
+    from workbench.tui.edit_screen import EditPairScreen
+
     before = doc.read_bytes()
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "x", "escape", "ctrl+s")
+        await pilot.press("e", "escape")  # nothing typed: closes at once
+        assert app.screen is app.editor
+        await pilot.press("e", "x", "escape")  # typed: asks first
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")  # keep editing
+        assert isinstance(app.screen, EditPairScreen)
+        await pilot.press("escape")
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert app.screen is app.editor
+        await pilot.press("ctrl+s")
         assert not app.session.dirty
     assert doc.read_bytes() == before
 
@@ -221,7 +234,7 @@ async def test_undo_returns_the_file_to_the_same_bytes_and_redo_replays(doc: Pat
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, app, 2)
-        await pilot.press("m", "s", "right_square_bracket", "c", "C", "ctrl+s")
+        await pilot.press("m", "s", "enter", "right_square_bracket", "c", "C", "ctrl+s")
         after = doc.read_bytes()
         assert after != before
         await pilot.press(*["ctrl+z"] * 5, "ctrl+s")

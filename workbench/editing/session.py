@@ -17,7 +17,7 @@ from pathlib import Path
 
 from workbench.editing.glossary_store import GlossaryStore
 from workbench.errors import WorkbenchError
-from workbench.model import CONFIRMED, Alignment, Ignored, Pair
+from workbench.model import CONFIRMED, Alignment, Ignored, Pair, default_split_point
 from workbench.store.alignment_file import dump_alignment, load_alignment
 from workbench.store.atomic import atomic_write
 from workbench.store.filestate import FileState, check_unchanged, read_with_state
@@ -112,7 +112,7 @@ class Session:
     def undo(self) -> Patch:
         """Take back the last change; returns the change made to the document (the inverse)."""
         if not self.undo_stack:
-            raise WorkbenchError("nothing to undo")
+            raise WorkbenchError("Nothing to undo")
         patch = self.undo_stack.pop()
         inverse = patch.inverse()
         inverse.apply(self.al)
@@ -123,7 +123,7 @@ class Session:
 
     def redo(self) -> Patch:
         if not self.redo_stack:
-            raise WorkbenchError("nothing to redo")
+            raise WorkbenchError("Nothing to redo")
         patch = self.redo_stack.pop()
         patch.apply(self.al)
         self.undo_stack.append(patch)
@@ -136,8 +136,11 @@ class Session:
     def merge_with_next(self, i: int) -> Patch:
         return self.edit("Merge with next pair", i, i + 2, lambda al: al.merge_with_next(i))
 
-    def split(self, i: int) -> Patch:
-        return self.edit("Split pair", i, i + 1, lambda al: al.split_default(i))
+    def split(self, i: int, zh_at: int | None = None, en_at: int | None = None) -> Patch:
+        """Split pair i after its first zh_at / en_at sentences (by default: the last sentences)."""
+        if zh_at is None or en_at is None:
+            zh_at, en_at = default_split_point(self.al.pairs[i])
+        return self.edit("Split pair", i, i + 1, lambda al: al.split_pair(i, zh_at, en_at))
 
     def move_up(self, i: int, side: str) -> Patch:
         if i <= 0:
@@ -156,7 +159,8 @@ class Session:
         lo = i
         if above:
             lo = next((k for k in range(i + 1) if self.al.pairs[k].status != CONFIRMED), i)
-        return self.edit("Confirm pair", lo, i + 1, lambda al: al.confirm(i, above=above))
+        label = "Confirm all pairs above" if above else "Confirm pair"
+        return self.edit(label, lo, i + 1, lambda al: al.confirm(i, above=above))
 
     def unconfirm(self, i: int) -> Patch:
         return self.edit("Unconfirm pair", i, i + 1, lambda al: al.unconfirm(i))

@@ -25,6 +25,8 @@ from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
 class Search:
     pattern: re.Pattern[str]
     text: str
+    regex: bool = False
+    case: bool = False
 
 
 class StatusLine(Widget):
@@ -142,9 +144,9 @@ class EditorScreen(Screen):
         return patch
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim Undo/Redo/Find next when there is nothing to do. Other keys always run and say
-        why when they cannot apply (checking them per pair would redraw the footer on every move)."""
-        if action in ("undo", "redo", "find_next"):
+        """Dim Find next when there is no search. Other keys always run and say why when they
+        cannot apply ("Nothing to undo") (checking them per pair would redraw the footer on every move)."""
+        if action == "find_next":
             return self.applicable(action, parameters) or None
         return True
 
@@ -186,7 +188,24 @@ class EditorScreen(Screen):
         self.apply(self.session.merge_with_next, self.cursor)
 
     def action_split(self) -> None:
-        self.apply(self.session.split, self.cursor)
+        """Ask where: the reviser moves the split line on each side (see SplitScreen)."""
+        from workbench.tui.split_screen import SplitScreen
+
+        pairs = self.session.al.pairs
+        if not pairs:
+            self.notify("the document has no pairs", severity="error")
+            return
+        i = self.cursor
+        pair = pairs[i]
+        if len(pair.zh) + len(pair.en) < 2:
+            self.notify("a pair of one sentence cannot be split", severity="error")
+            return
+
+        def done(at: tuple[int, int] | None) -> None:
+            if at is not None and self.session.al.pairs[i] is pair:
+                self.apply(self.session.split, i, *at)
+
+        self.app.push_screen(SplitScreen(pair), done)
 
     def action_move(self, side: str, step: int) -> None:
         i = self.cursor
@@ -316,8 +335,10 @@ class EditorScreen(Screen):
         for d in range(1, n + 1):
             k = (self.cursor + step * d) % n
             if test(pairs[k]):
-                if (step > 0 and k <= self.cursor) or (step < 0 and k >= self.cursor):
-                    self.notify(f"searched past the end: back at pair {pairs[k].id}", timeout=2)
+                if step > 0 and k <= self.cursor:
+                    self.notify(f"searched past the end: on from the start, at pair {pairs[k].id}", timeout=3)
+                elif step < 0 and k >= self.cursor:
+                    self.notify(f"searched back past the start: on from the end, at pair {pairs[k].id}", timeout=3)
                 self.view.move_to(k, center=True)
                 return
         self.notify(f"no {what}", timeout=3)
@@ -361,12 +382,13 @@ class EditorScreen(Screen):
             except re.error as exc:
                 self.notify(f"not a valid regular expression: {exc}", severity="error")
                 return
-            self.search = Search(pattern, text)
+            self.search = Search(pattern, text, regex, case)
             self.view.set_highlight(pattern)
             self.refresh_footer()
             self.action_find_next(1)
 
-        self.app.push_screen(FindScreen(self.search.text if self.search else ""), done)
+        last = self.search
+        self.app.push_screen(FindScreen(last.text, last.regex, last.case) if last else FindScreen(), done)
 
     def action_find_next(self, step: int) -> None:
         if self.search is None:
