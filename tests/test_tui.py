@@ -11,6 +11,7 @@ from workbench.model import CONFIRMED, Alignment, Pair
 from workbench.store.alignment_file import load_alignment, save_alignment
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.commands import COMMANDS, DESIGN_NAMES
+from workbench.tui.pairs_view import GUTTER
 
 SIZE = (160, 45)
 
@@ -62,6 +63,7 @@ def doc(tmp_path: Path) -> Path:
 def app_for(path: Path, **kw) -> WorkbenchApp:
     kw.setdefault("autosave_seconds", 0)
     kw.setdefault("checks_in_process", False)
+    kw.setdefault("keymap_path", path.parent / "no-keymap.yaml")  # never the tester's own keys
     return WorkbenchApp(Session(path), **kw)
 
 
@@ -94,9 +96,11 @@ async def test_opens_and_draws_both_columns(doc: Path) -> None:
         assert view.virtual_size.height >= len(make_alignment().pairs)
         first = view.render_line(0).text
         assert "1" in first and "女士们" in first and "Ladies and gentlemen" in first
-        assert first[:11].split() == ["1", "·"]  # id and status auto; score 0.9: no low-confidence mark
+        assert first[:17].split() == ["1", "·"]  # id and status auto; score 0.9: no low-confidence mark
         second = view.render_line(view._offsets[1]).text
-        assert second[:11].split() == ["2", "·?"]  # score 0.3: marked low
+        assert second[:17].split() == ["2", "·?"]  # score 0.3: marked low
+        third = view.render_line(view._offsets[2]).text
+        assert third[:17].split() == ["3", "2:1", "·?"]  # not 1:1: the shape shows
         status = app.editor.query_one("#status").text
         assert "doc.yaml" in status and "0/7 confirmed" in status
 
@@ -116,7 +120,7 @@ async def test_long_chinese_wraps_within_its_column(tmp_path: Path) -> None:
         assert len(rows) > 3
         for row in rows:
             assert cell_len(row) == view.content_width
-            zh_part = row[11:].split("│")[0]
+            zh_part = row[GUTTER:].split("│")[0]
             assert cell_len(zh_part.rstrip()) <= zw
 
 
