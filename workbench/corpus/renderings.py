@@ -36,7 +36,9 @@ class Dictionary(Protocol):
         """Stems of the English glosses of a Chinese word (empty if unknown)."""
         ...
 
-    def stem(self, word: str) -> str: ...
+    def word_key(self, word: str) -> str:
+        """What a gloss word and a word of the text are compared by (the dictionary's stem)."""
+        ...
 
 
 @dataclass
@@ -131,9 +133,9 @@ def _by_dictionary(query: str, hits: list[Hit], d: Dictionary, explained: dict) 
         best: tuple[int, int] | None = None
         k = 0
         while k < len(words):
-            if d.stem(words[k][2]) in glosses and words[k][2] not in d.stopwords:
+            if d.word_key(words[k][2]) in glosses and words[k][2] not in d.stopwords:
                 j = k
-                while j + 1 < len(words) and d.stem(words[j + 1][2]) in glosses:
+                while j + 1 < len(words) and d.word_key(words[j + 1][2]) in glosses:
                     j += 1
                 if best is None or j - k > best[1] - best[0]:
                     best = (k, j)
@@ -141,7 +143,7 @@ def _by_dictionary(query: str, hits: list[Hit], d: Dictionary, explained: dict) 
             else:
                 k += 1
         if best is not None:
-            phrase = " ".join(d.stem(w[2]) for w in words[best[0] : best[1] + 1])
+            phrase = " ".join(d.word_key(w[2]) for w in words[best[0] : best[1] + 1])
             explained[i] = (f"d:{phrase}", "dictionary", words[best[0]][0], words[best[1]][1])
 
 

@@ -69,6 +69,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("Add to glossary", "add_term", "t", "Add term", "a zh term and its en rendering from this pair, into the glossary", footer=True),
     Command("Glossary", "glossary", "g", "Glossary", "the glossary: list, filter, add, edit, delete terms", footer=True),
     Command("Findings", "findings", "F", "Findings", "the findings of the checks, grouped; jump to a pair, dismiss", footer=True),
+    Command("Concordance", "concordance", "o", "Concordance", "search the archive: every pair holding a term, and how it was rendered"),
     Command("Export", "export", "x", "Export", "write the alignment as YAML, TMX or TSV"),
     Command("Save", "save", "ctrl+s", "Save", "save now (atomic; autosave runs too)", footer=True),
     Command("Help", "help", "question_mark,f1", "Help", "all keys and commands", footer=True),
@@ -97,6 +98,7 @@ DESIGN_NAMES = (
     "Findings",
     "Export",
     "Save",
+    "Concordance",
 )
 
 

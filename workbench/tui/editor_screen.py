@@ -18,6 +18,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import CONFIRMED
 from workbench.store.journal import Patch
 from workbench.tui import commands
+from workbench.tui.memory_panel import MemoryPanel
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
 
 
@@ -53,6 +54,7 @@ class EditorScreen(Screen):
         self.realigning = False
         self.view = PairsView(session.al.pairs, id="pairs")
         self.status = StatusLine(id="status")
+        self.memory = MemoryPanel(str(session.path.resolve()), id="memory")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
@@ -60,6 +62,7 @@ class EditorScreen(Screen):
             yield Static("中文", id="col-zh")
             yield Static("English", id="col-en")
         yield self.view
+        yield self.memory
         yield self.status
         yield Footer()
 
@@ -71,6 +74,12 @@ class EditorScreen(Screen):
     def on_mount(self) -> None:
         self.view.focus()
         self.changed()
+        self.show_memory()
+
+    def show_memory(self) -> None:
+        """The translation-memory panel follows the cursor pair."""
+        pairs = self.session.al.pairs
+        self.memory.show_pair(pairs[min(self.cursor, len(pairs) - 1)] if pairs else None)
 
     def on_resize(self) -> None:
         zw, ew = self.view.column_widths(self.size.width - self.view.styles.scrollbar_size_vertical)
@@ -79,6 +88,7 @@ class EditorScreen(Screen):
         self.query_one("#col-en").styles.width = ew
 
     def on_pairs_view_cursor_moved(self, _: PairsView.CursorMoved) -> None:
+        self.show_memory()
         self.update_status()
         self.refresh_footer()
 
@@ -396,6 +406,11 @@ class EditorScreen(Screen):
         from workbench.tui.findings_screen import FindingsScreen
 
         self.app.push_screen(FindingsScreen(self.session))
+
+    def action_concordance(self) -> None:
+        from workbench.tui.concordance_screen import ConcordanceScreen
+
+        self.app.push_screen(ConcordanceScreen(self.search.text if self.search else ""))
 
     def action_export(self) -> None:
         from workbench.tui.export_screen import ExportScreen
