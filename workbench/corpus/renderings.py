@@ -24,6 +24,7 @@ from workbench.glossary.model import Glossary, Term
 from workbench.text.normalize import WORD, normalize_zh
 
 MIN_DICE = 0.2
+MAX_LINES = 8
 _MAX_NGRAM = 4
 
 
@@ -100,9 +101,12 @@ def summarize(
         surface = Counter(hits[i].en[explained[i][2] : explained[i][3]] for i in idx).most_common(1)[0][0]
         lines.append(Rendering(surface, len(idx), source, hits[idx[0]]))
     lines.sort(key=lambda r: (-r.count, r.text))
+    # Renderings met once in many hits are noise of the method more often than usage.
+    rare = [r for r in lines if r.count == 1 and r.source != "glossary"] if len(hits) >= 10 else []
+    lines = [r for r in lines if r not in rare][:MAX_LINES]
     spans = {(hits[i].file, hits[i].pair): (s, e) for i, (_, _, s, e) in explained.items()}
     return Renderings(query, lines, len(hits), total if total is not None else len(hits),
-                      len(hits) - len(explained), spans)
+                      len(hits) - sum(r.count for r in lines), spans)
 
 
 def _by_glossary(query: str, hits: list[Hit], terms: Iterable[Term], explained: dict) -> None:
@@ -175,10 +179,14 @@ def _by_cooccurrence(hits, d: Dictionary, background, total: int, archive: int, 
             break
         joint = c * scale
         dice[gram] = 2 * joint / (total + max(background(gram), joint))
-    ranked = sorted((g for g in dice if dice[g] >= MIN_DICE), key=lambda g: (-dice[g], -len(g)))
+    strong = {g: v for g, v in dice.items() if v >= MIN_DICE}
     for i in todo:
-        for g in ranked:
-            if g in grams[i]:
-                s, e = grams[i][g]
-                explained[i] = (f"c:{g}", "co-occurrence", s, e)
-                break
+        here = [g for g in strong if g in grams[i]]
+        if not here:
+            continue
+        # The longest phrase nearly as strong as the strongest: a word of a phrase dropped in
+        # some hits must not make its parts ("productive forces") win over the whole.
+        top = max(strong[g] for g in here)
+        g = max(here, key=lambda g: (strong[g] >= top / 2 and g.count(" "), strong[g]))
+        s, e = grams[i][g]
+        explained[i] = (f"c:{g}", "co-occurrence", s, e)

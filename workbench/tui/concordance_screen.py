@@ -41,6 +41,9 @@ def _line(text: str, spans: list[tuple[int, int]], width: int) -> Text:
 
 
 class ConcordanceScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    #conc-hits { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
     BINDINGS = [Binding("escape", "close", "Close")]
 
     def __init__(self, query: str = "") -> None:
@@ -112,7 +115,7 @@ class ConcordanceScreen(ModalScreen[None]):
             count += f" ({shown} listed)"
         self._say(count + ("; Enter on a rendering adds it to the glossary, on a hit shows it in context"
                            if result.total else ""))
-        width = max(self.size.width - 12, 40)
+        width = max(olist.content_size.width - 2, 40)
         options: list[Option | None] = []
         if summary is not None:
             options.append(Option(Text(visible(summary.headline(), keep=""), style="bold", no_wrap=True,
@@ -182,6 +185,8 @@ class AddRenderingScreen(AddTermScreen):
 
 class ContextScreen(ModalScreen[None]):
     """A hit's pair with the pairs before and after it, from its file (read-only)."""
+
+    DEFAULT_CSS = "#context-pairs { height: 1fr; }"
 
     BINDINGS = [Binding("escape,enter", "close", "Close")]
     AROUND = 3

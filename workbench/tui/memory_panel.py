@@ -23,7 +23,10 @@ class MemoryPanel(Widget):
     """Up to four fuzzy matches (≥ 70%), best first, the differing characters marked."""
 
     DEFAULT_CSS = """
-    MemoryPanel { height: auto; max-height: 9; border-top: solid $primary; padding: 0 1; background: $panel; }
+    MemoryPanel {
+        height: auto; max-height: 10; border-top: solid $primary; padding: 0 1; background: $panel;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     def __init__(self, file: str, **kwargs) -> None:
