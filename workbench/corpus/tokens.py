@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from workbench.text.normalize import HAS_WORD
+from workbench.text.normalize import ALNUM_RUN
 
-RUN = re.compile(HAS_WORD.pattern + "+")  # a run of letters and digits, as unicode61 cuts tokens
+RUN = ALNUM_RUN  # a run of letters and digits, as unicode61 cuts tokens
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
