@@ -182,3 +182,12 @@ def doc(tmp_path: Path) -> Path:
     path = tmp_path / "doc.yaml"
     save_alignment(make_alignment(), path)
     return path
+
+
+# -- every test ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _no_user_archive(tmp_path_factory, monkeypatch):
+    """Every test runs without the user's own archive (WORKBENCH_DB points at nothing)."""
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path_factory.getbasetemp() / "no-archive.sqlite"))
