@@ -147,9 +147,10 @@ def _root(word: str) -> str:
 
 
 def paraphrase(expected: list[str], p: PairView) -> str | None:
-    """The words of an accepted rendering in another grammatical form, close together:
-    “digitally transforming” for “digital transformation”. Every word but function words
-    must be there, by root, within a window a little longer than the rendering."""
+    """The words of an accepted rendering in another grammatical form or order, together:
+    “digitally transforming” for “digital transformation”, “technological innovation in
+    industry” for “industrial technology innovation”. Every word but a few function words
+    must be there, by root, within one clause, and no other word among them."""
     roots = [_root(t.text) for t in p.tokens]
     for form in expected:
         want = [_root(w) for w in WORD.findall(form) if w.casefold() not in _GLUE]
@@ -163,7 +164,8 @@ def paraphrase(expected: list[str], p: PairView) -> str | None:
             if all(x in window for x in want):
                 last = max(k + window.index(x) for x in want)
                 span = p.en[p.tokens[k].start:p.tokens[last].end]
-                if not _CLAUSE_BREAK.search(span):
+                extra = [t for t in p.tokens[k:last + 1] if _root(t.text) not in want and t.text.casefold() not in _GLUE]
+                if not extra and not _CLAUSE_BREAK.search(span):  # "new quality productive forces" is not
                     return span
     return None
 
