@@ -24,7 +24,7 @@ COPIES = [
     ("a Han character class", re.compile(r"\\u3400|\\u4e00|[\u3400\u4e00]-"), "text/normalize.py"),
     ("an English word regex", re.compile(r"\[\^\\W_\]\+|\[A-Za-z0-9\]\["), "text/normalize.py"),
     ("a function-word list", re.compile(r"\"\"\"?\s*a an the\b|\"a an the\b"), "text/normalize.py"),
-    ("a stemmer", re.compile(r"(?m)^def (?:\w*_)?stem\w*\("), "text/normalize.py"),
+    ("a stemmer", re.compile(r"(?m)^def _?\w*stem(?:mer)?\("), "text/normalize.py"),
     ("a severity order", re.compile(r"\{\"error\": 0|\(\"error\", \"warning\", \"info\"\)"), "checks/__init__.py"),
     ("a suffix → format function", re.compile(r"def format_of\("), "formats/__init__.py"),
     ("a file reader", re.compile(r"decode_text\(read_bytes\("), "text/reading.py"),
@@ -58,9 +58,11 @@ def test_the_shared_definitions():
 
 def test_one_cli_runner_in_the_tests():
     """`python -m workbench` is started by conftest.run_cli; only the tests that kill the
-    process mid-way (a save, the editor on a terminal) or need a terminal start it themselves."""
+    process mid-way (a save, the editor on a terminal, a server) or need a terminal start it
+    themselves."""
     tests = Path(__file__).resolve().parent
-    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py", "trust_helpers.py"}  # the last: on a pty
+    # killed mid-save, the editor killed on a terminal, a pseudo-terminal, a server stopped by signal
+    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py", "trust_helpers.py", "test_cli_serve.py"}
     copies = [p.name for p in sorted(tests.glob("*.py"))
               if p.name not in own and re.search(r"[\"']-m[\"'],\s*[\"']workbench[\"']", p.read_text(encoding="utf-8"))]
     assert not copies, f"use conftest.run_cli in {copies}"
