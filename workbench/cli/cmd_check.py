@@ -13,7 +13,7 @@ from workbench.errors import WorkbenchError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from workbench.checks import CHECKS
+    from workbench.checks import CHECKS, SEVERITIES
 
     p = sub.add_parser(
         "check",
@@ -28,13 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--check", action="append", metavar="NAME", choices=CHECKS, dest="checks",
                    help="run only this check (repeatable)")
-    p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+    p.add_argument("--min-severity", choices=SEVERITIES[::-1], default="info",
                    help="report only findings this serious or more (default: info, i.e. all)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.checks import run_checks_corpus
+    from workbench.checks import run_checks_corpus, severity_rank
     from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
     from workbench.store.alignment_file import load_alignment
@@ -72,8 +72,7 @@ def run(args: argparse.Namespace) -> int:
         findings = run_checks_corpus(
             [(None if single else name, al) for name, al in docs], glossaries, checks=args.checks, progress=progress
         )
-    rank = {"error": 0, "warning": 1, "info": 2}
-    findings = [f for f in findings if rank[f.severity] <= rank[args.min_severity]]
+    findings = [f for f in findings if severity_rank(f.severity) <= severity_rank(args.min_severity)]
     if args.format == "json":
         json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -101,7 +100,7 @@ _SEVERITY_COLOUR = {"error": "31", "warning": "33", "info": "36"}
 
 def format_text(findings, colour: bool = False) -> str:
     """Findings grouped by check, one line each: where, what was expected and found."""
-    from workbench.checks import CHECKS
+    from workbench.checks import CHECKS, severity_rank
 
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if colour else text
@@ -116,7 +115,7 @@ def format_text(findings, colour: bool = False) -> str:
         group = groups.get(check)
         if not group:
             continue
-        severities = sorted({f.severity for f in group}, key=("error", "warning", "info").index)
+        severities = sorted({f.severity for f in group}, key=severity_rank)
         head = f"{check} ({len(group)}, {'/'.join(severities)})"
         lines.append(paint(head, "1"))
         for f in group:

@@ -88,12 +88,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from workbench.formats.termbase import dump_glossary_as, format_of
+    from workbench.formats.termbase import dump_glossary_as, glossary_format
     from workbench.glossary.model import load_glossary
 
     if args.to is None and args.output is None:
         raise WorkbenchError("say which format: --to tbx|tbx2|csv|tsv (or -o with that extension)")
-    fmt = args.to or format_of(args.output)
+    fmt = args.to or glossary_format(args.output)
     _refuse_overwrite(args.output, args.force)
     _emit(dump_glossary_as(load_glossary(args.glossary), fmt), args.output)
     return 0

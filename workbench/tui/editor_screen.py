@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from workbench.editing.realign import realign_patch
+from workbench.editing.realign import Realignment, realign
 from workbench.editing.session import Session, is_low_confidence
 from workbench.errors import WorkbenchError
 from workbench.model import CONFIRMED
@@ -106,8 +106,6 @@ class EditorScreen(Screen):
         findings = getattr(self.app, "findings", None)
         if findings is not None:
             parts.append(f"{len(findings)} findings" + (" …" if self.app.checking else ""))
-        elif getattr(self.app, "checks_missing", False):
-            parts.append("checks not available")
         if self.realigning:
             parts.append("realigning…")
         self.status.show("  │  ".join(parts))
@@ -264,27 +262,51 @@ class EditorScreen(Screen):
     @work(thread=True, exclusive=True, group="realign")
     def _realign(self, snapshot, start, glossary, version) -> None:
         try:
-            patch = realign_patch(snapshot, start, glossary)
+            result = realign(snapshot, start, glossary, self.session.path.parent)
             error = None
         except WorkbenchError as exc:
-            patch, error = None, str(exc)
+            result, error = None, str(exc)
         except Exception as exc:  # the aligner failing must not take the reviser's work down
-            patch, error = None, f"the aligner failed: {exc}"
-        self.app.call_from_thread(self._realigned, patch, error, version)
+            result, error = None, f"the aligner failed: {exc}"
+        self.app.call_from_thread(self._realigned, result, error, version)
 
-    def _realigned(self, patch: Patch | None, error: str | None, version: int) -> None:
+    def _realigned(self, result: Realignment | None, error: str | None, version: int) -> None:
         self.realigning = False
-        if error is not None:
-            self.notify(error, severity="error")
-        elif version != self.session.version:
-            self.notify("the document changed while realigning: press r again", severity="warning")
-        elif patch is None or not (patch.old or patch.new):
-            self.notify("Realigned: no pair changed")
-        else:
-            self.apply(self.session.apply, patch)
-            self.notify(f"Realigned: {len(patch.old)} pairs became {len(patch.new)} (undo: Ctrl+Z)")
         self.update_status()
         self.refresh_footer()
+        if error is not None:
+            self.notify(error, severity="error")
+            return
+        if version != self.session.version:
+            self.notify("the document changed while realigning: press r again", severity="warning")
+            return
+        assert result is not None
+        patch = result.patch
+        if not (patch.old or patch.new):
+            self.notify(result.summary)
+            return
+        self.apply(self.session.apply, patch)
+        if not result.changed:  # only pairs merged away: nothing new to look at
+            self.notify(result.summary + " (undo: Ctrl+Z)")
+            return
+        self._offer_jump(result)
+
+    def _offer_jump(self, result: Realignment) -> None:
+        from workbench.tui.dialogs import ChoiceScreen
+
+        first = result.changed[0]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "go":
+                self.goto_pair_id(first)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"{result.summary}. One Undo (Ctrl+Z) takes it all back.",
+                [("go", f"Go to pair {first}"), ("stay", "Stay here")],
+            ),
+            chosen,
+        )
 
     # -- navigation -----------------------------------------------------------------------------
 
