@@ -203,9 +203,9 @@ class Encoder:
         nb._layernorm(feats, be.ln_g, be.ln_b, be.eps)
         ends = starts + lens - 1
         # every text has [BOS] and [EOS]; the inner tokens are the rest (possibly none)
-        cum = np.zeros((n_tok + 1, feats.shape[1]), dtype=np.float64)
-        np.cumsum(feats, axis=0, out=cum[1:])
-        inner_sum = (cum[ends] - cum[starts + 1]).astype(np.float32)
+        inner_sum = np.add.reduceat(feats, starts, axis=0)
+        inner_sum -= feats[starts]
+        inner_sum -= feats[ends]
         n_inner = lens - 2
         inner = inner_sum / np.maximum(n_inner, 1)[:, None]
         sl = slice(first, first + len(group))
