@@ -58,7 +58,7 @@ def align_documents(
         progress=progress,
         semantic=semantic,
     )
-    base = Path(out_path).resolve().parent if out_path else Path.cwd()
+    base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(
         title=title or _title_from(zh, en),
         source=DocRef("zh", _relative(zh.path, base), zh.sha256),
@@ -93,9 +93,9 @@ def pairs_from_beads(
 
 def _relative(path: str, base: Path) -> str:
     try:
-        return Path(os.path.relpath(Path(path).resolve(), base)).as_posix()
+        return Path(os.path.relpath(Path(os.path.realpath(path)), base)).as_posix()
     except ValueError:  # another drive on Windows
-        return Path(path).resolve().as_posix()
+        return Path(os.path.realpath(path)).as_posix()
 
 
 def _title_from(zh: Document, en: Document) -> str:

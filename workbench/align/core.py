@@ -631,4 +631,16 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
         beads = dp(doc, band, TYPES_FULL, prm, ctx)
     if progress:
         progress(0.95)
+    _release_memory()
     return beads
+
+
+def _release_memory() -> None:
+    """Hand the search's freed scratch memory back to the system (glibc keeps freed heap pages
+    otherwise: an editor process would stay ~30 MB bigger after every realignment)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -11,92 +11,38 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from workbench.text.numbers import Number
+from workbench.text.numbers import en_numbers as read_en_numbers
+from workbench.text.numbers import zh_numbers as read_zh_numbers
+
 from .lexicon import EN_STOP, Lexicon, stem
 
 # ---------------------------------------------------------------- numbers
 
-_ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
-_ZH_NUM_RE = re.compile(
-    r"(百分之)?([0-9０-９][0-9０-９,，.．]*|[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?)"
-    r"((?:万亿|亿|万|千)*)(%|％)?")
-_EN_NUM_RE = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?\s*(hundred|thousand|million|billion|trillion)?",
-    re.I)
-_EN_SCALE = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
-             "trillion": 10**12}
-_FW = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
-
-
-def _zh_numeral(s: str) -> float | None:
-    """Value of a run of Chinese numerals: 三十一点七 = 31.7, 二〇三五 = 2035, 一千二百 = 1200."""
-    frac = ""
-    if "点" in s:
-        s, frac = s.split("点", 1)
-    if s and all(c in _ZH_DIGIT for c in s):
-        if len(s) == 1:
-            v = _ZH_DIGIT[s]
-        else:  # digit by digit: 二〇三五
-            v = int("".join(str(_ZH_DIGIT[c]) for c in s))
-    else:
-        total, cur = 0, 0
-        for c in s:
-            if c in _ZH_DIGIT:
-                cur = _ZH_DIGIT[c]
-            elif c in _ZH_UNIT:
-                total += (cur or 1) * _ZH_UNIT[c]
-                cur = 0
-            else:
-                return None
-        v = total + cur
-    if frac:
-        if not all(c in _ZH_DIGIT for c in frac):
-            return None
-        return float(f"{v}.{''.join(str(_ZH_DIGIT[c]) for c in frac)}")
-    return float(v)
+# One reader for the aligner and the checks (workbench.text.numbers). A number becomes a
+# token per value it may stand for; small whole numbers in words (一 is mostly "a", "one") are
+# left to the dictionary, and names with digits (C919) are linked by their digits.
 
 
 def _num_token(v: float) -> str:
     return "#" + (f"{v:.4g}" if v < 1e4 else f"{v:.4e}")
 
 
-def zh_numbers(text: str) -> list[str]:
+def _tokens(numbers: list[Number]) -> list[str]:
     out = []
-    for m in _ZH_NUM_RE.finditer(text):
-        pct, body, big, pct2 = m.groups()
-        if body[0] in "0123456789０１２３４５６７８９":
-            try:
-                v = float(body.translate(_FW).replace(",", "").rstrip("."))
-            except ValueError:
-                continue
-            arabic = True
-        else:
-            v = _zh_numeral(body)
-            if v is None:
-                continue
-            arabic = False
-        for unit in re.findall("万亿|亿|万|千", big or ""):
-            v *= _ZH_BIG.get(unit, 1000)
-        if not arabic and not big and not pct and v <= 10:
-            continue  # 一 is mostly "a", and small numbers are in the dictionary
-        out.append(_num_token(v))
+    for n in numbers:
+        if not n.hard and not n.unit and n.value <= 10 and n.value == int(n.value):
+            continue
+        out.extend(_num_token(v) for v in (n.value, *n.alts))
     return out
+
+
+def zh_numbers(text: str) -> list[str]:
+    return _tokens(read_zh_numbers(text))
 
 
 def en_numbers(text: str) -> list[str]:
-    out = []
-    for m in _EN_NUM_RE.finditer(text):
-        body, _pct, scale = m.groups()
-        try:
-            v = float(body.replace(",", ""))
-        except ValueError:
-            continue
-        if scale:
-            v *= _EN_SCALE[scale.lower()]
-        out.append(_num_token(v))
-    return out
+    return _tokens(read_en_numbers(text))
 
 
 # ---------------------------------------------------------------- cues

@@ -381,9 +381,10 @@ class VectorCache:
         env = os.environ.get("WORKBENCH_CACHE")
         if env:
             return cls(Path(env) / "vectors")
-        from platformdirs import user_cache_dir
+        import platformdirs
 
-        return cls(Path(user_cache_dir("workbench")) / "vectors")
+        # beside the user's other workbench data (the corpus archive): ~/.local/share/workbench
+        return cls(Path(platformdirs.user_data_dir("workbench", appauthor=False)) / "vectors")
 
     def _doc_file(self, keys: np.ndarray, lang: str) -> Path:
         h = hashlib.sha256(f"{CACHE_TAG}\n{lang}\n".encode() + keys.tobytes()).hexdigest()

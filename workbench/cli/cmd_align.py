@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from workbench.cli import emit, say
 from workbench.errors import WorkbenchError
 
 FORMATS = ("yaml", "beads", "tsv", "tmx")
@@ -30,11 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="output format (default: yaml); beads prints [zh ids]:[en ids] a line")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
                    help="add a multilingual sentence encoder's similarity to the alignment "
-                   "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,500 sentences a second on two cores, vectors cached, "
-                   "so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
+                   "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,500 "
+                   "sentences a second on two cores, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
                    "lengths only, several times faster, for batch jobs of 100,000s of sentences")
     p.add_argument("--title", default="", help="title of the aligned document")
-    p.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
+    p.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
     p.set_defaults(func=run)
 
 
@@ -54,47 +54,45 @@ def run(args: argparse.Namespace) -> int:
         args.semantic = semantic_default()
     if args.semantic:
         if not semantic.available():
-            sys.stderr.write(f"workbench: warning: the sentence encoder ({semantic.PACKAGE}) is not "
-                             "installed: aligning lexical-only\n")
+            say(f"warning: the sentence encoder ({semantic.PACKAGE}) is not installed: aligning "
+                "lexical-only")
             args.semantic = False
     if Path(args.zh).is_dir() and Path(args.en).is_dir():
         return run_folder(args)
     if args.output and fmt != "yaml":
         raise WorkbenchError(f"-o writes the aligned YAML; for --to {fmt}, redirect standard output")
     if args.output:
-        out = Path(args.output)
-        if out.is_dir():
-            raise WorkbenchError("is a directory, not a file to write", out)
-        if out.exists() and not args.force:
-            raise WorkbenchError("already exists: not overwriting it (use --force, or another -o)", out)
+        from workbench.store.output import check_output
+
+        check_output(args.output, args.force)
     glossary = load_glossary(args.glossary) if args.glossary else None
     zh = read_document(args.zh, "zh", presplit=args.presplit)
     en = read_document(args.en, "en", presplit=args.presplit)
     for warning in language_warnings(zh, en):
-        sys.stderr.write(f"workbench: warning: {warning}\n")
+        say(f"warning: {warning}")
     with Progress("aligning") as progress:
         al = align_documents(zh, en, glossary=glossary, out_path=args.output, title=args.title, progress=progress,
                               semantic=args.semantic)
     if args.glossary and args.output:
         import os
 
-        al.glossary = Path(os.path.relpath(Path(args.glossary).resolve(), Path(args.output).resolve().parent)).as_posix()
+        al.glossary = Path(os.path.relpath(Path(os.path.realpath(args.glossary)), Path(os.path.realpath(args.output)).parent)).as_posix()
     if args.output:
         save_alignment(al, args.output)
         confident = sum(1 for p in al.pairs if (p.score or 0) >= 0.5)
-        sys.stderr.write(
-            f"workbench: {len(al.pairs)} pairs ({len(zh.sentences())} zh, {len(en.sentences())} en sentences; "
-            f"{len(al.pairs) - confident} below 0.5 confidence) written to {args.output}\n"
+        say(
+            f"{len(al.pairs)} pairs ({len(zh.sentences())} zh, {len(en.sentences())} en sentences; "
+            f"{len(al.pairs) - confident} below 0.5 confidence) written to {args.output}"
         )
         return 0
     if fmt == "yaml":
-        sys.stdout.write(dump_alignment(al))
+        emit(dump_alignment(al))
     elif fmt == "beads":
-        sys.stdout.write(beads_text(al))
+        emit(beads_text(al))
     else:
         from workbench.formats import export_text
 
-        sys.stdout.write(export_text(al, fmt))
+        emit(export_text(al, fmt))
     return 0
 
 
@@ -116,6 +114,7 @@ def run_folder(args: argparse.Namespace) -> int:
 
     from workbench.align.build import align_folder_files, document_pairs
     from workbench.progress import Progress
+    from workbench.store.output import check_output
 
     if not args.output:
         raise WorkbenchError("aligning folders needs -o OUTPUT_FOLDER")
@@ -130,13 +129,11 @@ def run_folder(args: argparse.Namespace) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = []
     for zh_path, en_path in pairs:
-        out = out_dir / (zh_path.stem + ".yaml")
-        if out.exists() and not args.force:
-            raise WorkbenchError("already exists: not overwriting it (use --force)", out)
+        out = check_output(out_dir / (zh_path.stem + ".yaml"), args.force)
         jobs.append((str(zh_path), str(en_path), str(out), args.presplit, args.glossary, args.semantic))
     workers = args.jobs or os.cpu_count() or 1
     with Progress(f"aligning {len(jobs)} documents") as progress:
         results = align_folder_files(jobs, workers=workers, progress=progress)
     total = sum(n for _, n in results)
-    sys.stderr.write(f"workbench: {len(results)} documents aligned ({total} pairs) into {out_dir}\n")
+    say(f"{len(results)} documents aligned ({total} pairs) into {out_dir}")
     return 0
