@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -19,6 +20,7 @@ from workbench.model import CONFIRMED
 from workbench.store.journal import Patch
 from workbench.tui import commands
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
+from workbench.tui.safe import line
 
 
 @dataclass
@@ -37,8 +39,8 @@ class StatusLine(Widget):
             self.text = text
             self.refresh()
 
-    def render(self) -> str:
-        return self.text
+    def render(self) -> Text:
+        return line(self.text)
 
 
 class EditorScreen(Screen):
