@@ -118,7 +118,7 @@ _SURNAME = {"单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "区": "ou
 
 
 @lru_cache(maxsize=100_000)
-def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
+def name_keys(word: str, dict_pinyin: str | None, lex: Lexicon | None = None) -> tuple[str, ...]:
     """Pinyin forms under which a multi-character word may appear in English:
     金壮龙 -> jinzhuanglong, jin, zhuanglong (and the forms joined as one word)."""
     if len(word) < 2 or len(word) > 4:
@@ -129,7 +129,7 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
         # the characters' CC-CEDICT readings; pypinyin (slow to import) for the rest
         syl = []
         for ch in word:
-            e = _LEX.entry(ch) if _LEX is not None else None
+            e = lex.entry(ch) if lex is not None else None
             if e is None or not e[0].isalpha():
                 from pypinyin import lazy_pinyin
 
@@ -151,13 +151,10 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CHARS = 3  # glosses of a word's characters kept as back-off (top 3 each)
-MAX_UNITS = 120
-_LEX: Lexicon | None = None  # per sentence: a 100,000-character line keeps its first units only
+MAX_UNITS = 120  # per sentence: a 100,000-character line keeps its first units only
 
 
-_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
-
-
+@lru_cache(maxsize=200_000)
 def _word_tokens(w: str) -> tuple[str, ...]:
     """The stems (and name forms) one English word contributes to a sentence's bag."""
     lw = w.lower()
@@ -174,20 +171,14 @@ def _word_tokens(w: str) -> tuple[str, ...]:
         out.append(stem(lw))
         if w[0].isupper():
             out.append(lw)  # names are matched unstemmed (Qingyang, Zhuanglong)
-    res = tuple(out)
-    if len(_WORD_TOKENS) < 200_000:
-        _WORD_TOKENS[w] = res
-    return res
+    return tuple(out)
 
 
 def en_bag(text: str) -> set[str]:
+    """The stems, numbers and cues of one English sentence."""
     bag: set[str] = set()
-    cache = _WORD_TOKENS
     for w in _EN_WORD.findall(text):
-        toks = cache.get(w)
-        if toks is None:
-            toks = _word_tokens(w)
-        bag.update(toks)
+        bag.update(_word_tokens(w))
         if len(bag) > 4 * MAX_UNITS:
             break
     bag.update(en_numbers(text))
@@ -201,9 +192,8 @@ class ZhAnalyzer:
     def __init__(self, lex: Lexicon, glossary: Sequence[tuple[str, Sequence[str]]] = ()):
         import rjieba
 
-        global _LEX
         self.cut = rjieba.cut
-        self.lex = _LEX = lex
+        self.lex = lex
         self._unit_cache: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.glossary = [(zh, tuple(en)) for zh, en in glossary if zh and en]
 
@@ -226,9 +216,9 @@ class ZhAnalyzer:
                     if e is not None:
                         extra.extend(e[1][:CHARS])
                 stems = stems + tuple(extra)
-            res = [(w, stems + name_keys(w, py))]
+            res = [(w, stems + name_keys(w, py, lex))]
         elif len(w) > 1 and _HAN.search(w):
-            res = [(w, name_keys(w, None))]
+            res = [(w, name_keys(w, None, lex))]
             k = 0
             while k < len(w):
                 for n in range(min(4, len(w) - k), 0, -1):
@@ -236,7 +226,7 @@ class ZhAnalyzer:
                     e = lex.entry(sub)
                     if e is not None or n == 1:
                         if e is not None:
-                            res.append((sub, e[1] + (name_keys(sub, e[0]) if n > 1 else ())))
+                            res.append((sub, e[1] + (name_keys(sub, e[0], lex) if n > 1 else ())))
                         k += n
                         break
         else:
