@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from workbench.tui.safe import plain, shown, typed
+from workbench.tui.safe import line, plain, shown, typed
 
 
 class ChoiceScreen(ModalScreen[str | None]):
@@ -54,6 +54,32 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(typed(event.value, self.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """A question and a list to pick from (↑ ↓ Enter); dismissed with the key (None on Escape)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Label(plain(self.question), classes="question")
+            yield OptionList(*(Option(line(label), id=key) for key, label in self.choices), id="pick")
+            yield Label("↑ ↓ and Enter to pick · Escape to cancel", classes="hint")
+
+    def on_option_list_option_selected(self, event) -> None:
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
