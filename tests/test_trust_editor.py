@@ -89,8 +89,11 @@ async def test_findings_screen_and_dismiss_dialog_with_markup_in_the_message(hos
 
     app = app_for(hostile)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(200):  # the checks run in the background, after a short delay
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            if app.findings is not None and not app.checking:
+                break
         await pilot.press("F")
         await pilot.pause()
         tree = app.screen.query_one(Tree)
