@@ -1,14 +1,24 @@
-"""What the test modules share: the one way to run the real command line, and the editor's
-sample document and Pilot helpers.
+"""What the test modules share: the test-wide environment, the one way to run the real command
+line, and the editor's sample document and Pilot helpers.
 
 Test modules import these by name (`from conftest import run_cli`); pytest puts tests/ on the
 path. The editor's `doc` fixture is here too, so every editor test opens the same document.
+
+Environment:
+- Every test runs without the user's own archive (WORKBENCH_DB points at nothing).
+- Nothing is written to the user's vector cache (WORKBENCH_CACHE is a temporary folder), and the
+  CLI aligns lexical-only unless a test asks for the sentence encoder (--semantic): loading the
+  encoder in each of the many CLI subprocesses would cost seconds apiece.
+  tests/test_align_semantic.py tests the encoder, the CLI with --semantic and the editor's
+  realign with it.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,6 +29,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+_CACHE = tempfile.mkdtemp(prefix="workbench-test-cache-")
+os.environ["WORKBENCH_CACHE"] = _CACHE
+os.environ.setdefault("WORKBENCH_SEMANTIC", "0")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 # -- the command line ---------------------------------------------------------------------
 
