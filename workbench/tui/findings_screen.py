@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static, Tree
 from workbench.checks import severity_rank
 from workbench.editing.session import Session
 from workbench.model import Ignored
+from workbench.text.visible import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
@@ -69,7 +70,7 @@ class FindingsScreen(Screen):
             node = tree.root.add(Text(f"{check} ({len(items)})", style="bold"), data=None, expand=expand)
             for f in sorted(items, key=lambda f: (f.pair is None, f.pair or 0)):
                 where = f"pair {f.pair}" if f.pair is not None else "document"
-                label = Text.assemble((f"{f.severity:<8}", _STYLE.get(f.severity, "")), f"{where}: {f.message}")
+                label = Text.assemble((f"{f.severity:<8}", _STYLE.get(f.severity, "")), visible(f"{where}: {f.message}", keep=""))
                 leaf = node.add_leaf(label, data=f)
                 if isinstance(selected, type(f)) and _same(f, selected):
                     target = leaf
@@ -79,8 +80,8 @@ class FindingsScreen(Screen):
                                  expand="dismissed" in was_open)
             for k, ig in enumerate(ignored):
                 where = f"pair {ig.pair}" if ig.pair is not None else "document"
-                node.add_leaf(Text(f"{ig.check} {where}" + (f" {ig.term}" if ig.term else "")
-                                   + (f" — {ig.reason}" if ig.reason else "")), data=Dismissed(k, ig))
+                node.add_leaf(Text(visible(f"{ig.check} {where}" + (f" {ig.term}" if ig.term else "")
+                                           + (f" — {ig.reason}" if ig.reason else ""), keep="")), data=Dismissed(k, ig))
         if target is None and first_time and tree.root.children and tree.root.children[0].children:
             target = tree.root.children[0].children[0]
         if target is not None:
@@ -94,23 +95,23 @@ class FindingsScreen(Screen):
         detail = self.query_one("#findings-detail", Static)
         if isinstance(f, Dismissed):
             ig = f.ignored
-            detail.update(Text(f"dismissed: {ig.check}" + (f" on pair {ig.pair}" if ig.pair is not None else "")
-                               + (f", term {ig.term}" if ig.term else "") + (f"\nwhy: {ig.reason}" if ig.reason else "")
-                               + "\nr brings it back"))
+            detail.update(Text(visible(f"dismissed: {ig.check}" + (f" on pair {ig.pair}" if ig.pair is not None else "")
+                                       + (f", term {ig.term}" if ig.term else "")
+                                       + (f"\nwhy: {ig.reason}" if ig.reason else "") + "\nr brings it back")))
             return
         if f is None:
             detail.update("")
             return
-        text = Text.assemble((f"{f.check} · {f.severity}\n", "bold"), f.message)
+        text = Text.assemble((f"{f.check} · {f.severity}\n", "bold"), visible(f.message))
         try:
             p = self.session.al.pairs[self.session.al.index_of(f.pair)] if f.pair is not None else None
         except KeyError:
             p = None
         if p is not None:
             text.append(f"\n\npair {p.id}  ", style="bold")
-            text.append(" ".join(p.zh) or "(no Chinese)")
+            text.append(visible(" ".join(p.zh), keep="") or "(no Chinese)")
             text.append("\n" + " " * (len(str(p.id)) + 7))
-            text.append(" ".join(p.en) or "(no English)")
+            text.append(visible(" ".join(p.en), keep="") or "(no English)")
         detail.update(text)
 
     def _selected(self):
