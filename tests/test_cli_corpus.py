@@ -103,3 +103,33 @@ def test_reindex_and_prune(tmp_path, db, capsys):
     assert main(["index", "--prune"]) == 0
     out = capsys.readouterr().out
     assert "1 pruned" in out and "holds 0 pairs" in out
+
+
+def test_check_corpus_reports_departures_from_house_usage(tmp_path, db, capsys):
+    from workbench.glossary.model import Glossary, Term, save_glossary
+
+    save_glossary(Glossary(terms=[Term(zh=["新质生产力"], en="new quality productive forces",
+                                       variants=["new productive forces"])]), tmp_path / "g.yaml")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for k in range(4):
+        al = doc(("加快发展新质生产力。", "Speed up new quality productive forces."),
+                 ("培育新质生产力。", "Foster new quality productive forces." if k else "Foster new productive forces."))
+        save_alignment(al, archive / f"old{k}.yaml")
+    assert main(["index", str(archive)]) == 0
+    mine = doc(("发展新质生产力。", "Develop new productive forces."), ("谢谢。", "Thank you."))
+    mine.glossary = "g.yaml"
+    save_alignment(mine, tmp_path / "mine.yaml")
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "mine.yaml"), "--corpus", "--check", "term-missing"]) == 1
+    out = capsys.readouterr().out
+    assert "corpus-inconsistent (1, warning)" in out
+    assert ("pair 1     新质生产力: this pair renders it “new productive forces”; the archive renders it "
+            "“new quality productive forces” (7 of 8 pairs)") in out
+    assert main(["check", str(tmp_path / "mine.yaml"), "--corpus", "--format", "json"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out) if f["check"] == "corpus-inconsistent"]
+    assert [(f["pair"], f["expected"], f["found"]) for f in found] == [
+        (1, "new quality productive forces", "new productive forces")]
+    # without an archive: one clear line
+    assert main(["check", str(tmp_path / "mine.yaml"), "--corpus", "--db", str(tmp_path / "none.sqlite")]) == 2
+    assert "no archive here yet" in capsys.readouterr().err

@@ -21,6 +21,7 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -30,7 +31,6 @@ from operator import itemgetter
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.glossary.matching import FORBIDDEN
 from workbench.text.normalize import EN_STOP, WORD
 
 _HYPHENS = {"-", "‐", "‑"}
@@ -214,6 +214,7 @@ class _Where:
         self.v, self.p, self.words, self.seps = v, p, words, seps
         self.spans = [m.span() for m in WORD.finditer(low)]
         self.exact = len(low) == len(p.en) and len(self.spans) == len(words)
+        self._at: dict[str, list[int]] | None = None
 
     def occ(self, k: int, last: int) -> _Occ:
         if self.exact:
@@ -222,10 +223,20 @@ class _Where:
             a, b = 0, len(self.p.en)
         return _Occ(self.v, self.p, a, b, self.p.en[a:b])
 
+    def positions(self, word: str) -> list[int]:
+        """Where a word stands (an index built once per pair: each lookup is then linear in
+        the hits, not in the sentence, so a long sentence with many variants stays linear)."""
+        if self._at is None:
+            self._at = defaultdict(list)
+            for k, w in enumerate(self.words):
+                self._at[w].append(k)
+        return self._at.get(word, [])
+
     def compound(self, surface: str, nxt: str) -> Iterable[tuple[int, int]]:
         words, seps = self.words, self.seps
-        for k in range(len(words) - 1):
-            if not surface.startswith(words[k]):
+        first = WORD.match(surface)
+        for k in self.positions(first.group() if first else surface):
+            if k >= len(words) - 1:
                 continue
             text, last = words[k], k
             while len(text) < len(surface) and last + 1 < len(words) - 1:
@@ -236,9 +247,7 @@ class _Where:
 
     def window(self, w: tuple) -> Iterable[tuple[int, int]]:
         words, seps = self.words, self.seps
-        for k in range(len(words)):
-            if words[k] != w[0]:
-                continue
+        for k in self.positions(w[0]):
             j, ok = k, True
             for x, gap in zip(w[1:4], w[5:8]):
                 for _ in range(gap + 1):
@@ -275,14 +284,20 @@ def _report(
                 continue
             where_key = (o.view.file, o.pair.id, kind)
             spans = reported[where_key]
-            if (where_key, surface) in said or any(a < o.end and o.start < b for a, b in spans):
+            if (where_key, surface) in said or _overlaps(spans, o.start, o.end):
                 continue  # once per pair and stretch of text
-            spans.append((o.start, o.end))
+            bisect.insort(spans, (o.start, o.end))
             said.add((where_key, surface))
             msg = f"“{o.surface}” here, “{ref_occ.surface}” in {len(pairs_of[ref])} pair(s) (first: {where}): {why}"
             yield Finding("variant-spelling", "info", o.pair.id, msg, term=ref, expected=ref_occ.surface, found=o.surface, file=o.view.file)
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, pairwise disjoint spans (log n)."""
+    i = bisect.bisect_left(spans, (start, end))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
+
+
 def _covered_by_term(o: _Occ) -> bool:
     """The phrase overlaps an accepted glossary rendering: term-inconsistent speaks for it."""
-    return any(h.kind != FORBIDDEN and h.start < o.end and o.start < h.end for h in o.pair.en_hits)
+    return o.pair.overlaps_accepted(o.start, o.end)

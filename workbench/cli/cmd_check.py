@@ -31,6 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="run only this check (repeatable)")
     p.add_argument("--min-severity", choices=SEVERITIES[::-1], default="info",
                    help="report only findings this serious or more (default: info, i.e. all)")
+    p.add_argument("--corpus", action="store_true",
+                   help="also compare the renderings of glossary terms with the archive's majority "
+                   "(see `workbench index`)")
+    p.add_argument("--db", metavar="DB", help="the archive for --corpus (default: $WORKBENCH_DB, else "
+                   "corpus.sqlite in the user's data folder)")
     p.set_defaults(func=run)
 
 
@@ -73,12 +78,45 @@ def run(args: argparse.Namespace) -> int:
         findings = run_checks_corpus(
             [(None if single else name, al) for name, al in docs], glossaries, checks=args.checks, progress=progress
         )
+    if args.corpus:
+        findings += _corpus_findings(args.db, files, docs, glossaries, single)
     findings = [f for f in findings if severity_rank(f.severity) <= severity_rank(args.min_severity)]
     if args.format == "json":
         emit_json([f.as_dict() for f in findings])
     else:
         sys.stdout.write(format_text(findings, colour=_colour()))
     return 1 if findings else 0
+
+
+CORPUS_CHECK = "corpus-inconsistent"
+
+
+def _corpus_findings(db, files, docs, glossaries, single: bool) -> list:
+    """Where each file renders a glossary term unlike the archive's majority (`--corpus`)."""
+    from workbench.checks import Finding, is_ignored
+    from workbench.corpus import open_corpus
+    from workbench.corpus.house import departures
+    from workbench.editing.archive import cedict
+
+    if not any(g is not None for g in (glossaries if isinstance(glossaries, list) else [glossaries])):
+        raise WorkbenchError("--corpus compares renderings of glossary terms: give --glossary, or a file "
+                             "that names its glossary")
+    corpus = open_corpus(db, readonly=True)
+    out = []
+    try:
+        for k, (f, (name, al)) in enumerate(zip(files, docs)):
+            glossary = glossaries if not isinstance(glossaries, list) else glossaries[k]
+            if glossary is None:
+                continue
+            for d in departures(corpus, al, glossary, file=str(Path(f).resolve()), dictionary=cedict(),
+                                background=corpus.count_en):
+                finding = Finding(CORPUS_CHECK, "warning", d.pair, d.message, term=d.term, expected=d.expected,
+                                  found=d.found, file=None if single else name)
+                if not is_ignored(finding, al.ignored):
+                    out.append(finding)
+    finally:
+        corpus.close()
+    return out
 
 
 def _is_alignment(path: Path) -> bool:
@@ -111,7 +149,8 @@ def format_text(findings, colour: bool = False) -> str:
     for f in findings:
         groups[f.check].append(f)
     lines = []
-    for check in CHECKS:
+    order = (*CHECKS, CORPUS_CHECK)
+    for check in order:
         group = groups.get(check)
         if not group:
             continue
@@ -133,6 +172,6 @@ def format_text(findings, colour: bool = False) -> str:
                     message = message.replace(f"“{found}”", paint(f"“{found}”", "31"), 1)
             lines.append(f"  {sev} {where:<10} {message}")
         lines.append("")
-    counts = ", ".join(f"{len(groups[c])} {c}" for c in CHECKS if c in groups)
+    counts = ", ".join(f"{len(groups[c])} {c}" for c in order if c in groups)
     lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {counts}")
     return "\n".join(lines) + "\n"

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import shutil
 import sys
 
+from workbench.cli import emit_json
 from workbench.cli.cmd_index import add_db_option
-
-# Until the terminal-safety helper is shared (workbench.text.visible), control characters,
-# bidi controls and invisible format characters are shown as escapes here.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+from workbench.text.visible import visible
 
 
-def safe(text: str, keep: str = "\t") -> str:
-    """Text that cannot drive the terminal: control and invisible characters as \\xNN / \\uNNNN."""
-    def show(m: re.Match) -> str:
-        c = m.group()
-        if c in keep:
-            return c
-        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
-
-    return _UNSAFE.sub(show, text)
+def safe(text: str) -> str:
+    """One line of data as the terminal may show it: controls and invisible marks made visible."""
+    return visible(text, keep="")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         corpus.close()
     if args.format == "json":
-        json.dump([h.as_dict() for h in result.hits], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json([h.as_dict() for h in result.hits])
     else:
         sys.stdout.write(format_text(result, summary, colour=_colour()))
     return 0 if result.total else 1
@@ -90,24 +79,24 @@ def format_text(result, summary=None, colour: bool = False) -> str:
     dim, undim = ("\x1b[2m", "\x1b[0m") if colour else ("", "")
     out = []
     if summary is not None:
-        out.append(safe(summary.headline(), keep=""))
+        out.append(safe(summary.headline()))
         for r in summary.lines:
             where = f"{_show_path(r.example.file)} pair {r.example.pair}"
-            out.append(safe(f"  {r.text} ×{r.count:,} ({r.source}), e.g. {where}", keep=""))
+            out.append(safe(f"  {r.text} ×{r.count:,} ({r.source}), e.g. {where}"))
         out.append("")
     for h in result.hits:
-        out.append(f"{dim}{safe(_show_path(h.file), keep='')}  pair {h.pair}  {h.status}{undim}")
+        out.append(f"{dim}{safe(_show_path(h.file))}  pair {h.pair}  {h.status}{undim}")
         zh_spans = result.spans(h.zh) if result.lang in ("zh", "both") else []
         en_spans = result.spans(h.en) if result.lang in ("en", "both") else []
         if summary is not None and not en_spans:
             en_spans = summary.spans_in(h)
         for text, spans, w in ((h.zh, zh_spans, width // 2), (h.en, en_spans, width)):
             left, match, right = kwic(text, spans, w)
-            mid = f"{on}{safe(match, keep='')}{off}" if match else ""
-            out.append(f"  {safe(left, keep='')}{mid}{safe(right, keep='')}")
+            mid = f"{on}{safe(match)}{off}" if match else ""
+            out.append(f"  {safe(left)}{mid}{safe(right)}")
     shown = len(result.hits)
     if result.total == 0:
-        out.append(f"no pair in the archive holds {safe(result.query, keep='')!r}")
+        out.append(f"no pair in the archive holds {safe(result.query)!r}")
     elif shown < result.total:
         out.append(f"{result.total:,} pairs; {shown} shown (--limit N for more, --format json for all)")
     else:

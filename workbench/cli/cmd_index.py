@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from workbench.errors import WorkbenchError
+from workbench.text.visible import visible
 
 
 def add_db_option(p: argparse.ArgumentParser) -> None:
@@ -45,20 +46,15 @@ def run(args: argparse.Namespace) -> int:
     finally:
         corpus.close()
     for line in report.failed:
-        sys.stderr.write(f"workbench: skipped {_safe(line)}\n")
+        sys.stderr.write(f"workbench: skipped {visible(line, keep='')}\n")
     parts = [f"{len(report.added)} added", f"{len(report.updated)} updated", f"{len(report.unchanged)} unchanged"]
     if args.prune:
         parts.append(f"{len(report.pruned)} pruned")
     if report.failed:
         parts.append(f"{len(report.failed)} skipped")
     sys.stdout.write(f"{', '.join(parts)}; the archive holds {stats['pairs']:,} pairs from "
-                     f"{stats['files']:,} file{'s' if stats['files'] != 1 else ''} ({_safe(corpus.path)})\n")
+                     f"{stats['files']:,} file{'s' if stats['files'] != 1 else ''} ({visible(corpus.path, keep='')})\n")
     if report.failed and not (report.added or report.updated or report.unchanged or report.pruned):
         return 2
     return 1 if report.failed else 0
 
-
-def _safe(text: str) -> str:
-    from workbench.cli.cmd_concordance import safe
-
-    return safe(text, keep="")

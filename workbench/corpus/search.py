@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from workbench.corpus.backend import Corpus, Found, Hit
 from workbench.corpus.tokens import en_pattern
 from workbench.errors import WorkbenchError
+from workbench.text.normalize import HAN
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+CJK = HAN
 LANGS = ("zh", "en", "auto")
 
 

