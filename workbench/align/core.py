@@ -467,9 +467,8 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
     zh_total = doc.zh_mass + prm.unlinked * doc.zh_unlinked
     en_total = doc.en_mass + prm.unlinked * doc.en_unlinked
     zh_mass, en_mass = _prefix(zh_total), _prefix(en_total)
-    zh_skip, en_skip = null_scores(off, pair_lo, zh_cover, en_cover, zh_total, en_total, prm)
-    zh_skip = zh_skip + prm.apparatus * doc.zh_apparatus
-    en_skip = en_skip + prm.apparatus * doc.en_apparatus
+    zh_skip, en_skip = null_scores(off, pair_lo, zh_cover, en_cover, zh_total, en_total,
+                                   doc.zh_apparatus, doc.en_apparatus, prm)
     zh_len, en_len = _prefix(doc.zh_len), _prefix(doc.en_len)
     T = len(nodes.row)
     pred = np.full((len(types), T), T, dtype=np.int64)
@@ -502,7 +501,8 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
 
 
 def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
-                en_cover: np.ndarray, zh_total: np.ndarray, en_total: np.ndarray, prm: Params
+                en_cover: np.ndarray, zh_total: np.ndarray, en_total: np.ndarray,
+                zh_apparatus: np.ndarray, en_apparatus: np.ndarray, prm: Params
                 ) -> tuple[np.ndarray, np.ndarray]:
     """Score of leaving each sentence unpaired: cheap for a sentence that shares little with
     every sentence of the other side in reach, dear for one that a neighbour renders well.
@@ -512,7 +512,7 @@ def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
     N, M = len(zh_total), len(en_total)
     zh_sup = np.zeros(N)
     en_sup = np.zeros(M)
-    if len(zh_cover) and prm.skip_support:
+    if len(zh_cover):
         width = np.diff(off)
         row = np.repeat(np.arange(N), width)
         col = np.arange(len(zh_cover)) - off[row] + pair_lo[row]
@@ -523,7 +523,9 @@ def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
         np.maximum.at(en_sup, col, en_cover)
         zh_sup = np.minimum(1.0, np.divide(zh_sup, zh_total, out=np.zeros(N), where=zh_total > 0))
         en_sup = np.minimum(1.0, np.divide(en_sup, en_total, out=np.zeros(M), where=en_total > 0))
-    return prm.skip - prm.skip_support * zh_sup, prm.skip - prm.skip_support * en_sup
+    # a header-like line is cheap to leave alone unless a neighbour renders it (a date line)
+    return (prm.skip - prm.skip_support * zh_sup + prm.apparatus * zh_apparatus * (1 - zh_sup) ** 2,
+            prm.skip - prm.skip_support * en_sup + prm.apparatus * en_apparatus * (1 - en_sup) ** 2)
 
 
 def _lexical(zh_hit, zh_mass, en_hit, en_mass) -> np.ndarray:
