@@ -16,7 +16,6 @@ from workbench.corpus.tokens import en_pattern
 from workbench.errors import WorkbenchError
 from workbench.text.normalize import HAN
 
-CJK = HAN
 LANGS = ("zh", "en", "auto")
 
 
@@ -38,7 +37,7 @@ def query_lang(query: str, lang: str = "auto") -> str:
         raise WorkbenchError(f"unknown language {lang!r} (one of: {', '.join(LANGS)})")
     if lang != "auto":
         return lang
-    return "zh" if CJK.search(query) else "en"
+    return "zh" if HAN.search(query) else "en"
 
 
 def concordance(
