@@ -13,6 +13,7 @@ from textual.screen import Screen
 from workbench.checks import run_checks
 from workbench.editing.session import FileChangedOnDisk, Session
 from workbench.errors import WorkbenchError
+from workbench.text.visible import visible
 from workbench.tui import commands
 from workbench.tui.editor_screen import EditorScreen
 from workbench.tui.keymap import load_keymap
@@ -49,7 +50,7 @@ class WorkbenchApp(App):
         self.checking = False
         self._check_timer = None
         self._warned_disk_change = False
-        self.sub_title = session.path.name
+        self.sub_title = visible(session.path.name, keep="")
         self.keymap: dict[str, str] = {}
         self.keymap_error: str | None = None
         try:
@@ -58,6 +59,11 @@ class WorkbenchApp(App):
             self.keymap_error = f"your keymap is not used: {exc}"
         if self.keymap:
             self.set_keymap(self.keymap)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notification, from any screen: data in it is never markup nor a control sequence."""
+        super().notify(visible(str(message)), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         self.editor = EditorScreen(self.session)

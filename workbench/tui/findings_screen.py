@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static, Tree
 
 from workbench.checks import severity_rank
 from workbench.editing.session import Session
+from workbench.text.visible import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
@@ -66,7 +67,7 @@ class FindingsScreen(Screen):
             node = tree.root.add(Text(f"{check} ({len(items)})", style="bold"), data=None, expand=expand)
             for f in sorted(items, key=lambda f: (f.pair is None, f.pair or 0)):
                 where = f"pair {f.pair}" if f.pair is not None else "document"
-                label = Text.assemble((f"{f.severity:<8}", _STYLE.get(f.severity, "")), f"{where}: {f.message}")
+                label = Text.assemble((f"{f.severity:<8}", _STYLE.get(f.severity, "")), visible(f"{where}: {f.message}", keep=""))
                 leaf = node.add_leaf(label, data=f)
                 if selected is not None and _same(f, selected):
                     target = leaf
@@ -84,16 +85,16 @@ class FindingsScreen(Screen):
         if f is None:
             detail.update("")
             return
-        text = Text.assemble((f"{f.check} · {f.severity}\n", "bold"), f.message)
+        text = Text.assemble((f"{f.check} · {f.severity}\n", "bold"), visible(f.message))
         try:
             p = self.session.al.pairs[self.session.al.index_of(f.pair)] if f.pair is not None else None
         except KeyError:
             p = None
         if p is not None:
             text.append(f"\n\npair {p.id}  ", style="bold")
-            text.append(" ".join(p.zh) or "(no Chinese)")
+            text.append(visible(" ".join(p.zh), keep="") or "(no Chinese)")
             text.append("\n" + " " * (len(str(p.id)) + 7))
-            text.append(" ".join(p.en) or "(no English)")
+            text.append(visible(" ".join(p.en), keep="") or "(no English)")
         detail.update(text)
 
     def _selected(self):
