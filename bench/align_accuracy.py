@@ -8,10 +8,15 @@ the gold and the prediction.  Strict: a predicted bead is right only if the gold
 same bead.  Lax: a predicted bead is right if it shares a zh and an en sentence with a gold
 bead; lax recall counts gold beads that share a zh and an en sentence with a predicted bead.
 
-Then the same pooled figures on noisy variants of the chapters (bench/noisy.py), with the
-recall of gold 1-0 / 0-1 beads and of many-to-many beads.
+Each set is aligned clean and in the noisy variants of bench/noisy.py (``--kinds``: sentences
+left untranslated, English-only sentences, boilerplate lines, joined English sentences, English
+sections the Chinese lacks, all together), without and with the sentence encoder (``--mode
+both``, the default), and a summary table puts them side by side, with the share of the gold's
+1-0 / 0-1 beads, of its 2-2 beads and of its many-to-many beads (>= 2 sentences on each side)
+found exactly.  Vectors are not cached here (every run encodes afresh).
 
-    python bench/align_accuracy.py [--data DIR] [--kinds clean,untranslated,...]
+    python bench/align_accuracy.py [--data DIR ...] [--mode lexical|semantic|both]
+                                   [--kinds clean,untranslated,added,boilerplate,joined,section,all]
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+KINDS = "clean,untranslated,added,boilerplate,joined,section,all"
 GOLD = ROOT.parent / "shared" / "align-gold"
 
 
@@ -71,15 +77,17 @@ def prf(tp_p, n_p, tp_g, n_g):
     return P, R, F
 
 
-def null_and_many(pred, gold):
-    """(gold null beads found, gold null beads, gold m-n beads (m, n >= 2) found, gold m-n)."""
+def recall_of(pred, gold, kind) -> tuple[int, int]:
+    """(found, total) gold beads of a kind found exactly: "null" = 1-0 / 0-1, "2-2" = two
+    sentences on each side."""
+    want = [b for b in gold if (kind == "null" and not (b[0] and b[1]))
+            or (kind == "2-2" and len(b[0]) == 2 and len(b[1]) == 2)
+            or (kind == "m-n" and len(b[0]) >= 2 and len(b[1]) >= 2)]
     ps = set(pred)
-    nulls = [b for b in gold if not (b[0] and b[1])]
-    many = [b for b in gold if len(b[0]) >= 2 and len(b[1]) >= 2]
-    return (sum(b in ps for b in nulls), len(nulls), sum(b in ps for b in many), len(many))
+    return sum(1 for b in want if b in ps), len(want)
 
 
-def chapters(data: Path, kind: str):
+def chapters(data: Path, kind: str = "clean"):
     """(name, zh lines, en lines, gold beads) of each chapter, with noise of `kind`."""
     import noisy
 
@@ -93,78 +101,101 @@ def chapters(data: Path, kind: str):
         yield name, zh, en, gold
 
 
-def evaluate(data: Path, kind: str, verbose: bool):
-    """Pooled counts over the chapters; prints per chapter when verbose."""
+def run_mode(data: Path, semantic: bool, quiet: bool = False, kind: str = "clean") -> dict:
+    """Align every chapter of ``data`` in one mode; print per chapter, return the pooled counts."""
     from workbench.align import align
 
-    tot = [0] * 9
+    t0 = time.perf_counter()
+    tot = [0, 0, 0, 0, 0]
+    extra = {"null": [0, 0], "2-2": [0, 0], "m-n": [0, 0]}
     rel: list[tuple[float, bool]] = []
+    if not quiet:
+        print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6} {'F1':>6}"
+              f" | {'beads':>5} {'gold':>5}")
     for name, zh, en, gold in chapters(data, kind):
-        beads = align(zh, en)
+        beads = align(zh, en, semantic=semantic, cache=False)
         pred = [(b.zh, b.en) for b in beads]
-        c = score(pred, gold) + null_and_many(pred, gold)
-        for k in range(9):
+        c = score(pred, gold)
+        for k in range(5):
             tot[k] += c[k]
+        for kind in extra:
+            f, n = recall_of(pred, gold, kind)
+            extra[kind][0] += f
+            extra[kind][1] += n
         gs = set(gold)
         rel.extend((b.score, (b.zh, b.en) in gs) for b in beads if b.zh and b.en)
-        if verbose:
-            sp = prf(c[0], c[1], c[0], c[2])
-            lp = prf(c[3], c[1], c[4], c[2])
+        sp = prf(c[0], c[1], c[0], c[2])
+        lp = prf(c[3], c[1], c[4], c[2])
+        if not quiet:
             print(f"{name:8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f} {lp[1]:6.3f}"
                   f" {lp[2]:6.3f} | {c[1]:5d} {c[2]:5d}")
-    return tot, rel
+    sp = prf(tot[0], tot[1], tot[0], tot[2])
+    lp = prf(tot[3], tot[1], tot[4], tot[2])
+    seconds = time.perf_counter() - t0
+    if not quiet:
+        print(f"{'pooled':8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f} {lp[1]:6.3f}"
+              f" {lp[2]:6.3f} | {tot[1]:5d} {tot[2]:5d}")
+        for kind, (f, n) in extra.items():
+            print(f"  {kind} beads of the gold found exactly: {f}/{n}"
+                  + (f" ({f / n:.2f})" if n else ""))
+        print(f"(1-0/0-1 beads excluded from gold and prediction in P/R/F1, as Bertalign's "
+              f"scorer does; {seconds:.2f} s)")
+    return {"strict": sp[2], "lax": lp[2], "null": extra["null"], "2-2": extra["2-2"],
+            "m-n": extra["m-n"], "rel": rel, "seconds": seconds}
 
 
-def _ratio(a: int, b: int) -> str:
-    return f"{a}/{b}" if b else "-"
+def reliability(rel) -> None:
+    print("reliability (non-empty predicted beads): confidence bin -> share strictly right")
+    bins = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    for lo, hi in bins:
+        sel = [ok for s, ok in rel if lo <= s < hi]
+        if sel:
+            mean = sum(s for s, _ in rel if lo <= s < hi) / len(sel)
+            print(f"  {lo:.1f}-{min(hi, 1.0):.1f}: {len(sel):4d} beads, mean conf {mean:.2f}, "
+                  f"right {sum(sel) / len(sel):.2f}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=GOLD / "mac-dev")
-    ap.add_argument("--kinds", default="clean,untranslated,added,boilerplate,joined,section,all",
-                    help="comma-separated: clean and the noisy kinds of bench/noisy.py")
+    ap.add_argument("--data", type=Path, action="append",
+                    help="a folder with zh/ en/ gold/ (repeatable; default: mac-dev and the "
+                    "noisy variants in bench/ if present)")
+    ap.add_argument("--mode", choices=("lexical", "semantic", "both"), default="both",
+                    help="without / with the sentence encoder (default: both, side by side)")
+    ap.add_argument("--kinds", default=KINDS,
+                    help=f"clean and noisy variants (bench/noisy.py), comma-separated "
+                    f"(default: {KINDS})")
     args = ap.parse_args(argv)
-    if not (args.data / "gold").is_dir():
-        print(f"align_accuracy: no gold data at {args.data} (needs ../shared/align-gold); "
+    sets = args.data or [GOLD / "mac-dev"]
+    if not (sets[0] / "gold").is_dir():
+        print(f"align_accuracy: no gold data at {sets[0]} (needs ../shared/align-gold); "
               "nothing to score")
         return 0
-    t0 = time.perf_counter()
+    modes = {"lexical": [False], "semantic": [True], "both": [False, True]}[args.mode]
+    summary = []
     kinds = [k for k in args.kinds.split(",") if k]
-    rows = []
-    for kind in kinds:
-        verbose = kind == "clean"
-        if verbose:
-            print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6}"
-                  f" {'F1':>6} | {'beads':>5} {'gold':>5}")
-        tot, rel = evaluate(args.data, kind, verbose)
-        rows.append((kind, tot))
-        if verbose:
-            sp = prf(tot[0], tot[1], tot[0], tot[2])
-            lp = prf(tot[3], tot[1], tot[4], tot[2])
-            print(f"{'pooled':8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f}"
-                  f" {lp[1]:6.3f} {lp[2]:6.3f} | {tot[1]:5d} {tot[2]:5d}")
-            print("\nreliability (non-empty predicted beads): confidence bin -> share strictly "
-                  "right")
-            bins = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
-            for lo, hi in bins:
-                sel = [ok for s, ok in rel if lo <= s < hi]
-                if sel:
-                    mean = sum(s for s, _ in rel if lo <= s < hi) / len(sel)
-                    print(f"  {lo:.1f}-{min(hi, 1.0):.1f}: {len(sel):4d} beads, mean conf "
-                          f"{mean:.2f}, right {sum(sel) / len(sel):.2f}")
-            print()
-    print(f"{'pooled':12} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax F1':>6} | "
-          f"{'1-0/0-1 recall':>14} {'m-n recall':>10}")
-    for kind, tot in rows:
-        sp = prf(tot[0], tot[1], tot[0], tot[2])
-        lp = prf(tot[3], tot[1], tot[4], tot[2])
-        print(f"{kind:12} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[2]:6.3f} | "
-              f"{_ratio(tot[5], tot[6]):>14} {_ratio(tot[7], tot[8]):>10}")
-    print(f"(strict/lax exclude 1-0/0-1 beads from gold and prediction, as Bertalign's scorer "
-          f"does; 1-0/0-1 recall: gold null beads output exactly; m-n: gold beads with >= 2 "
-          f"sentences on both sides; noisy kinds: bench/noisy.py; "
-          f"{time.perf_counter() - t0:.1f} s)")
+    for data in sets:
+        for kind in kinds:
+            for semantic in modes:
+                label = "with the encoder (--semantic)" if semantic else "lexical (--no-semantic)"
+                quiet = kind != "clean"
+                if not quiet:
+                    print(f"\n== {data.name}: {label}")
+                r = run_mode(data, semantic, quiet=quiet, kind=kind)
+                if not quiet:
+                    reliability(r["rel"])
+                name = data.name if kind == "clean" else f"{data.name}/{kind}"
+                summary.append((name, label, r))
+    print(f"\n{'set':22} {'mode':30} {'strict F1':>9} {'lax F1':>7} {'null':>7} {'2-2':>5}"
+          f" {'m-n':>5} {'seconds':>7}")
+    for name, label, r in summary:
+        nf, nn = r["null"]
+        tf, tn = r["2-2"]
+        mf, mn = r["m-n"]
+        print(f"{name:22} {label:30} {r['strict']:9.3f} {r['lax']:7.3f} {f'{nf}/{nn}':>7}"
+              f" {f'{tf}/{tn}':>5} {f'{mf}/{mn}':>5} {r['seconds']:7.1f}")
+    print("(pooled over the chapters; null: gold 1-0/0-1 beads found exactly; 2-2 and m-n: gold "
+          "beads with 2 / >= 2 sentences on each side found exactly)")
     return 0
 
 

@@ -33,8 +33,10 @@ class WorkbenchApp(App):
         check_delay: float = 0.4,
         checks_in_process: bool = True,
         keymap_path: Path | None = None,
+        semantic: bool = False,
     ) -> None:
         super().__init__()
+        self.semantic = semantic  # "Realign from here" with the sentence encoder (open --no-semantic)
         # The checks run in another process so that a long run never holds the GIL while the
         # reviser types; tests may run them in a thread instead (no process start-up).
         self.checks_in_process = checks_in_process
