@@ -107,7 +107,7 @@ def test_tbx3_iso_30042():
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b"<martif><text>", "broken XML"),
+        (b"<martif><text>", "malformed XML"),
         (b"<glossary/>", "not TBX"),
         (b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><martif>&b;</martif>', "entities"),
         (b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><martif>&x;</martif>', "entities"),
@@ -155,7 +155,7 @@ BAD_FILES = {
     "unknown.csv": ("zh,en,colour\n新质生产力,x,y\n", "unknown column"),
     "dup.tsv": ("zh\ten\n新质生产力\ta\n新质生产力\tb\n", "duplicate term"),
     "empty-term.csv": ("zh,en\n,a\n", "empty term"),
-    "broken.tbx": ("<martif><text><body>", "broken XML"),
+    "broken.tbx": ("<martif><text><body>", "malformed XML"),
     "bomb.tbx": ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;'
                  '&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;'
                  '&lol1;&lol1;">]><martif>&lol2;</martif>', "entities"),

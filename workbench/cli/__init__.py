@@ -9,18 +9,6 @@ from collections.abc import Sequence
 from workbench import __version__
 from workbench.errors import WorkbenchError
 
-# Subcommand modules, in the order `workbench --help` lists them. Each has
-# `register(subparsers)` which adds its parser and sets `func` to a `run(args) -> int`.
-_COMMANDS = (
-    "cmd_open",
-    "cmd_align",
-    "cmd_check",
-    "cmd_export",
-    "cmd_import",
-    "cmd_glossary",
-    "cmd_terms",
-)
-
 
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2."""
@@ -38,15 +26,11 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    import importlib
+    # One module a subcommand, in the order `workbench --help` lists them. Each has
+    # `register(subparsers)`, which adds its parser and sets `func` to a `run(args) -> int`.
+    from workbench.cli import cmd_align, cmd_check, cmd_export, cmd_glossary, cmd_import, cmd_open, cmd_terms
 
-    for name in _COMMANDS:
-        try:
-            module = importlib.import_module(f"workbench.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"workbench.cli.{name}":
-                continue  # a command not built yet
-            raise
+    for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms):
         module.register(sub)
     return parser
 

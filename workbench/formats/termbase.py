@@ -4,8 +4,8 @@ TBX: a concept (termEntry / conceptEntry) becomes a term; languages are told apa
 `xml:lang` (zh, zh-CN, zh-Hans … and en, en-US …), never by position. administrativeStatus
 (or the older normativeAuthorization) maps preferred → `en`, admitted (or none) → `variants`,
 deprecated / superseded → `forbidden`; Chinese terms that are not deprecated are the source
-forms. XML is parsed without entity expansion, external entities, DTD loading or network
-(defusedxml): an entity bomb or an XXE file is refused, not expanded.
+forms. XML is read with `xmlsafe.iterparse` (lxml, no entity expansion, external entities,
+DTD loading or network): an entity bomb or an XXE file is refused, not expanded.
 
 CSV/TSV: a header row naming the columns zh, en, variants, forbidden, note (and case);
 several forms in one cell are separated by "|".
@@ -16,17 +16,15 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
-import defusedxml
-import defusedxml.ElementTree as DET
+from lxml import etree
 
 from workbench.errors import WorkbenchError
+from workbench.formats.xmlsafe import XML_LANG, XmlWriter, iterparse, local_name, release
 from workbench.glossary.model import CASES, Glossary, Term
 from workbench.text.reading import decode_text, read_bytes
 
 FORMATS = ("tbx", "tbx2", "csv", "tsv")
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 
 
@@ -54,57 +52,46 @@ def read_glossary_file(path: str | Path, fmt: str | None = None, name: str = "")
 # -- TBX ------------------------------------------------------------------------------------
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def _lang(el: etree._Element) -> str:
+    return (el.get(XML_LANG) or el.get("lang") or "").strip().lower()
 
 
-def _lang(el: ET.Element) -> str:
-    return (el.get(_XML_LANG) or el.get("lang") or "").strip().lower()
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
 
 
 def read_tbx(data: bytes, path: str | Path, name: str = "") -> Glossary:
-    try:
-        root = DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except defusedxml.EntitiesForbidden:
-        raise WorkbenchError("refused: the XML declares entities (an entity bomb or XXE is possible)", path) from None
-    except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden):
-        raise WorkbenchError("refused: the XML refers to external resources", path) from None
-    except ET.ParseError as exc:
-        line, col = getattr(exc, "position", (None, None))
-        raise WorkbenchError(f"broken XML: {str(exc).split(':')[0]}", path, line, (col or 0) + 1 if line else None) from None
-    except (LookupError, ValueError) as exc:  # an unknown or multi-byte declared encoding (expat)
-        raise WorkbenchError(f"unreadable XML: {exc}", path) from None
-    if _local(root.tag) not in ("martif", "tbx"):
-        raise WorkbenchError(f"not TBX: the root element is <{_local(root.tag)}>, not <tbx> or <martif>", path)
-    g = Glossary(name=name or _title(root) or Path(path).stem)
+    """A glossary from TBX bytes (v2 `martif` or ISO 30042 `tbx`), streamed concept by concept."""
+    title = source = ""
+    terms: list[Term] = []
     first_seen: dict[str, int] = {}
-    for n, concept in enumerate((el for el in root.iter() if _local(el.tag) in ("termEntry", "conceptEntry")), 1):
-        term = _concept(concept, path, n)
-        if term is None:
-            continue
-        for form in term.zh:
-            if form in first_seen:
-                raise WorkbenchError(f"duplicate term {form!r} (concepts {first_seen[form]} and {n})", path)
-            first_seen[form] = n
-        g.terms.append(term)
-    if not g.terms:
+    n = 0
+    tags = ("title", "sourceDesc", "termEntry", "conceptEntry")
+    for _, el in iterparse(data, path, root=("tbx", "martif"), tags=tags):
+        tag = local_name(el.tag)
+        if tag == "title":
+            title = title or _text(el)
+        elif tag == "sourceDesc":
+            source = source or _text(el)
+        else:
+            n += 1
+            term = _concept(el, path, n)
+            release(el)
+            if term is None:
+                continue
+            for form in term.zh:
+                if form in first_seen:
+                    raise WorkbenchError(f"duplicate term {form!r} (concepts {first_seen[form]} and {n})", path)
+                first_seen[form] = n
+            terms.append(term)
+    if not terms:
         raise WorkbenchError("no concept with both a Chinese (xml:lang zh…) and an English (en…) term", path)
-    return g
+    return Glossary(name=name or title or source or Path(path).stem, terms=terms)
 
 
-def _title(root: ET.Element) -> str:
-    for el in root.iter():
-        if _local(el.tag) in ("title",):
-            return "".join(el.itertext()).strip()
-    for el in root.iter():
-        if _local(el.tag) == "sourceDesc":
-            return " ".join("".join(el.itertext()).split())
-    return ""
-
-
-def _status(container: ET.Element) -> str:
+def _status(container: etree._Element) -> str:
     for el in container.iter():
-        tag = _local(el.tag)
+        tag = local_name(el.tag)
         kind = el.get("type", "")
         if (tag == "termNote" and kind in ("administrativeStatus", "normativeAuthorization")) or tag in (
             "administrativeStatus", "normativeAuthorization"
@@ -116,12 +103,12 @@ def _status(container: ET.Element) -> str:
     return ""
 
 
-def _concept(concept: ET.Element, path: str | Path, n: int) -> Term | None:
+def _concept(concept: etree._Element, path: str | Path, n: int) -> Term | None:
     zh: list[tuple[str, str]] = []
     en: list[tuple[str, str]] = []
     notes = []
     for child in concept:
-        tag = _local(child.tag)
+        tag = local_name(child.tag)
         if tag in ("note", "descrip") and child.get("type", "definition") in ("definition", "note", "context", ""):
             text = " ".join("".join(child.itertext()).split())
             if text:
@@ -133,9 +120,9 @@ def _concept(concept: ET.Element, path: str | Path, n: int) -> Term | None:
         if side is None:
             continue
         for holder in child:
-            if _local(holder.tag) not in ("tig", "ntig", "termSec"):
+            if local_name(holder.tag) not in ("tig", "ntig", "termSec"):
                 continue
-            term_el = next((el for el in holder.iter() if _local(el.tag) == "term"), None)
+            term_el = next((el for el in holder.iter() if local_name(el.tag) == "term"), None)
             if term_el is None:
                 continue
             text = " ".join("".join(term_el.itertext()).split())
@@ -161,31 +148,46 @@ def _concept(concept: ET.Element, path: str | Path, n: int) -> Term | None:
 def dump_tbx(g: Glossary, version: str = "tbx") -> str:
     """TBX text: ISO 30042:2019 TBX-Basic (`tbx`, the default) or TBX v2 (`tbx2`, martif)."""
     v3 = version == "tbx"
-    ns = f"{{{TBX3_NS}}}" if v3 else ""
+    w = XmlWriter()
     if v3:
-        ET.register_namespace("", TBX3_NS)
-        root = ET.Element(ns + "tbx", {"style": "dca", "type": "TBX-Basic", _XML_LANG: "en"})
-        header = ET.SubElement(root, ns + "tbxHeader")
+        w.open("tbx", [("xmlns", TBX3_NS), ("style", "dca"), ("type", "TBX-Basic"), ("xml:lang", "en")])
+        w.open("tbxHeader")
     else:
-        root = ET.Element("martif", {"type": "TBX", _XML_LANG: "en"})
-        header = ET.SubElement(root, "martifHeader")
-    source = ET.SubElement(ET.SubElement(header, ns + "fileDesc"), ns + "sourceDesc")
-    ET.SubElement(source, ns + "p").text = g.name or "workbench glossary"
-    body = ET.SubElement(ET.SubElement(root, ns + "text"), ns + "body")
+        w.open("martif", [("type", "TBX"), ("xml:lang", "en")])
+        w.open("martifHeader")
+    w.open("fileDesc")
+    w.open("sourceDesc")
+    w.leaf("p", g.name or "workbench glossary", where="the glossary's name")
+    w.close("sourceDesc")
+    w.close("fileDesc")
+    w.close("tbxHeader" if v3 else "martifHeader")
+    w.open("text")
+    w.open("body")
     for n, t in enumerate(g.terms, 1):
-        concept = ET.SubElement(body, ns + ("conceptEntry" if v3 else "termEntry"), {"id": f"c{n}"})
-        if t.note:
-            ET.SubElement(concept, ns + "note").text = t.note
-        sides = (("zh", [(z, "preferred" if k == 0 else "admitted") for k, z in enumerate(t.zh)]),
-                 ("en", [(t.en, "preferred")] + [(v, "admitted") for v in t.variants] + [(f, "deprecated") for f in t.forbidden]))
-        for lang, forms in sides:
-            lang_el = ET.SubElement(concept, ns + ("langSec" if v3 else "langSet"), {_XML_LANG: lang})
-            for text, status in forms:
-                holder = ET.SubElement(lang_el, ns + ("termSec" if v3 else "tig"))
-                ET.SubElement(holder, ns + "term").text = text
-                ET.SubElement(holder, ns + "termNote", {"type": "administrativeStatus"}).text = f"{status}Term-admn-sts"
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        _dump_concept(w, t, n, v3)
+    w.close("body")
+    w.close("text")
+    w.close("tbx" if v3 else "martif")
+    return w.text()
+
+
+def _dump_concept(w: XmlWriter, t: Term, n: int, v3: bool) -> None:
+    concept = "conceptEntry" if v3 else "termEntry"
+    where = f"term {t.zh[0]!r}"
+    w.open(concept, [("id", f"c{n}")])
+    if t.note:
+        w.leaf("note", t.note, where=f"the note of {where}")
+    sides = (("zh", [(z, "preferred" if k == 0 else "admitted") for k, z in enumerate(t.zh)]),
+             ("en", [(t.en, "preferred")] + [(v, "admitted") for v in t.variants] + [(f, "deprecated") for f in t.forbidden]))
+    for lang, forms in sides:
+        w.open("langSec" if v3 else "langSet", [("xml:lang", lang)])
+        for text, status in forms:
+            w.open("termSec" if v3 else "tig")
+            w.leaf("term", text, where=where)
+            w.leaf("termNote", f"{status}Term-admn-sts", [("type", "administrativeStatus")])
+            w.close("termSec" if v3 else "tig")
+        w.close("langSec" if v3 else "langSet")
+    w.close(concept)
 
 
 # -- CSV / TSV ------------------------------------------------------------------------------

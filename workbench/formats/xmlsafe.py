@@ -100,10 +100,6 @@ def local_name(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if tag[:1] == "{" else tag
 
 
-def namespace(tag: str) -> str:
-    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
-
-
 def inline_text(elem: etree._Element, skip: frozenset[str], keep: frozenset[str] | None = None) -> str:
     """The plain text of a segment: its text and that of `keep` children, not of `skip` ones.
 

@@ -26,12 +26,9 @@ def zh_candidates(sentences: list[str], longest: int = 3) -> list[str]:
     Each word comes first, then the longer runs starting with it; runs that begin or end with
     a particle (的, 了, 已…) are left out: they are never terms.
     """
-    try:
-        import rjieba
+    import rjieba  # slow to import: only when candidates are asked for
 
-        cut = rjieba.cut
-    except ImportError:  # pragma: no cover - rjieba is a dependency; characters will do
-        cut = list
+    cut = rjieba.cut
     out: dict[str, None] = {}
     for s in sentences:
         for chunk in re.split(r"[^\u3400-\u9fffA-Za-z0-9\"“”]+", s):

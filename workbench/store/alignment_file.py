@@ -329,13 +329,3 @@ def _flow_docref(d: DocRef) -> Flow:
 def save_alignment(al: Alignment, path: str | Path) -> None:
     """Write the aligned file atomically (temporary file, fsync, rename)."""
     atomic_write(path, dump_alignment(al))
-
-
-def check_against_documents(al: Alignment, zh: list[str], en: list[str], path: str | Path) -> None:
-    """Raise if the pairs do not hold exactly the documents' sentences, once each, in order."""
-    for side, have, want in (("zh", al.zh_sentences(), zh), ("en", al.en_sentences(), en)):
-        if have != want:
-            at = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
-            raise WorkbenchError(
-                f"the {side} sentences of the pairs differ from the document at sentence {at + 1}", path
-            )

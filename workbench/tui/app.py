@@ -10,15 +10,11 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from workbench.checks import run_checks
 from workbench.editing.session import FileChangedOnDisk, Session
 from workbench.errors import WorkbenchError
 from workbench.tui import commands
 from workbench.tui.editor_screen import EditorScreen
-
-try:  # the checks are another engineer's module: the editor works without it
-    from workbench.checks import run_checks
-except ImportError:  # pragma: no cover - until workbench.checks lands
-    run_checks = None
 
 
 class WorkbenchApp(App):
@@ -38,7 +34,7 @@ class WorkbenchApp(App):
         super().__init__()
         # The checks run in another process so that a long run never holds the GIL while the
         # reviser types; tests may run them in a thread instead (no process start-up).
-        self.checks_in_process = checks_in_process and run_checks is not None
+        self.checks_in_process = checks_in_process
         # Made now, before Textual takes over stdout/stderr: multiprocessing's helper process
         # is started with stderr's file descriptor, which the running app replaces.
         self._pool = _checks_pool() if self.checks_in_process else None
@@ -49,7 +45,6 @@ class WorkbenchApp(App):
         self.check_delay = check_delay
         self.findings: list | None = None
         self.checking = False
-        self.checks_missing = run_checks is None
         self._check_timer = None
         self._warned_disk_change = False
         self.sub_title = session.path.name
@@ -176,8 +171,6 @@ class WorkbenchApp(App):
     # -- checks in the background ------------------------------------------------------------------
 
     def schedule_checks(self) -> None:
-        if run_checks is None:
-            return
         if self._check_timer is not None:
             self._check_timer.stop()
         self._check_timer = self.set_timer(self.check_delay, self._start_checks)

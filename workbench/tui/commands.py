@@ -106,8 +106,3 @@ def bindings() -> list[Binding]:
         Binding(c.key, c.action, c.label, show=c.footer, id=c.binding_id, tooltip=c.help)
         for c in COMMANDS
     ]
-
-
-def action_name(command: Command) -> str:
-    """The bare action name (without arguments), as `check_action` receives it."""
-    return command.action.split("(", 1)[0]

@@ -106,8 +106,6 @@ class EditorScreen(Screen):
         findings = getattr(self.app, "findings", None)
         if findings is not None:
             parts.append(f"{len(findings)} findings" + (" …" if self.app.checking else ""))
-        elif getattr(self.app, "checks_missing", False):
-            parts.append("checks not available")
         if self.realigning:
             parts.append("realigning…")
         self.status.show("  │  ".join(parts))

@@ -12,22 +12,10 @@ from textual.widgets import Button, Input, Label, OptionList
 
 from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
-from workbench.model import Alignment
-from workbench.store.alignment_file import dump_alignment
+from workbench.formats import export_text
 from workbench.store.atomic import atomic_write
 
 FORMATS = (("yaml", "YAML (alignment/1)", ".yaml"), ("tmx", "TMX 1.4 (CAT tools)", ".tmx"), ("tsv", "TSV (zh<TAB>en)", ".tsv"), ("xliff", "XLIFF", ".xlf"))
-
-
-def export_text(al: Alignment, fmt: str) -> str:
-    """The document in an interchange format, by the formats module (YAML by our own writer)."""
-    if fmt == "yaml":
-        return dump_alignment(al)
-    try:
-        from workbench.formats import export_text as formats_export
-    except ImportError:
-        raise WorkbenchError(f"export to {fmt.upper()} is not available in this build") from None
-    return formats_export(al, fmt)
 
 
 class ExportScreen(ModalScreen[None]):

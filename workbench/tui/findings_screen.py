@@ -45,7 +45,7 @@ class FindingsScreen(Screen):
         found = self.app.findings
         title = self.query_one("#findings-title", Static)
         if found is None:
-            title.update("The checks are not available." if self.app.checks_missing else "Checking…")
+            title.update("Checking…")
             return
         was_open = {str(n.label).split(" (")[0] for n in tree.root.children if n.is_expanded}
         selected = tree.cursor_node.data if tree.cursor_node is not None else None

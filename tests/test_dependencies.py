@@ -1,0 +1,70 @@
+"""Dependencies earn their place: every runtime dependency declared in pyproject.toml is imported
+by the package, and every third-party module the package imports is declared."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "workbench"
+
+
+def declared() -> set[str]:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {canonical(re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0]) for d in project["dependencies"]}
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def imported_top_modules() -> dict[str, str]:
+    """Top-level module → the first file that imports it, over every module of the package."""
+    found: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                found.setdefault(name.split(".")[0], str(path.relative_to(REPO)))
+    return found
+
+
+def third_party(modules: dict[str, str]) -> dict[str, set[str]]:
+    """Distribution → the imported modules it provides (standard library and workbench left out)."""
+    dists = packages_distributions()
+    out: dict[str, set[str]] = {}
+    for module in modules:
+        if module in sys.stdlib_module_names or module == "workbench" or module == "__future__":
+            continue
+        for dist in dists.get(module, [f"<not installed: {module}>"]):
+            out.setdefault(canonical(dist), set()).add(module)
+    return out
+
+
+def test_every_declared_dependency_is_imported_by_the_package():
+    used = third_party(imported_top_modules())
+    unused = declared() - set(used)
+    assert not unused, f"declared in pyproject.toml but never imported by workbench/: {sorted(unused)}"
+
+
+def test_every_imported_library_is_declared():
+    modules = imported_top_modules()
+    undeclared = {d: m for d, m in third_party(modules).items() if d not in declared()}
+    where = {d: sorted(modules[x] for x in m) for d, m in undeclared.items()}
+    assert not undeclared, f"imported by workbench/ but not declared in pyproject.toml: {where}"
+
+
+def test_one_xml_library():
+    modules = imported_top_modules()
+    assert "defusedxml" not in modules
+    assert not [m for m in modules if m == "xml"], "XML is read and written through formats.xmlsafe (lxml)"
