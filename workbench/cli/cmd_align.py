@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.text.inputs import INPUT_FORMATS
 
 FORMATS = ("yaml", "beads", "tsv", "tmx")
 
@@ -29,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", choices=FORMATS, default=None, metavar="{" + ",".join(FORMATS) + "}",
                    help="output format (default: yaml); beads prints [zh ids]:[en ids] a line")
     p.add_argument("--title", default="", help="title of the aligned document")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",
+                   help="read ZH and EN as this format (default: by extension: .docx, .html/.htm, .md, .pdf, "
+                   "anything else as text)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="align a folder on this Dask cluster (needs workbench[cluster]); default: local processes")
     p.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
     p.set_defaults(func=run)
 
@@ -52,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         if out.exists() and not args.force:
             raise WorkbenchError("already exists: not overwriting it (use --force, or another -o)", out)
     glossary = load_glossary(args.glossary) if args.glossary else None
-    zh = read_document(args.zh, "zh", presplit=args.presplit)
-    en = read_document(args.en, "en", presplit=args.presplit)
+    if args.scheduler:
+        raise WorkbenchError("--scheduler is for aligning folders (ZH_DIR EN_DIR -o OUT_DIR)")
+    zh = read_document(args.zh, "zh", presplit=args.presplit, input_format=args.input_format)
+    en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format)
     for warning in language_warnings(zh, en):
         sys.stderr.write(f"workbench: warning: {warning}\n")
     with Progress("aligning") as progress:
@@ -94,11 +102,12 @@ def beads_text(al) -> str:
 
 
 def run_folder(args: argparse.Namespace) -> int:
-    """Align every pair of same-named files in two folders, in parallel, into -o FOLDER."""
-    import os
-
-    from workbench.align.build import align_folder_files, document_pairs
+    """Align every pair of same-named files in two folders (in parallel, or on a Dask cluster)
+    into -o FOLDER. A pair that fails is reported by name; the others are written."""
+    from workbench.align.batch import AlignOptions, make_job, output_name, pair_folders, run_jobs
+    from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
+    from workbench.store.atomic import atomic_write
 
     if not args.output:
         raise WorkbenchError("aligning folders needs -o OUTPUT_FOLDER")
@@ -107,19 +116,37 @@ def run_folder(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise WorkbenchError("exists and is not a folder", out_dir)
-    pairs = document_pairs(Path(args.zh), Path(args.en))
-    if not pairs:
+    pairing = pair_folders(Path(args.zh), Path(args.en))
+    for path in pairing.zh_only + pairing.en_only:
+        sys.stderr.write(f"workbench: {path}: no file of the same name in the other folder: skipped\n")
+    if not pairing.pairs:
         raise WorkbenchError(f"no files of the same name in {args.zh} and {args.en}")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    glossary = load_glossary(args.glossary) if args.glossary else None
     jobs = []
-    for zh_path, en_path in pairs:
-        out = out_dir / (zh_path.stem + ".yaml")
-        if out.exists() and not args.force:
+    for zh_path, en_path in pairing.pairs:
+        out = out_dir / output_name(zh_path, pairing)
+        if (out.exists() or out.is_symlink()) and not args.force:
             raise WorkbenchError("already exists: not overwriting it (use --force)", out)
-        jobs.append((str(zh_path), str(en_path), str(out), args.presplit, args.glossary))
-    workers = args.jobs or os.cpu_count() or 1
-    with Progress(f"aligning {len(jobs)} documents") as progress:
-        results = align_folder_files(jobs, workers=workers, progress=progress)
-    total = sum(n for _, n in results)
-    sys.stderr.write(f"workbench: {len(results)} documents aligned ({total} pairs) into {out_dir}\n")
-    return 0
+        jobs.append(make_job(zh_path, en_path, out, args.glossary))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    options = AlignOptions(presplit=args.presplit, input_format=args.input_format)
+    written = failed = total_pairs = 0
+    with Progress(f"aligning {len(jobs)} documents", total=len(jobs)) as progress:
+        for outcome in run_jobs(jobs, glossary=glossary, options=options, workers=args.jobs,
+                                scheduler=args.scheduler, progress=progress):
+            if outcome.error is None:
+                try:
+                    atomic_write(outcome.job.out_path, outcome.yaml or "")
+                except WorkbenchError as exc:
+                    outcome.error = str(exc)
+            if outcome.error is not None:
+                failed += 1
+                progress.clear()
+                sys.stderr.write(f"workbench: {outcome.error}\n")
+                continue
+            written += 1
+            total_pairs += outcome.pairs
+    where = f" on {args.scheduler}" if args.scheduler else ""
+    sys.stderr.write(f"workbench: {written} documents aligned ({total_pairs} pairs) into {out_dir}{where}"
+                     + (f"; {failed} failed (named above)" if failed else "") + "\n")
+    return 2 if failed else 0
