@@ -251,3 +251,32 @@ def test_attributed_speech_cue():
     assert "<say>" in en_cues("He demanded triumphantly: 'Surrender?'")
     assert "<say>" not in en_cues("'You obviously don't know the first thing!'")
     assert "<say>" not in en_cues("He walked past the boys' room.")
+
+
+class _Prefer:
+    """An extra scorer that rewards exactly one (zh span, en span) pair of the document."""
+
+    weight = 5.0
+
+    def __init__(self, zh_span, en_span):
+        self.zh_span, self.en_span = zh_span, en_span
+        self.calls = 0
+
+    def __call__(self, zh_lo, zh_hi, en_lo, en_hi):
+        self.calls += 1
+        (za, zb), (ea, eb) = self.zh_span, self.en_span
+        return ((zh_lo == za) & (zh_hi == zb) & (en_lo == ea) & (en_hi == eb)).astype(float)
+
+
+def test_extra_scorer_hook_changes_the_beads():
+    plain = pairs(align(ZH, EN))
+    assert ((3,), (3, 4)) in plain
+    pushed = _Prefer((3, 4), (3, 4))  # zh 3 with en 3 alone
+    beads = align(ZH, EN, extra=pushed)
+    valid(beads, len(ZH), len(EN))
+    assert pushed.calls and ((3,), (3,)) in pairs(beads)
+    # realign_range hands the scorer whole-document indices
+    shifted = _Prefer((3, 4), (3, 4))
+    new = realign_range(ZH, EN, align(ZH, EN), 2, 5, extra=shifted)
+    valid(new, len(ZH), len(EN))
+    assert ((3,), (3,)) in pairs(new)

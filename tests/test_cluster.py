@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.align.batch import connect, pair_folders
+from workbench.align.batch import pair_folders
 from workbench.cli import main
-from workbench.errors import WorkbenchError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -58,28 +57,49 @@ def test_pairing_by_name_and_stem(folders):
     assert [p.name for p in pairing.en_only] == ["only-en.txt"]
 
 
-def test_local_pool_and_in_process_local_cluster_write_the_same_bytes(folders, tmp_path, capsys):
-    from distributed import LocalCluster
+# Dask runs in a child process: imported here it would swell the test process, whose size every
+# later subprocess inherits until it execs (and test_hostile measures children's peak memory).
+IN_PROCESS_CLUSTER = """
+import sys
+from distributed import LocalCluster
+from workbench.cli import main
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    rc = main(["align", sys.argv[1], sys.argv[2], "-o", sys.argv[3], "--scheduler", cluster.scheduler_address])
+sys.exit(rc)
+"""
 
+
+def python(code: str, *args, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
+                          timeout=120, cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_local_pool_and_in_process_local_cluster_write_the_same_bytes(folders, tmp_path, capsys):
     zh, en = folders
     rc = main(["align", str(zh), str(en), "-o", str(tmp_path / "local"), "-j", "2"])
     check_run(rc, capsys.readouterr().err, tmp_path / "local")
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        rc = main(["align", str(zh), str(en), "-o", str(tmp_path / "dask"), "--scheduler", cluster.scheduler_address])
-    err = capsys.readouterr().err
-    check_run(rc, err, tmp_path / "dask")
-    assert f"on {cluster.scheduler_address}" in err
+    r = python(IN_PROCESS_CLUSTER, zh, en, tmp_path / "dask")
+    check_run(r.returncode, r.stderr, tmp_path / "dask")
+    assert " on inproc://" in r.stderr
     assert outputs(tmp_path / "dask") == outputs(tmp_path / "local")
     text = (tmp_path / "dask" / "a.yaml").read_text(encoding="utf-8")
     assert "path: ../zh/a.txt" in text and "path: ../en/a.txt" in text
 
 
-def test_missing_scheduler_is_one_line(monkeypatch):
-    with pytest.raises(WorkbenchError, match="cannot reach the Dask scheduler"):
-        connect("tcp://127.0.0.1:9", timeout=0.5)
-    monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(WorkbenchError, match=r"pip install 'workbench\[cluster\]'"):
-        connect("tcp://127.0.0.1:9")
+def test_missing_scheduler_or_extra_is_one_line():
+    code = """
+import sys
+from workbench.align.batch import connect
+from workbench.errors import WorkbenchError
+if sys.argv[1] == "no-extra":
+    sys.modules["distributed"] = None
+try:
+    connect("tcp://127.0.0.1:9", timeout=0.5)
+except WorkbenchError as exc:
+    print(exc)
+"""
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in python(code, "down").stdout
+    assert "pip install 'workbench[cluster]'" in python(code, "no-extra").stdout
 
 
 def _wait_for(path: Path, proc: subprocess.Popen, seconds: float = 30.0) -> None:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.model import Alignment, Pair
+from workbench.model import Alignment, Pair, default_split_point
 
 
 def make(*pairs):
@@ -20,14 +20,15 @@ def test_merge_keeps_first_id_and_drops_score():
 
 def test_split_takes_a_new_id():
     al = make((["甲", "乙"], ["A", "B"]), (["丙"], ["C"]))
-    new = al.split_default(0)
+    new = al.split_pair(0, *default_split_point(al.pairs[0]))
     assert new == 3
     assert [(p.id, p.zh, p.en) for p in al.pairs] == [(1, ["甲"], ["A"]), (3, ["乙"], ["B"]), (2, ["丙"], ["C"])]
 
 
-def test_split_one_to_one_separates_the_sides():
+def test_split_one_to_one_proposes_to_separate_the_sides():
     al = make((["甲"], ["A"]))
-    al.split_default(0)
+    assert default_split_point(al.pairs[0]) == (1, 0)
+    al.split_pair(0, 1, 0)
     assert [(p.zh, p.en) for p in al.pairs] == [(["甲"], []), ([], ["A"])]
 
 

@@ -69,3 +69,99 @@ def test_words_are_soft_digits_are_hard():
 
 def test_value_key_hides_float_noise():
     assert value_key(383.7 * 10**4) == value_key(3.837e6)
+
+
+# -- one reader, table-driven: (text, [(value, hard, unit)]) -------------------------------
+
+ZH_TABLE = [
+    ("十四五规划", [(14, False, ""), (5, False, "")]),
+    ("二〇二四年", [(2024, False, "")]),
+    ("二零三五年", [(2035, False, "")]),
+    ("三成企业", [(30, False, "%")]),
+    ("七成以上", [(70, False, "%")]),
+    ("完成任务", []),
+    ("三分之一", [(1 / 3, True, "")]),
+    ("增长十倍", [(10, True, "x")]),
+    ("提高2个百分点", [(2, True, "pp")]),
+    ("提高兩個百分點", [(2, True, "pp")]),
+    ("兩萬億元", [(2e12, False, "")]),
+    ("3萬家", [(30000, True, "")]),
+    ("1.5億", [(1.5e8, True, "")]),
+    ("５０％", [(50, True, "%")]),
+    ("１２３家", [(123, True, "")]),
+    ("一千零五", [(1005, False, "")]),
+    ("三十一点七", [(31.7, False, "")]),
+    ("百分之五", [(5, True, "%")]),
+    ("C919大飞机", [(919, False, "name")]),
+    ("二十届三中全会", [(20, False, ""), (3, False, "")]),
+    ("一万五千", [(15000, False, "")]),
+    ("39.9万亿元", [(39.9e12, True, "")]),
+]
+
+EN_TABLE = [
+    ("tenfold", [(10, True, "x")]),
+    ("an eleven-fold rise", [(11, True, "x")]),
+    ("10 times", [(10, True, "x")]),
+    ("one-third of", [(1 / 3, False, "")]),
+    ("a third of", [(1 / 3, False, "")]),
+    ("2 percentage points", [(2, True, "pp")]),
+    ("2 percent", [(2, True, "%")]),
+    ("２.５％", [(2.5, True, "%")]),
+    ("C919 and IPv6", [(919, False, "name"), (6, False, "name")]),
+    ("the 14th Five-Year Plan", [(14, True, ""), (5, False, "")]),
+    ("3.837 million", [(3.837e6, True, "")]),
+]
+
+
+@pytest.mark.parametrize("text, want", ZH_TABLE)
+def test_zh_reader_table(text, want):
+    got = [(value_key(n.value), n.hard, n.unit) for n in zh_numbers(text)]
+    assert got == [(value_key(v), h, u) for v, h, u in want]
+
+
+@pytest.mark.parametrize("text, want", EN_TABLE)
+def test_en_reader_table(text, want):
+    got = [(value_key(n.value), n.hard, n.unit) for n in en_numbers(text)]
+    assert got == [(value_key(v), h, u) for v, h, u in want]
+
+
+@pytest.mark.parametrize(
+    "zh, en, agree",
+    [
+        ("三成企业", "30% of enterprises", True),
+        ("三成企业", "40% of enterprises", False),
+        ("增长十倍", "a tenfold increase", True),
+        ("增长十倍", "an eleven-fold increase", False),
+        ("提高2个百分点", "up 2 percentage points", True),
+        ("提高2个百分点", "up 2 percent", False),
+        ("增长2%", "up 2 percentage points", False),
+        ("三分之一", "one-third", True),
+        ("三分之一", "a quarter", False),
+        ("二〇二四年", "in 2024", True),
+        ("二〇二四年", "in 2023", False),
+        ("１２３家", "123 firms", True),
+        ("3千米", "3 kilometres", True),
+        ("C919大飞机", "the C919 large aircraft", True),
+        ("“十四五”规划", "the 14th Five-Year Plan", True),
+        ("“十四五”规划", "the 15th Five-Year Plan", False),
+    ],
+)
+def test_checks_and_aligner_read_the_same_table(zh, en, agree):
+    """Both paths fed the same pairs: the number-mismatch check and the aligner's number
+    features come from one reader, so they agree on which pairs carry the same numbers."""
+    from workbench.align.features import en_numbers as align_en
+    from workbench.align.features import zh_numbers as align_zh
+    from workbench.checks import run_checks
+    from workbench.model import Alignment, Pair
+
+    al = Alignment(pairs=[Pair(id=1, zh=[zh], en=[en])])
+    check_agrees = not run_checks(al, checks=["number-mismatch"])
+    assert check_agrees == agree
+    z, e = set(align_zh(zh)), set(align_en(en))
+
+    def readings(numbers):
+        return {f"#{v:.4g}" if v < 1e4 else f"#{v:.4e}" for n in numbers for v in (n.value, *n.alts)}
+
+    assert z <= readings(zh_numbers(zh)) and e <= readings(en_numbers(en))
+    if agree:
+        assert z & e, (z, e)  # the aligner links the pair by a number

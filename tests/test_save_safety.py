@@ -87,7 +87,7 @@ def test_cli_killed_mid_save_leaves_the_previous_output(tmp_path):
     memory.write_text(dump_tmx(other), encoding="utf-8")
     new_size = len(dump_alignment(other).encode())
     kill_during_save(
-        [sys.executable, "-m", "workbench", "import", str(memory), "-o", str(out)], tmp_path, "out.yaml", new_size
+        [sys.executable, "-m", "workbench", "import", str(memory), "-o", str(out), "--force"], tmp_path, "out.yaml", new_size
     )
     assert out.read_bytes() == old
 

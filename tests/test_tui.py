@@ -11,6 +11,7 @@ from workbench.model import CONFIRMED, Alignment, Pair
 from workbench.store.alignment_file import load_alignment, save_alignment
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.commands import COMMANDS, DESIGN_NAMES
+from workbench.tui.pairs_view import GUTTER
 
 SIZE = (160, 45)
 
@@ -62,6 +63,7 @@ def doc(tmp_path: Path) -> Path:
 def app_for(path: Path, **kw) -> WorkbenchApp:
     kw.setdefault("autosave_seconds", 0)
     kw.setdefault("checks_in_process", False)
+    kw.setdefault("keymap_path", path.parent / "no-keymap.yaml")  # never the tester's own keys
     return WorkbenchApp(Session(path), **kw)
 
 
@@ -94,9 +96,11 @@ async def test_opens_and_draws_both_columns(doc: Path) -> None:
         assert view.virtual_size.height >= len(make_alignment().pairs)
         first = view.render_line(0).text
         assert "1" in first and "女士们" in first and "Ladies and gentlemen" in first
-        assert first[:11].split() == ["1", "·"]  # id and status auto; score 0.9: no low-confidence mark
+        assert first[:17].split() == ["1", "·"]  # id and status auto; score 0.9: no low-confidence mark
         second = view.render_line(view._offsets[1]).text
-        assert second[:11].split() == ["2", "·?"]  # score 0.3: marked low
+        assert second[:17].split() == ["2", "·?"]  # score 0.3: marked low
+        third = view.render_line(view._offsets[2]).text
+        assert third[:17].split() == ["3", "2:1", "·?"]  # not 1:1: the shape shows
         status = app.editor.query_one("#status").text
         assert "doc.yaml" in status and "0/7 confirmed" in status
 
@@ -116,7 +120,7 @@ async def test_long_chinese_wraps_within_its_column(tmp_path: Path) -> None:
         assert len(rows) > 3
         for row in rows:
             assert cell_len(row) == view.content_width
-            zh_part = row[11:].split("│")[0]
+            zh_part = row[GUTTER:].split("│")[0]
             assert cell_len(zh_part.rstrip()) <= zw
 
 
@@ -139,7 +143,7 @@ async def test_split_pair(doc: Path) -> None:
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, app, 5)
-        await pilot.press("s", "ctrl+s")
+        await pilot.press("s", "enter", "ctrl+s")  # the proposed line: before the last sentences
     al = load_alignment(doc)
     assert [p.id for p in al.pairs] == [1, 2, 3, 4, 5, 6, 8, 7]
     assert al.pairs[5].zh == [ZH[5]] and al.pairs[6].zh == [ZH[6]] and al.pairs[6].en == [EN[6]]
@@ -187,10 +191,23 @@ async def test_edit_pair_splits_and_joins_by_lines(doc: Path) -> None:
 
 
 async def test_edit_pair_cancelled_changes_nothing(doc: Path) -> None:
+    from workbench.tui.dialogs import ChoiceScreen
+    from workbench.tui.edit_screen import EditPairScreen
+
     before = doc.read_bytes()
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "x", "escape", "ctrl+s")
+        await pilot.press("e", "escape")  # nothing typed: closes at once
+        assert app.screen is app.editor
+        await pilot.press("e", "x", "escape")  # typed: asks first
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")  # keep editing
+        assert isinstance(app.screen, EditPairScreen)
+        await pilot.press("escape")
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert app.screen is app.editor
+        await pilot.press("ctrl+s")
         assert not app.session.dirty
     assert doc.read_bytes() == before
 
@@ -221,7 +238,7 @@ async def test_undo_returns_the_file_to_the_same_bytes_and_redo_replays(doc: Pat
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, app, 2)
-        await pilot.press("m", "s", "right_square_bracket", "c", "C", "ctrl+s")
+        await pilot.press("m", "s", "enter", "right_square_bracket", "c", "C", "ctrl+s")
         after = doc.read_bytes()
         assert after != before
         await pilot.press(*["ctrl+z"] * 5, "ctrl+s")

@@ -125,18 +125,6 @@ class Alignment:
         self.pairs.insert(i + 1, b)
         return b.id
 
-    def split_default(self, i: int) -> int:
-        """Split pair i at the natural point: the last sentence of each side that has two or more."""
-        a = self.pairs[i]
-        zh_at = len(a.zh) - 1 if len(a.zh) > 1 else len(a.zh)
-        en_at = len(a.en) - 1 if len(a.en) > 1 else len(a.en)
-        if len(a.zh) <= 1 and len(a.en) <= 1:
-            if a.zh and a.en:
-                zh_at, en_at = 1, 0  # separate the sides: zh alone, then en alone
-            else:
-                raise ValueError("a pair of one sentence cannot be split")
-        return self.split_pair(i, zh_at, en_at)
-
     def move_sentence_up(self, i: int, side: str) -> None:
         """The first sentence of this side of pair i goes to the end of the previous pair."""
         self._check_index(i)
@@ -205,3 +193,13 @@ class Alignment:
         if self.pairs[i].is_empty:
             self._last_id = max(self._last_id, self.pairs[i].id)
             del self.pairs[i]
+
+
+def default_split_point(p: Pair) -> tuple[int, int]:
+    """Where "Split pair" proposes to split: before the last sentence of each side that has two
+    or more; a pair of one sentence a side can only part its sides (zh alone, then en alone)."""
+    zh_at = len(p.zh) - 1 if len(p.zh) > 1 else len(p.zh)
+    en_at = len(p.en) - 1 if len(p.en) > 1 else len(p.en)
+    if (zh_at, en_at) == (len(p.zh), len(p.en)):
+        zh_at, en_at = (1, 0) if p.zh and p.en else (zh_at, en_at)
+    return zh_at, en_at

@@ -15,6 +15,12 @@ import math
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .core import Params, SpanScorer
 
 __all__ = ["Bead", "align", "realign_range", "AlignWarning"]
 
@@ -60,13 +66,16 @@ def align(zh: Sequence[str], en: Sequence[str], *,
           en_para: Sequence[int] | None = None,
           glossary: Sequence[tuple[str, Sequence[str]]] = (),
           progress: Callable[[float], None] | None = None,
-          params=None) -> list[Bead]:
+          params: Params | None = None,
+          extra: SpanScorer | None = None) -> list[Bead]:
     """Align Chinese sentences ``zh`` with English sentences ``en``.
 
     Every sentence of both sides is in exactly one bead, beads in document order.  ``zh_para`` /
     ``en_para`` give the paragraph (or speaker turn) of each sentence; beads rarely cross them.
     ``glossary`` is a list of (zh term, accepted English renderings).  ``progress`` is called
     with fractions 0..1.  ``params`` (a :class:`workbench.align.core.Params`) tunes the search.
+    ``extra`` (a :class:`workbench.align.core.SpanScorer`) adds its weighted similarity of
+    (zh[zh_lo:zh_hi], en[en_lo:en_hi]) to every two-sided bead's score.
     Warns (:class:`AlignWarning`) on an empty side or on sides that do not look like zh/en.
     """
     zh = [s if isinstance(s, str) else str(s) for s in zh]
@@ -87,7 +96,7 @@ def align(zh: Sequence[str], en: Sequence[str], *,
     from .core import align_indices
 
     raw = align_indices(zh, en, glossary=glossary, progress=progress, params=params,
-                        zh_para=zh_para, en_para=en_para)
+                        zh_para=zh_para, en_para=en_para, extra=extra)
     out = [Bead(tuple(zs), tuple(es), _confidence(zs, es, sc, 0.0)) for zs, es, sc in raw]
     _check(out, N, M)
     if progress:
@@ -102,13 +111,27 @@ def _check(beads: Sequence[Bead], N: int, M: int) -> None:
         raise AssertionError("aligner produced an invalid alignment")
 
 
+class _Shifted:
+    """An extra scorer over the whole document, seen from a range starting at (z0, e0)."""
+
+    def __init__(self, inner: SpanScorer, z0: int, e0: int) -> None:
+        self.inner, self.z0, self.e0 = inner, z0, e0
+        self.weight = inner.weight
+
+    def __call__(self, zh_lo: np.ndarray, zh_hi: np.ndarray, en_lo: np.ndarray,
+                 en_hi: np.ndarray) -> np.ndarray:
+        z0, e0 = self.z0, self.e0
+        return self.inner(zh_lo + z0, zh_hi + z0, en_lo + e0, en_hi + e0)
+
+
 def realign_range(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead], start: int,
                   stop: int, **kwargs) -> list[Bead]:
     """Re-align only the sentences covered by ``beads[start:stop]``.
 
     Beads outside the range (e.g. confirmed pairs) are returned unchanged (the same objects);
     the returned list is the whole new alignment.  ``kwargs`` are those of :func:`align`
-    (``zh_para``/``en_para`` are for the whole document and are sliced here).
+    (``zh_para``/``en_para`` and ``extra`` are for the whole document and are sliced or shifted
+    here).
     """
     beads = list(beads)
     start = max(0, min(start, len(beads)))
@@ -124,6 +147,8 @@ def realign_range(zh: Sequence[str], en: Sequence[str], beads: Sequence[Bead], s
     for key, idx in (("zh_para", zs), ("en_para", es)):
         if sub_kw.get(key) is not None:
             sub_kw[key] = [sub_kw[key][k] for k in idx]
+    if sub_kw.get("extra") is not None:
+        sub_kw["extra"] = _Shifted(sub_kw["extra"], z0 or 0, e0 or 0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AlignWarning)
         new = align([zh[i] for i in zs], [en[j] for j in es], **sub_kw)

@@ -55,7 +55,7 @@ def align_documents(
         glossary=glossary_pairs(glossary),
         progress=progress,
     )
-    base = Path(out_path).resolve().parent if out_path else Path.cwd()
+    base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(
         title=title or _title_from(zh, en),
         source=DocRef("zh", _relative(zh.path, base), zh.sha256),
@@ -91,9 +91,9 @@ def pairs_from_beads(
 def relative_to(path: str | Path, base: Path) -> str:
     """`path` as the aligned YAML records it: relative to `base` (the output's folder)."""
     try:
-        return Path(os.path.relpath(Path(path).resolve(), base)).as_posix()
+        return Path(os.path.relpath(Path(os.path.realpath(path)), base)).as_posix()
     except ValueError:  # another drive on Windows
-        return Path(path).resolve().as_posix()
+        return Path(os.path.realpath(path)).as_posix()
 
 
 _relative = relative_to

@@ -6,27 +6,30 @@ Overview (see workbench/align/__init__.py for the API):
    pinyin names, numbers, glossary terms, punctuation cues); every English sentence a set of
    stems.  Units and stems are weighted by rarity (IDF within the document).
 2. For a pair of sentences (i, j) inside the search band we compute by one vectorised join the
-   weight of i's units that have a rendering in j (``mz``) and of j's stems that render a unit of
-   i (``me``).  A bead's lexical score is the F1 of these two coverages (summed over the
-   bead's sentence pairs), times a length agreement term with the zh/en character ratio fitted
-   on the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1 at a fixed skip cost.
+   weight of i's units that have a rendering in j (``zh_cover``) and of j's stems that render a
+   unit of i (``en_cover``).  A bead's lexical score is the F1 of these two coverages (summed
+   over the bead's sentence pairs), times a length agreement term with the zh/en character ratio
+   fitted on the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1.
 3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~200,000 node
    cells) are searched whole; longer ones coarse-to-fine: runs of g sentences are aligned first
    (rarer words only, ~200,000 cells), then the sentences in a band of g + 8 around that path
    (bead types up to 1-4 only: this pass just places the final band and finds the beads to
-   learn from), so time and memory grow linearly.  Paragraph / speaker-turn boundaries inside a bead cost
-   ``para_pen``; a bead that ends inside a quotation on one side only (speech split
-   differently by the translator) costs ``quote_pen``.
+   learn from).  Paragraph / speaker-turn boundaries inside a bead cost ``para_pen``; a bead
+   that ends inside a quotation on one side only (speech split differently by the translator)
+   costs ``quote_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence; a bead repeated word for word counts once), added to the links, and the
    document is realigned in a narrow band with all bead types.
+
+An optional extra scorer (:class:`SpanScorer`, e.g. a sentence-encoder similarity) adds
+``weight * scorer(zh_lo, zh_hi, en_lo, en_hi)`` to every two-sided bead.
 """
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -34,15 +37,15 @@ from .features import ZhAnalyzer, en_bag, quote_states
 from .lexicon import lexicon
 
 # Fixed choices (each was compared on the development data; see the commit history):
-PREFIX = False   # prefix matching of glosses (soft ~ soften) added noise: off
-MINC = 2         # a learnt link needs >= 2 co-occurrences ...
-UMAX = 0.2       # ... of a unit found in at most 20% of the confident beads
-COMPETE = False  # competitive linking was slightly worse than plain Dice
+MIN_COOCCUR = 2         # a learnt link needs >= 2 co-occurrences ...
+MAX_UNIT_SHARE = 0.2    # ... of a unit found in at most 20% of the confident beads
 NEG = -1e18
-TYPES_FULL = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
-              (3, 2)]
-TYPES_FAST = [(1, 0), (1, 1), (1, 2), (2, 1)]
-TYPES_MID = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (1, 4)]
+BeadType = tuple[int, int]
+TYPES_FULL: list[BeadType] = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4),
+                              (4, 1), (2, 3), (3, 2)]
+TYPES_FAST: list[BeadType] = [(1, 0), (1, 1), (1, 2), (2, 1)]
+TYPES_MID: list[BeadType] = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (1, 4)]
+RawBead = tuple[tuple[int, ...], tuple[int, ...], float]
 
 
 @dataclass
@@ -60,397 +63,465 @@ class Params:
     quote_pen: float = 0.1      # taken off a bead that ends inside a quotation on one side only
 
 
+class SpanScorer(Protocol):
+    """An extra bead score: for arrays of spans zh[zh_lo:zh_hi] / en[en_lo:en_hi] (sentence
+    indices of the document being aligned), one similarity per span pair; added to the lexical
+    score times ``weight``."""
+
+    weight: float
+
+    def __call__(self, zh_lo: np.ndarray, zh_hi: np.ndarray, en_lo: np.ndarray,
+                 en_hi: np.ndarray) -> np.ndarray: ...
+
+
 class Doc:
-    """Weighted units/stems of both sides and their links, as flat numpy arrays."""
+    """Weighted units/stems of both sides and their links, as flat numpy arrays.
+
+    Chinese side: ``N`` sentences, unit instances (``inst_sent``, ``inst_unit``), each unit with
+    the set of English vocabulary ids it may be rendered by (``links``).  English side: ``M``
+    sentences, stem instances (``stem_sent``, ``stem_id``).  ``_build`` flattens the links into
+    the arrays that :meth:`pairs` joins.
+    """
 
     def __init__(self, zh: Sequence[str], en: Sequence[str],
                  glossary: Sequence[tuple[str, Sequence[str]]] = (), idf_pow: float = 1.0):
-        an = ZhAnalyzer(lexicon(), glossary)
-        zbags = [an.bag(s) for s in zh]
-        ebags = [en_bag(s) | set(an.en_glossary_tokens(s)) if an.glossary else en_bag(s)
-                 for s in en]
-        lz = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
-        le = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
-        self._init(zbags, ebags, lz, le, idf_pow)
-        self.zkey = [hash(s) for s in zh]
-        self.ekey = [hash(s) for s in en]
+        analyzer = ZhAnalyzer(lexicon(), glossary)
+        zh_bags = [analyzer.bag(s) for s in zh]
+        en_bags = [en_bag(s) | set(analyzer.en_glossary_tokens(s)) if analyzer.glossary
+                   else en_bag(s) for s in en]
+        zh_len = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
+        en_len = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
+        self._init(zh_bags, en_bags, zh_len, en_len, idf_pow)
+        # sentence identities, so that a bead repeated word for word counts once when learning
+        self.zh_keys: list[int] | None = [hash(s) for s in zh]
+        self.en_keys: list[int] | None = [hash(s) for s in en]
 
     @classmethod
-    def from_bags(cls, zbags, ebags, lz, le, idf_pow: float = 1.0) -> Doc:
+    def from_bags(cls, zh_bags: list[dict[str, tuple[str, ...]]], en_bags: list[set[str]],
+                  zh_len: np.ndarray, en_len: np.ndarray, idf_pow: float = 1.0) -> Doc:
         doc = cls.__new__(cls)
-        doc._init(zbags, ebags, lz, le, idf_pow)
+        doc._init(zh_bags, en_bags, zh_len, en_len, idf_pow)
+        doc.zh_keys = doc.en_keys = None
         return doc
 
-    def blocks(self, gz: int, ge: int) -> Doc:
-        """A coarse document whose sentences are runs of gz (zh) / ge (en) sentences."""
-        zb = []
-        for k in range(0, self.N, gz):
-            d: dict = {}
-            for b in self.zbags[k:k + gz]:
-                d.update(b)
-            zb.append(d)
-        eb = [set().union(*self.ebags[k:k + ge]) for k in range(0, self.M, ge)]
-        lz = np.add.reduceat(self.lz, np.arange(0, self.N, gz))
-        le = np.add.reduceat(self.le, np.arange(0, self.M, ge))
-        return Doc.from_bags(zb, eb, lz, le, self.idf_pow)
+    def blocks(self, zh_run: int, en_run: int) -> Doc:
+        """A coarse document whose sentences are runs of zh_run (zh) / en_run (en) sentences."""
+        zh_bags = []
+        for k in range(0, self.N, zh_run):
+            merged: dict[str, tuple[str, ...]] = {}
+            for bag in self.zh_bags[k:k + zh_run]:
+                merged.update(bag)
+            zh_bags.append(merged)
+        en_bags = [set().union(*self.en_bags[k:k + en_run]) for k in range(0, self.M, en_run)]
+        zh_len = np.add.reduceat(self.zh_len, np.arange(0, self.N, zh_run))
+        en_len = np.add.reduceat(self.en_len, np.arange(0, self.M, en_run))
+        return Doc.from_bags(zh_bags, en_bags, zh_len, en_len, self.idf_pow)
 
-    def _init(self, zbags, ebags, lz, le, idf_pow) -> None:
-        self.N, self.M = len(zbags), len(ebags)
-        self.zbags, self.ebags, self.lz, self.le, self.idf_pow = zbags, ebags, lz, le, idf_pow
+    def _init(self, zh_bags, en_bags, zh_len, en_len, idf_pow: float) -> None:
+        self.N, self.M = len(zh_bags), len(en_bags)
+        self.zh_bags, self.en_bags = zh_bags, en_bags
+        self.zh_len, self.en_len, self.idf_pow = zh_len, en_len, idf_pow
         # English vocabulary and stem instances
         vocab: dict[str, int] = {}
-        es_j: list[int] = []
-        es_s: list[int] = []
-        for j, b in enumerate(ebags):
-            for st in b:
+        stem_sent: list[int] = []
+        stem_id: list[int] = []
+        for j, bag in enumerate(en_bags):
+            for st in bag:
                 v = vocab.get(st)
                 if v is None:
                     v = vocab[st] = len(vocab)
-                es_j.append(j)
-                es_s.append(v)
+                stem_sent.append(j)
+                stem_id.append(v)
         self.vocab = vocab
-        self.all_ej = np.array(es_j, dtype=np.int64)
-        self.all_es = np.array(es_s, dtype=np.int64)
-        edf = np.bincount(self.all_es, minlength=len(vocab) + 1).astype(np.float64)
-        self.edf_all = edf
-        self.eidf = np.log1p(self.M / np.maximum(edf, 1)) ** idf_pow
+        self.stem_sent = np.array(stem_sent, dtype=np.int64)
+        self.stem_id = np.array(stem_id, dtype=np.int64)
+        self.stem_df = np.bincount(self.stem_id, minlength=len(vocab) + 1).astype(np.float64)
+        self.stem_idf = np.log1p(self.M / np.maximum(self.stem_df, 1)) ** idf_pow
         # Chinese unit types and instances
         units: dict[str, int] = {}
-        zs_i: list[int] = []
-        zs_u: list[int] = []
+        inst_sent: list[int] = []
+        inst_unit: list[int] = []
         self.links: list[set[int]] = []
-        for i, b in enumerate(zbags):
-            for u, stems in b.items():
-                uid = units.get(u)
+        for i, bag in enumerate(zh_bags):
+            for unit, stems in bag.items():
+                uid = units.get(unit)
                 if uid is None:
-                    uid = units[u] = len(units)
-                    self.links.append(None)  # type: ignore[arg-type]
-                    self.links[uid] = self._match_stems(stems)
-                zs_i.append(i)
-                zs_u.append(uid)
+                    uid = units[unit] = len(units)
+                    self.links.append({v for v in map(vocab.get, stems) if v is not None})
+                inst_sent.append(i)
+                inst_unit.append(uid)
         self.units = units
         self.unit_names = list(units)
-        self.all_zi = np.array(zs_i, dtype=np.int64)
-        self.all_zu = np.array(zs_u, dtype=np.int64)
-        zdf = np.bincount(self.all_zu, minlength=len(units) + 1).astype(np.float64)
-        self.zdf = zdf
-        self.zidf = np.log1p(self.N / np.maximum(zdf, 1)) ** idf_pow
+        self.inst_sent = np.array(inst_sent, dtype=np.int64)
+        self.inst_unit = np.array(inst_unit, dtype=np.int64)
+        unit_df = np.bincount(self.inst_unit, minlength=len(units) + 1).astype(np.float64)
+        self.unit_idf = np.log1p(self.N / np.maximum(unit_df, 1)) ** idf_pow
         self._build()
 
-    def _match_stems(self, stems) -> set[int]:
-        """Vocabulary ids matching gloss stems: equal, or (for stems of 4+ letters) one a prefix
-        of the other within 4 letters (soft ~ soften, table ~ tablecloth)."""
-        vocab = self.vocab
-        if not hasattr(self, "_sorted_vocab"):
-            self._sorted_vocab = sorted(vocab)
-        sv = self._sorted_vocab
-        out = set()
-        for s in stems:
-            v = vocab.get(s)
-            if v is not None:
-                out.add(v)
-            if PREFIX and len(s) >= 4 and s[0].isalpha():
-                k = bisect.bisect_right(sv, s)
-                while k < len(sv) and sv[k].startswith(s):
-                    if len(sv[k]) <= len(s) + 4:
-                        out.add(vocab[sv[k]])
-                    k += 1
-                for n in range(max(4, len(s) - 3), len(s)):
-                    v = vocab.get(s[:n])
-                    if v is not None:
-                        out.add(v)
-        return out
-
     def _build(self) -> None:
-        """Flatten the current links into the arrays the join uses."""
-        U = len(self.units)
-        llen = np.array([len(x) for x in self.links], dtype=np.int64)
-        loff = np.zeros(U + 1, dtype=np.int64)
-        np.cumsum(llen, out=loff[1:])
-        lstem = np.fromiter((st for x in self.links for st in x), dtype=np.int64,
-                            count=int(loff[-1]))
-        linked_stems = np.zeros(len(self.vocab) + 1, dtype=bool)
-        linked_stems[lstem] = True
-        keep = llen[self.all_zu] > 0
-        self.zi = self.all_zi[keep]
-        uid = self.all_zu[keep]
-        self.zw = self.zidf[uid]
-        lens = llen[uid]
-        tot = int(lens.sum())
-        self.li = np.repeat(self.zi, lens)
-        self.lk = np.repeat(np.arange(len(uid), dtype=np.int64), lens)
+        """Flatten the current links into the arrays the join uses.
+
+        Linked unit instances: ``lu_sent`` (sentence), ``lu_weight``; their (instance, stem)
+        links: ``link_sent``, ``link_inst``, ``link_stem``.  Linked stem instances: ``ls_sent``,
+        ``ls_stem``, ``ls_weight``, sorted by (stem, sentence) in ``ls_order``/``ls_keys``.
+        ``zh_mass``/``en_mass``: each sentence's total linked weight."""
+        n_links = np.array([len(x) for x in self.links], dtype=np.int64)
+        link_off = np.zeros(len(self.units) + 1, dtype=np.int64)
+        np.cumsum(n_links, out=link_off[1:])
+        link_flat = np.fromiter((st for x in self.links for st in x), dtype=np.int64,
+                                count=int(link_off[-1]))
+        is_linked_stem = np.zeros(len(self.vocab) + 1, dtype=bool)
+        is_linked_stem[link_flat] = True
+        keep = n_links[self.inst_unit] > 0
+        self.lu_sent = self.inst_sent[keep]
+        uid = self.inst_unit[keep]
+        self.lu_weight = self.unit_idf[uid]
+        lens = n_links[uid]
+        total = int(lens.sum())
         starts = np.cumsum(lens) - lens
-        self.ls = lstem[np.repeat(loff[uid], lens) + (np.arange(tot) - np.repeat(starts, lens))]
-        ekeep = linked_stems[self.all_es]
-        self.ej = self.all_ej[ekeep]
-        self.es = self.all_es[ekeep]
-        self.ew = self.eidf[self.es]
-        self.zden = np.bincount(self.zi, weights=self.zw, minlength=self.N)[: self.N]
-        self.eden = np.bincount(self.ej, weights=self.ew, minlength=self.M)[: self.M]
-        key = self.es * (self.M + 1) + self.ej
-        self.eorder = np.argsort(key, kind="stable")
-        self.ekeys = key[self.eorder]
+        self.link_sent = np.repeat(self.lu_sent, lens)
+        self.link_inst = np.repeat(np.arange(len(uid), dtype=np.int64), lens)
+        self.link_stem = link_flat[np.repeat(link_off[uid], lens)
+                                   + (np.arange(total) - np.repeat(starts, lens))]
+        ekeep = is_linked_stem[self.stem_id]
+        self.ls_sent = self.stem_sent[ekeep]
+        self.ls_stem = self.stem_id[ekeep]
+        self.ls_weight = self.stem_idf[self.ls_stem]
+        self.zh_mass = np.bincount(self.lu_sent, weights=self.lu_weight, minlength=self.N)[:self.N]
+        self.en_mass = np.bincount(self.ls_sent, weights=self.ls_weight, minlength=self.M)[:self.M]
+        key = self.ls_stem * (self.M + 1) + self.ls_sent
+        self.ls_order = np.argsort(key, kind="stable")
+        self.ls_keys = key[self.ls_order]
 
     # ------------------------------------------------------------ pair features in a band
-    def pairs(self, P: np.ndarray, Q: np.ndarray, max_df: float | None = None):
-        """mz, me for the sentence pairs (i, j), P[i] <= j < Q[i], flat with offsets."""
+    def pairs(self, lo: np.ndarray, hi: np.ndarray, max_df: float | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Coverage of the sentence pairs (i, j), lo[i] <= j < hi[i], flat with row offsets:
+        (offsets, zh_cover, en_cover).  ``max_df``: ignore stems found in more sentences."""
         N, M = self.N, self.M
-        width = np.maximum(Q - P, 0)
+        width = np.maximum(hi - lo, 0)
         off = np.zeros(N + 1, dtype=np.int64)
         np.cumsum(width, out=off[1:])
         total_cells = int(off[-1])
-        li, lk, ls = self.li, self.lk, self.ls
-        if max_df is not None and len(ls):
-            keep = self._edf_of(ls) <= max_df
-            li, lk, ls = li[keep], lk[keep], ls[keep]
-        lo = ls * (M + 1) + P[li]
-        hi = ls * (M + 1) + Q[li]
-        a = np.searchsorted(self.ekeys, lo)
-        b = np.searchsorted(self.ekeys, hi)
-        cnt = np.maximum(b - a, 0)
-        tot = int(cnt.sum())
-        mz = np.zeros(total_cells)
-        me = np.zeros(total_cells)
-        if tot:
-            rep = np.repeat(np.arange(len(li)), cnt)
-            starts = np.cumsum(cnt) - cnt
-            pos = a[rep] + (np.arange(tot) - starts[rep])
-            eidx = self.eorder[pos]
-            j = self.ej[eidx]
-            i = li[rep]
-            k = lk[rep]
-            cell = off[i] + j - P[i]
+        l_sent, l_inst, l_stem = self.link_sent, self.link_inst, self.link_stem
+        if max_df is not None and len(l_stem):
+            keep = self.stem_df[l_stem] <= max_df
+            l_sent, l_inst, l_stem = l_sent[keep], l_inst[keep], l_stem[keep]
+        first_hit = np.searchsorted(self.ls_keys, l_stem * (M + 1) + lo[l_sent])
+        end_hit = np.searchsorted(self.ls_keys, l_stem * (M + 1) + hi[l_sent])
+        n_hits = np.maximum(end_hit - first_hit, 0)
+        total = int(n_hits.sum())
+        zh_cover = np.zeros(total_cells)
+        en_cover = np.zeros(total_cells)
+        if total:
+            rep = np.repeat(np.arange(len(l_sent)), n_hits)
+            starts = np.cumsum(n_hits) - n_hits
+            e_inst = self.ls_order[first_hit[rep] + (np.arange(total) - starts[rep])]
+            j = self.ls_sent[e_inst]
+            i = l_sent[rep]
+            k = l_inst[rep]
+            cell = off[i] + j - lo[i]
+            # each unit instance counts once per en sentence, each stem instance once per zh one
             _, first = np.unique(k * (M + 1) + j, return_index=True)
-            mz = np.bincount(cell[first], weights=self.zw[k[first]], minlength=total_cells)
-            _, first = np.unique(eidx * (N + 1) + i, return_index=True)
-            me = np.bincount(cell[first], weights=self.ew[eidx[first]], minlength=total_cells)
-        return off, mz, me
-
-    def _edf_of(self, stems: np.ndarray) -> np.ndarray:
-        return self.edf_all[stems]
+            zh_cover = np.bincount(cell[first], weights=self.lu_weight[k[first]],
+                                   minlength=total_cells)
+            _, first = np.unique(e_inst * (N + 1) + i, return_index=True)
+            en_cover = np.bincount(cell[first], weights=self.ls_weight[e_inst[first]],
+                                   minlength=total_cells)
+        return off, zh_cover, en_cover
 
     # ------------------------------------------------------------ learnt translation table
-    def learn(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]],
-              dice_min: float) -> int:
-        """Add unit->stem links with a high Dice coefficient over confident beads."""
-        good = [b for b in beads if b[0] and b[1]]
+    def learn(self, beads: Sequence[RawBead], dice_min: float) -> int:
+        """Add unit->stem links with a high Dice coefficient over confident beads; returns the
+        number of links added."""
+        good = self._confident_beads(beads)
         if len(good) < 8:
             return 0
-        sc = np.array([b[2] for b in good])
-        cut = np.quantile(sc, 0.3)
-        good = [b for b in good if b[2] >= cut]
-        zkey, ekey = getattr(self, "zkey", None), getattr(self, "ekey", None)
-        if zkey is not None:
-            # a bead repeated word for word (boilerplate, a text pasted twice) is evidence once
-            seen: set = set()
-            uniq = []
-            for b in good:
-                k = (tuple(zkey[i] for i in b[0]), tuple(ekey[j] for j in b[1]))
-                if k not in seen:
-                    seen.add(k)
-                    uniq.append(b)
-            good = uniq
-            if len(good) < 8:
-                return 0
-        nb = len(good)
-        U = len(self.units) + 1
-        V = len(self.vocab) + 1
-        zb = np.full(self.N, -1, dtype=np.int64)
-        eb = np.full(self.M, -1, dtype=np.int64)
-        for k, (zs, es, _) in enumerate(good):
-            zb[list(zs)] = k
-            eb[list(es)] = k
-        # (bead, unit) and (bead, stem) incidences, unique
-        bu = np.unique(zb[self.all_zi] * U + self.all_zu)
-        bu = bu[bu >= 0]
-        bs = np.unique(eb[self.all_ej] * V + self.all_es)
-        bs = bs[bs >= 0]
-        ub, uu = bu // U, bu % U
-        sb, ss = bs // V, bs % V
-        cu = np.bincount(uu, minlength=U).astype(np.float64)
-        cs = np.bincount(ss, minlength=V).astype(np.float64)
-        cue = np.array([n.startswith(("<", "#")) for n in self.unit_names] + [True])
-        ku = (cu[uu] <= UMAX * nb) & (cu[uu] >= MINC) & ~cue[uu]
-        ub, uu = ub[ku], uu[ku]
-        ks = cs[ss] >= MINC
-        sb, ss = sb[ks], ss[ks]
-        if not len(ub) or not len(sb):
+        pairs = self._cooccurring_pairs(good)
+        if pairs is None:
             return 0
-        # cross product of units and stems within each bead
-        ns = np.bincount(sb, minlength=nb)
-        sstart = np.cumsum(ns) - ns
-        rep = ns[ub]
-        tot = int(rep.sum())
-        if not tot:
-            return 0
-        pu = np.repeat(uu, rep)
-        within = np.arange(tot) - np.repeat(np.cumsum(rep) - rep, rep)
-        ps = ss[np.repeat(sstart[ub], rep) + within]
-        keys, counts = np.unique(pu * V + ps, return_counts=True)
-        u = keys // V
-        s = keys % V
-        dice = 2 * counts / (cu[u] + cs[s])
-        sel = (counts >= MINC) & (dice >= dice_min)
-        if COMPETE and sel.any():
-            # competitive linking (Melamed 2000): keep a pair only if each is the other's best
-            best_u = np.zeros(U)
-            best_s = np.zeros(V)
-            np.maximum.at(best_u, u[sel], dice[sel])
-            np.maximum.at(best_s, s[sel], dice[sel])
-            sel &= (dice >= best_u[u]) & (dice >= best_s[s])
+        unit, stem, counts, unit_count, stem_count = pairs
+        dice = 2 * counts / (unit_count[unit] + stem_count[stem])
+        sel = (counts >= MIN_COOCCUR) & (dice >= dice_min)
         added = 0
-        for uu_, ss_ in zip(u[sel].tolist(), s[sel].tolist()):
-            if ss_ not in self.links[uu_]:
-                self.links[uu_].add(ss_)
+        for u, s in zip(unit[sel].tolist(), stem[sel].tolist()):
+            if s not in self.links[u]:
+                self.links[u].add(s)
                 added += 1
         if added:
             self._build()
         return added
 
+    def _confident_beads(self, beads: Sequence[RawBead]) -> list[RawBead]:
+        """Two-sided beads scoring in the top 70%, each distinct bead text once."""
+        good = [b for b in beads if b[0] and b[1]]
+        if len(good) < 8:
+            return []
+        cut = np.quantile(np.array([b[2] for b in good]), 0.3)
+        good = [b for b in good if b[2] >= cut]
+        if self.zh_keys is not None and self.en_keys is not None:
+            zk, ek = self.zh_keys, self.en_keys
+            seen: set = set()
+            uniq = []
+            for b in good:
+                key = (tuple(zk[i] for i in b[0]), tuple(ek[j] for j in b[1]))
+                if key not in seen:
+                    seen.add(key)
+                    uniq.append(b)
+            good = uniq
+        return good
 
-def u_is_cue(doc: Doc, uid: int) -> bool:
-    name = doc.unit_names[uid]
-    return name.startswith(("<", "#"))
+    def _cooccurring_pairs(self, good: list[RawBead]):
+        """(unit, stem, co-occurrence count, unit bead count, stem bead count) over the beads,
+        for units in at most MAX_UNIT_SHARE of them (no cues) and stems in >= MIN_COOCCUR."""
+        n_beads = len(good)
+        n_units = len(self.units) + 1
+        n_stems = len(self.vocab) + 1
+        zh_bead = np.full(self.N, -1, dtype=np.int64)
+        en_bead = np.full(self.M, -1, dtype=np.int64)
+        for k, (zs, es, _) in enumerate(good):
+            zh_bead[list(zs)] = k
+            en_bead[list(es)] = k
+        # (bead, unit) and (bead, stem) incidences, unique
+        bu = np.unique(zh_bead[self.inst_sent] * n_units + self.inst_unit)
+        bu = bu[bu >= 0]
+        bs = np.unique(en_bead[self.stem_sent] * n_stems + self.stem_id)
+        bs = bs[bs >= 0]
+        u_bead, u_id = bu // n_units, bu % n_units
+        s_bead, s_id = bs // n_stems, bs % n_stems
+        unit_count = np.bincount(u_id, minlength=n_units).astype(np.float64)
+        stem_count = np.bincount(s_id, minlength=n_stems).astype(np.float64)
+        is_cue = np.array([n.startswith(("<", "#")) for n in self.unit_names] + [True])
+        keep_u = ((unit_count[u_id] <= MAX_UNIT_SHARE * n_beads)
+                  & (unit_count[u_id] >= MIN_COOCCUR) & ~is_cue[u_id])
+        u_bead, u_id = u_bead[keep_u], u_id[keep_u]
+        keep_s = stem_count[s_id] >= MIN_COOCCUR
+        s_bead, s_id = s_bead[keep_s], s_id[keep_s]
+        if not len(u_bead) or not len(s_bead):
+            return None
+        # cross product of units and stems within each bead
+        stems_in_bead = np.bincount(s_bead, minlength=n_beads)
+        bead_start = np.cumsum(stems_in_bead) - stems_in_bead
+        rep = stems_in_bead[u_bead]
+        total = int(rep.sum())
+        if not total:
+            return None
+        pair_unit = np.repeat(u_id, rep)
+        within = np.arange(total) - np.repeat(np.cumsum(rep) - rep, rep)
+        pair_stem = s_id[np.repeat(bead_start[u_bead], rep) + within]
+        keys, counts = np.unique(pair_unit * n_stems + pair_stem, return_counts=True)
+        return keys // n_stems, keys % n_stems, counts, unit_count, stem_count
 
 
-# ---------------------------------------------------------------- DP
+# ---------------------------------------------------------------- search band
 
-def _windows_from_centre(c: np.ndarray, w: int, M: int) -> tuple[np.ndarray, np.ndarray]:
-    """Node windows [L_i, R_i) around a monotone centre line, connected row to row."""
-    L = np.clip(c - w, 0, M).astype(np.int64)
-    R = np.clip(c + w + 1, 1, M + 1).astype(np.int64)
-    L = np.minimum.accumulate(L[::-1])[::-1]  # monotone
-    R = np.maximum.accumulate(R)
-    L[0] = 0
-    R[-1] = M + 1
-    # connect: row i+1 must start no later than row i ends
-    R[:-1] = np.maximum(R[:-1], L[1:] + 1)
-    return L, R
+@dataclass
+class Band:
+    """Node windows: row i (zh sentences 0..i-1 done) holds en positions lo[i] <= j < hi[i]."""
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @classmethod
+    def full(cls, N: int, M: int) -> Band:
+        return cls(np.zeros(N + 1, dtype=np.int64), np.full(N + 1, M + 1, dtype=np.int64))
+
+    @classmethod
+    def around(cls, centre: np.ndarray, half_width: int, M: int) -> Band:
+        """Windows around a monotone centre line, connected row to row."""
+        lo = np.clip(centre - half_width, 0, M).astype(np.int64)
+        hi = np.clip(centre + half_width + 1, 1, M + 1).astype(np.int64)
+        lo = np.minimum.accumulate(lo[::-1])[::-1]  # monotone
+        hi = np.maximum.accumulate(hi)
+        lo[0] = 0
+        hi[-1] = M + 1
+        # connect: row i+1 must start no later than row i ends
+        hi[:-1] = np.maximum(hi[:-1], lo[1:] + 1)
+        return cls(lo, hi)
 
 
-def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm: Params,
-       ratio: float, max_df: float | None = None, zbrk=None, ebrk=None, quotes=None):
-    """Best path through the node windows; returns beads (zh, en, score) in order."""
+@dataclass
+class Nodes:
+    """The band's nodes flattened row by row: node k is (row[k], col[k])."""
+    offset: np.ndarray   # first node of each row (N + 2 entries)
+    row: np.ndarray
+    col: np.ndarray
+
+    @classmethod
+    def of(cls, band: Band) -> Nodes:
+        widths = band.hi - band.lo
+        offset = np.zeros(len(widths) + 1, dtype=np.int64)
+        np.cumsum(widths, out=offset[1:])
+        row = np.repeat(np.arange(len(widths)), widths)
+        col = np.arange(int(offset[-1])) - offset[row] + band.lo[row]
+        return cls(offset, row, col)
+
+    def index(self, band: Band, i, j):
+        return self.offset[i] + j - band.lo[i]
+
+
+@dataclass
+class Context:
+    """What the bead score uses besides the words: the length ratio, paragraph breaks, quotation
+    states and an optional extra scorer."""
+    ratio: float
+    zh_breaks: np.ndarray | None = None
+    en_breaks: np.ndarray | None = None
+    quotes: tuple[np.ndarray, np.ndarray] | None = None
+    extra: SpanScorer | None = None
+
+
+# ---------------------------------------------------------------- bead scores
+
+class _RowSums:
+    """Sums of pair values over runs of en sentences, from row-wise prefix sums."""
+
+    def __init__(self, off: np.ndarray, lo: np.ndarray, hi: np.ndarray, values: np.ndarray):
+        N = len(lo)
+        self.lo, self.width = lo, hi - lo
+        self.base = off + np.arange(N + 1)
+        cum = np.zeros(int(self.base[-1]) + 1)
+        if len(values):
+            row = np.repeat(np.arange(N), self.width)
+            cum[np.arange(len(values)) + row + 1] = values
+            # one global cumulative sum: differences inside a row are that row's partial sums
+            cum = np.cumsum(cum)
+        self.cum = cum
+
+    def __call__(self, r: np.ndarray, j_lo: np.ndarray, j_hi: np.ndarray) -> np.ndarray:
+        """Sum of row r's values over en sentences j_lo <= j < j_hi (vectorised)."""
+        lo, w, base = self.lo[r], self.width[r], self.base[r]
+        return (self.cum[base + np.clip(j_hi - lo, 0, w)]
+                - self.cum[base + np.clip(j_lo - lo, 0, w)])
+
+
+def _prefix(x: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(x)])
+
+
+def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], prm: Params,
+                ctx: Context, max_df: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """For each bead type t and node k: the node the bead starts from (``pred[t, k]``, or T if
+    none) and the bead's score (``score[t, k]``, NEG if none)."""
     N, M = doc.N, doc.M
-    # pair band for zh sentence s: nodes of rows s+1..s+amax use it
-    amax = max(a for a, _ in types)
-    bmax = max(b for _, b in types)
+    a_max = max(a for a, _ in types)
+    b_max = max(b for _, b in types)
+    # en sentences each zh sentence s may pair with: nodes of rows s+1..s+a_max use them
     s_idx = np.arange(N)
-    P = np.maximum(0, L[s_idx + 1] - bmax)
-    Q = np.minimum(M, R[np.minimum(s_idx + amax, N)] - 1)
-    Q = np.maximum(Q, P)
-    poff, mz, me = doc.pairs(P, Q, max_df)
-    # row prefix sums of mz / me (each row gets a leading zero)
-    widths = Q - P
-    coff = poff + np.arange(N + 1)
-    cz = np.zeros(int(coff[-1]) + 1)
-    ce = np.zeros_like(cz)
-    if len(mz):
-        row_of = np.repeat(np.arange(N), widths)
-        pos = np.arange(len(mz)) + row_of + 1
-        cz[pos] = mz
-        ce[pos] = me
-        # cumulative within rows: global cumsum minus the value at the row start
-        # one global cumulative sum: differences inside a row are that row's partial sums
-        cz = np.cumsum(cz)
-        ce = np.cumsum(ce)
-    # nodes
-    nw = R - L
-    noff = np.zeros(N + 2, dtype=np.int64)
-    np.cumsum(nw, out=noff[1:])
-    T = int(noff[N + 1])
-    ni = np.repeat(np.arange(N + 1), nw)
-    nj = np.arange(T) - noff[ni] + L[ni]
-    zc = np.concatenate([[0.0], np.cumsum(doc.zden)])
-    ec = np.concatenate([[0.0], np.cumsum(doc.eden)])
-    lzc = np.concatenate([[0.0], np.cumsum(doc.lz)])
-    lec = np.concatenate([[0.0], np.cumsum(doc.le)])
-
-    def rowsum(cum, r, jlo, jhi):
-        # sum over en sentences [jlo, jhi) of the pair values of zh sentence r (vectorised)
-        p = P[r]
-        w = widths[r]
-        base = coff[r]
-        hi_ = base + np.clip(jhi - p, 0, w)
-        lo_ = base + np.clip(jlo - p, 0, w)
-        return cum[hi_] - cum[lo_]
-
-    K = len(types)
-    PI = np.full((K, T), T, dtype=np.int64)
-    S = np.full((K, T), NEG)
+    pair_lo = np.maximum(0, band.lo[s_idx + 1] - b_max)
+    pair_hi = np.maximum(np.minimum(M, band.hi[np.minimum(s_idx + a_max, N)] - 1), pair_lo)
+    off, zh_cover, en_cover = doc.pairs(pair_lo, pair_hi, max_df)
+    zh_sum = _RowSums(off, pair_lo, pair_hi, zh_cover)
+    en_sum = _RowSums(off, pair_lo, pair_hi, en_cover)
+    zh_mass, en_mass = _prefix(doc.zh_mass), _prefix(doc.en_mass)
+    zh_len, en_len = _prefix(doc.zh_len), _prefix(doc.en_len)
+    T = len(nodes.row)
+    pred = np.full((len(types), T), T, dtype=np.int64)
+    score = np.full((len(types), T), NEG)
     for t, (a, b) in enumerate(types):
-        ok = (ni >= a) & (nj >= b)
-        idx = np.nonzero(ok)[0]
-        if len(idx) == 0:
+        idx = np.nonzero((nodes.row >= a) & (nodes.col >= b))[0]
+        i, j = nodes.row[idx], nodes.col[idx]
+        pi, pj = i - a, j - b
+        inside = (pj >= band.lo[pi]) & (pj < band.hi[pi])
+        idx, i, j, pi, pj = idx[inside], i[inside], j[inside], pi[inside], pj[inside]
+        if not len(idx):
             continue
-        i, j = ni[idx], nj[idx]
-        pi = i - a
-        pj = j - b
-        inwin = (pj >= L[pi]) & (pj < R[pi])
-        idx, i, j, pi, pj = idx[inwin], i[inwin], j[inwin], pi[inwin], pj[inwin]
-        PI[t, idx] = noff[pi] + pj - L[pi]
+        pred[t, idx] = nodes.index(band, pi, pj)
         if b == 0:
-            S[t, idx] = prm.skip
+            score[t, idx] = prm.skip
             continue
-        sz = np.zeros(len(idx))
-        se = np.zeros(len(idx))
+        zh_hit = np.zeros(len(idx))
+        en_hit = np.zeros(len(idx))
         for d in range(1, a + 1):
-            sz += rowsum(cz, i - d, j - b, j)
-            se += rowsum(ce, i - d, j - b, j)
-        zd = zc[i] - zc[i - a]
-        ed = ec[j] - ec[j - b]
-        covz = np.minimum(1.0, np.divide(sz, zd, out=np.zeros_like(sz), where=zd > 0))
-        cove = np.minimum(1.0, np.divide(se, ed, out=np.zeros_like(se), where=ed > 0))
-        lex = np.divide(2 * covz * cove, covz + cove, out=np.zeros_like(sz),
-                        where=(covz + cove) > 0)
-        lzs = (lzc[i] - lzc[i - a]) * ratio
-        les = lec[j] - lec[j - b]
-        mn = np.minimum(lzs, les) + 1.0
-        mx = np.maximum(lzs, les) + 1.0
-        lp = np.log2(1.0 + mn / mx) ** prm.len_pow
-        sc = (lex + prm.len_floor) * lp
-        if quotes is not None:
-            sc = sc - prm.quote_pen * (quotes[0][i] != quotes[1][j])
-        if zbrk is not None and a > 1:  # paragraph / speaker-turn boundaries inside the bead
-            sc -= prm.para_pen * (zbrk[i] - zbrk[i - a + 1])
-        if ebrk is not None and b > 1:
-            sc -= prm.para_pen * (ebrk[j] - ebrk[j - b + 1])
-        S[t, idx] = sc
-    # dynamic programme, row by row
-    D = np.full(T + 1, NEG)
-    back = np.full(T, -2, dtype=np.int8)
-    skip = prm.skip
-    sk = skip * np.arange(int(nw.max()) if len(nw) else 1, dtype=np.float64)
-    bounds = noff.tolist()
-    for i in range(N + 1):
+            zh_hit += zh_sum(i - d, pj, j)
+            en_hit += en_sum(i - d, pj, j)
+        sc = _lexical(zh_hit, zh_mass[i] - zh_mass[pi], en_hit, en_mass[j] - en_mass[pj])
+        sc = (sc + prm.len_floor) * _length_agreement(
+            (zh_len[i] - zh_len[pi]) * ctx.ratio, en_len[j] - en_len[pj], prm.len_pow)
+        sc -= _structure_penalty(ctx, prm, i, j, a, b)
+        if ctx.extra is not None:
+            sc += ctx.extra.weight * ctx.extra(pi, i, pj, j)
+        score[t, idx] = sc
+    return pred, score
+
+
+def _lexical(zh_hit, zh_mass, en_hit, en_mass) -> np.ndarray:
+    """F1 of the two coverages (share of each side's linked weight rendered on the other)."""
+    zero = np.zeros_like(zh_hit)
+    cov_zh = np.minimum(1.0, np.divide(zh_hit, zh_mass, out=zero.copy(), where=zh_mass > 0))
+    cov_en = np.minimum(1.0, np.divide(en_hit, en_mass, out=zero.copy(), where=en_mass > 0))
+    both = cov_zh + cov_en
+    return np.divide(2 * cov_zh * cov_en, both, out=zero, where=both > 0)
+
+
+def _length_agreement(zh_chars, en_chars, power: float) -> np.ndarray:
+    shorter = np.minimum(zh_chars, en_chars) + 1.0
+    longer = np.maximum(zh_chars, en_chars) + 1.0
+    return np.log2(1.0 + shorter / longer) ** power
+
+
+def _structure_penalty(ctx: Context, prm: Params, i, j, a: int, b: int):
+    """Quotation left open on one side only; paragraph / speaker-turn boundaries inside."""
+    pen = 0.0
+    if ctx.quotes is not None:
+        pen = prm.quote_pen * (ctx.quotes[0][i] != ctx.quotes[1][j])
+    if ctx.zh_breaks is not None and a > 1:
+        pen = pen + prm.para_pen * (ctx.zh_breaks[i] - ctx.zh_breaks[i - a + 1])
+    if ctx.en_breaks is not None and b > 1:
+        pen = pen + prm.para_pen * (ctx.en_breaks[j] - ctx.en_breaks[j - b + 1])
+    return pen
+
+
+# ---------------------------------------------------------------- dynamic programme
+
+SKIP_EN = -1   # back pointer: a 0-1 bead (an English sentence alone)
+UNREACHED = -2
+
+
+def forward(nodes: Nodes, pred: np.ndarray, score: np.ndarray, skip: float) -> np.ndarray:
+    """Best-path values row by row; returns the back pointer of each node (bead type index,
+    SKIP_EN or UNREACHED)."""
+    T = len(nodes.row)
+    best = np.full(T + 1, NEG)
+    back = np.full(T, UNREACHED, dtype=np.int8)
+    widths = np.diff(nodes.offset)
+    skip_run = skip * np.arange(int(widths.max()) if len(widths) else 1, dtype=np.float64)
+    bounds = nodes.offset.tolist()
+    for i in range(len(bounds) - 1):
         s, e = bounds[i], bounds[i + 1]
         w = e - s
         if i == 0:
-            E = np.full(w, NEG)
-            E[0] = 0.0  # L[0] == 0
-            bt = np.full(w, -2, dtype=np.int8)
+            entry = np.full(w, NEG)
+            entry[0] = 0.0  # the band's first row starts at en position 0
+            bt = np.full(w, UNREACHED, dtype=np.int8)
         else:
-            cand = D[PI[:, s:e]]
-            cand += S[:, s:e]
+            cand = best[pred[:, s:e]]
+            cand += score[:, s:e]
             bt = cand.argmax(0).astype(np.int8)
-            E = cand.max(0)
-        # 0-1 beads inside the row: D[j] = max(E[j], D[j-1] + skip); a cell whose value comes
-        # from its left neighbour (V below the running maximum) is reached by a 0-1 bead
-        V = E - sk[:w]
-        cm = np.maximum.accumulate(V)
-        bt[V < cm] = -1
-        D[s:e] = cm + sk[:w]
+            entry = cand.max(0)
+        # 0-1 beads inside the row: best[j] = max(entry[j], best[j-1] + skip); a node whose
+        # value comes from its left neighbour (below the running maximum) is reached by a 0-1
+        v = entry - skip_run[:w]
+        run_max = np.maximum.accumulate(v)
+        bt[v < run_max] = SKIP_EN
+        best[s:e] = run_max + skip_run[:w]
         back[s:e] = bt
-    # backtrack from (N, M)
-    beads = []
+    return back
+
+
+def backtrack(band: Band, nodes: Nodes, back: np.ndarray, score: np.ndarray,
+              types: Sequence[BeadType], skip: float) -> list[RawBead]:
+    """The beads of the best path from the last node (N, M) back to (0, 0), in order."""
+    N = len(band.lo) - 1
+    M = int(band.hi[-1]) - 1
+    beads: list[RawBead] = []
     i, j = N, M
-    node = noff[N] + M - L[N]
+    node = nodes.index(band, N, M)
     while i > 0 or j > 0:
         t = int(back[node])
-        if t == -1:
+        if t == SKIP_EN:
             beads.append(((), (j - 1,), skip))
             j -= 1
-        elif t < 0:  # unreachable in a connected band; fall back to a skip
+        elif t == UNREACHED:  # cannot happen in a connected band; fall back to a skip
             if i > 0:
                 beads.append(((i - 1,), (), skip))
                 i -= 1
@@ -459,29 +530,38 @@ def dp(doc: Doc, L: np.ndarray, R: np.ndarray, types: list[tuple[int, int]], prm
                 j -= 1
         else:
             a, b = types[t]
-            sc = float(S[t, node])
-            beads.append((tuple(range(i - a, i)), tuple(range(j - b, j)), sc))
+            beads.append((tuple(range(i - a, i)), tuple(range(j - b, j)), float(score[t, node])))
             i -= a
             j -= b
-        node = noff[i] + j - L[i]
+        node = nodes.index(band, i, j)
     beads.reverse()
     return beads
 
 
-def _breaks(para, n: int):
-    """brk[k] = number of paragraph changes between sentence 0 and sentence k-1 ... k (so a bead
-    of sentences s..e-1 contains brk[e-1] - brk[s] boundaries); indexed by sentence end + 1."""
+def dp(doc: Doc, band: Band, types: Sequence[BeadType], prm: Params, ctx: Context,
+       max_df: float | None = None) -> list[RawBead]:
+    """Best path through the band's nodes; returns beads (zh ids, en ids, score) in order."""
+    nodes = Nodes.of(band)
+    pred, score = bead_scores(doc, band, nodes, types, prm, ctx, max_df)
+    back = forward(nodes, pred, score, prm.skip)
+    return backtrack(band, nodes, back, score, types, prm.skip)
+
+
+# ---------------------------------------------------------------- the passes
+
+def _breaks(para: Sequence[int] | None, n: int) -> np.ndarray | None:
+    """brk[k] = number of paragraph changes among sentences 0..k-1 (so a bead of sentences
+    s..e-1 contains brk[e] - brk[s + 1] boundaries); None when paragraphs say nothing."""
     if para is None or len(para) != n or n == 0:
         return None
     p = np.asarray(list(para))
-    ch = np.concatenate([[0], (p[1:] != p[:-1]).astype(np.int64)])
-    if n > 1 and ch.sum() == n - 1:
+    change = np.concatenate([[0], (p[1:] != p[:-1]).astype(np.int64)])
+    if n > 1 and change.sum() == n - 1:
         return None  # every sentence its own paragraph (--presplit): boundaries say nothing
-    # index by node position: bead covering sentences i-a..i-1 -> brk[i] - brk[i-a+1]
-    return np.concatenate([[0], np.cumsum(ch)])
+    return np.concatenate([[0], np.cumsum(change)])
 
 
-def _centre_from_beads(beads, N: int) -> np.ndarray:
+def _centre_from_beads(beads: Sequence[RawBead], N: int) -> np.ndarray:
     """For each node row i, the en position the path reaches (monotone)."""
     c = np.zeros(N + 1, dtype=np.int64)
     i = j = 0
@@ -494,61 +574,73 @@ def _centre_from_beads(beads, N: int) -> np.ndarray:
     return np.maximum.accumulate(c)
 
 
-def align_indices(zh: Sequence[str], en: Sequence[str], *,
-                  glossary: Sequence[tuple[str, Sequence[str]]] = (),
-                  progress: Callable[[float], None] | None = None,
-                  params: Params | None = None,
-                  zh_para: Sequence[int] | None = None,
-                  en_para: Sequence[int] | None = None):
-    """Core alignment over non-empty sides: list of (zh ids, en ids, raw score)."""
-    prm = params or Params()
-    N, M = len(zh), len(en)
-    doc = Doc(zh, en, glossary, prm.idf_pow)
-    if progress:
-        progress(0.2)
-    ratio = float(doc.le.sum() + 1) / float(doc.lz.sum() + 1)
-    zbrk = _breaks(zh_para, N)
-    ebrk = _breaks(en_para, M)
+def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
+             zh_para: Sequence[int] | None, en_para: Sequence[int] | None,
+             extra: SpanScorer | None) -> Context:
+    ratio = float(doc.en_len.sum() + 1) / float(doc.zh_len.sum() + 1)
     quotes = None
     if prm.quote_pen:
         qz = np.array([False] + quote_states(zh, "zh"))
         qe = np.array([False] + quote_states(en, "en"))
         if qz.any() and qe.any():
             quotes = (qz, qe)  # indexed by DP node: the state after sentence i - 1
-    # first pass: the band around the length diagonal
-    zpos = np.concatenate([[0.0], np.cumsum(doc.lz + 1)])
-    epos = np.concatenate([[0.0], np.cumsum(doc.le + 1)])
-    centre = np.searchsorted(epos, zpos / zpos[-1] * epos[-1])
+    return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra)
+
+
+def _first_pass(doc: Doc, prm: Params, ctx: Context) -> list[RawBead]:
+    """Small texts: the whole grid.  Longer ones: align runs of g sentences (full search over
+    ~500 x 500 blocks, rarer words only), then search the sentences in a band around it."""
+    N, M = doc.N, doc.M
     if (N + 1) * (M + 1) <= prm.full_cells:
-        L = np.zeros(N + 1, dtype=np.int64)
-        R = np.full(N + 1, M + 1, dtype=np.int64)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
-    else:
-        # coarse-to-fine: align runs of g sentences first (full search over ~500 x 500 blocks),
-        # then search the sentences in a band around the coarse path
-        g = max(2, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells)))
-        coarse = doc.blocks(g, g)
-        cN, cM = coarse.N, coarse.M
-        cb = dp(coarse, np.zeros(cN + 1, dtype=np.int64), np.full(cN + 1, cM + 1, dtype=np.int64),
-                TYPES_FAST, prm, ratio, max_df=max(5.0, 0.03 * cM))
-        cc = _centre_from_beads(cb, cN)
-        xs = np.minimum(np.arange(cN + 1) * g, N)
-        ys = np.minimum(cc * g, M)
-        centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)
-        if progress:
-            progress(0.4)
-        L, R = _windows_from_centre(centre, g + prm.width, M)
-        # this wide pass only places the final band and finds the beads to learn from: the
-        # cheap bead types do (the final pass below has them all)
-        types = TYPES_MID if prm.learn else TYPES_FULL
-        beads = dp(doc, L, R, types, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
+        return dp(doc, Band.full(N, M), TYPES_FULL, prm, ctx)
+    g = max(2, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells)))
+    coarse = doc.blocks(g, g)
+    coarse_ctx = Context(ctx.ratio)
+    coarse_beads = dp(coarse, Band.full(coarse.N, coarse.M), TYPES_FAST, prm, coarse_ctx,
+                      max_df=max(5.0, 0.03 * coarse.M))
+    coarse_centre = _centre_from_beads(coarse_beads, coarse.N)
+    xs = np.minimum(np.arange(coarse.N + 1) * g, N)
+    ys = np.minimum(coarse_centre * g, M)
+    centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)
+    # this wide pass only places the final band and finds the beads to learn from: the cheap
+    # bead types do (the final pass has them all)
+    types = TYPES_MID if prm.learn else TYPES_FULL
+    return dp(doc, Band.around(centre, g + prm.width, M), types, prm, ctx)
+
+
+def align_indices(zh: Sequence[str], en: Sequence[str], *,
+                  glossary: Sequence[tuple[str, Sequence[str]]] = (),
+                  progress: Callable[[float], None] | None = None,
+                  params: Params | None = None,
+                  zh_para: Sequence[int] | None = None,
+                  en_para: Sequence[int] | None = None,
+                  extra: SpanScorer | None = None) -> list[RawBead]:
+    """Core alignment over non-empty sides: list of (zh ids, en ids, raw score)."""
+    prm = params or Params()
+    doc = Doc(zh, en, glossary, prm.idf_pow)
+    if progress:
+        progress(0.2)
+    ctx = _context(doc, zh, en, prm, zh_para, en_para, extra)
+    beads = _first_pass(doc, prm, ctx)
     if progress:
         progress(0.6)
     for _ in range(prm.rounds if prm.learn else 0):
         if not doc.learn(beads, prm.dice_min):
             break
-        L, R = _windows_from_centre(_centre_from_beads(beads, N), prm.width, M)
-        beads = dp(doc, L, R, TYPES_FULL, prm, ratio, zbrk=zbrk, ebrk=ebrk, quotes=quotes)
+        band = Band.around(_centre_from_beads(beads, doc.N), prm.width, doc.M)
+        beads = dp(doc, band, TYPES_FULL, prm, ctx)
     if progress:
         progress(0.95)
+    _release_memory()
     return beads
+
+
+def _release_memory() -> None:
+    """Hand the search's freed scratch memory back to the system (glibc keeps freed heap pages
+    otherwise: an editor process would stay ~30 MB bigger after every realignment)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -11,92 +11,38 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from workbench.text.numbers import Number
+from workbench.text.numbers import en_numbers as read_en_numbers
+from workbench.text.numbers import zh_numbers as read_zh_numbers
+
 from .lexicon import EN_STOP, Lexicon, stem
 
 # ---------------------------------------------------------------- numbers
 
-_ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG = {"万": 10**4, "亿": 10**8, "万亿": 10**12}
-_ZH_NUM_RE = re.compile(
-    r"(百分之)?([0-9０-９][0-9０-９,，.．]*|[零〇○一二两三四五六七八九十百千]+(?:点[零〇○一二三四五六七八九]+)?)"
-    r"((?:万亿|亿|万|千)*)(%|％)?")
-_EN_NUM_RE = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(%|percent|per cent)?\s*(hundred|thousand|million|billion|trillion)?",
-    re.I)
-_EN_SCALE = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
-             "trillion": 10**12}
-_FW = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
-
-
-def _zh_numeral(s: str) -> float | None:
-    """Value of a run of Chinese numerals: 三十一点七 = 31.7, 二〇三五 = 2035, 一千二百 = 1200."""
-    frac = ""
-    if "点" in s:
-        s, frac = s.split("点", 1)
-    if s and all(c in _ZH_DIGIT for c in s):
-        if len(s) == 1:
-            v = _ZH_DIGIT[s]
-        else:  # digit by digit: 二〇三五
-            v = int("".join(str(_ZH_DIGIT[c]) for c in s))
-    else:
-        total, cur = 0, 0
-        for c in s:
-            if c in _ZH_DIGIT:
-                cur = _ZH_DIGIT[c]
-            elif c in _ZH_UNIT:
-                total += (cur or 1) * _ZH_UNIT[c]
-                cur = 0
-            else:
-                return None
-        v = total + cur
-    if frac:
-        if not all(c in _ZH_DIGIT for c in frac):
-            return None
-        return float(f"{v}.{''.join(str(_ZH_DIGIT[c]) for c in frac)}")
-    return float(v)
+# One reader for the aligner and the checks (workbench.text.numbers). A number becomes a
+# token per value it may stand for; small whole numbers in words (一 is mostly "a", "one") are
+# left to the dictionary, and names with digits (C919) are linked by their digits.
 
 
 def _num_token(v: float) -> str:
     return "#" + (f"{v:.4g}" if v < 1e4 else f"{v:.4e}")
 
 
-def zh_numbers(text: str) -> list[str]:
+def _tokens(numbers: list[Number]) -> list[str]:
     out = []
-    for m in _ZH_NUM_RE.finditer(text):
-        pct, body, big, pct2 = m.groups()
-        if body[0] in "0123456789０１２３４５６７８９":
-            try:
-                v = float(body.translate(_FW).replace(",", "").rstrip("."))
-            except ValueError:
-                continue
-            arabic = True
-        else:
-            v = _zh_numeral(body)
-            if v is None:
-                continue
-            arabic = False
-        for unit in re.findall("万亿|亿|万|千", big or ""):
-            v *= _ZH_BIG.get(unit, 1000)
-        if not arabic and not big and not pct and v <= 10:
-            continue  # 一 is mostly "a", and small numbers are in the dictionary
-        out.append(_num_token(v))
+    for n in numbers:
+        if not n.hard and not n.unit and n.value <= 10 and n.value == int(n.value):
+            continue
+        out.extend(_num_token(v) for v in (n.value, *n.alts))
     return out
+
+
+def zh_numbers(text: str) -> list[str]:
+    return _tokens(read_zh_numbers(text))
 
 
 def en_numbers(text: str) -> list[str]:
-    out = []
-    for m in _EN_NUM_RE.finditer(text):
-        body, _pct, scale = m.groups()
-        try:
-            v = float(body.replace(",", ""))
-        except ValueError:
-            continue
-        if scale:
-            v *= _EN_SCALE[scale.lower()]
-        out.append(_num_token(v))
-    return out
+    return _tokens(read_en_numbers(text))
 
 
 # ---------------------------------------------------------------- cues
@@ -172,7 +118,7 @@ _SURNAME = {"单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "区": "ou
 
 
 @lru_cache(maxsize=100_000)
-def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
+def name_keys(word: str, dict_pinyin: str | None, lex: Lexicon | None = None) -> tuple[str, ...]:
     """Pinyin forms under which a multi-character word may appear in English:
     金壮龙 -> jinzhuanglong, jin, zhuanglong (and the forms joined as one word)."""
     if len(word) < 2 or len(word) > 4:
@@ -183,7 +129,7 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
         # the characters' CC-CEDICT readings; pypinyin (slow to import) for the rest
         syl = []
         for ch in word:
-            e = _LEX.entry(ch) if _LEX is not None else None
+            e = lex.entry(ch) if lex is not None else None
             if e is None or not e[0].isalpha():
                 from pypinyin import lazy_pinyin
 
@@ -205,13 +151,10 @@ def name_keys(word: str, dict_pinyin: str | None) -> tuple[str, ...]:
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CHARS = 3  # glosses of a word's characters kept as back-off (top 3 each)
-MAX_UNITS = 120
-_LEX: Lexicon | None = None  # per sentence: a 100,000-character line keeps its first units only
+MAX_UNITS = 120  # per sentence: a 100,000-character line keeps its first units only
 
 
-_WORD_TOKENS: dict[str, tuple[str, ...]] = {}
-
-
+@lru_cache(maxsize=200_000)
 def _word_tokens(w: str) -> tuple[str, ...]:
     """The stems (and name forms) one English word contributes to a sentence's bag."""
     lw = w.lower()
@@ -228,20 +171,14 @@ def _word_tokens(w: str) -> tuple[str, ...]:
         out.append(stem(lw))
         if w[0].isupper():
             out.append(lw)  # names are matched unstemmed (Qingyang, Zhuanglong)
-    res = tuple(out)
-    if len(_WORD_TOKENS) < 200_000:
-        _WORD_TOKENS[w] = res
-    return res
+    return tuple(out)
 
 
 def en_bag(text: str) -> set[str]:
+    """The stems, numbers and cues of one English sentence."""
     bag: set[str] = set()
-    cache = _WORD_TOKENS
     for w in _EN_WORD.findall(text):
-        toks = cache.get(w)
-        if toks is None:
-            toks = _word_tokens(w)
-        bag.update(toks)
+        bag.update(_word_tokens(w))
         if len(bag) > 4 * MAX_UNITS:
             break
     bag.update(en_numbers(text))
@@ -255,9 +192,8 @@ class ZhAnalyzer:
     def __init__(self, lex: Lexicon, glossary: Sequence[tuple[str, Sequence[str]]] = ()):
         import rjieba
 
-        global _LEX
         self.cut = rjieba.cut
-        self.lex = _LEX = lex
+        self.lex = lex
         self._unit_cache: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.glossary = [(zh, tuple(en)) for zh, en in glossary if zh and en]
 
@@ -280,9 +216,9 @@ class ZhAnalyzer:
                     if e is not None:
                         extra.extend(e[1][:CHARS])
                 stems = stems + tuple(extra)
-            res = [(w, stems + name_keys(w, py))]
+            res = [(w, stems + name_keys(w, py, lex))]
         elif len(w) > 1 and _HAN.search(w):
-            res = [(w, name_keys(w, None))]
+            res = [(w, name_keys(w, None, lex))]
             k = 0
             while k < len(w):
                 for n in range(min(4, len(w) - k), 0, -1):
@@ -290,7 +226,7 @@ class ZhAnalyzer:
                     e = lex.entry(sub)
                     if e is not None or n == 1:
                         if e is not None:
-                            res.append((sub, e[1] + (name_keys(sub, e[0]) if n > 1 else ())))
+                            res.append((sub, e[1] + (name_keys(sub, e[0], lex) if n > 1 else ())))
                         k += n
                         break
         else:

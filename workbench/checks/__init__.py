@@ -34,7 +34,12 @@ CHECKS = (
     "omission",
     "untranslated",
 )
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  # most serious first
+
+
+def severity_rank(severity: str) -> int:
+    """0 for an error, 1 a warning, 2 info (an unknown severity last): sort by it."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 
 from workbench.checks import Finding
 from workbench.checks.view import View
-from workbench.text.normalize import normalize_zh
+from workbench.text.normalize import HAN_CHARS, normalize_zh
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 _WORDLIKE = re.compile(r"[^\W\d_]{3,}")  # "5G" or "C919" alike on both sides is no fault
 
 #: Pairs with less Chinese than this are too short for a length ratio to mean anything.
@@ -58,7 +58,7 @@ def untranslated(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.en:
                 continue
-            han = _HAN.findall(p.en)
+            han = _HAN_RUN.findall(p.en)
             if han:
                 found = "".join(dict.fromkeys(han)) if len(han) > 1 else han[0]
                 yield Finding("untranslated", "error", p.id, f"Chinese characters in the English: {', '.join(dict.fromkeys(han))}", found=found, file=v.file)

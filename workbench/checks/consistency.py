@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import normalize_zh
+from workbench.text.normalize import WORD, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -27,12 +27,9 @@ def zh_key(text: str) -> str:
     return _NOT_WORD.sub("", normalize_zh(text)).casefold()
 
 
-_EN_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-
-
 def en_key(p: PairView) -> str:
     """An English segment's words, case folded; punctuation and spacing do not count."""
-    return " ".join(_EN_WORD.findall(p.en.casefold().replace("’", "'")))
+    return " ".join(WORD.findall(p.en.casefold().replace("’", "'")))
 
 
 def _clip(text: str, width: int = 70) -> str:

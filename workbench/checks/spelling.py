@@ -21,6 +21,7 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -30,9 +31,8 @@ from operator import itemgetter
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.glossary.matching import FORBIDDEN
+from workbench.text.normalize import EN_STOP, WORD
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = {"-", "‐", "‑"}
 
 # Whole words whose British and American forms no suffix rule relates.
@@ -75,12 +75,6 @@ def american(word: str) -> str:
     return word
 
 
-_STOP = frozenset(
-    """a an the of in on at to for from by with without into onto over under above below about
-    and or but nor as than that this these those which who whom whose what it its their our your
-    his her we they he she you i is are was were be been being has have had do does did will would
-    shall should can could may might must not no so such also all any each both more most other""".split()
-)
 _ARTICLES = frozenset(("a", "an", "the"))
 #: Words (articles not counted) in a phrase compared for articles.
 PHRASE_WORDS = 4
@@ -101,8 +95,8 @@ def _words_and_seps(text: str) -> tuple[str, list[str], list[str]]:
     """Lower-cased text, its words, and the separator after each word but the last
     (" ", "-", or a boundary)."""
     low = text.replace("’", "'").lower()
-    words = _WORD.findall(low)
-    gaps = _WORD.split(low)[1:-1]
+    words = WORD.findall(low)
+    gaps = WORD.split(low)[1:-1]
     return low, words, [_SEP_KIND.get(g, _NUL) for g in gaps]
 
 
@@ -136,7 +130,7 @@ def _article_windows(words: list[str], seps: list[str]) -> set[tuple]:
         cw = [seg[k] for k in idx]
         gap = [0] + [b - a - 1 for a, b in zip(idx, idx[1:])]  # articles before each word
         n = len(seg)
-        ends = [k + 1 == n or (seg[k + 1] in _STOP and seg[k + 1] != "of") for k in idx]
+        ends = [k + 1 == n or (seg[k + 1] in EN_STOP and seg[k + 1] != "of") for k in idx]
         out.update(zip(cw, cw[1:], cw[2:], cw[3:], ends[3:], gap[1:], gap[2:], gap[3:]))
     return out
 
@@ -178,7 +172,7 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     twice = {k for k, n in Counter(map(itemgetter(0, 1, 2, 3, 4), windows)).items() if n > 1}
     by_window: dict[tuple, set[tuple]] = defaultdict(set)
     for w in [w for w in windows if w[:5] in twice]:
-        if w[4] and w[0] not in _STOP and w[3] not in _STOP:
+        if w[4] and w[0] not in EN_STOP and w[3] not in EN_STOP:
             by_window[w[:4]].add(w[5:])
     varied_windows = {key + (True,) + sig for key, sigs in by_window.items() if len(sigs) > 1 for sig in sigs}
     del vocab, compounds, windows, by_compound, by_window, twice
@@ -218,8 +212,9 @@ class _Where:
 
     def __init__(self, v: View, p: PairView, low: str, words: list[str], seps: list[str]) -> None:
         self.v, self.p, self.words, self.seps = v, p, words, seps
-        self.spans = [m.span() for m in _WORD.finditer(low)]
+        self.spans = [m.span() for m in WORD.finditer(low)]
         self.exact = len(low) == len(p.en) and len(self.spans) == len(words)
+        self._at: dict[str, list[int]] | None = None
 
     def occ(self, k: int, last: int) -> _Occ:
         if self.exact:
@@ -228,10 +223,20 @@ class _Where:
             a, b = 0, len(self.p.en)
         return _Occ(self.v, self.p, a, b, self.p.en[a:b])
 
+    def positions(self, word: str) -> list[int]:
+        """Where a word stands (an index built once per pair: each lookup is then linear in
+        the hits, not in the sentence, so a long sentence with many variants stays linear)."""
+        if self._at is None:
+            self._at = defaultdict(list)
+            for k, w in enumerate(self.words):
+                self._at[w].append(k)
+        return self._at.get(word, [])
+
     def compound(self, surface: str, nxt: str) -> Iterable[tuple[int, int]]:
         words, seps = self.words, self.seps
-        for k in range(len(words) - 1):
-            if not surface.startswith(words[k]):
+        first = WORD.match(surface)
+        for k in self.positions(first.group() if first else surface):
+            if k >= len(words) - 1:
                 continue
             text, last = words[k], k
             while len(text) < len(surface) and last + 1 < len(words) - 1:
@@ -242,9 +247,7 @@ class _Where:
 
     def window(self, w: tuple) -> Iterable[tuple[int, int]]:
         words, seps = self.words, self.seps
-        for k in range(len(words)):
-            if words[k] != w[0]:
-                continue
+        for k in self.positions(w[0]):
             j, ok = k, True
             for x, gap in zip(w[1:4], w[5:8]):
                 for _ in range(gap + 1):
@@ -281,14 +284,20 @@ def _report(
                 continue
             where_key = (o.view.file, o.pair.id, kind)
             spans = reported[where_key]
-            if (where_key, surface) in said or any(a < o.end and o.start < b for a, b in spans):
+            if (where_key, surface) in said or _overlaps(spans, o.start, o.end):
                 continue  # once per pair and stretch of text
-            spans.append((o.start, o.end))
+            bisect.insort(spans, (o.start, o.end))
             said.add((where_key, surface))
             msg = f"“{o.surface}” here, “{ref_occ.surface}” in {len(pairs_of[ref])} pair(s) (first: {where}): {why}"
             yield Finding("variant-spelling", "info", o.pair.id, msg, term=ref, expected=ref_occ.surface, found=o.surface, file=o.view.file)
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, pairwise disjoint spans (log n)."""
+    i = bisect.bisect_left(spans, (start, end))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
+
+
 def _covered_by_term(o: _Occ) -> bool:
     """The phrase overlaps an accepted glossary rendering: term-inconsistent speaks for it."""
-    return any(h.kind != FORBIDDEN and h.start < o.end and o.start < h.end for h in o.pair.en_hits)
+    return o.pair.overlaps_accepted(o.start, o.end)

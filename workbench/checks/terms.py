@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
 from workbench.glossary.matching import FORBIDDEN, EnHit, rendering_key
-from workbench.text.normalize import en_key, tokenize_en, word_key
+from workbench.text.normalize import EN_STOP, WORD, en_key, tokenize_en, word_key
 
 
 def _term_hits(p: PairView, term: int) -> list[EnHit]:
@@ -38,13 +38,13 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     score only ever picks what is shown as found instead: it never lets a term pass.
     """
     stems = set(en_key(expected))
-    if not stems or stems.isdisjoint(map(word_key, _WORD.findall(text))):
+    if not stems or stems.isdisjoint(map(word_key, WORD.findall(text))):
         return None  # no word of the rendering in the text: nothing to show
-    words = list(_WORD.finditer(text))
+    words = list(WORD.finditer(text))
     n = len(stems)
     keys = [word_key(m.group()) for m in words]
     # a run may not cross punctuation
-    broken = list(map(bool, map(_PUNCT.search, _WORD.split(text)[1:-1])))
+    broken = list(map(bool, map(_PUNCT.search, WORD.split(text)[1:-1])))
     target = expected.casefold()
     best, best_score = None, threshold
     for i in range(len(words)):
@@ -63,14 +63,12 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     return best
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’&][^\W_]+)*")
 _PUNCT = re.compile(r"[.,;:!?]")
-_FUNCTION_WORDS = frozenset("a an the of in on at to for from by with and or but as is are was were be this that these those its their".split())
 
 
 def _edge_word(m: re.Match) -> bool:
     """A function word cannot begin or end a suggested rendering."""
-    return m.group().casefold() in _FUNCTION_WORDS
+    return m.group().casefold() in EN_STOP
 
 
 _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
@@ -84,7 +82,7 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
     # an acronym inside a long rendering is its head too ("… SMEs that use … products")
     heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
-    if heads.isdisjoint(map(word_key, _WORD.findall(p.en))):
+    if heads.isdisjoint(map(word_key, WORD.findall(p.en))):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -107,7 +105,7 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
     then a list of other modifiers, then its head word — coordination sharing one noun."""
     if not _LIST_WORD.search(p.en):
         return None
-    present = set(map(word_key, _WORD.findall(p.en)))
+    present = set(map(word_key, WORD.findall(p.en)))
     toks = None
     for form in expected:
         key = en_key(form)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +26,23 @@ class PairView:
     @cached_property
     def tokens(self) -> list[Token]:
         return tokenize_en(self.en)
+
+    @cached_property
+    def _accepted(self) -> tuple[list[int], list[int]]:
+        """Starts of the accepted (not forbidden) en hits, in order, and the furthest end
+        reached by each prefix of them."""
+        spans = sorted((h.start, h.end) for h in self.en_hits if h.kind != FORBIDDEN)
+        reach, ends = -1, []
+        for _, end in spans:
+            reach = max(reach, end)
+            ends.append(reach)
+        return [a for a, _ in spans], ends
+
+    def overlaps_accepted(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps an accepted glossary rendering (log n)."""
+        starts, ends = self._accepted
+        i = bisect.bisect_left(starts, end)  # the hits that start before `end`
+        return i > 0 and ends[i - 1] > start
 
 
 def _by_term(en_hits: list[EnHit]) -> dict[int, list[EnHit]]:
@@ -51,9 +69,15 @@ def _one_per_span(hits: list[EnHit]) -> list[EnHit]:
         old = best.get(h.span)
         if old is None or (h.exact, -_RANK[h.kind]) > (old.exact, -_RANK[old.kind]):
             best[h.span] = h
-    spans = list(best)
-    kept = [h for sp, h in best.items() if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
-    return sorted(kept, key=lambda h: h.start)
+    # drop spans inside another: sorted by (start, -end), a span is inside an earlier one
+    # exactly when an earlier span reaches as far (n log n, for very long sentences)
+    kept = []
+    reach = -1
+    for span in sorted(best, key=lambda sp: (sp[0], -sp[1])):
+        if reach < span[1]:
+            kept.append(best[span])
+        reach = max(reach, span[1])
+    return kept
 
 
 @dataclass

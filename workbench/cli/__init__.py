@@ -9,13 +9,35 @@ from collections.abc import Sequence
 
 from workbench import __version__
 from workbench.errors import WorkbenchError
+from workbench.text.visible import json_safe, visible
+
+
+def say(message: str) -> None:
+    """One line for the user on stderr (`workbench: …`), data in it shown visibly."""
+    sys.stderr.write(visible(f"workbench: {message}", keep="") + "\n")
+
+
+def emit(text: str) -> None:
+    """Data on standard output: exact bytes when piped, control characters made visible on a
+    terminal (a sentence holding ESC [2J must not clear the screen)."""
+    if sys.stdout.isatty():
+        text = visible(text)
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogateescape"))
+    sys.stdout.flush()
+
+
+def emit_json(value: object) -> None:
+    """JSON on standard output, with C1 controls, bidi and invisible characters as \\u escapes."""
+    import json
+
+    sys.stdout.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {message} (see --help)\n")
+        sys.stderr.write(visible(f"{self.prog}: error: {message} (see --help)", keep="") + "\n")
         raise SystemExit(2)
 
 
@@ -33,16 +55,18 @@ def build_parser() -> Parser:
         cmd_align,
         cmd_check,
         cmd_completion,
+        cmd_concordance,
         cmd_demo,
         cmd_export,
         cmd_glossary,
         cmd_import,
+        cmd_index,
         cmd_open,
         cmd_terms,
     )
 
-    for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms, cmd_demo,
-                   cmd_completion):
+    for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms,
+                   cmd_index, cmd_concordance, cmd_demo, cmd_completion):
         module.register(sub)
     return parser
 
@@ -63,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args) or 0)
     except WorkbenchError as exc:
-        sys.stderr.write(f"workbench: {exc}\n")
+        sys.stderr.write(visible(f"workbench: {exc}", keep="") + "\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("workbench: interrupted\n")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from workbench.cli import emit, say
 from workbench.errors import WorkbenchError
 from workbench.text.inputs import INPUT_FORMATS
 
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "anything else as text)")
     p.add_argument("--scheduler", metavar="tcp://HOST:8786",
                    help="align a folder on this Dask cluster (needs workbench[cluster]); default: local processes")
-    p.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
+    p.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
     p.set_defaults(func=run)
 
 
@@ -52,40 +52,38 @@ def run(args: argparse.Namespace) -> int:
     if args.output and fmt != "yaml":
         raise WorkbenchError(f"-o writes the aligned YAML; for --to {fmt}, redirect standard output")
     if args.output:
-        out = Path(args.output)
-        if out.is_dir():
-            raise WorkbenchError("is a directory, not a file to write", out)
-        if out.exists() and not args.force:
-            raise WorkbenchError("already exists: not overwriting it (use --force, or another -o)", out)
+        from workbench.store.output import check_output
+
+        check_output(args.output, args.force)
     glossary = load_glossary(args.glossary) if args.glossary else None
     if args.scheduler:
         raise WorkbenchError("--scheduler is for aligning folders (ZH_DIR EN_DIR -o OUT_DIR)")
     zh = read_document(args.zh, "zh", presplit=args.presplit, input_format=args.input_format)
     en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format)
     for warning in language_warnings(zh, en):
-        sys.stderr.write(f"workbench: warning: {warning}\n")
+        say(f"warning: {warning}")
     with Progress("aligning") as progress:
         al = align_documents(zh, en, glossary=glossary, out_path=args.output, title=args.title, progress=progress)
     if args.glossary and args.output:
         import os
 
-        al.glossary = Path(os.path.relpath(Path(args.glossary).resolve(), Path(args.output).resolve().parent)).as_posix()
+        al.glossary = Path(os.path.relpath(Path(os.path.realpath(args.glossary)), Path(os.path.realpath(args.output)).parent)).as_posix()
     if args.output:
         save_alignment(al, args.output)
         confident = sum(1 for p in al.pairs if (p.score or 0) >= 0.5)
-        sys.stderr.write(
-            f"workbench: {len(al.pairs)} pairs ({len(zh.sentences())} zh, {len(en.sentences())} en sentences; "
-            f"{len(al.pairs) - confident} below 0.5 confidence) written to {args.output}\n"
+        say(
+            f"{len(al.pairs)} pairs ({len(zh.sentences())} zh, {len(en.sentences())} en sentences; "
+            f"{len(al.pairs) - confident} below 0.5 confidence) written to {args.output}"
         )
         return 0
     if fmt == "yaml":
-        sys.stdout.write(dump_alignment(al))
+        emit(dump_alignment(al))
     elif fmt == "beads":
-        sys.stdout.write(beads_text(al))
+        emit(beads_text(al))
     else:
         from workbench.formats import export_text
 
-        sys.stdout.write(export_text(al, fmt))
+        emit(export_text(al, fmt))
     return 0
 
 
@@ -108,6 +106,7 @@ def run_folder(args: argparse.Namespace) -> int:
     from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
     from workbench.store.atomic import atomic_write
+    from workbench.store.output import check_output
 
     if not args.output:
         raise WorkbenchError("aligning folders needs -o OUTPUT_FOLDER")
@@ -118,15 +117,13 @@ def run_folder(args: argparse.Namespace) -> int:
         raise WorkbenchError("exists and is not a folder", out_dir)
     pairing = pair_folders(Path(args.zh), Path(args.en))
     for path in pairing.zh_only + pairing.en_only:
-        sys.stderr.write(f"workbench: {path}: no file of the same name in the other folder: skipped\n")
+        say(f"{path}: no file of the same name in the other folder: skipped")
     if not pairing.pairs:
         raise WorkbenchError(f"no files of the same name in {args.zh} and {args.en}")
     glossary = load_glossary(args.glossary) if args.glossary else None
     jobs = []
     for zh_path, en_path in pairing.pairs:
-        out = out_dir / output_name(zh_path, pairing)
-        if (out.exists() or out.is_symlink()) and not args.force:
-            raise WorkbenchError("already exists: not overwriting it (use --force)", out)
+        out = check_output(out_dir / output_name(zh_path, pairing), args.force)
         jobs.append(make_job(zh_path, en_path, out, args.glossary))
     out_dir.mkdir(parents=True, exist_ok=True)
     options = AlignOptions(presplit=args.presplit, input_format=args.input_format)
@@ -142,11 +139,11 @@ def run_folder(args: argparse.Namespace) -> int:
             if outcome.error is not None:
                 failed += 1
                 progress.clear()
-                sys.stderr.write(f"workbench: {outcome.error}\n")
+                say(outcome.error)
                 continue
             written += 1
             total_pairs += outcome.pairs
     where = f" on {args.scheduler}" if args.scheduler else ""
-    sys.stderr.write(f"workbench: {written} documents aligned ({total_pairs} pairs) into {out_dir}{where}"
-                     + (f"; {failed} failed (named above)" if failed else "") + "\n")
+    say(f"{written} documents aligned ({total_pairs} pairs) into {out_dir}{where}"
+        + (f"; {failed} failed (named above)" if failed else ""))
     return 2 if failed else 0

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from workbench.cli import emit_json
 from workbench.errors import WorkbenchError
+from workbench.text.visible import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from workbench.checks import CHECKS
+    from workbench.checks import CHECKS, SEVERITIES
 
     p = sub.add_parser(
         "check",
@@ -28,13 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--check", action="append", metavar="NAME", choices=CHECKS, dest="checks",
                    help="run only this check (repeatable)")
-    p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+    p.add_argument("--min-severity", choices=SEVERITIES[::-1], default="info",
                    help="report only findings this serious or more (default: info, i.e. all)")
+    p.add_argument("--corpus", action="store_true",
+                   help="also compare the renderings of glossary terms with the archive's majority "
+                   "(see `workbench index`)")
+    p.add_argument("--db", metavar="DB", help="the archive for --corpus (default: $WORKBENCH_DB, else "
+                   "corpus.sqlite in the user's data folder)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.checks import run_checks_corpus
+    from workbench.checks import run_checks_corpus, severity_rank
     from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
     from workbench.store.alignment_file import load_alignment
@@ -51,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     cache: dict[Path, object] = {}
 
     def glossary_at(path: Path):
-        key = path.resolve()
+        key = Path(os.path.abspath(path))
         if key not in cache:
             if path.suffix.lower() in (".tbx", ".csv", ".tsv"):  # a term base from another tool
                 from workbench.formats.termbase import read_glossary_file
@@ -72,14 +78,45 @@ def run(args: argparse.Namespace) -> int:
         findings = run_checks_corpus(
             [(None if single else name, al) for name, al in docs], glossaries, checks=args.checks, progress=progress
         )
-    rank = {"error": 0, "warning": 1, "info": 2}
-    findings = [f for f in findings if rank[f.severity] <= rank[args.min_severity]]
+    if args.corpus:
+        findings += _corpus_findings(args.db, files, docs, glossaries, single)
+    findings = [f for f in findings if severity_rank(f.severity) <= severity_rank(args.min_severity)]
     if args.format == "json":
-        json.dump([f.as_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json([f.as_dict() for f in findings])
     else:
         sys.stdout.write(format_text(findings, colour=_colour()))
     return 1 if findings else 0
+
+
+CORPUS_CHECK = "corpus-inconsistent"
+
+
+def _corpus_findings(db, files, docs, glossaries, single: bool) -> list:
+    """Where each file renders a glossary term unlike the archive's majority (`--corpus`)."""
+    from workbench.checks import Finding, is_ignored
+    from workbench.corpus import open_corpus
+    from workbench.corpus.house import departures
+    from workbench.editing.archive import cedict
+
+    if not any(g is not None for g in (glossaries if isinstance(glossaries, list) else [glossaries])):
+        raise WorkbenchError("--corpus compares renderings of glossary terms: give --glossary, or a file "
+                             "that names its glossary")
+    corpus = open_corpus(db, readonly=True)
+    out = []
+    try:
+        for k, (f, (name, al)) in enumerate(zip(files, docs)):
+            glossary = glossaries if not isinstance(glossaries, list) else glossaries[k]
+            if glossary is None:
+                continue
+            for d in departures(corpus, al, glossary, file=str(Path(f).resolve()), dictionary=cedict(),
+                                background=corpus.count_en):
+                finding = Finding(CORPUS_CHECK, "warning", d.pair, d.message, term=d.term, expected=d.expected,
+                                  found=d.found, file=None if single else name)
+                if not is_ignored(finding, al.ignored):
+                    out.append(finding)
+    finally:
+        corpus.close()
+    return out
 
 
 def _is_alignment(path: Path) -> bool:
@@ -101,7 +138,7 @@ _SEVERITY_COLOUR = {"error": "31", "warning": "33", "info": "36"}
 
 def format_text(findings, colour: bool = False) -> str:
     """Findings grouped by check, one line each: where, what was expected and found."""
-    from workbench.checks import CHECKS
+    from workbench.checks import CHECKS, severity_rank
 
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if colour else text
@@ -112,25 +149,29 @@ def format_text(findings, colour: bool = False) -> str:
     for f in findings:
         groups[f.check].append(f)
     lines = []
-    for check in CHECKS:
+    order = (*CHECKS, CORPUS_CHECK)
+    for check in order:
         group = groups.get(check)
         if not group:
             continue
-        severities = sorted({f.severity for f in group}, key=("error", "warning", "info").index)
+        severities = sorted({f.severity for f in group}, key=severity_rank)
         head = f"{check} ({len(group)}, {'/'.join(severities)})"
         lines.append(paint(head, "1"))
         for f in group:
             where = f"{f.file}: " if f.file else ""
             where += f"pair {f.pair}" if f.pair is not None else "document"
             sev = paint(f"{f.severity:<7}", _SEVERITY_COLOUR.get(f.severity, "0"))
-            message = f.message
+            message = visible(f.message, keep="")
+            where = visible(where, keep="")
             if colour:
-                if f.expected and f"“{f.expected}”" in message:
-                    message = message.replace(f"“{f.expected}”", paint(f"“{f.expected}”", "32"), 1)
-                if f.found and f"“{f.found}”" in message:
-                    message = message.replace(f"“{f.found}”", paint(f"“{f.found}”", "31"), 1)
+                expected = visible(f.expected or "", keep="")
+                found = visible(f.found or "", keep="")
+                if expected and f"“{expected}”" in message:
+                    message = message.replace(f"“{expected}”", paint(f"“{expected}”", "32"), 1)
+                if found and f"“{found}”" in message:
+                    message = message.replace(f"“{found}”", paint(f"“{found}”", "31"), 1)
             lines.append(f"  {sev} {where:<10} {message}")
         lines.append("")
-    counts = ", ".join(f"{len(groups[c])} {c}" for c in CHECKS if c in groups)
+    counts = ", ".join(f"{len(groups[c])} {c}" for c in order if c in groups)
     lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {counts}")
     return "\n".join(lines) + "\n"

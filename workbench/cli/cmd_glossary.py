@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from workbench.cli import emit, emit_json, say
 from workbench.errors import WorkbenchError
+from workbench.text.visible import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("-o", "--output", metavar="OUT.yaml", help="write here (default: standard output)")
     imp.add_argument("--format", choices=("tbx", "csv", "tsv"), help="the input format (default: by extension)")
     imp.add_argument("--name", default="", help="the glossary's name (default: from the file)")
-    imp.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
     imp.set_defaults(func=run_import)
 
     exp = gsub.add_parser("export", help="glossary YAML → TBX or CSV/TSV",
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--to", choices=("tbx", "tbx2", "csv", "tsv"),
                      help="output format (default: by the extension of -o)")
     exp.add_argument("-o", "--output", metavar="OUT", help="write here (default: standard output)")
-    exp.add_argument("--force", action="store_true", help="overwrite an existing OUT file")
+    exp.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
     exp.set_defaults(func=run_export)
 
     ls = gsub.add_parser("list", help="print the terms", description="Print the terms of a glossary.")
@@ -57,20 +58,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _refuse_overwrite(path: str | None, force: bool) -> None:
-    if path is None:
-        return
-    out = Path(path)
-    if out.is_dir():
-        raise WorkbenchError("is a directory, not a file to write", out)
-    if out.exists() and not force:
-        raise WorkbenchError("already exists: not overwriting it (use --force, or another -o)", out)
+    from workbench.store.output import check_output
+
+    if path is not None:
+        check_output(path, force)
 
 
 def _emit(text: str, path: str | None) -> None:
     from workbench.store.atomic import atomic_write
 
     if path is None:
-        sys.stdout.write(text)
+        emit(text)
     else:
         atomic_write(path, text)
 
@@ -83,17 +81,17 @@ def run_import(args: argparse.Namespace) -> int:
     g = read_glossary_file(args.source, args.format, name=args.name)
     _emit(dump_glossary(g), args.output)
     if args.output:
-        sys.stderr.write(f"workbench: {len(g.terms)} terms written to {args.output}\n")
+        say(f"{len(g.terms)} terms written to {args.output}")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from workbench.formats.termbase import dump_glossary_as, format_of
+    from workbench.formats.termbase import dump_glossary_as, glossary_format
     from workbench.glossary.model import load_glossary
 
     if args.to is None and args.output is None:
         raise WorkbenchError("say which format: --to tbx|tbx2|csv|tsv (or -o with that extension)")
-    fmt = args.to or format_of(args.output)
+    fmt = args.to or glossary_format(args.output)
     _refuse_overwrite(args.output, args.force)
     _emit(dump_glossary_as(load_glossary(args.glossary), fmt), args.output)
     return 0
@@ -110,15 +108,17 @@ def run_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         rows = [{"zh": t.zh, "en": t.en, "variants": t.variants, "forbidden": t.forbidden, "note": t.note,
                  "case": t.case} for t in terms]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json(rows)
         return 0
+    def v(text: str) -> str:
+        return visible(text, keep="")
+
     for t in terms:
-        line = f"{' / '.join(t.zh)}\t{t.en}"
+        line = f"{' / '.join(map(v, t.zh))}\t{v(t.en)}"
         if t.variants:
-            line += "\t(also: " + "; ".join(t.variants) + ")"
+            line += "\t(also: " + "; ".join(map(v, t.variants)) + ")"
         if t.forbidden:
-            line += "\t(never: " + "; ".join(t.forbidden) + ")"
+            line += "\t(never: " + "; ".join(map(v, t.forbidden)) + ")"
         sys.stdout.write(line + "\n")
     sys.stderr.write(f"{len(terms)} of {len(g.terms)} terms\n")
     return 0
@@ -136,5 +136,5 @@ def run_add(args: argparse.Namespace) -> int:
     except WorkbenchError as exc:
         raise WorkbenchError(exc.message, path) from None
     save_glossary(g, path)
-    sys.stderr.write(f"workbench: added {term.zh[0]} → {term.en} ({len(g.terms)} terms)\n")
+    say(f"added {term.zh[0]} → {term.en} ({len(g.terms)} terms)")
     return 0

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from workbench.cli import emit, say
 from workbench.errors import WorkbenchError
 from workbench.formats import READERS, read_alignment
 from workbench.store.alignment_file import dump_alignment
 from workbench.store.atomic import atomic_write
+from workbench.store.output import check_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,23 +24,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="a .tmx, .xlf/.xliff, .tsv or .csv file")
     p.add_argument("--from", dest="fmt", choices=tuple(READERS), help="the input format, if the suffix does not say")
     p.add_argument("-o", "--output", metavar="OUT.yaml", help="the aligned file to write (atomically)")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        try:
+            same = Path(args.output).exists() and Path(args.output).samefile(args.file)
+        except OSError:
+            same = False
+        if same:
+            raise WorkbenchError("would overwrite the file being imported; choose another -o", args.output)
+        check_output(args.output, args.force)
     al = read_alignment(args.file, args.fmt)
     text = dump_alignment(al)
     if args.output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        emit(text)
         return 0
     out = Path(args.output)
-    try:
-        same = out.exists() and out.samefile(args.file)
-    except OSError:
-        same = False
-    if same:
-        raise WorkbenchError("would overwrite the file being imported; choose another -o", out)
     atomic_write(out, text)
-    sys.stderr.write(f"workbench: wrote {len(al.pairs)} pairs to {out}\n")
+    say(f"wrote {len(al.pairs)} pairs to {out}")
     return 0

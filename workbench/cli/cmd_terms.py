@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
+
+from workbench.cli import emit, emit_json
+from workbench.text.visible import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,20 +52,20 @@ def run(args: argparse.Namespace) -> int:
     if args.limit:
         found = found[: args.limit]
     if args.format == "json":
-        json.dump([c.as_dict() for c in found], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        emit_json([c.as_dict() for c in found])
     elif args.format == "glossary":
         g = Glossary(name=f"candidates from {path.name}",
                      terms=[Term(zh=[c.zh], en=c.en, note=f"mined: {c.pairs} pairs, logDice {c.log_dice:.1f}")
                             for c in found if c.status == NEW])
-        sys.stdout.write(dump_glossary(g))
+        emit(dump_glossary(g))
     else:
-        width = max((_width(c.zh) for c in found), default=4) + 2
+        width = max((_width(visible(c.zh, keep="")) for c in found), default=4) + 2
         sys.stdout.write(f"{'zh':<{width - 2}}  {'en':<44} pairs  logDice  status\n")
         for c in found:
-            pad = " " * (width - _width(c.zh))
+            zh, en = visible(c.zh, keep=""), visible(c.en, keep="")
+            pad = " " * (width - _width(zh))
             status = c.status + (f" (glossary: {c.glossary_en})" if c.glossary_en and c.status != "in glossary" else "")
-            sys.stdout.write(f"{c.zh}{pad}{c.en:<44} {c.pairs:>5}  {c.log_dice:7.1f}  {status}\n")
+            sys.stdout.write(f"{zh}{pad}{en:<44} {c.pairs:>5}  {c.log_dice:7.1f}  {visible(status, keep='')}\n")
     return 0
 
 

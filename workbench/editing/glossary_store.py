@@ -24,7 +24,7 @@ class GlossaryStore:
     @property
     def path(self) -> Path | None:
         rel = self.session.al.glossary
-        return (self.session.path.parent / rel).resolve() if rel else None
+        return Path(os.path.realpath(self.session.path.parent / rel)) if rel else None
 
     def default_path(self) -> Path:
         """Where a new glossary goes when the alignment names none: beside it."""
@@ -45,7 +45,7 @@ class GlossaryStore:
     def _save(self) -> None:
         if self.path is None:
             target = self.default_path()
-            self.session.set_glossary_path(os.path.relpath(target, self.session.path.parent.resolve()))
+            self.session.set_glossary_path(os.path.relpath(target, os.path.realpath(self.session.path.parent)))
             self._loaded_from = self.path
         save_glossary(self.glossary, self.path)  # type: ignore[arg-type]
 

@@ -12,29 +12,24 @@ from __future__ import annotations
 import copy
 import itertools
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
+from workbench.editing.filters import LOW_CONFIDENCE
 from workbench.editing.glossary_store import GlossaryStore
 from workbench.errors import WorkbenchError
-from workbench.model import CONFIRMED, Alignment, Ignored, Pair
+from workbench.model import CONFIRMED, Alignment, Ignored, Pair, default_split_point
 from workbench.store.alignment_file import dump_alignment, load_alignment
 from workbench.store.atomic import atomic_write
 from workbench.store.filestate import FileState, check_unchanged, read_with_state
 from workbench.store.journal import Journal, Patch, journal_path, read_journal
-
-#: Pairs whose aligner confidence is below this are marked and visited by "Next low-confidence pair".
-LOW_CONFIDENCE = 0.5
 
 _serials = itertools.count(1)
 
 
 class FileChangedOnDisk(WorkbenchError):
     """The file was changed by someone else since it was opened or last saved."""
-
-
-def is_low_confidence(p: Pair) -> bool:
-    return p.score is not None and p.score < LOW_CONFIDENCE and p.status != CONFIRMED
 
 
 class Session:
@@ -53,6 +48,7 @@ class Session:
         self.journal: Journal | None = None
         self.journal_error: str | None = None
         self.glossary_store = GlossaryStore(self)
+        self.low_confidence = LOW_CONFIDENCE  # the reviser may set another threshold
         if use_journal:
             self._open_journal()
 
@@ -112,7 +108,7 @@ class Session:
     def undo(self) -> Patch:
         """Take back the last change; returns the change made to the document (the inverse)."""
         if not self.undo_stack:
-            raise WorkbenchError("nothing to undo")
+            raise WorkbenchError("Nothing to undo")
         patch = self.undo_stack.pop()
         inverse = patch.inverse()
         inverse.apply(self.al)
@@ -123,7 +119,7 @@ class Session:
 
     def redo(self) -> Patch:
         if not self.redo_stack:
-            raise WorkbenchError("nothing to redo")
+            raise WorkbenchError("Nothing to redo")
         patch = self.redo_stack.pop()
         patch.apply(self.al)
         self.undo_stack.append(patch)
@@ -136,8 +132,11 @@ class Session:
     def merge_with_next(self, i: int) -> Patch:
         return self.edit("Merge with next pair", i, i + 2, lambda al: al.merge_with_next(i))
 
-    def split(self, i: int) -> Patch:
-        return self.edit("Split pair", i, i + 1, lambda al: al.split_default(i))
+    def split(self, i: int, zh_at: int | None = None, en_at: int | None = None) -> Patch:
+        """Split pair i after its first zh_at / en_at sentences (by default: the last sentences)."""
+        if zh_at is None or en_at is None:
+            zh_at, en_at = default_split_point(self.al.pairs[i])
+        return self.edit("Split pair", i, i + 1, lambda al: al.split_pair(i, zh_at, en_at))
 
     def move_up(self, i: int, side: str) -> Patch:
         if i <= 0:
@@ -156,17 +155,63 @@ class Session:
         lo = i
         if above:
             lo = next((k for k in range(i + 1) if self.al.pairs[k].status != CONFIRMED), i)
-        return self.edit("Confirm pair", lo, i + 1, lambda al: al.confirm(i, above=above))
+        label = "Confirm all pairs above" if above else "Confirm pair"
+        return self.edit(label, lo, i + 1, lambda al: al.confirm(i, above=above))
 
     def unconfirm(self, i: int) -> Patch:
         return self.edit("Unconfirm pair", i, i + 1, lambda al: al.unconfirm(i))
+
+    def set_note(self, i: int, note: str) -> Patch:
+        """The pair's free-text note (`note:` in the file); empty text removes it."""
+        text = note.strip() or None
+
+        def op(al: Alignment) -> None:
+            al.pairs[i].note = text
+
+        return self.edit("Edit note", i, i + 1, op)
+
+    def replace_text(self, side: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str],
+                     indices: list[int]) -> Patch:
+        """Replace every match of `pattern` on one side ('zh' or 'en') of the pairs at `indices`:
+        one change, one Undo. Scores and statuses stay (the alignment is the same)."""
+        if not indices:
+            raise WorkbenchError("no match to replace")
+        pairs = self.al.pairs
+        lo, hi = min(indices), max(indices) + 1
+        wanted = set(indices)
+        new: list[Pair] = []
+        for k in range(lo, hi):
+            p = pairs[k]
+            sentences = p.zh if side == "zh" else p.en
+            changed = [pattern.sub(replace, x) for x in sentences] if k in wanted else sentences
+            if changed == sentences:
+                new.append(p)
+                continue
+            if any(not x.strip() for x in changed):
+                raise WorkbenchError(f"the replacement would leave an empty sentence in pair {p.id}: use Edit pair")
+            q = copy.copy(p)
+            q.zh, q.en = (changed, list(p.en)) if side == "zh" else (list(p.zh), changed)
+            new.append(q)
+        if all(a is b for a, b in zip(pairs[lo:hi], new)):
+            raise WorkbenchError("no match to replace")
+        n = sum(1 for a, b in zip(pairs[lo:hi], new) if a is not b)
+        return self.apply(Patch(lo, pairs[lo:hi], new, f"Find and replace ({n} pair{'s' if n != 1 else ''})"))
 
     def dismiss(self, check: str, pair: int | None, term: str | None, reason: str | None) -> Patch:
         old = list(self.al.ignored)
         new = old + [Ignored(check, pair, term, reason or None)]
         return self.apply(Patch(0, [], [], "Dismiss finding", ignored=(old, new)))
 
-    def set_glossary_path(self, rel: str) -> Patch:
+    def restore(self, index: int) -> Patch:
+        """Bring back the dismissed finding at `index` of the file's ignored list."""
+        old = list(self.al.ignored)
+        if not 0 <= index < len(old):
+            raise WorkbenchError("no such dismissed finding")
+        new = old[:index] + old[index + 1 :]
+        return self.apply(Patch(0, [], [], "Restore dismissed finding", ignored=(old, new)))
+
+    def set_glossary_path(self, rel: str | None) -> Patch:
+        """Point the file at another glossary (a path relative to it), or at none."""
         return self.apply(Patch(0, [], [], "Set glossary", glossary=(self.al.glossary, rel)))
 
     # -- saving -------------------------------------------------------------------------

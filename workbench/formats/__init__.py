@@ -7,7 +7,7 @@ format of a file read is taken from its suffix, else from its content.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -44,9 +44,9 @@ def export_text(al: Alignment, fmt: str) -> str:
         raise WorkbenchError(f"unknown export format {fmt!r} (one of: {', '.join(EXPORTERS)})") from None
 
 
-def format_of(path: str | Path) -> str | None:
-    """The format a file name's suffix says, or None."""
-    return SUFFIXES.get(Path(path).suffix.lower())
+def format_of(path: str | Path, suffixes: Mapping[str, str] = SUFFIXES) -> str | None:
+    """The format a file name's suffix says (in `suffixes`: alignments' by default), or None."""
+    return suffixes.get(Path(path).suffix.lower())
 
 
 def read_alignment(path: str | Path, fmt: str | None = None) -> Alignment:

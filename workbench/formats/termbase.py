@@ -20,33 +20,36 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.errors import WorkbenchError
+from workbench.formats import format_of
 from workbench.formats.xmlsafe import XML_LANG, XmlWriter, iterparse, local_name, release
 from workbench.glossary.model import CASES, Glossary, Term
-from workbench.text.reading import decode_text, read_bytes
+from workbench.text.reading import read_bytes, read_text
 
 FORMATS = ("tbx", "tbx2", "csv", "tsv")
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 
 
-def format_of(path: str | Path, given: str | None = None) -> str:
+SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv"}
+
+
+def glossary_format(path: str | Path, given: str | None = None) -> str:
     """The glossary format named by --format/--to, else by the file's extension."""
     if given:
         if given not in FORMATS:
             raise WorkbenchError(f"unknown glossary format {given!r} (known: {', '.join(FORMATS)})")
         return given
-    ext = Path(path).suffix.lower()
-    known = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "tsv"}
-    if ext not in known:
+    fmt = format_of(path, SUFFIXES)
+    if fmt is None:
         raise WorkbenchError("unknown glossary format: name it .tbx, .csv or .tsv, or give --format", path)
-    return known[ext]
+    return fmt
 
 
 def read_glossary_file(path: str | Path, fmt: str | None = None, name: str = "") -> Glossary:
     """Read a TBX or CSV/TSV glossary; every problem is a WorkbenchError naming the file."""
-    fmt = format_of(path, fmt)
+    fmt = glossary_format(path, fmt)
     if fmt in ("tbx", "tbx2"):
         return read_tbx(read_bytes(path), path, name)
-    return read_csv(decode_text(read_bytes(path), path), path, delimiter="\t" if fmt == "tsv" else ",", name=name)
+    return read_csv(read_text(path), path, delimiter="\t" if fmt == "tsv" else ",", name=name)
 
 
 # -- TBX ------------------------------------------------------------------------------------

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.formats import interchange as ix
 from workbench.formats import sentences
 from workbench.model import Alignment
+from workbench.text.normalize import HAN
 from workbench.text.reading import decode_text
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NAMES = {
     "zh": "zh", "chinese": "zh", "source": "zh", "src": "zh", "中文": "zh", "原文": "zh", "汉语": "zh",
     "en": "en", "english": "en", "target": "en", "tgt": "en", "trg": "en", "translation": "en",
@@ -119,5 +118,5 @@ def _orientation(rows: list[tuple[int, list[str]]]) -> tuple[int, int]:
     for _, row in rows[:200]:
         for i in (0, 1):
             if i < len(row):
-                han[i] += len(_HAN.findall(row[i]))
+                han[i] += len(HAN.findall(row[i]))
     return (1, 0) if han[1] > han[0] else (0, 1)

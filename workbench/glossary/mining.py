@@ -21,18 +21,9 @@ from dataclasses import dataclass
 from workbench.glossary.matching import rendering_key
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import normalize_zh
+from workbench.text.normalize import EN_STOP, HAN_CHARS, WORD, normalize_zh
 
-_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
-_EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Function words never begin or end an English term.
-_EN_STOP = frozenset(
-    """a an the of in on at to for from by with and or but as than that this these those which who
-    whom whose what it its their our your his her we they he she you i is are was were be been being
-    has have had do does did will would shall should can could may might must not no so such also
-    all any each both more most other some very into over under about through during including
-    there here thank thanks mr ms""".split()
-)
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 # Chinese words too general to be terms on their own.
 _ZH_STOP = frozenset(
     """我们 我国 这个 这些 一个 一些 进行 推动 推进 加快 发展 方面 工作 问题 情况 以及 已经 还是 就是 同时
@@ -83,7 +74,7 @@ def _zh_units(text: str, cut) -> set[str]:
         for i in range(len(words) - n + 1):
             parts = words[i:i + n]
             unit = "".join(parts)
-            if not _HAN_ONLY.match(unit) or len(unit) < 2 or len(unit) > 10:
+            if not _HAN_RUN.fullmatch(unit) or len(unit) < 2 or len(unit) > 10:
                 continue
             if n == 1 and (unit in _ZH_STOP or len(unit) < 2):
                 continue
@@ -93,15 +84,19 @@ def _zh_units(text: str, cut) -> set[str]:
     return units
 
 
+def _is_number(word: str) -> bool:
+    return word.replace(".", "").replace(",", "").isdigit()
+
+
 def _en_units(text: str) -> dict[str, str]:
     """Normalised n-gram → its first surface form."""
-    matches = list(_EN_WORD.finditer(text))
+    matches = list(WORD.finditer(text))
     low = [m.group().casefold().replace("’", "'") for m in matches]
     units: dict[str, str] = {}
     for n in range(1, 6):
         for i in range(len(low) - n + 1):
             parts = low[i:i + n]
-            if parts[0] in _EN_STOP or parts[-1] in _EN_STOP or any(p.isdigit() for p in parts):
+            if parts[0] in EN_STOP or parts[-1] in EN_STOP or any(_is_number(p) for p in parts):
                 continue
             if n == 1 and len(parts[0]) < 3:
                 continue

@@ -23,7 +23,7 @@ from workbench.store.yamlio import (
     printable_line,
     unknown_keys,
 )
-from workbench.text.reading import decode_text, read_bytes
+from workbench.text.reading import read_text
 
 FORMAT = "alignment/1"
 _TOP_KEYS = ("workbench", "title", "source", "target", "glossary", "pairs", "ignored")
@@ -40,7 +40,7 @@ def load_alignment(path: str | Path, text: str | None = None) -> Alignment:
     through the general YAML reader, which gives the same result on what both accept.
     """
     if text is None:
-        text = decode_text(read_bytes(path), path)
+        text = read_text(path)
     fast = _load_canonical(path, text)
     if fast is not None:
         return fast

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.store.output import special_kind
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> None:
@@ -21,8 +22,9 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     folder = p.parent if str(p.parent) else Path(".")
-    if p.is_dir():
-        raise WorkbenchError("is a directory, cannot write a file there", p)
+    kind = special_kind(p)
+    if kind is not None:  # never replace a FIFO, a device or a folder with a regular file
+        raise WorkbenchError(f"is {kind}, not a regular file: not written over", p)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from workbench.errors import WorkbenchError
-from workbench.text.reading import decode_text, read_bytes
+from workbench.text.reading import read_text
 
 try:
     _Loader = yaml.CSafeLoader
@@ -130,7 +130,7 @@ def load_root(path: str | Path, text: str | None = None) -> Node:
     """Parse a YAML file into a checked root node, or raise a WorkbenchError naming the place."""
     path = str(path)
     if text is None:
-        text = decode_text(read_bytes(path), path)
+        text = read_text(path)
     if not text.strip():
         raise WorkbenchError("empty file", path)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.text.blocks import Block, blocks_from_lines
+from workbench.text.normalize import HAN
 from workbench.text.reading import read_bytes
 from workbench.text.segment import split
 
@@ -23,7 +24,6 @@ _DEBRIS = [
     re.compile(r"^/\s*\d+\s{2,}\S.*$"),  # gallery captions "/5    Group photo"
     re.compile(r"^(?:read in (?:chinese|english)|阅读英文版|中文版|english version)$", re.I),
 ]
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -66,7 +66,7 @@ def is_speaker_label(line: str, lang: str) -> bool:
 
 def guess_lang(text: str) -> str | None:
     """'zh' or 'en' by the script most letters are in; None for text with neither."""
-    zh = len(_CJK.findall(text[:200_000]))
+    zh = len(HAN.findall(text[:200_000]))
     en = len(_LATIN.findall(text[:200_000]))
     if zh == 0 and en == 0:
         return None

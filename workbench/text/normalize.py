@@ -17,6 +17,11 @@ from typing import NamedTuple
 
 # -- Chinese --------------------------------------------------------------------------------
 
+#: The Han characters, for a regex class: the unified ideographs (basic, extension A and the
+#: supplementary planes' B–H) and the compatibility ideographs.
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{HAN_CHARS}]")
+
 _QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』〝〞〟＂＇"
 _ZH_TABLE: dict[int, str] = {ord(q): '"' for q in _QUOTES}
 _ZH_TABLE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF02, 0xFF07)})
@@ -37,6 +42,15 @@ def normalize_zh(text: str) -> str:
 HAS_WORD = re.compile(r"[^\W_]")
 # A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
 WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
+
+#: English function words: never the first or last word of a term, nor a content word.
+EN_STOP = frozenset(
+    """a an the of in on at to for from by with without into onto over under above below about
+    through during including and or but nor as than that this these those which who whom whose
+    what it its their our your his her we they he she you i is are was were be been being has have
+    had do does did will would shall should can could may might must not no so such also already
+    all any each both more most other some very then there here thank thanks mr ms""".split()
+)
 
 
 @lru_cache(maxsize=200_000)

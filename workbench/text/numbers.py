@@ -1,13 +1,23 @@
-"""Numbers in Chinese and English text, normalised so that the two sides can be compared.
+"""Numbers in Chinese and English text, read once for the aligner and for the checks.
 
 39.9万亿 = 39.9 trillion, 383.7万 = 3.837 million, 1.2万 = 12,000, 22亿 = 2.2 billion,
-230百亿亿 = 230 quintillion, 31.7% = 31.7 percent, 2035年 = 2035.
+230百亿亿 = 230 quintillion, 31.7% = 31.7 percent, 2035年 = 2035, 二〇三五年 = 2035,
+三成 = 30%, 三分之一 = one-third, 十倍 = tenfold, 2个百分点 = 2 percentage points (not 2%),
+萬/億/兩 as 万/亿/两, full-width ０-９ and ％ as 0-9 and %.
 
-Every number found is *hard* or *soft*. Hard numbers are written in digits: a translation must
-carry them. Soft numbers are written in words (六大方向, "six areas", "first", "June") or sit
-in an English parenthesis (a translator's gloss such as "(2021-2025)"): they satisfy a hard
-number on the other side but are never required themselves, because translators legitimately
-turn 一是 into "First" or drop 一 from 一批.
+Every number found is *hard* or *soft*. Hard numbers are written in digits, or are a
+proportion or a multiple (百分之五, 三分之一, 十倍, "eleven-fold"): a translation must carry
+them. Soft numbers are written in words (六大方向, "six areas", "first", "June") or sit in an
+English parenthesis (a translator's gloss such as "(2021-2025)"): they satisfy a hard number on
+the other side but are never required themselves, because translators legitimately turn 一是
+into "First" or drop 一 from 一批.
+
+A run of Chinese numerals is read as the well-formed numbers it holds: 十四五 is 14 and 5 (the
+14th Five-Year Plan), 二〇二四 is 2024. Digits glued to a Latin letter (C919, ARJ21, IPv6) are
+a *name*: the aligner may link them, the checks do not count them as quantities.
+
+`unit` keeps what the number counts where that matters: "%" (percent), "pp" (percentage
+points), "x" (a multiple). Percent and percentage points never satisfy each other.
 """
 
 from __future__ import annotations
@@ -16,9 +26,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import chinese2digits
-
 from workbench.text.normalize import normalize_zh
+
+PERCENT, POINTS, TIMES, NAME = "%", "pp", "x", "name"
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,7 @@ class Number:
     end: int
     hard: bool
     alts: tuple[float, ...] = ()  # the same quantity in other units (1 gigabit = 1000 megabits)
+    unit: str = ""  # "" | PERCENT | POINTS | TIMES | NAME
 
     def keys(self) -> set[float]:
         return {value_key(v) for v in (self.value, *self.alts)}
@@ -39,81 +50,175 @@ def value_key(value: float) -> float:
     return float(f"{value:.9g}")
 
 
+def _units_agree(a: str, b: str) -> bool:
+    return {a, b} != {PERCENT, POINTS}
+
+
 # -- Chinese --------------------------------------------------------------------------------
 
-_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "壹": 1, "贰": 2, "貳": 2, "叁": 3, "肆": 4, "柒": 7, "捌": 8, "玖": 9}
+# (伍 and 陆 are left out: 队伍 and 大陆 are words, not numbers)
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_CN_MULT = {**_CN_SMALL, **_CN_BIG}
+_DIG = "".join(_CN_DIGIT)
+_NUM = _DIG + "".join(_CN_MULT)
+_MULT = "".join(_CN_MULT)
 
 # Digits, then multipliers written in characters (39.9万亿, 230百亿亿). 兆 is not one: in
-# today's usage 10兆 is "10 megabits", not 10 trillion. A number glued to a Latin letter
-# before it (C919, IPv4, ARJ21) is a name, not a quantity.
-_ZH_ARABIC = re.compile(r"(?<![A-Za-z0-9])(?<!\d[.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])([十百千万亿]*)")
-_ZH_PERCENT_WORDS = re.compile(rf"百分之([{_CN_CHARS}点]+)")
-_ZH_RUN = re.compile(rf"[{_CN_CHARS}]+")
+# today's usage 10兆 is "10 megabits", not 10 trillion.
+_ZH_ARABIC = re.compile(
+    rf"(?<![A-Za-z0-9])(?<!\d[.,])([A-Za-z]*)(\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d])([{_MULT}]*)"
+    r"(%|个百分点|個百分點|百分点|倍)?"
+)
+_ZH_FRACTION = re.compile(rf"([{_NUM}\d.]+)分之([{_NUM}\d.点]+)")
+_ZH_PERCENT_WORDS = re.compile(rf"百分之([{_NUM}点]+)")
+_ZH_RUN = re.compile(rf"[{_NUM}]+(?:点[{_DIG}]+)?(个百分点|個百分點|百分点|倍|成(?![为為了功果本立效熟就长長员員]))?")
 
 
 def zh_numbers(text: str) -> list[Number]:
-    """The numbers of a Chinese text: digits (hard) and Chinese numerals (soft)."""
+    """The numbers of a Chinese text (see the module's note on hard, soft and units)."""
     norm = normalize_zh(text)
     out: list[Number] = []
-    taken = [False] * len(norm)
+    taken = bytearray(len(norm))
+
+    def add(n: Number) -> None:
+        out.append(n)
+        taken[n.start:n.end] = b"\x01" * (n.end - n.start)
+
     for m in _ZH_ARABIC.finditer(norm):
-        value = float(m.group(1).replace(",", ""))
-        for ch in m.group(2):
-            value *= _CN_UNIT[ch]
-        out.append(Number(value, text[m.start():m.end()], m.start(), m.end(), True))
-        for k in range(m.start(), m.end()):
-            taken[k] = True
+        letters, digits, mults, tail = m.groups()
+        start = m.start(2)
+        value = float(digits.replace(",", ""))
+        if letters:  # C919, ARJ21, IPv6: a name
+            add(Number(value, text[m.start():m.end(2)], m.start(), m.end(2), False, unit=NAME))
+            continue
+        for ch in mults:
+            value *= _CN_MULT[ch]
+        add(Number(value, text[start:m.end()], start, m.end(), True, unit=_zh_unit(tail)))
     for m in _ZH_PERCENT_WORDS.finditer(norm):
-        for v in _cn_values(m.group(1)):
-            out.append(Number(v, text[m.start():m.end()], m.start(), m.end(), False))
-        for k in range(m.start(), m.end()):
-            taken[k] = True
+        v = _zh_value(m.group(1))
+        if v is not None and not taken[m.start()]:
+            add(Number(v, text[m.start():m.end()], m.start(), m.end(), True, unit=PERCENT))
+    for m in _ZH_FRACTION.finditer(norm):
+        if taken[m.start()]:
+            continue
+        den, num = _zh_value(m.group(1)), _zh_value(m.group(2))
+        if den and num is not None:
+            v = num / den
+            add(Number(v, text[m.start():m.end()], m.start(), m.end(), True,
+                       (round(100 * v), round(100 * v, 1), 100 * v)))
     for m in _ZH_RUN.finditer(norm):
         if taken[m.start()]:
             continue
-        for v in _cn_values(m.group()):
-            out.append(Number(v, m.group(), m.start(), m.end(), False))
+        tail = m.group(1) or ""
+        body = m.group()[: len(m.group()) - len(tail)]
+        pieces = _zh_pieces(body)
+        for k, (v, a, b) in enumerate(pieces):
+            last = k == len(pieces) - 1
+            s, e = m.start() + a, m.start() + (len(m.group()) if last else b)
+            if last and tail == "成":
+                add(Number(v * 10, text[s:e], s, e, False, (v / 10,), PERCENT))
+            elif last and tail:
+                add(Number(v, text[s:e], s, e, True, (2.0,) if (tail == "倍" and v == 1) else (),
+                           _zh_unit(tail)))
+            else:
+                add(Number(v, text[s:e], s, e, False))
     out.sort(key=lambda n: n.start)
     return out
 
 
-@lru_cache(maxsize=4096)
-def _cn_values(run: str) -> tuple[float, ...]:
-    """Values a run of Chinese numerals may stand for.
-
-    The whole run (chinese2digits), and its short pieces: 十四五 is "the 14th Five-Year Plan",
-    not 55, and 二十届三中全会 holds 20 and 3. Extra readings only ever satisfy a number.
-    """
-    values: set[float] = set()
-    pieces = {run}
-    for size in (1, 2, 3):
-        pieces.update(run[i:i + size] for i in range(len(run) - size + 1))
-    for piece in pieces:
-        v = _cn_value(piece)
-        if v is not None:
-            values.add(v)
-    return tuple(sorted(values))
+def _zh_unit(tail: str | None) -> str:
+    if not tail:
+        return ""
+    if tail == "%":
+        return PERCENT
+    if tail == "倍":
+        return TIMES
+    return POINTS
 
 
-@lru_cache(maxsize=4096)
-def _cn_value(piece: str) -> float | None:
-    if len(piece) == 1 and piece in _CN_DIGIT:
-        return float(_CN_DIGIT[piece])
-    if piece in _CN_UNIT:
-        return float(_CN_UNIT[piece])
+def _zh_value(s: str) -> float | None:
+    """One number written in digits or Chinese numerals (三, 3, 二十五, 一点五), or None."""
     try:
-        got = chinese2digits.takeNumberFromString(piece)
-    except Exception:  # the library raises on odd input; a run without a reading is no number
-        return None
-    digits = got.get("digitsStringList") or []
-    if len(digits) != 1 or got.get("replacedText") != digits[0]:
-        return None
-    try:
-        return float(digits[0])
+        return float(s)
     except ValueError:
-        return None
+        pass
+    pieces = _zh_pieces(s)
+    return pieces[0][0] if len(pieces) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _zh_pieces(run: str) -> tuple[tuple[float, int, int], ...]:
+    """The well-formed numbers in a run of Chinese numerals, as (value, start, end).
+
+    一千二百 = 1200; 十四五 = 14, 5; 二〇三五 = 2035 (digit by digit); 三四 = 3, 4; 三十一点七 = 31.7.
+    """
+    frac = ""
+    if "点" in run:
+        run, frac = run.split("点", 1)
+    digits_only = all(c in _CN_DIGIT for c in run)
+    if digits_only and len(run) >= 3 or (digits_only and len(run) == 2 and run[1] in "零〇○"):
+        pieces = [(float("".join(str(_CN_DIGIT[c]) for c in run)), 0, len(run))]
+    else:
+        pieces = []
+        start = 0
+        total = section = 0
+        cur: int | None = None
+        last_small = 10**9  # the last 十/百/千 in this section: a bigger one starts a new number
+        seen = False
+
+        def close(end: int) -> None:
+            nonlocal total, section, cur, seen, last_small, start
+            if seen:
+                pieces.append((float(total + section + (cur or 0)), start, end))
+            total = section = 0
+            cur = None
+            seen = False
+            last_small = 10**9
+            start = end
+
+        for i, c in enumerate(run):
+            if c in _CN_DIGIT:
+                d = _CN_DIGIT[c]
+                if d == 0 and seen:  # 一千零五: a placeholder
+                    continue
+                if cur is not None:  # 十四五: a digit after a digit starts a new number
+                    close(i)
+                cur = d
+                seen = True
+            elif c in _CN_SMALL:
+                u = _CN_SMALL[c]
+                if u >= last_small:
+                    close(i)
+                section += (1 if cur is None else cur) * u
+                cur = None
+                last_small = u
+                seen = True
+            else:  # 万, 亿
+                u = _CN_BIG[c]
+                if not seen:
+                    pieces.append((float(u), i, i + 1))
+                    start = i + 1
+                    continue
+                value = section + (cur or 0)
+                if total and value == 0:  # 万亿: multiply what we have
+                    total *= u
+                elif total and total < u:  # 三万五千亿 is not written; keep it simple
+                    total = (total + value) * u
+                else:
+                    total += value * u
+                section = 0
+                cur = None
+                last_small = 10**9
+        close(len(run))
+    if frac and pieces and all(c in _CN_DIGIT for c in frac):
+        v, a, _ = pieces[-1]
+        pieces[-1] = (float(f"{int(v)}.{''.join(str(_CN_DIGIT[c]) for c in frac)}"), a,
+                      len(run) + 1 + len(frac))
+    return tuple(pieces)
 
 
 # -- English --------------------------------------------------------------------------------
@@ -123,9 +228,10 @@ _SCALE = {
     "quadrillion": 1e15, "quintillion": 1e18,
 }
 _SCALE_RE = "|".join(_SCALE)
+_PCT_RE = r"(?:\s*(%|per\s*cent(?:age\s+points?)?|percent(?:age\s+points?)?|points?\b))?"
 _EN_DIGITS = re.compile(
-    r"(?<![A-Za-z0-9])(?<!\d[.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])"
-    rf"(?:(?:st|nd|rd|th)\b|\s*-?\s*({_SCALE_RE})\b)?",
+    r"(?<![A-Za-z0-9])(?<!\d[.,])([A-Za-z]*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])"
+    rf"(?:(?:st|nd|rd|th)\b|\s*-?\s*({_SCALE_RE})\b|\s*-?\s*(fold\b|times\b))?" + _PCT_RE,
     re.I,
 )
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -139,44 +245,85 @@ _WORD_VALUE: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS)}
 _WORD_VALUE.update({w: float(v) for w, v in _TENS.items()})
 _WORD_VALUE.update({w: float(i) for i, w in enumerate(_ORDINALS) if i})
 _WORD_VALUE.update({"dozen": 12.0, "single": 1.0, "double": 2.0, "triple": 3.0, "once": 1.0, "twice": 2.0})
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
+_MULTIPLE_WORDS = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_NUMBER_WORD = "|".join(sorted(list(_WORD_VALUE), key=len, reverse=True))
+_EN_FRACTION = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+("
+    + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")\b", re.I)
 _EN_WORDS = re.compile(
-    r"\b(" + "|".join(sorted(list(_WORD_VALUE) + list(_TENS), key=len, reverse=True)) + r")"
+    rf"\b({_NUMBER_WORD})"
     r"(?:-(" + "|".join(_UNITS[1:10]) + r"))?"
-    rf"(?:\s+({_SCALE_RE})\b)?\b",
+    rf"(?:\s+({_SCALE_RE})\b)?(\s*-?\s*fold\b|\s+times\b)?\b" + _PCT_RE,
     re.I,
 )
-_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+_EN_MULTIPLE = re.compile(r"\b(" + "|".join(_MULTIPLE_WORDS) + r")\b", re.I)
+_EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
 _PARENS = re.compile(r"\([^()]*\)")
 # A unit with a decimal prefix after an English number: Chinese counts the same quantity in
 # another unit (千兆 "thousand mega" = 1 gigabit, 3千米 = 3 kilometres).
 _PREFIXED_UNIT = re.compile(r"\s*-?\s*(kilo|giga|tera)", re.I)
 _PREFIX = {"kilo": (1e3,), "giga": (1e3, 1e9), "tera": (1e6, 1e12)}
+_FULL_WIDTH = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)} | {0xFF05: "%", 0xFF0E: ".", 0xFF0C: ","}
+
+
+def _en_unit(pct: str | None, times: str | None = None) -> str:
+    if times:
+        return TIMES
+    if not pct:
+        return ""
+    p = pct.lower()
+    return POINTS if "point" in p else PERCENT
 
 
 def en_numbers(text: str) -> list[Number]:
-    """The numbers of an English text: digits (hard, unless in a parenthesis) and words (soft)."""
-    glossed = [False] * (len(text) + 1)
+    """The numbers of an English text (see the module's note on hard, soft and units)."""
+    text_in = text
+    text = text.translate(_FULL_WIDTH)
+    glossed = bytearray(len(text) + 1)
     for m in _PARENS.finditer(text):
-        for k in range(m.start(), m.end()):
-            glossed[k] = True
+        glossed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out: list[Number] = []
     for m in _EN_DIGITS.finditer(text):
-        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-        if m.group(3):
-            value *= _SCALE[m.group(3).lower()]
+        letters, whole, decimals, scale, times, pct = m.groups()
+        start = m.start(2)
+        value = float(whole.replace(",", "") + (decimals or ""))
+        if letters:  # C919, ARJ21, IPv6: a name
+            out.append(Number(value, text_in[m.start():m.end(3) if decimals else m.end(2)], m.start(),
+                              m.end(2), False, unit=NAME))
+            continue
+        if scale:
+            value *= _SCALE[scale.lower()]
         unit = _PREFIXED_UNIT.match(text, m.end())
         alts = tuple(value * f for f in _PREFIX[unit.group(1).lower()]) if unit else ()
-        out.append(Number(value, m.group(), m.start(), m.end(), not glossed[m.start()], alts))
+        out.append(Number(value, text_in[start:m.end()], start, m.end(), not glossed[start], alts,
+                          _en_unit(pct, times)))
+    fractions = []
+    for m in _EN_FRACTION.finditer(text):
+        head = m.group(1).lower()
+        num = 1.0 if head in ("a", "an") else _WORD_VALUE[head]
+        v = num / _FRACTIONS[m.group(2).lower()]
+        fractions.append((m.start(), m.end()))
+        out.append(Number(v, text_in[m.start():m.end()], m.start(), m.end(), False, (100 * v,)))
     for m in _EN_WORDS.finditer(text):
+        if any(a <= m.start() < b for a, b in fractions):
+            continue
         word = m.group(1).lower()
-        value = _WORD_VALUE.get(word, float(_TENS.get(word, 0)))
+        value = _WORD_VALUE[word]
         if m.group(2):
             value += _UNITS.index(m.group(2).lower())
         if m.group(3):
             value *= _SCALE[m.group(3).lower()]
-        out.append(Number(value, m.group(), m.start(), m.end(), False))
+        fold = m.group(4) and "fold" in m.group(4).lower()
+        out.append(Number(value, text_in[m.start():m.end()], m.start(), m.end(), bool(fold), (),
+                          _en_unit(m.group(5), m.group(4))))
+    for m in _EN_MULTIPLE.finditer(text):
+        out.append(Number(_MULTIPLE_WORDS[m.group(1).lower()], text_in[m.start():m.end()], m.start(), m.end(),
+                          False, unit=TIMES))
     for m in _EN_MONTH.finditer(text):
         out.append(Number(float(_MONTHS.index(m.group(1).lower()) + 1), m.group(), m.start(), m.end(), False))
     out.sort(key=lambda n: n.start)
@@ -184,15 +331,25 @@ def en_numbers(text: str) -> list[Number]:
 
 
 def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
-    """Our hard numbers that no number on the other side equals (each value reported once)."""
-    have: set[float] = set()
+    """Our hard numbers that no number on the other side equals (each value reported once).
+
+    Names (C919) are not quantities; percent and percentage points never agree."""
+    have: dict[float, set[str]] = {}
     for n in theirs:
-        have |= n.keys()
-    seen: set[float] = set()
+        if n.unit == NAME:
+            continue
+        for k in n.keys():
+            have.setdefault(k, set()).add(n.unit)
+    seen: set[tuple[float, str]] = set()
     out = []
     for n in ours:
-        k = value_key(n.value)
-        if n.hard and not (n.keys() & have) and k not in seen:
-            seen.add(k)
-            out.append(n)
+        if not n.hard or n.unit == NAME:
+            continue
+        k = (value_key(n.value), n.unit)
+        if k in seen:
+            continue
+        if any(_units_agree(n.unit, u) for key in n.keys() for u in have.get(key, ())):
+            continue
+        seen.add(k)
+        out.append(n)
     return out

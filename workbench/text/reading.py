@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -13,32 +16,82 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Return the bytes of a regular file, refusing what is missing, a folder, or too large."""
+    """Return the bytes of a regular file, refusing what is missing, special, or too large.
+
+    The file is opened without blocking and checked with fstat before a byte is read, so a
+    FIFO, a device, a folder or a symbolic link loop is refused at once (never waited on).
+    """
     p = Path(path)
     try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise WorkbenchError("no such file", p) from None
-    except PermissionError:
-        raise WorkbenchError("permission denied", p) from None
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise WorkbenchError(f"cannot read: {exc.strerror or exc}", p) from None
-    if p.is_dir():
-        raise WorkbenchError("is a directory, not a file", p)
-    if st.st_size > limit:
-        raise WorkbenchError(
-            f"file is too large ({st.st_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)", p
-        )
+        raise _open_error(exc, p) from None
     try:
-        with open(p, "rb") as fh:
-            data = fh.read(limit + 1)
-    except PermissionError:
-        raise WorkbenchError("permission denied", p) from None
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise WorkbenchError(f"is {_kind(st.st_mode)}, not a regular file: not read", p)
+        if st.st_size > limit:
+            raise WorkbenchError(
+                f"file is too large ({st.st_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)", p
+            )
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        data = b"".join(chunks)
     except OSError as exc:
         raise WorkbenchError(f"cannot read: {exc.strerror or exc}", p) from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise WorkbenchError(f"file is too large (the limit is {limit / 1e6:.0f} MB)", p)
     return data
+
+
+def check_readable(path: str | Path) -> None:
+    """Raise WorkbenchError unless `path` is a regular file that can be opened for reading."""
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise _open_error(exc, p) from None
+    try:
+        mode = os.fstat(fd).st_mode
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(mode):
+        raise WorkbenchError(f"is {_kind(mode)}, not a regular file: not read", p)
+
+
+def _open_error(exc: OSError, p: Path) -> WorkbenchError:
+    if exc.errno == errno.ENOENT:
+        return WorkbenchError("no such file", p)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return WorkbenchError("permission denied", p)
+    if exc.errno == errno.ELOOP:
+        return WorkbenchError("is a symbolic link loop, not a file", p)
+    if exc.errno == errno.EISDIR:
+        return WorkbenchError("is a directory, not a file", p)
+    if exc.errno == errno.ENXIO:  # a FIFO (or socket) with nobody on the other end
+        return WorkbenchError("is a FIFO or socket, not a regular file: not read", p)
+    if exc.errno == errno.ENAMETOOLONG:
+        return WorkbenchError("file name too long", p)
+    return WorkbenchError(f"cannot read: {exc.strerror or exc}", p)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def decode_text(data: bytes, path: str | Path) -> str:

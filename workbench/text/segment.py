@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.text.normalize import HAN_CHARS
+
 _ZH_CLOSERS = "”’」』）)》〉】\"'"
 _ZH_END = re.compile(rf"(?:……|…|[。！？；!?;])+[{re.escape(_ZH_CLOSERS)}]*")
 
@@ -54,7 +56,7 @@ _BEFORE_NUMBER = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 _EN_END = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s+)")
-_EN_START = re.compile(r"[\"'“‘(\[]*[A-Z0-9\u4e00-\u9fff]")
+_EN_START = re.compile(f"[\"'“‘(\\[]*[A-Z0-9{HAN_CHARS}]")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 
 

@@ -15,6 +15,7 @@ from workbench.editing.session import FileChangedOnDisk, Session
 from workbench.errors import WorkbenchError
 from workbench.tui import commands
 from workbench.tui.editor_screen import EditorScreen
+from workbench.tui.keymap import load_keymap
 
 
 class WorkbenchApp(App):
@@ -30,6 +31,7 @@ class WorkbenchApp(App):
         autosave_seconds: float = 30.0,
         check_delay: float = 0.4,
         checks_in_process: bool = True,
+        keymap_path: Path | None = None,
     ) -> None:
         super().__init__()
         # The checks run in another process so that a long run never holds the GIL while the
@@ -48,6 +50,14 @@ class WorkbenchApp(App):
         self._check_timer = None
         self._warned_disk_change = False
         self.sub_title = session.path.name
+        self.keymap: dict[str, str] = {}
+        self.keymap_error: str | None = None
+        try:
+            self.keymap = load_keymap(keymap_path)
+        except WorkbenchError as exc:
+            self.keymap_error = f"your keymap is not used: {exc}"
+        if self.keymap:
+            self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> Screen:
         self.editor = EditorScreen(self.session)
@@ -68,6 +78,8 @@ class WorkbenchApp(App):
                 severity="warning",
                 timeout=12,
             )
+        if self.keymap_error:
+            self.notify(self.keymap_error, severity="warning", timeout=10)
         if s.journal_error:
             self.notify(s.journal_error, severity="warning")
         if self.autosave_seconds > 0:
@@ -212,9 +224,7 @@ class WorkbenchApp(App):
             self.notify(f"the checks failed: {error}", severity="error")
         elif version == self.session.version:
             self.findings = found
-            self.editor.view.findings = {f.pair for f in found if f.pair is not None}
-            self.editor.view._cache.clear()
-            self.editor.view.refresh()
+            self.editor.show_findings(found)
             for screen in self.screen_stack:
                 if hasattr(screen, "findings_updated"):
                     screen.findings_updated()

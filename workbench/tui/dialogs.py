@@ -55,3 +55,30 @@ class PromptScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """A question and a list to pick from (↑ ↓ Enter); dismissed with the key (None on Escape)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        from rich.text import Text
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            yield OptionList(*(Option(Text(label), id=key) for key, label in self.choices), id="pick")
+            yield Label("↑ ↓ and Enter to pick · Escape to cancel", classes="hint")
+
+    def on_option_list_option_selected(self, event) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -44,10 +44,32 @@ class EditPairScreen(ModalScreen[tuple[list[str], list[str]] | None]):
         zh = self.query_one("#edit-zh", TextArea)
         (self.query_one("#edit-en", TextArea) if zh.has_focus else zh).focus()
 
-    def action_apply(self) -> None:
+    def _result(self) -> tuple[list[str], list[str]]:
         zh = self.query_one("#edit-zh", TextArea).text.split("\n")
         en = self.query_one("#edit-en", TextArea).text.split("\n")
-        self.dismiss(([s for s in zh if s.strip()], [s for s in en if s.strip()]))
+        return [s for s in zh if s.strip()], [s for s in en if s.strip()]
+
+    def action_apply(self) -> None:
+        self.dismiss(self._result())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: leave at once if nothing was typed, else ask before throwing it away."""
+        from workbench.tui.dialogs import ChoiceScreen
+
+        if self._result() == (self.pair.zh, self.pair.en):
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.dismiss(None)
+            elif choice == "apply":
+                self.action_apply()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"Pair {self.pair.id} has changes you typed. Throw them away?",
+                [("keep", "Keep editing"), ("apply", "Apply them"), ("discard", "Discard them")],
+            ),
+            chosen,
+        )

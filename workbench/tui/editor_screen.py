@@ -5,26 +5,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from workbench.editing.realign import realign_patch
-from workbench.editing.session import Session, is_low_confidence
+from workbench.editing.filters import FILTER_NAMES, filtered_indices, is_low_confidence
+from workbench.editing.realign import Realignment, realign
+from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
 from workbench.model import CONFIRMED
 from workbench.store.journal import Patch
 from workbench.tui import commands
+from workbench.tui.key_bar import KeyBar
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
+
+#: Below this size the editor says so instead of drawing a broken screen.
+MIN_WIDTH, MIN_HEIGHT = 50, 12
 
 
 @dataclass
 class Search:
     pattern: re.Pattern[str]
     text: str
+    regex: bool = False
+    case: bool = False
 
 
 class StatusLine(Widget):
@@ -41,6 +49,44 @@ class StatusLine(Widget):
         return self.text
 
 
+class PairPanel(Widget):
+    """Under the pairs: the cursor pair's findings (severity, check, message) and its note."""
+
+    SEVERITY = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"), "info": ("·", "dim")}
+    LINES = 3
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = Text()
+
+    def show(self, pair, found: list) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if pair is None:
+            pass
+        elif not found and not pair.note:
+            text.append(f"pair {pair.id}: no findings", style="dim")
+        else:
+            room = self.LINES - (1 if pair.note else 0)
+            shown = found if len(found) <= room else found[: room - 1]
+            for f in shown:
+                mark, style = self.SEVERITY.get(f.severity, ("·", ""))
+                text.append(f"{mark} {f.severity} ", style=style)
+                text.append(f"{f.check}: ", style="bold")
+                text.append(f.message + "\n")  # a Text: never read as markup
+            if len(shown) < len(found):
+                text.append(f"  … {len(found) - len(shown)} more on this pair (F: the findings screen)\n", style="dim")
+            if pair.note:
+                text.append("✎ note: ", style="bold")
+                text.append(pair.note.replace("\n", " ⏎ "))
+        text.rstrip()
+        if text.plain != self.text.plain or text.spans != self.text.spans:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self.text
+
+
 class EditorScreen(Screen):
     """The alignment editor's main screen."""
 
@@ -52,7 +98,10 @@ class EditorScreen(Screen):
         self.search: Search | None = None
         self.realigning = False
         self.view = PairsView(session.al.pairs, id="pairs")
+        self.panel = PairPanel(id="pair-panel")
         self.status = StatusLine(id="status")
+        self.filter: str | None = None  # a key of editing.filters.FILTERS while a filter is on
+        self.by_pair: dict[int, list] = {}  # pair id -> the checks' findings on it
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
@@ -60,27 +109,69 @@ class EditorScreen(Screen):
             yield Static("中文", id="col-zh")
             yield Static("English", id="col-en")
         yield self.view
+        yield self.panel
         yield self.status
-        yield Footer()
+        yield KeyBar(getattr(self.app, "keymap", {}), id="keys")
+        yield Static(f"window too small: make it at least {MIN_WIDTH}×{MIN_HEIGHT}", id="too-small")
 
 
     @property
     def cursor(self) -> int:
-        return self.view.cursor
+        """The cursor pair's position in the document (the view may show a filtered subset)."""
+        return self.view.document_index(self.view.cursor)
+
+    def goto(self, k: int, center: bool = False, reveal: bool = False) -> None:
+        """Put the cursor on the pair at document position k; if a filter hides it, on the next
+        pair shown, or (`reveal`, for jumps to a named pair) turn the filter off."""
+        view = self.view
+        if reveal and view.shown is not None and k not in view.shown_set:
+            self.set_filter(None)
+        view.move_to(view.view_index(k), center=center)
 
     def on_mount(self) -> None:
         self.view.focus()
         self.changed()
 
     def on_resize(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        self.set_class(small, "too-small")
+        if not small and self.focused is None:
+            self.view.focus()  # hidden while too small, it lost the focus
         zw, ew = self.view.column_widths(self.size.width - self.view.styles.scrollbar_size_vertical)
         self.query_one("#col-gutter").styles.width = GUTTER
         self.query_one("#col-zh").styles.width = zw + len(SEPARATOR)
         self.query_one("#col-en").styles.width = ew
 
     def on_pairs_view_cursor_moved(self, _: PairsView.CursorMoved) -> None:
+        self.show_pair_findings()
         self.update_status()
         self.refresh_footer()
+
+    # -- findings of the cursor pair ---------------------------------------------------------
+
+    def show_findings(self, found: list) -> None:
+        """The checks ran: mark the pairs with findings, show the cursor pair's."""
+        self.by_pair = {}
+        for f in found:
+            if f.pair is not None:
+                self.by_pair.setdefault(f.pair, []).append(f)
+        self.view.findings = set(self.by_pair)
+        self.view._cache.clear()
+        self.view.refresh()
+        if self.filter == "findings":
+            self.apply_filter()
+        self.show_pair_findings()
+
+    def show_pair_findings(self) -> None:
+        pairs = self.session.al.pairs
+        pair = pairs[self.cursor] if pairs else None
+        found = self.by_pair.get(pair.id, []) if pair is not None else []
+        terms = {t for f in found for t in (f.term, f.found) if t}
+        pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE) if terms else None
+        if pattern != self.view.terms:
+            self.view.terms = pattern
+            self.view.refresh_pair(self.view.cursor)
+        self.panel.show(pair, found)
 
     _footer_state: tuple = ()
 
@@ -100,9 +191,12 @@ class EditorScreen(Screen):
         parts = [s.path.name + (" ●" if s.dirty else "")]
         parts.append(f"{self._confirmed}/{n} confirmed")
         if n:
-            p = al.pairs[min(self.cursor, n - 1)]
+            k = min(self.cursor, n - 1)
+            p = al.pairs[k]
             score = f" score {p.score:.2f}" if p.score is not None else ""
-            parts.append(f"pair {p.id} ({self.cursor + 1}/{n}){score}")
+            parts.append(f"{k + 1}/{n} pair {p.id}{score}")
+        if self.filter is not None:
+            parts.append(f"filter: {FILTER_NAMES[self.filter]}, {len(self.view.pairs)} shown")
         findings = getattr(self.app, "findings", None)
         if findings is not None:
             parts.append(f"{len(findings)} findings" + (" …" if self.app.checking else ""))
@@ -114,11 +208,15 @@ class EditorScreen(Screen):
         """After any change to the document: re-measure, redraw, recount, re-check."""
         self._confirmed = self.session.al.confirmed_count()
         view = self.view
-        view.pairs = self.session.al.pairs
-        if patch is None:
-            view.relayout()
+        if self.filter is not None:
+            self.apply_filter()
         else:
-            view.relayout(patch.start, patch.start + len(patch.new), len(patch.new) - len(patch.old))
+            view.pairs = self.session.al.pairs
+            if patch is None:
+                view.relayout()
+            else:
+                view.relayout(patch.start, patch.start + len(patch.new), len(patch.new) - len(patch.old))
+        self.show_pair_findings()
         self.update_status()
         self.refresh_footer()
         self.app.schedule_checks()
@@ -142,9 +240,9 @@ class EditorScreen(Screen):
         return patch
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim Undo/Redo/Find next when there is nothing to do. Other keys always run and say
-        why when they cannot apply (checking them per pair would redraw the footer on every move)."""
-        if action in ("undo", "redo", "find_next"):
+        """Dim Find next when there is no search. Other keys always run and say why when they
+        cannot apply ("Nothing to undo") (checking them per pair would redraw the footer on every move)."""
+        if action == "find_next":
             return self.applicable(action, parameters) or None
         return True
 
@@ -186,7 +284,24 @@ class EditorScreen(Screen):
         self.apply(self.session.merge_with_next, self.cursor)
 
     def action_split(self) -> None:
-        self.apply(self.session.split, self.cursor)
+        """Ask where: the reviser moves the split line on each side (see SplitScreen)."""
+        from workbench.tui.split_screen import SplitScreen
+
+        pairs = self.session.al.pairs
+        if not pairs:
+            self.notify("the document has no pairs", severity="error")
+            return
+        i = self.cursor
+        pair = pairs[i]
+        if len(pair.zh) + len(pair.en) < 2:
+            self.notify("a pair of one sentence cannot be split", severity="error")
+            return
+
+        def done(at: tuple[int, int] | None) -> None:
+            if at is not None and self.session.al.pairs[i] is pair:
+                self.apply(self.session.split, i, *at)
+
+        self.app.push_screen(SplitScreen(pair), done)
 
     def action_move(self, side: str, step: int) -> None:
         i = self.cursor
@@ -195,9 +310,9 @@ class EditorScreen(Screen):
         else:
             patch = self.apply(self.session.move_down, i, side)
         if patch is not None and i >= len(self.session.al.pairs):
-            self.view.move_to(len(self.session.al.pairs) - 1)
+            self.goto(len(self.session.al.pairs) - 1)
         elif patch is not None and step < 0 and patch.start == i - 1 and len(patch.new) < len(patch.old):
-            self.view.move_to(i - 1)  # this pair emptied and went away: stay on its neighbour
+            self.goto(i - 1)  # this pair emptied and went away: stay on its neighbour
 
     def action_edit_pair(self) -> None:
         from workbench.tui.edit_screen import EditPairScreen
@@ -219,7 +334,7 @@ class EditorScreen(Screen):
         if not self.session.al.pairs:
             return
         if self.session.al.pairs[i].status == CONFIRMED or self.apply(self.session.confirm, i) is not None:
-            self.view.move_to(i + 1)
+            self.goto(i + 1)
 
     def action_unconfirm(self) -> None:
         i = self.cursor
@@ -242,7 +357,7 @@ class EditorScreen(Screen):
 
     def _show_change(self, patch: Patch, verb: str) -> None:
         if patch.old or patch.new:
-            self.view.move_to(patch.start, center=True)
+            self.goto(patch.start, center=True)
         self.notify(f"{verb}: {patch.label}", timeout=2)
 
     # -- realign ------------------------------------------------------------------------------
@@ -262,27 +377,51 @@ class EditorScreen(Screen):
     @work(thread=True, exclusive=True, group="realign")
     def _realign(self, snapshot, start, glossary, version) -> None:
         try:
-            patch = realign_patch(snapshot, start, glossary)
+            result = realign(snapshot, start, glossary, self.session.path.parent)
             error = None
         except WorkbenchError as exc:
-            patch, error = None, str(exc)
+            result, error = None, str(exc)
         except Exception as exc:  # the aligner failing must not take the reviser's work down
-            patch, error = None, f"the aligner failed: {exc}"
-        self.app.call_from_thread(self._realigned, patch, error, version)
+            result, error = None, f"the aligner failed: {exc}"
+        self.app.call_from_thread(self._realigned, result, error, version)
 
-    def _realigned(self, patch: Patch | None, error: str | None, version: int) -> None:
+    def _realigned(self, result: Realignment | None, error: str | None, version: int) -> None:
         self.realigning = False
-        if error is not None:
-            self.notify(error, severity="error")
-        elif version != self.session.version:
-            self.notify("the document changed while realigning: press r again", severity="warning")
-        elif patch is None or not (patch.old or patch.new):
-            self.notify("Realigned: no pair changed")
-        else:
-            self.apply(self.session.apply, patch)
-            self.notify(f"Realigned: {len(patch.old)} pairs became {len(patch.new)} (undo: Ctrl+Z)")
         self.update_status()
         self.refresh_footer()
+        if error is not None:
+            self.notify(error, severity="error")
+            return
+        if version != self.session.version:
+            self.notify("the document changed while realigning: press r again", severity="warning")
+            return
+        assert result is not None
+        patch = result.patch
+        if not (patch.old or patch.new):
+            self.notify(result.summary)
+            return
+        self.apply(self.session.apply, patch)
+        if not result.changed:  # only pairs merged away: nothing new to look at
+            self.notify(result.summary + " (undo: Ctrl+Z)")
+            return
+        self._offer_jump(result)
+
+    def _offer_jump(self, result: Realignment) -> None:
+        from workbench.tui.dialogs import ChoiceScreen
+
+        first = result.changed[0]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "go":
+                self.goto_pair_id(first)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"{result.summary}. One Undo (Ctrl+Z) takes it all back.",
+                [("go", f"Go to pair {first}"), ("stay", "Stay here")],
+            ),
+            chosen,
+        )
 
     # -- navigation -----------------------------------------------------------------------------
 
@@ -291,15 +430,18 @@ class EditorScreen(Screen):
         n = len(pairs)
         for d in range(1, n + 1):
             k = (self.cursor + step * d) % n
-            if test(pairs[k]):
-                if (step > 0 and k <= self.cursor) or (step < 0 and k >= self.cursor):
-                    self.notify(f"searched past the end: back at pair {pairs[k].id}", timeout=2)
-                self.view.move_to(k, center=True)
+            if test(pairs[k]) and (self.view.shown is None or k in self.view.shown_set):
+                if step > 0 and k <= self.cursor:
+                    self.notify(f"searched past the end: on from the start, at pair {pairs[k].id}", timeout=3)
+                elif step < 0 and k >= self.cursor:
+                    self.notify(f"searched back past the start: on from the end, at pair {pairs[k].id}", timeout=3)
+                self.goto(k, center=True)
                 return
         self.notify(f"no {what}", timeout=3)
 
     def action_next_low(self) -> None:
-        self._go_next(is_low_confidence, "low-confidence pair")
+        t = self.session.low_confidence
+        self._go_next(lambda p: is_low_confidence(p, t), f"pair below {t:g} confidence")
 
     def action_next_unconfirmed(self) -> None:
         self._go_next(lambda p: p.status != CONFIRMED, "unconfirmed pair")
@@ -313,7 +455,7 @@ class EditorScreen(Screen):
 
     def goto_pair_id(self, pair_id: int) -> bool:
         try:
-            self.view.move_to(self.session.al.index_of(pair_id), center=True)
+            self.goto(self.session.al.index_of(pair_id), center=True, reveal=True)
             return True
         except KeyError:
             self.notify(f"pair {pair_id} is no longer in the document", severity="warning")
@@ -337,18 +479,191 @@ class EditorScreen(Screen):
             except re.error as exc:
                 self.notify(f"not a valid regular expression: {exc}", severity="error")
                 return
-            self.search = Search(pattern, text)
+            self.search = Search(pattern, text, regex, case)
             self.view.set_highlight(pattern)
             self.refresh_footer()
             self.action_find_next(1)
 
-        self.app.push_screen(FindScreen(self.search.text if self.search else ""), done)
+        last = self.search
+        self.app.push_screen(FindScreen(last.text, last.regex, last.case) if last else FindScreen(), done)
 
     def action_find_next(self, step: int) -> None:
         if self.search is None:
             return
         pat = self.search.pattern
         self._go_next(lambda p: any(pat.search(s) for s in (*p.zh, *p.en)), f"match for {self.search.text!r}", step)
+
+    def action_goto_pair(self) -> None:
+        from workbench.tui.dialogs import PromptScreen
+
+        def done(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            v = value.strip()
+            pairs = self.session.al.pairs
+            try:
+                if v.startswith("/") or v.endswith("/"):
+                    k = int(v.strip("/")) - 1
+                    if not 0 <= k < len(pairs):
+                        raise ValueError
+                    self.goto(k, center=True, reveal=True)
+                else:
+                    self.goto_pair_id(int(v.lstrip("#")))
+            except ValueError:
+                self.notify(f"not a pair id or a position (1 to {len(pairs)}): {v!r}", severity="warning")
+
+        self.app.push_screen(
+            PromptScreen("Go to pair: its id (as in the left column), or its position as /45", placeholder="12 or /45"),
+            done,
+        )
+
+    # -- filter ---------------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        from workbench.editing.filters import FILTERS
+        from workbench.tui.dialogs import PickScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            self.set_filter(None if choice == "all" else choice)
+
+        self.app.push_screen(PickScreen("Filter pairs: show only", [*FILTERS, ("all", "all pairs (no filter)")]), chosen)
+
+    def set_filter(self, kind: str | None) -> None:
+        k = self.cursor
+        self.filter = kind
+        self.apply_filter()
+        self.view.move_to(self.view.view_index(k), center=True)
+        if kind is not None and not self.view.pairs:
+            self.notify(f"no pair is {FILTER_NAMES[kind]}: the filter is on, v to change it", severity="warning")
+        self.update_status()
+
+    def apply_filter(self) -> None:
+        pairs = self.session.al.pairs
+        if self.filter is None:
+            self.view.show_only(pairs, None)
+            return
+        self.view.show_only(
+            pairs, filtered_indices(pairs, self.filter, set(self.by_pair), self.session.low_confidence)
+        )
+
+    # -- notes and replace ----------------------------------------------------------------------
+
+    def action_edit_note(self) -> None:
+        from workbench.tui.dialogs import PromptScreen
+
+        pairs = self.session.al.pairs
+        if not pairs:
+            return
+        i = self.cursor
+        pair = pairs[i]
+
+        def done(value: str | None) -> None:
+            if value is not None and (value.strip() or None) != pair.note and self.session.al.pairs[i] is pair:
+                self.apply(self.session.set_note, i, value)
+
+        self.app.push_screen(
+            PromptScreen(f"Note on pair {pair.id} (empty removes it)", pair.note or "", "a note for the next reader"),
+            done,
+        )
+
+    def action_replace(self) -> None:
+        from workbench.tui.replace_screen import ReplaceScreen
+
+        self.app.push_screen(ReplaceScreen(self))
+
+    # -- findings, glossary, threshold --------------------------------------------------------------
+
+    def action_restore_finding(self) -> None:
+        from workbench.tui.dialogs import PickScreen
+
+        ignored = self.session.al.ignored
+        if not ignored:
+            self.notify("no dismissed finding to restore", timeout=3)
+            return
+        choices = []
+        for n, ig in enumerate(ignored):
+            where = f"pair {ig.pair}" if ig.pair is not None else "whole document"
+            term = f" {ig.term}" if ig.term else ""
+            reason = f" — {ig.reason}" if ig.reason else ""
+            choices.append((str(n), f"{ig.check}{term} ({where}){reason}"))
+
+        def chosen(choice: str | None) -> None:
+            if choice is not None and choice.isdigit():
+                if self.apply(self.session.restore, int(choice)) is not None:
+                    self.notify("Restored: the checks will show it again")
+
+        self.app.push_screen(
+            PickScreen("Restore which dismissed finding?", choices),
+            chosen,
+        )
+
+    def action_set_glossary(self) -> None:
+        import os
+        from pathlib import Path
+
+        from workbench.tui.dialogs import PromptScreen
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            v = value.strip()
+            if not v:
+                rel = None
+            else:
+                target = (self.session.path.parent / Path(v).expanduser()).resolve()
+                if target.exists() and not target.is_file():
+                    self.notify(f"not a file: {v}", severity="error")
+                    return
+                if target.is_file():
+                    try:
+                        from workbench.glossary.model import load_glossary
+
+                        load_glossary(target)
+                    except WorkbenchError as exc:
+                        self.notify(f"not a glossary: {exc}", severity="error")
+                        return
+                else:
+                    self.notify(f"{v} does not exist yet: it will be made when you add a term", severity="warning")
+                rel = Path(os.path.relpath(target, self.session.path.parent.resolve())).as_posix()
+            if rel != self.session.al.glossary and self.apply(self.session.set_glossary_path, rel) is not None:
+                self.notify(f"Glossary: {rel}" if rel else "No glossary")
+
+        self.app.push_screen(
+            PromptScreen(
+                "Set glossary: a glossary file (relative to this file, or absolute); empty for none",
+                self.session.al.glossary or "",
+                "../glossary/scio.yaml",
+            ),
+            done,
+        )
+
+    def action_set_threshold(self) -> None:
+        from workbench.tui.dialogs import PromptScreen
+
+        def done(value: str | None) -> None:
+            if value is None or not value.strip():
+                return
+            try:
+                t = float(value)
+                if not 0 <= t <= 1:
+                    raise ValueError
+            except ValueError:
+                self.notify("a threshold is a number from 0 to 1, e.g. 0.6", severity="warning")
+                return
+            self.session.low_confidence = t
+            self.view.threshold = t
+            self.view._cache.clear()
+            self.view.refresh()
+            if self.filter == "low":
+                self.apply_filter()
+            self.notify(f"Low confidence: below {t:g}")
+
+        self.app.push_screen(
+            PromptScreen("Mark and visit (l) pairs the aligner scored below:", f"{self.session.low_confidence:g}"),
+            done,
+        )
 
     # -- screens --------------------------------------------------------------------------------
 

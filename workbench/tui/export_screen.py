@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -72,7 +73,7 @@ class ExportScreen(ModalScreen[None]):
         path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         if not path.is_absolute():
             path = self.session.path.parent / path
-        if path.resolve() == self.session.path.resolve():
+        if os.path.realpath(path) == os.path.realpath(self.session.path):
             self.notify("that is the file being edited: use Save", severity="error")
             return
         if path.exists() and not overwrite:

@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
+from workbench.checks import severity_rank
 from workbench.editing.session import Session
 
-_RANK = {"error": 0, "warning": 1, "info": 2}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
@@ -59,7 +59,7 @@ class FindingsScreen(Screen):
         first_time = not self._shown
         self._shown = True
         # errors first, then warnings, then the rest; within a severity by name
-        order = sorted(groups, key=lambda c: (min(_RANK.get(f.severity, 9) for f in groups[c]), c))
+        order = sorted(groups, key=lambda c: (min(severity_rank(f.severity) for f in groups[c]), c))
         for n, check in enumerate(order):
             items = groups[check]
             expand = check in was_open or (first_time and n == 0)

@@ -8,7 +8,7 @@ Pairs are never mutated in place (see `session`), so a cache entry is keyed by t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import accumulate
 
@@ -22,11 +22,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.editing.session import is_low_confidence
+from workbench.editing.filters import LOW_CONFIDENCE, is_low_confidence
 from workbench.model import CONFIRMED, Pair
 from workbench.tui.wrap import wrap
 
-GUTTER = 11  # " 12345 ✓?! " — id, status, marks
+GUTTER = 17  # "   123¶ 2:1 ✓?!✎ " — id, paragraph start, shape when not 1:1, status, marks
+CONTEXT = 3  # lines kept visible above and below the cursor pair when the view scrolls
 SEPARATOR = " │ "
 
 
@@ -43,6 +44,9 @@ class PairsView(ScrollView, can_focus=True):
         "pairs--finding",
         "pairs--separator",
         "pairs--match",
+        "pairs--sentence2",
+        "pairs--term",
+        "pairs--shape",
     }
 
     DEFAULT_CSS = """
@@ -58,6 +62,11 @@ class PairsView(ScrollView, can_focus=True):
     PairsView > .pairs--finding { color: $error; text-style: bold; }
     PairsView > .pairs--separator { color: $primary-darken-2; }
     PairsView > .pairs--match { background: $warning-darken-2; color: $text; text-style: bold; }
+    /* every second sentence of a side in another shade: where one sentence ends is visible */
+    PairsView > .pairs--sentence2 { color: $text-secondary; }
+    /* the cursor pair's findings: the term they are about, in both columns */
+    PairsView > .pairs--term { color: $error; text-style: bold underline; }
+    PairsView > .pairs--shape { color: $accent; text-style: bold; }
     """
 
     BINDINGS = [
@@ -81,10 +90,36 @@ class PairsView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.pairs = pairs
         self.findings: set[int] = set()
+        self.terms: re.Pattern[str] | None = None  # the cursor pair's finding terms, marked in it
+        self.threshold = LOW_CONFIDENCE  # below it an unconfirmed pair is marked ?
+        # With a filter on: the document positions of the pairs shown (self.pairs are those)
+        self.shown: list[int] | None = None
+        self.shown_set: set[int] = set()
         self._heights: list[int] = []
         self._offsets: list[int] = [0]
         self._layout_width = -1
         self._cache: dict[int, tuple[Pair, tuple, list[Strip]]] = {}
+
+    # -- filtering ------------------------------------------------------------------------
+
+    def document_index(self, k: int) -> int:
+        """The document position of the k-th pair shown."""
+        if self.shown is None:
+            return k
+        return self.shown[k] if 0 <= k < len(self.shown) else (self.shown[-1] if self.shown else 0)
+
+    def view_index(self, k: int) -> int:
+        """Where the pair at document position k is shown (or the first shown after it)."""
+        if self.shown is None:
+            return k
+        return min(bisect_left(self.shown, k), max(len(self.shown) - 1, 0))
+
+    def show_only(self, pairs: list[Pair], shown: list[int] | None) -> None:
+        """Show the document's pairs, or (shown: their positions) only some of them."""
+        self.shown = shown
+        self.shown_set = set(shown) if shown is not None else set()
+        self.pairs = pairs if shown is None else [pairs[k] for k in shown]
+        self.relayout()
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -226,7 +261,8 @@ class PairsView(ScrollView, can_focus=True):
 
     def _pair_strips(self, k: int, width: int) -> list[Strip]:
         p = self.pairs[k]
-        key = (width, k == self.cursor, k % 2, p.id in self.findings, self.has_focus, self.highlight)
+        terms = self.terms if k == self.cursor else None
+        key = (width, k == self.cursor, k % 2, p.id in self.findings, self.has_focus, self.highlight, terms)
         hit = self._cache.get(id(p))
         if hit is not None and hit[0] is p and hit[1] == key:
             return hit[2]
@@ -246,15 +282,19 @@ class PairsView(ScrollView, can_focus=True):
         muted = base + self.get_component_rich_style("pairs--id", partial=True)
         sep = base + self.get_component_rich_style("pairs--separator", partial=True)
         match = base + self.get_component_rich_style("pairs--match", partial=True)
-        zh_lines = [ln for s in p.zh for ln in wrap(s, zw)]  # each sentence starts a line
-        en_lines = [ln for s in p.en for ln in wrap(s, ew)]
+        alt = base + self.get_component_rich_style("pairs--sentence2", partial=True)
+        term = base + self.get_component_rich_style("pairs--term", partial=True) if k == self.cursor else None
+        # each sentence starts a line; every second one in another shade
+        zh_lines = [(ln, alt if n % 2 else base) for n, s in enumerate(p.zh) for ln in wrap(s, zw)]
+        en_lines = [(ln, alt if n % 2 else base) for n, s in enumerate(p.en) for ln in wrap(s, ew)]
+        marks = [(self.highlight, match), (self.terms if term else None, term)]
         height = max(len(zh_lines), len(en_lines), 1)
         strips = []
         for row in range(height):
             segs = self._gutter(p, base, muted) if row == 0 else [Segment(" " * GUTTER, base)]
-            segs += _cell(zh_lines, row, zw, base, self.highlight, match)
+            segs += _cell(zh_lines, row, zw, base, marks)
             segs.append(Segment(SEPARATOR, sep))
-            segs += _cell(en_lines, row, ew, base, self.highlight, match)
+            segs += _cell(en_lines, row, ew, base, marks)
             strips.append(Strip(segs).adjust_cell_length(width, base))
         return strips
 
@@ -263,11 +303,17 @@ class PairsView(ScrollView, can_focus=True):
         status = self.get_component_rich_style("pairs--confirmed" if confirmed else "pairs--auto", partial=True)
         low = self.get_component_rich_style("pairs--low", partial=True)
         finding = self.get_component_rich_style("pairs--finding", partial=True)
+        shape_style = self.get_component_rich_style("pairs--shape", partial=True)
+        shape = "" if len(p.zh) == 1 and len(p.en) == 1 else f"{len(p.zh)}:{len(p.en)}"
         return [
-            Segment(f"{p.id:>6} ", muted),
+            Segment(f"{p.id:>6}"[-6:], muted),
+            Segment("¶" if p.para is not None else " ", muted),
+            Segment(f"{shape:>4}"[-4:], base + shape_style),
+            Segment(" ", base),
             Segment("✓" if confirmed else "·", base + status),
-            Segment("?" if is_low_confidence(p) else " ", base + low),
+            Segment("?" if is_low_confidence(p, self.threshold) else " ", base + low),
             Segment("!" if p.id in self.findings else " ", base + finding),
+            Segment("✎" if p.note else " ", muted),
             Segment(" ", base),
         ]
 
@@ -288,7 +334,9 @@ class PairsView(ScrollView, can_focus=True):
             self.refresh(Region(0, top, self.content_width, self._heights[k]))
 
     def scroll_to_cursor(self, center: bool = False) -> None:
-        """Keep the cursor pair on screen: the least scroll, or (after a jump) a third down."""
+        """Keep the cursor pair on screen with a few lines of context above and below (the
+        least scroll), or, after a jump, a third of the way down; a pair taller than the
+        screen shows from its top."""
         k = self.cursor
         if not 0 <= k < len(self._heights):
             return
@@ -296,13 +344,20 @@ class PairsView(ScrollView, can_focus=True):
             self._rebuild_offsets(self.pair_at_line(self.scroll_offset.y))
         top, height = self._offsets[k], self._heights[k]
         view = self.scrollable_content_region.height
-        visible = self.scroll_offset.y <= top and top + height <= self.scroll_offset.y + view
+        y = self.scroll_offset.y
+        margin = min(CONTEXT, max((view - height) // 2, 0))
+        visible = y <= top and top + height <= y + view
         if center and not visible:
-            self.scroll_to(y=max(top - view // 3, 0), animate=False, immediate=True)
-        elif top < self.scroll_offset.y or height > view:
-            self.scroll_to(y=top, animate=False, immediate=True)
-        elif top + height > self.scroll_offset.y + view:
-            self.scroll_to(y=top + height - view, animate=False, immediate=True)
+            target = max(top - view // 3, 0)
+        elif height > view:
+            target = top
+        elif top - margin < y:
+            target = max(top - margin, 0)
+        elif top + height + margin > y + view:
+            target = top + height + margin - view
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
 
     def move_to(self, k: int, center: bool = False) -> None:
         """Put the cursor on pair k; `center` for jumps, so that the pair shows with its context."""
@@ -313,6 +368,18 @@ class PairsView(ScrollView, can_focus=True):
             self.cursor = k
 
     def action_cursor(self, step: int) -> None:
+        """Next / previous pair; inside a pair taller than the screen, scroll through it first."""
+        if 0 <= self.cursor < len(self._heights):
+            top, height = self._offsets[self.cursor], self._heights[self.cursor]
+            view = self.scrollable_content_region.height
+            y = self.scroll_offset.y
+            if height > view:
+                if step > 0 and top + height > y + view:
+                    self.scroll_to(y=min(y + max(view - 2, 1), top + height - view), animate=False, immediate=True)
+                    return
+                if step < 0 and top < y:
+                    self.scroll_to(y=max(y - max(view - 2, 1), top), animate=False, immediate=True)
+                    return
         self.move_to(self.cursor + step)
 
     def action_page(self, direction: int) -> None:
@@ -341,24 +408,27 @@ class PairsView(ScrollView, can_focus=True):
         self.refresh()
 
 
-def _cell(
-    lines: list[str], row: int, width: int, style: Style, highlight: re.Pattern[str] | None = None, match: Style | None = None
-) -> list[Segment]:
-    """One row of one column, padded (or cut) to exactly `width` cells; matches of the
-    last search stand out (within a line: a match broken by wrapping is not marked)."""
+def _cell(lines: list[tuple[str, Style]], row: int, width: int, style: Style,
+          marks: list[tuple[re.Pattern[str] | None, Style | None]] = ()) -> list[Segment]:
+    """One row of one column, padded (or cut) to exactly `width` cells; matches of the last
+    search and the cursor pair's finding terms stand out (within a line: a match broken by
+    wrapping is not marked)."""
     if row >= len(lines):
         return [Segment(" " * width, style)]
-    line = lines[row]
-    segments = [Segment(line, style)]
-    if highlight is not None and match is not None:
-        segments, at = [], 0
-        for m in highlight.finditer(line):
-            if m.end() == m.start():
-                continue
-            if m.start() > at:
-                segments.append(Segment(line[at : m.start()], style))
-            segments.append(Segment(m.group(), match))
-            at = m.end()
-        if at < len(line):
-            segments.append(Segment(line[at:], style))
+    line, line_style = lines[row]
+    spans: list[tuple[int, int, Style]] = []
+    for pattern, mark in marks:
+        if pattern is None or mark is None:
+            continue
+        for m in pattern.finditer(line):
+            if m.end() > m.start() and all(m.start() >= b or m.end() <= a for a, b, _ in spans):
+                spans.append((m.start(), m.end(), mark))
+    segments, at = [], 0
+    for a, b, mark in sorted(spans, key=lambda t: t[0]):
+        if a > at:
+            segments.append(Segment(line[at:a], line_style))
+        segments.append(Segment(line[a:b], mark))
+        at = b
+    if at < len(line):
+        segments.append(Segment(line[at:], line_style))
     return list(Strip(segments).adjust_cell_length(width, style))

@@ -1,0 +1,369 @@
+"""The reviser's daily tools by Pilot: split where chosen, find options, undo labels, notes,
+find and replace, filters, the findings panel, go to pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment
+
+from workbench.store.alignment_file import load_alignment, save_alignment
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "doc.yaml"
+    save_alignment(make_alignment(), path)
+    return path
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_split_where_the_reviser_puts_the_line(doc: Path) -> None:
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, app, 2)  # zh [2, 3] | en [2]: the line starts before zh 3, after en 2
+        await pilot.press("s")
+        screen = app.screen
+        assert (screen.zh_at, screen.en_at) == (1, 1)
+        await pilot.press("up")  # zh line to the top: all the Chinese goes to the new pair
+        await pilot.press("tab", "up")  # en line to the top as well: nothing would stay
+        await pilot.press("enter")
+        assert app.screen is screen and any("above and below" in m for m in messages(app))
+        await pilot.press("down", "tab", "down", "enter", "ctrl+s")
+    al = load_alignment(doc)
+    assert al.pairs[2].zh == [ZH[2]] and al.pairs[2].en == [EN[2]]
+    assert al.pairs[3].zh == [ZH[3]] and al.pairs[3].en == []
+    assert_invariant(doc)
+
+
+async def test_a_one_to_one_pair_parts_its_sides_only_on_a_second_enter(doc: Path) -> None:
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "enter")
+        assert not app.session.dirty and "Press Enter again" in str(
+            app.screen.query_one("#split-warning").render()
+        )
+        await pilot.press("escape")
+        assert app.screen is app.editor and not app.session.dirty
+        await pilot.press("s", "enter", "enter", "ctrl+s")
+    al = load_alignment(doc)
+    assert (al.pairs[0].zh, al.pairs[0].en, al.pairs[1].zh, al.pairs[1].en) == ([ZH[0]], [], [], [EN[0]])
+
+
+async def test_find_keeps_its_options_and_enter_searches(doc: Path) -> None:
+    from textual.widgets import Checkbox, Input
+
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = r"\d+%"
+        app.screen.query_one("#find-regex", Checkbox).focus()
+        await pilot.press("space")  # space toggles the option ...
+        assert app.screen.query_one("#find-regex", Checkbox).value
+        await pilot.press("enter")  # ... Enter on it searches, it does not toggle
+        await pilot.pause()
+        assert app.editor.cursor == 4 and app.editor.search.regex
+        await pilot.press("slash")
+        assert app.screen.query_one("#find-regex", Checkbox).value  # kept with the pattern
+        assert app.screen.query_one(Input).value == r"\d+%"
+        app.screen.query_one(Input).value = "the"
+        app.screen.query_one("#find-regex", Checkbox).value = False
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("home", "N")  # backwards from the first pair
+        assert any("back past the start" in m for m in messages(app))
+
+
+async def test_undo_says_what_it_undoes_and_when_there_is_nothing(doc: Path) -> None:
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+z")
+        assert "Nothing to undo" in messages(app)
+        await goto(pilot, app, 3)
+        await pilot.press("C", "ctrl+z")
+        assert "Undone: Confirm all pairs above" in messages(app)
+        await pilot.press("ctrl+y", "ctrl+y")
+        assert "Nothing to redo" in messages(app)
+
+
+# -- the main view ------------------------------------------------------------------------------
+
+
+async def wait_for_findings(pilot, app) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if app.findings is not None and not app.checking:
+            return
+    raise AssertionError("the checks did not finish")
+
+
+@pytest.fixture
+def glossed(tmp_path: Path) -> Path:
+    from workbench.glossary.model import Glossary, Term, save_glossary
+
+    save_glossary(Glossary(name="t", terms=[Term(zh=["新质生产力"], en="new productive forces")]), tmp_path / "g.yaml")
+    al = make_alignment()
+    al.glossary = "g.yaml"
+    al.pairs[5].note = "check the split"
+    path = tmp_path / "doc.yaml"
+    save_alignment(al, path)
+    return path
+
+
+async def test_the_view_shows_shape_sentences_notes_and_the_pairs_findings(glossed: Path) -> None:
+    app = app_for(glossed, check_delay=0.01)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_findings(pilot, app)
+        view = app.editor.view
+        row = view.render_line(view._offsets[5]).text  # pair 6: 2:2, with a note
+        assert row[:17].split() == ["6", "2:2", "·", "✎"]
+        # the second sentence of a side is drawn in another shade than the first
+        second = view.render_line(view._offsets[5] + 1)
+        first_style = next(seg.style for seg in view.render_line(view._offsets[5]) if ZH[5][:3] in seg.text)
+        second_style = next(seg.style for seg in second if ZH[6][:3] in seg.text)
+        assert first_style != second_style
+        await pilot.press("f")  # next finding: pair 3, its findings under the pairs
+        assert app.editor.cursor == 2
+        panel = app.editor.panel.text.plain
+        assert "term-missing" in panel and "number-mismatch" in panel and "warning" in panel
+        strips = [view.render_line(y - view.scroll_offset.y) for y in range(view._offsets[2], view._offsets[3])]
+        marked = {seg.text for strip in strips for seg in strip if seg.style and seg.style.underline}
+        assert "新质生产力" in marked and "productive forces" in marked  # the term, both columns
+        assert "3/7 pair 3" in app.editor.status.text
+        await goto(pilot, app, 5)
+        assert "✎ note: check the split" in app.editor.panel.text.plain
+
+
+async def test_the_cursor_keeps_context_and_a_tall_pair_scrolls(tmp_path: Path) -> None:
+    from workbench.model import Alignment, Pair
+    from workbench.tui.pairs_view import CONTEXT
+
+    al = Alignment(pairs=[Pair(id=k + 1, zh=[f"第{k}句。"], en=[f"Sentence {k}."]) for k in range(40)])
+    al.pairs[20].en = [f"Long sentence {n} " * 8 for n in range(30)]
+    path = tmp_path / "tall.yaml"
+    save_alignment(al, path)
+    app = app_for(path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        view = app.editor.view
+        height = view.scrollable_content_region.height
+        for _ in range(12):
+            await pilot.press("j")
+            k = view.cursor
+            assert view._offsets[k] + view._heights[k] + CONTEXT <= view.scroll_offset.y + height
+        await goto(pilot, app, 20)
+        assert view._heights[20] > height
+        assert view.scroll_offset.y == view._offsets[20]
+        await pilot.press("j")  # inside the tall pair: the view scrolls, the cursor stays
+        assert view.cursor == 20 and view.scroll_offset.y > view._offsets[20]
+        presses = 1
+        while view.cursor == 20 and presses < 50:
+            await pilot.press("j")
+            presses += 1
+        assert view.cursor == 21 and presses >= view._heights[20] // height
+        assert view.scroll_offset.y >= view._offsets[20] + view._heights[20] - height
+        await pilot.press("end")
+        assert view.cursor == 39
+        await pilot.press("home", "pagedown")
+        assert view.cursor > 5
+
+
+async def test_go_to_pair_by_id_or_position(doc: Path) -> None:
+    from textual.widgets import Input
+
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        app.screen.query_one(Input).value = "5"
+        await pilot.press("enter")
+        assert app.session.al.pairs[app.editor.cursor].id == 5
+        await pilot.press("colon")
+        app.screen.query_one(Input).value = "/2"
+        await pilot.press("enter")
+        assert app.editor.cursor == 1
+        await pilot.press("colon")
+        app.screen.query_one(Input).value = "99"
+        await pilot.press("enter")
+        assert any("pair 99" in m for m in messages(app))
+
+
+async def test_key_bar_keeps_the_main_keys_at_80_columns_and_small_windows_say_so(doc: Path) -> None:
+    app = app_for(doc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.editor.query_one("#keys")
+        shown = bar.render().plain
+        for key in ("e Edit", "c Confirm", "m Merge", "s Split", "^z Undo", "? Help", "q Quit"):
+            assert key in shown
+        assert len(shown) <= 80
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert app.editor.has_class("too-small")
+        assert app.editor.query_one("#too-small").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.editor.has_class("too-small")
+        await pilot.press("j")
+        assert app.editor.cursor == 1  # the view has the keys again
+
+
+# -- review tools ---------------------------------------------------------------------------------
+
+
+async def test_edit_note_is_saved_shown_and_undone(doc: Path) -> None:
+    from textual.widgets import Input
+
+    before = doc.read_bytes()
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await goto(pilot, app, 1)
+        await pilot.press("a")
+        app.screen.query_one(Input).value = "ask the [b]author[/b]"
+        await pilot.press("enter", "ctrl+s")
+        assert load_alignment(doc).pairs[1].note == "ask the [b]author[/b]"
+        assert "ask the [b]author[/b]" in app.editor.panel.text.plain  # shown as typed, not as markup
+        await pilot.press("ctrl+z", "ctrl+s")
+    assert doc.read_bytes() == before
+
+
+async def test_find_and_replace_one_by_one_and_all_in_one_undo(doc: Path) -> None:
+    from textual.widgets import Checkbox, Input
+
+    before = doc.read_bytes()
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        app.screen.query_one("#replace-find", Input).value = "the"
+        app.screen.query_one("#replace-with", Input).value = "THE"
+        await pilot.press("enter")  # the first match after the cursor
+        assert app.editor.cursor == 2
+        await pilot.press("ctrl+r")  # replace there, go on
+        assert app.session.al.pairs[2].en == ["We will speed up THE development of new quality productive forces."]
+        assert app.editor.cursor == 4
+        await pilot.press("ctrl+a")  # all the rest: one change
+        await pilot.press("escape", "ctrl+s")
+        en = load_alignment(doc).en_sentences()
+        assert not any("the" in s for s in en) and sum("THE" in s for s in en) == 2
+        assert "The floor is now open for questions." in en  # match case was on
+        assert app.session.undo_stack[-1].label.startswith("Find and replace")
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+s")
+        assert doc.read_bytes() == before
+        # the Chinese side, with a regular expression and a group
+        await pilot.press("R")
+        app.screen.query_one("#replace-find", Input).value = r"(\d+)%"
+        app.screen.query_one("#replace-with", Input).value = r"\1 %"
+        app.screen.query_one("#replace-zh", Checkbox).value = True
+        app.screen.query_one("#replace-regex", Checkbox).value = True
+        await pilot.press("ctrl+a", "escape", "ctrl+s")
+    al = load_alignment(doc)
+    assert al.pairs[4].zh == ["制造业增加值占全球比重约30 %。"] and al.pairs[4].en == [EN[4]]
+
+
+async def test_filter_pairs_and_the_status_says_so(glossed: Path) -> None:
+    from workbench.tui.dialogs import PickScreen
+
+    app = app_for(glossed, check_delay=0.01)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_findings(pilot, app)
+        view = app.editor.view
+
+        async def pick(key: str) -> None:
+            await pilot.press("v")
+            assert isinstance(app.screen, PickScreen)
+            app.screen.dismiss(key)
+            await pilot.pause()
+
+        await pick("shape")
+        assert [p.id for p in view.pairs] == [3, 4, 6]
+        assert "filter: not 1:1" in app.editor.status.text
+        await pick("findings")
+        assert [p.id for p in view.pairs] == [3, 4]
+        await pick("notes")
+        assert [p.id for p in view.pairs] == [6]
+        await pick("low")
+        assert [p.id for p in view.pairs] == [2, 3, 4]
+        await pick("unconfirmed")
+        await pilot.press("home", "c")  # confirmed: it leaves the filtered view, the cursor goes on
+        assert len(view.pairs) == 6 and app.editor.cursor == 1
+        await pilot.press("ctrl+s")
+        assert load_alignment(glossed).pairs[0].status == "confirmed"
+        await pick("all")
+        assert len(view.pairs) == 7 and "filter" not in app.editor.status.text
+
+
+async def test_restore_dismissed_finding(doc: Path) -> None:
+    from workbench.model import Ignored
+
+    al = load_alignment(doc)
+    al.ignored = [Ignored("omission", 4, None, "on purpose"), Ignored("typography", None, None, None)]
+    save_alignment(al, doc)
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+s")  # the first: omission on pair 4
+    assert [i.check for i in load_alignment(doc).ignored] == ["typography"]
+
+
+async def test_set_glossary_and_none(doc: Path) -> None:
+    from textual.widgets import Input
+
+    from workbench.glossary.model import Glossary, Term, save_glossary
+
+    save_glossary(Glossary(name="t", terms=[Term(zh=["新质生产力"], en="new quality productive forces")]), doc.parent / "other.yaml")
+    (doc.parent / "bad.yaml").write_text("workbench: alignment/1\npairs: []\n")
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G")
+        app.screen.query_one(Input).value = "bad.yaml"
+        await pilot.press("enter")
+        assert any("not a glossary" in m for m in messages(app))
+        await pilot.press("G")
+        app.screen.query_one(Input).value = "other.yaml"
+        await pilot.press("enter", "ctrl+s")
+        assert load_alignment(doc).glossary == "other.yaml"
+        assert app.session.glossary_store.glossary.terms[0].zh == ["新质生产力"]
+        await pilot.press("G")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter", "ctrl+s")
+        assert load_alignment(doc).glossary is None
+        await pilot.press("ctrl+z", "ctrl+s")
+        assert load_alignment(doc).glossary == "other.yaml"
+
+
+async def test_low_confidence_threshold(doc: Path) -> None:
+    from textual.widgets import Input
+
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        app.screen.query_one(Input).value = "0.85"
+        await pilot.press("enter")
+        await pilot.press("l", "l", "l", "l")
+        assert app.session.al.pairs[app.editor.cursor].id == 6  # 0.8 is now low
+        view = app.editor.view
+        assert view.render_line(view._offsets[5] - view.scroll_offset.y).text[:17].split()[-1] == "·?"
+
+
+async def test_user_keymap_changes_keys_help_and_bar(doc: Path) -> None:
+    from textual.widgets import DataTable
+
+    keymap = doc.parent / "keymap.yaml"
+    keymap.write_text("Confirm pair: space\nNext finding: ctrl+n\n")
+    app = app_for(doc, keymap_path=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert app.session.al.pairs[0].status == "confirmed"
+        assert "Space Confirm" in app.editor.query_one("#keys").render().plain
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        rows = {table.get_row_at(r)[1]: table.get_row_at(r)[0] for r in range(table.row_count)}
+        assert rows["Confirm pair"] == "Space" and rows["Next finding"] == "Ctrl+N"
+    keymap.write_text("Confirm pair: m\n")  # m is Merge's: refused as a whole, said
+    app = app_for(doc, keymap_path=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("keymap is not used" in m for m in messages(app))
