@@ -219,7 +219,7 @@ def test_renderings_glossary_dictionary_and_cooccurrence():
         def glosses(self, zh):
             return frozenset({"chain"}) if zh == "链" else frozenset()
 
-        def stem(self, w):
+        def word_key(self, w):
             return w.rstrip("s")
 
     r = summarize("链", hits, dictionary=Dict(), background=lambda g: 1)

@@ -62,11 +62,12 @@ def build_parser() -> Parser:
         cmd_import,
         cmd_index,
         cmd_open,
+        cmd_serve,
         cmd_terms,
     )
 
     for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms,
-                   cmd_index, cmd_concordance, cmd_demo, cmd_completion):
+                   cmd_index, cmd_concordance, cmd_serve, cmd_demo, cmd_completion):
         module.register(sub)
     return parser
 

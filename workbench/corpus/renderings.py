@@ -24,6 +24,7 @@ from workbench.glossary.model import Glossary, Term
 from workbench.text.normalize import WORD, normalize_zh
 
 MIN_DICE = 0.2
+MAX_LINES = 8
 _MAX_NGRAM = 4
 
 
@@ -36,7 +37,9 @@ class Dictionary(Protocol):
         """Stems of the English glosses of a Chinese word (empty if unknown)."""
         ...
 
-    def stem(self, word: str) -> str: ...
+    def word_key(self, word: str) -> str:
+        """What a gloss word and a word of the text are compared by (the dictionary's stem)."""
+        ...
 
 
 @dataclass
@@ -98,9 +101,12 @@ def summarize(
         surface = Counter(hits[i].en[explained[i][2] : explained[i][3]] for i in idx).most_common(1)[0][0]
         lines.append(Rendering(surface, len(idx), source, hits[idx[0]]))
     lines.sort(key=lambda r: (-r.count, r.text))
+    # Renderings met once in many hits are noise of the method more often than usage.
+    rare = [r for r in lines if r.count == 1 and r.source != "glossary"] if len(hits) >= 10 else []
+    lines = [r for r in lines if r not in rare][:MAX_LINES]
     spans = {(hits[i].file, hits[i].pair): (s, e) for i, (_, _, s, e) in explained.items()}
     return Renderings(query, lines, len(hits), total if total is not None else len(hits),
-                      len(hits) - len(explained), spans)
+                      len(hits) - sum(r.count for r in lines), spans)
 
 
 def _by_glossary(query: str, hits: list[Hit], terms: Iterable[Term], explained: dict) -> None:
@@ -131,9 +137,9 @@ def _by_dictionary(query: str, hits: list[Hit], d: Dictionary, explained: dict) 
         best: tuple[int, int] | None = None
         k = 0
         while k < len(words):
-            if d.stem(words[k][2]) in glosses and words[k][2] not in d.stopwords:
+            if d.word_key(words[k][2]) in glosses and words[k][2] not in d.stopwords:
                 j = k
-                while j + 1 < len(words) and d.stem(words[j + 1][2]) in glosses:
+                while j + 1 < len(words) and d.word_key(words[j + 1][2]) in glosses:
                     j += 1
                 if best is None or j - k > best[1] - best[0]:
                     best = (k, j)
@@ -141,7 +147,7 @@ def _by_dictionary(query: str, hits: list[Hit], d: Dictionary, explained: dict) 
             else:
                 k += 1
         if best is not None:
-            phrase = " ".join(d.stem(w[2]) for w in words[best[0] : best[1] + 1])
+            phrase = " ".join(d.word_key(w[2]) for w in words[best[0] : best[1] + 1])
             explained[i] = (f"d:{phrase}", "dictionary", words[best[0]][0], words[best[1]][1])
 
 
@@ -173,10 +179,14 @@ def _by_cooccurrence(hits, d: Dictionary, background, total: int, archive: int, 
             break
         joint = c * scale
         dice[gram] = 2 * joint / (total + max(background(gram), joint))
-    ranked = sorted((g for g in dice if dice[g] >= MIN_DICE), key=lambda g: (-dice[g], -len(g)))
+    strong = {g: v for g, v in dice.items() if v >= MIN_DICE}
     for i in todo:
-        for g in ranked:
-            if g in grams[i]:
-                s, e = grams[i][g]
-                explained[i] = (f"c:{g}", "co-occurrence", s, e)
-                break
+        here = [g for g in strong if g in grams[i]]
+        if not here:
+            continue
+        # The longest phrase nearly as strong as the strongest: a word of a phrase dropped in
+        # some hits must not make its parts ("productive forces") win over the whole.
+        top = max(strong[g] for g in here)
+        g = max(here, key=lambda g: (strong[g] >= top / 2 and g.count(" "), strong[g]))
+        s, e = grams[i][g]
+        explained[i] = (f"c:{g}", "co-occurrence", s, e)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from workbench.corpus.backend import Corpus, Found, Hit
 from workbench.corpus.tokens import en_pattern
 from workbench.errors import WorkbenchError
+from workbench.text.normalize import HAN
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LANGS = ("zh", "en", "auto")
 
 
@@ -37,7 +37,7 @@ def query_lang(query: str, lang: str = "auto") -> str:
         raise WorkbenchError(f"unknown language {lang!r} (one of: {', '.join(LANGS)})")
     if lang != "auto":
         return lang
-    return "zh" if CJK.search(query) else "en"
+    return "zh" if HAN.search(query) else "en"
 
 
 def concordance(

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-RUN = re.compile(r"[^\W_]+")
+from workbench.text.normalize import ALNUM_RUN
+
+RUN = ALNUM_RUN  # a run of letters and digits, as unicode61 cuts tokens
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -79,9 +81,6 @@ def contains(text: str, query: str) -> bool:
 
 # -- English: words, case-insensitive, a prefix on the last word, always a phrase ---------------
 
-EN_WORD = re.compile(r"[^\W_]+")
-
-
 def en_match(query: str) -> str | None:
     """The FTS5 expression (for the en column) for an English query: its words as a phrase,
     case-insensitive; a final `*` makes the last word a prefix. None if it has no word."""
@@ -89,7 +88,7 @@ def en_match(query: str) -> str | None:
     if text.startswith('"') and text.endswith('"') and len(text) > 1:
         text = text[1:-1]
     prefix = text.endswith("*")
-    words = EN_WORD.findall(text.rstrip("*").lower())
+    words = RUN.findall(text.rstrip("*").lower())
     if not words:
         return None
     phrase = '"' + " ".join(words) + '"'
@@ -100,6 +99,6 @@ def en_pattern(query: str) -> re.Pattern:
     """A regular expression that highlights what `en_match` found in a text."""
     text = query.strip().strip('"')
     prefix = text.endswith("*")
-    words = EN_WORD.findall(text.rstrip("*"))
+    words = RUN.findall(text.rstrip("*"))
     body = r"[\W_]+".join(re.escape(w) for w in words)
     return re.compile(r"(?<![^\W_])" + body + (r"[^\W_]*" if prefix else r"(?![^\W_])"), re.IGNORECASE)

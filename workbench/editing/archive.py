@@ -34,7 +34,7 @@ class CedictDictionary:
         from workbench.align.lexicon import EN_STOP, lexicon, stem
 
         self._lexicon = lexicon()
-        self.stem = stem
+        self.word_key = stem
         self.stopwords = EN_STOP
 
     def glosses(self, zh: str) -> frozenset[str]:

@@ -21,6 +21,7 @@ from workbench.model import CONFIRMED
 from workbench.store.journal import Patch
 from workbench.tui import commands
 from workbench.tui.key_bar import KeyBar
+from workbench.tui.memory_panel import MemoryPanel
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
 
 #: Below this size the editor says so instead of drawing a broken screen.
@@ -100,6 +101,7 @@ class EditorScreen(Screen):
         self.view = PairsView(session.al.pairs, id="pairs")
         self.panel = PairPanel(id="pair-panel")
         self.status = StatusLine(id="status")
+        self.memory = MemoryPanel(str(session.path.resolve()), id="memory")
         self.filter: str | None = None  # a key of editing.filters.FILTERS while a filter is on
         self.by_pair: dict[int, list] = {}  # pair id -> the checks' findings on it
 
@@ -110,6 +112,7 @@ class EditorScreen(Screen):
             yield Static("English", id="col-en")
         yield self.view
         yield self.panel
+        yield self.memory
         yield self.status
         yield KeyBar(getattr(self.app, "keymap", {}), id="keys")
         yield Static(f"window too small: make it at least {MIN_WIDTH}×{MIN_HEIGHT}", id="too-small")
@@ -131,6 +134,12 @@ class EditorScreen(Screen):
     def on_mount(self) -> None:
         self.view.focus()
         self.changed()
+        self.show_memory()
+
+    def show_memory(self) -> None:
+        """The translation-memory panel follows the cursor pair."""
+        pairs = self.session.al.pairs
+        self.memory.show_pair(pairs[min(self.cursor, len(pairs) - 1)] if pairs else None)
 
     def on_resize(self) -> None:
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
@@ -144,6 +153,7 @@ class EditorScreen(Screen):
 
     def on_pairs_view_cursor_moved(self, _: PairsView.CursorMoved) -> None:
         self.show_pair_findings()
+        self.show_memory()
         self.update_status()
         self.refresh_footer()
 
@@ -687,6 +697,11 @@ class EditorScreen(Screen):
         from workbench.tui.findings_screen import FindingsScreen
 
         self.app.push_screen(FindingsScreen(self.session))
+
+    def action_concordance(self) -> None:
+        from workbench.tui.concordance_screen import ConcordanceScreen
+
+        self.app.push_screen(ConcordanceScreen(self.search.text if self.search else ""))
 
     def action_export(self) -> None:
         from workbench.tui.export_screen import ExportScreen
