@@ -115,10 +115,11 @@ def test_real_dask_scheduler_and_worker_processes(folders, tmp_path, capsys):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     sched_file = tmp_path / "scheduler.json"
     common = ["--no-dashboard"]
+    logs = {name: open(tmp_path / f"{name}.log", "wb") for name in ("scheduler", "worker")}
     scheduler = subprocess.Popen(
         [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0",
          "--scheduler-file", str(sched_file), *common],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env=env, stdout=logs["scheduler"], stderr=subprocess.STDOUT)
     worker = None
     try:
         _wait_for(sched_file, scheduler)
@@ -127,13 +128,17 @@ def test_real_dask_scheduler_and_worker_processes(folders, tmp_path, capsys):
         worker = subprocess.Popen(
             [sys.executable, "-m", "dask", "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
              "--no-nanny", *common],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+            env=env, stdout=logs["worker"], stderr=subprocess.STDOUT, cwd=tmp_path)
         rc = main(["align", str(zh), str(en), "-o", str(tmp_path / "local"), "-j", "1"])  # while the worker starts
         check_run(rc, capsys.readouterr().err, tmp_path / "local")
         remote = subprocess.run([sys.executable, "-m", "workbench", "align", zh, en, "-o", tmp_path / "remote",
                                  "--scheduler", address],
                                 capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
-        check_run(remote.returncode, remote.stderr, tmp_path / "remote")
+        try:
+            check_run(remote.returncode, remote.stderr, tmp_path / "remote")
+        except AssertionError:
+            tails = {n: (tmp_path / f"{n}.log").read_text(errors="replace")[-2000:] for n in logs}
+            raise AssertionError(f"client: {remote.stderr}\nscheduler: {tails['scheduler']}\nworker: {tails['worker']}") from None
         assert outputs(tmp_path / "remote") == outputs(tmp_path / "local")
     finally:
         for proc in (worker, scheduler):
@@ -146,3 +151,5 @@ def test_real_dask_scheduler_and_worker_processes(folders, tmp_path, capsys):
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+        for log in logs.values():
+            log.close()

@@ -80,6 +80,9 @@ def demo_alignment() -> Path:
         copy_demo(staging, force=True)
         try:
             os.rename(staging, folder)  # all or nothing; another first run may have won the race
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(folder, 0o777 & ~umask)  # mkdtemp made it 0700
         except OSError:
             if not path.is_file():
                 copy_demo(folder, force=True)
