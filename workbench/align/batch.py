@@ -25,6 +25,7 @@ class AlignOptions:
 
     presplit: bool = False
     input_format: str | None = None
+    semantic: bool = False  # the sentence encoder's similarity in the bead score (--semantic)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def output_name(zh_path: Path, pairing: FolderPairing) -> str:
 def make_job(zh_path: str | Path, en_path: str | Path, out_path: str | Path, glossary_path: str | Path | None = None) -> Job:
     from workbench.align.build import relative_to
 
-    base = Path(out_path).resolve().parent
+    base = Path(os.path.realpath(out_path)).parent
     return Job(
         name=Path(zh_path).name,
         zh_path=str(zh_path),
@@ -119,7 +120,7 @@ def align_job(job: Job, zh_data: bytes, en_data: bytes, glossary: Glossary | Non
     try:
         zh = document_from_bytes(zh_data, job.zh_path, "zh", options.presplit, options.input_format)
         en = document_from_bytes(en_data, job.en_path, "en", options.presplit, options.input_format)
-        al = align_documents(zh, en, glossary=glossary)
+        al = align_documents(zh, en, glossary=glossary, semantic=options.semantic)
         al.source.path, al.target.path = job.zh_ref, job.en_ref
         al.glossary = job.glossary_ref
         return dump_alignment(al), len(al.pairs), None

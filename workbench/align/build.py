@@ -42,8 +42,10 @@ def align_documents(
     out_path: str | Path | None = None,
     title: str = "",
     progress: Callable[[float], None] | None = None,
+    semantic: bool = False,
 ) -> Alignment:
-    """Align two documents into pairs; paths in the result are relative to `out_path`'s folder."""
+    """Align two documents into pairs; paths in the result are relative to `out_path`'s folder.
+    `semantic` adds the sentence encoder's similarity to the bead score."""
     from workbench.align import align  # the aligner loads its dictionary: only when needed
 
     zh_s, en_s = zh.sentences(), en.sentences()
@@ -54,6 +56,7 @@ def align_documents(
         en_para=en.sentence_paragraphs(),
         glossary=glossary_pairs(glossary),
         progress=progress,
+        semantic=semantic,
     )
     base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(
