@@ -31,3 +31,9 @@ GLOSSARY = Glossary(
         Term(zh=["支线飞机"], en="regional aircraft", forbidden=["regional aircrafts"]),
     ],
 )
+
+
+def long_pairs(n=12):
+    zh = "我们将继续深化改革扩大开放统筹高质量发展和高水平安全大力推进新型工业化。"
+    en = "We will continue to deepen reform and expand opening-up, and vigorously promote new industrialization."
+    return [(zh, en)] * n

@@ -367,3 +367,37 @@ async def test_user_keymap_changes_keys_help_and_bar(doc: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any("keymap is not used" in m for m in messages(app))
+
+
+async def test_add_to_glossary_suggests_the_rendering_used_elsewhere(tmp_path: Path) -> None:
+    import shutil
+
+    from textual.widgets import Input
+
+    path = tmp_path / "demo.yaml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml", path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        k = next(n for n, p in enumerate(app.session.al.pairs) if any("新质生产力" in s for s in p.zh))
+        await goto(pilot, app, k)
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#add-zh", Input).value = "新质生产力"
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.query_one("#add-en", Input).value:
+                break
+        assert app.screen.query_one("#add-en", Input).value == "new quality productive forces"
+        assert "other pairs" in str(app.screen.query_one("#add-suggested").render())
+
+
+async def test_missing_glossary_and_documents_are_said_on_open(doc: Path) -> None:
+    al = load_alignment(doc)
+    al.glossary = "gone.yaml"
+    al.source.path = "../nowhere/zh.txt"
+    save_alignment(al, doc)
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said = " ".join(messages(app))
+        assert "glossary gone.yaml not found" in said and "nowhere/zh.txt not found" in said

@@ -22,58 +22,16 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import EN_STOP, WORD
+from workbench.text.normalize import EN_STOP, WORD, american
 
 _HYPHENS = {"-", "‐", "‑"}
-
-# Whole words whose British and American forms no suffix rule relates.
-_WORD_TABLE = {
-    "programme": "program", "programmes": "programs", "orientated": "oriented", "orientate": "orient",
-    "orientating": "orienting", "judgement": "judgment", "judgements": "judgments", "ageing": "aging",
-    "enquiry": "inquiry", "enquiries": "inquiries", "grey": "gray", "aluminium": "aluminum",
-    "sulphur": "sulfur", "manoeuvre": "maneuver", "fulfil": "fulfill", "fulfils": "fulfills",
-    "fulfilment": "fulfillment", "enrol": "enroll", "enrolment": "enrollment", "instalment": "installment",
-    "skilful": "skillful", "licence": "license", "licences": "licenses", "defence": "defense",
-    "offence": "offense", "pretence": "pretense", "acknowledgement": "acknowledgment", "towards": "toward",
-    "afterwards": "afterward", "amongst": "among", "whilst": "while", "learnt": "learned",
-    "cheque": "check", "tonne": "ton", "tonnes": "tons", "draught": "draft", "plough": "plow",
-    "mould": "mold", "moulds": "molds", "storey": "story", "kerb": "curb", "tyre": "tire", "tyres": "tires",
-}
-_DOUBLED_L = ("travel", "model", "label", "cancel", "fuel", "signal", "level", "total", "counsel",
-              "channel", "marshal", "dial", "equal", "tunnel", "pedal", "quarrel", "jewel", "label")
-_RULES = [
-    (re.compile(r"isation(s?)$"), r"ization\1"),
-    (re.compile(r"(?<=.{3})is(e|ed|es|ing|er|ers)$"), r"iz\1"),
-    (re.compile(r"(?<=.{3})ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"(?<=.{2}[^aeiouy])our(s|ed|ing|able|ably|ite|ites|er|ers|ful|less)?$"), r"or\1"),
-    (re.compile(r"(?<=.{2}[^aeiou])(t|b)re(s|d)?$"), r"\1er\2"),
-    (re.compile(r"(?<=.{3})ogue(s?)$"), r"og\1"),
-    (re.compile(r"^(" + "|".join(_DOUBLED_L) + r")l(ed|ing|er|ers)$"), r"\1\2"),
-]
-
-
-@lru_cache(maxsize=100_000)
-def american(word: str) -> str:
-    """The American spelling of a (lower-case) British word form; other words unchanged."""
-    if word in _WORD_TABLE:
-        return _WORD_TABLE[word]
-    if len(word) < 5 or word in ("four", "hour", "your", "pour", "tour", "sour", "flour"):
-        return word
-    for rx, rep in _RULES:
-        new = rx.sub(rep, word)
-        if new != word:
-            return new
-    return word
-
 
 _ARTICLES = frozenset(("a", "an", "the"))
 #: Words (articles not counted) in a phrase compared for articles.

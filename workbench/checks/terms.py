@@ -31,12 +31,29 @@ def _terms_in_zh(p: PairView) -> list[int]:
     return p.zh_terms
 
 
+def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = ()) -> str | None:
+    """The closest run of words to any accepted form (see `suggest`), never one that overlaps
+    the rendering of another term (`taken`): "sized enterprises" inside "small- and
+    medium-sized enterprises" is 中小企业, not 龙头企业."""
+    best, best_score = None, 70.0
+    for form in forms:
+        got = _suggest(form, text, best_score, taken)
+        if got is not None:
+            best, best_score = got
+    return best
+
+
 def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     """The run of words of `text` closest to `expected`, if close enough to show.
 
     Only runs that begin or end with a word of `expected` (by stem) are tried, and a fuzzy
     score only ever picks what is shown as found instead: it never lets a term pass.
     """
+    got = _suggest(expected, text, threshold, ())
+    return got[0] if got else None
+
+
+def _suggest(expected: str, text: str, threshold: float, taken) -> tuple[str, float] | None:
     stems = set(en_key(expected))
     if not stems or stems.isdisjoint(map(word_key, WORD.findall(text))):
         return None  # no word of the rendering in the text: nothing to show
@@ -56,11 +73,14 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
                 continue
             if _edge_word(words[i]) or _edge_word(words[last]):
                 continue
-            candidate = text[words[i].start():words[last].end()]
+            a, b = words[i].start(), words[last].end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            candidate = text[a:b]
             score = fuzz.ratio(target, candidate.casefold())
             if score > best_score:
                 best, best_score = candidate, score
-    return best
+    return (best, best_score) if best is not None else None
 
 
 _PUNCT = re.compile(r"[.,;:!?]")
@@ -75,8 +95,8 @@ _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
 
 
 def back_reference(expected: list[str], p: PairView) -> str | None:
-    """“these SMEs”, “such zones”: a demonstrative before the head word of a rendering, the
-    way a translation refers back to a term it has already named in full."""
+    """“these SMEs”, “such zones”, “SMEs of this type”: a demonstrative with the head word of a
+    rendering, the way a translation refers back to a term it has already named in full."""
     if not _BACK_REFERENCE_RE.search(p.en):
         return None
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
@@ -90,7 +110,68 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
             for j in range(k + 1, min(k + 4, len(toks))):
                 if toks[j].key in heads:
                     return p.en[t.start:toks[j].end]
+            # "enterprises of this type"
+            if k >= 2 and toks[k - 1].key == "of" and toks[k - 2].key in heads and k + 1 < len(toks) \
+                    and toks[k + 1].key in ("type", "kind", "sort"):
+                return p.en[toks[k - 2].start:toks[k + 1].end]
     return None
+
+
+_PRONOUN = re.compile(r"\b(?:he|his|him|she|her)\b", re.I)
+
+
+def pronoun(rendering: str, p: PairView) -> str | None:
+    """“His” for 习近平总书记: a personal pronoun, when the term names a person (its rendering
+    is a proper name, every word capitalised). "they"/"its" are too often something else."""
+    words = WORD.findall(rendering)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    m = _PRONOUN.search(p.en)
+    return m.group() if m else None
+
+
+_SUFFIXES = (("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""), ("ations", ""),
+             ("ation", ""), ("ings", ""), ("ing", ""), ("ally", "al"), ("ly", ""), ("ed", ""), ("es", ""),
+             ("s", ""))
+
+
+def _root(word: str) -> str:
+    """A rough derivational root, for `paraphrase` only: digitally → digital, transforming and
+    transformation → transform."""
+    w = word.casefold()
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)] + repl
+            break
+    return w[:7]
+
+
+def paraphrase(expected: list[str], p: PairView) -> str | None:
+    """The words of an accepted rendering in another grammatical form or order, together:
+    “digitally transforming” for “digital transformation”, “technological innovation in
+    industry” for “industrial technology innovation”. Every word but a few function words
+    must be there, by root, within one clause, and no other word among them."""
+    roots = [_root(t.text) for t in p.tokens]
+    for form in expected:
+        want = [_root(w) for w in WORD.findall(form) if w.casefold() not in _GLUE]
+        if len(want) < 2:
+            continue  # one word (an acronym, "one-stop") has no other grammatical form here
+        width = len(WORD.findall(form)) + 2
+        for k, r in enumerate(roots):
+            if r not in want:
+                continue
+            window = roots[k:k + width]
+            if all(x in window for x in want):
+                last = max(k + window.index(x) for x in want)
+                span = p.en[p.tokens[k].start:p.tokens[last].end]
+                extra = [t for t in p.tokens[k:last + 1] if _root(t.text) not in want and t.text.casefold() not in _GLUE]
+                if not extra and not _CLAUSE_BREAK.search(span):  # "new quality productive forces" is not
+                    return span
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
+_GLUE = frozenset(("a", "an", "the", "of", "and", "in", "for", "to"))  # "above" is no glue
 
 
 _BACK_REFERENCE_RE = re.compile(r"\b(?:" + "|".join(_BACK_REFERENCE) + r")\b", re.I)
@@ -129,35 +210,66 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
     return None
 
 
+#: How many pairs back a term named in full lets a pronoun or "these …" refer to it.
+ANTECEDENT_PAIRS = 3
+
+
 def term_missing(views: list[View]) -> Iterable[Finding]:
+    """A glossary term in the Chinese with no accepted rendering in the English.
+
+    Not reported: a head word shared in a list ("traditional, emerging and future
+    industries"), the rendering's words in another grammatical form ("digitally
+    transforming"), and a pronoun or "these …" when the term was named in the last pairs.
+    A "these …" with no such antecedent is reported as info.
+    """
     for v in views:
         if v.matcher is None:
             continue
-        for p in v.pairs:
+        named: dict[int, int] = {}  # term → index of the last pair that named it
+        for k, p in enumerate(v.pairs):
+            for i in p.zh_terms:
+                if _term_hits(p, i):
+                    named[i] = k
             if not p.en:
                 continue  # an empty side is an omission, reported as such
             for i in _terms_in_zh(p):
                 if _term_hits(p, i):  # accepted; or forbidden, which term-forbidden reports
                     continue
                 t = v.matcher.terms[i]
+                accepted = t.accepted
+                if shared_head(accepted, p) or paraphrase(accepted, p):
+                    continue
+                taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
+                found = suggest_any(accepted, p.en, taken)
+                recent = k - named.get(i, -99) <= ANTECEDENT_PAIRS
+                ref = back_reference(accepted + _nested_renderings(v, i), p)
+                if recent and (ref or (not found and pronoun(t.en, p))):
+                    continue
+                if ref and found and found not in ref:
+                    ref = None  # the words found are elsewhere: a rendering that differs
                 zh = next(h.text for h in p.zh_hits if h.term == i)
                 msg = f"{zh}: expected “{t.en}”"
                 if t.variants:
                     also = ", ".join(f"“{x}”" for x in t.variants)
                     msg += f" (or {also})" if len(also) <= 80 else f" (or one of {len(t.variants)} variants)"
-                ref = back_reference(t.accepted, p)
-                shared = None if ref else shared_head(t.accepted, p)
-                if shared:
-                    msg += f"; “{shared}” here, the head word shared in a list?"
-                    yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=shared, file=v.file)
-                    continue
                 if ref:
                     msg += f"; only “{ref}” here, a reference back?"
                     yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
                     continue
-                found = suggest(t.en, p.en)
                 msg += f"; found “{found}”" if found else "; no rendering of it in the English"
                 yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found, file=v.file)
+
+
+def _nested_renderings(v: View, i: int) -> list[str]:
+    """The renderings of the glossary terms whose Chinese lies inside term i's (中小企业 in
+    专精特新中小企业): "these SMEs" refers back to either."""
+    cache = v.__dict__.setdefault("_nested_renderings", {})
+    if i not in cache:
+        terms = v.matcher.terms
+        mine = terms[i].zh
+        cache[i] = [f for j, t in enumerate(terms) if j != i and any(z in m for z in t.zh for m in mine)
+                    for f in t.accepted]
+    return cache[i]
 
 
 def term_forbidden(views: list[View]) -> Iterable[Finding]:

@@ -59,11 +59,12 @@ def build_parser() -> Parser:
         cmd_import,
         cmd_index,
         cmd_open,
+        cmd_serve,
         cmd_terms,
     )
 
     for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms,
-                   cmd_index, cmd_concordance):
+                   cmd_index, cmd_concordance, cmd_serve):
         module.register(sub)
     return parser
 

@@ -67,6 +67,25 @@ class Session:
         al = self.al
         return Alignment(al.title, al.source, al.target, al.glossary, list(al.pairs), list(al.ignored))
 
+    def open_warnings(self) -> list[str]:
+        """What is missing around the file, said when it opens (not at the first "Add term")."""
+        out = []
+        base = self.path.parent
+        if self.al.glossary:
+            g = (base / self.al.glossary).resolve()
+            if not g.exists():
+                out.append(f"glossary {self.al.glossary} not found: the checks run without it "
+                           "(Set glossary points the file at another; Add to glossary makes it)")
+            else:
+                try:
+                    _ = self.glossary_store.glossary
+                except WorkbenchError as exc:
+                    out.append(f"glossary not used: {exc}")
+        for ref, what in ((self.al.source, "Chinese"), (self.al.target, "English")):
+            if ref.path and not (base / ref.path).exists():
+                out.append(f"{what} source document {ref.path} not found: Realign reads paragraphs off the pairs")
+        return out
+
     # -- changes ------------------------------------------------------------------------
 
     def apply(self, patch: Patch, *, record: bool = True) -> Patch:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, en_key, normalize_zh
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, american, en_key, normalize_zh
 
 # -- the automaton --------------------------------------------------------------------------
 
@@ -56,6 +56,32 @@ class Trie:
         return out
 
 # -- matching glossary terms -----------------------------------------------------------------
+
+
+class _FoldedKeys(dict):
+    """word → the key case-insensitive renderings are matched by: its folded stem, spelled
+    the American way (organisation = organization), except that a word written otherwise
+    than in capitals never meets an acronym of the glossary ("Ai Jun" is not "AI")."""
+
+    def __init__(self, acronyms: set[str]) -> None:
+        super().__init__()
+        self.acronyms = acronyms
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        key = american(FOLDED_KEYS[word])  # the stem's spelling: "organisations" → organization
+        if key in self.acronyms and not _is_acronym(word):
+            key = "~" + key
+        self[word] = key
+        return key
+
+
+def _is_acronym(word: str) -> bool:
+    """AI, SMEs, R&D: capitals (a plural -s allowed), two letters or more."""
+    core = word[:-1] if len(word) > 2 and word[-1] == "s" else word
+    return len(core) >= 2 and core.isupper()
+
 
 APPROVED, VARIANT, FORBIDDEN = "approved", "variant", "forbidden"
 
@@ -98,6 +124,12 @@ class TermMatcher:
         # Forbidden forms only an inflection away from an accepted one ("regional aircrafts"
         # for "regional aircraft"): matched word for word instead.
         self._en_exact = Trie()
+        acronyms = {
+            FOLDED_KEYS[w]
+            for t in self.terms if t.case != "sensitive"
+            for form in t.accepted + list(t.forbidden) for w in WORD.findall(form) if _is_acronym(w)
+        }
+        self._keys = _FoldedKeys(acronyms)
         for i, t in enumerate(self.terms):
             seen: set[str] = set()
             for form in t.zh:
@@ -106,16 +138,21 @@ class TermMatcher:
                     seen.add(norm)
                     self._zh.add(norm, i)
             cs = t.case == "sensitive"
-            accepted = {en_key(f, cs) for f in t.accepted}
+            accepted = {self._key(f, cs) for f in t.accepted}
             for kind, forms in ((APPROVED, [t.en]), (VARIANT, t.variants), (FORBIDDEN, t.forbidden)):
                 for form in forms:
-                    key = en_key(form, cs)
+                    key = self._key(form, cs)
                     if not key:
                         continue
                     if kind == FORBIDDEN and key in accepted:
                         self._en_exact.add(_exact_key(form, cs), (i, kind, form))
                     else:
                         (self._en_cs if cs else self._en).add(key, (i, kind, form))
+
+    def _key(self, form: str, case_sensitive: bool) -> tuple[str, ...]:
+        if case_sensitive:
+            return en_key(form, True)
+        return tuple(map(self._keys.__getitem__, WORD.findall(form)))
 
     def zh_hits(self, text: str) -> list[ZhHit]:
         """Terms in Chinese text: the longest at each place; a form inside a longer found form
@@ -129,7 +166,7 @@ class TermMatcher:
     def en_hits(self, text: str) -> list[EnHit]:
         """Every rendering (approved, variant, forbidden) of every term in English text."""
         words = WORD.findall(text)
-        found = self._en.find(list(map(FOLDED_KEYS.__getitem__, words))) if self._en.root else []
+        found = self._en.find(list(map(self._keys.__getitem__, words))) if self._en.root else []
         if self._en_cs.root:
             found += self._en_cs.find(list(map(KEPT_KEYS.__getitem__, words)))
         exact = []

@@ -4,7 +4,7 @@ Chinese: full-width and half-width characters are the same, and so are all quote
 (专精特新“小巨人”企业 = 专精特新"小巨人"企业 = 专精特新「小巨人」企业).
 
 English: text is cut into word tokens, each reduced to a light stem that forgets plural
--s/-es/-ies, possessive 's and a final -e (so "enterprise", "enterprises", "enterprise's" are
+-s/-es/-ies and possessive 's (so "enterprise", "enterprises", "enterprise's" are
 one stem); case is folded unless asked otherwise; hyphens, dashes and spaces all separate
 tokens; quotation marks are not tokens.
 """
@@ -57,7 +57,8 @@ EN_STOP = frozenset(
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light English stem: plural, possessive and a final -e removed (case kept).
+    """A light English stem: plural and possessive removed (case kept); "Plane" stays apart
+    from "Plan", and "branches" meets "branch".
 
     Applied alike to glossary renderings and to text, so only equality of stems matters.
     """
@@ -73,10 +74,10 @@ def stem(word: str) -> str:
         low = w.lower()
         if low.endswith("ies") and low[-4] not in "ae":
             w = w[:-3] + ("Y" if w[-3:].isupper() else "y")
+        elif low.endswith(("ches", "shes", "sses", "xes", "zzes")):
+            w = w[:-2]  # branches → branch, processes → process
         elif low.endswith("s") and not low.endswith(("ss", "us", "is")):
             w = w[:-1]
-    if len(w) > 3 and w[-1] in "eE" and w[-2:].lower() != "ee":
-        w = w[:-1]
     return w
 
 
@@ -129,3 +130,45 @@ def tokenize_en(text: str) -> list[Token]:
 def en_key(phrase: str, case_sensitive: bool = False) -> tuple[str, ...]:
     """The stems a rendering is matched by."""
     return tuple(stem_keys(w)[1 if case_sensitive else 0] for w in WORD.findall(phrase))
+
+
+# -- British and American spelling ------------------------------------------------------------
+
+# Whole words whose British and American forms no suffix rule relates.
+_WORD_TABLE = {
+    "programme": "program", "programmes": "programs", "orientated": "oriented", "orientate": "orient",
+    "orientating": "orienting", "judgement": "judgment", "judgements": "judgments", "ageing": "aging",
+    "enquiry": "inquiry", "enquiries": "inquiries", "grey": "gray", "aluminium": "aluminum",
+    "sulphur": "sulfur", "manoeuvre": "maneuver", "fulfil": "fulfill", "fulfils": "fulfills",
+    "fulfilment": "fulfillment", "enrol": "enroll", "enrolment": "enrollment", "instalment": "installment",
+    "skilful": "skillful", "licence": "license", "licences": "licenses", "defence": "defense",
+    "offence": "offense", "pretence": "pretense", "acknowledgement": "acknowledgment", "towards": "toward",
+    "afterwards": "afterward", "amongst": "among", "whilst": "while", "learnt": "learned",
+    "cheque": "check", "tonne": "ton", "tonnes": "tons", "draught": "draft", "plough": "plow",
+    "mould": "mold", "moulds": "molds", "storey": "story", "kerb": "curb", "tyre": "tire", "tyres": "tires",
+}
+_DOUBLED_L = ("travel", "model", "label", "cancel", "fuel", "signal", "level", "total", "counsel",
+              "channel", "marshal", "dial", "equal", "tunnel", "pedal", "quarrel", "jewel", "label")
+_RULES = [
+    (re.compile(r"isation(s?)$"), r"ization\1"),
+    (re.compile(r"(?<=.{3})is(e|ed|es|ing|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=.{3})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=.{2}[^aeiouy])our(s|ed|ing|able|ably|ite|ites|er|ers|ful|less)?$"), r"or\1"),
+    (re.compile(r"(?<=.{2}[^aeiou])(t|b)re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"(?<=.{3})ogue(s?)$"), r"og\1"),
+    (re.compile(r"^(" + "|".join(_DOUBLED_L) + r")l(ed|ing|er|ers)$"), r"\1\2"),
+]
+
+
+@lru_cache(maxsize=100_000)
+def american(word: str) -> str:
+    """The American spelling of a (lower-case) British word form; other words unchanged."""
+    if word in _WORD_TABLE:
+        return _WORD_TABLE[word]
+    if len(word) < 5 or word in ("four", "hour", "your", "pour", "tour", "sour", "flour"):
+        return word
+    for rx, rep in _RULES:
+        new = rx.sub(rep, word)
+        if new != word:
+            return new
+    return word

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -43,6 +45,7 @@ class AddTermScreen(ModalScreen[None]):
                     yield Input(id="add-en", placeholder="en rendering")
                     yield OptionList(*self.en_words, id="add-en-list")
             yield Label("", id="add-known", classes="hint")
+            yield Label("", id="add-suggested", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -68,6 +71,7 @@ class AddTermScreen(ModalScreen[None]):
             field.value = str(event.option.prompt)
         if side == "zh":
             self.query_one("#add-known", Label).update(self._known(field.value))
+            self._suggest(field.value)
             self.query_one("#add-en", Input).focus()
         else:
             field.focus()
@@ -82,6 +86,33 @@ class AddTermScreen(ModalScreen[None]):
         if side == "zh":
             known = self._known(event.value.strip())
             self.query_one("#add-known", Label).update(known)
+            self._suggest(event.value)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest(self, zh: str) -> None:
+        """Renderings for the zh term, from the file's other pairs and the dictionary."""
+        from workbench.editing.term_suggestions import suggest_renderings
+
+        found = suggest_renderings(self.session.snapshot(), zh, self.pair) if len(zh.strip()) >= 2 else []
+        self.app.call_from_thread(self._show_suggestions, zh, found)
+
+    def _show_suggestions(self, zh: str, found: list[tuple[str, str]]) -> None:
+        if self.query_one("#add-zh", Input).value != zh:
+            return  # typed on since: a newer suggestion follows
+        self.suggestions = found
+        olist = self.query_one("#add-en-list", OptionList)
+        typed = self.query_one("#add-en", Input).value.strip().lower()
+        olist.clear_options()
+        ranked = [en for en, _ in found] + [w for w in self.en_words if w not in dict(found)]
+        olist.add_options([Option(w) for w in ranked if typed in w.lower()])
+        hint = self.query_one("#add-suggested", Label)
+        hint.update(Text("suggested: " + "; ".join(f"{en} ({why})" for en, why in found[:3])) if found else "")
+        field = self.query_one("#add-en", Input)
+        if found and not field.value.strip():
+            with field.prevent(Input.Changed):
+                field.value = found[0][0]
+
+    suggestions: list[tuple[str, str]] = []
 
     def _known(self, zh: str) -> str:
         try:

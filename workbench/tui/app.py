@@ -78,6 +78,8 @@ class WorkbenchApp(App):
                 severity="warning",
                 timeout=12,
             )
+        for warning in s.open_warnings():
+            self.notify(warning, severity="warning", timeout=12)
         if self.keymap_error:
             self.notify(self.keymap_error, severity="warning", timeout=10)
         if s.journal_error:

@@ -1,0 +1,47 @@
+"""omission and untranslated. Cases to flag, and look-alikes not to."""
+
+import pytest
+from checks_helpers import GLOSSARY, doc, long_pairs
+
+from workbench.checks import run_checks
+
+
+def found(check, *pairs, glossary=GLOSSARY):
+    return [f for f in run_checks(doc(*pairs), glossary, checks=[check])]
+
+
+# -- omission --------------------------------------------------------------------------------
+
+def test_omission_flags_empty_sides_and_a_far_ratio():
+    pairs = long_pairs() + [
+        ("我们将继续深化改革扩大开放统筹高质量发展和高水平安全大力推进新型工业化。", "We will reform."),
+        ("这句没有英文。", ""),
+        ("", "An English addition."),
+    ]
+    fs = found("omission", *pairs, glossary=None)
+    assert [(f.pair, f.severity) for f in fs] == [(13, "warning"), (14, "warning"), (15, "info")]
+
+
+def test_omission_passes_ordinary_and_short_pairs():
+    pairs = long_pairs() + [("谢谢。", "Thank you very much for your kind and detailed question.")]
+    assert found("omission", *pairs, glossary=None) == []
+
+
+# -- untranslated ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "zh, en, severity",
+    [
+        ("推进新型工业化", "advance 新型工业化", "error"),
+        ("OpenHarmony", "OpenHarmony", "warning"),
+        ("推进新型工业化", "推进新型工业化", "error"),
+    ],
+)
+def test_untranslated_flags(zh, en, severity):
+    (f,) = found("untranslated", (zh, en), glossary=None)
+    assert f.severity == severity
+
+
+@pytest.mark.parametrize("zh, en", [("2024", "2024"), ("推进新型工业化", "advance new industrialization “—”"), ("5G", "5G")])
+def test_untranslated_passes(zh, en):
+    assert found("untranslated", (zh, en), glossary=None) == []

@@ -1,0 +1,42 @@
+"""number-mismatch: the numbers of a pair that do not agree. Cases to flag, and look-alikes not to."""
+
+import pytest
+from checks_helpers import GLOSSARY, doc
+
+from workbench.checks import run_checks
+
+
+def found(check, *pairs, glossary=GLOSSARY):
+    return [f for f in run_checks(doc(*pairs), glossary, checks=[check])]
+
+
+# -- number-mismatch -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("专精特新“小巨人”企业1.2万家", "1,200 little giant enterprises"),
+        ("累计建成5G基站383.7万个", "383.7 million 5G base stations"),
+        ("增长6.2%", "grew by 6.5%"),
+        ("2023年", "in 2024"),
+        ("占比约30%", "about 30% of the 2 sectors"),
+    ],
+)
+def test_number_mismatch_flags(zh, en):
+    (f,) = found("number-mismatch", (zh, en), glossary=None)
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("专精特新“小巨人”企业1.2万家", "12,000 little giant enterprises"),
+        ("2023年全部工业增加值达到39.9万亿元", "39.9 trillion yuan in 2023"),
+        ("有6架交付", "Six have been delivered"),
+        ("一是加强", "First, we will"),
+        ("“十四五”前两年", "first two years of the 14th Five-Year Plan (2021-2025)"),
+        ("没有数字", "No numbers."),
+    ],
+)
+def test_number_mismatch_passes(zh, en):
+    assert found("number-mismatch", (zh, en), glossary=None) == []

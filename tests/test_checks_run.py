@@ -1,0 +1,73 @@
+"""Running the checks together: order, dismissals, the JSON shape, odd text. Cases to flag, and look-alikes not to."""
+
+import pytest
+from checks_helpers import GLOSSARY, doc, long_pairs
+
+from workbench.checks import CHECKS, Finding, is_ignored, run_checks
+from workbench.model import Ignored
+
+
+def found(check, *pairs, glossary=GLOSSARY):
+    return [f for f in run_checks(doc(*pairs), glossary, checks=[check])]
+
+
+# -- all together ----------------------------------------------------------------------------
+
+def test_findings_come_in_pair_order_and_dismissed_ones_stay_dismissed():
+    pairs = [("加快发展新质生产力。", "develop new productive forces"), ("推进新型工业化", "advance 新型工业化")]
+    al = doc(*pairs)
+    fs = run_checks(al, GLOSSARY)
+    assert [f.pair for f in fs] == sorted(f.pair for f in fs)
+    assert {f.check for f in fs} >= {"term-forbidden", "untranslated"}
+    al.ignored = [Ignored(check="term-forbidden", pair=1, term="新质生产力", reason="quoted on purpose")]
+    again = run_checks(al, GLOSSARY)
+    assert "term-forbidden" not in {f.check for f in again}
+    assert "untranslated" in {f.check for f in again}
+
+
+def test_is_ignored_matches_check_pair_and_term():
+    f = Finding("term-missing", "warning", 57, "m", term="新质生产力")
+    assert is_ignored(f, [Ignored("term-missing", 57, "新质生产力")])
+    assert is_ignored(f, [Ignored("term-missing", None, "新质生产力")])
+    assert is_ignored(f, [Ignored("term-missing", 57, None)])
+    assert not is_ignored(f, [Ignored("term-missing", 58, "新质生产力")])
+    assert not is_ignored(f, [Ignored("term-forbidden", 57, "新质生产力")])
+    assert not is_ignored(f, [Ignored("term-missing", 57, "中小企业")])
+
+
+def test_every_check_runs_without_a_glossary():
+    al = doc(*long_pairs(3))
+    assert run_checks(al, None) == []
+    assert set(CHECKS) == {
+        "term-missing", "term-forbidden", "term-inconsistent", "source-inconsistent",
+        "variant-spelling", "number-mismatch", "omission", "untranslated",
+    }
+
+
+def test_unknown_check_is_refused():
+    from workbench.errors import WorkbenchError
+
+    with pytest.raises(WorkbenchError):
+        run_checks(doc(("一", "one")), None, checks=["spelling"])
+
+
+def test_finding_json_shape():
+    f = Finding("term-missing", "warning", 3, "msg", term="t", expected="e")
+    assert f.as_dict() == {"check": "term-missing", "severity": "warning", "pair": 3, "term": "t", "expected": "e", "message": "msg"}
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("新质生产力规模以上工业企业小巨人“”\"'-‐ ,.%万亿12345 aAeEsSy’()中国式现代化")),
+                max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=8))
+def test_checks_never_fail_on_odd_text(pairs):
+    al = doc(*[(z.strip(), e.strip()) for z, e in pairs if z.strip() or e.strip()] or [("一", "one")])
+    for f in run_checks(al, GLOSSARY):
+        assert f.check in CHECKS and f.severity in ("error", "warning", "info")

@@ -1,0 +1,51 @@
+"""variant-spelling: near-identical English phrasings across the document. Cases to flag, and look-alikes not to."""
+
+import pytest
+from checks_helpers import GLOSSARY, doc
+
+from workbench.checks import run_checks
+
+
+def found(check, *pairs, glossary=GLOSSARY):
+    return [f for f in run_checks(doc(*pairs), glossary, checks=[check])]
+
+
+# -- variant-spelling ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "a, b, found_text",
+    [
+        ("develop future-oriented industries", "develop future-orientated industries", "orientated"),
+        ("the organization works", "the organisation works", "organisation"),
+        ("high-tech enterprises grew", "high tech enterprises grew", "high tech"),
+        ("cellphone users", "cell phone users", "cell phone"),
+        ("industrial enterprises above designated size.", "industrial enterprises above the designated size.", None),
+    ],
+)
+def test_variant_spelling_flags(a, b, found_text):
+    fs = found("variant-spelling", ("一", a), ("二", a), ("三", b), glossary=None)
+    assert fs and all(f.pair == 3 and f.severity == "info" for f in fs)
+    if found_text:
+        assert fs[0].found == found_text
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("a high level of digitalization", "the High-level Meeting on AI"),  # different next word
+        ("for four years", "for the people"),
+        ("the digital transformation of the manufacturing sector", "digital transformation of manufacturing."),
+        ("innovative achievements in the fields of energy", "innovative achievements in fields such as energy"),
+        ("enterprises", "enterprise"),
+    ],
+)
+def test_variant_spelling_passes(a, b):
+    assert found("variant-spelling", ("一", a), ("二", b), glossary=None) == []
+
+
+def test_variant_spelling_leaves_glossary_renderings_to_term_inconsistent():
+    pairs = [("规模以上工业企业", "industrial enterprises above designated size."),
+             ("规模以上工业企业", "industrial enterprises above designated size."),
+             ("规模以上工业企业", "industrial enterprises above the designated size.")]
+    assert found("variant-spelling", *pairs) == []
+    assert found("term-inconsistent", *pairs)

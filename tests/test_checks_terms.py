@@ -1,0 +1,240 @@
+"""The glossary checks: term-missing, term-forbidden, term-inconsistent. Cases to flag, and look-alikes not to."""
+
+import pytest
+from checks_helpers import GLOSSARY, doc
+
+from workbench.checks import run_checks, run_checks_corpus
+
+
+def found(check, *pairs, glossary=GLOSSARY):
+    return [f for f in run_checks(doc(*pairs), glossary, checks=[check])]
+
+
+# -- term-missing ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("加快发展新质生产力。", "We will develop new productive capacity."),
+        ("规模以上工业企业超过50.1万家。", "There are over 501,000 industrial enterprises above designated level."),
+        ("规模以上工业企业超过50.1万家。", "There are over 501,000 industrial enterprises of designated size."),
+        ("其中专精特新“小巨人”企业1.2万家。", "including 12,000 giant enterprises."),
+        ("中小企业", "medium enterprises"),
+    ],
+)
+def test_term_missing_flags(zh, en):
+    fs = found("term-missing", (zh, en))
+    assert len(fs) == 1 and fs[0].severity == "warning" and fs[0].pair == 1
+
+
+@pytest.mark.parametrize(
+    "zh, en",
+    [
+        ("加快发展新质生产力。", "We will develop New Quality Productive Forces."),
+        ("加快发展新质生产力。", "the new-quality productive forces"),
+        ("规模以上工业企业超过50.1万家。", "over 501,000 industrial enterprise above designated size."),
+        ("规模以上工业企业超过50.1万家。", "over 501,000 industrial enterprises above the designated size."),
+        ("其中专精特新“小巨人”企业1.2万家。", 'including 12,000 "little giant" enterprises.'),
+        ("其中专精特新「小巨人」企业1.2万家。", "including 12,000 ‘little giant’ enterprises."),
+        ("其中专精特新“小巨人”企业1.2万家。", "including 12,000 little-giant enterprises."),
+        ("中小企业", "small- and medium-sized enterprises"),
+        ("中小企业", "an SME's plans"),
+        ("推进新型工业化", ""),  # an empty side is an omission, not a missing term
+        ("没有术语", "No term here."),
+    ],
+)
+def test_term_missing_passes(zh, en):
+    assert found("term-missing", (zh, en)) == []
+
+
+def test_term_missing_suggests_the_nearest_words_without_passing_them():
+    (f,) = found("term-missing", ("规模以上工业企业", "industrial enterprises above designated scale level"),
+                 glossary=_without_forbidden())
+    assert f.expected == "industrial enterprises above designated size"
+    assert f.found == "industrial enterprises above designated scale"
+
+
+def _without_forbidden():
+    from copy import deepcopy
+
+    g = deepcopy(GLOSSARY)
+    for t in g.terms:
+        t.forbidden = []
+    return g
+
+
+def test_term_missing_back_reference_is_only_info():
+    (f,) = found("term-missing", ("支持国家高新区发展", "We support these high-tech parks."),
+                 glossary=_glossary_without_variant("国家高新区"))
+    assert f.severity == "info" and f.found == "these high-tech parks" or f.found.startswith("these")
+
+
+@pytest.mark.parametrize(
+    "en, severity",
+    [
+        ("coordinate traditional, emerging, and future-oriented industries", None),
+        ("coordinate traditional and emerging industries", None),
+        ("coordinate traditional crafts. New industries", "warning"),
+        ("coordinate traditional crafts and new policies for industries", "warning"),
+    ],
+)
+def test_term_missing_shared_head_in_a_list_is_not_missing(en, severity):
+    from copy import deepcopy
+
+    g = deepcopy(GLOSSARY)
+    g.terms.append(__import__("workbench.glossary.model", fromlist=["Term"]).Term(zh=["传统产业"], en="traditional industries"))
+    fs = found("term-missing", ("统筹推进传统产业、新兴产业和未来产业发展", en), glossary=g)
+    assert [f.severity for f in fs] == ([severity] if severity else [])
+
+
+def _glossary_without_variant(key):
+    from copy import deepcopy
+
+    g = deepcopy(GLOSSARY)
+    t = next(t for t in g.terms if t.key == key)
+    t.en, t.variants = "national high-tech parks", []
+    return g
+
+
+# -- term-forbidden --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "zh, en, bad",
+    [
+        ("加快发展新质生产力。", "develop new productive forces", "new productive forces"),
+        ("其中专精特新“小巨人”企业1.2万家。", "12,000 Small Giant Enterprises", "Small Giant Enterprises"),
+        ("ARJ21支线飞机累计交付139架", "139 ARJ21 regional aircrafts", "regional aircrafts"),
+        ("", "industrial enterprises above designated scale", "industrial enterprises above designated scale"),
+    ],
+)
+def test_term_forbidden_flags(zh, en, bad):
+    (f,) = found("term-forbidden", (zh, en))
+    assert f.severity == "error" and f.found == bad
+
+
+@pytest.mark.parametrize(
+    "en",
+    ["139 ARJ21 regional aircraft", "new quality productive forces", "the small giant", "new productive"],
+)
+def test_term_forbidden_passes(en):
+    assert found("term-forbidden", ("ARJ21支线飞机", en)) == []
+
+
+def test_forbidden_form_is_not_also_reported_missing():
+    assert found("term-missing", ("加快发展新质生产力。", "develop new productive forces")) == []
+
+
+# -- term-inconsistent ---------------------------------------------------------------------
+
+def test_term_inconsistent_flags_the_minority_rendering_with_counts():
+    fs = found(
+        "term-inconsistent",
+        ("推进新型工业化", "advance new industrialization"),
+        ("新型工业化是关键任务", "new industrialization is a key task"),
+        ("夯实新型工业化根基", "solidify the foundation of new-type industrialization"),
+    )
+    assert [(f.pair, f.found, f.expected) for f in fs] == [(3, "new-type industrialization", "new industrialization")]
+    assert "×2" in fs[0].message and "×1" in fs[0].message
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # one rendering, different inflection and typography
+        [("中小企业", "SMEs"), ("中小企业", "an SME"), ("中小企业", "SME’s")],
+        [("新型工业化", "new industrialization"), ("新型工业化", "New Industrialization")],
+        # an abbreviation after the full name is style
+        [("工业和信息化部", "Ministry of Industry and Information Technology"), ("工业和信息化部", "the MIIT")],
+        # a short mention after the full form
+        [("国家高新区", "national high-tech zones"), ("国家高新区", "these high-tech zones")],
+        # the full name behind a Chinese abbreviation
+        [("国家高新区", "national high-tech zones"), ("国家高新区", "national high-tech industrial development zones")],
+    ],
+)
+def test_term_inconsistent_passes(pairs):
+    assert found("term-inconsistent", *pairs) == []
+
+
+def test_term_inconsistent_across_a_corpus():
+    a = doc(("推进新型工业化", "advance new industrialization"))
+    b = doc(("推进新型工业化", "advance new-type industrialization"))
+    fs = run_checks_corpus([("a.yaml", a), ("b.yaml", b)], GLOSSARY, checks=["term-inconsistent"])
+    assert [(f.file, f.pair) for f in fs] in ([("b.yaml", 1)], [("a.yaml", 1)])
+
+
+# -- matching as a reviser reads ------------------------------------------------------------
+
+def _glossary(*terms):
+    from workbench.glossary.model import Glossary
+
+    return Glossary(name="t", terms=list(terms))
+
+
+def test_an_acronym_does_not_match_a_name_written_like_it():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["人工智能"], en="artificial intelligence", variants=["AI"]))
+    assert found("term-missing", ("发展人工智能", "Ai Jun spoke about it."), glossary=g)
+    assert not found("term-missing", ("发展人工智能", "We develop AI."), glossary=g)
+    assert not found("term-missing", ("发展人工智能", "We develop Artificial Intelligence."), glossary=g)
+
+
+def test_stemming_keeps_plane_apart_from_plan():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["计划"], en="plan"))
+    assert found("term-missing", ("这个计划", "This plane."), glossary=g)
+    assert not found("term-missing", ("这些计划", "These plans."), glossary=g)
+    g = _glossary(Term(zh=["分支"], en="branch"))
+    assert not found("term-missing", ("分支", "two branches"), glossary=g)
+
+
+def test_british_spelling_of_an_accepted_rendering_is_that_rendering():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["未来产业"], en="future-oriented industries"))
+    assert not found("term-missing", ("未来产业", "future-orientated industries"), glossary=g)
+    g = _glossary(Term(zh=["组织"], en="organization"))
+    assert not found("term-missing", ("组织", "the organisation's plan"), glossary=g)
+
+
+def test_a_suggestion_never_takes_the_words_of_another_term():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["龙头企业"], en="leading enterprises"),
+                  Term(zh=["中小企业"], en="small and medium-sized enterprises"))
+    (f,) = found("term-missing", ("龙头企业和中小企业", "Key enterprises and small and medium-sized enterprises."),
+                 glossary=g)
+    assert f.found == "Key enterprises"
+
+
+def test_a_reference_back_to_a_term_just_named_is_not_missing():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["习近平总书记"], en="General Secretary Xi Jinping"),
+                  Term(zh=["中小企业"], en="small and medium-sized enterprises"))
+    pairs = [("习近平总书记指出", "General Secretary Xi Jinping pointed out"),
+             ("习近平总书记的重要论述", "His important discourse"),
+             ("支持中小企业", "We support small and medium-sized enterprises."),
+             ("中小企业发展", "These enterprises grow.")]
+    assert found("term-missing", *pairs, glossary=g) == []
+    # without the term named just before, "His" is no antecedent and "These SMEs" only info
+    fs = found("term-missing", ("没有", "Nothing"), *pairs[1:2], *[("没有", "Nothing")] * 4, pairs[3], glossary=g)
+    assert [(f.pair, f.severity) for f in fs] == [(2, "warning"), (7, "info")]
+
+
+@pytest.mark.parametrize(
+    "en, missing",
+    [
+        ("China made progress in digitally transforming its manufacturing sector.", False),
+        ("digital. A transformation", True),  # not one phrase
+        ("industrial enterprises of designated size", True),  # "above" is not glue
+    ],
+)
+def test_the_same_words_in_another_grammatical_form_are_not_missing(en, missing):
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["数字化转型"], en="digital transformation"),
+                  Term(zh=["规模以上工业企业"], en="industrial enterprises above designated size"))
+    zh = "规模以上工业企业" if "designated" in en else "数字化转型"
+    assert bool(found("term-missing", (zh, en), glossary=g)) == missing
