@@ -28,7 +28,7 @@ CREATE TABLE pairs(
     id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id),
     pair INTEGER NOT NULL, status TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL);
 CREATE INDEX pairs_by_file ON pairs(file);
-CREATE TABLE zh_df(token TEXT PRIMARY KEY, pairs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE zh_df(token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE pairs_fts USING fts5(zh, en, content='', tokenize='unicode61 remove_diacritics 2');
 INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('automerge', 8);
 INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('crisismerge', 64);
@@ -141,11 +141,12 @@ class SqliteCorpus:
     def replace_files(self, items: Iterable[tuple[FileRecord, list[PairRow]]]) -> None:
         with self._transaction() as db:
             next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
+            counts: Counter[str] = Counter()  # zh_df changes, written once for the transaction
             for rec, pairs in items:
                 row = db.execute("SELECT id FROM files WHERE path = ?", (rec.path,)).fetchone()
                 if row:
                     file_id = row[0]
-                    self._delete_pairs(db, file_id)
+                    self._delete_pairs(db, file_id, counts)
                     db.execute("UPDATE files SET sha256 = ?, title = ?, glossary = ?, pairs = ? WHERE id = ?",
                                (rec.sha256, rec.title, rec.glossary, len(pairs), file_id))
                 else:
@@ -159,34 +160,37 @@ class SqliteCorpus:
                 tokens = [zh_tokens(p.zh) for p in pairs]
                 db.executemany("INSERT INTO pairs_fts(rowid, zh, en) VALUES (?, ?, ?)",
                                [(i, t, p.en) for i, t, p in zip(ids, tokens, pairs)])
-                self._count_tokens(db, tokens, 1)
+                counts.update(" ".join(tokens).split())
+            self._write_counts(db, counts)
 
     def drop_files(self, paths: Iterable[str]) -> None:
         with self._transaction() as db:
+            counts: Counter[str] = Counter()
             for path in paths:
                 row = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
                 if row:
-                    self._delete_pairs(db, row[0])
+                    self._delete_pairs(db, row[0], counts)
                     db.execute("DELETE FROM files WHERE id = ?", (row[0],))
+            self._write_counts(db, counts)
 
     @staticmethod
-    def _count_tokens(db: sqlite3.Connection, tokens: list[str], sign: int) -> None:
-        """Keep zh_df (token → pairs holding it) in step: the translation memory picks a
-        sentence's rarer bigrams by it (FTS5's own counts cost a walk of each token's list)."""
-        counts = Counter(t for line in tokens for t in set(line.split()))
-        db.executemany("INSERT INTO zh_df VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET pairs = pairs + excluded.pairs",
-                       [(t, sign * n) for t, n in counts.items()])
-        if sign < 0:
-            db.execute("DELETE FROM zh_df WHERE pairs <= 0")
+    def _write_counts(db: sqlite3.Connection, counts: Counter[str]) -> None:
+        """Keep zh_df (token → its occurrences in the archive) in step: the translation memory
+        picks a sentence's rarer bigrams by it (FTS5's own counts cost a walk of each token's
+        list; occurrences rank as well as pair counts and cost no set per pair)."""
+        db.executemany("INSERT INTO zh_df VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET n = n + excluded.n",
+                       [(t, n) for t, n in counts.items() if n])
+        if any(n < 0 for n in counts.values()):
+            db.execute("DELETE FROM zh_df WHERE n <= 0")
 
     @staticmethod
-    def _delete_pairs(db: sqlite3.Connection, file_id: int) -> None:
+    def _delete_pairs(db: sqlite3.Connection, file_id: int, counts: Counter[str]) -> None:
         # A contentless FTS5 table forgets a row when told the tokens it was given.
         old = db.execute("SELECT id, zh, en FROM pairs WHERE file = ?", (file_id,)).fetchall()
         tokens = [zh_tokens(zh) for _, zh, _ in old]
         db.executemany("INSERT INTO pairs_fts(pairs_fts, rowid, zh, en) VALUES ('delete', ?, ?, ?)",
                        [(i, t, en) for (i, _, en), t in zip(old, tokens)])
-        SqliteCorpus._count_tokens(db, tokens, -1)
+        counts.subtract(" ".join(tokens).split())
         db.execute("DELETE FROM pairs WHERE file = ?", (file_id,))
 
     # -- reading ---------------------------------------------------------------------------
@@ -277,7 +281,7 @@ class SqliteCorpus:
             return []
         with _errors(self.path):
             marks = ",".join("?" * len(tokens))
-            df = dict(self.db.execute(f"SELECT token, pairs FROM zh_df WHERE token IN ({marks})", tokens))
+            df = dict(self.db.execute(f"SELECT token, n FROM zh_df WHERE token IN ({marks})", tokens))
             votes: Counter[int] = Counter()
             spent = 0
             for t in sorted(df, key=df.get):
