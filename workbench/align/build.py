@@ -42,8 +42,10 @@ def align_documents(
     out_path: str | Path | None = None,
     title: str = "",
     progress: Callable[[float], None] | None = None,
+    semantic: bool = False,
 ) -> Alignment:
-    """Align two documents into pairs; paths in the result are relative to `out_path`'s folder."""
+    """Align two documents into pairs; paths in the result are relative to `out_path`'s folder.
+    `semantic` adds the sentence encoder's similarity to the bead score."""
     from workbench.align import align  # the aligner loads its dictionary: only when needed
 
     zh_s, en_s = zh.sentences(), en.sentences()
@@ -54,6 +56,7 @@ def align_documents(
         en_para=en.sentence_paragraphs(),
         glossary=glossary_pairs(glossary),
         progress=progress,
+        semantic=semantic,
     )
     base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(
@@ -109,23 +112,25 @@ def document_pairs(zh_dir: Path, en_dir: Path) -> list[tuple[Path, Path]]:
     return [(zh_files[n], en_files[n]) for n in sorted(zh_files.keys() & en_files.keys())]
 
 
-def align_files(job: tuple[str, str, str, bool, str | None]) -> tuple[str, int]:
-    """Read, align and save one document pair (run in a worker process); (output, pairs)."""
+def align_files(job: tuple) -> tuple[str, int]:
+    """Read, align and save one document pair (run in a worker process); (output, pairs).
+    A job is (zh path, en path, output path, presplit, glossary path or None[, semantic])."""
     from workbench.glossary.model import load_glossary
     from workbench.store.alignment_file import save_alignment
     from workbench.text.documents import read_document
 
-    zh_path, en_path, out_path, presplit, glossary_path = job
+    zh_path, en_path, out_path, presplit, glossary_path = job[:5]
+    semantic = bool(job[5]) if len(job) > 5 else False
     glossary = load_glossary(glossary_path) if glossary_path else None
     zh = read_document(zh_path, "zh", presplit=presplit)
     en = read_document(en_path, "en", presplit=presplit)
-    al = align_documents(zh, en, glossary=glossary, out_path=out_path)
+    al = align_documents(zh, en, glossary=glossary, out_path=out_path, semantic=semantic)
     save_alignment(al, out_path)
     return out_path, len(al.pairs)
 
 
 def align_folder_files(
-    jobs: Sequence[tuple[str, str, str, bool, str | None]],
+    jobs: Sequence[tuple],
     workers: int = 2,
     progress: Callable[[float], None] | None = None,
 ) -> list[tuple[str, int]]:

@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.yaml", help="an aligned file (format alignment/1)")
     p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
                    help="save this often when there are changes (0: only on Save and quit; default 30)")
+    p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
+                   help="Realign from here with the sentence encoder, as align does by default "
+                   "(use --no-semantic for a file aligned with --no-semantic; "
+                   "WORKBENCH_SEMANTIC=0 makes that the default)")
     p.set_defaults(func=run)
 
 
@@ -29,7 +33,12 @@ def demo_path() -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0))
+    semantic = getattr(args, "semantic", None)
+    if semantic is None:
+        from workbench.align import semantic_default
+
+        semantic = semantic_default()
+    return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0), semantic=semantic)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -40,7 +49,7 @@ def run_demo(args: argparse.Namespace) -> int:
     return open_editor(path)
 
 
-def open_editor(path: Path, autosave: float = 30.0) -> int:
+def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> int:
     """Load the file (errors are one line, before the screen changes), then run the editor."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise WorkbenchError("the editor opens aligned YAML files (.yaml); import other formats first "
@@ -50,6 +59,6 @@ def open_editor(path: Path, autosave: float = 30.0) -> int:
     session = Session(path)
     from workbench.tui.app import WorkbenchApp
 
-    app = WorkbenchApp(session, autosave_seconds=autosave)
+    app = WorkbenchApp(session, autosave_seconds=autosave, semantic=semantic)
     app.run()
     return int(app.return_code or 0)

@@ -109,3 +109,32 @@ def json_safe(text: str) -> str:
         return f"\\u{code:04x}"
 
     return _PATTERN.sub(esc, text)
+
+
+_MARK = re.compile(
+    "[\u2400-\u241f\u2421]|\\\\x[89][0-9a-f]|\u27e8(?:[A-Z]+|U\\+[0-9A-F]{4,6})\u27e9"
+)
+_BY_NAME = {name: chr(code) for code, name in _NAMES.items()}
+
+
+def restore(shown: str) -> str:
+    """The inverse of `visible` (keeping newline and tab): marks back to the characters.
+
+    For an editor field that showed data with `visible`: what the reviser leaves of the marks
+    goes back into the file as the characters they stood for. Only used on text that held
+    such characters when it was shown (a literal `␛` typed elsewhere stays a `␛`).
+    """
+
+    def back(m: re.Match[str]) -> str:
+        mark = m.group()
+        if len(mark) == 1:
+            return "\x7f" if mark == "\u2421" else chr(ord(mark) - 0x2400)
+        if mark.startswith("\\x"):
+            return chr(int(mark[2:], 16))
+        inner = mark[1:-1]
+        if inner.startswith("U+"):
+            ch = chr(int(inner[2:], 16))
+            return ch if _PATTERN.fullmatch(ch) else mark
+        return _BY_NAME.get(inner, mark)
+
+    return _MARK.sub(back, shown)

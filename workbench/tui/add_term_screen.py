@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,6 +18,7 @@ from workbench.errors import WorkbenchError
 from workbench.glossary.candidates import en_candidates, zh_candidates
 from workbench.glossary.model import Term
 from workbench.model import Pair
+from workbench.tui.safe import line, shown, typed
 
 
 class AddTermScreen(ModalScreen[None]):
@@ -39,11 +42,11 @@ class AddTermScreen(ModalScreen[None]):
                 with Vertical():
                     yield Label("中文 term")
                     yield Input(id="add-zh", placeholder="zh term")
-                    yield OptionList(*self.zh_words, id="add-zh-list")
+                    yield OptionList(*_options(self.zh_words), id="add-zh-list")
                 with Vertical():
                     yield Label("English rendering")
                     yield Input(id="add-en", placeholder="en rendering")
-                    yield OptionList(*self.en_words, id="add-en-list")
+                    yield OptionList(*_options(self.en_words), id="add-en-list")
             yield Label("", id="add-known", classes="hint")
             yield Label("", id="add-suggested", classes="hint")
         yield Footer()
@@ -68,7 +71,7 @@ class AddTermScreen(ModalScreen[None]):
         side = "zh" if event.option_list.id == "add-zh-list" else "en"
         field = self.query_one(f"#add-{side}", Input)
         with field.prevent(Input.Changed):
-            field.value = str(event.option.prompt)
+            field.value = shown(event.option.id or "")
         if side == "zh":
             self.query_one("#add-known", Label).update(self._known(field.value))
             self._suggest(field.value)
@@ -82,7 +85,7 @@ class AddTermScreen(ModalScreen[None]):
         typed = event.value.strip().lower()
         olist = self.query_one(f"#add-{side}-list", OptionList)
         olist.clear_options()
-        olist.add_options([Option(w) for w in words if typed in w.lower()])
+        olist.add_options(_options(w for w in words if typed in w.lower()))
         if side == "zh":
             known = self._known(event.value.strip())
             self.query_one("#add-known", Label).update(known)
@@ -104,22 +107,22 @@ class AddTermScreen(ModalScreen[None]):
         typed = self.query_one("#add-en", Input).value.strip().lower()
         olist.clear_options()
         ranked = [en for en, _ in found] + [w for w in self.en_words if w not in dict(found)]
-        olist.add_options([Option(w) for w in ranked if typed in w.lower()])
+        olist.add_options(_options(w for w in ranked if typed in w.lower()))
         hint = self.query_one("#add-suggested", Label)
-        hint.update(Text("suggested: " + "; ".join(f"{en} ({why})" for en, why in found[:3])) if found else "")
+        hint.update(line("suggested: " + "; ".join(f"{en} ({why})" for en, why in found[:3])) if found else "")
         field = self.query_one("#add-en", Input)
         if found and not field.value.strip():
             with field.prevent(Input.Changed):
-                field.value = found[0][0]
+                field.value = shown(found[0][0])
 
     suggestions: list[tuple[str, str]] = []
 
-    def _known(self, zh: str) -> str:
+    def _known(self, zh: str) -> Text:
         try:
             term = self.session.glossary_store.glossary.find(zh) if zh else None
         except WorkbenchError as exc:
-            return str(exc)
-        return f"already in the glossary: {zh} → {term.en}" if term else ""
+            return line(str(exc))
+        return line(f"already in the glossary: {zh} → {term.en}" if term else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "add-zh":
@@ -128,8 +131,8 @@ class AddTermScreen(ModalScreen[None]):
             self.action_accept()
 
     def action_accept(self) -> None:
-        zh = self.query_one("#add-zh", Input).value.strip()
-        en = self.query_one("#add-en", Input).value.strip()
+        zh = typed(self.query_one("#add-zh", Input).value, " ".join(self.pair.zh)).strip()
+        en = typed(self.query_one("#add-en", Input).value, " ".join(self.pair.en)).strip()
         try:
             self.session.glossary_store.add(Term(zh=[zh], en=en))
         except WorkbenchError as exc:
@@ -142,3 +145,9 @@ class AddTermScreen(ModalScreen[None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _options(words: Iterable[str]) -> list[Option]:
+    """The words as options: shown plainly (no markup, hidden characters as marks), the word
+    itself kept as the option's id."""
+    return [Option(line(w), id=w) for w in dict.fromkeys(words)]

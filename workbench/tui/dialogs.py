@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from workbench.tui.safe import line, plain, shown, typed
+
 
 class ChoiceScreen(ModalScreen[str | None]):
     """A question and a row of buttons; dismissed with the chosen key (None on Escape)."""
@@ -21,7 +23,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 for n, (key, label) in enumerate(self.choices):
                     yield Button(label, id=f"choice-{key}", variant="primary" if n == 0 else "default")
@@ -46,12 +48,12 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt")
+            yield Label(plain(self.question), classes="question")
+            yield Input(shown(self.value), placeholder=self.placeholder, id="prompt")
             yield Label("Enter to accept · Escape to cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.dismiss(typed(event.value, self.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -68,13 +70,12 @@ class PickScreen(ModalScreen[str | None]):
         self.choices = choices
 
     def compose(self) -> ComposeResult:
-        from rich.text import Text
         from textual.widgets import OptionList
         from textual.widgets.option_list import Option
 
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
-            yield OptionList(*(Option(Text(label), id=key) for key, label in self.choices), id="pick")
+            yield Label(plain(self.question), classes="question")
+            yield OptionList(*(Option(line(label), id=key) for key, label in self.choices), id="pick")
             yield Label("↑ ↓ and Enter to pick · Escape to cancel", classes="hint")
 
     def on_option_list_option_selected(self, event) -> None:

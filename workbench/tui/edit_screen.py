@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, TextArea
 
 from workbench.model import Pair
+from workbench.tui.safe import shown, typed
 
 
 class EditPairScreen(ModalScreen[tuple[list[str], list[str]] | None]):
@@ -31,10 +32,10 @@ class EditPairScreen(ModalScreen[tuple[list[str], list[str]] | None]):
             with Horizontal(id="edit-sides"):
                 with Vertical():
                     yield Label("中文")
-                    yield TextArea("\n".join(self.pair.zh), id="edit-zh", soft_wrap=True, show_line_numbers=True)
+                    yield TextArea(shown("\n".join(self.pair.zh)), id="edit-zh", soft_wrap=True, show_line_numbers=True)
                 with Vertical():
                     yield Label("English")
-                    yield TextArea("\n".join(self.pair.en), id="edit-en", soft_wrap=True, show_line_numbers=True)
+                    yield TextArea(shown("\n".join(self.pair.en)), id="edit-en", soft_wrap=True, show_line_numbers=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -45,8 +46,8 @@ class EditPairScreen(ModalScreen[tuple[list[str], list[str]] | None]):
         (self.query_one("#edit-en", TextArea) if zh.has_focus else zh).focus()
 
     def _result(self) -> tuple[list[str], list[str]]:
-        zh = self.query_one("#edit-zh", TextArea).text.split("\n")
-        en = self.query_one("#edit-en", TextArea).text.split("\n")
+        zh = typed(self.query_one("#edit-zh", TextArea).text, "\n".join(self.pair.zh)).split("\n")
+        en = typed(self.query_one("#edit-en", TextArea).text, "\n".join(self.pair.en)).split("\n")
         return [s for s in zh if s.strip()], [s for s in en if s.strip()]
 
     def action_apply(self) -> None:

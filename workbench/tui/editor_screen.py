@@ -19,10 +19,12 @@ from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
 from workbench.model import CONFIRMED
 from workbench.store.journal import Patch
+from workbench.text.visible import visible
 from workbench.tui import commands
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.memory_panel import MemoryPanel
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
+from workbench.tui.safe import line
 
 #: Below this size the editor says so instead of drawing a broken screen.
 MIN_WIDTH, MIN_HEIGHT = 50, 12
@@ -46,8 +48,8 @@ class StatusLine(Widget):
             self.text = text
             self.refresh()
 
-    def render(self) -> str:
-        return self.text
+    def render(self) -> Text:
+        return line(self.text)
 
 
 class PairPanel(Widget):
@@ -73,12 +75,12 @@ class PairPanel(Widget):
                 mark, style = self.SEVERITY.get(f.severity, ("·", ""))
                 text.append(f"{mark} {f.severity} ", style=style)
                 text.append(f"{f.check}: ", style="bold")
-                text.append(f.message + "\n")  # a Text: never read as markup
+                text.append(visible(f.message, keep="") + "\n")  # a Text: never read as markup
             if len(shown) < len(found):
                 text.append(f"  … {len(found) - len(shown)} more on this pair (F: the findings screen)\n", style="dim")
             if pair.note:
                 text.append("✎ note: ", style="bold")
-                text.append(pair.note.replace("\n", " ⏎ "))
+                text.append(visible(pair.note.replace("\n", " ⏎ "), keep=""))
         text.rstrip()
         if text.plain != self.text.plain or text.spans != self.text.spans:
             self.text = text
@@ -387,7 +389,8 @@ class EditorScreen(Screen):
     @work(thread=True, exclusive=True, group="realign")
     def _realign(self, snapshot, start, glossary, version) -> None:
         try:
-            result = realign(snapshot, start, glossary, self.session.path.parent)
+            result = realign(snapshot, start, glossary, self.session.path.parent,
+                             semantic=getattr(self.app, "semantic", False))
             error = None
         except WorkbenchError as exc:
             result, error = None, str(exc)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
 from workbench.glossary.model import Term
+from workbench.tui.safe import line
 
 
 class GlossaryScreen(Screen):
@@ -55,10 +56,11 @@ class GlossaryScreen(Screen):
             if needle and needle not in hay:
                 continue
             self.rows.append(k)
-            table.add_row(" / ".join(t.zh), t.en, "; ".join(t.variants), "; ".join(t.forbidden), t.note or "")
+            table.add_row(line(" / ".join(t.zh)), line(t.en), line("; ".join(t.variants)), line("; ".join(t.forbidden)),
+                          line(t.note))
         where = str(self.store.path) if self.store.path else f"none yet: the first term creates {self.store.default_path().name}"
         self.query_one("#glossary-title", Static).update(
-            f"Glossary {g.name!r} — {len(g.terms)} terms ({len(self.rows)} shown) — file: {where}"
+            line(f"Glossary “{g.name}” — {len(g.terms)} terms ({len(self.rows)} shown) — file: {where}")
         )
         if keep is not None and keep in self.rows:
             table.move_cursor(row=self.rows.index(keep))

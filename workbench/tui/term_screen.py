@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, Label
 
 from workbench.errors import WorkbenchError
 from workbench.glossary.model import Term, validate_term
+from workbench.tui.safe import shown, typed
 
 
 def split_list(text: str) -> list[str]:
@@ -28,20 +29,23 @@ class TermScreen(ModalScreen[Term | None]):
         with Vertical(classes="dialog"):
             yield Label("Edit term" if self.term else "Add a term", classes="question")
             yield Label("Chinese forms (separate several with ;)")
-            yield Input("; ".join(t.zh), id="term-zh")
+            yield Input(shown("; ".join(t.zh)), id="term-zh")
             yield Label("English: the approved rendering")
-            yield Input(t.en, id="term-en")
+            yield Input(shown(t.en), id="term-en")
             yield Label("Variants also accepted (;)")
-            yield Input("; ".join(t.variants), id="term-variants")
+            yield Input(shown("; ".join(t.variants)), id="term-variants")
             yield Label("Forbidden renderings (;)")
-            yield Input("; ".join(t.forbidden), id="term-forbidden")
+            yield Input(shown("; ".join(t.forbidden)), id="term-forbidden")
             yield Label("Note")
-            yield Input(t.note or "", id="term-note")
+            yield Input(shown(t.note), id="term-note")
             yield Checkbox("Case sensitive (acronyms)", t.case == "sensitive", id="term-case")
             yield Label("Enter or Ctrl+S saves · Escape cancels", classes="hint")
 
     def value(self) -> Term:
-        get = lambda name: self.query_one(f"#term-{name}", Input).value  # noqa: E731
+        t = self.term or Term(zh=[""], en="")
+        before = {"zh": "; ".join(t.zh), "en": t.en, "variants": "; ".join(t.variants),
+                  "forbidden": "; ".join(t.forbidden), "note": t.note or ""}
+        get = lambda name: typed(self.query_one(f"#term-{name}", Input).value, before[name])  # noqa: E731
         return Term(
             zh=split_list(get("zh")),
             en=get("en").strip(),

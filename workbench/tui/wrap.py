@@ -11,6 +11,8 @@ import re
 
 from rich.cells import cell_len
 
+from workbench.text.visible import visible
+
 # One wide character, or a run of narrow non-space characters, or a run of spaces.
 _TOKENS = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+")
 # Chinese punctuation that should not begin a line: it stays with the character before it.
@@ -18,7 +20,12 @@ _NO_LINE_START = frozenset("，。、；：！？）》」』”’…—．,.;:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells (one line for text that fits; at least one line)."""
+    """Lines of at most `width` cells (one line for text that fits; at least one line).
+
+    The text is first made visible (control, bidi and zero-width characters as marks), so
+    what is measured is what is drawn and nothing in a sentence can drive the terminal.
+    """
+    text = visible(text, keep="")
     width = max(width, 2)
     if text.isascii() or cell_len(text) == len(text):
         return _wrap_narrow(text, width)
