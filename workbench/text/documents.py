@@ -79,7 +79,7 @@ def parse_document(text: str, lang: str, path: str = "", presplit: bool = False)
     """
     doc = Document(path=path, lang=lang, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = raw.replace("\t", " ").strip()  # a tab inside a sentence would break TSV columns
         if not line:
             continue
         if presplit:
