@@ -238,3 +238,34 @@ def test_the_same_words_in_another_grammatical_form_are_not_missing(en, missing)
                   Term(zh=["规模以上工业企业"], en="industrial enterprises above designated size"))
     zh = "规模以上工业企业" if "designated" in en else "数字化转型"
     assert bool(found("term-missing", (zh, en), glossary=g)) == missing
+
+
+def test_one_concept_one_piece_of_advice_for_nested_terms():
+    """规模以上 alone and inside 规模以上工业增加值: "the" is advised on once, the same way
+    everywhere, and the longer term is not flagged for it."""
+    from workbench.glossary.model import Term
+
+    g = _glossary(
+        Term(zh=["规模以上"], en="above designated size", variants=["above the designated size"]),
+        Term(zh=["规模以上工业增加值"], en="value added of industrial enterprises above designated size",
+             variants=["value added of industrial enterprises above the designated size"]),
+    )
+    pairs = [
+        ("规模以上工业增加值增长", "value added of industrial enterprises above the designated size grew"),
+        ("规模以上工业增加值增长", "value added of industrial enterprises above designated size grew"),
+        ("规模以上企业", "enterprises above designated size"),
+        ("规模以上企业", "enterprises above designated size"),
+        ("规模以上企业", "enterprises above the designated size"),
+    ]
+    fs = found("term-inconsistent", *pairs, glossary=g)
+    assert [(f.pair, f.term, f.expected) for f in fs] == [
+        (1, "规模以上", "above designated size"), (5, "规模以上", "above designated size")]
+
+
+def test_a_pair_with_the_preferred_rendering_and_a_variant_is_flagged():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["设备更新"], en="equipment renewal", variants=["equipment upgrades"]))
+    pairs = [("设备更新", "equipment renewal"), ("推动设备更新……设备更新", "equipment upgrades … equipment renewal")]
+    (f,) = found("term-inconsistent", *pairs, glossary=g)
+    assert f.pair == 2 and f.found == "equipment upgrades"

@@ -1,5 +1,11 @@
 """source-inconsistent: the same Chinese translated differently, and the same English
-standing for different Chinese (across all documents under check)."""
+standing for different Chinese (across all documents under check).
+
+Translations are compared by their words' stems, case folded, with contractions spelled out,
+so "That's all" / "That is all" and "question" / "questions" are the same translation. A
+short source (a stock phrase of a press conference) translated two ways is info; a longer
+one is a warning unless the wordings are nearly identical.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import WORD, normalize_zh
+from workbench.text.normalize import WORD, normalize_zh, word_key
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -27,9 +33,28 @@ def zh_key(text: str) -> str:
     return _NOT_WORD.sub("", normalize_zh(text)).casefold()
 
 
+_CONTRACTIONS = [
+    (re.compile(r"\bcan(?:'t|not)\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not"), (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"\b(that|it|there|here|what|who|he|she|this)'s\b"), r"\1 is"),
+    (re.compile(r"'re\b"), " are"), (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'d\b"), " would"),
+]
+
+
 def en_key(p: PairView) -> str:
-    """An English segment's words, case folded; punctuation and spacing do not count."""
-    return " ".join(WORD.findall(p.en.casefold().replace("’", "'")))
+    """An English segment's words as stems, case folded, contractions spelled out: "That's
+    all" = "That is all", "question" = "questions"; punctuation and spacing do not count."""
+    text = p.en.casefold().replace("’", "'")
+    if "'" in text or "cannot" in text:
+        for rx, repl in _CONTRACTIONS:
+            text = rx.sub(repl, text)
+    return " ".join(map(word_key, WORD.findall(text)))
+
+
+#: A source this short (characters without punctuation) is a stock phrase ("谢谢", "这个问题
+#: 请辛部长回答"): its varied wordings are reported as info only.
+STOCK_PHRASE = 15
 
 
 def _clip(text: str, width: int = 70) -> str:
@@ -65,7 +90,8 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
                     if forward:
                         msg = f"the same Chinese is translated “{_clip(p.en)}” here and “{_clip(ref_p.en)}” in {where}"
                         # near-identical wordings ("That's all" / "That is all") are style, not sense
-                        severity = "info" if fuzz.ratio(key, ref_key) >= NEAR_IDENTICAL else "warning"
+                        stock = len(zh_key(p.zh)) <= STOCK_PHRASE
+                        severity = "info" if stock or fuzz.ratio(key, ref_key) >= NEAR_IDENTICAL else "warning"
                         yield Finding("source-inconsistent", severity, p.id, msg, expected=ref_p.en, found=p.en, file=v.file)
                     else:
                         msg = f"the same English “{_clip(p.en)}” stands for “{_clip(p.zh)}” here and “{_clip(ref_p.zh)}” in {where}"

@@ -263,13 +263,7 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
 def _nested_renderings(v: View, i: int) -> list[str]:
     """The renderings of the glossary terms whose Chinese lies inside term i's (中小企业 in
     专精特新中小企业): "these SMEs" refers back to either."""
-    cache = v.__dict__.setdefault("_nested_renderings", {})
-    if i not in cache:
-        terms = v.matcher.terms
-        mine = terms[i].zh
-        cache[i] = [f for j, t in enumerate(terms) if j != i and any(z in m for z in t.zh for m in mine)
-                    for f in t.accepted]
-    return cache[i]
+    return [f for j in v.matcher.nested(i) for f in v.matcher.terms[j].accepted]
 
 
 def term_forbidden(views: list[View]) -> Iterable[Finding]:
@@ -328,9 +322,13 @@ def _is_abbreviation(form: str) -> bool:
 def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     """One source term rendered in several accepted ways across the pairs (and documents).
 
-    The pairs that use a rendering other than the preferred one are flagged, with the counts:
-    the preferred one is the glossary's approved rendering if the document uses it, else the
-    most frequent one.
+    The places that use a rendering other than the preferred one are flagged, with the
+    counts: the preferred one is the glossary's approved rendering if the document uses it,
+    else the most frequent one. A pair holding both is flagged too. One concept gets one
+    piece of advice: a term inside a longer one (规模以上 in 规模以上工业增加值) is counted
+    inside the longer one's renderings as well, and the longer one's renderings are compared
+    with the shorter one's words set aside, so "the" in "above (the) designated size" is
+    advised on once, the same way everywhere.
     """
     # (glossary id, term) → rendering key → [(view, pair, surface, form)]
     uses: dict[tuple[int, int], dict[str, list[tuple[View, PairView, str, str]]]] = defaultdict(lambda: defaultdict(list))
@@ -338,9 +336,9 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         if v.matcher is None:
             continue
         for p in v.pairs:
-            zh_terms = p.zh_terms
-            if not zh_terms:
+            if not p.zh_terms or not p.en_hits:
                 continue
+            zh_terms = v.matcher.zh_terms_all(p.zh)
             accepted = {i: _accepted(p.en_by_term.get(i, ())) for i in zh_terms}
             shared: set[tuple[int, int]] = set()
             if len(zh_terms) > 1:
@@ -356,26 +354,63 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                         continue  # these words render another term of the pair as well
                     if _full_form(v.matcher, i, h.form):
                         continue  # the full name behind a Chinese abbreviation (国家高新区) is fine
-                    uses[(id(v.matcher.glossary), i)][rendering_key(h.form)].append((v, p, h.text, h.form))
+                    key = _key_without_nested(v, p, i, h)
+                    uses[(id(v.matcher.glossary), i)][key].append((v, p, h.text, h.form))
     for (_glossary, i), by_key in uses.items():
         if len(by_key) < 2:
             continue
         v0 = next(iter(by_key.values()))[0][0]
         t = v0.matcher.terms[i]
         counts = Counter({k: len({(u[0].file, u[1].id) for u in occ}) for k, occ in by_key.items()})
-        approved = rendering_key(t.en)
+        approved = _approved_key(v0, i)
         preferred = approved if approved in counts else counts.most_common(1)[0][0]
-        pref_form = by_key[preferred][0][3]
-        summary = ", ".join(f"“{by_key[k][0][3]}” ×{n}" for k, n in counts.most_common())
-        pref_pairs = {(u[0].file, u[1].id) for u in by_key[preferred]}
+        pref_form = t.en if preferred == approved else by_key[preferred][0][3]
+        summary = ", ".join(f"“{t.en if k == approved else by_key[k][0][3]}” ×{n}" for k, n in counts.most_common())
         for k, occ in by_key.items():
             if k == preferred or f" {k} " in f" {preferred} ":
                 continue  # "high-tech zones" after "national high-tech zones": a short mention
             done = set()
             for v, p, surface, _form in occ:
-                if (v.file, p.id) in pref_pairs or (v.file, p.id) in done:
+                if (v.file, p.id) in done:
                     continue
                 done.add((v.file, p.id))
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
                 yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
+
+
+def _key_without_nested(v: View, p: PairView, i: int, h: EnHit) -> str:
+    """The rendering's key with the words of nested terms' renderings replaced by one mark
+    per term: "value added … above the designated size" and "… above designated size" are
+    one rendering of 规模以上工业增加值 (the "the" is 规模以上's business)."""
+    nested = v.matcher.nested(i)
+    inner = [x for j in nested for x in _accepted(p.en_by_term.get(j, ()))
+             if h.start <= x.start and x.end <= h.end and x.span != h.span]
+    if not inner:
+        return rendering_key(h.form)
+    return _marked(p.en, h.start, h.end, inner)
+
+
+def _approved_key(v: View, i: int) -> str:
+    """The approved rendering's key, with nested terms marked as in `_key_without_nested`."""
+    m = v.matcher
+    cache = m.__dict__.setdefault("_approved_keys", {})
+    if i not in cache:
+        form = m.terms[i].en
+        nested = set(m.nested(i))
+        inner = [x for x in m.en_hits(form) if x.term in nested and x.kind != FORBIDDEN
+                 and (x.start, x.end) != (0, len(form))]
+        cache[i] = _marked(form, 0, len(form), inner) if inner else rendering_key(form)
+    return cache[i]
+
+
+def _marked(text: str, start: int, end: int, inner: list[EnHit]) -> str:
+    parts, last = [], start
+    for x in sorted(inner, key=lambda x: (x.start, -x.end)):
+        if x.start < last:
+            continue
+        parts.append(text[last:x.start])
+        parts.append(f" nestedterm{x.term} ")
+        last = x.end
+    parts.append(text[last:end])
+    return rendering_key("".join(parts))

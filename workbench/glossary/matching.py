@@ -163,6 +163,20 @@ class TermMatcher:
         hits = self._zh.find(norm)
         return [ZhHit(i, s, e, text[s:e]) for s, e, i in _maximal(hits)]
 
+    def zh_terms_all(self, text: str) -> list[int]:
+        """Every term whose Chinese is in the text, nested ones too (规模以上 inside
+        规模以上工业增加值), first seen first."""
+        return list(dict.fromkeys(i for _, _, i in self._zh.find(normalize_zh(text))))
+
+    def nested(self, i: int) -> list[int]:
+        """The terms whose Chinese lies inside term i's (中小企业 in 专精特新中小企业)."""
+        cache = self.__dict__.setdefault("_nested", {})
+        if i not in cache:
+            mine = [normalize_zh(z) for z in self.terms[i].zh]
+            cache[i] = [j for j, t in enumerate(self.terms) if j != i
+                        and any(normalize_zh(z) in m for z in t.zh for m in mine)]
+        return cache[i]
+
     def en_hits(self, text: str) -> list[EnHit]:
         """Every rendering (approved, variant, forbidden) of every term in English text."""
         words = WORD.findall(text)
