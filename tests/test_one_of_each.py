@@ -61,8 +61,10 @@ def test_one_cli_runner_in_the_tests():
     process mid-way (a save, the editor on a terminal, a server) or need a terminal start it
     themselves."""
     tests = Path(__file__).resolve().parent
-    # killed mid-save, the editor killed on a terminal, a pseudo-terminal, a server stopped by signal
-    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py", "trust_helpers.py", "test_cli_serve.py"}
+    # killed mid-save, the editor killed on a terminal, a pseudo-terminal, a server stopped by
+    # signal, a client of a live cluster
+    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py", "trust_helpers.py", "test_cli_serve.py",
+           "test_cluster.py"}
     copies = [p.name for p in sorted(tests.glob("*.py"))
               if p.name not in own and re.search(r"[\"']-m[\"'],\s*[\"']workbench[\"']", p.read_text(encoding="utf-8"))]
     assert not copies, f"use conftest.run_cli in {copies}"
