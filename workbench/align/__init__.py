@@ -127,9 +127,9 @@ def semantic_default() -> bool:
 
 
 _warned_no_encoder = False
-# share of the progress bar the encoding takes (measured: about half of the time with the
+# share of the progress bar the encoding takes (measured: about 80% of the time with the
 # encoder when nothing is cached; see bench/align_speed.py)
-_ENCODE_SHARE = 0.5
+_ENCODE_SHARE = 0.8
 
 
 def _semantic(zh: list[str], en: list[str], cache: bool,

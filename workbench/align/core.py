@@ -587,6 +587,19 @@ def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
     return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra)
 
 
+class _Blocks:
+    """An extra scorer over sentences, seen from the coarse pass's runs of g sentences."""
+
+    def __init__(self, inner: SpanScorer, g: int, N: int, M: int) -> None:
+        self.inner, self.g, self.N, self.M = inner, g, N, M
+        self.weight = inner.weight
+
+    def __call__(self, zh_lo, zh_hi, en_lo, en_hi) -> np.ndarray:
+        g = self.g
+        return self.inner(zh_lo * g, np.minimum(zh_hi * g, self.N),
+                          en_lo * g, np.minimum(en_hi * g, self.M))
+
+
 def _first_pass(doc: Doc, prm: Params, ctx: Context) -> list[RawBead]:
     """Small texts: the whole grid.  Longer ones: align runs of g sentences (full search over
     ~500 x 500 blocks, rarer words only), then search the sentences in a band around it."""
@@ -595,7 +608,7 @@ def _first_pass(doc: Doc, prm: Params, ctx: Context) -> list[RawBead]:
         return dp(doc, Band.full(N, M), TYPES_FULL, prm, ctx)
     g = max(2, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells)))
     coarse = doc.blocks(g, g)
-    coarse_ctx = Context(ctx.ratio)
+    coarse_ctx = Context(ctx.ratio, extra=_Blocks(ctx.extra, g, N, M) if ctx.extra else None)
     coarse_beads = dp(coarse, Band.full(coarse.N, coarse.M), TYPES_FAST, prm, coarse_ctx,
                       max_df=max(5.0, 0.03 * coarse.M))
     coarse_centre = _centre_from_beads(coarse_beads, coarse.N)
