@@ -40,12 +40,17 @@ def test_demo_missing_is_one_line_exit_2(monkeypatch, tmp_path: Path, capsys) ->
     assert err.count("\n") == 1 and "demo alignment is missing" in err
 
 
-def test_demo_path_is_in_the_repository() -> None:
+def test_demo_opens_from_a_copy_in_the_user_data_dir(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
     path = cmd_open.demo_path()
-    assert path.parent.name == "alignments" and path.name == "scio-2024-07-05.yaml"
+    assert path == tmp_path / "data" / "demo" / "alignments" / "scio-2024-07-05.yaml"
     from workbench.store.alignment_file import load_alignment
 
-    assert load_alignment(path).pairs
+    al = load_alignment(path)
+    assert al.pairs and (path.parent / al.glossary).is_file()
+    assert (path.parent / al.source.path).is_file() and (path.parent / al.target.path).is_file()
+    path.write_text("edited", encoding="utf-8")
+    assert cmd_open.demo_path().read_text(encoding="utf-8") == "edited"  # the user's copy is theirs
 
 
 def test_open_runs_the_editor(monkeypatch, tmp_path: Path) -> None:

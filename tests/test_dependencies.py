@@ -14,9 +14,15 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "workbench"
 
 
-def declared() -> set[str]:
+def declared(extra: str | None = None) -> set[str]:
+    """The runtime dependencies, or those of an optional extra."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {canonical(re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0]) for d in project["dependencies"]}
+    deps = project["optional-dependencies"][extra] if extra else project["dependencies"]
+    return {canonical(re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0]) for d in deps}
+
+
+#: Extras the package imports from (lazily, with a clear message when missing).
+OPTIONAL = ("cluster",)
 
 
 def canonical(name: str) -> str:
@@ -59,7 +65,8 @@ def test_every_declared_dependency_is_imported_by_the_package():
 
 def test_every_imported_library_is_declared():
     modules = imported_top_modules()
-    undeclared = {d: m for d, m in third_party(modules).items() if d not in declared()}
+    allowed = declared().union(*(declared(x) for x in OPTIONAL))
+    undeclared = {d: m for d, m in third_party(modules).items() if d not in allowed}
     where = {d: sorted(modules[x] for x in m) for d, m in undeclared.items()}
     assert not undeclared, f"imported by workbench/ but not declared in pyproject.toml: {where}"
 
@@ -68,3 +75,14 @@ def test_one_xml_library():
     modules = imported_top_modules()
     assert "defusedxml" not in modules
     assert not [m for m in modules if m == "xml"], "XML is read and written through formats.xmlsafe (lxml)"
+
+
+def test_optional_extras_are_imported_only_lazily():
+    """`pip install workbench` without [cluster] must still import every module."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            for name in names:
+                assert name.split(".")[0] not in ("distributed", "dask"), f"{path}: imports {name} at top level"

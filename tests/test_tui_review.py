@@ -299,12 +299,25 @@ async def test_restore_dismissed_finding(doc: Path) -> None:
     al = load_alignment(doc)
     al.ignored = [Ignored("omission", 4, None, "on purpose"), Ignored("typography", None, None, None)]
     save_alignment(al, doc)
-    app = app_for(doc)
+    app = app_for(doc, check_delay=0.01)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("D")
         await pilot.pause()
         await pilot.press("enter", "ctrl+s")  # the first: omission on pair 4
-    assert [i.check for i in load_alignment(doc).ignored] == ["typography"]
+        assert [i.check for i in load_alignment(doc).ignored] == ["typography"]
+        # the findings screen lists the dismissed ones too, and r restores one
+        from textual.widgets import Tree
+
+        await wait_for_findings(pilot, app)
+        await pilot.press("F")
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        group = next(n for n in tree.root.children if str(n.label).startswith("dismissed (1)"))
+        group.expand()
+        await pilot.pause()
+        tree.move_cursor(group.children[0])
+        await pilot.press("r", "escape", "ctrl+s")
+    assert load_alignment(doc).ignored == []
 
 
 async def test_set_glossary_and_none(doc: Path) -> None:
@@ -401,3 +414,38 @@ async def test_missing_glossary_and_documents_are_said_on_open(doc: Path) -> Non
         await pilot.pause()
         said = " ".join(messages(app))
         assert "glossary gone.yaml not found" in said and "nowhere/zh.txt not found" in said
+
+
+async def test_undo_covers_glossary_changes_and_the_journal_keeps_them(glossed: Path) -> None:
+    from textual.widgets import Input
+
+    from workbench.glossary.model import load_glossary
+
+    gpath = glossed.parent / "g.yaml"
+    before = gpath.read_bytes()
+    app = app_for(glossed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#add-zh", Input).value = "女士们"
+        app.screen.query_one("#add-en", Input).value = "ladies"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert load_glossary(gpath).find("女士们").en == "ladies"
+        await pilot.press("ctrl+z")
+        assert "Undone: Add to glossary" in messages(app)
+        assert gpath.read_bytes() == before
+        await pilot.press("ctrl+y")
+        assert load_glossary(gpath).find("女士们").en == "ladies"
+        # the glossary screen's delete is undone the same way
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.store.delete(0)
+        await pilot.press("escape", "ctrl+z")
+        assert load_glossary(gpath).find("新质生产力") is not None
+        # leave without saving: as if the terminal died
+    app2 = app_for(glossed)
+    assert app2.session.recovered == 5  # add, undo, redo, delete, undo
+    assert load_glossary(gpath).find("女士们") is not None and load_glossary(gpath).find("新质生产力") is not None
+    app2.session.undo()  # the journal's history goes on: the addition can still be taken back
+    assert load_glossary(gpath).find("女士们") is None

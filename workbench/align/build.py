@@ -91,11 +91,15 @@ def pairs_from_beads(
     return pairs
 
 
-def _relative(path: str, base: Path) -> str:
+def relative_to(path: str | Path, base: Path) -> str:
+    """`path` as the aligned YAML records it: relative to `base` (the output's folder)."""
     try:
         return Path(os.path.relpath(Path(os.path.realpath(path)), base)).as_posix()
     except ValueError:  # another drive on Windows
         return Path(os.path.realpath(path)).as_posix()
+
+
+_relative = relative_to
 
 
 def _title_from(zh: Document, en: Document) -> str:
@@ -103,51 +107,3 @@ def _title_from(zh: Document, en: Document) -> str:
         if doc.paragraphs:
             return doc.paragraphs[0].text[:120]
     return ""
-
-
-def document_pairs(zh_dir: Path, en_dir: Path) -> list[tuple[Path, Path]]:
-    """Files of the same name in both folders (e.g. zh/ch01.txt and en/ch01.txt), sorted."""
-    zh_files = {p.name: p for p in zh_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
-    en_files = {p.name: p for p in en_dir.iterdir() if p.is_file() and not p.name.startswith(".")}
-    return [(zh_files[n], en_files[n]) for n in sorted(zh_files.keys() & en_files.keys())]
-
-
-def align_files(job: tuple) -> tuple[str, int]:
-    """Read, align and save one document pair (run in a worker process); (output, pairs).
-    A job is (zh path, en path, output path, presplit, glossary path or None[, semantic])."""
-    from workbench.glossary.model import load_glossary
-    from workbench.store.alignment_file import save_alignment
-    from workbench.text.documents import read_document
-
-    zh_path, en_path, out_path, presplit, glossary_path = job[:5]
-    semantic = bool(job[5]) if len(job) > 5 else False
-    glossary = load_glossary(glossary_path) if glossary_path else None
-    zh = read_document(zh_path, "zh", presplit=presplit)
-    en = read_document(en_path, "en", presplit=presplit)
-    al = align_documents(zh, en, glossary=glossary, out_path=out_path, semantic=semantic)
-    save_alignment(al, out_path)
-    return out_path, len(al.pairs)
-
-
-def align_folder_files(
-    jobs: Sequence[tuple],
-    workers: int = 2,
-    progress: Callable[[float], None] | None = None,
-) -> list[tuple[str, int]]:
-    """Run `align_files` on many document pairs in parallel processes, in the input's order."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    results: list[tuple[str, int] | None] = [None] * len(jobs)
-    if workers <= 1 or len(jobs) <= 1:
-        for k, job in enumerate(jobs):
-            results[k] = align_files(job)
-            if progress:
-                progress((k + 1) / len(jobs))
-        return results  # type: ignore[return-value]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(align_files, job): k for k, job in enumerate(jobs)}
-        for done, fut in enumerate(as_completed(futures), 1):
-            results[futures[fut]] = fut.result()
-            if progress:
-                progress(done / len(jobs))
-    return results  # type: ignore[return-value]

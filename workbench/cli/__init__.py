@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,7 +54,9 @@ def build_parser() -> Parser:
     from workbench.cli import (
         cmd_align,
         cmd_check,
+        cmd_completion,
         cmd_concordance,
+        cmd_demo,
         cmd_export,
         cmd_glossary,
         cmd_import,
@@ -64,13 +67,17 @@ def build_parser() -> Parser:
     )
 
     for module in (cmd_open, cmd_align, cmd_check, cmd_export, cmd_import, cmd_glossary, cmd_terms,
-                   cmd_index, cmd_concordance, cmd_serve):
+                   cmd_index, cmd_concordance, cmd_serve, cmd_demo, cmd_completion):
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if argv is None and "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see cmd_completion)
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
     args = parser.parse_args(argv)
     if args.command is None:
         from workbench.cli.cmd_open import run_demo

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.cli import emit, say
 from workbench.errors import WorkbenchError
+from workbench.text.inputs import INPUT_FORMATS
 
 FORMATS = ("yaml", "beads", "tsv", "tmx")
 
@@ -34,6 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "sentences a second on two cores, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
                    "lengths only, several times faster, for batch jobs of 100,000s of sentences")
     p.add_argument("--title", default="", help="title of the aligned document")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",
+                   help="read ZH and EN as this format (default: by extension: .docx, .html/.htm, .md, .pdf, "
+                   "anything else as text)")
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="align a folder on this Dask cluster (needs workbench[cluster]); default: local processes")
     p.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
     p.set_defaults(func=run)
 
@@ -66,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
 
         check_output(args.output, args.force)
     glossary = load_glossary(args.glossary) if args.glossary else None
-    zh = read_document(args.zh, "zh", presplit=args.presplit)
-    en = read_document(args.en, "en", presplit=args.presplit)
+    if args.scheduler:
+        raise WorkbenchError("--scheduler is for aligning folders (ZH_DIR EN_DIR -o OUT_DIR)")
+    zh = read_document(args.zh, "zh", presplit=args.presplit, input_format=args.input_format)
+    en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format)
     for warning in language_warnings(zh, en):
         say(f"warning: {warning}")
     with Progress("aligning") as progress:
@@ -109,11 +117,12 @@ def beads_text(al) -> str:
 
 
 def run_folder(args: argparse.Namespace) -> int:
-    """Align every pair of same-named files in two folders, in parallel, into -o FOLDER."""
-    import os
-
-    from workbench.align.build import align_folder_files, document_pairs
+    """Align every pair of same-named files in two folders (in parallel, or on a Dask cluster)
+    into -o FOLDER. A pair that fails is reported by name; the others are written."""
+    from workbench.align.batch import AlignOptions, make_job, output_name, pair_folders, run_jobs
+    from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
+    from workbench.store.atomic import atomic_write
     from workbench.store.output import check_output
 
     if not args.output:
@@ -123,17 +132,35 @@ def run_folder(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise WorkbenchError("exists and is not a folder", out_dir)
-    pairs = document_pairs(Path(args.zh), Path(args.en))
-    if not pairs:
+    pairing = pair_folders(Path(args.zh), Path(args.en))
+    for path in pairing.zh_only + pairing.en_only:
+        say(f"{path}: no file of the same name in the other folder: skipped")
+    if not pairing.pairs:
         raise WorkbenchError(f"no files of the same name in {args.zh} and {args.en}")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    glossary = load_glossary(args.glossary) if args.glossary else None
     jobs = []
-    for zh_path, en_path in pairs:
-        out = check_output(out_dir / (zh_path.stem + ".yaml"), args.force)
-        jobs.append((str(zh_path), str(en_path), str(out), args.presplit, args.glossary, args.semantic))
-    workers = args.jobs or os.cpu_count() or 1
-    with Progress(f"aligning {len(jobs)} documents") as progress:
-        results = align_folder_files(jobs, workers=workers, progress=progress)
-    total = sum(n for _, n in results)
-    say(f"{len(results)} documents aligned ({total} pairs) into {out_dir}")
-    return 0
+    for zh_path, en_path in pairing.pairs:
+        out = check_output(out_dir / output_name(zh_path, pairing), args.force)
+        jobs.append(make_job(zh_path, en_path, out, args.glossary))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    options = AlignOptions(presplit=args.presplit, input_format=args.input_format, semantic=args.semantic)
+    written = failed = total_pairs = 0
+    with Progress(f"aligning {len(jobs)} documents", total=len(jobs)) as progress:
+        for outcome in run_jobs(jobs, glossary=glossary, options=options, workers=args.jobs,
+                                scheduler=args.scheduler, progress=progress):
+            if outcome.error is None:
+                try:
+                    atomic_write(outcome.job.out_path, outcome.yaml or "")
+                except WorkbenchError as exc:
+                    outcome.error = str(exc)
+            if outcome.error is not None:
+                failed += 1
+                progress.clear()
+                say(outcome.error)
+                continue
+            written += 1
+            total_pairs += outcome.pairs
+    where = f" on {args.scheduler}" if args.scheduler else ""
+    say(f"{written} documents aligned ({total_pairs} pairs) into {out_dir}{where}"
+        + (f"; {failed} failed (named above)" if failed else ""))
+    return 2 if failed else 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import workbench
 from workbench.errors import WorkbenchError
 
 DEMO = "scio-2024-07-05.yaml"
@@ -29,7 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def demo_path() -> Path:
-    return Path(workbench.__file__).resolve().parents[1] / "alignments" / DEMO
+    """The demo alignment: the user's own copy of the one shipped in the package (made on first run)."""
+    from workbench.cli.demo_files import demo_alignment
+
+    return demo_alignment()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     path = demo_path()
     if not path.is_file():
-        raise WorkbenchError("the demo alignment is missing (a source checkout has it in alignments/); "
+        raise WorkbenchError("the demo alignment is missing (`workbench demo DIR` copies it afresh); "
                              "open a file with: workbench open FILE.yaml", path)
     return open_editor(path)
 

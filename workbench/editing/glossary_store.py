@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
-from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary
+from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary, validate_term
 
 if TYPE_CHECKING:
     from workbench.editing.session import Session
@@ -49,27 +50,76 @@ class GlossaryStore:
             self._loaded_from = self.path
         save_glossary(self.glossary, self.path)  # type: ignore[arg-type]
 
+    # -- changes: each one a patch on the session's undo stack (and in its journal) ------------
+
     def add(self, term: Term) -> None:
-        self.glossary.add(term)
-        try:
-            self._save()
-        except BaseException:
-            self.glossary.terms.remove(term)
-            raise
+        g = self.glossary
+        validate_term(term)
+        for form in term.zh:
+            other = g.find(form)
+            if other is not None:
+                raise WorkbenchError(f"the term {form!r} is already in the glossary (→ {other.en!r})")
+        self._change("Add to glossary", len(g.terms), None, term)
 
     def replace(self, index: int, term: Term) -> None:
         g = self.glossary
-        old = g.terms[index]
-        del g.terms[index]
-        try:
-            g.add(term)
-        except WorkbenchError:
-            g.terms.insert(index, old)
-            raise
-        g.terms.insert(index, g.terms.pop())
-        self._save()
+        validate_term(term)
+        for form in term.zh:
+            other = g.find(form)
+            if other is not None and other is not g.terms[index]:
+                raise WorkbenchError(f"the term {form!r} is already in the glossary (→ {other.en!r})")
+        self._change("Edit term", index, g.terms[index], term)
 
     def delete(self, index: int) -> Term:
-        term = self.glossary.terms.pop(index)
-        self._save()
+        term = self.glossary.terms[index]
+        self._change("Delete term", index, term, None)
         return term
+
+    def _change(self, label: str, index: int, before: Term | None, after: Term | None) -> None:
+        from workbench.store.journal import Patch
+
+        self.session.apply(Patch(0, [], [], label, term=(index, _plain(before), _plain(after))))
+
+    def apply_change(self, change: tuple[int, dict | None, dict | None]) -> None:
+        """Make a glossary change of a patch (done, undone or replayed from a journal) and save.
+
+        A change already made (the glossary is saved at once, so a replayed journal finds its
+        terms there) is left as it is."""
+        index, before, after = change
+        g = self.glossary
+        old, new = _term(before), _term(after)
+        terms = list(g.terms)
+        if old is None:
+            if new in g.terms:
+                return
+            g.terms.insert(min(index, len(g.terms)), new)  # type: ignore[arg-type]
+        elif new is None:
+            if old not in g.terms:
+                return
+            at = index if index < len(g.terms) and g.terms[index] == old else g.terms.index(old)
+            del g.terms[at]
+        else:
+            if new in g.terms and old not in g.terms:
+                return
+            at = index if index < len(g.terms) and g.terms[index] == old else g.terms.index(old)
+            g.terms[at] = new
+        try:
+            self._save()
+        except BaseException:
+            g.terms[:] = terms
+            raise
+
+
+def _plain(term: Term | None) -> dict | None:
+    return None if term is None else dataclasses.asdict(term)
+
+
+def _term(d: dict | None) -> Term | None:
+    if d is None:
+        return None
+    try:
+        term = Term(**d)
+        validate_term(term)
+    except (TypeError, ValueError) as exc:
+        raise WorkbenchError(f"a glossary change in the journal is not a term: {exc}") from None
+    return term

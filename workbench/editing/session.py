@@ -92,6 +92,8 @@ class Session:
         """Make a change (already computed as a patch) and put it on the undo stack."""
         patch = patch.trimmed()
         patch.serial = next(_serials)
+        if patch.term is not None:  # the glossary first: if it cannot be saved, nothing happened
+            self.glossary_store.apply_change(patch.term)
         patch.apply(self.al)
         self.undo_stack.append(patch)
         self.redo_stack.clear()
@@ -128,8 +130,11 @@ class Session:
         """Take back the last change; returns the change made to the document (the inverse)."""
         if not self.undo_stack:
             raise WorkbenchError("Nothing to undo")
-        patch = self.undo_stack.pop()
+        patch = self.undo_stack[-1]
         inverse = patch.inverse()
+        if inverse.term is not None:
+            self.glossary_store.apply_change(inverse.term)
+        self.undo_stack.pop()
         inverse.apply(self.al)
         self.redo_stack.append(patch)
         self.version += 1
@@ -139,7 +144,10 @@ class Session:
     def redo(self) -> Patch:
         if not self.redo_stack:
             raise WorkbenchError("Nothing to redo")
-        patch = self.redo_stack.pop()
+        patch = self.redo_stack[-1]
+        if patch.term is not None:
+            self.glossary_store.apply_change(patch.term)
+        self.redo_stack.pop()
         patch.apply(self.al)
         self.undo_stack.append(patch)
         self.version += 1

@@ -46,7 +46,7 @@ def suggest_renderings(al: Alignment, zh: str, pair: Pair, limit: int = 6) -> li
             kept.append(k)
         for k in kept[:3]:
             out.setdefault(here.get(k, forms[k]), f"as rendered in {counts[k]} of {len(others)} other pairs with {zh}")
-    gloss = gloss_stems(zh)
+    gloss = dictionary_glosses(zh)
     if gloss:
         from workbench.align.lexicon import EN_STOP, stem
 
@@ -65,7 +65,7 @@ def suggest_renderings(al: Alignment, zh: str, pair: Pair, limit: int = 6) -> li
     return list(out.items())[:limit]
 
 
-def gloss_stems(zh: str) -> set[str]:
+def dictionary_glosses(zh: str) -> set[str]:
     """The stemmed gloss words of a Chinese term: its own dictionary entry, else those of the
     longest dictionary words it is made of."""
     from workbench.align.lexicon import lexicon

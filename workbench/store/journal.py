@@ -34,6 +34,11 @@ class Patch:
     ignored: tuple[list[Ignored], list[Ignored]] | None = None
     glossary: tuple[str | None, str | None] | None = None
     serial: int = field(default=0, compare=False)
+    # A change to the glossary made from the editor: (index, term before, term after), each
+    # term as a plain mapping (the glossary's fields); None before = added there, None after =
+    # deleted. The session applies it (the glossary is another file); the patch carries it so
+    # that Undo and the journal cover it.
+    term: tuple[int, dict | None, dict | None] | None = None
 
     def apply(self, al: Alignment) -> None:
         """Apply to an alignment in the state the patch was made against."""
@@ -58,6 +63,7 @@ class Patch:
             None if self.ignored is None else (self.ignored[1], self.ignored[0]),
             None if self.glossary is None else (self.glossary[1], self.glossary[0]),
             self.serial,
+            None if self.term is None else (self.term[0], self.term[2], self.term[1]),
         )
 
     def trimmed(self) -> Patch:
@@ -79,6 +85,7 @@ class Patch:
             self.ignored,
             self.glossary,
             self.serial,
+            self.term,
         )
 
     # -- JSON ---------------------------------------------------------------------------
@@ -94,6 +101,8 @@ class Patch:
             d["ignored"] = [[ignored_to_json(i) for i in side] for side in self.ignored]
         if self.glossary is not None:
             d["glossary"] = list(self.glossary)
+        if self.term is not None:
+            d["term"] = list(self.term)
         return d
 
     @classmethod
@@ -107,6 +116,7 @@ class Patch:
             label=str(d.get("label", "")),
             ignored=None if ignored is None else tuple([Ignored(**i) for i in side] for side in ignored),  # type: ignore[arg-type]
             glossary=None if glossary is None else (glossary[0], glossary[1]),
+            term=None if d.get("term") is None else (int(d["term"][0]), d["term"][1], d["term"][2]),
         )
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.text.blocks import Block, blocks_from_lines
 from workbench.text.normalize import HAN
-from workbench.text.reading import decode_text, read_bytes
+from workbench.text.reading import read_bytes
 from workbench.text.segment import split
 
 _DEBRIS = [
@@ -77,12 +78,18 @@ def parse_document(text: str, lang: str, path: str = "", presplit: bool = False)
 
     With `presplit`, each non-empty line is one sentence and one paragraph, as given.
     """
-    doc = Document(path=path, lang=lang, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-    for raw in text.split("\n"):
-        line = raw.strip()
+    return parse_blocks(blocks_from_lines(text), lang, path, presplit,
+                        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def parse_blocks(blocks: list[Block], lang: str, path: str = "", presplit: bool = False, sha256: str = "") -> Document:
+    """A document from its paragraphs as a reader gave them (see text/inputs.py)."""
+    doc = Document(path=path, lang=lang, sha256=sha256)
+    for block in blocks:
+        line = block.text.strip()
         if not line:
             continue
-        if presplit:
+        if presplit or block.verbatim:
             doc.paragraphs.append(Paragraph(line, [line]))
             continue
         if is_debris(line):
@@ -93,12 +100,25 @@ def parse_document(text: str, lang: str, path: str = "", presplit: bool = False)
     return doc
 
 
-def read_document(path: str | Path, lang: str, presplit: bool = False) -> Document:
-    """Read a document file (UTF-8/UTF-16/GB18030, any line ends) into paragraphs and sentences."""
+def read_document(path: str | Path, lang: str, presplit: bool = False, input_format: str | None = None) -> Document:
+    """Read a document of any supported format (text, .docx, web page, Markdown, text PDF;
+    by extension unless `input_format` names one) into paragraphs and sentences.
+
+    The document's sha256 is that of the file's bytes, as the aligned YAML records it.
+    """
     data = read_bytes(path)
-    text = decode_text(data, path)
-    if not text.strip():
-        raise WorkbenchError("empty file: no text to align", path)
-    doc = parse_document(text, lang, str(path), presplit)
-    doc.sha256 = hashlib.sha256(data).hexdigest()
-    return doc
+    return document_from_bytes(data, path, lang, presplit, input_format)
+
+
+def document_from_bytes(
+    data: bytes, path: str | Path, lang: str, presplit: bool = False, input_format: str | None = None
+) -> Document:
+    """`read_document` on bytes already read (a cluster worker gets them over the wire)."""
+    from workbench.text.inputs import document_blocks
+    from workbench.text.inputs import input_format as format_of
+
+    fmt = format_of(path, input_format)
+    blocks = document_blocks(data, path, fmt)
+    if not any(b.text.strip() for b in blocks):
+        raise WorkbenchError("empty file: no text to align" if fmt == "txt" else "no text found in this document", path)
+    return parse_blocks(blocks, lang, str(path), presplit, sha256=hashlib.sha256(data).hexdigest())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -72,6 +73,12 @@ class WorkbenchApp(App):
         return self.editor
 
     def on_mount(self) -> None:
+        # The document's objects live as long as the editor: keep them out of the collector's
+        # full passes, and make those rarer (the drawing cache makes many short-lived objects),
+        # which otherwise stall a key press every twenty or so (~50 ms on 10,000 pairs).
+        gc.freeze()
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, 100)
         s = self.session
         if s.recovered:
             self.notify(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.widgets import Footer, Static, Tree
 
 from workbench.checks import severity_rank
 from workbench.editing.session import Session
+from workbench.model import Ignored
 from workbench.text.visible import visible
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -21,6 +23,7 @@ class FindingsScreen(Screen):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("d", "dismiss_finding", "Dismiss with a reason"),
+        Binding("r", "restore_finding", "Restore a dismissed one"),
         Binding("enter", "jump", "Go to pair", show=True),
     ]
 
@@ -69,8 +72,16 @@ class FindingsScreen(Screen):
                 where = f"pair {f.pair}" if f.pair is not None else "document"
                 label = Text.assemble((f"{f.severity:<8}", _STYLE.get(f.severity, "")), visible(f"{where}: {f.message}", keep=""))
                 leaf = node.add_leaf(label, data=f)
-                if selected is not None and _same(f, selected):
+                if isinstance(selected, type(f)) and _same(f, selected):
                     target = leaf
+        ignored = self.session.al.ignored
+        if ignored:
+            node = tree.root.add(Text(f"dismissed ({len(ignored)}) — r restores", style="bold dim"), data=None,
+                                 expand="dismissed" in was_open)
+            for k, ig in enumerate(ignored):
+                where = f"pair {ig.pair}" if ig.pair is not None else "document"
+                node.add_leaf(Text(visible(f"{ig.check} {where}" + (f" {ig.term}" if ig.term else "")
+                                           + (f" — {ig.reason}" if ig.reason else ""), keep="")), data=Dismissed(k, ig))
         if target is None and first_time and tree.root.children and tree.root.children[0].children:
             target = tree.root.children[0].children[0]
         if target is not None:
@@ -82,6 +93,12 @@ class FindingsScreen(Screen):
         """Show the whole finding and the pair's text under the list."""
         f = event.node.data
         detail = self.query_one("#findings-detail", Static)
+        if isinstance(f, Dismissed):
+            ig = f.ignored
+            detail.update(Text(visible(f"dismissed: {ig.check}" + (f" on pair {ig.pair}" if ig.pair is not None else "")
+                                       + (f", term {ig.term}" if ig.term else "")
+                                       + (f"\nwhy: {ig.reason}" if ig.reason else "") + "\nr brings it back")))
+            return
         if f is None:
             detail.update("")
             return
@@ -115,6 +132,8 @@ class FindingsScreen(Screen):
                 node.toggle()
 
     def _jump(self, f) -> None:
+        if isinstance(f, Dismissed):
+            f = f.ignored
         if f.pair is None:
             self.notify("this finding is about the whole document")
             return
@@ -125,8 +144,8 @@ class FindingsScreen(Screen):
         from workbench.tui.dialogs import PromptScreen
 
         f = self._selected()
-        if f is None:
-            self.notify("choose a finding (not a group) to dismiss")
+        if f is None or isinstance(f, Dismissed):
+            self.notify("choose a finding (not a group, not a dismissed one) to dismiss")
             return
 
         def done(reason: str | None) -> None:
@@ -141,8 +160,25 @@ class FindingsScreen(Screen):
 
         self.app.push_screen(PromptScreen(f"Dismiss: {f.message}\nWhy? (saved with the file)", placeholder="e.g. paraphrased on purpose"), done)
 
+    def action_restore_finding(self) -> None:
+        f = self._selected()
+        if not isinstance(f, Dismissed):
+            self.notify("choose a dismissed finding (the last group) to restore")
+            return
+        if self.app.editor.apply(self.session.restore, f.index) is not None:
+            self.notify(f"Restored {f.ignored.check}: the checks will show it again")
+            self.findings_updated()
+
     def action_close(self) -> None:
         self.dismiss()
+
+
+@dataclass
+class Dismissed:
+    """A leaf of the 'dismissed' group: the entry of the file's ignored list."""
+
+    index: int
+    ignored: Ignored
 
 
 def _same(a, b) -> bool:
