@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import atexit
 import os
-import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,6 +50,24 @@ class Result:
     max_rss_mb: float
 
 
+# The CLI runs as the grandchild of a small launcher, which reaps it with wait4 and reports its
+# peak memory. Measured from the test process directly, a child forked from it would count the
+# test process's own pages (hundreds of MB once a test has loaded the sentence encoder).
+_LAUNCHER = """
+import os, resource, subprocess, sys
+cap, report = int(sys.argv[1]), sys.argv[2]
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+proc = subprocess.Popen([sys.executable, "-m", "workbench", *sys.argv[3:]], preexec_fn=limit)
+_, status, usage = os.wait4(proc.pid, 0)
+proc.returncode = 0
+with open(report, "w") as fh:
+    fh.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)  # a signal as the shell says it
+"""
+
+
 def run_cli(
     *args: str | Path,
     env: dict[str, str] | None = None,
@@ -60,53 +78,44 @@ def run_cli(
     """`python -m workbench ARGS` as a user runs it, in the repository (or `cwd`), `stdin` as its
     input: its exit code, output, wall time and peak resident memory, its address space capped at
     MEMORY_CAP; a run longer than `timeout` seconds is killed and fails the test."""
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
-
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as given:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryFile() as given,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         given.write(stdin)
         given.seek(0)
+        report = Path(tmp) / "maxrss"
         start = time.monotonic()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "workbench", *map(str, args)],
+            [sys.executable, "-c", _LAUNCHER, str(MEMORY_CAP), str(report), *map(str, args)],
             stdout=out,
             stderr=err,
             stdin=given,
             cwd=cwd or ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-            preexec_fn=cap,
+            start_new_session=True,  # the launcher and the CLI are killed together on a time-out
         )
         try:
-            status, usage = _wait(proc.pid, timeout)
-        finally:
-            proc.returncode = 0  # reaped (or killed and reaped): keep Popen from waiting again
+            returncode = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            pytest.fail(f"`workbench {' '.join(map(str, args))}` did not finish within {timeout:g} s")
         seconds = time.monotonic() - start
         out.seek(0)
         err.seek(0)
+        maxrss = int(report.read_text()) if report.exists() else 0
+        if returncode > 128 and returncode - 128 < 65:  # killed by a signal: report it as Popen does
+            returncode = -(returncode - 128)
         return Result(
-            os.waitstatus_to_exitcode(status),
+            returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_maxrss / 1024,
+            maxrss / 1024,
         )
-
-
-def _wait(pid: int, timeout: float) -> tuple[int, resource.struct_rusage]:
-    """Reap the child with its resource usage; after `timeout` seconds kill it and fail."""
-    deadline = time.monotonic() + timeout
-    pause = 0.002
-    while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            return status, usage
-        if time.monotonic() > deadline:
-            os.kill(pid, 9)
-            os.wait4(pid, 0)
-            pytest.fail(f"`workbench` did not finish within {timeout:g} s")
-        time.sleep(pause)
-        pause = min(pause * 2, 0.05)
 
 
 # -- the editor ---------------------------------------------------------------------------
