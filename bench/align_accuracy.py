@@ -8,11 +8,15 @@ the gold and the prediction.  Strict: a predicted bead is right only if the gold
 same bead.  Lax: a predicted bead is right if it shares a zh and an en sentence with a gold
 bead; lax recall counts gold beads that share a zh and an en sentence with a predicted bead.
 
-Each set is aligned without and with the sentence encoder (``--mode both``, the default), and
-a summary table puts the two side by side, with the share of the gold's 1-0 / 0-1 beads and of
-its 2-2 beads found exactly.  Vectors are not cached here (every run encodes afresh).
+Each set is aligned clean and in the noisy variants of bench/noisy.py (``--kinds``: sentences
+left untranslated, English-only sentences, boilerplate lines, joined English sentences, English
+sections the Chinese lacks, all together), without and with the sentence encoder (``--mode
+both``, the default), and a summary table puts them side by side, with the share of the gold's
+1-0 / 0-1 beads, of its 2-2 beads and of its many-to-many beads (>= 2 sentences on each side)
+found exactly.  Vectors are not cached here (every run encodes afresh).
 
     python bench/align_accuracy.py [--data DIR ...] [--mode lexical|semantic|both]
+                                   [--kinds clean,untranslated,added,boilerplate,joined,section,all]
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+KINDS = "clean,untranslated,added,boilerplate,joined,section,all"
 GOLD = ROOT.parent / "shared" / "align-gold"
 
 
@@ -75,27 +81,38 @@ def recall_of(pred, gold, kind) -> tuple[int, int]:
     """(found, total) gold beads of a kind found exactly: "null" = 1-0 / 0-1, "2-2" = two
     sentences on each side."""
     want = [b for b in gold if (kind == "null" and not (b[0] and b[1]))
-            or (kind == "2-2" and len(b[0]) == 2 and len(b[1]) == 2)]
+            or (kind == "2-2" and len(b[0]) == 2 and len(b[1]) == 2)
+            or (kind == "m-n" and len(b[0]) >= 2 and len(b[1]) >= 2)]
     ps = set(pred)
     return sum(1 for b in want if b in ps), len(want)
 
 
-def run_mode(data: Path, semantic: bool, quiet: bool = False) -> dict:
-    """Align every chapter of ``data`` in one mode; print per chapter, return the pooled counts."""
-    from workbench.align import align
+def chapters(data: Path, kind: str = "clean"):
+    """(name, zh lines, en lines, gold beads) of each chapter, with noise of `kind`."""
+    import noisy
 
-    t0 = time.perf_counter()
-    tot = [0, 0, 0, 0, 0]
-    extra = {"null": [0, 0], "2-2": [0, 0]}
-    rel: list[tuple[float, bool]] = []
-    if not quiet:
-        print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6} {'F1':>6}"
-              f" | {'beads':>5} {'gold':>5}")
     for gfile in sorted((data / "gold").iterdir()):
         name = gfile.name
         zh = read_lines(data / "zh" / name)
         en = read_lines(data / "en" / name)
         gold = parse_beads(read_lines(gfile))
+        if kind != "clean":
+            zh, en, gold = noisy.to_files(noisy.variant(kind, name, noisy.from_gold(zh, en, gold)))
+        yield name, zh, en, gold
+
+
+def run_mode(data: Path, semantic: bool, quiet: bool = False, kind: str = "clean") -> dict:
+    """Align every chapter of ``data`` in one mode; print per chapter, return the pooled counts."""
+    from workbench.align import align
+
+    t0 = time.perf_counter()
+    tot = [0, 0, 0, 0, 0]
+    extra = {"null": [0, 0], "2-2": [0, 0], "m-n": [0, 0]}
+    rel: list[tuple[float, bool]] = []
+    if not quiet:
+        print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6} {'F1':>6}"
+              f" | {'beads':>5} {'gold':>5}")
+    for name, zh, en, gold in chapters(data, kind):
         beads = align(zh, en, semantic=semantic, cache=False)
         pred = [(b.zh, b.en) for b in beads]
         c = score(pred, gold)
@@ -124,7 +141,7 @@ def run_mode(data: Path, semantic: bool, quiet: bool = False) -> dict:
         print(f"(1-0/0-1 beads excluded from gold and prediction in P/R/F1, as Bertalign's "
               f"scorer does; {seconds:.2f} s)")
     return {"strict": sp[2], "lax": lp[2], "null": extra["null"], "2-2": extra["2-2"],
-            "rel": rel, "seconds": seconds}
+            "m-n": extra["m-n"], "rel": rel, "seconds": seconds}
 
 
 def reliability(rel) -> None:
@@ -145,6 +162,9 @@ def main(argv=None) -> int:
                     "noisy variants in bench/ if present)")
     ap.add_argument("--mode", choices=("lexical", "semantic", "both"), default="both",
                     help="without / with the sentence encoder (default: both, side by side)")
+    ap.add_argument("--kinds", default=KINDS,
+                    help=f"clean and noisy variants (bench/noisy.py), comma-separated "
+                    f"(default: {KINDS})")
     args = ap.parse_args(argv)
     sets = args.data or [GOLD / "mac-dev"]
     if not (sets[0] / "gold").is_dir():
@@ -153,20 +173,29 @@ def main(argv=None) -> int:
         return 0
     modes = {"lexical": [False], "semantic": [True], "both": [False, True]}[args.mode]
     summary = []
+    kinds = [k for k in args.kinds.split(",") if k]
     for data in sets:
-        for semantic in modes:
-            label = "with the encoder (--semantic)" if semantic else "lexical (--no-semantic)"
-            print(f"\n== {data.name}: {label}")
-            r = run_mode(data, semantic)
-            reliability(r["rel"])
-            summary.append((data.name, label, r))
-    print(f"\n{'set':14} {'mode':32} {'strict F1':>9} {'lax F1':>7} {'null':>9} {'2-2':>7}"
-          f" {'seconds':>8}")
+        for kind in kinds:
+            for semantic in modes:
+                label = "with the encoder (--semantic)" if semantic else "lexical (--no-semantic)"
+                quiet = kind != "clean"
+                if not quiet:
+                    print(f"\n== {data.name}: {label}")
+                r = run_mode(data, semantic, quiet=quiet, kind=kind)
+                if not quiet:
+                    reliability(r["rel"])
+                name = data.name if kind == "clean" else f"{data.name}/{kind}"
+                summary.append((name, label, r))
+    print(f"\n{'set':22} {'mode':30} {'strict F1':>9} {'lax F1':>7} {'null':>7} {'2-2':>5}"
+          f" {'m-n':>5} {'seconds':>7}")
     for name, label, r in summary:
         nf, nn = r["null"]
         tf, tn = r["2-2"]
-        print(f"{name:14} {label:32} {r['strict']:9.3f} {r['lax']:7.3f} {f'{nf}/{nn}':>9}"
-              f" {f'{tf}/{tn}':>7} {r['seconds']:8.1f}")
+        mf, mn = r["m-n"]
+        print(f"{name:22} {label:30} {r['strict']:9.3f} {r['lax']:7.3f} {f'{nf}/{nn}':>7}"
+              f" {f'{tf}/{tn}':>5} {f'{mf}/{mn}':>5} {r['seconds']:7.1f}")
+    print("(pooled over the chapters; null: gold 1-0/0-1 beads found exactly; 2-2 and m-n: gold "
+          "beads with 2 / >= 2 sentences on each side found exactly)")
     return 0
 
 

@@ -280,3 +280,34 @@ def test_extra_scorer_hook_changes_the_beads():
     new = realign_range(ZH, EN, align(ZH, EN), 2, 5, extra=shifted)
     valid(new, len(ZH), len(EN))
     assert ((3,), (3,)) in pairs(new)
+
+
+def test_apparatus_lines():
+    from workbench.align.features import looks_like_apparatus
+
+    for line in ("Page 112", "— 37 —", "* * *", "CHAPTER FOUR", "Chapter 4", "[Illustration]"):
+        assert looks_like_apparatus(line, "en"), line
+    for line in ("He said no.", "'She mustn't do that,", "Yes!", "Why?"):
+        assert not looks_like_apparatus(line, "en"), line
+    assert looks_like_apparatus("第三章", "zh") and looks_like_apparatus("— 37 —", "zh")
+    assert not looks_like_apparatus("他走进房间。", "zh")
+
+
+def test_english_only_lines_are_left_unpaired():
+    en = EN[:2] + ["Page 112"] + EN[2:5] + ["* * *"] + EN[5:]
+    beads = align(ZH, en)
+    valid(beads, len(ZH), len(en))
+    assert ((), (2,)) in pairs(beads) and ((), (6,)) in pairs(beads)
+    assert ((2,), (3,)) in pairs(beads) and ((4,), (7,)) in pairs(beads)
+
+
+def test_coarse_to_fine_keeps_a_repeated_text_in_place():
+    """Every word recurs (the text 12 times): the coarse levels still find the diagonal."""
+    from workbench.align.core import Params
+
+    zh, en = ZH * 12, EN * 12
+    beads = align(zh, en, params=Params(full_cells=400))  # forces several coarse levels
+    valid(beads, len(zh), len(en))
+    want = {(tuple(6 * r + i for i in z), tuple(7 * r + j for j in e))
+            for r in range(12) for z, e in GOLD}
+    assert len(want & set(pairs(beads))) >= 0.9 * len(want)

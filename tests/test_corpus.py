@@ -16,6 +16,7 @@ from workbench.errors import WorkbenchError
 from workbench.glossary.model import Term
 from workbench.model import CONFIRMED, Alignment, Pair
 from workbench.store.alignment_file import load_alignment, save_alignment
+from workbench.text.normalize import normalize_zh
 
 DEMO = Path(__file__).resolve().parents[1] / "alignments" / "scio-2024-07-05.yaml"
 
@@ -55,18 +56,28 @@ def test_every_substring_of_length_1_to_6_is_found_exactly(demo_db):
         if len(text) >= n:
             s = rng.randrange(len(text) - n + 1)
             queries.add(text[s : s + n])
+    def fold(x):  # the index compares widths and quote styles as one, letters in either case
+        return normalize_zh(x).lower()
+
     for q in sorted(queries):
-        expected = sorted(pid for text, pid in pairs if q.lower() in text.lower())
+        expected = sorted(pid for text, pid in pairs if fold(q) in fold(text))
         found = demo_db.find_zh(q)
         assert sorted(h.pair for h in found.hits) == expected, q
         assert found.total == len(expected)
     # and strings that are not there are not found (a phrase never runs across punctuation)
     assert demo_db.find_zh("展，加").total == sum(1 for t, _ in pairs if "展，加" in t)
     assert demo_db.find_zh("质生产力新").total == 0
+    # punctuation in the query: one phrase across runs, checked; quote styles and widths as one
+    curly = sum('专精特新“小巨人”企业' in t for t, _ in pairs)
+    assert curly and demo_db.find_zh('专精特新"小巨人"企业').total == curly
+    assert demo_db.find_zh("专精特新「小巨人」企业").total == curly
+    assert demo_db.find_zh("“小巨人”").total == sum("“小巨人”" in t for t, _ in pairs)
+    assert demo_db.find_zh("５Ｇ").total == sum("5G" in t for t, _ in pairs) > 0
 
 
 def test_short_queries_that_trigram_indexes_miss(demo_db):
     assert demo_db.find_zh("链").total == 16
+    assert demo_db.find_zh("链，").total == sum("链，" in "".join(p.zh) for p in load_alignment(DEMO).pairs)
     assert demo_db.find_zh("工业").total == 81
     limited = demo_db.find_zh("工业", limit=5)
     assert len(limited.hits) == 5 and limited.total == 81
@@ -114,6 +125,13 @@ def test_incremental_replace_and_prune(tmp_path):
     (folder / "sub" / "b.yaml").unlink()
     r = index_paths(c, [], prune=True)
     assert r.pruned and c.stats()["pairs"] == 2 and c.find_zh("生产力").total == 0
+    # the token counts the translation memory ranks by follow every replacement and removal
+    from collections import Counter
+
+    from workbench.corpus.tokens import zh_tokens
+
+    expected = Counter(t for (zh,) in c.db.execute("SELECT zh FROM pairs") for t in zh_tokens(zh).split())
+    assert dict(c.db.execute("SELECT token, n FROM zh_df")) == dict(expected)
     c.close()
 
 
@@ -168,14 +186,15 @@ def test_bad_databases(tmp_path):
         open_corpus(other)
     with pytest.raises(WorkbenchError, match="no archive here"):
         open_corpus(tmp_path / "missing.sqlite")
-    newer = tmp_path / "newer.sqlite"
-    open_corpus(newer, create=True).close()
-    con = sqlite3.connect(newer)
-    con.execute("UPDATE meta SET value = '99' WHERE key = 'format'")
-    con.commit()
-    con.close()
-    with pytest.raises(WorkbenchError, match="newer workbench"):
-        open_corpus(newer)
+    for version, message in (("99", "newer workbench"), ("1", "older than this workbench reads")):
+        db = tmp_path / f"v{version}.sqlite"
+        open_corpus(db, create=True).close()
+        con = sqlite3.connect(db)
+        con.execute("UPDATE meta SET value = ? WHERE key = 'format'", (version,))
+        con.commit()
+        con.close()
+        with pytest.raises(WorkbenchError, match=message):
+            open_corpus(db)
 
 
 def test_a_locked_archive_is_one_clear_error(tmp_path):

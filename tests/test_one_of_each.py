@@ -24,7 +24,7 @@ COPIES = [
     ("a Han character class", re.compile(r"\\u3400|\\u4e00|[\u3400\u4e00]-"), "text/normalize.py"),
     ("an English word regex", re.compile(r"\[\^\\W_\]\+|\[A-Za-z0-9\]\["), "text/normalize.py"),
     ("a function-word list", re.compile(r"\"\"\"?\s*a an the\b|\"a an the\b"), "text/normalize.py"),
-    ("a stemmer", re.compile(r"(?m)^def (?:\w*_)?stem\w*\("), "text/normalize.py"),
+    ("a stemmer", re.compile(r"(?m)^def (?:\w+_)?stem(?:_\w+)?\("), "text/normalize.py"),
     ("a severity order", re.compile(r"\{\"error\": 0|\(\"error\", \"warning\", \"info\"\)"), "checks/__init__.py"),
     ("a suffix → format function", re.compile(r"def format_of\("), "formats/__init__.py"),
     ("a file reader", re.compile(r"decode_text\(read_bytes\("), "text/reading.py"),

@@ -8,15 +8,20 @@ Overview (see workbench/align/__init__.py for the API):
 2. For a pair of sentences (i, j) inside the search band we compute by one vectorised join the
    weight of i's units that have a rendering in j (``zh_cover``) and of j's stems that render a
    unit of i (``en_cover``).  A bead's lexical score is the F1 of these two coverages (summed
-   over the bead's sentence pairs), times a length agreement term with the zh/en character ratio
-   fitted on the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1.
+   over the bead's sentence pairs; words that nothing on the other side could render count in
+   the denominators), times a length agreement term with the zh/en character ratio fitted on
+   the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1.
+2b. A 1-0 / 0-1 bead scores ``skip`` minus ``skip_support`` times the best share of the sentence
+   that a neighbour on the other side renders (so a sentence that shares nothing with any
+   neighbour is cheap to leave alone), plus ``apparatus`` for a header-like line (page marks,
+   rules, headings: see features.looks_like_apparatus).
 3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~200,000 node
-   cells) are searched whole; longer ones coarse-to-fine: runs of g sentences are aligned first
-   (rarer words only, ~200,000 cells), then the sentences in a band of g + 8 around that path
-   (bead types up to 1-4 only: this pass just places the final band and finds the beads to
-   learn from).  Paragraph / speaker-turn boundaries inside a bead cost ``para_pen``; a bead
-   that ends inside a quotation on one side only (speech split differently by the translator)
-   costs ``quote_pen``.
+   cells) are searched whole; longer ones coarse-to-fine, recursively: blocks of g <= 8
+   sentences are aligned first (the coarsest level searched whole with its rarer words), then
+   the sentences in a band of g + 8 around the blocks' path, so that every band's width is
+   independent of the length and time and memory grow linearly.  Paragraph / speaker-turn
+   boundaries inside a bead cost ``para_pen``; a bead that ends inside a quotation on one side
+   only (speech split differently by the translator) costs ``quote_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence; a bead repeated word for word counts once), added to the links, and the
    document is realigned in a narrow band with all bead types.
@@ -33,13 +38,16 @@ from typing import Protocol
 
 import numpy as np
 
-from .features import ZhAnalyzer, en_bag, quote_states
+from .features import ZhAnalyzer, en_bag, looks_like_apparatus, quote_states
 from .lexicon import lexicon
 
 # Fixed choices (each was compared on the development data; see the commit history):
 MIN_COOCCUR = 2         # a learnt link needs >= 2 co-occurrences ...
 MAX_UNIT_SHARE = 0.2    # ... of a unit found in at most 20% of the confident beads
 NEG = -1e18
+JOIN_CHUNK = 2_000_000  # pair-feature join: hits handled at a time (bounds scratch memory)
+HITS_PER_CELL = 8       # a coarse level keeps its rarer words, up to this many hits a cell
+REFINE = 8              # coarse-to-fine: a level's blocks hold at most this many units below
 BeadType = tuple[int, int]
 TYPES_FULL: list[BeadType] = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4),
                               (4, 1), (2, 3), (3, 2)]
@@ -50,7 +58,10 @@ RawBead = tuple[tuple[int, ...], tuple[int, ...], float]
 
 @dataclass
 class Params:
-    skip: float = -0.15         # score of a 1-0 / 0-1 bead
+    skip: float = -0.07         # score of a 1-0 / 0-1 bead of a sentence that shares nothing ...
+    skip_support: float = 0.1   # ... minus this times its best coverage by a neighbour
+    unlinked: float = 1.0       # weight of words without any possible rendering in the coverage
+    apparatus: float = 0.5      # added to the 1-0 / 0-1 score of a header-like line
     len_floor: float = 0.1      # lexical score added before the length factor (length-only texts)
     width: int = 8              # half width of the final search band (sentences)
     learn: bool = True          # learn a translation table from the document and realign
@@ -92,6 +103,8 @@ class Doc:
         zh_len = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
         en_len = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
         self._init(zh_bags, en_bags, zh_len, en_len, idf_pow)
+        self.zh_apparatus = np.array([looks_like_apparatus(s, "zh") for s in zh], dtype=bool)
+        self.en_apparatus = np.array([looks_like_apparatus(s, "en") for s in en], dtype=bool)
         # sentence identities, so that a bead repeated word for word counts once when learning
         self.zh_keys: list[int] | None = [hash(s) for s in zh]
         self.en_keys: list[int] | None = [hash(s) for s in en]
@@ -102,6 +115,8 @@ class Doc:
         doc = cls.__new__(cls)
         doc._init(zh_bags, en_bags, zh_len, en_len, idf_pow)
         doc.zh_keys = doc.en_keys = None
+        doc.zh_apparatus = np.zeros(doc.N, dtype=bool)
+        doc.en_apparatus = np.zeros(doc.M, dtype=bool)
         return doc
 
     def blocks(self, zh_run: int, en_run: int) -> Doc:
@@ -189,6 +204,11 @@ class Doc:
         self.ls_weight = self.stem_idf[self.ls_stem]
         self.zh_mass = np.bincount(self.lu_sent, weights=self.lu_weight, minlength=self.N)[:self.N]
         self.en_mass = np.bincount(self.ls_sent, weights=self.ls_weight, minlength=self.M)[:self.M]
+        # weight of the words that nothing on the other side can render
+        self.zh_unlinked = np.bincount(self.inst_sent[~keep], weights=self.unit_idf[
+            self.inst_unit[~keep]], minlength=self.N)[:self.N]
+        self.en_unlinked = np.bincount(self.stem_sent[~ekeep], weights=self.stem_idf[
+            self.stem_id[~ekeep]], minlength=self.M)[:self.M]
         key = self.ls_stem * (self.M + 1) + self.ls_sent
         self.ls_order = np.argsort(key, kind="stable")
         self.ls_keys = key[self.ls_order]
@@ -208,27 +228,57 @@ class Doc:
             keep = self.stem_df[l_stem] <= max_df
             l_sent, l_inst, l_stem = l_sent[keep], l_inst[keep], l_stem[keep]
         first_hit = np.searchsorted(self.ls_keys, l_stem * (M + 1) + lo[l_sent])
-        end_hit = np.searchsorted(self.ls_keys, l_stem * (M + 1) + hi[l_sent])
-        n_hits = np.maximum(end_hit - first_hit, 0)
-        total = int(n_hits.sum())
+        n_hits = np.maximum(np.searchsorted(self.ls_keys, l_stem * (M + 1) + hi[l_sent])
+                            - first_hit, 0)
         zh_cover = np.zeros(total_cells)
         en_cover = np.zeros(total_cells)
-        if total:
-            rep = np.repeat(np.arange(len(l_sent)), n_hits)
-            starts = np.cumsum(n_hits) - n_hits
-            e_inst = self.ls_order[first_hit[rep] + (np.arange(total) - starts[rep])]
-            j = self.ls_sent[e_inst]
-            i = l_sent[rep]
-            k = l_inst[rep]
-            cell = off[i] + j - lo[i]
-            # each unit instance counts once per en sentence, each stem instance once per zh one
-            _, first = np.unique(k * (M + 1) + j, return_index=True)
-            zh_cover = np.bincount(cell[first], weights=self.lu_weight[k[first]],
-                                   minlength=total_cells)
-            _, first = np.unique(e_inst * (N + 1) + i, return_index=True)
-            en_cover = np.bincount(cell[first], weights=self.ls_weight[e_inst[first]],
-                                   minlength=total_cells)
+        # the join in chunks of whole rows, so that its scratch memory stays bounded
+        hits_before = np.concatenate([[0], np.cumsum(n_hits)])
+        row_hits = hits_before[np.searchsorted(l_sent, np.arange(N + 1))]
+        r = 0
+        while r < N:
+            r_end = int(np.searchsorted(row_hits, row_hits[r] + JOIN_CHUNK, side="right")) - 1
+            r_end = min(N, max(r_end, r + 1))
+            a, b = np.searchsorted(l_sent, [r, r_end])
+            if row_hits[r_end] > row_hits[r]:
+                self._join_rows(slice(a, b), l_sent, l_inst, first_hit, n_hits, off, lo,
+                                off[r], zh_cover[off[r]:off[r_end]], en_cover[off[r]:off[r_end]])
+            r = r_end
         return off, zh_cover, en_cover
+
+    def _join_rows(self, links: slice, l_sent, l_inst, first_hit, n_hits, off, lo, cell0: int,
+                   zh_out: np.ndarray, en_out: np.ndarray) -> None:
+        """Add the coverage of the links' rows to zh_out / en_out (cells from cell0 on)."""
+        N, M = self.N, self.M
+        n_hits = n_hits[links]
+        total = int(n_hits.sum())
+        rep = np.repeat(np.arange(len(n_hits)), n_hits)
+        starts = np.cumsum(n_hits) - n_hits
+        e_inst = self.ls_order[first_hit[links][rep] + (np.arange(total) - starts[rep])]
+        j = self.ls_sent[e_inst]
+        i = l_sent[links][rep]
+        k = l_inst[links][rep]
+        del rep
+        cell = off[i] + j - lo[i] - cell0
+        # each unit instance counts once per en sentence, each stem instance once per zh one
+        _, first = np.unique(k * (M + 1) + j, return_index=True)
+        zh_out += np.bincount(cell[first], weights=self.lu_weight[k[first]],
+                              minlength=len(zh_out))
+        _, first = np.unique(e_inst * (N + 1) + i, return_index=True)
+        en_out += np.bincount(cell[first], weights=self.ls_weight[e_inst[first]],
+                              minlength=len(en_out))
+
+    def df_cap(self, rows: int, budget: int) -> float | None:
+        """The highest stem frequency to keep so that a join over ``rows`` en sentences per zh
+        sentence finds about ``budget`` hits (None: keep everything)."""
+        if not len(self.link_stem):
+            return None
+        df = np.sort(self.stem_df[self.link_stem]) * min(1.0, rows / max(self.M, 1))
+        k = int(np.searchsorted(np.cumsum(df), budget))
+        if k >= len(df):
+            return None
+        return float(max(df[k - 1] if k else df[0], 1.0) / min(1.0, rows / max(self.M, 1)))
+
 
     # ------------------------------------------------------------ learnt translation table
     def learn(self, beads: Sequence[RawBead], dice_min: float) -> int:
@@ -399,9 +449,11 @@ def _prefix(x: np.ndarray) -> np.ndarray:
 
 
 def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], prm: Params,
-                ctx: Context, max_df: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+                ctx: Context, max_df: float | None = None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each bead type t and node k: the node the bead starts from (``pred[t, k]``, or T if
-    none) and the bead's score (``score[t, k]``, NEG if none)."""
+    none) and the bead's score (``score[t, k]``, NEG if none); and the score of a 0-1 bead of
+    each English sentence."""
     N, M = doc.N, doc.M
     a_max = max(a for a, _ in types)
     b_max = max(b for _, b in types)
@@ -412,7 +464,11 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
     off, zh_cover, en_cover = doc.pairs(pair_lo, pair_hi, max_df)
     zh_sum = _RowSums(off, pair_lo, pair_hi, zh_cover)
     en_sum = _RowSums(off, pair_lo, pair_hi, en_cover)
-    zh_mass, en_mass = _prefix(doc.zh_mass), _prefix(doc.en_mass)
+    zh_total = doc.zh_mass + prm.unlinked * doc.zh_unlinked
+    en_total = doc.en_mass + prm.unlinked * doc.en_unlinked
+    zh_mass, en_mass = _prefix(zh_total), _prefix(en_total)
+    zh_skip, en_skip = null_scores(off, pair_lo, zh_cover, en_cover, zh_total, en_total,
+                                   doc.zh_apparatus, doc.en_apparatus, prm)
     zh_len, en_len = _prefix(doc.zh_len), _prefix(doc.en_len)
     T = len(nodes.row)
     pred = np.full((len(types), T), T, dtype=np.int64)
@@ -427,7 +483,7 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
             continue
         pred[t, idx] = nodes.index(band, pi, pj)
         if b == 0:
-            score[t, idx] = prm.skip
+            score[t, idx] = zh_skip[pi]
             continue
         zh_hit = np.zeros(len(idx))
         en_hit = np.zeros(len(idx))
@@ -441,7 +497,35 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
         if ctx.extra is not None:
             sc += ctx.extra.weight * ctx.extra(pi, i, pj, j)
         score[t, idx] = sc
-    return pred, score
+    return pred, score, en_skip
+
+
+def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
+                en_cover: np.ndarray, zh_total: np.ndarray, en_total: np.ndarray,
+                zh_apparatus: np.ndarray, en_apparatus: np.ndarray, prm: Params
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Score of leaving each sentence unpaired: cheap for a sentence that shares little with
+    every sentence of the other side in reach, dear for one that a neighbour renders well.
+
+    Support of a zh sentence: the best share of its weight found in two adjacent en sentences;
+    of an en sentence: the best share found in one zh sentence."""
+    N, M = len(zh_total), len(en_total)
+    zh_sup = np.zeros(N)
+    en_sup = np.zeros(M)
+    if len(zh_cover):
+        width = np.diff(off)
+        row = np.repeat(np.arange(N), width)
+        col = np.arange(len(zh_cover)) - off[row] + pair_lo[row]
+        nxt = np.zeros_like(zh_cover)
+        nxt[:-1] = zh_cover[1:]
+        nxt[off[1:][width > 0] - 1] = 0.0  # the last cell of a row has no right neighbour
+        np.maximum.at(zh_sup, row, zh_cover + nxt)
+        np.maximum.at(en_sup, col, en_cover)
+        zh_sup = np.minimum(1.0, np.divide(zh_sup, zh_total, out=np.zeros(N), where=zh_total > 0))
+        en_sup = np.minimum(1.0, np.divide(en_sup, en_total, out=np.zeros(M), where=en_total > 0))
+    # a header-like line is cheap to leave alone unless a neighbour renders it (a date line)
+    return (prm.skip - prm.skip_support * zh_sup + prm.apparatus * zh_apparatus * (1 - zh_sup) ** 2,
+            prm.skip - prm.skip_support * en_sup + prm.apparatus * en_apparatus * (1 - en_sup) ** 2)
 
 
 def _lexical(zh_hit, zh_mass, en_hit, en_mass) -> np.ndarray:
@@ -475,16 +559,18 @@ def _structure_penalty(ctx: Context, prm: Params, i, j, a: int, b: int):
 
 SKIP_EN = -1   # back pointer: a 0-1 bead (an English sentence alone)
 UNREACHED = -2
+NULL_FALLBACK = -1.0
 
 
-def forward(nodes: Nodes, pred: np.ndarray, score: np.ndarray, skip: float) -> np.ndarray:
+def forward(band: Band, nodes: Nodes, pred: np.ndarray, score: np.ndarray,
+            en_skip: np.ndarray) -> np.ndarray:
     """Best-path values row by row; returns the back pointer of each node (bead type index,
-    SKIP_EN or UNREACHED)."""
+    SKIP_EN or UNREACHED).  ``en_skip[j]``: score of a 0-1 bead of en sentence j."""
     T = len(nodes.row)
     best = np.full(T + 1, NEG)
     back = np.full(T, UNREACHED, dtype=np.int8)
-    widths = np.diff(nodes.offset)
-    skip_run = skip * np.arange(int(widths.max()) if len(widths) else 1, dtype=np.float64)
+    skip_cum = _prefix(en_skip)  # skip_cum[j]: sum of the 0-1 scores of sentences 0..j-1
+    lo = band.lo.tolist()
     bounds = nodes.offset.tolist()
     for i in range(len(bounds) - 1):
         s, e = bounds[i], bounds[i + 1]
@@ -498,18 +584,20 @@ def forward(nodes: Nodes, pred: np.ndarray, score: np.ndarray, skip: float) -> n
             cand += score[:, s:e]
             bt = cand.argmax(0).astype(np.int8)
             entry = cand.max(0)
-        # 0-1 beads inside the row: best[j] = max(entry[j], best[j-1] + skip); a node whose
-        # value comes from its left neighbour (below the running maximum) is reached by a 0-1
-        v = entry - skip_run[:w]
+        # 0-1 beads inside the row: best[j] = max(entry[j], best[j-1] + en_skip[j-1]); a node
+        # whose value comes from its left neighbour (below the running maximum) is reached by a
+        # 0-1 bead
+        run = skip_cum[lo[i]:lo[i] + w]
+        v = entry - run
         run_max = np.maximum.accumulate(v)
         bt[v < run_max] = SKIP_EN
-        best[s:e] = run_max + skip_run[:w]
+        best[s:e] = run_max + run
         back[s:e] = bt
     return back
 
 
 def backtrack(band: Band, nodes: Nodes, back: np.ndarray, score: np.ndarray,
-              types: Sequence[BeadType], skip: float) -> list[RawBead]:
+              types: Sequence[BeadType], en_skip: np.ndarray) -> list[RawBead]:
     """The beads of the best path from the last node (N, M) back to (0, 0), in order."""
     N = len(band.lo) - 1
     M = int(band.hi[-1]) - 1
@@ -519,14 +607,14 @@ def backtrack(band: Band, nodes: Nodes, back: np.ndarray, score: np.ndarray,
     while i > 0 or j > 0:
         t = int(back[node])
         if t == SKIP_EN:
-            beads.append(((), (j - 1,), skip))
+            beads.append(((), (j - 1,), float(en_skip[j - 1])))
             j -= 1
         elif t == UNREACHED:  # cannot happen in a connected band; fall back to a skip
             if i > 0:
-                beads.append(((i - 1,), (), skip))
+                beads.append(((i - 1,), (), NULL_FALLBACK))
                 i -= 1
             else:
-                beads.append(((), (j - 1,), skip))
+                beads.append(((), (j - 1,), NULL_FALLBACK))
                 j -= 1
         else:
             a, b = types[t]
@@ -542,9 +630,9 @@ def dp(doc: Doc, band: Band, types: Sequence[BeadType], prm: Params, ctx: Contex
        max_df: float | None = None) -> list[RawBead]:
     """Best path through the band's nodes; returns beads (zh ids, en ids, score) in order."""
     nodes = Nodes.of(band)
-    pred, score = bead_scores(doc, band, nodes, types, prm, ctx, max_df)
-    back = forward(nodes, pred, score, prm.skip)
-    return backtrack(band, nodes, back, score, types, prm.skip)
+    pred, score, en_skip = bead_scores(doc, band, nodes, types, prm, ctx, max_df)
+    back = forward(band, nodes, pred, score, en_skip)
+    return backtrack(band, nodes, back, score, types, en_skip)
 
 
 # ---------------------------------------------------------------- the passes
@@ -587,25 +675,25 @@ def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
     return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra)
 
 
-def _first_pass(doc: Doc, prm: Params, ctx: Context) -> list[RawBead]:
-    """Small texts: the whole grid.  Longer ones: align runs of g sentences (full search over
-    ~500 x 500 blocks, rarer words only), then search the sentences in a band around it."""
+def _search(doc: Doc, prm: Params, ctx: Context, types: Sequence[BeadType],
+            coarse: bool = False) -> list[RawBead]:
+    """Small grids: search everything.  Larger ones: align blocks of g <= REFINE sentences
+    first (recursively, so that every level's band has a width independent of the length),
+    then search the sentences in a band of g + width around the blocks' path."""
     N, M = doc.N, doc.M
     if (N + 1) * (M + 1) <= prm.full_cells:
-        return dp(doc, Band.full(N, M), TYPES_FULL, prm, ctx)
-    g = max(2, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells)))
-    coarse = doc.blocks(g, g)
-    coarse_ctx = Context(ctx.ratio)
-    coarse_beads = dp(coarse, Band.full(coarse.N, coarse.M), TYPES_FAST, prm, coarse_ctx,
-                      max_df=max(5.0, 0.03 * coarse.M))
-    coarse_centre = _centre_from_beads(coarse_beads, coarse.N)
-    xs = np.minimum(np.arange(coarse.N + 1) * g, N)
-    ys = np.minimum(coarse_centre * g, M)
+        max_df = doc.df_cap(M, HITS_PER_CELL * (N + 1) * (M + 1)) if coarse else None
+        return dp(doc, Band.full(N, M), types, prm, ctx, max_df=max_df)
+    g = max(2, min(REFINE, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells))))
+    blocks = doc.blocks(g, g)
+    block_beads = _search(blocks, prm, Context(ctx.ratio), TYPES_FAST, coarse=True)
+    xs = np.minimum(np.arange(blocks.N + 1) * g, N)
+    ys = np.minimum(_centre_from_beads(block_beads, blocks.N) * g, M)
     centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)
-    # this wide pass only places the final band and finds the beads to learn from: the cheap
-    # bead types do (the final pass has them all)
-    types = TYPES_MID if prm.learn else TYPES_FULL
-    return dp(doc, Band.around(centre, g + prm.width, M), types, prm, ctx)
+    band = Band.around(centre, g + prm.width, M)
+    rows = 2 * (g + prm.width) + 1
+    max_df = doc.df_cap(rows, HITS_PER_CELL * (N + 1) * rows) if coarse else None
+    return dp(doc, band, types, prm, ctx, max_df=max_df)
 
 
 def align_indices(zh: Sequence[str], en: Sequence[str], *,
@@ -621,7 +709,10 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     if progress:
         progress(0.2)
     ctx = _context(doc, zh, en, prm, zh_para, en_para, extra)
-    beads = _first_pass(doc, prm, ctx)
+    # the first pass places the final band and finds the beads to learn from: where it is not
+    # the whole grid, the cheaper bead types do (the final pass has them all)
+    small = (doc.N + 1) * (doc.M + 1) <= prm.full_cells
+    beads = _search(doc, prm, ctx, TYPES_FULL if small or not prm.learn else TYPES_MID)
     if progress:
         progress(0.6)
     for _ in range(prm.rounds if prm.learn else 0):

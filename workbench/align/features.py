@@ -79,6 +79,31 @@ def en_cues(text: str) -> list[str]:
     return list(cues)
 
 
+# ---------------------------------------------------------------- lines that are not text
+
+_EN_END = tuple(".!?'\"”’…:;,)]—-")
+_ZH_END = tuple("。！？…”」』：；，）.!?:;,)")
+
+
+def looks_like_apparatus(text: str, lang: str) -> bool:
+    """A line that is probably not running text: a header, a page mark, a rule, a credit —
+    no letter (or Chinese character) at all, all capitals, or a few words without a sentence
+    end.  Such lines are often on one side only."""
+    t = text.strip()
+    if not t or (t[0] in "[【〔" and t[-1] in "]】〕"):  # an editorial insertion: [Illustration]
+        return True
+    if lang == "en":
+        letters = [c for c in t if c.isalpha()]
+        if len(letters) < 2:
+            return True
+        if all(c.isupper() for c in letters):
+            return True
+        return not t.endswith(_EN_END) and len(t.split()) <= 6
+    if not _HAN.search(t):
+        return True
+    return not t.endswith(_ZH_END) and len(t) <= 12
+
+
 # ---------------------------------------------------------------- quotation state
 
 _Q_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘“\"](?=\w)")

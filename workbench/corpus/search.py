@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.corpus.backend import Corpus, Found, Hit
-from workbench.corpus.tokens import en_pattern
+from workbench.corpus.tokens import en_pattern, zh_spans
 from workbench.errors import WorkbenchError
 from workbench.text.normalize import HAN
 
@@ -25,9 +25,11 @@ class Concordance:
     lang: str  # zh | en | both (a regex with lang auto)
     hits: list[Hit]
     total: int
-    pattern: re.Pattern  # what to highlight, on the side(s) searched
+    pattern: re.Pattern | None  # what to highlight, on the side(s) searched (None: the zh query)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        if self.pattern is None:
+            return zh_spans(text, self.query.strip())
         return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
 
 
@@ -71,7 +73,7 @@ def concordance(
     side = query_lang(query, lang)
     if side == "zh":
         found: Found = corpus.find_zh(query.strip(), status=status, limit=limit, exclude_file=exclude_file)
-        pattern = re.compile(re.escape(query.strip()), re.IGNORECASE)
+        pattern = None
     else:
         found = corpus.find_en(query, status=status, limit=limit, exclude_file=exclude_file)
         pattern = en_pattern(query)

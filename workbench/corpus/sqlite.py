@@ -18,7 +18,7 @@ from workbench.corpus.backend import FileRecord, Found, Hit, PairRow
 from workbench.corpus.tokens import contains, en_match, needs_check, zh_match, zh_tokens
 from workbench.errors import WorkbenchError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: zh_df (format 1 lived for an hour; it is re-indexed, not migrated)
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
@@ -28,8 +28,8 @@ CREATE TABLE pairs(
     id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id),
     pair INTEGER NOT NULL, status TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL);
 CREATE INDEX pairs_by_file ON pairs(file);
+CREATE TABLE zh_df(token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE pairs_fts USING fts5(zh, en, content='', tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE pairs_vocab USING fts5vocab(pairs_fts, 'row');
 INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('automerge', 8);
 INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('crisismerge', 64);
 """
@@ -37,7 +37,7 @@ INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('crisismerge', 64);
 # inserts of bigram tokens than the defaults 4 / 16, with queries as fast.)
 _HIT = "SELECT p.id, f.path, f.title, f.glossary, p.pair, p.status, p.zh, p.en FROM "
 # Enough postings to find fuzzy candidates among, few enough to stay well under 100 ms.
-_SIMILAR_BUDGET = 150_000
+_SIMILAR_BUDGET = 40_000
 
 
 @contextlib.contextmanager
@@ -97,6 +97,10 @@ class SqliteCorpus:
             version = int(row[0]) if row and str(row[0]).isdigit() else None
             if version is None:
                 raise WorkbenchError("not a workbench archive (no format version)", path)
+            if version < FORMAT_VERSION:
+                raise WorkbenchError(
+                    f"archive format {version} is older than this workbench reads ({FORMAT_VERSION}): "
+                    "delete the file and run `workbench index` again", path)
             if version > FORMAT_VERSION:
                 raise WorkbenchError(
                     f"archive format {version} was made by a newer workbench (this one reads format "
@@ -137,11 +141,12 @@ class SqliteCorpus:
     def replace_files(self, items: Iterable[tuple[FileRecord, list[PairRow]]]) -> None:
         with self._transaction() as db:
             next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM pairs").fetchone()[0]
+            counts: Counter[str] = Counter()  # zh_df changes, written once for the transaction
             for rec, pairs in items:
                 row = db.execute("SELECT id FROM files WHERE path = ?", (rec.path,)).fetchone()
                 if row:
                     file_id = row[0]
-                    self._delete_pairs(db, file_id)
+                    self._delete_pairs(db, file_id, counts)
                     db.execute("UPDATE files SET sha256 = ?, title = ?, glossary = ?, pairs = ? WHERE id = ?",
                                (rec.sha256, rec.title, rec.glossary, len(pairs), file_id))
                 else:
@@ -152,23 +157,40 @@ class SqliteCorpus:
                 next_id += len(pairs)
                 db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?)",
                                [(i, file_id, p.pair, p.status, p.zh, p.en) for i, p in zip(ids, pairs)])
+                tokens = [zh_tokens(p.zh) for p in pairs]
                 db.executemany("INSERT INTO pairs_fts(rowid, zh, en) VALUES (?, ?, ?)",
-                               [(i, zh_tokens(p.zh), p.en) for i, p in zip(ids, pairs)])
+                               [(i, t, p.en) for i, t, p in zip(ids, tokens, pairs)])
+                counts.update(" ".join(tokens).split())
+            self._write_counts(db, counts)
 
     def drop_files(self, paths: Iterable[str]) -> None:
         with self._transaction() as db:
+            counts: Counter[str] = Counter()
             for path in paths:
                 row = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
                 if row:
-                    self._delete_pairs(db, row[0])
+                    self._delete_pairs(db, row[0], counts)
                     db.execute("DELETE FROM files WHERE id = ?", (row[0],))
+            self._write_counts(db, counts)
 
     @staticmethod
-    def _delete_pairs(db: sqlite3.Connection, file_id: int) -> None:
+    def _write_counts(db: sqlite3.Connection, counts: Counter[str]) -> None:
+        """Keep zh_df (token → its occurrences in the archive) in step: the translation memory
+        picks a sentence's rarer bigrams by it (FTS5's own counts cost a walk of each token's
+        list; occurrences rank as well as pair counts and cost no set per pair)."""
+        db.executemany("INSERT INTO zh_df VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET n = n + excluded.n",
+                       [(t, n) for t, n in counts.items() if n])
+        if any(n < 0 for n in counts.values()):
+            db.execute("DELETE FROM zh_df WHERE n <= 0")
+
+    @staticmethod
+    def _delete_pairs(db: sqlite3.Connection, file_id: int, counts: Counter[str]) -> None:
         # A contentless FTS5 table forgets a row when told the tokens it was given.
         old = db.execute("SELECT id, zh, en FROM pairs WHERE file = ?", (file_id,)).fetchall()
+        tokens = [zh_tokens(zh) for _, zh, _ in old]
         db.executemany("INSERT INTO pairs_fts(pairs_fts, rowid, zh, en) VALUES ('delete', ?, ?, ?)",
-                       [(i, zh_tokens(zh), en) for i, zh, en in old])
+                       [(i, t, en) for (i, _, en), t in zip(old, tokens)])
+        counts.subtract(" ".join(tokens).split())
         db.execute("DELETE FROM pairs WHERE file = ?", (file_id,))
 
     # -- reading ---------------------------------------------------------------------------
@@ -200,13 +222,22 @@ class SqliteCorpus:
                 else:
                     count_sql = "SELECT count(*) FROM pairs_fts WHERE pairs_fts MATCH ?"
                 return Found(hits, self.db.execute(count_sql, [expr, *args]).fetchone()[0])
-            hits, total = [], 0
-            for r in self.db.execute(sql, [expr, *args]):
-                if check(r[6]):
-                    total += 1
-                    if limit is None or len(hits) < limit:
-                        hits.append(Hit(*r[1:]))
-            return Found(hits, total)
+            # Check every candidate on its Chinese alone, then fetch the hits shown.
+            first = ("SELECT p.id, p.zh FROM pairs_fts JOIN pairs p ON p.id = pairs_fts.rowid JOIN files f "
+                     "ON f.id = p.file WHERE pairs_fts MATCH ?" + where + " ORDER BY pairs_fts.rowid")
+            ids = [i for i, zh in self.db.execute(first, [expr, *args]) if check(zh)]
+            shown = ids if limit is None else ids[:limit]
+            return Found(self._rows(shown), len(ids))
+
+    def _rows(self, ids: list[int]) -> list[Hit]:
+        """The hits with these pair row ids, in the order given."""
+        out: dict[int, Hit] = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(_HIT + f"pairs p JOIN files f ON f.id = p.file WHERE p.id IN ({marks})", chunk):
+                out[r[0]] = Hit(*r[1:])
+        return [out[i] for i in ids if i in out]
 
     def find_zh(self, text: str, *, status=None, limit=None, exclude_file=None) -> Found:
         expr = zh_match(text)
@@ -249,11 +280,8 @@ class SqliteCorpus:
         if not tokens:
             return []
         with _errors(self.path):
-            df = {}
-            for t in tokens:
-                row = self.db.execute("SELECT doc FROM pairs_vocab WHERE term = ?", (t,)).fetchone()
-                if row:
-                    df[t] = row[0]
+            marks = ",".join("?" * len(tokens))
+            df = dict(self.db.execute(f"SELECT token, n FROM zh_df WHERE token IN ({marks})", tokens))
             votes: Counter[int] = Counter()
             spent = 0
             for t in sorted(df, key=df.get):
@@ -262,14 +290,7 @@ class SqliteCorpus:
                 spent += df[t]
                 votes.update(r[0] for r in self.db.execute(
                     "SELECT rowid FROM pairs_fts WHERE pairs_fts MATCH ?", (f'zh : "{t}"',)))
-            best = [i for i, _ in votes.most_common(limit)]
-            if not best:
-                return []
-            marks = ",".join("?" * len(best))
-            rows = self.db.execute(
-                _HIT + f"pairs p JOIN files f ON f.id = p.file WHERE p.id IN ({marks})", best).fetchall()
-        by_id = {r[0]: Hit(*r[1:]) for r in rows}
-        return [by_id[i] for i in best if i in by_id]
+            return self._rows([i for i, _ in votes.most_common(limit)])
 
     def stats(self) -> dict:
         with _errors(self.path):

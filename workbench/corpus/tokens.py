@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.text.normalize import ALNUM_RUN
+from workbench.text.normalize import ALNUM_RUN, normalize_zh
 
 RUN = ALNUM_RUN  # a run of letters and digits, as unicode61 cuts tokens
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -43,40 +43,66 @@ def _run_tokens(run: str) -> list[str]:
     return [*map(str.__add__, codes, codes[1:]), codes[-1]]
 
 
+def fold(text: str) -> str:
+    """Chinese as the index compares it: widths and quote styles made one (`normalize_zh`),
+    letters lower-cased. Same length as the text wherever lower-casing keeps it."""
+    return normalize_zh(text).lower()
+
+
 def zh_tokens(text: str) -> str:
     """The Chinese side as the index stores it: bigram and terminal tokens, space separated."""
     out: list[str] = []
-    for run in RUN.findall(text.lower()):
+    for run in RUN.findall(fold(text)):
         out += _run_tokens(run)
     return " ".join(out)
 
 
 def zh_match(query: str) -> str | None:
     """The FTS5 expression (for the zh column) that finds every pair containing `query`;
-    None when the query has no letter or digit (it must be scanned)."""
-    runs = RUN.findall(query.lower())
+    None when the query has no letter or digit (it must be scanned).
+
+    One phrase: each run's bigrams, and the terminal token of each run the query shows ending
+    (punctuation follows it), so "专精特新“小巨人”企业" finds exactly the pairs with those runs
+    in that order, whatever punctuation stands between them (`contains` then checks it). A
+    last run of one character that ends the query is a prefix (it may go on in the text)."""
+    folded = fold(query)
+    runs = list(RUN.finditer(folded))
     if not runs:
         return None
-    parts = []
-    for run in runs:
-        if len(run) == 1:
-            parts.append(f'"{_CODE[run]}" *')
-        else:
-            codes = list(map(_CODE.__getitem__, run))
-            parts.append('"' + " ".join(map(str.__add__, codes, codes[1:])) + '"')
-    return "zh : (" + " AND ".join(parts) + ")"
+    tokens: list[str] = []
+    prefix = False
+    for m in runs:
+        codes = list(map(_CODE.__getitem__, m.group()))
+        tokens += map(str.__add__, codes, codes[1:])
+        if m.end() < len(folded):
+            tokens.append(codes[-1])
+        elif len(codes) == 1:
+            tokens.append(codes[-1])
+            prefix = True
+    return 'zh : "' + " ".join(tokens) + '"' + (" *" if prefix else "")
 
 
 def needs_check(query: str) -> bool:
     """True if the FTS5 match of `query` may include pairs without it (so each is checked):
     a query that is not one run of letters and digits."""
-    low = query.lower()
-    return RUN.fullmatch(low) is None
+    return RUN.fullmatch(fold(query)) is None
 
 
 def contains(text: str, query: str) -> bool:
-    """The check the index answers: `query` in `text`, letters compared lower-cased."""
-    return query.lower() in text.lower()
+    """The check the index answers: `query` in `text`, both folded (see `fold`)."""
+    return fold(query) in fold(text)
+
+
+def zh_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where `query` is in `text` (folded alike), for highlighting."""
+    t, q = fold(text), fold(query)
+    if not q or len(t) != len(text):
+        t, q = text, query
+    out, at = [], t.find(q)
+    while at >= 0 and q:
+        out.append((at, at + len(q)))
+        at = t.find(q, at + len(q))
+    return out
 
 
 # -- English: words, case-insensitive, a prefix on the last word, always a phrase ---------------
