@@ -51,12 +51,12 @@ def candidates(zh, en, gold, scorer):
     prm = core.Params()
     doc = core.Doc(zh, en, (), prm.idf_pow)
     ctx = core._context(doc, zh, en, prm, None, None, None)
-    beads = core._first_pass(doc, prm, ctx)
+    beads = core._search(doc, prm, ctx, core.TYPES_FULL)
     doc.learn(beads, prm.dice_min)
     gold_path = [(tuple(z), tuple(e), 0.0) for z, e in gold]
     band = core.Band.around(core._centre_from_beads(gold_path, doc.N), prm.width, doc.M)
     nodes = core.Nodes.of(band)
-    _, score = core.bead_scores(doc, band, nodes, core.TYPES_FULL, prm, ctx)
+    _, score, _ = core.bead_scores(doc, band, nodes, core.TYPES_FULL, prm, ctx)
     gs = {(z, e) for z, e in gold if z and e}
     lex, cos, lab = [], [], []
     for t, (a, b) in enumerate(core.TYPES_FULL):

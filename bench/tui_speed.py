@@ -178,8 +178,8 @@ def main() -> int:
     print(f"  then every pair measured in the background in {t.layout:.3f} s (keys stay live meanwhile)")
     print(f"{len(t.keys_cpu)} keys (moves, page down, confirm, undo), CPU per key: {_ms(t.keys_cpu)} "
           "(aim: median < 10 ms, worst < 50 ms)")
-    slow = sorted(zip(t.keys_cpu, t.keys or []), reverse=True)[:3]
-    print("  the slowest: " + ", ".join(f"{key} {1000 * c:.0f} ms" for c, key in slow))
+    slow = sorted(zip(t.keys_cpu, t.keys or [], range(len(t.keys_cpu))), reverse=True)[:3]
+    print("  the slowest: " + ", ".join(f"{key} (key {n + 1}) {1000 * c:.0f} ms" for c, key, n in slow))
     print("Filter pairs on the whole document, CPU: "
           + ", ".join(f"{k} {1000 * v:.0f} ms" for k, v in (t.filters or {}).items()) + " (aim < 100 ms)")
     print(f"  wall per key through the Pilot harness (its idle waits included): {_ms(t.keys_wall)}")

@@ -221,3 +221,24 @@ def test_editor_realign_with_the_encoder_gives_back_an_untouched_alignment(tmp_p
     al = align_documents(zh, en, out_path=tmp_path / "a.yaml", semantic=True)
     result = realign(al, 0, semantic=True, base=tmp_path)
     assert not result.patch.old and not result.patch.new
+
+
+def test_the_coarse_pass_of_a_long_text_uses_the_encoder_on_runs_of_sentences():
+    from workbench.align.core import Params
+
+    zh, en = ZH * 6, EN * 6
+    inner = sem.scorer_for(zh, en, cache=False)
+    seen: list[int] = []
+
+    class Recording:
+        weight = inner.weight
+
+        def __call__(self, zh_lo, zh_hi, en_lo, en_hi):
+            seen.append(int((zh_hi - zh_lo).max()))
+            return inner(zh_lo, zh_hi, en_lo, en_hi)
+
+    # a tiny full-search limit forces coarse-to-fine on this small text
+    beads = align(zh, en, extra=Recording(), params=Params(full_cells=200))
+    valid(beads, len(zh), len(en))
+    g = 2  # runs of >= 2 sentences: the coarse pass's beads join one or two runs
+    assert max(seen) >= 2 * g and max(seen) > 4

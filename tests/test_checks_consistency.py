@@ -22,14 +22,17 @@ def test_source_inconsistent_flags_same_zh_different_en():
         glossary=None,
     )
     assert [(f.pair, f.severity) for f in fs] == [(3, "warning")]
-    # a stock phrase of a briefing worded two ways: info only
-    fs = found(
+    # a stock phrase of a briefing worded two ways: style, not reported
+    assert found(
         "source-inconsistent",
         ("这个问题请辛国斌副部长回答。", "Mr. Xin will answer this question."),
         ("这个问题请辛国斌副部长回答。", "I would like to invite Mr. Xin to address this question."),
         glossary=None,
-    )
-    assert [(f.pair, f.severity) for f in fs] == [(2, "info")]
+    ) == []
+    # a heading is no stock phrase: its two translations are reported
+    fs = found("source-inconsistent", ("一、总体要求", "I. General Requirements"), ("一、总体要求", "I. Overall Aims"),
+               glossary=None)
+    assert [(f.pair, f.severity) for f in fs] == [(2, "warning")]
 
 
 def test_contractions_number_and_case_are_not_inconsistencies():

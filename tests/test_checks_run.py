@@ -40,7 +40,7 @@ def test_every_check_runs_without_a_glossary():
     assert run_checks(al, None) == []
     assert set(CHECKS) == {
         "term-missing", "term-forbidden", "term-inconsistent", "source-inconsistent",
-        "variant-spelling", "number-mismatch", "omission", "untranslated",
+        "variant-spelling", "number-mismatch", "omission", "untranslated", "typography", "capitalisation",
     }
 
 

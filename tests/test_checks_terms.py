@@ -229,14 +229,17 @@ def test_a_reference_back_to_a_term_just_named_is_not_missing():
         ("China made progress in digitally transforming its manufacturing sector.", False),
         ("digital. A transformation", True),  # not one phrase
         ("industrial enterprises of designated size", True),  # "above" is not glue
+        ("the renewal and replacement of key energy-consuming equipment", False),
+        ("the renewal of plans, and equipment", True),
     ],
 )
 def test_the_same_words_in_another_grammatical_form_are_not_missing(en, missing):
     from workbench.glossary.model import Term
 
     g = _glossary(Term(zh=["数字化转型"], en="digital transformation"),
-                  Term(zh=["规模以上工业企业"], en="industrial enterprises above designated size"))
-    zh = "规模以上工业企业" if "designated" in en else "数字化转型"
+                  Term(zh=["规模以上工业企业"], en="industrial enterprises above designated size"),
+                  Term(zh=["设备更新"], en="equipment renewal"))
+    zh = "规模以上工业企业" if "designated" in en else "设备更新" if "renewal" in en else "数字化转型"
     assert bool(found("term-missing", (zh, en), glossary=g)) == missing
 
 
@@ -269,3 +272,15 @@ def test_a_pair_with_the_preferred_rendering_and_a_variant_is_flagged():
     pairs = [("设备更新", "equipment renewal"), ("推动设备更新……设备更新", "equipment upgrades … equipment renewal")]
     (f,) = found("term-inconsistent", *pairs, glossary=g)
     assert f.pair == 2 and f.found == "equipment upgrades"
+
+
+def test_their_right_after_the_term_was_named_is_only_info():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["国家高新区"], en="national high-tech zones"))
+    pairs = [("国家高新区发展如何？", "How are national high-tech zones doing?"),
+             ("如何推动国家高新区高质量发展？", "How will you promote their high-quality development?")]
+    (f,) = found("term-missing", *pairs, glossary=g)
+    assert (f.pair, f.severity) == (2, "info") and "their" in f.message
+    (f,) = found("term-missing", pairs[1], glossary=g)  # no antecedent: a warning
+    assert f.severity == "warning"

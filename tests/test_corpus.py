@@ -253,3 +253,14 @@ def test_kwic_cuts_around_the_match():
     left, match, right = kwic("a" * 50 + "MATCH" + "b" * 50, [(50, 55)], 25)
     assert match == "MATCH" and left.startswith("…") and right.endswith("…")
     assert len(left) + len(match) + len(right) <= 25
+
+
+def test_a_damaged_archive_is_one_clear_error(tmp_path):
+    db = tmp_path / "c.sqlite"
+    c = open_corpus(db, create=True)
+    index_paths(c, [DEMO])
+    c.close()
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2])  # a copy cut short
+    with pytest.raises(WorkbenchError, match="damaged"):
+        open_corpus(db).find_zh("工业")

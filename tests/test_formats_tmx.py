@@ -71,9 +71,11 @@ def test_round_trip_property(al):
 
 def test_carriage_return_and_edge_whitespace_survive():
     al = sample_alignment()
-    al.pairs[1].en = ["  leading", "CR\rinside ", "tab\there"]
+    al.pairs[1].en = ["  leading", "CR\rinside ", "tab here"]
     back = read_tmx(dump_tmx(al).encode("utf-8"), "x.tmx")
     assert back.pairs[1].en == al.pairs[1].en
+    al.pairs[1].en = ["a\ttab"]  # a sentence never holds a tab: it comes back as a space
+    assert read_tmx(dump_tmx(al).encode("utf-8"), "x.tmx").pairs[1].en == ["a tab"]
 
 
 def test_control_character_is_refused_not_written():

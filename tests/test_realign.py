@@ -81,6 +81,8 @@ def test_realign_repairs_a_spoilt_range_and_stops_at_the_next_confirmed_pair(pag
     assert r.stop == 10
     assert r.patch.start == 3 and len(r.patch.old) == 1 and len(r.patch.new) == 2
     assert r.changed == [p.id for p in r.patch.new]
+    assert r.patch.new[0].id == r.patch.old[0].id  # the first keeps the merged pair's id, as a split does
+    assert r.patch.new[1].id == s.al.next_id()
     s.apply(r.patch)
     assert [(p.zh, p.en) for p in s.al.pairs[:11]] == good[:11]
     assert s.al.pairs[11].status == CONFIRMED

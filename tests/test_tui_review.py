@@ -242,7 +242,9 @@ async def test_find_and_replace_one_by_one_and_all_in_one_undo(doc: Path) -> Non
         await pilot.press("ctrl+r")  # replace there, go on
         assert app.session.al.pairs[2].en == ["We will speed up THE development of new quality productive forces."]
         assert app.editor.cursor == 4
-        await pilot.press("ctrl+a")  # all the rest: one change
+        await pilot.press("ctrl+a")  # all the rest: it says what it will do first ...
+        assert "of 1 pairs? Ctrl+A" in str(app.screen.query_one("#replace-status").render())
+        await pilot.press("ctrl+a")  # ... and does it on the second press: one change
         await pilot.press("escape", "ctrl+s")
         en = load_alignment(doc).en_sentences()
         assert not any("the" in s for s in en) and sum("THE" in s for s in en) == 2
@@ -256,7 +258,7 @@ async def test_find_and_replace_one_by_one_and_all_in_one_undo(doc: Path) -> Non
         app.screen.query_one("#replace-with", Input).value = r"\1 %"
         app.screen.query_one("#replace-zh", Checkbox).value = True
         app.screen.query_one("#replace-regex", Checkbox).value = True
-        await pilot.press("ctrl+a", "escape", "ctrl+s")
+        await pilot.press("ctrl+a", "ctrl+a", "escape", "ctrl+s")
     al = load_alignment(doc)
     assert al.pairs[4].zh == ["制造业增加值占全球比重约30 %。"] and al.pairs[4].en == [EN[4]]
 

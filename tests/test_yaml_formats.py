@@ -94,6 +94,8 @@ _text = st.text(
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() == s and s)
+# A sentence holds no tab (refused on load: it would break TSV columns); notes and paths may.
+_sentence = _text.filter(lambda s: "\t" not in s)
 
 
 @st.composite
@@ -103,8 +105,8 @@ def alignments(draw):
     pairs = [
         Pair(
             id=i,
-            zh=draw(st.lists(_text, max_size=3)),
-            en=draw(st.lists(_text, max_size=3)),
+            zh=draw(st.lists(_sentence, max_size=3)),
+            en=draw(st.lists(_sentence, max_size=3)),
             status=draw(st.sampled_from(["auto", "confirmed"])),
             score=draw(st.none() | st.floats(0, 1).map(lambda x: round(x, 3))),
             para=draw(st.none() | st.integers(1, 500)),
@@ -191,7 +193,9 @@ def test_glossary_add_refuses_duplicates():
 
 from workbench.store import alignment_file as alignment_io  # noqa: E402
 
-_any_text = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s)
+# Any text but NUL (refused on load, never written); a sentence also no tab.
+_any_text = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s and s and "\x00" not in s)
+_any_sentence = _any_text.filter(lambda s: "\t" not in s)
 
 
 @st.composite
@@ -199,7 +203,7 @@ def odd_alignments(draw):
     al = draw(alignments())
     for p in al.pairs:
         if draw(st.booleans()):
-            p.en = draw(st.lists(_any_text, max_size=3))
+            p.en = draw(st.lists(_any_sentence, max_size=3))
         if draw(st.booleans()):
             p.note = draw(st.none() | _any_text)
     return al

@@ -700,6 +700,19 @@ def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
     return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra)
 
 
+class _Blocks:
+    """An extra scorer over sentences, seen from the coarse pass's runs of g sentences."""
+
+    def __init__(self, inner: SpanScorer, g: int, N: int, M: int) -> None:
+        self.inner, self.g, self.N, self.M = inner, g, N, M
+        self.weight = inner.weight
+
+    def __call__(self, zh_lo, zh_hi, en_lo, en_hi) -> np.ndarray:
+        g = self.g
+        return self.inner(zh_lo * g, np.minimum(zh_hi * g, self.N),
+                          en_lo * g, np.minimum(en_hi * g, self.M))
+
+
 def _search(doc: Doc, prm: Params, ctx: Context, types: Sequence[BeadType],
             coarse: bool = False) -> list[RawBead]:
     """Small grids: search everything.  Larger ones: align blocks of g <= REFINE sentences
@@ -711,7 +724,8 @@ def _search(doc: Doc, prm: Params, ctx: Context, types: Sequence[BeadType],
         return dp(doc, Band.full(N, M), types, prm, ctx, max_df=max_df)
     g = max(2, min(REFINE, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells))))
     blocks = doc.blocks(g)
-    block_beads = _search(blocks, prm, Context(ctx.ratio), TYPES_FAST, coarse=True)
+    block_ctx = Context(ctx.ratio, extra=_Blocks(ctx.extra, g, N, M) if ctx.extra else None)
+    block_beads = _search(blocks, prm, block_ctx, TYPES_FAST, coarse=True)
     xs = np.minimum(np.arange(blocks.N + 1) * g, N)
     ys = np.minimum(_centre_from_beads(block_beads, blocks.N) * g, M)
     centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)

@@ -49,7 +49,7 @@ _CACHE_SCAN = 16            # other documents' cache files searched for a senten
 
 # Weight of the cosine in the bead score and the offset it is measured from: fitted on the
 # development beads by logistic regression (bench/align_fit_semantic.py prints them).
-WEIGHT = 1.501
+WEIGHT = 1.631
 OFFSET = 0.190
 
 
@@ -253,32 +253,42 @@ class SideVectors:
         self.cum = np.zeros((self.n + 1, DIM), dtype=np.float64)
         np.cumsum(inner_sum, axis=0, out=self.cum[1:])
         self.cum_n = np.concatenate([[0], np.cumsum(pooled.n_inner, dtype=np.int64)])
-        self._keys = np.zeros(0, dtype=np.int64)
-        self._vecs = np.zeros((0, DIM), dtype=np.float32)
+        self._memo: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # length -> (vecs, known)
+
+    _MEMO_MAX_LEN = 8   # spans of the fine passes (up to 4 sentences) are kept; coarse runs not
 
     def spans(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """Unit vectors of the spans [lo, hi) (hi > lo), float32."""
-        keys = lo.astype(np.int64) * (self.n + 1) + hi
-        rows = self.rows(keys)
-        return self._vecs[rows]
+        vecs, inv = self.unique_spans(np.asarray(lo), np.asarray(hi))
+        return vecs[inv]
 
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        """Row in ``self._vecs`` of each span key (lo * (n + 1) + hi), computing missing ones."""
+    def unique_spans(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(vectors of the distinct spans in text order, index of each span among them)."""
+        keys = lo.astype(np.int64) * (self.n + 1) + hi
         uk, inv = np.unique(keys, return_inverse=True)
-        pos = np.searchsorted(self._keys, uk)
-        known = (pos < len(self._keys)) & (self._keys[np.minimum(pos, len(self._keys) - 1)]
-                                           == uk) if len(self._keys) else np.zeros(len(uk), bool)
-        new = uk[~known]
-        if len(new):
-            lo, hi = new // (self.n + 1), new % (self.n + 1)
-            total = self.bos[lo] + (self.cum[hi] - self.cum[lo]).astype(np.float32) + self.eos[hi - 1]
-            vecs = self.enc.head(total, self.cum_n[hi] - self.cum_n[lo] + 2)
-            allk = np.concatenate([self._keys, new])
-            order = np.argsort(allk, kind="stable")
-            self._keys = allk[order]
-            self._vecs = np.concatenate([self._vecs, vecs])[order]
-            pos = np.searchsorted(self._keys, uk)
-        return pos[inv]
+        ulo, uhi = uk // (self.n + 1), uk % (self.n + 1)
+        length = uhi - ulo
+        out = np.empty((len(uk), DIM), dtype=np.float32)
+        for ln in np.unique(length).tolist():
+            sel = np.nonzero(length == ln)[0]
+            starts = ulo[sel]
+            if ln > self._MEMO_MAX_LEN:
+                out[sel] = self._compute(starts, starts + ln)
+                continue
+            if ln not in self._memo:
+                self._memo[ln] = (np.empty((self.n, DIM), dtype=np.float32),
+                                  np.zeros(self.n, dtype=bool))
+            vecs, known = self._memo[ln]
+            new = starts[~known[starts]]
+            if len(new):
+                vecs[new] = self._compute(new, new + ln)
+                known[new] = True
+            out[sel] = vecs[starts]
+        return out, inv
+
+    def _compute(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        total = self.bos[lo] + (self.cum[hi] - self.cum[lo]).astype(np.float32) + self.eos[hi - 1]
+        return self.enc.head(total, self.cum_n[hi] - self.cum_n[lo] + 2)
 
 
 # ---------------------------------------------------------------- the bead-score feature
@@ -302,19 +312,16 @@ class SemanticScorer:
         out = np.zeros(len(zh_lo), dtype=np.float64)
         if not len(out):
             return out
-        zr = self.zh.rows(zh_lo * (self.zh.n + 1) + zh_hi)
-        er = self.en.rows(en_lo * (self.en.n + 1) + en_hi)
-        zu, zi = np.unique(zr, return_inverse=True)
-        eu, ei = np.unique(er, return_inverse=True)
-        zv, ev = self.zh._vecs[zu], self.en._vecs[eu]   # this call's spans, in text order
-        if len(zu) * len(eu) <= 4 * len(out) + 2**20:
+        zv, zi = self.zh.unique_spans(zh_lo, zh_hi)   # this call's spans, in text order
+        ev, ei = self.en.unique_spans(en_lo, en_hi)
+        if len(zv) * len(ev) <= 4 * len(out) + 2**20:
             return (zv @ ev.T)[zi, ei].astype(np.float64)
         # a band: the pairs of a run of zh spans meet a run of en spans, so small matrix
         # products and a gather beat row-by-row dot products
         order = np.argsort(zi, kind="stable")
         zs, es = zi[order], ei[order]
         step = 256
-        cuts = np.searchsorted(zs, np.arange(0, len(zu) + step, step))
+        cuts = np.searchsorted(zs, np.arange(0, len(zv) + step, step))
         for a, b in zip(cuts[:-1], cuts[1:]):
             if a == b:
                 continue

@@ -33,6 +33,8 @@ CHECKS = (
     "number-mismatch",
     "omission",
     "untranslated",
+    "typography",
+    "capitalisation",
 )
 SEVERITIES = ("error", "warning", "info")  # most serious first
 
@@ -112,7 +114,7 @@ def run_checks_corpus(
     all documents or one per document (None: no glossary checks for that one). Each
     document's own `ignored` list applies to its findings; `file` names the document.
     """
-    from workbench.checks import completeness, consistency, numbers, spelling, terms
+    from workbench.checks import completeness, consistency, numbers, spelling, terms, typography
     from workbench.checks.view import build_views
 
     wanted = _selected(checks)
@@ -135,6 +137,8 @@ def run_checks_corpus(
         "number-mismatch": numbers.number_mismatch,
         "omission": completeness.omission,
         "untranslated": completeness.untranslated,
+        "typography": typography.typography,
+        "capitalisation": typography.capitalisation,
     }
     for name in wanted:
         found.extend(runners[name](views))

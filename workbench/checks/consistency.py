@@ -3,8 +3,8 @@ standing for different Chinese (across all documents under check).
 
 Translations are compared by their words' stems, case folded, with contractions spelled out,
 so "That's all" / "That is all" and "question" / "questions" are the same translation. A
-short source (a stock phrase of a press conference) translated two ways is info; a longer
-one is a warning unless the wordings are nearly identical.
+short sentence (a stock phrase of a press conference) worded two ways is not reported;
+anything else is a warning unless the wordings are nearly identical (then info).
 """
 
 from __future__ import annotations
@@ -52,9 +52,18 @@ def en_key(p: PairView) -> str:
     return " ".join(map(word_key, WORD.findall(text)))
 
 
-#: A source this short (characters without punctuation) is a stock phrase ("谢谢", "这个问题
-#: 请辛部长回答"): its varied wordings are reported as info only.
+#: A sentence this short (characters without punctuation) is a stock phrase ("谢谢。", "这个问题
+#: 请辛部长回答。"): its wordings are style, not reported.
 STOCK_PHRASE = 15
+
+
+def _stock_phrase(zh: str) -> bool:
+    """A short sentence (it ends as one: 。！？) — "这个问题请辛国斌副部长回答。", "谢谢。" —
+    not a heading or a term ("一、总体要求", "新质生产力"), whose wordings must agree."""
+    return len(zh_key(zh)) <= STOCK_PHRASE and normalize_zh(zh).rstrip().endswith(_SENTENCE_END)
+
+
+_SENTENCE_END = ("。", "!", "?", ".", "…")
 
 
 def _clip(text: str, width: int = 70) -> str:
@@ -90,8 +99,9 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
                     if forward:
                         msg = f"the same Chinese is translated “{_clip(p.en)}” here and “{_clip(ref_p.en)}” in {where}"
                         # near-identical wordings ("That's all" / "That is all") are style, not sense
-                        stock = len(zh_key(p.zh)) <= STOCK_PHRASE
-                        severity = "info" if stock or fuzz.ratio(key, ref_key) >= NEAR_IDENTICAL else "warning"
+                        if _stock_phrase(p.zh):
+                            continue  # a stock phrase worded two ways: below info, not reported
+                        severity = "info" if fuzz.ratio(key, ref_key) >= NEAR_IDENTICAL else "warning"
                         yield Finding("source-inconsistent", severity, p.id, msg, expected=ref_p.en, found=p.en, file=v.file)
                     else:
                         msg = f"the same English “{_clip(p.en)}” stands for “{_clip(p.zh)}” here and “{_clip(ref_p.zh)}” in {where}"

@@ -118,15 +118,23 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
 
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her)\b", re.I)
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|their|them|its)\b", re.I)
 
 
 def pronoun(rendering: str, p: PairView) -> str | None:
     """“His” for 习近平总书记: a personal pronoun, when the term names a person (its rendering
-    is a proper name, every word capitalised). "they"/"its" are too often something else."""
+    is a proper name, every word capitalised)."""
     words = WORD.findall(rendering)
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     m = _PRONOUN.search(p.en)
+    return m.group() if m else None
+
+
+def plural_pronoun(p: PairView) -> str | None:
+    """“their” may refer back to the term (“promote their development”), or to anything else:
+    a finding that has one is only info."""
+    m = _PLURAL_PRONOUN.search(p.en)
     return m.group() if m else None
 
 
@@ -156,6 +164,10 @@ def paraphrase(expected: list[str], p: PairView) -> str | None:
         want = [_root(w) for w in WORD.findall(form) if w.casefold() not in _GLUE]
         if len(want) < 2:
             continue  # one word (an acronym, "one-stop") has no other grammatical form here
+        if len(want) == 2:
+            inverted = _of_phrase(want, roots, p)
+            if inverted:
+                return inverted
         width = len(WORD.findall(form)) + 2
         for k, r in enumerate(roots):
             if r not in want:
@@ -167,6 +179,23 @@ def paraphrase(expected: list[str], p: PairView) -> str | None:
                 extra = [t for t in p.tokens[k:last + 1] if _root(t.text) not in want and t.text.casefold() not in _GLUE]
                 if not extra and not _CLAUSE_BREAK.search(span):  # "new quality productive forces" is not
                     return span
+    return None
+
+
+def _of_phrase(want: list[str], roots: list[str], p: PairView) -> str | None:
+    """A two-noun rendering turned into an of-phrase: “renewal and replacement of key
+    energy-consuming equipment” for “equipment renewal” (B … of … A, one clause)."""
+    a, b = want
+    for k, r in enumerate(roots):
+        if r != b:
+            continue
+        for j in range(k + 1, min(k + 4, len(roots))):
+            if p.tokens[j].text.casefold() != "of":
+                continue
+            for m in range(j + 1, min(j + 6, len(roots))):
+                if roots[m] == a:
+                    span = p.en[p.tokens[k].start:p.tokens[m].end]
+                    return None if _CLAUSE_BREAK.search(span) else span
     return None
 
 
@@ -219,8 +248,9 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
 
     Not reported: a head word shared in a list ("traditional, emerging and future
     industries"), the rendering's words in another grammatical form ("digitally
-    transforming"), and a pronoun or "these …" when the term was named in the last pairs.
-    A "these …" with no such antecedent is reported as info.
+    transforming"), and "His" or "these …" when the term was named in the last pairs.
+    Info only: a "these …" with no such antecedent, and "their"/"its" right after a pair
+    that named the term (it may refer back, or not).
     """
     for v in views:
         if v.matcher is None:
@@ -255,6 +285,10 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                 if ref:
                     msg += f"; only “{ref}” here, a reference back?"
                     yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
+                    continue
+                if not found and k - named.get(i, -99) == 1 and plural_pronoun(p):
+                    msg += f"; “{plural_pronoun(p)}” here, a reference back to pair {v.pairs[k - 1].id}?"
+                    yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, file=v.file)
                     continue
                 msg += f"; found “{found}”" if found else "; no rendering of it in the English"
                 yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found, file=v.file)

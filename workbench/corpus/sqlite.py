@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from workbench.corpus.backend import FileRecord, Found, Hit, PairRow
-from workbench.corpus.tokens import contains, en_match, needs_check, zh_match, zh_tokens
+from workbench.corpus.tokens import contains, en_match, matcher, needs_check, zh_match, zh_tokens
 from workbench.errors import WorkbenchError
 
 FORMAT_VERSION = 2  # 2: zh_df (format 1 lived for an hour; it is re-indexed, not migrated)
@@ -37,7 +37,7 @@ INSERT INTO pairs_fts(pairs_fts, rank) VALUES ('crisismerge', 64);
 # inserts of bigram tokens than the defaults 4 / 16, with queries as fast.)
 _HIT = "SELECT p.id, f.path, f.title, f.glossary, p.pair, p.status, p.zh, p.en FROM "
 # Enough postings to find fuzzy candidates among, few enough to stay well under 100 ms.
-_SIMILAR_BUDGET = 40_000
+_SIMILAR_BUDGET = 25_000
 
 
 @contextlib.contextmanager
@@ -241,7 +241,7 @@ class SqliteCorpus:
 
     def find_zh(self, text: str, *, status=None, limit=None, exclude_file=None) -> Found:
         expr = zh_match(text)
-        check = (lambda zh: contains(zh, text)) if needs_check(text) else None
+        check = matcher(text) if needs_check(text) else None
         if expr is None:
             return self._scanned(lambda h: contains(h.zh, text), status, limit, exclude_file)
         return self._matching(expr, status, limit, exclude_file, check)

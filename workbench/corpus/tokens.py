@@ -18,6 +18,8 @@ A query holding punctuation or spaces is the AND of its runs, a superset checked
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from workbench.text.normalize import ALNUM_RUN, normalize_zh
 
@@ -91,6 +93,32 @@ def needs_check(query: str) -> bool:
 def contains(text: str, query: str) -> bool:
     """The check the index answers: `query` in `text`, both folded (see `fold`)."""
     return fold(query) in fold(text)
+
+
+@lru_cache(maxsize=1)
+def _unfolded() -> dict[str, str]:
+    """folded character → every character that folds to it (computed once, over the BMP less
+    the ideographs, Hangul and surrogates, which nothing folds)."""
+    out: dict[str, set[str]] = {}
+    for cp in (*range(0x3400), *range(0xE000, 0x10000)):
+        ch = chr(cp)
+        f = fold(ch)
+        if len(f) == 1 and f != ch:
+            out.setdefault(f, {f}).add(ch)
+    return {f: "".join(sorted(chars)) for f, chars in out.items()}
+
+
+@lru_cache(maxsize=256)
+def matcher(query: str) -> Callable[[str], bool]:
+    """`contains(text, query)` as one compiled pattern over the raw text (no folding per text):
+    each character of the query matches every character that folds as it does."""
+    table = _unfolded()
+    parts = []
+    for ch in fold(query):
+        alts = table.get(ch)
+        parts.append("[" + re.escape(alts) + "]" if alts else re.escape(ch))
+    pattern = re.compile("".join(parts))
+    return lambda text: pattern.search(text) is not None
 
 
 def zh_spans(text: str, query: str) -> list[tuple[int, int]]:

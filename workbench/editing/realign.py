@@ -40,7 +40,7 @@ class Realignment:
         if not p.old and not p.new:
             return "Realigned: no pair changed"
         ids = ", ".join(str(i) for i in self.changed[:8]) + (" …" if len(self.changed) > 8 else "")
-        return f"Realigned: {len(p.old)} pairs became {len(p.new)}; changed pair(s) {ids}"
+        return f"Realigned: {len(p.old)} pair{'s' if len(p.old) != 1 else ''} became {len(p.new)}; changed: {ids}"
 
 
 def realign_range_of(al: Alignment, start: int) -> tuple[int, int]:
@@ -134,6 +134,14 @@ def realign(al: Alignment, start: int, glossary: Glossary | None = None, base: P
         starts = _paragraph_starts(pairs)
         for b, made in zip(part, fresh):
             made.para = starts.get(b.zh[0]) if b.zh else None
+    # A new pair that starts where an old one started keeps its id (as a merge keeps the
+    # first id); the others take fresh ones (as a split does).
+    kept_ids = {by_span[(b.zh, b.en)].id for b in part if (b.zh, b.en) in by_span}
+    by_start = {}
+    for b in beads[start:stop]:
+        old = by_span[(b.zh, b.en)]
+        if old.id not in kept_ids:
+            by_start[(b.zh[:1], b.en[:1])] = old.id
     new: list[Pair] = []
     changed: list[int] = []
     next_id = al.next_id()
@@ -142,8 +150,10 @@ def realign(al: Alignment, start: int, glossary: Glossary | None = None, base: P
         if kept is not None:
             new.append(kept)
             continue
-        made.id = next_id
-        next_id += 1
+        reused = by_start.pop((b.zh[:1], b.en[:1]), None)
+        if reused is None:
+            reused, next_id = next_id, next_id + 1
+        made.id = reused
         new.append(made)
         changed.append(made.id)
     patch = Patch(start, list(pairs[start:stop]), new, LABEL).trimmed()

@@ -176,6 +176,8 @@ class Session:
         return self.edit(label, i, i + 2, lambda al: al.move_sentence_down(i, side))
 
     def edit_pair(self, i: int, zh: list[str], en: list[str]) -> Patch:
+        zh = [s.replace("\t", " ") for s in zh]  # a tab would break the columns of a TSV export
+        en = [s.replace("\t", " ") for s in en]
         return self.edit("Edit pair", i, i + 1, lambda al: al.edit_pair(i, zh, en))
 
     def confirm(self, i: int, above: bool = False) -> Patch:

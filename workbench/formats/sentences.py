@@ -23,7 +23,11 @@ def lengths(sentences: list[str]) -> str:
 
 
 def split(text: str, lang: str, recorded: str | None = None) -> list[str]:
-    """The sentences of a segment: exactly as recorded when the lengths fit, else re-split."""
+    """The sentences of a segment: exactly as recorded when the lengths fit, else re-split.
+
+    A tab becomes a space (a sentence never holds one: it would break TSV columns).
+    """
+    text = text.replace("\t", " ")
     exact = _split_by_lengths(text, JOINER[lang], recorded) if recorded else None
     if exact is not None:
         return exact

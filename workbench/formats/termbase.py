@@ -21,6 +21,7 @@ from lxml import etree
 
 from workbench.errors import WorkbenchError
 from workbench.formats import format_of
+from workbench.formats.spreadsheet import neutralise, restore
 from workbench.formats.xmlsafe import XML_LANG, XmlWriter, iterparse, local_name, release
 from workbench.glossary.model import CASES, Glossary, Term
 from workbench.text.reading import read_bytes, read_text
@@ -232,7 +233,7 @@ def read_csv(text: str, path: str | Path, delimiter: str = ",", name: str = "") 
                 continue
             if len(row) != len(columns):
                 raise WorkbenchError(f"{len(row)} fields, but the header has {len(columns)}", path, line)
-            cell = dict(zip(columns, row))
+            cell = {column: restore(value) for column, value in zip(columns, row)}  # undo `neutralise`
             zh = _split(cell["zh"])
             en = cell["en"].strip()
             if not zh:
@@ -259,8 +260,8 @@ def dump_csv(g: Glossary, delimiter: str = ",") -> str:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for t in g.terms:
-        writer.writerow(["|".join(t.zh), t.en, "|".join(t.variants), "|".join(t.forbidden), t.note or "",
-                         "" if t.case == "insensitive" else t.case])
+        writer.writerow([neutralise(cell) for cell in ("|".join(t.zh), t.en, "|".join(t.variants),
+                         "|".join(t.forbidden), t.note or "", "" if t.case == "insensitive" else t.case)])
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.formats import interchange as ix
 from workbench.formats import sentences
+from workbench.formats.spreadsheet import neutralise, restore
 from workbench.model import Alignment
 from workbench.text.normalize import HAN
 from workbench.text.reading import decode_text
@@ -33,7 +34,7 @@ def dump_tsv(al: Alignment) -> str:
     writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["zh", "en"])
     for p in al.pairs:
-        writer.writerow([sentences.join(p.zh, "zh"), sentences.join(p.en, "en")])
+        writer.writerow([neutralise(sentences.join(p.zh, "zh")), neutralise(sentences.join(p.en, "en"))])
     return out.getvalue()
 
 
@@ -52,8 +53,8 @@ def read_tsv(data: bytes, path: str | Path) -> Alignment:
     for line, row in rows:
         if header is None and len(_trim(row)) > 2:
             raise WorkbenchError(f"{len(_trim(row))} columns where two are expected (zh, en)", path, line)
-        zh = row[zh_col] if zh_col < len(row) else ""
-        en = row[en_col] if en_col < len(row) else ""
+        zh = restore(row[zh_col]) if zh_col < len(row) else ""
+        en = restore(row[en_col]) if en_col < len(row) else ""
         b.unit(sentences.split(zh, "zh"), sentences.split(en, "en"))
     return b.build()
 

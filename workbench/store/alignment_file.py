@@ -107,6 +107,8 @@ def _pair(node: Node) -> Pair:
         pair.score = score
     if "para" in f and not f["para"].is_null():
         pair.para = f["para"].integer("para")
+        if pair.para < 0:
+            raise f["para"].error("para (the paragraph a pair starts) cannot be negative")
     if "note" in f:
         pair.note = f["note"].text("note", optional=True)
     return pair
@@ -120,6 +122,9 @@ def _sentences(f: dict[str, Node], side: str) -> list[str]:
         s = n.text(f"a {side} sentence")
         if not s or not s.strip():
             raise n.error(f"empty {side} sentence")
+        if "\t" in s:
+            raise n.error(f"a tab inside a {side} sentence (character {s.index(chr(9)) + 1}): it would break "
+                          "the columns of a TSV export; replace it with a space")
         out.append(s)
     return out
 

@@ -96,12 +96,16 @@ class Node:
             raise self.error(f"{what} must be text")
         if not isinstance(v, str):
             v = self.node.value  # a number written where text is expected: keep it as written
+        if "\x00" in v:
+            raise self.error(f"{what} holds a NUL character (U+0000): refused, it is never written")
         return v
 
     def integer(self, what: str) -> int:
         v = self.scalar()
         if not isinstance(v, int) or isinstance(v, bool):
             raise self.error(f"{what} must be a whole number")
+        if not _DECIMAL.fullmatch(self.node.value):  # YAML 1.1 also reads 1_000, 0x10, 010, 1:30
+            raise self.error(f"{what} must be written in plain digits (like 1000), not {self.node.value!r}")
         return v
 
     def number(self, what: str) -> float:
@@ -120,6 +124,7 @@ class Node:
 
 
 _constructor = yaml.constructor.SafeConstructor()
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:

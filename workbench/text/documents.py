@@ -86,7 +86,7 @@ def parse_blocks(blocks: list[Block], lang: str, path: str = "", presplit: bool 
     """A document from its paragraphs as a reader gave them (see text/inputs.py)."""
     doc = Document(path=path, lang=lang, sha256=sha256)
     for block in blocks:
-        line = block.text.strip()
+        line = block.text.replace("\t", " ").strip()  # a tab inside a sentence would break TSV columns
         if not line:
             continue
         if presplit or block.verbatim:

@@ -67,7 +67,7 @@ class PairPanel(Widget):
         if pair is None:
             pass
         elif not found and not pair.note:
-            text.append(f"pair {pair.id}: no findings", style="dim")
+            text.append("no findings on this pair", style="dim")
         else:
             room = self.LINES - (1 if pair.note else 0)
             shown = found if len(found) <= room else found[: room - 1]

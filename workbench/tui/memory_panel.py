@@ -67,9 +67,12 @@ class MemoryPanel(Widget):
             return  # the cursor moved on
         self.matches = found
         self.query_text = text
-        self._text = self._describe(found, error)
+        text = self._describe(found, error)
+        # Re-layout the screen only when the panel's height changes: a redraw is much cheaper.
+        relayout = not self.display or text.plain.count("\n") != self._text.plain.count("\n")
+        self._text = text
         self.display = True
-        self.refresh(layout=True)
+        self.refresh(layout=relayout)
 
     def _describe(self, found: list[Match], error: str | None) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis")  # one line a side: the panel stays small

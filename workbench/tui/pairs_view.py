@@ -160,8 +160,31 @@ class PairsView(ScrollView, can_focus=True):
 
     @property
     def content_width(self) -> int:
-        """Cells for text: the widget less its (always shown) scrollbar."""
-        return self.scrollable_content_region.width
+        """Cells for text: the widget less its (always shown) scrollbar (kept per widget size:
+        asked for every line drawn)."""
+        size = self.size
+        if size != self._content_size:
+            self._content_size = size
+            self._content_width = self.scrollable_content_region.width
+        return self._content_width
+
+    _content_size = None
+    _content_width = 0
+
+    def _style(self, name: str) -> Style:
+        """A component class's style, kept until the theme or the focus changes (every pair
+        drawn asks for a dozen)."""
+        key = (self.app.theme, self.has_focus)
+        if key != self._styles_key:
+            self._styles_key = key
+            self._styles = {}
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    _styles_key: tuple = ()
+    _styles: dict[str, Style] = {}
 
     def relayout(self, start: int = 0, stop: int | None = None, delta: int = 0) -> None:
         """Re-measure pairs [start:stop] (after a change that replaced them), or all of them.
@@ -289,14 +312,14 @@ class PairsView(ScrollView, can_focus=True):
         zw, ew = self.column_widths(width)
         base = self.rich_style
         if k == self.cursor:
-            base = base + self.get_component_rich_style("pairs--cursor", partial=True)
+            base = base + self._style("pairs--cursor")
         elif k % 2:
-            base = base + self.get_component_rich_style("pairs--odd", partial=True)
-        muted = base + self.get_component_rich_style("pairs--id", partial=True)
-        sep = base + self.get_component_rich_style("pairs--separator", partial=True)
-        match = base + self.get_component_rich_style("pairs--match", partial=True)
-        alt = base + self.get_component_rich_style("pairs--sentence2", partial=True)
-        term = base + self.get_component_rich_style("pairs--term", partial=True) if k == self.cursor else None
+            base = base + self._style("pairs--odd")
+        muted = base + self._style("pairs--id")
+        sep = base + self._style("pairs--separator")
+        match = base + self._style("pairs--match")
+        alt = base + self._style("pairs--sentence2")
+        term = base + self._style("pairs--term") if k == self.cursor else None
         # each sentence starts a line; every second one in another shade
         zh_lines = [(ln, alt if n % 2 else base) for n, s in enumerate(p.zh) for ln in wrap(s, zw)]
         en_lines = [(ln, alt if n % 2 else base) for n, s in enumerate(p.en) for ln in wrap(s, ew)]
@@ -313,10 +336,10 @@ class PairsView(ScrollView, can_focus=True):
 
     def _gutter(self, p: Pair, base: Style, muted: Style) -> list[Segment]:
         confirmed = p.status == CONFIRMED
-        status = self.get_component_rich_style("pairs--confirmed" if confirmed else "pairs--auto", partial=True)
-        low = self.get_component_rich_style("pairs--low", partial=True)
-        finding = self.get_component_rich_style("pairs--finding", partial=True)
-        shape_style = self.get_component_rich_style("pairs--shape", partial=True)
+        status = self._style("pairs--confirmed" if confirmed else "pairs--auto")
+        low = self._style("pairs--low")
+        finding = self._style("pairs--finding")
+        shape_style = self._style("pairs--shape")
         shape = "" if len(p.zh) == 1 and len(p.en) == 1 else f"{len(p.zh)}:{len(p.en)}"
         return [
             Segment(f"{p.id:>6}"[-6:], muted),

@@ -29,11 +29,12 @@ class ReplaceScreen(ModalScreen[None]):
     def __init__(self, editor: EditorScreen) -> None:
         super().__init__()
         self.editor = editor
+        self.armed: tuple | None = None  # the replace-all shown for confirmation
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog bottom", id="replace-dialog"):
             yield Label("Find and replace — Enter: next match · Ctrl+R: replace in this pair and go on · "
-                        "Ctrl+A: replace all (one Undo) · Escape: close", classes="question")
+                        "Ctrl+A: replace all (asks first; one Undo) · Escape: close", classes="question")
             yield Input(placeholder="find", id="replace-find")
             yield Input(placeholder="replace with (\\1 for a group when regular expression)", id="replace-with")
             with Horizontal(classes="options"):
@@ -122,6 +123,14 @@ class ReplaceScreen(ModalScreen[None]):
         if not found:
             self.say("no match")
             return
+        what = (pattern.pattern, self.query_one("#replace-with", Input).value, self.side, len(found))
+        if self.armed != what:  # a bulk change: say what it will do, and do it on the second press
+            self.armed = what
+            side = "Chinese" if self.side == "zh" else "English"
+            self.say(f"replace {self.query_one('#replace-find', Input).value!r} by {what[1]!r} on the {side} side "
+                     f"of {len(found)} pairs? Ctrl+A (or the button) again to do it")
+            return
+        self.armed = None
         try:
             patch = self.editor.apply(self.editor.session.replace_text, self.side, pattern, self.replacement(), found)
         except (re.error, IndexError) as exc:
