@@ -91,17 +91,31 @@ def typography(views: list[View]) -> Iterable[Finding]:
 
 
 def capitalisation(views: list[View]) -> Iterable[Finding]:
+    # Pass 1: the words written both capitalised (not first in a sentence) and in lower case;
+    # only phrases of such words can be written two ways, so pass 2 looks at no other.
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for v in views:
+        for p in v.pairs:
+            for w in WORD.findall(p.en):
+                if w.islower():
+                    lower.add(w)
+                elif w[:1].isupper() and w[1:].islower():
+                    capital.add(w.lower())
+    both = (capital & lower) - EN_STOP
+    if not both:
+        return
     # casefolded phrase → case shape of its content words → [(view, pair id, surface)]
     seen: dict[str, dict[tuple, list[tuple[View, int, str]]]] = defaultdict(lambda: defaultdict(list))
     for v in views:
         for p in v.pairs:
-            if not p.en:
+            if not p.en or both.isdisjoint(WORD.findall(p.en.lower())):
                 continue
             words = list(WORD.finditer(p.en))
             if _heading(words):
                 continue  # a heading in Title Case says nothing about the phrase's own case
             for k, first in enumerate(words):
-                if first.group().casefold() in EN_STOP:
+                if first.group().lower() not in both:
                     continue
                 starts = _starts_sentence(p.en, first.start())
                 for n in range(2, 6):

@@ -111,8 +111,12 @@ def _concept(concept: etree._Element, path: str | Path, n: int) -> Term | None:
     zh: list[tuple[str, str]] = []
     en: list[tuple[str, str]] = []
     notes = []
+    case = "insensitive"
     for child in concept:
         tag = local_name(child.tag)
+        if tag == "descrip" and child.get("type") == "x-case":
+            case = "sensitive" if "".join(child.itertext()).strip().lower() == "sensitive" else "insensitive"
+            continue
         if tag in ("note", "descrip") and child.get("type", "definition") in ("definition", "note", "context", ""):
             text = " ".join("".join(child.itertext()).split())
             if text:
@@ -146,7 +150,7 @@ def _concept(concept: etree._Element, path: str | Path, n: int) -> Term | None:
     main = (preferred or admitted)[0]
     variants = [t for t in preferred[1:] + admitted if t != main]
     return Term(zh=list(dict.fromkeys(zh_forms)), en=main, variants=list(dict.fromkeys(variants)),
-                forbidden=list(dict.fromkeys(forbidden)), note="; ".join(notes) or None)
+                forbidden=list(dict.fromkeys(forbidden)), note="; ".join(notes) or None, case=case)
 
 
 def dump_tbx(g: Glossary, version: str = "tbx") -> str:
@@ -181,6 +185,8 @@ def _dump_concept(w: XmlWriter, t: Term, n: int, v3: bool) -> None:
     w.open(concept, [("id", f"c{n}")])
     if t.note:
         w.leaf("note", t.note, where=f"the note of {where}")
+    if t.case == "sensitive":  # a data category of our own (x-), as TBX allows
+        w.leaf("descrip", "sensitive", [("type", "x-case")])
     sides = (("zh", [(z, "preferred" if k == 0 else "admitted") for k, z in enumerate(t.zh)]),
              ("en", [(t.en, "preferred")] + [(v, "admitted") for v in t.variants] + [(f, "deprecated") for f in t.forbidden]))
     for lang, forms in sides:

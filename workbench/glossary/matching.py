@@ -172,9 +172,9 @@ class TermMatcher:
         """The terms whose Chinese lies inside term i's (中小企业 in 专精特新中小企业)."""
         cache = self.__dict__.setdefault("_nested", {})
         if i not in cache:
-            mine = [normalize_zh(z) for z in self.terms[i].zh]
-            cache[i] = [j for j, t in enumerate(self.terms) if j != i
-                        and any(normalize_zh(z) in m for z in t.zh for m in mine)]
+            found = {j for z in self.terms[i].zh for _, _, j in self._zh.find(normalize_zh(z))}
+            found.discard(i)
+            cache[i] = sorted(found)
         return cache[i]
 
     def en_hits(self, text: str) -> list[EnHit]:
