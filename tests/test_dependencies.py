@@ -23,6 +23,9 @@ def declared(extra: str | None = None) -> set[str]:
 
 #: Extras the package imports from (lazily, with a clear message when missing).
 OPTIONAL = ("cluster",)
+#: Declared for a dependency that needs it but does not say so in a way pip honours, pinned to
+#: a wheel: not imported by workbench itself.
+FOR_A_DEPENDENCY = {"lxml-html-clean": "justext (under trafilatura) imports lxml.html.clean"}
 
 
 def canonical(name: str) -> str:

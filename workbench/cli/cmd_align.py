@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="output format (default: yaml); beads prints [zh ids]:[en ids] a line")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
                    help="add a multilingual sentence encoder's similarity to the alignment "
-                   "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,500 "
-                   "sentences a second on two cores, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
+                   "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,100 "
+                   "sentences a second a core, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
                    "lengths only, several times faster, for batch jobs of 100,000s of sentences")
     p.add_argument("--title", default="", help="title of the aligned document")
     p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",
@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import warnings
+
+    from workbench.align import AlignDrift, AlignWarning
     from workbench.align.build import align_documents, language_warnings
     from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
@@ -78,9 +81,15 @@ def run(args: argparse.Namespace) -> int:
     en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format)
     for warning in language_warnings(zh, en):
         say(f"warning: {warning}")
-    with Progress("aligning") as progress:
+    with Progress("aligning") as progress, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AlignWarning)
         al = align_documents(zh, en, glossary=glossary, out_path=args.output, title=args.title, progress=progress,
                               semantic=args.semantic)
+    for w in caught:
+        if issubclass(w.category, AlignDrift):  # the other AlignWarnings repeat language_warnings
+            say(f"warning: {w.message}")
+        elif not issubclass(w.category, AlignWarning):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if args.glossary and args.output:
         import os
 
