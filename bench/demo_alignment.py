@@ -2,6 +2,9 @@
 
     python bench/demo_alignment.py
 
+Each run is lexical-only (--no-semantic) and with the sentence encoder (--semantic, vectors
+not cached).
+
 Prints strict precision/recall/F1 (exact pair match, pairs with an empty side included and
 excluded) and whether every speaker turn is paired with its counterpart. The reference was
 made from the tool's own first output and then corrected by hand (alignments/README.md), so it
@@ -46,11 +49,14 @@ def main() -> None:
     zh = read_document(ROOT / "seeds" / "zh" / "scio-2024-07-05.txt", "zh")
     en = read_document(ROOT / "seeds" / "en" / "scio-2024-07-05.txt", "en")
     glossary_path = ROOT / "glossary" / "scio.yaml"
-    for label, glossary in (("no glossary", None), ("with glossary/scio.yaml", load_glossary(glossary_path) if glossary_path.exists() else None)):
+    runs = [(g, sem) for g in (("no glossary", None), ("with glossary/scio.yaml", load_glossary(glossary_path) if glossary_path.exists() else None))
+            for sem in (False, True)]
+    for (label, glossary), semantic in runs:
         if label != "no glossary" and glossary is None:
             continue
+        label += ", --semantic" if semantic else ", --no-semantic"
         t = time.perf_counter()
-        got = align_documents(zh, en, glossary=glossary)
+        got = align_documents(zh, en, glossary=glossary, semantic=semantic, cache=False)
         dt = time.perf_counter() - t
         pred, gold = beads_of(got), beads_of(ref)
         p, r, f = prf(pred, gold)

@@ -10,7 +10,7 @@ import pytest
 from workbench.corpus import open_corpus
 from workbench.corpus.indexer import index_paths
 from workbench.editing.session import Session
-from workbench.glossary.model import Glossary, load_glossary, save_glossary
+from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary
 from workbench.model import Alignment, Pair
 from workbench.store.alignment_file import save_alignment
 from workbench.tui.app import WorkbenchApp
@@ -121,6 +121,19 @@ async def test_concordance_renderings_add_to_glossary_and_context(setup):
         assert len(shown) == 3 and "谢谢大家" in shown[2]
         await pilot.press("escape", "escape")
         await until(pilot, lambda: app.screen is app.editor)
+
+
+async def test_concordance_starts_with_the_cursor_pairs_glossary_term(setup):
+    tmp, mine = setup
+    save_glossary(Glossary(name="g", terms=[Term(zh=["新质生产力"], en="new quality productive forces")]), tmp / "g.yaml")
+    app = WorkbenchApp(Session(mine), autosave_seconds=0, checks_in_process=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, ConcordanceScreen))
+        screen = app.screen
+        assert screen.query_one("#conc-query").value == "新质生产力"
+        await until(pilot, lambda: screen.result is not None)
+        assert screen.result.total == 2 and screen.summary.lines[0].source == "glossary"
 
 
 async def test_concordance_is_in_the_palette_and_a_hit_in_this_file_moves_the_cursor(setup):

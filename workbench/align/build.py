@@ -43,9 +43,11 @@ def align_documents(
     title: str = "",
     progress: Callable[[float], None] | None = None,
     semantic: bool = False,
+    cache: bool = True,
 ) -> Alignment:
     """Align two documents into pairs; paths in the result are relative to `out_path`'s folder.
-    `semantic` adds the sentence encoder's similarity to the bead score."""
+    `semantic` adds the sentence encoder's similarity to the bead score (its vectors cached in
+    the user's data folder unless `cache` is false)."""
     from workbench.align import align  # the aligner loads its dictionary: only when needed
 
     zh_s, en_s = zh.sentences(), en.sentences()
@@ -57,6 +59,7 @@ def align_documents(
         glossary=glossary_pairs(glossary),
         progress=progress,
         semantic=semantic,
+        cache=cache,
     )
     base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(

@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="output format (default: yaml); beads prints [zh ids]:[en ids] a line")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
                    help="add a multilingual sentence encoder's similarity to the alignment "
-                   "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,500 "
-                   "sentences a second on two cores, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
+                   "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,100 "
+                   "sentences a second a core, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
                    "lengths only, several times faster, for batch jobs of 100,000s of sentences")
     p.add_argument("--title", default="", help="title of the aligned document")
     p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",

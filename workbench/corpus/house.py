@@ -20,7 +20,7 @@ from workbench.model import Alignment
 from workbench.text.normalize import en_key
 
 MIN_SUPPORT = 3
-SAMPLE = 5_000
+SAMPLE = 1_000  # archive pairs looked at per term: the majority shows well before
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,13 @@ class Departure:
     found: str | None  # what this pair has instead (an archive rendering, or None)
     support: int  # pairs of the archive with the majority rendering
     of: int  # pairs of the archive with a known rendering
+    accepted: bool = False  # what this pair has is an approved or variant rendering of the glossary
 
     @property
     def message(self) -> str:
         has = f"renders it “{self.found}”" if self.found else "has none of the archive's renderings"
+        if self.accepted:
+            has += " (accepted by the glossary)"
         return (f"{self.term}: this pair {has}; the archive renders it “{self.expected}” "
                 f"({self.support:,} of {self.of:,} pairs)")
 
@@ -78,7 +81,8 @@ def departures(
             if not en or _has(en, best.text):
                 continue
             found = next((r.text for r in lines if _has(en, r.text)), None)
-            out.append(Departure(p.id, term.key, best.text, found, best.count, known))
+            accepted = found is not None and any(en_key(found) == en_key(a) for a in term.accepted)
+            out.append(Departure(p.id, term.key, best.text, found, best.count, known, accepted))
     out.sort(key=lambda d: (al.index_of(d.pair), d.term))
     return out
 

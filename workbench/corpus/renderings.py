@@ -26,6 +26,7 @@ from workbench.text.normalize import WORD, normalize_zh
 MIN_DICE = 0.2
 MAX_LINES = 8
 _MAX_NGRAM = 4
+_CANDIDATE_GRAMS = 20  # phrases whose archive counts are asked (one index query each)
 
 
 class Dictionary(Protocol):
@@ -174,7 +175,7 @@ def _by_cooccurrence(hits, d: Dictionary, background, total: int, archive: int, 
     counts = Counter(g for i in todo for g in grams[i])
     scale = total / len(hits) if hits else 1.0  # hits looked at may be a sample of all
     dice: dict[str, float] = {}
-    for gram, c in counts.most_common(40):
+    for gram, c in counts.most_common(_CANDIDATE_GRAMS):
         if c < 2 and len(todo) > 1:
             break
         joint = c * scale

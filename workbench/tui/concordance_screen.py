@@ -31,6 +31,23 @@ from workbench.tui.archive_link import archive
 LIMIT = 200  # hits listed (the count says how many there are in all)
 
 
+def initial_query(editor) -> str:
+    """What Concordance searches at once: the Find text, else the cursor pair's first glossary term."""
+    from workbench.glossary.matching import TermMatcher
+
+    if editor.search is not None:
+        return editor.search.text
+    pairs = editor.session.al.pairs
+    if not pairs:
+        return ""
+    try:
+        glossary = editor.session.glossary_store.glossary
+    except WorkbenchError:
+        return ""
+    hits = TermMatcher(glossary).zh_hits("".join(pairs[min(editor.cursor, len(pairs) - 1)].zh))
+    return hits[0].text if hits else ""
+
+
 def _line(text: str, spans: list[tuple[int, int]], width: int) -> Text:
     left, match, right = kwic(text, spans, width)
     out = Text(no_wrap=True, overflow="ellipsis")
@@ -78,12 +95,16 @@ class ConcordanceScreen(ModalScreen[None]):
         if not query.strip():
             self._say("type a term to search for")
             return
+        try:
+            glossary = self.app.session.glossary_store.glossary  # the open file's terms count too
+        except WorkbenchError:
+            glossary = None
         self._asked += 1
         self._say("searching…")
-        self._search(self._asked, query)
+        self._search(self._asked, query, glossary)
 
     @work(thread=True, exclusive=True, group="concordance")
-    def _search(self, ticket: int, query: str) -> None:
+    def _search(self, ticket: int, query: str, glossary) -> None:
         from workbench.editing.archive import renderings_of
 
         link = archive(self.app)
@@ -91,7 +112,8 @@ class ConcordanceScreen(ModalScreen[None]):
             with link.lock:
                 corpus = link.corpus()
                 result = concordance(corpus, query, limit=LIMIT)
-                summary = renderings_of(corpus, query.strip()) if result.lang == "zh" and result.total else None
+                summary = (renderings_of(corpus, query.strip(), glossary)
+                           if result.lang == "zh" and result.total else None)
             error = None
         except WorkbenchError as exc:
             result, summary, error = None, None, str(exc)

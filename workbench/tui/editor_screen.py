@@ -702,9 +702,9 @@ class EditorScreen(Screen):
         self.app.push_screen(FindingsScreen(self.session))
 
     def action_concordance(self) -> None:
-        from workbench.tui.concordance_screen import ConcordanceScreen
+        from workbench.tui.concordance_screen import ConcordanceScreen, initial_query
 
-        self.app.push_screen(ConcordanceScreen(self.search.text if self.search else ""))
+        self.app.push_screen(ConcordanceScreen(initial_query(self)))
 
     def action_export(self) -> None:
         from workbench.tui.export_screen import ExportScreen
