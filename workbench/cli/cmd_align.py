@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli import emit, say
 from workbench.errors import WorkbenchError
 from workbench.text.inputs import INPUT_FORMATS
+
+if TYPE_CHECKING:
+    from workbench.model import Alignment
 
 FORMATS = ("yaml", "beads", "tsv", "tmx")
 
@@ -113,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def beads_text(al) -> str:
+def beads_text(al: Alignment) -> str:
     """One pair a line, `[zh ids]:[en ids]`, ids counting sentences from 0 (the gold-file format)."""
     lines, zi, ei = [], 0, 0
     for p in al.pairs:
