@@ -242,3 +242,12 @@ def test_the_coarse_pass_of_a_long_text_uses_the_encoder_on_runs_of_sentences():
     valid(beads, len(zh), len(en))
     g = 2  # runs of >= 2 sentences: the coarse pass's beads join one or two runs
     assert max(seen) >= 2 * g and max(seen) > 4
+
+
+def test_a_huge_sentence_is_encoded_from_its_start(enc):
+    # one 'sentence' of 200,000 characters (no punctuation): bounded work, a finite vector,
+    # the same as its first 2,000 characters'
+    huge = "这是一个没有标点的很长的句子" * 15000
+    v = enc.encode([huge, huge[:2000]])
+    assert np.isfinite(v).all()
+    assert float(v[0] @ v[1]) > 0.999
