@@ -75,10 +75,11 @@ class WorkbenchApp(App):
     def on_mount(self) -> None:
         # The document's objects live as long as the editor: keep them out of the collector's
         # full passes, and make those rarer (the drawing cache makes many short-lived objects),
-        # which otherwise stall a key press every twenty or so (~50 ms on 10,000 pairs).
+        # which otherwise stall a key press every twenty or so (~50 ms on 10,000 pairs); at 1000
+        # a full pass comes some thousand keys apart.
         gc.freeze()
         young, middle, _ = gc.get_threshold()
-        gc.set_threshold(young, middle, 100)
+        gc.set_threshold(young, middle, 1000)
         s = self.session
         if s.recovered:
             self.notify(
@@ -101,6 +102,10 @@ class WorkbenchApp(App):
             self.notify(s.journal_error, severity="warning")
         if self.autosave_seconds > 0:
             self.set_interval(self.autosave_seconds, self.autosave)
+
+    def on_pairs_view_measured(self) -> None:
+        # What the first screens built lives on too: out of the collector's full passes as well.
+        gc.freeze()
 
     # -- command palette -------------------------------------------------------------------------
 

@@ -81,6 +81,9 @@ class PairsView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
     highlight: re.Pattern[str] | None = None  # the last search, marked in the text
 
+    class Measured(Message):
+        """Every pair's height is known (the background measuring is done)."""
+
     class CursorMoved(Message):
         def __init__(self, index: int) -> None:
             super().__init__()
@@ -263,6 +266,7 @@ class PairsView(ScrollView, can_focus=True):
         try:
             k = self._exact.index(0)
         except ValueError:
+            self.post_message(self.Measured())
             return
         anchor = self.pair_at_line(self.scroll_offset.y)
         if self._measure(k, k + 250):
