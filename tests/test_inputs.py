@@ -332,3 +332,24 @@ def test_pdf_over_the_size_limit_is_refused_before_reading(tmp_path):
     r = cli("align", "zh.pdf", "en.txt", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 2 and "too large" in r.stderr and "zh.pdf" in r.stderr
     assert not (tmp_path / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_seed_briefing_as_a_web_page_reads_as_its_text(tmp_path, lang):
+    """The demo briefing laid out as a news site page (menus, share buttons, footer; the article
+    in a frame trafilatura has to recover, where it would keep one copy of a repeated line):
+    the same sentences as the text file, every repeated speaker label kept."""
+    import html as html_lib
+    from pathlib import Path
+
+    txt = Path(__file__).resolve().parents[1] / "seeds" / lang / "scio-2024-07-05.txt"
+    paras = [line.strip() for line in txt.read_text(encoding="utf-8").split("\n") if line.strip()]
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>SCIO</title><script>var a = 1;</script>"
+            "<style>.x {}</style></head><body><div id='header'><ul class='nav'><li><a href='/'>Home</a></li>"
+            "<li><a href='/china'>China</a></li></ul></div><div class='share'><a>WeChat</a><a>Weibo</a></div>"
+            "<div class='article'>" + "".join(f"<p>{html_lib.escape(p)}</p>" for p in paras) + "</div>"
+            "<div id='footer'><p>Copyright 1995 - 2024. All rights reserved. The content published in this "
+            "site belongs to China Daily Information Co.</p></div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path, lang).sentences() == read_document(txt, lang).sentences()
