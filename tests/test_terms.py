@@ -1,11 +1,10 @@
 """Term mining: candidates from co-occurrence, set against the glossary."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from checks_helpers import GLOSSARY, doc
+from conftest import run_cli
 
 from workbench.glossary.mining import CONTRADICTS, KNOWN, NEW, mine_terms
 from workbench.store.alignment_file import save_alignment
@@ -50,11 +49,9 @@ def test_marks_known_and_contradicting_terms():
 
 def test_terms_cli(tmp_path):
     save_alignment(doc(*PAIRS), tmp_path / "a.yaml")
-    r = subprocess.run([sys.executable, "-m", "workbench", "terms", tmp_path / "a.yaml", "--format", "json"],
-                       capture_output=True, text=True, cwd=REPO, timeout=120)
+    r = run_cli("terms", tmp_path / "a.yaml", "--format", "json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert {"zh": "数字经济", "en": "digital economy"}.items() <= next(x for x in rows if x["zh"] == "数字经济").items()
-    r = subprocess.run([sys.executable, "-m", "workbench", "terms", tmp_path / "a.yaml", "--format", "glossary"],
-                       capture_output=True, text=True, cwd=REPO, timeout=120)
+    r = run_cli("terms", tmp_path / "a.yaml", "--format", "glossary")
     assert r.returncode == 0 and r.stdout.startswith("workbench: glossary/1")
