@@ -46,12 +46,15 @@ class Candidate:
     log_dice: float
     status: str  # new | in glossary | contradicts glossary | forbidden by glossary
     glossary_en: str | None = None
+    examples: tuple[int, ...] = ()  # ids of the first pairs holding both
+
 
     def as_dict(self) -> dict:
         d = {"zh": self.zh, "en": self.en, "pairs": self.pairs, "zh_pairs": self.zh_pairs,
              "en_pairs": self.en_pairs, "log_dice": round(self.log_dice, 2), "status": self.status}
         if self.glossary_en:
             d["glossary_en"] = self.glossary_en
+        d["examples"] = list(self.examples)
         return d
 
 
@@ -121,7 +124,8 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
     out = []
     for z, (dice, _, e) in best.items():
         surface = counts.surfaces[e].most_common(1)[0][0]
-        c = Candidate(z, surface, counts.together[(z, e)], counts.zh_df[z], counts.en_df[e], 14 + math.log2(dice), NEW)
+        c = Candidate(z, surface, counts.together[(z, e)], counts.zh_df[z], counts.en_df[e], 14 + math.log2(dice), NEW,
+                      examples=tuple(counts.examples.get((z, e), ())))
         _compare(c, e, glossary)
         if c.status == NEW and not _term_like(c):
             continue
@@ -131,21 +135,23 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
 
 @dataclass
 class _Counts:
-    """In how many pairs each Chinese unit, English unit and (zh, en) couple occurs, and the
-    English units' surface forms."""
+    """In how many pairs each Chinese unit, English unit and (zh, en) couple occurs, the first
+    three pairs of each couple, and the English units' surface forms."""
 
     zh_df: Counter
     en_df: Counter
     together: Counter
+    examples: dict[tuple[str, str], list[int]]  # (zh, en) → the ids of its first three pairs
     surfaces: dict[str, Counter]
 
     @classmethod
     def of(cls, al: Alignment, cut: Callable[[str], list[str]], min_pairs: int) -> _Counts:
-        zh_sets, en_sets = [], []
+        zh_sets, en_sets, ids = [], [], []
         surfaces: dict[str, Counter] = {}
         for p in al.pairs:
             if not p.zh or not p.en:
                 continue
+            ids.append(p.id)
             zh_sets.append(_zh_units("".join(p.zh), cut))
             units = _en_units(" ".join(p.en))
             en_sets.append(set(units))
@@ -158,11 +164,14 @@ class _Counts:
         zh_keep = {u for u in zh_keep if not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
         en_keep = {u for u, n in en_df.items() if n >= min_pairs}
         together: Counter = Counter()
-        for zs, es in zip(zh_sets, en_sets):
+        examples: dict[tuple[str, str], list[int]] = {}
+        for pid, zs, es in zip(ids, zh_sets, en_sets):
             for z in zs & zh_keep:
                 for e in es & en_keep:
                     together[(z, e)] += 1
-        return cls(zh_df, en_df, together, surfaces)
+                    if together[(z, e)] <= 3:
+                        examples.setdefault((z, e), []).append(pid)
+        return cls(zh_df, en_df, together, examples, surfaces)
 
 
 def _best_renderings(counts: _Counts, min_pairs: int) -> dict[str, tuple[float, int, str]]:
@@ -226,8 +235,13 @@ def _compare(c: Candidate, en_key: str, glossary: Glossary | None) -> None:
     c.glossary_en = term.en
     accepted = [rendering_key(x) for x in term.accepted]
     forbidden = [rendering_key(x) for x in term.forbidden]
-    if any(en_key == a or f" {en_key} " in f" {a} " or f" {a} " in f" {en_key} " for a in accepted):
+    if any(en_key == a or f" {a} " in f" {en_key} " for a in accepted):
         c.status = KNOWN
+    elif any(f" {en_key} " in f" {a} " for a in accepted):
+        # only a piece of the glossary's rendering ("unique products" of "innovative SMEs that
+        # … produce novel and unique products"): the pairing shown is the glossary's own
+        c.status = KNOWN
+        c.en = next(x for x in term.accepted if f" {en_key} " in f" {rendering_key(x)} ")
     elif any(en_key == f or f" {f} " in f" {en_key} " for f in forbidden):
         c.status = FORBIDDEN
     else:
