@@ -2,6 +2,7 @@
 
     pip install nox==2026.10.20 && nox            # all three (those not found are skipped)
     nox -s tests-3.13                             # one
+    PYENV_VERSION=3.11.7:3.12.1:3.13.0 nox        # with pyenv: put each version's python3.X on PATH
 
 CI runs the suite on the machine's own Python (.ci/run); this runs it on the others.
 """

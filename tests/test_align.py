@@ -311,3 +311,42 @@ def test_coarse_to_fine_keeps_a_repeated_text_in_place():
     want = {(tuple(6 * r + i for i in z), tuple(7 * r + j for j in e))
             for r in range(12) for z, e in GOLD}
     assert len(want & set(pairs(beads))) >= 0.9 * len(want)
+
+
+def test_weak_regions_find_a_drifting_stretch():
+    from workbench.align.drift import weak_regions
+
+    def beads(scores):
+        return [((k,), (k,), s) for k, s in enumerate(scores)]
+
+    steady = [0.5 + 0.2 * ((k * 7) % 5 - 2) / 2 for k in range(200)]
+    assert weak_regions(beads(steady)) == []
+    drifted = steady[:80] + [0.1] * 40 + steady[120:]
+    regions = weak_regions(beads(drifted))
+    assert len(regions) == 1
+    first, stop, mean, median = regions[0]
+    assert first <= 80 and stop >= 120 and stop - first < 80 and mean < 0.5 * median
+    assert weak_regions(beads([0.1] * 20)) == []  # too short to judge
+
+
+def test_drifting_region_is_marked_low_confidence(monkeypatch):
+    import workbench.align.core as core
+    from workbench.align import AlignDrift
+
+    n = 120
+    raw = [((k,), (k,), 0.1 if 40 <= k < 80 else 0.6) for k in range(n)]
+    monkeypatch.setattr(core, "align_indices", lambda *a, **kw: raw)
+    zh, en = ["你好。"] * n, ["Hello."] * n
+    with pytest.warns(AlignDrift, match="Chinese sentences"):
+        beads = align(zh, en)
+    low = [k for k, b in enumerate(beads) if b.score < 0.5]
+    assert low and min(low) <= 40 and max(low) >= 79 and all(beads[k].score > 0.5 for k in (0, n - 1))
+
+
+def test_too_many_sentences_is_one_clear_error(monkeypatch):
+    import workbench.align as wa
+    from workbench.errors import WorkbenchError
+
+    monkeypatch.setattr(wa, "MAX_SENTENCES", 10)
+    with pytest.raises(WorkbenchError, match="too long to align in one piece"):
+        align(ZH, EN)

@@ -9,6 +9,7 @@ import zipfile
 
 import docx
 import pytest
+from conftest import run_cli
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from pdfmake import flow, pdf_bytes
@@ -106,6 +107,7 @@ def test_docx_soft_break_in_english_is_a_space(tmp_path):
     ("not-zip", "not a Word document"),
     ("ole", "encrypted Word file or an old .doc"),
     ("broken-xml", "not a readable Word document"),
+    ("spreadsheet", "not a Word document: the package holds a spreadsheet"),
 ])
 def test_bad_docx_is_one_line(tmp_path, kind, message):
     path = tmp_path / "bad.docx"
@@ -114,6 +116,16 @@ def test_bad_docx_is_one_line(tmp_path, kind, message):
             zf.writestr("notes.txt", "hello")
     elif kind == "not-zip":
         path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    elif kind == "spreadsheet":  # an .xlsx renamed: a real Office package, not a Word one
+        make_docx(path, lambda d: d.add_paragraph("Hello."))
+        data = io.BytesIO()
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(data, "w") as dst:
+            for item in src.infolist():
+                body = src.read(item)
+                if item.filename == "[Content_Types].xml":
+                    body = body.replace(b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
+                dst.writestr(item, body)
+        path.write_bytes(data.getvalue())
     elif kind == "ole":
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     else:
@@ -265,17 +277,6 @@ def test_format_by_extension_or_forced():
 
 # --- through the command line ------------------------------------------------------------
 
-def cli(*args, cwd=None):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = str(Path(__file__).resolve().parents[1])
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
-                          timeout=120, cwd=cwd, env={**os.environ, "PYTHONPATH": root})
-
-
 def test_align_a_word_original_with_a_pdf_translation(tmp_path):
     from workbench.store.alignment_file import load_alignment
 
@@ -285,7 +286,7 @@ def test_align_a_word_original_with_a_pdf_translation(tmp_path):
 
     make_docx(tmp_path / "zh.docx", build)
     (tmp_path / "en.pdf").write_bytes(pdf_bytes(flow(EN_PARAS, per_line=60, lines_per_page=8, page_numbers=True)))
-    r = cli("align", "zh.docx", "en.pdf", "-o", "out.yaml", cwd=tmp_path)
+    r = run_cli("align", "zh.docx", "en.pdf", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     al = load_alignment(tmp_path / "out.yaml")
     assert al.source.path == "zh.docx" and al.target.path == "en.pdf"
@@ -299,10 +300,10 @@ def test_align_a_word_original_with_a_pdf_translation(tmp_path):
 def test_input_format_forces_the_reader(tmp_path):
     (tmp_path / "zh.txt").write_text("# 标题\n\n寿小丽：\n\n谢谢大家。\n", encoding="utf-8")
     (tmp_path / "en.txt").write_text("# Title\n\nShou Xiaoli:\n\nThank you all.\n", encoding="utf-8")
-    r = cli("align", "zh.txt", "en.txt", "--input-format", "md", "--to", "tsv", cwd=tmp_path)
+    r = run_cli("align", "zh.txt", "en.txt", "--input-format", "md", "--to", "tsv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[1] == "标题\tTitle"  # after the zh\ten header
-    bad = cli("align", "zh.txt", "en.txt", "--input-format", "rtf", cwd=tmp_path)
+    bad = run_cli("align", "zh.txt", "en.txt", "--input-format", "rtf", cwd=tmp_path)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 
@@ -315,7 +316,7 @@ def test_input_format_forces_the_reader(tmp_path):
 def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content if content is not None else pdf_bytes([[(0, 0, "x")]], images_only=True))
     (tmp_path / "en.txt").write_text("Thank you all.\n", encoding="utf-8")
-    r = cli("align", name, "en.txt", "-o", "out.yaml", cwd=tmp_path)
+    r = run_cli("align", name, "en.txt", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"workbench: {name}: ") and message in r.stderr
     assert not (tmp_path / "out.yaml").exists()
@@ -329,6 +330,27 @@ def test_pdf_over_the_size_limit_is_refused_before_reading(tmp_path):
         fh.write(b"%PDF-1.7\n")
         fh.truncate(MAX_FILE_BYTES + 1)
     (tmp_path / "en.txt").write_text("Thank you all.\n", encoding="utf-8")
-    r = cli("align", "zh.pdf", "en.txt", "-o", "out.yaml", cwd=tmp_path)
+    r = run_cli("align", "zh.pdf", "en.txt", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 2 and "too large" in r.stderr and "zh.pdf" in r.stderr
     assert not (tmp_path / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_seed_briefing_as_a_web_page_reads_as_its_text(tmp_path, lang):
+    """The demo briefing laid out as a news site page (menus, share buttons, footer; the article
+    in a frame trafilatura has to recover, where it would keep one copy of a repeated line):
+    the same sentences as the text file, every repeated speaker label kept."""
+    import html as html_lib
+    from pathlib import Path
+
+    txt = Path(__file__).resolve().parents[1] / "seeds" / lang / "scio-2024-07-05.txt"
+    paras = [line.strip() for line in txt.read_text(encoding="utf-8").split("\n") if line.strip()]
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>SCIO</title><script>var a = 1;</script>"
+            "<style>.x {}</style></head><body><div id='header'><ul class='nav'><li><a href='/'>Home</a></li>"
+            "<li><a href='/china'>China</a></li></ul></div><div class='share'><a>WeChat</a><a>Weibo</a></div>"
+            "<div class='article'>" + "".join(f"<p>{html_lib.escape(p)}</p>" for p in paras) + "</div>"
+            "<div id='footer'><p>Copyright 1995 - 2024. All rights reserved. The content published in this "
+            "site belongs to China Daily Information Co.</p></div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path, lang).sentences() == read_document(txt, lang).sentences()

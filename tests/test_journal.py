@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_tui import make_alignment
+from conftest import make_alignment
 
 from workbench.editing.session import Session
 from workbench.model import Ignored, Pair
@@ -43,6 +43,7 @@ def test_session_replays_a_journal_and_ignores_a_torn_last_line(tmp_path: Path) 
     s.split(4)
     expected = dump_alignment(s.al)
     s.journal.close()
+    s.release_lock()  # as the end of a killed process would
     jpath = journal_path(path)
     with open(jpath, "a", encoding="utf-8") as fh:
         fh.write('{"op": "do", "patch": {"start": 0, "old": [')  # killed in the middle of a write
@@ -62,6 +63,7 @@ def test_journal_of_another_version_is_kept_aside_not_replayed(tmp_path: Path) -
     s = Session(path)
     s.confirm(0)
     s.journal.close()
+    s.release_lock()  # as the end of a killed process would
     text = path.read_text(encoding="utf-8").replace("test briefing", "edited elsewhere")
     path.write_text(text, encoding="utf-8")
     s2 = Session(path)

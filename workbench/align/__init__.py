@@ -24,11 +24,23 @@ if TYPE_CHECKING:
 
     from .core import Params, SpanScorer
 
-__all__ = ["Bead", "align", "realign_range", "AlignWarning"]
+__all__ = ["Bead", "align", "realign_range", "AlignWarning", "AlignDrift"]
 
 
 class AlignWarning(UserWarning):
     """Input that aligns poorly (an empty side, both sides in one language...)."""
+
+
+class AlignDrift(AlignWarning):
+    """A region whose beads score far below the rest of the document (marked low-confidence)."""
+
+
+# Memory grows linearly, ~6 KB a sentence (bench/align_scale.py: 100k x 137k sentences in
+# ~1.5 GB): beyond this many sentences on both sides together the aligner refuses with one line
+# rather than risk exhausting memory (4 GB) half way.
+MAX_SENTENCES = 500_000
+
+DRIFT_CONFIDENCE = 0.4  # at most this in a weak region (below the editor's 0.5 low-confidence mark)
 
 
 @dataclass(frozen=True)
@@ -56,12 +68,14 @@ def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: fl
 
 
 def _han_share(texts: Sequence[str]) -> float:
+    from workbench.text.normalize import HAN
+
     n = han = 0
     for t in texts[:2000]:
         for ch in t[:500]:
             if not ch.isspace():
                 n += 1
-                if "\u3400" <= ch <= "\u9fff":
+                if HAN.match(ch):
                     han += 1
     return han / n if n else 0.0
 
@@ -85,7 +99,9 @@ def align(zh: Sequence[str], en: Sequence[str], *,
     (zh[zh_lo:zh_hi], en[en_lo:en_hi]) to every two-sided bead's score.  ``semantic`` adds the
     sentence encoder's similarity that way (vectors from the user's cache folder unless
     ``cache`` is false); without the encoder package it warns once and aligns lexical-only.
-    Warns (:class:`AlignWarning`) on an empty side or on sides that do not look like zh/en.
+    Warns (:class:`AlignWarning`) on an empty side or on sides that do not look like zh/en, and
+    (:class:`AlignDrift`) on a region whose pairs score far below the rest (marked
+    low-confidence).  Raises :class:`workbench.errors.WorkbenchError` above ``MAX_SENTENCES``.
     """
     zh = [s if isinstance(s, str) else str(s) for s in zh]
     en = [s if isinstance(s, str) else str(s) for s in en]
@@ -98,6 +114,13 @@ def align(zh: Sequence[str], en: Sequence[str], *,
             progress(1.0)
         return ([Bead((i,), (), 0.0) for i in range(N)] +
                 [Bead((), (j,), 0.0) for j in range(M)])
+    if N + M > MAX_SENTENCES:
+        from workbench.errors import WorkbenchError
+
+        raise WorkbenchError(
+            f"too long to align in one piece: {N:,} Chinese and {M:,} English sentences (at most "
+            f"{MAX_SENTENCES:,} together); split the documents into parts, e.g. chapters in two "
+            f"folders, and align the folders")
     if _han_share(zh) < 0.2 or _han_share(en) > 0.2:
         warnings.warn("the Chinese side has few Chinese characters or the English side many: "
                       "alignment rests on length alone and may be poor", AlignWarning,
@@ -112,10 +135,32 @@ def align(zh: Sequence[str], en: Sequence[str], *,
     raw = align_indices(zh, en, glossary=glossary, progress=progress, params=params,
                         zh_para=zh_para, en_para=en_para, extra=extra)
     out = [Bead(tuple(zs), tuple(es), _confidence(zs, es, sc, 0.0, cal)) for zs, es, sc in raw]
+    _mark_drift(raw, out)
     _check(out, N, M)
     if progress:
         progress(1.0)
     return out
+
+
+def _mark_drift(raw, out: list[Bead]) -> None:
+    """Lower the confidence of the beads in weak regions (in place) and warn about each."""
+    from .drift import weak_regions
+
+    for first, stop, mean, median in weak_regions(raw):
+        for k in range(first, stop):
+            b = out[k]
+            out[k] = Bead(b.zh, b.en, min(b.score, DRIFT_CONFIDENCE))
+        zs = [i for b in out[first:stop] for i in b.zh]
+        es = [j for b in out[first:stop] for j in b.en]
+        where = []
+        if zs:
+            where.append(f"Chinese sentences {zs[0] + 1}-{zs[-1] + 1}")
+        if es:
+            where.append(f"English sentences {es[0] + 1}-{es[-1] + 1}")
+        warnings.warn(f"{' / '.join(where)} align poorly (their pairs score {mean:.2f} on "
+                      f"average against {median:.2f} in the document): the alignment may have "
+                      f"drifted there; its {stop - first} pairs are marked low-confidence",
+                      AlignDrift, stacklevel=3)
 
 
 def semantic_default() -> bool:

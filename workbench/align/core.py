@@ -109,32 +109,29 @@ class Doc:
         self.zh_keys: list[int] | None = [hash(s) for s in zh]
         self.en_keys: list[int] | None = [hash(s) for s in en]
 
-    @classmethod
-    def from_bags(cls, zh_bags: list[dict[str, tuple[str, ...]]], en_bags: list[set[str]],
-                  zh_len: np.ndarray, en_len: np.ndarray, idf_pow: float = 1.0) -> Doc:
-        doc = cls.__new__(cls)
-        doc._init(zh_bags, en_bags, zh_len, en_len, idf_pow)
+    def blocks(self, run: int) -> Doc:
+        """A coarse document whose sentences are runs of ``run`` sentences of this one (the
+        same units, stems and links; weights by rarity among the blocks)."""
+        doc = Doc.__new__(Doc)
+        doc.N, doc.M = -(-self.N // run), -(-self.M // run)
+        doc.zh_len = np.add.reduceat(self.zh_len, np.arange(0, self.N, run))
+        doc.en_len = np.add.reduceat(self.en_len, np.arange(0, self.M, run))
+        doc.idf_pow = self.idf_pow
+        doc.vocab, doc.units, doc.unit_names = self.vocab, self.units, self.unit_names
+        doc.links = self.links  # read only here (learn() runs on the sentence level)
+        n_units, n_stems = len(self.units) + 1, len(self.vocab) + 1
+        key = _distinct((self.inst_sent // run) * n_units + self.inst_unit)
+        doc.inst_sent, doc.inst_unit = key // n_units, key % n_units
+        key = _distinct((self.stem_sent // run) * n_stems + self.stem_id)
+        doc.stem_sent, doc.stem_id = key // n_stems, key % n_stems
         doc.zh_keys = doc.en_keys = None
         doc.zh_apparatus = np.zeros(doc.N, dtype=bool)
         doc.en_apparatus = np.zeros(doc.M, dtype=bool)
+        doc._weigh()
         return doc
-
-    def blocks(self, zh_run: int, en_run: int) -> Doc:
-        """A coarse document whose sentences are runs of zh_run (zh) / en_run (en) sentences."""
-        zh_bags = []
-        for k in range(0, self.N, zh_run):
-            merged: dict[str, tuple[str, ...]] = {}
-            for bag in self.zh_bags[k:k + zh_run]:
-                merged.update(bag)
-            zh_bags.append(merged)
-        en_bags = [set().union(*self.en_bags[k:k + en_run]) for k in range(0, self.M, en_run)]
-        zh_len = np.add.reduceat(self.zh_len, np.arange(0, self.N, zh_run))
-        en_len = np.add.reduceat(self.en_len, np.arange(0, self.M, en_run))
-        return Doc.from_bags(zh_bags, en_bags, zh_len, en_len, self.idf_pow)
 
     def _init(self, zh_bags, en_bags, zh_len, en_len, idf_pow: float) -> None:
         self.N, self.M = len(zh_bags), len(en_bags)
-        self.zh_bags, self.en_bags = zh_bags, en_bags
         self.zh_len, self.en_len, self.idf_pow = zh_len, en_len, idf_pow
         # English vocabulary and stem instances
         vocab: dict[str, int] = {}
@@ -150,8 +147,6 @@ class Doc:
         self.vocab = vocab
         self.stem_sent = np.array(stem_sent, dtype=np.int64)
         self.stem_id = np.array(stem_id, dtype=np.int64)
-        self.stem_df = np.bincount(self.stem_id, minlength=len(vocab) + 1).astype(np.float64)
-        self.stem_idf = np.log1p(self.M / np.maximum(self.stem_df, 1)) ** idf_pow
         # Chinese unit types and instances
         units: dict[str, int] = {}
         inst_sent: list[int] = []
@@ -169,8 +164,14 @@ class Doc:
         self.unit_names = list(units)
         self.inst_sent = np.array(inst_sent, dtype=np.int64)
         self.inst_unit = np.array(inst_unit, dtype=np.int64)
-        unit_df = np.bincount(self.inst_unit, minlength=len(units) + 1).astype(np.float64)
-        self.unit_idf = np.log1p(self.N / np.maximum(unit_df, 1)) ** idf_pow
+        self._weigh()
+
+    def _weigh(self) -> None:
+        """Document frequencies and rarity weights of stems and units, then the join arrays."""
+        self.stem_df = np.bincount(self.stem_id, minlength=len(self.vocab) + 1).astype(np.float64)
+        self.stem_idf = np.log1p(self.M / np.maximum(self.stem_df, 1)) ** self.idf_pow
+        unit_df = np.bincount(self.inst_unit, minlength=len(self.units) + 1).astype(np.float64)
+        self.unit_idf = np.log1p(self.N / np.maximum(unit_df, 1)) ** self.idf_pow
         self._build()
 
     def _build(self) -> None:
@@ -261,10 +262,10 @@ class Doc:
         del rep
         cell = off[i] + j - lo[i] - cell0
         # each unit instance counts once per en sentence, each stem instance once per zh one
-        _, first = np.unique(k * (M + 1) + j, return_index=True)
+        first = _one_of_each(k * (M + 1) + j)
         zh_out += np.bincount(cell[first], weights=self.lu_weight[k[first]],
                               minlength=len(zh_out))
-        _, first = np.unique(e_inst * (N + 1) + i, return_index=True)
+        first = _one_of_each(e_inst * (N + 1) + i)
         en_out += np.bincount(cell[first], weights=self.ls_weight[e_inst[first]],
                               minlength=len(en_out))
 
@@ -333,9 +334,9 @@ class Doc:
             zh_bead[list(zs)] = k
             en_bead[list(es)] = k
         # (bead, unit) and (bead, stem) incidences, unique
-        bu = np.unique(zh_bead[self.inst_sent] * n_units + self.inst_unit)
+        bu = _distinct(zh_bead[self.inst_sent] * n_units + self.inst_unit)
         bu = bu[bu >= 0]
-        bs = np.unique(en_bead[self.stem_sent] * n_stems + self.stem_id)
+        bs = _distinct(en_bead[self.stem_sent] * n_stems + self.stem_id)
         bs = bs[bs >= 0]
         u_bead, u_id = bu // n_units, bu % n_units
         s_bead, s_id = bs // n_stems, bs % n_stems
@@ -359,8 +360,32 @@ class Doc:
         pair_unit = np.repeat(u_id, rep)
         within = np.arange(total) - np.repeat(np.cumsum(rep) - rep, rep)
         pair_stem = s_id[np.repeat(bead_start[u_bead], rep) + within]
-        keys, counts = np.unique(pair_unit * n_stems + pair_stem, return_counts=True)
+        keys, counts = _counted(pair_unit * n_stems + pair_stem)
         return keys // n_stems, keys % n_stems, counts, unit_count, stem_count
+
+
+# ---------------------------------------------------------------- distinct values
+# (by sorting: numpy 2's hash-based np.unique was ~100x slower on millions of int64 keys)
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct keys, ascending."""
+    keys = np.sort(keys)
+    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+
+
+def _one_of_each(keys: np.ndarray) -> np.ndarray:
+    """The position of one occurrence of each distinct key."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    return order[np.concatenate([[True], ordered[1:] != ordered[:-1]])] if len(keys) else order
+
+
+def _counted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, ascending, and how often each occurs."""
+    keys = np.sort(keys)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) \
+        else np.zeros(0, dtype=np.int64)
+    return keys[starts], np.diff(np.append(starts, len(keys)))
 
 
 # ---------------------------------------------------------------- search band
@@ -698,14 +723,14 @@ def _search(doc: Doc, prm: Params, ctx: Context, types: Sequence[BeadType],
         max_df = doc.df_cap(M, HITS_PER_CELL * (N + 1) * (M + 1)) if coarse else None
         return dp(doc, Band.full(N, M), types, prm, ctx, max_df=max_df)
     g = max(2, min(REFINE, math.ceil(math.sqrt((N + 1) * (M + 1) / prm.full_cells))))
-    blocks = doc.blocks(g, g)
+    blocks = doc.blocks(g)
     block_ctx = Context(ctx.ratio, extra=_Blocks(ctx.extra, g, N, M) if ctx.extra else None)
     block_beads = _search(blocks, prm, block_ctx, TYPES_FAST, coarse=True)
     xs = np.minimum(np.arange(blocks.N + 1) * g, N)
     ys = np.minimum(_centre_from_beads(block_beads, blocks.N) * g, M)
     centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)
-    band = Band.around(centre, g + prm.width, M)
-    rows = 2 * (g + prm.width) + 1
+    band = Band.around(centre, g + prm.width // 2, M)
+    rows = 2 * (g + prm.width // 2) + 1
     max_df = doc.df_cap(rows, HITS_PER_CELL * (N + 1) * rows) if coarse else None
     return dp(doc, band, types, prm, ctx, max_df=max_df)
 

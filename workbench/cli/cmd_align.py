@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import warnings
+
+    from workbench.align import AlignDrift, AlignWarning
     from workbench.align.build import align_documents, language_warnings
     from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
@@ -78,9 +81,15 @@ def run(args: argparse.Namespace) -> int:
     en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format)
     for warning in language_warnings(zh, en):
         say(f"warning: {warning}")
-    with Progress("aligning") as progress:
+    with Progress("aligning") as progress, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AlignWarning)
         al = align_documents(zh, en, glossary=glossary, out_path=args.output, title=args.title, progress=progress,
                               semantic=args.semantic)
+    for w in caught:
+        if issubclass(w.category, AlignDrift):  # the other AlignWarnings repeat language_warnings
+            say(f"warning: {w.message}")
+        elif not issubclass(w.category, AlignWarning):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if args.glossary and args.output:
         import os
 

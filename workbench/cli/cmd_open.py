@@ -53,6 +53,11 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> int:
     """Load the file (errors are one line, before the screen changes), then run the editor."""
+    from workbench.text.inputs import EXTENSIONS
+
+    if path.suffix.lower() in EXTENSIONS:
+        raise WorkbenchError("a document, not an aligned file: align it with its translation first "
+                             "(workbench align ZH EN -o OUT.yaml), then open OUT.yaml", path)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise WorkbenchError("the editor opens aligned YAML files (.yaml); import other formats first "
                              "with `workbench import`", path)

@@ -24,6 +24,7 @@ from workbench.store.alignment_file import dump_alignment, load_alignment
 from workbench.store.atomic import atomic_write
 from workbench.store.filestate import FileState, check_unchanged, read_with_state
 from workbench.store.journal import Journal, Patch, journal_path, read_journal
+from workbench.store.lock import EditLock, FileLockHeld, Owner
 
 _serials = itertools.count(1)
 
@@ -32,24 +33,36 @@ class FileChangedOnDisk(WorkbenchError):
     """The file was changed by someone else since it was opened or last saved."""
 
 
+class ReadOnly(WorkbenchError):
+    """Another editor holds the file: this session may only save a copy."""
+
+
 class Session:
     """An aligned file open for editing."""
 
-    def __init__(self, path: str | Path, *, use_journal: bool = True) -> None:
+    def __init__(self, path: str | Path, *, use_journal: bool = True, lock: bool = True) -> None:
         self.path = Path(path).absolute()
         text, self.disk = read_with_state(self.path)
         self.al: Alignment = load_alignment(self.path, text)
+        # One writer a file: the first editor takes the lock; another opens the file read-only
+        # (it may save its changes as a copy) and says who holds it.
+        self.read_only = False
+        self.holder: Owner | None = None
+        self.lock: EditLock | None = None
+        if lock:
+            self._take_lock()
         self.undo_stack: list[Patch] = []
         self.redo_stack: list[Patch] = []
         self.saved_state = 0  # serial of the top undo patch when last saved (0: none)
         self.version = 0  # bumped on every change, for workers to know their input is stale
         self.recovered = 0  # changes replayed from a journal left by a session that died
         self.stale_journal: Path | None = None
+        self.replay_stopped: str | None = None  # why a journal replay stopped before its end
         self.journal: Journal | None = None
         self.journal_error: str | None = None
         self.glossary_store = GlossaryStore(self)
         self.low_confidence = LOW_CONFIDENCE  # the reviser may set another threshold
-        if use_journal:
+        if use_journal and not self.read_only:  # the journal is the lock holder's alone
             self._open_journal()
 
     # -- state --------------------------------------------------------------------------
@@ -255,6 +268,9 @@ class Session:
 
     def save(self, *, force: bool = False) -> None:
         """Write the file atomically; refuse (FileChangedOnDisk) if someone else changed it."""
+        if self.read_only:
+            raise ReadOnly(f"opened read-only: {self.holder_text()} is editing it; save your changes as a copy",
+                           self.path)
         if not force and self.changed_on_disk():
             raise FileChangedOnDisk("changed on disk since it was opened: not overwriting it", self.path)
         data = dump_alignment(self.al).encode("utf-8")
@@ -274,6 +290,44 @@ class Session:
                 self.journal.close()
             else:
                 self.journal.discard()
+        self.release_lock()
+
+    # -- the single-writer lock -------------------------------------------------------------
+
+    def _take_lock(self) -> None:
+        self.lock = EditLock(self.path)
+        try:
+            self.lock.acquire()
+        except FileLockHeld as held:
+            self.lock = None
+            self.read_only = True
+            self.holder = held.owner
+            return
+        except OSError:  # a folder we cannot write: no lock, and saving will say why
+            self.lock = None
+            return
+        self._clean_leftovers()
+
+    def holder_text(self) -> str:
+        return self.holder.describe() if self.holder else "another editor"
+
+    def release_lock(self) -> None:
+        """Let another editor write the file (the journal, if any, stays for recovery)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _clean_leftovers(self) -> None:
+        """Temporary files of saves that a killed process never renamed (we hold the lock, so
+        no save of ours is in progress): `.NAME.XXXX.tmp` and the journal's `.tmp`."""
+        import glob
+
+        pattern = glob.escape(str(self.path.with_name(f".{self.path.name}."))) + "*.tmp"
+        for leftover in glob.glob(pattern):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
 
     # -- journal --------------------------------------------------------------------------
 
@@ -284,7 +338,16 @@ class Session:
         try:
             if contents is not None and contents.records and contents.sha256 == self.disk.sha256:
                 self._replay(contents.records)
-                self.journal.resume()
+                if self.replay_stopped is None:
+                    self.journal.resume()
+                    return
+                # Kept aside whole; a fresh journal holds what was replayed, nothing more.
+                stale = jpath.with_name(jpath.name + ".stale")
+                os.replace(jpath, stale)
+                self.stale_journal = stale
+                self.journal.start(self.disk.sha256)
+                for patch in self.undo_stack:
+                    self.journal.record("do", patch)
                 return
             if contents is not None and contents.records:
                 # Written against another version of the file: keep it aside, never replay it.
@@ -307,6 +370,9 @@ class Session:
         for kind, patch in records:
             try:
                 if kind == "do" and patch is not None:
+                    if not patch.fits(self.al):  # not the state it was made on: stop here
+                        self.replay_stopped = f"change {self.recovered + 1} ('{patch.label}') did not fit the file"
+                        break
                     self.apply(patch, record=False)
                 elif kind == "undo":
                     self.undo_stack and self._replay_step(self.undo)

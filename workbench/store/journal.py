@@ -40,6 +40,13 @@ class Patch:
     # that Undo and the journal cover it.
     term: tuple[int, dict | None, dict | None] | None = None
 
+    def fits(self, al: Alignment) -> bool:
+        """True if `al` is in the state this patch was made against (its old pairs are there)."""
+        end = self.start + len(self.old)
+        if end > len(al.pairs) or al.pairs[self.start : end] != self.old:
+            return False
+        return self.ignored is None or al.ignored == list(self.ignored[0])
+
     def apply(self, al: Alignment) -> None:
         """Apply to an alignment in the state the patch was made against."""
         end = self.start + len(self.old)

@@ -20,9 +20,10 @@ class Block:
     verbatim: bool = False
 
 
-def join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str], tight_gaps: bool = False) -> str:
     """Join the lines of one paragraph: no space between Chinese characters, one space
-    between English words; runs of spaces collapsed."""
+    between English words; runs of spaces collapsed. With `tight_gaps`, spaces between two
+    Chinese characters inside a line go too (a PDF's justified lines)."""
     out = ""
     for raw in lines:
         line = _SPACES.sub(" ", raw).strip()
@@ -31,7 +32,7 @@ def join_lines(lines: list[str]) -> str:
         if out and not (_TIGHT.match(out[-1]) and _TIGHT.match(line[0])):
             out += " "
         out += line
-    return _TIGHT_GAP.sub("", out)
+    return _TIGHT_GAP.sub("", out) if tight_gaps else out
 
 
 def blocks_from_lines(text: str) -> list[Block]:

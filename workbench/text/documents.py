@@ -21,7 +21,7 @@ _DEBRIS = [
     re.compile(r"^_?ueditor_page_break_tag_?$", re.I),  # UEditor page breaks (Chinese gov sites)
     re.compile(r"^[<«‹]?\s*(?:\d+\s+){2,}\d*\s*[>»›]?$"),  # page navigation "<  1  2  3 … 11"
     re.compile(r"^[<«‹>»›]$"),
-    re.compile(r"^/\s*\d+\s{2,}\S.*$"),  # gallery captions "/5    Group photo"
+    re.compile(r"^/\s*\d+\s+\S.*$"),  # gallery captions "/5    Group photo" (one space once a web page's are collapsed)
     re.compile(r"^(?:read in (?:chinese|english)|阅读英文版|中文版|english version)$", re.I),
 ]
 _LATIN = re.compile(r"[A-Za-z]")

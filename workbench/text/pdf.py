@@ -156,4 +156,4 @@ def _join(lines: list[str], text_all: str) -> str:
                 merged[-1] = merged[-1] + line
                 continue
         merged.append(line)
-    return join_lines(merged)
+    return join_lines(merged, tight_gaps=True)

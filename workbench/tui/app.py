@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 from collections.abc import Iterable
 from functools import partial
@@ -13,8 +14,9 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from workbench.checks import run_checks
-from workbench.editing.session import FileChangedOnDisk, Session
+from workbench.editing.session import FileChangedOnDisk, ReadOnly, Session
 from workbench.errors import WorkbenchError
+from workbench.store.output import check_output
 from workbench.text.visible import visible
 from workbench.tui import commands
 from workbench.tui.editor_screen import EditorScreen, findings_by_pair
@@ -89,6 +91,10 @@ class WorkbenchApp(App):
                 title="Recovered",
                 timeout=12,
             )
+        if s.read_only:
+            self._ask_read_only()
+        if s.replay_stopped is not None:
+            self.notify(f"Recovery stopped early: {s.replay_stopped}", severity="warning", timeout=12)
         if s.stale_journal is not None:
             self.notify(
                 f"An unsaved journal was written against another version of this file; kept in {s.stale_journal.name}",
@@ -119,6 +125,26 @@ class WorkbenchApp(App):
 
     # -- saving ------------------------------------------------------------------------------------
 
+    def _ask_read_only(self) -> None:
+        from workbench.tui.dialogs import ChoiceScreen
+
+        s = self.session
+
+        def chosen(choice: str | None) -> None:
+            if choice == "quit":
+                self._finish()
+            else:
+                self.notify(f"Read-only: {s.holder_text()} is editing {s.path.name}. "
+                            "Ctrl+S saves your changes as a copy.", severity="warning", timeout=10)
+
+        self.push_screen(
+            ChoiceScreen(
+                f"{s.path.name} is being edited by {s.holder_text()}. One editor writes a file at a time.",
+                [("readonly", "Open anyway, read-only"), ("quit", "Quit")],
+            ),
+            chosen,
+        )
+
     def save(self, *, quiet: bool = True, then=None) -> None:
         """Save; if the file changed on disk, ask rather than overwrite."""
         try:
@@ -126,7 +152,14 @@ class WorkbenchApp(App):
         except FileChangedOnDisk:
             self._ask_overwrite(then)
             return
+        except ReadOnly:
+            self._ask_copy(then, f"{self.session.path.name} is being edited by {self.session.holder_text()}: "
+                           "this editor only reads it.")
+            return
         except WorkbenchError as exc:
+            if then is not None:  # quitting: the folder may be gone or read-only; never a dead end
+                self._ask_copy(then, f"Cannot save {self.session.path.name}: {exc}")
+                return
             self.notify(f"not saved: {exc}", severity="error")
             return
         self._warned_disk_change = False
@@ -135,6 +168,45 @@ class WorkbenchApp(App):
         self.editor.update_status()
         if then:
             then()
+
+    def _ask_copy(self, then, question: str) -> None:
+        """The file cannot be written: save the changes elsewhere, or (when quitting) leave them."""
+        from workbench.tui.dialogs import ChoiceScreen, PromptScreen
+
+        path = self.session.path
+
+        def save_as(name: str | None) -> None:
+            if not name:
+                return
+            target = Path(name).expanduser()
+            if not target.is_absolute():
+                target = Path.home() / target if not path.parent.is_dir() else path.parent / target
+            try:
+                check_output(target, force=False)
+                self.session.save_copy(target)
+            except WorkbenchError as exc:
+                self.notify(f"not saved: {exc}", severity="error")
+                return
+            self.notify(f"Your version is saved as {target}")
+            if then:
+                self.session.release_lock()
+                then()
+
+        def chosen(choice: str | None) -> None:
+            if choice == "copy":
+                default = _free_name(path.with_name(path.stem + ".mine" + path.suffix))
+                if not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
+                    default = Path.home() / default.name
+                self.push_screen(PromptScreen("Save your version as (a new file):", str(default)), save_as)
+            elif choice == "discard":
+                self.session.release_lock()
+                then()
+
+        choices = [("copy", "Save my changes as a copy…")]
+        if then is not None:
+            choices.append(("discard", "Quit without saving"))
+        choices.append(("cancel", "Cancel"))
+        self.push_screen(ChoiceScreen(question, choices), chosen)
 
     def _ask_overwrite(self, then) -> None:
         from workbench.tui.dialogs import ChoiceScreen
@@ -164,13 +236,13 @@ class WorkbenchApp(App):
         self.push_screen(
             ChoiceScreen(
                 f"{path.name} was changed on disk since you opened it (by another program or person).",
-                [("overwrite", "Overwrite it"), ("copy", "Save mine as a copy"), ("cancel", "Cancel")],
+                [("copy", "Save mine as a copy"), ("overwrite", "Overwrite it"), ("cancel", "Cancel")],
             ),
             chosen,
         )
 
     def autosave(self) -> None:
-        if not self.session.dirty:
+        if not self.session.dirty or self.session.read_only:
             return
         if self.session.changed_on_disk():
             if not self._warned_disk_change:
@@ -194,6 +266,7 @@ class WorkbenchApp(App):
         self.exit(0)
 
     def on_unmount(self) -> None:
+        self.session.release_lock()  # the journal stays if there are unsaved changes
         if self._pool is not None:
             # A check run on a long document can take seconds: stop it rather than wait.
             for process in list(getattr(self._pool, "_processes", {}).values()):
@@ -277,16 +350,28 @@ def _checks_pool():
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_silence_output)
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_silence_output,
+                               initargs=(os.getpid(),))
 
 
-def _silence_output() -> None:
-    """In the checks process: nothing it prints may land on the editor's screen."""
-    import os
+def _silence_output(editor: int) -> None:
+    """In the checks process: nothing it prints may land on the editor's screen; and it ends
+    by itself when the editor is gone (killed with -9, nobody shuts the pool down)."""
+    import threading
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
+
+    def watch() -> None:
+        import time
+
+        while True:
+            if os.getppid() != editor:  # re-parented: the editor died (maybe before we started)
+                os._exit(0)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True, name="workbench-parent-watch").start()
 
 
 def _free_name(path: Path) -> Path:

@@ -209,6 +209,8 @@ class EditorScreen(Screen):
         al = s.al
         n = len(al.pairs)
         parts = [s.path.name + (" ●" if s.dirty else "")]
+        if s.read_only:
+            parts.append(f"read-only: {s.holder_text()} is editing it")
         parts.append(f"{self._confirmed}/{n} confirmed")
         if n:
             k = min(self.cursor, n - 1)
