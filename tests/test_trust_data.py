@@ -125,3 +125,20 @@ def test_a_huge_flow_style_alignment_is_refused_naming_the_limit_not_a_memory_er
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert f"limit is {MAX_GENERAL_BYTES / 1e6:.0f} MB" in r.stderr
     assert r.max_rss_mb < 600
+
+
+def test_a_latin1_english_file_is_not_read_as_gb18030(tmp_path):
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_bytes("宝可梦是一家咖啡馆的品牌。它很天真。\n".encode("gb18030"))
+    en.write_bytes("Pokémon is a café “brand”. It is naïve.\n".encode("cp1252"))
+    out = tmp_path / "a.yaml"
+    r = cli("align", zh, en, "-o", out)
+    assert r.returncode == 0, r.stderr
+    al = load_alignment(out)
+    assert " ".join(al.en_sentences()) == "Pokémon is a café “brand”. It is naïve."
+    assert "".join(al.zh_sentences()) == "宝可梦是一家咖啡馆的品牌。它很天真。"
+    latin1 = tmp_path / "l1.txt"
+    latin1.write_bytes("Pokémon, déjà vu.\n".encode("latin-1"))
+    r = cli("align", zh, latin1, "--encoding", "latin-1", "-o", tmp_path / "b.yaml")
+    assert r.returncode == 0 and "Pokémon, déjà vu." in load_alignment(tmp_path / "b.yaml").en_sentences()
+    one_line_error(cli("align", zh, en, "--encoding", "klingon"), "unknown encoding")
