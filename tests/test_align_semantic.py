@@ -5,13 +5,12 @@ live in tmp folders.  Speed is measured in bench/, not here.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_align import EN, ZH, valid
@@ -185,29 +184,22 @@ def test_without_the_package_the_aligner_says_so_once(monkeypatch):
     assert first == second == align(ZH, EN)
 
 
-def workbench(*args, env=None):
-    import os
-
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True,
-                          text=True, timeout=180, cwd=ROOT, env={**os.environ, **(env or {})})
-
-
 def test_cli_semantic_and_no_semantic(tmp_path):
     zh = SEEDS / "zh" / "scio-2024-07-05-page11.txt"
     en = SEEDS / "en" / "scio-2024-07-05-page11.txt"
     cache = tmp_path / "cache"
-    on = workbench("align", zh, en, "--semantic", "--to", "beads",
+    on = run_cli("align", zh, en, "--semantic", "--to", "beads",
                    env={"WORKBENCH_CACHE": str(cache)})
     assert on.returncode == 0, on.stderr
     assert list(cache.glob("vectors/*.npz"))  # the vectors were cached
-    off = workbench("align", zh, en, "--no-semantic", "--to", "beads",
+    off = run_cli("align", zh, en, "--no-semantic", "--to", "beads",
                     env={"WORKBENCH_SEMANTIC": "1"})
     assert off.returncode == 0, off.stderr
     for out in (on.stdout, off.stdout):
         lines = out.splitlines()
         assert lines and all(ln.startswith("[") and "]:[" in ln for ln in lines)
     # WORKBENCH_SEMANTIC=0 makes lexical-only the default
-    default_off = workbench("align", zh, en, "--to", "beads", env={"WORKBENCH_SEMANTIC": "0"})
+    default_off = run_cli("align", zh, en, "--to", "beads", env={"WORKBENCH_SEMANTIC": "0"})
     assert default_off.stdout == off.stdout
 
 
@@ -242,3 +234,12 @@ def test_the_coarse_pass_of_a_long_text_uses_the_encoder_on_runs_of_sentences():
     valid(beads, len(zh), len(en))
     g = 2  # runs of >= 2 sentences: the coarse pass's beads join one or two runs
     assert max(seen) >= 2 * g and max(seen) > 4
+
+
+def test_a_huge_sentence_is_encoded_from_its_start(enc):
+    # one 'sentence' of 200,000 characters (no punctuation): bounded work, a finite vector,
+    # the same as its first 2,000 characters'
+    huge = "这是一个没有标点的很长的句子" * 15000
+    v = enc.encode([huge, huge[:2000]])
+    assert np.isfinite(v).all()
+    assert float(v[0] @ v[1]) > 0.999

@@ -284,3 +284,22 @@ def test_their_right_after_the_term_was_named_is_only_info():
     assert (f.pair, f.severity) == (2, "info") and "their" in f.message
     (f,) = found("term-missing", pairs[1], glossary=g)  # no antecedent: a warning
     assert f.severity == "warning"
+
+
+def test_a_traditional_script_source_meets_a_simplified_glossary():
+    from workbench.glossary.model import Term
+
+    g = _glossary(Term(zh=["国家高新区"], en="national high-tech zones"),
+                  Term(zh=["專精特新中小企業"], en="specialized SMEs"))
+    assert [f.term for f in found("term-missing", ("推動國家高新區發展", "We support them."), glossary=g)] == ["国家高新区"]
+    assert found("term-missing", ("推動國家高新區發展", "national high-tech zones"), glossary=g) == []
+    # and a traditional glossary entry meets a simplified source
+    assert [f.term for f in found("term-missing", ("专精特新中小企业", "SMEs"), glossary=g)] == ["專精特新中小企業"]
+
+
+def test_simplified_keeps_positions():
+    from workbench.text.normalize import simplified
+
+    for text in ("國家高新區", "專精特新「小巨人」企業1.2萬家", "abc", "乾隆皇帝", "頭髮"):
+        assert len(simplified(text)) == len(text)
+    assert simplified("兩萬億") == "两万亿"

@@ -1,9 +1,9 @@
 """`workbench align` run as a user runs it."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import run_cli
 
 from workbench.store.alignment_file import load_alignment
 from workbench.text.documents import read_document
@@ -13,14 +13,10 @@ ZH = ROOT / "seeds" / "zh" / "scio-2024-07-05-page11.txt"
 EN = ROOT / "seeds" / "en" / "scio-2024-07-05-page11.txt"
 
 
-def workbench(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120)
-
-
 def test_align_writes_a_valid_aligned_file(tmp_path):
     out = tmp_path / "out" / "page11.yaml"
     out.parent.mkdir()
-    result = workbench("align", ZH, EN, "-o", out)
+    result = run_cli("align", ZH, EN, "-o", out)
     assert result.returncode == 0, result.stderr
     assert "pairs" in result.stderr and str(out) in result.stderr
     al = load_alignment(out)
@@ -35,7 +31,7 @@ def test_align_writes_a_valid_aligned_file(tmp_path):
     assert turns["金壮龙："] == ["Jin Zhuanglong:"]
     assert turns["寿小丽："] == ["Shou Xiaoli:"]
     # saving what was loaded gives the same bytes
-    assert workbench("export", out, "--to", "yaml").stdout == out.read_text(encoding="utf-8")
+    assert run_cli("export", out, "--to", "yaml").stdout == out.read_text(encoding="utf-8")
 
 
 def test_presplit_beads(tmp_path):
@@ -43,7 +39,7 @@ def test_presplit_beads(tmp_path):
     en = tmp_path / "en.txt"
     zh.write_text("今天天气很好。\n我们去公园散步，然后去吃饭。\n2035年基本实现新型工业化。\n", encoding="utf-8")
     en.write_text("The weather is fine today.\nWe go for a walk in the park.\nThen we go to eat.\nNew industrialization will basically be achieved by 2035.\n", encoding="utf-8")
-    result = workbench("align", zh, en, "--presplit", "--to", "beads")
+    result = run_cli("align", zh, en, "--presplit", "--to", "beads")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert all(re.fullmatch(r"\[(\d+(,\d+)*)?\]:\[(\d+(,\d+)*)?\]", line) for line in lines)
@@ -51,14 +47,14 @@ def test_presplit_beads(tmp_path):
 
 
 def test_align_to_stdout_is_yaml_and_quiet_when_piped(tmp_path):
-    result = workbench("align", ZH, EN)
+    result = run_cli("align", ZH, EN)
     assert result.returncode == 0
     assert result.stdout.startswith("workbench: alignment/1\n")
     assert "aligning" not in result.stderr  # no progress bar when stderr is not a terminal
 
 
 def test_same_language_on_both_sides_warns_but_aligns(tmp_path):
-    result = workbench("align", EN, EN, "--to", "beads")
+    result = run_cli("align", EN, EN, "--to", "beads")
     assert result.returncode == 0
     assert "looks like English, expected Chinese" in result.stderr
     assert result.stdout.count("\n") > 0
@@ -72,7 +68,7 @@ def test_align_folders_in_parallel(tmp_path):
     (tmp_path / "zh" / "b.txt").write_text("谢谢大家。\n", encoding="utf-8")
     (tmp_path / "en" / "b.txt").write_text("Thank you all.\n", encoding="utf-8")
     (tmp_path / "zh" / "only-zh.txt").write_text("孤单。\n", encoding="utf-8")
-    result = workbench("align", tmp_path / "zh", tmp_path / "en", "-o", tmp_path / "out", "--presplit", "-j", "2")
+    result = run_cli("align", tmp_path / "zh", tmp_path / "en", "-o", tmp_path / "out", "--presplit", "-j", "2")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml", "b.yaml"]
     a = load_alignment(tmp_path / "out" / "a.yaml")

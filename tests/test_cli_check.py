@@ -1,23 +1,17 @@
 """`workbench check` as a user runs it: exit codes, text and JSON, folders, glossaries, dismissals."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from checks_helpers import GLOSSARY, doc
+from conftest import run_cli
 
 from workbench.glossary.model import save_glossary
 from workbench.model import Ignored
 from workbench.store.alignment_file import save_alignment
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def cli(*args):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
-                          cwd=REPO, timeout=120)
 
 
 CLEAN = [("推进新型工业化。", "Advance new industrialization."), ("谢谢。", "Thank you.")]
@@ -37,13 +31,13 @@ def folder(tmp_path):
 
 
 def test_no_findings_exit_0(folder):
-    r = cli("check", folder / "clean.yaml")
+    r = run_cli("check", folder / "clean.yaml")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "no findings"
 
 
 def test_findings_exit_1_text_grouped_by_check(folder):
-    r = cli("check", folder / "faulty.yaml")
+    r = run_cli("check", folder / "faulty.yaml")
     assert r.returncode == 1, r.stderr
     out = r.stdout
     assert "\x1b[" not in out  # no colour when piped
@@ -53,7 +47,7 @@ def test_findings_exit_1_text_grouped_by_check(folder):
 
 
 def test_json_output(folder):
-    r = cli("check", folder / "faulty.yaml", "--format", "json")
+    r = run_cli("check", folder / "faulty.yaml", "--format", "json")
     assert r.returncode == 1
     findings = json.loads(r.stdout)
     assert [(f["check"], f["pair"]) for f in findings] == [("term-forbidden", 1), ("number-mismatch", 2)]
@@ -66,14 +60,14 @@ def test_json_output(folder):
 def test_glossary_option_overrides_the_files_own(folder, tmp_path):
     other = tmp_path / "other.yaml"
     other.write_text("workbench: glossary/1\nname: other\nterms:\n- zh: 谢谢\n  en: thanks a lot\n", encoding="utf-8")
-    r = cli("check", folder / "clean.yaml", "--glossary", other, "--format", "json")
+    r = run_cli("check", folder / "clean.yaml", "--glossary", other, "--format", "json")
     assert r.returncode == 1
     assert [f["check"] for f in json.loads(r.stdout)] == ["term-missing"]
 
 
 def test_without_any_glossary_the_other_checks_run(tmp_path):
     save_alignment(doc(*FAULTY), tmp_path / "a.yaml")
-    r = cli("check", tmp_path / "a.yaml", "--format", "json")
+    r = run_cli("check", tmp_path / "a.yaml", "--format", "json")
     assert [f["check"] for f in json.loads(r.stdout)] == ["number-mismatch"]
 
 
@@ -81,7 +75,7 @@ def test_dismissed_findings_stay_dismissed(folder):
     faulty = doc(*FAULTY, ignored=[Ignored("term-forbidden", 1, "新质生产力", "quoting the reporter")])
     faulty.glossary = "g.yaml"
     save_alignment(faulty, folder / "faulty.yaml")
-    r = cli("check", folder / "faulty.yaml", "--format", "json")
+    r = run_cli("check", folder / "faulty.yaml", "--format", "json")
     assert [f["check"] for f in json.loads(r.stdout)] == ["number-mismatch"]
 
 
@@ -91,7 +85,7 @@ def test_folder_is_one_corpus(folder):
     for name, al in (("a.yaml", a), ("b.yaml", b)):
         al.glossary = "g.yaml"
         save_alignment(al, folder / name)
-    r = cli("check", folder, "--format", "json", "--check", "term-inconsistent")
+    r = run_cli("check", folder, "--format", "json", "--check", "term-inconsistent")
     assert r.returncode == 1, r.stderr
     (f,) = json.loads(r.stdout)
     assert f["file"].endswith("b.yaml") and f["found"] == "new-type industrialization"
@@ -99,25 +93,25 @@ def test_folder_is_one_corpus(folder):
 
 def test_bad_glossary_named_by_the_file_is_one_line_exit_2(folder):
     (folder / "g.yaml").write_text("workbench: glossary/1\nterms:\n- zh: ''\n  en: x\n", encoding="utf-8")
-    r = cli("check", folder / "clean.yaml")
+    r = run_cli("check", folder / "clean.yaml")
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and "g.yaml:3" in r.stderr and "empty term" in r.stderr
     assert "Traceback" not in r.stderr and r.stdout == ""
 
 
 def test_missing_glossary_is_one_line_exit_2(folder):
-    r = cli("check", folder / "clean.yaml", "--glossary", folder / "nope.yaml")
+    r = run_cli("check", folder / "clean.yaml", "--glossary", folder / "nope.yaml")
     assert r.returncode == 2 and "nope.yaml: no such file" in r.stderr
 
 
 def test_unknown_check_name(folder):
-    r = cli("check", folder / "clean.yaml", "--check", "spelling")
+    r = run_cli("check", folder / "clean.yaml", "--check", "spelling")
     assert r.returncode == 2 and r.stderr.count("\n") == 1
 
 
 def test_demo_alignment_findings_a_reviser_wants():
     demo = REPO / "alignments" / "scio-2024-07-05.yaml"
-    r = cli("check", demo, "--glossary", REPO / "glossary" / "scio.yaml", "--format", "json")
+    r = run_cli("check", demo, "--glossary", REPO / "glossary" / "scio.yaml", "--format", "json")
     assert r.returncode == 1, r.stderr
     findings = json.loads(r.stdout)
     got = {(f["check"], f.get("found")) for f in findings}
@@ -143,9 +137,9 @@ def test_colour_only_when_asked():
 
 
 def test_min_severity(folder):
-    r = cli("check", folder / "faulty.yaml", "--format", "json", "--min-severity", "error")
+    r = run_cli("check", folder / "faulty.yaml", "--format", "json", "--min-severity", "error")
     assert r.returncode == 1 and {f["severity"] for f in json.loads(r.stdout)} == {"error"}
     clean_but_info = doc(*CLEAN, ("", "An English addition."))
     save_alignment(clean_but_info, folder / "info.yaml")
-    assert cli("check", folder / "info.yaml", "--min-severity", "warning").returncode == 0
-    assert cli("check", folder / "info.yaml").returncode == 1
+    assert run_cli("check", folder / "info.yaml", "--min-severity", "warning").returncode == 0
+    assert run_cli("check", folder / "info.yaml").returncode == 1

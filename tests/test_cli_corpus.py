@@ -1,11 +1,10 @@
 """`workbench index` and `workbench concordance` as a user runs them."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from workbench.cli import main
 from workbench.model import Alignment, Pair
@@ -30,13 +29,11 @@ def db(tmp_path, monkeypatch):
 
 
 def test_index_then_concordance_as_a_user_runs_them(tmp_path, db):
-    env = {"WORKBENCH_DB": str(db), "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([sys.executable, "-m", "workbench", "index", str(DEMO)], capture_output=True, text=True,
-                       cwd=REPO, env=env, timeout=120)
+    env = {"WORKBENCH_DB": str(db)}
+    r = run_cli("index", DEMO, env=env)
     assert r.returncode == 0, r.stderr
     assert "1 added" in r.stdout and "339 pairs" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "workbench", "concordance", "新质生产力"], capture_output=True,
-                       text=True, cwd=REPO, env=env, timeout=120)
+    r = run_cli("concordance", "新质生产力", env=env)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("新质生产力 → new quality productive forces ×6")
     assert "[新质生产力]" in r.stdout and "[new quality productive forces]" in r.stdout

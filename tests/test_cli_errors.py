@@ -3,21 +3,14 @@
 These run the real command line in a subprocess, as a user would.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 ZH = ROOT / "seeds" / "zh" / "scio-2024-07-05-page11.txt"
 EN = ROOT / "seeds" / "en" / "scio-2024-07-05-page11.txt"
-
-
-def workbench(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
-    )
 
 
 def assert_one_line_error(result, *needles):
@@ -58,7 +51,7 @@ def test_bad_aligned_file(tmp_path, case, command):
     if case == "directory" and command == ["check"]:
         message = "no aligned files"  # check takes a folder of aligned files; this one has none
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
-    result = workbench(*command, path)
+    result = run_cli(*command, path)
     assert_one_line_error(result, str(path), message)
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert after == before  # nothing written, nothing changed
@@ -67,7 +60,7 @@ def test_bad_aligned_file(tmp_path, case, command):
 
 def test_malformed_yaml_names_line_and_column(tmp_path):
     path, _ = bad_inputs(tmp_path)["malformed"]
-    result = workbench("export", path, "--to", "yaml")
+    result = run_cli("export", path, "--to", "yaml")
     assert_one_line_error(result, f"{path}:5:1:")
 
 
@@ -78,21 +71,21 @@ def test_bad_documents_for_align(tmp_path, case, side):
     if case == "empty":
         message = "empty file"
     args = (path, EN) if side == "zh" else (ZH, path)
-    result = workbench("align", *args, "-o", tmp_path / "out.yaml")
+    result = run_cli("align", *args, "-o", tmp_path / "out.yaml")
     assert_one_line_error(result, str(path), message)
     assert not (tmp_path / "out.yaml").exists()
 
 
 def test_unknown_to_is_refused(tmp_path):
-    result = workbench("align", ZH, EN, "--to", "docx")
+    result = run_cli("align", ZH, EN, "--to", "docx")
     assert_one_line_error(result, "--to", "docx")
-    result = workbench("export", ROOT / "alignments" / "scio-2024-07-05.yaml", "--to", "docx")
+    result = run_cli("export", ROOT / "alignments" / "scio-2024-07-05.yaml", "--to", "docx")
     assert_one_line_error(result, "docx")
 
 
 def test_align_does_not_overwrite_existing_output(tmp_path):
     out = tmp_path / "out.yaml"
     out.write_text("precious work\n")
-    result = workbench("align", ZH, EN, "-o", out)
+    result = run_cli("align", ZH, EN, "-o", out)
     assert_one_line_error(result, str(out), "already exists")
     assert out.read_text() == "precious work\n"

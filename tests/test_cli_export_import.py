@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from clirun import run_cli
+from conftest import run_cli
 from formats_samples import sample_alignment
 
 from workbench.store.alignment_file import dump_alignment, save_alignment

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+from conftest import run_cli
+
 from workbench.cli import cmd_open, main
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True, timeout=60)
 
 
 def test_open_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:
@@ -54,7 +50,7 @@ def test_demo_opens_from_a_copy_in_the_user_data_dir(monkeypatch, tmp_path: Path
 
 
 def test_open_runs_the_editor(monkeypatch, tmp_path: Path) -> None:
-    from test_tui import make_alignment
+    from conftest import make_alignment
 
     from workbench.store.alignment_file import save_alignment
     from workbench.tui.app import WorkbenchApp

@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from clirun import ROOT, run_cli
-from test_tui import make_alignment
+from conftest import ROOT, make_alignment, run_cli
 
 from workbench.store.alignment_file import save_alignment
 

@@ -1,10 +1,9 @@
 """Glossary import/export: TBX v2 and ISO 30042:2019, CSV/TSV; bad and hostile input via the CLI."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from workbench.errors import WorkbenchError
 from workbench.formats.termbase import dump_glossary_as, read_csv, read_tbx
@@ -148,11 +147,6 @@ def test_csv_multi_forms_and_bom():
 
 # -- through the real command line ---------------------------------------------------------
 
-def cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or REPO, timeout=60)
-
-
 BAD_FILES = {
     "unknown.csv": ("zh,en,colour\n新质生产力,x,y\n", "unknown column"),
     "dup.tsv": ("zh\ten\n新质生产力\ta\n新质生产力\tb\n", "duplicate term"),
@@ -173,7 +167,7 @@ def test_cli_import_refuses_bad_glossaries_in_one_line(tmp_path, name):
     src = tmp_path / name
     src.write_text(content, encoding="utf-8")
     out = tmp_path / "out.yaml"
-    r = cli("glossary", "import", src, "-o", out)
+    r = run_cli("glossary", "import", src, "-o", out)
     assert r.returncode == 2
     assert r.stdout == ""
     lines = r.stderr.strip().splitlines()
@@ -187,10 +181,10 @@ def test_cli_import_export_round_trip(tmp_path):
     save_glossary(SAMPLE, g_yaml)
     for fmt, ext in (("tbx", "tbx"), ("tbx2", "tbx"), ("csv", "csv"), ("tsv", "tsv")):
         exported = tmp_path / f"g-{fmt}.{ext}"
-        r = cli("glossary", "export", g_yaml, "--to", fmt, "-o", exported)
+        r = run_cli("glossary", "export", g_yaml, "--to", fmt, "-o", exported)
         assert r.returncode == 0, r.stderr
         back = tmp_path / f"back-{fmt}.yaml"
-        r = cli("glossary", "import", exported, "-o", back, "--name", "sample")
+        r = run_cli("glossary", "import", exported, "-o", back, "--name", "sample")
         assert r.returncode == 0, r.stderr
         assert _same(load_glossary(back), SAMPLE, case=fmt not in ("tbx", "tbx2"))
 
@@ -200,19 +194,19 @@ def test_cli_import_does_not_overwrite(tmp_path):
     src.write_text("zh,en\n新质生产力,new quality productive forces\n", encoding="utf-8")
     out = tmp_path / "g.yaml"
     out.write_text("keep me", encoding="utf-8")
-    r = cli("glossary", "import", src, "-o", out)
+    r = run_cli("glossary", "import", src, "-o", out)
     assert r.returncode == 2 and "already exists" in r.stderr
     assert out.read_text(encoding="utf-8") == "keep me"
 
 
 def test_cli_list_and_add(tmp_path):
     g_yaml = tmp_path / "g.yaml"
-    r = cli("glossary", "add", g_yaml, "--zh", "新质生产力", "--en", "new quality productive forces",
+    r = run_cli("glossary", "add", g_yaml, "--zh", "新质生产力", "--en", "new quality productive forces",
             "--forbidden", "new productive forces")
     assert r.returncode == 0, r.stderr
-    r = cli("glossary", "add", g_yaml, "--zh", "新质生产力", "--en", "again")
+    r = run_cli("glossary", "add", g_yaml, "--zh", "新质生产力", "--en", "again")
     assert r.returncode == 2 and "already in the glossary" in r.stderr and str(g_yaml) in r.stderr
-    r = cli("glossary", "list", g_yaml, "--filter", "productive")
+    r = run_cli("glossary", "list", g_yaml, "--filter", "productive")
     assert r.returncode == 0 and "新质生产力\tnew quality productive forces" in r.stdout
     assert len(load_glossary(g_yaml).terms) == 1
 

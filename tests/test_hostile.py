@@ -1,7 +1,7 @@
 """Hostile input is refused by the real CLI: exit 2, one line, no traceback, fast, small.
 
 Each case runs `python -m workbench` in a subprocess whose address space is capped
-(clirun.MEMORY_CAP), and checks the time and the peak memory it took.
+(conftest.MEMORY_CAP), and checks the time and the peak memory it took.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from clirun import run_cli
+from conftest import run_cli
 
 from workbench.text.reading import MAX_FILE_BYTES
 

@@ -9,6 +9,7 @@ import zipfile
 
 import docx
 import pytest
+from conftest import run_cli
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from pdfmake import flow, pdf_bytes
@@ -265,17 +266,6 @@ def test_format_by_extension_or_forced():
 
 # --- through the command line ------------------------------------------------------------
 
-def cli(*args, cwd=None):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = str(Path(__file__).resolve().parents[1])
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
-                          timeout=120, cwd=cwd, env={**os.environ, "PYTHONPATH": root})
-
-
 def test_align_a_word_original_with_a_pdf_translation(tmp_path):
     from workbench.store.alignment_file import load_alignment
 
@@ -285,7 +275,7 @@ def test_align_a_word_original_with_a_pdf_translation(tmp_path):
 
     make_docx(tmp_path / "zh.docx", build)
     (tmp_path / "en.pdf").write_bytes(pdf_bytes(flow(EN_PARAS, per_line=60, lines_per_page=8, page_numbers=True)))
-    r = cli("align", "zh.docx", "en.pdf", "-o", "out.yaml", cwd=tmp_path)
+    r = run_cli("align", "zh.docx", "en.pdf", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     al = load_alignment(tmp_path / "out.yaml")
     assert al.source.path == "zh.docx" and al.target.path == "en.pdf"
@@ -299,10 +289,10 @@ def test_align_a_word_original_with_a_pdf_translation(tmp_path):
 def test_input_format_forces_the_reader(tmp_path):
     (tmp_path / "zh.txt").write_text("# 标题\n\n寿小丽：\n\n谢谢大家。\n", encoding="utf-8")
     (tmp_path / "en.txt").write_text("# Title\n\nShou Xiaoli:\n\nThank you all.\n", encoding="utf-8")
-    r = cli("align", "zh.txt", "en.txt", "--input-format", "md", "--to", "tsv", cwd=tmp_path)
+    r = run_cli("align", "zh.txt", "en.txt", "--input-format", "md", "--to", "tsv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[1] == "标题\tTitle"  # after the zh\ten header
-    bad = cli("align", "zh.txt", "en.txt", "--input-format", "rtf", cwd=tmp_path)
+    bad = run_cli("align", "zh.txt", "en.txt", "--input-format", "rtf", cwd=tmp_path)
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 
@@ -315,7 +305,7 @@ def test_input_format_forces_the_reader(tmp_path):
 def test_bad_input_is_one_line_exit_2_nothing_written(tmp_path, name, content, message):
     (tmp_path / name).write_bytes(content if content is not None else pdf_bytes([[(0, 0, "x")]], images_only=True))
     (tmp_path / "en.txt").write_text("Thank you all.\n", encoding="utf-8")
-    r = cli("align", name, "en.txt", "-o", "out.yaml", cwd=tmp_path)
+    r = run_cli("align", name, "en.txt", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"workbench: {name}: ") and message in r.stderr
     assert not (tmp_path / "out.yaml").exists()
@@ -329,7 +319,7 @@ def test_pdf_over_the_size_limit_is_refused_before_reading(tmp_path):
         fh.write(b"%PDF-1.7\n")
         fh.truncate(MAX_FILE_BYTES + 1)
     (tmp_path / "en.txt").write_text("Thank you all.\n", encoding="utf-8")
-    r = cli("align", "zh.pdf", "en.txt", "-o", "out.yaml", cwd=tmp_path)
+    r = run_cli("align", "zh.pdf", "en.txt", "-o", "out.yaml", cwd=tmp_path)
     assert r.returncode == 2 and "too large" in r.stderr and "zh.pdf" in r.stderr
     assert not (tmp_path / "out.yaml").exists()
 

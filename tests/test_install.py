@@ -11,15 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from workbench.cli.demo_files import DEMO_FILES, packaged_demo
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def cli(*args, env=None, cwd=None):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, cwd=cwd)
 
 
 def test_package_data_holds_the_demo_as_in_the_repository():
@@ -29,30 +25,30 @@ def test_package_data_holds_the_demo_as_in_the_repository():
 
 def test_demo_dir_copies_the_demo_and_keeps_existing_files(tmp_path):
     dest = tmp_path / "play"
-    r = cli("demo", dest, cwd=tmp_path)
+    r = run_cli("demo", dest, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "workbench open" in r.stderr
     for name in DEMO_FILES:
         assert (dest / name).read_bytes() == (ROOT / name).read_bytes()
     (dest / "glossary" / "scio.yaml").write_text("mine", encoding="utf-8")
-    again = cli("demo", dest)
+    again = run_cli("demo", dest)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "already exists" in again.stderr
     assert (dest / "glossary" / "scio.yaml").read_text(encoding="utf-8") == "mine"
-    assert cli("demo", dest, "--force").returncode == 0
+    assert run_cli("demo", dest, "--force").returncode == 0
     assert (dest / "glossary" / "scio.yaml").read_bytes() == (ROOT / "glossary" / "scio.yaml").read_bytes()
-    checked = cli("check", dest / "alignments" / "scio-2024-07-05.yaml", "--format", "json", cwd=tmp_path)
+    checked = run_cli("check", dest / "alignments" / "scio-2024-07-05.yaml", "--format", "json", cwd=tmp_path)
     assert checked.returncode in (0, 1), checked.stderr  # its glossary found through the relative path
 
 
 def test_demo_into_a_file_is_one_line(tmp_path):
     (tmp_path / "f").write_text("x", encoding="utf-8")
-    r = cli("demo", tmp_path / "f")
+    r = run_cli("demo", tmp_path / "f")
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "not a folder" in r.stderr
 
 
 @pytest.mark.parametrize("shell, marker", [("bash", "complete "), ("zsh", "compdef"), ("fish", "complete --command workbench")])
 def test_completion_scripts(shell, marker):
-    r = cli("completion", shell)
+    r = run_cli("completion", shell)
     assert r.returncode == 0 and marker in r.stdout and "workbench" in r.stdout
 
 
@@ -60,7 +56,7 @@ def complete(line: str, tmp_path: Path) -> list[str]:
     out = tmp_path / "completions"
     env = {"_ARGCOMPLETE": "1", "_ARGCOMPLETE_SHELL": "bash", "COMP_LINE": line, "COMP_POINT": str(len(line)),
            "COMP_TYPE": "9", "_ARGCOMPLETE_IFS": "\n", "_ARGCOMPLETE_STDOUT_FILENAME": str(out)}
-    r = cli(env=env, cwd=tmp_path)
+    r = run_cli(env=env, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     return [w.strip() for w in out.read_text().split("\n")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_tui import make_alignment
+from conftest import make_alignment
 
 from workbench.editing.session import Session
 from workbench.model import Ignored, Pair

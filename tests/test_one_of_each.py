@@ -54,3 +54,17 @@ def test_the_shared_definitions():
     assert stem("enterprises") == stem("enterprise") == stem("enterprise's")
     assert sorted(["info", "error", "odd", "warning"], key=severity_rank) == ["error", "warning", "info", "odd"]
     assert SEVERITIES == ("error", "warning", "info")
+
+
+def test_one_cli_runner_in_the_tests():
+    """`python -m workbench` is started by conftest.run_cli; only the tests that kill the
+    process mid-way (a save, the editor on a terminal, a server) or need a terminal start it
+    themselves."""
+    tests = Path(__file__).resolve().parent
+    # killed mid-save, the editor killed on a terminal, a pseudo-terminal, a server stopped by
+    # signal, a client of a live cluster
+    own = {"conftest.py", "test_save_safety.py", "test_tui_kill.py", "trust_helpers.py", "test_cli_serve.py",
+           "test_cluster.py"}
+    copies = [p.name for p in sorted(tests.glob("*.py"))
+              if p.name not in own and re.search(r"[\"']-m[\"'],\s*[\"']workbench[\"']", p.read_text(encoding="utf-8"))]
+    assert not copies, f"use conftest.run_cli in {copies}"

@@ -118,7 +118,7 @@ def test_range_starts_at_the_next_unconfirmed_pair(page11: Path) -> None:
 
 
 async def test_realign_in_the_editor_offers_the_changed_pairs_and_undoes_in_one_step(tmp_path: Path) -> None:
-    from test_tui import SIZE, app_for, goto
+    from conftest import SIZE, app_for, goto
 
     from workbench.tui.dialogs import ChoiceScreen
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from clirun import ROOT
+from conftest import ROOT
 from formats_samples import sample_alignment
 
 from workbench.errors import WorkbenchError

@@ -1,11 +1,10 @@
 """Term mining: candidates from co-occurrence, set against the glossary."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from checks_helpers import GLOSSARY, doc
+from conftest import run_cli
 
 from workbench.glossary.mining import CONTRADICTS, KNOWN, NEW, mine_terms
 from workbench.store.alignment_file import save_alignment
@@ -50,11 +49,25 @@ def test_marks_known_and_contradicting_terms():
 
 def test_terms_cli(tmp_path):
     save_alignment(doc(*PAIRS), tmp_path / "a.yaml")
-    r = subprocess.run([sys.executable, "-m", "workbench", "terms", tmp_path / "a.yaml", "--format", "json"],
-                       capture_output=True, text=True, cwd=REPO, timeout=120)
+    r = run_cli("terms", tmp_path / "a.yaml", "--format", "json")
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     assert {"zh": "数字经济", "en": "digital economy"}.items() <= next(x for x in rows if x["zh"] == "数字经济").items()
-    r = subprocess.run([sys.executable, "-m", "workbench", "terms", tmp_path / "a.yaml", "--format", "glossary"],
-                       capture_output=True, text=True, cwd=REPO, timeout=120)
+    r = run_cli("terms", tmp_path / "a.yaml", "--format", "glossary")
     assert r.returncode == 0 and r.stdout.startswith("workbench: glossary/1")
+
+
+def test_candidates_carry_example_pairs():
+    c = by_zh(mine_terms(doc(*PAIRS)))
+    assert c["新质生产力"].examples == (1, 2, 3) and c["数字经济"].examples == (4, 5)
+
+
+def test_a_piece_of_the_glossary_rendering_is_shown_as_the_glossary_rendering():
+    from workbench.glossary.model import Glossary, Term
+
+    g = Glossary(name="g", terms=[Term(zh=["专精特新企业"], en="enterprises that produce novel and unique products")])
+    pairs = [("专精特新企业增加。", "More firms make unique products."),
+             ("培育专精特新企业。", "We foster firms with unique products."),
+             ("专精特新企业很多。", "Many firms have unique products.")]
+    c = by_zh(mine_terms(doc(*pairs), g))["专精特新企业"]
+    assert c.status == KNOWN and c.en == "enterprises that produce novel and unique products"

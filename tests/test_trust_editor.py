@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui import SIZE, app_for
+from conftest import SIZE, app_for
 
 from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary
 from workbench.model import Alignment, Pair

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tui import SIZE, app_for, make_alignment
+from conftest import SIZE, app_for, make_alignment
 
 from workbench.editing.session import ReadOnly, Session
 from workbench.model import CONFIRMED

@@ -4,86 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment
 
-from workbench.editing.session import Session
 from workbench.model import CONFIRMED, Alignment, Pair
 from workbench.store.alignment_file import load_alignment, save_alignment
-from workbench.tui.app import WorkbenchApp
 from workbench.tui.commands import COMMANDS, DESIGN_NAMES
 from workbench.tui.pairs_view import GUTTER
-
-SIZE = (160, 45)
-
-ZH = [
-    "女士们、先生们，大家上午好！",
-    "欢迎出席国务院新闻办新闻发布会。",
-    "我们要加快发展新质生产力。",
-    "专精特新“小巨人”企业达到1.2万家。",
-    "制造业增加值占全球比重约30%。",
-    "谢谢大家。",
-    "下面请记者提问。",
-    "工业和信息化部将继续推动高质量发展。",
-]
-EN = [
-    "Ladies and gentlemen, good morning.",
-    "Welcome to this press conference.",
-    "We will speed up the development of new quality productive forces.",
-    'There are 12,000 "little giant" enterprises.',
-    "Manufacturing value added is about 30% of the global total.",
-    "Thank you.",
-    "The floor is now open for questions.",
-    "The ministry will keep promoting high-quality development.",
-]
-
-
-def make_alignment() -> Alignment:
-    al = Alignment(title="test briefing")
-    pairs = [
-        ([0], [0], 0.9),
-        ([1], [1], 0.3),
-        ([2, 3], [2], 0.45),
-        ([], [3], 0.3),
-        ([4], [4], 0.95),
-        ([5, 6], [5, 6], 0.8),
-        ([7], [7], 0.99),
-    ]
-    for n, (z, e, score) in enumerate(pairs):
-        al.pairs.append(Pair(id=n + 1, zh=[ZH[i] for i in z], en=[EN[i] for i in e], score=score))
-    return al
-
-
-@pytest.fixture
-def doc(tmp_path: Path) -> Path:
-    path = tmp_path / "doc.yaml"
-    save_alignment(make_alignment(), path)
-    return path
-
-
-def app_for(path: Path, **kw) -> WorkbenchApp:
-    kw.setdefault("autosave_seconds", 0)
-    kw.setdefault("checks_in_process", False)
-    kw.setdefault("keymap_path", path.parent / "no-keymap.yaml")  # never the tester's own keys
-    return WorkbenchApp(Session(path), **kw)
-
-
-def sentences(path: Path) -> tuple[list[str], list[str]]:
-    al = load_alignment(path)
-    return al.zh_sentences(), al.en_sentences()
-
-
-def assert_invariant(path: Path) -> None:
-    zh, en = sentences(path)
-    assert zh == ZH and en == EN
-    al = load_alignment(path)
-    assert len({p.id for p in al.pairs}) == len(al.pairs)
-    assert all(p.zh or p.en for p in al.pairs)
-
-
-async def goto(pilot, app: WorkbenchApp, index: int) -> None:
-    app.editor.view.move_to(index)
-    await pilot.pause()
-
 
 # -- the main view ------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tui import make_alignment
+from conftest import make_alignment
 
 from workbench.editing.session import Session
 from workbench.model import CONFIRMED

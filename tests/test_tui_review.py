@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment
+from conftest import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment
 
 from workbench.store.alignment_file import load_alignment, save_alignment
 

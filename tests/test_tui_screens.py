@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment  # noqa: F401
+from conftest import EN, SIZE, ZH, app_for, assert_invariant, goto, make_alignment  # noqa: F401
 
 from workbench.glossary.model import Glossary, Term, load_glossary, save_glossary
 from workbench.model import CONFIRMED

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import EN, ZH, make_alignment
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_tui import EN, ZH, make_alignment
 
 from workbench.editing.session import Session
 from workbench.errors import WorkbenchError

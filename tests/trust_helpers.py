@@ -1,40 +1,25 @@
-"""Running the real CLI for the trust tests: with a time-out (a hang fails, it does not stall
-the suite) and, when the test needs it, on a pseudo-terminal (not a test module)."""
+"""Running the real CLI for the trust tests: through conftest.run_cli, or on a pseudo-terminal
+when the test needs one (not a test module)."""
 
 from __future__ import annotations
 
 import os
 import pty
 import select
-import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from conftest import Result, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
 RAW = ("\x1b", "\x07", "\x9b", "\x9d", "\x90", "\x8d")  # ESC, BEL, CSI, OSC, DCS, RI
 
 
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 def cli(*args: str | Path, timeout: float = 60, cwd: Path | None = None, stdin: bytes | None = None) -> Result:
-    """`python -m workbench ARGS` in a subprocess; a hang is a failure after `timeout` seconds."""
-    try:
-        r = subprocess.run(
-            [sys.executable, "-m", "workbench", *map(str, args)],
-            capture_output=True, timeout=timeout, cwd=cwd or ROOT, env=ENV,
-            input=stdin if stdin is not None else b"",
-        )
-    except subprocess.TimeoutExpired:
-        raise AssertionError(f"workbench {' '.join(map(str, args))} hung for {timeout} s") from None
-    return Result(r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace"))
+    """`python -m workbench ARGS` without colour (conftest.run_cli); a hang fails after `timeout` s."""
+    return run_cli(*args, env={"NO_COLOR": "1"}, cwd=cwd, timeout=timeout, stdin=stdin or b"")
 
 
 def cli_on_terminal(*args: str | Path, timeout: float = 60) -> tuple[int, str]:

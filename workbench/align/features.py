@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from workbench.text.normalize import HAN
 from workbench.text.numbers import Number
 from workbench.text.numbers import en_numbers as read_en_numbers
 from workbench.text.numbers import zh_numbers as read_zh_numbers
@@ -99,7 +100,7 @@ def looks_like_apparatus(text: str, lang: str) -> bool:
         if all(c.isupper() for c in letters):
             return True
         return not t.endswith(_EN_END) and len(t.split()) <= 6
-    if not _HAN.search(t):
+    if not HAN.search(t):
         return True
     return not t.endswith(_ZH_END) and len(t) <= 12
 
@@ -174,7 +175,6 @@ def name_keys(word: str, dict_pinyin: str | None, lex: Lexicon | None = None) ->
 # ---------------------------------------------------------------- tokenising
 
 _EN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CHARS = 3  # glosses of a word's characters kept as back-off (top 3 each)
 MAX_UNITS = 120  # per sentence: a 100,000-character line keeps its first units only
 
@@ -242,7 +242,7 @@ class ZhAnalyzer:
                         extra.extend(e[1][:CHARS])
                 stems = stems + tuple(extra)
             res = [(w, stems + name_keys(w, py, lex))]
-        elif len(w) > 1 and _HAN.search(w):
+        elif len(w) > 1 and HAN.search(w):
             res = [(w, name_keys(w, None, lex))]
             k = 0
             while k < len(w):
@@ -265,7 +265,7 @@ class ZhAnalyzer:
         if len(text) > 4000:
             text = text[:4000]  # huge unpunctuated lines: the head is enough to align them
         for w in self.cut(text):
-            if _HAN.search(w):
+            if HAN.search(w):
                 for u, st in self._units_of_word(w):
                     if u not in units:
                         units[u] = st

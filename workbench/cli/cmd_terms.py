@@ -60,12 +60,14 @@ def run(args: argparse.Namespace) -> int:
         emit(dump_glossary(g))
     else:
         width = max((_width(visible(c.zh, keep="")) for c in found), default=4) + 2
-        sys.stdout.write(f"{'zh':<{width - 2}}  {'en':<44} pairs  logDice  status\n")
+        sys.stdout.write(f"{'zh':<{width - 2}}  {'en':<44} pairs  logDice  example pairs  status\n")
         for c in found:
             zh, en = visible(c.zh, keep=""), visible(c.en, keep="")
             pad = " " * (width - _width(zh))
             status = c.status + (f" (glossary: {c.glossary_en})" if c.glossary_en and c.status != "in glossary" else "")
-            sys.stdout.write(f"{zh}{pad}{en:<44} {c.pairs:>5}  {c.log_dice:7.1f}  {visible(status, keep='')}\n")
+            examples = ",".join(map(str, c.examples))
+            sys.stdout.write(f"{zh}{pad}{en:<44} {c.pairs:>5}  {c.log_dice:7.1f}  {examples:<13}  "
+                             f"{visible(status, keep='')}\n")
     return 0
 
 

@@ -18,7 +18,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, american, en_key, normalize_zh
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, american, en_key, simplified
+from workbench.text.normalize import normalize_zh as _width_and_quotes
+
+
+def normalize_zh(text: str) -> str:
+    """Chinese as terms are matched: half-width, one quote mark, simplified characters (a
+    traditional-script source meets a simplified glossary, and the reverse)."""
+    return simplified(_width_and_quotes(text))
 
 # -- the automaton --------------------------------------------------------------------------
 

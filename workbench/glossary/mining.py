@@ -45,12 +45,15 @@ class Candidate:
     log_dice: float
     status: str  # new | in glossary | contradicts glossary | forbidden by glossary
     glossary_en: str | None = None
+    examples: tuple[int, ...] = ()  # ids of the first pairs holding both
+
 
     def as_dict(self) -> dict:
         d = {"zh": self.zh, "en": self.en, "pairs": self.pairs, "zh_pairs": self.zh_pairs,
              "en_pairs": self.en_pairs, "log_dice": round(self.log_dice, 2), "status": self.status}
         if self.glossary_en:
             d["glossary_en"] = self.glossary_en
+        d["examples"] = list(self.examples)
         return d
 
 
@@ -114,11 +117,12 @@ def _en_units(text: str) -> dict[str, str]:
 def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: int = 2) -> list[Candidate]:
     """Candidate entries, best associated first: one per Chinese unit, with its best English."""
     cut = _segmenter(glossary)
-    zh_sets, en_sets = [], []
+    zh_sets, en_sets, ids = [], [], []
     surfaces: dict[str, Counter] = {}
     for p in al.pairs:
         if not p.zh or not p.en:
             continue
+        ids.append(p.id)
         zh_sets.append(_zh_units("".join(p.zh), cut))
         units = _en_units(" ".join(p.en))
         en_sets.append(set(units))
@@ -131,11 +135,14 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
     zh_keep = {u for u in zh_keep if not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
     en_keep = {u for u, n in en_df.items() if n >= min_pairs}
     together: Counter = Counter()
-    for zs, es in zip(zh_sets, en_sets):
+    examples: dict[tuple[str, str], list[int]] = {}
+    for pid, zs, es in zip(ids, zh_sets, en_sets):
         zs, es = zs & zh_keep, es & en_keep
         for z in zs:
             for e in es:
                 together[(z, e)] += 1
+                if together[(z, e)] <= 3:
+                    examples.setdefault((z, e), []).append(pid)
     best: dict[str, tuple[float, int, str]] = {}
     for (z, e), n in together.items():
         if n < min_pairs:
@@ -149,7 +156,8 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
     out = []
     for z, (dice, _, e) in best.items():
         surface = surfaces[e].most_common(1)[0][0]
-        c = Candidate(z, surface, together[(z, e)], zh_df[z], en_df[e], 14 + math.log2(dice), NEW)
+        c = Candidate(z, surface, together[(z, e)], zh_df[z], en_df[e], 14 + math.log2(dice), NEW,
+                      examples=tuple(examples.get((z, e), ())))
         _compare(c, e, glossary)
         if c.status == NEW and not _term_like(c):
             continue
@@ -201,8 +209,13 @@ def _compare(c: Candidate, en_key: str, glossary: Glossary | None) -> None:
     c.glossary_en = term.en
     accepted = [rendering_key(x) for x in term.accepted]
     forbidden = [rendering_key(x) for x in term.forbidden]
-    if any(en_key == a or f" {en_key} " in f" {a} " or f" {a} " in f" {en_key} " for a in accepted):
+    if any(en_key == a or f" {a} " in f" {en_key} " for a in accepted):
         c.status = KNOWN
+    elif any(f" {en_key} " in f" {a} " for a in accepted):
+        # only a piece of the glossary's rendering ("unique products" of "innovative SMEs that
+        # … produce novel and unique products"): the pairing shown is the glossary's own
+        c.status = KNOWN
+        c.en = next(x for x in term.accepted if f" {en_key} " in f" {rendering_key(x)} ")
     elif any(en_key == f or f" {f} " in f" {en_key} " for f in forbidden):
         c.status = FORBIDDEN
     else:

@@ -247,6 +247,8 @@ def plain_ok(s: str, resolve: bool = True) -> bool:
     """
     if not s or s[0] in _INDICATOR_START or s[-1] in " :" or not printable_line(s):
         return False
+    if s.startswith("..."):  # the document end marker: PyYAML quotes it (as "---", caught above)
+        return False
     if ": " in s or " #" in s:
         return False
     if resolve and _Dumper.resolve(_Dumper, yaml.ScalarNode, s, (True, False)) != _STD + "str":

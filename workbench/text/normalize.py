@@ -29,6 +29,32 @@ _ZH_TABLE[0x3000] = " "
 _ZH_TABLE.update({ord(c): "·" for c in "•・‧"})
 
 
+class _T2STable(dict):
+    """code point → its simplified form, asked of OpenCC once per character seen."""
+
+    converter = None
+
+    def __missing__(self, code: int) -> int:
+        if _T2STable.converter is None:
+            import opencc
+
+            _T2STable.converter = opencc.OpenCC("t2s")
+        out = _T2STable.converter.convert(chr(code))
+        self[code] = value = ord(out) if len(out) == 1 else code
+        return value
+
+
+_T2S = _T2STable()
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (OpenCC's t2s data), character by character,
+    so positions carry over: 國家高新區 → 国家高新区."""
+    if text.isascii():
+        return text
+    return text.translate(_T2S)
+
+
 def normalize_zh(text: str) -> str:
     """Chinese text with full-width ASCII made half-width and every quote made '"'.
 
