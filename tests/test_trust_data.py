@@ -109,7 +109,7 @@ def test_align_and_import_turn_a_tab_inside_a_sentence_into_a_space(tmp_path):
 
 
 def test_a_huge_flow_style_alignment_is_refused_naming_the_limit_not_a_memory_error(tmp_path):
-    from clirun import run_cli  # address space capped at 1 GB: a reader that balloons fails loudly
+    from conftest import run_cli  # address space capped at 1 GB: a reader that balloons fails loudly
 
     from workbench.store.yamlio import MAX_GENERAL_BYTES
 

@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.text.normalize import HAN_CHARS
 
 #: Files larger than this are refused: no document, glossary or alignment is this big,
 #: and reading one would only exhaust memory.
@@ -144,7 +145,7 @@ def decode_text(data: bytes, path: str | Path, encoding: str | None = None) -> s
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 
 
 def _stray_han(text: str) -> bool:
