@@ -243,3 +243,33 @@ def test_a_huge_sentence_is_encoded_from_its_start(enc):
     v = enc.encode([huge, huge[:2000]])
     assert np.isfinite(v).all()
     assert float(v[0] @ v[1]) > 0.999
+
+
+async def test_the_editor_realigns_with_the_encoder_when_open_asks(tmp_path, monkeypatch):
+    from conftest import SIZE, app_for, make_alignment
+
+    from workbench.store.alignment_file import save_alignment
+
+    path = tmp_path / "doc.yaml"
+    al = make_alignment()
+    save_alignment(al, path)
+    calls = []
+    real = sem.scorer_for
+    monkeypatch.setattr(sem, "scorer_for", lambda *a, **k: calls.append(1) or real(*a, **k))
+    app = app_for(path, semantic=True)  # what `workbench open` passes by default
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")  # Realign from here, on the first pair: the whole document
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if not app.editor.realigning:
+                break
+        assert not app.editor.realigning
+        result = [(p.zh, p.en) for p in app.session.al.pairs]
+    assert calls  # the encoder's scorer was built
+    # the same change as the library's realign with the encoder (and the editor made it)
+    from workbench.editing.realign import realign
+
+    patch = realign(al, 0, None, path.parent, semantic=True).patch
+    want = al.pairs[:patch.start] + patch.new + al.pairs[patch.start + len(patch.old):]
+    assert result == [(p.zh, p.en) for p in want]
+    assert patch.new  # realigning this document with the encoder does change it

@@ -107,6 +107,7 @@ def test_docx_soft_break_in_english_is_a_space(tmp_path):
     ("not-zip", "not a Word document"),
     ("ole", "encrypted Word file or an old .doc"),
     ("broken-xml", "not a readable Word document"),
+    ("spreadsheet", "not a Word document: the package holds a spreadsheet"),
 ])
 def test_bad_docx_is_one_line(tmp_path, kind, message):
     path = tmp_path / "bad.docx"
@@ -115,6 +116,16 @@ def test_bad_docx_is_one_line(tmp_path, kind, message):
             zf.writestr("notes.txt", "hello")
     elif kind == "not-zip":
         path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    elif kind == "spreadsheet":  # an .xlsx renamed: a real Office package, not a Word one
+        make_docx(path, lambda d: d.add_paragraph("Hello."))
+        data = io.BytesIO()
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(data, "w") as dst:
+            for item in src.infolist():
+                body = src.read(item)
+                if item.filename == "[Content_Types].xml":
+                    body = body.replace(b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml")
+                dst.writestr(item, body)
+        path.write_bytes(data.getvalue())
     elif kind == "ole":
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     else:

@@ -199,35 +199,51 @@ def run_jobs(
         yield from (tick(o) for o in _windowed(executor, slots, jobs, shared_glossary(glossary), options))
 
 
+def align_jobs(batch: list[tuple[Job, bytes, bytes]], glossary: Glossary | None,
+               options: AlignOptions) -> list[tuple[str | None, int, str | None]]:
+    """`align_job` on a few pairs in one task: a cluster's cost per task (a round trip through the
+    scheduler) is then paid once for them."""
+    return [align_job(job, zh, en, glossary, options) for job, zh, en in batch]
+
+
 def _windowed(executor, slots: int, jobs: Sequence[Job], glossary, options: AlignOptions) -> Iterator[Outcome]:
     from concurrent.futures import FIRST_COMPLETED, wait
 
+    # Pairs a task: enough that each worker gets about 8 tasks, at most 8 pairs (progress stays
+    # lively and a failed task costs little); 2 tasks a worker in flight, so memory stays bounded.
+    size = max(1, min(8, len(jobs) // (8 * slots)))
+    window = max(2, 2 * slots)
     pending: dict = {}
     queue = iter(jobs)
-    window = max(2, 8 * slots)
     exhausted = False
     while True:
         while not exhausted and len(pending) < window:
-            job = next(queue, None)
-            if job is None:
-                exhausted = True
-                break
-            try:
-                zh_data, en_data = _read(job)
-            except WorkbenchError as exc:
-                yield Outcome(job, error=str(exc))
-                continue
-            pending[executor.submit(align_job, job, zh_data, en_data, glossary, options)] = job
+            batch: list[tuple[Job, bytes, bytes]] = []
+            while len(batch) < size:
+                job = next(queue, None)
+                if job is None:
+                    exhausted = True
+                    break
+                try:
+                    zh_data, en_data = _read(job)
+                except WorkbenchError as exc:
+                    yield Outcome(job, error=str(exc))
+                    continue
+                batch.append((job, zh_data, en_data))
+            if batch:
+                pending[executor.submit(align_jobs, batch, glossary, options)] = [job for job, _, _ in batch]
         if not pending:
             return
         finished, _ = wait(list(pending), return_when=FIRST_COMPLETED)
         for fut in finished:
-            job = pending.pop(fut)
+            batch_jobs = pending.pop(fut)
             try:
-                yaml, n, error = fut.result()
+                results = fut.result()
             except Exception as exc:  # the worker died, or the cluster lost it
-                yaml, n, error = None, 0, f"{job.zh_path}: the worker failed on this pair: {type(exc).__name__}: {exc}"
-            yield Outcome(job, yaml, n, error)
+                results = [(None, 0, f"{job.zh_path}: the worker failed on this pair: {type(exc).__name__}: {exc}")
+                           for job in batch_jobs]
+            for job, (yaml, n, error) in zip(batch_jobs, results):
+                yield Outcome(job, yaml, n, error)
 
 
 class _executor:

@@ -5,6 +5,7 @@ text boxes left out, soft line breaks joined."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -38,7 +39,13 @@ def docx_blocks(data: bytes, path: str | Path) -> list[Block]:
     except (MemoryError, RecursionError):
         raise WorkbenchError("not a readable Word document: too large or too deeply nested", path) from None
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        text = str(exc)
+        if "is not a Word file" in text:
+            kinds = {"spreadsheetml": "a spreadsheet", "presentationml": "a presentation",
+                     "wordprocessingml.template": "a Word template"}
+            what = next((name for key, name in kinds.items() if key in text), "another kind of file")
+            raise WorkbenchError(f"not a Word document: the package holds {what}", path) from None
+        reason = re.sub(r"file '<[^>]*>' ", "", text).splitlines()[0][:120] if text else type(exc).__name__
         raise WorkbenchError(f"not a readable Word document (.docx): {reason}", path) from None
     return blocks
 
