@@ -273,3 +273,11 @@ async def test_the_editor_realigns_with_the_encoder_when_open_asks(tmp_path, mon
     want = al.pairs[:patch.start] + patch.new + al.pairs[patch.start + len(patch.old):]
     assert result == [(p.zh, p.en) for p in want]
     assert patch.new  # realigning this document with the encoder does change it
+
+
+def test_progress_runs_through_the_encoding_to_the_end(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path))
+    seen: list[float] = []
+    align(ZH * 20, EN * 20, semantic=True, progress=seen.append)
+    assert seen[-1] == 1.0 and all(a <= b for a, b in zip(seen, seen[1:]))
+    assert any(0 < f <= 0.8 for f in seen)  # the encoding's share of the bar is reported

@@ -106,3 +106,39 @@ def test_align_and_import_turn_a_tab_inside_a_sentence_into_a_space(tmp_path):
     tsv.write_text('zh\ten\n"你好\t世界"\t"Hello\tworld"\n', encoding="utf-8")
     r = cli("import", tsv)
     assert r.returncode == 0 and "Hello world" in r.stdout and "\\t" not in r.stdout
+
+
+def test_a_huge_flow_style_alignment_is_refused_naming_the_limit_not_a_memory_error(tmp_path):
+    from conftest import run_cli  # address space capped at 1 GB: a reader that balloons fails loudly
+
+    from workbench.store.yamlio import MAX_GENERAL_BYTES
+
+    n = MAX_GENERAL_BYTES // 45 + 1000
+    src = tmp_path / "flow.yaml"
+    with src.open("w", encoding="utf-8") as fh:
+        fh.write("workbench: alignment/1\ntitle: t\nsource: {lang: zh}\ntarget: {lang: en}\npairs: [")
+        fh.write(", ".join(f"{{id: {k}, zh: [第{k}句。], en: [Sentence {k}.]}}" for k in range(1, n + 1)))
+        fh.write("]\n")
+    assert src.stat().st_size > MAX_GENERAL_BYTES
+    r = run_cli("check", src)
+    assert r.returncode == 2, r.stderr[-500:]
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert f"limit is {MAX_GENERAL_BYTES / 1e6:.0f} MB" in r.stderr
+    assert r.max_rss_mb < 600
+
+
+def test_a_latin1_english_file_is_not_read_as_gb18030(tmp_path):
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_bytes("宝可梦是一家咖啡馆的品牌。它很天真。\n".encode("gb18030"))
+    en.write_bytes("Pokémon is a café “brand”. It is naïve.\n".encode("cp1252"))
+    out = tmp_path / "a.yaml"
+    r = cli("align", zh, en, "-o", out)
+    assert r.returncode == 0, r.stderr
+    al = load_alignment(out)
+    assert " ".join(al.en_sentences()) == "Pokémon is a café “brand”. It is naïve."
+    assert "".join(al.zh_sentences()) == "宝可梦是一家咖啡馆的品牌。它很天真。"
+    latin1 = tmp_path / "l1.txt"
+    latin1.write_bytes("Pokémon, déjà vu.\n".encode("latin-1"))
+    r = cli("align", zh, latin1, "--encoding", "latin-1", "-o", tmp_path / "b.yaml")
+    assert r.returncode == 0 and "Pokémon, déjà vu." in load_alignment(tmp_path / "b.yaml").en_sentences()
+    one_line_error(cli("align", zh, en, "--encoding", "klingon"), "unknown encoding")

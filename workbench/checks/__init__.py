@@ -6,10 +6,13 @@ read the same prepared view of the pairs (`View`), built once per run.
 
 Severities: error — term-forbidden, number-mismatch, Chinese left in the English;
 warning — term-missing, term-inconsistent, source-inconsistent, an English side missing or far
-too short, English identical to the Chinese; info — what is probably style (a back reference
-"these SMEs" or a head shared in a list where a term was expected, a repeated sentence worded
-slightly differently, the same English for different Chinese, variant-spelling, an English
-side with no Chinese or far too long).
+too short, English identical to the Chinese, full-width punctuation or an unbalanced bracket
+in the English (typography); info — what is probably style (a "these SMEs" with no term named
+just before, a "their" right after one, a repeated sentence worded slightly differently, the
+same English for different Chinese, variant-spelling, capitalisation, quotes and spacing, an
+English side with no Chinese or far too long). Not reported at all: a head shared in a list,
+a rendering's words in another form, a back reference to a term just named, a stock phrase
+of a briefing worded two ways.
 
 A dismissal (`Ignored`) matches on check, and on pair and term where it names them; the term
 of a finding is the glossary term's first Chinese form (term-*), or the reference phrasing

@@ -62,8 +62,15 @@ def untranslated(views: list[View]) -> Iterable[Finding]:
             if han:
                 found = "".join(dict.fromkeys(han)) if len(han) > 1 else han[0]
                 yield Finding("untranslated", "error", p.id, f"Chinese characters in the English: {', '.join(dict.fromkeys(han))}", found=found, file=v.file)
-            elif p.zh and _same(p.zh, p.en) and _WORDLIKE.search(p.en):
+            elif p.zh and _same(p.zh, p.en) and _WORDLIKE.search(p.en) and not _name(p.en):
                 yield Finding("untranslated", "warning", p.id, f"the English is the same as the Chinese: {_clip(p.en)}", found=p.en, file=v.file)
+
+
+def _name(text: str) -> bool:
+    """A name in Latin letters, the same in both languages: a few words, each with a capital
+    or a digit (DeepSeek, HarmonyOS, iPhone 15, C919)."""
+    words = text.split()
+    return 0 < len(words) <= 5 and all(any(ch.isupper() or ch.isdigit() for ch in w) for w in words)
 
 
 def _same(zh: str, en: str) -> bool:

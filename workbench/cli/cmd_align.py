@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,100 "
                    "sentences a second a core, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
                    "lengths only, several times faster, for batch jobs of 100,000s of sentences")
+    p.add_argument("--encoding", metavar="ENC",
+                   help="the encoding of text inputs (e.g. utf-8, gb18030, cp1252); default: found from "
+                   "the bytes (UTF-8, UTF-16 with BOM, GB18030, or Windows-1252/Latin-1 for a Latin text)")
     p.add_argument("--title", default="", help="title of the aligned document")
     p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",
                    help="read ZH and EN as this format (default: by extension: .docx, .html/.htm, .md, .pdf, "
@@ -77,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
     glossary = load_glossary(args.glossary) if args.glossary else None
     if args.scheduler:
         raise WorkbenchError("--scheduler is for aligning folders (ZH_DIR EN_DIR -o OUT_DIR)")
-    zh = read_document(args.zh, "zh", presplit=args.presplit, input_format=args.input_format)
-    en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format)
+    zh = read_document(args.zh, "zh", presplit=args.presplit, input_format=args.input_format, encoding=args.encoding)
+    en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format, encoding=args.encoding)
     for warning in language_warnings(zh, en):
         say(f"warning: {warning}")
     with Progress("aligning") as progress, warnings.catch_warnings(record=True) as caught:

@@ -138,6 +138,13 @@ def load_root(path: str | Path, text: str | None = None) -> Node:
         text = read_text(path)
     if not text.strip():
         raise WorkbenchError("empty file", path)
+    size = len(text.encode("utf-8")) if len(text) * 4 > MAX_GENERAL_BYTES else len(text)
+    if size > MAX_GENERAL_BYTES:
+        raise WorkbenchError(
+            f"too large for the general YAML reader ({size / 1e6:.0f} MB; its limit is "
+            f"{MAX_GENERAL_BYTES / 1e6:.0f} MB, as it needs some 90 bytes of memory a byte): an aligned file "
+            "this big must be in the layout workbench writes (block style, one sentence a line), "
+            "which is read line by line", path)
     try:
         _check_depth(text, path)
         root = yaml.compose(text, Loader=_Loader)
@@ -158,6 +165,11 @@ def load_root(path: str | Path, text: str | None = None) -> Node:
         raise WorkbenchError("empty file", path)
     return Node(root, path, set())
 
+
+#: The general reader (PyYAML's composer) holds the whole node tree: about 90 bytes of memory
+#: per byte of a flow-style file. Larger files must be in the canonical layout, which the
+#: alignment reader takes line by line (a 1M-pair flow-style file would need some 5 GB).
+MAX_GENERAL_BYTES = 12 * 1000 * 1000
 
 #: Our formats nest four deep; libyaml's C composer recurses without limit and a file nested
 #: some 50,000 deep crashes the interpreter (segfault), so deeper files are refused first.

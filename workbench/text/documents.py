@@ -100,25 +100,27 @@ def parse_blocks(blocks: list[Block], lang: str, path: str = "", presplit: bool 
     return doc
 
 
-def read_document(path: str | Path, lang: str, presplit: bool = False, input_format: str | None = None) -> Document:
+def read_document(path: str | Path, lang: str, presplit: bool = False, input_format: str | None = None,
+                  encoding: str | None = None) -> Document:
     """Read a document of any supported format (text, .docx, web page, Markdown, text PDF;
     by extension unless `input_format` names one) into paragraphs and sentences.
 
     The document's sha256 is that of the file's bytes, as the aligned YAML records it.
     """
     data = read_bytes(path)
-    return document_from_bytes(data, path, lang, presplit, input_format)
+    return document_from_bytes(data, path, lang, presplit, input_format, encoding)
 
 
 def document_from_bytes(
-    data: bytes, path: str | Path, lang: str, presplit: bool = False, input_format: str | None = None
+    data: bytes, path: str | Path, lang: str, presplit: bool = False, input_format: str | None = None,
+    encoding: str | None = None,
 ) -> Document:
     """`read_document` on bytes already read (a cluster worker gets them over the wire)."""
     from workbench.text.inputs import document_blocks
     from workbench.text.inputs import input_format as format_of
 
     fmt = format_of(path, input_format)
-    blocks = document_blocks(data, path, fmt)
+    blocks = document_blocks(data, path, fmt, encoding)
     if not any(b.text.strip() for b in blocks):
         raise WorkbenchError("empty file: no text to align" if fmt == "txt" else "no text found in this document", path)
     return parse_blocks(blocks, lang, str(path), presplit, sha256=hashlib.sha256(data).hexdigest())

@@ -32,14 +32,15 @@ def input_format(path: str | Path, forced: str | None = None) -> str:
     return EXTENSIONS.get(Path(path).suffix.lower(), "txt")
 
 
-def document_blocks(data: bytes, path: str | Path, fmt: str) -> list[Block]:
-    """The paragraphs of a document's bytes read as `fmt` (one of INPUT_FORMATS)."""
+def document_blocks(data: bytes, path: str | Path, fmt: str, encoding: str | None = None) -> list[Block]:
+    """The paragraphs of a document's bytes read as `fmt` (one of INPUT_FORMATS); `encoding`
+    (the user's --encoding) for text and Markdown."""
     if fmt == "txt":
-        return blocks_from_lines(decode_text(data, path))
+        return blocks_from_lines(decode_text(data, path, encoding))
     if fmt == "md":
         from workbench.text.markdown import markdown_blocks
 
-        return markdown_blocks(decode_text(data, path), path)
+        return markdown_blocks(decode_text(data, path, encoding), path)
     if fmt == "docx":
         from workbench.text.docx import docx_blocks
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.text.normalize import HAN_CHARS
 
 #: Files larger than this are refused: no document, glossary or alignment is this big,
 #: and reading one would only exhaust memory.
@@ -94,11 +96,26 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode a text file: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; CRLF → LF.
+def decode_text(data: bytes, path: str | Path, encoding: str | None = None) -> str:
+    """Decode a text file: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 or, for a Latin
+    text, Windows-1252/Latin-1; CRLF → LF. `encoding` (the user's `--encoding`) decides alone.
+
+    GB18030 takes almost any bytes, so it is chosen by what the text must then be: a Latin-1
+    or Windows-1252 English file read as GB18030 turns each accented letter and the byte after
+    it into one CJK character between Latin letters (`Pokémon` → `Pok閙on`); when most of the
+    Han characters of the reading are such strays, the file is Latin, not Chinese.
 
     Binary data (NUL bytes outside UTF-16, or undecodable in every candidate) is refused.
     """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise WorkbenchError(f"unknown encoding {encoding!r} (e.g. utf-8, gb18030, cp1252, latin-1)") from None
+        text = _decode(data[3:] if data.startswith(codecs.BOM_UTF8) and "utf" in encoding.lower() else data, encoding, path)
+        if not _looks_like_text(text):
+            raise WorkbenchError(f"binary file (control characters) when read as {encoding}", path)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     if data.startswith(codecs.BOM_UTF8):
         text = _decode(data[3:], "utf-8", path)
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -112,14 +129,49 @@ def decode_text(data: bytes, path: str | Path) -> str:
             try:
                 text = data.decode("gb18030")
             except UnicodeDecodeError:
-                raise WorkbenchError(
-                    "not text in a known encoding (UTF-8, UTF-16 with BOM, GB18030/GBK)", path
-                ) from None
+                text = None
+            if text is None or _stray_han(text):
+                latin = _latin(data)
+                if latin is None:
+                    raise WorkbenchError(
+                        "not text in a known encoding (UTF-8, UTF-16 with BOM, GB18030/GBK, "
+                        "Windows-1252/Latin-1); say which with --encoding", path
+                    ) from None
+                text = latin
             if not _looks_like_text(text):
                 raise WorkbenchError("binary file, not text", path) from None
     if not _looks_like_text(text):
         raise WorkbenchError("binary file (control characters), not text", path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
+
+
+def _stray_han(text: str) -> bool:
+    """True when most Han characters of a GB18030 reading sit alone (runs of one or two)
+    against a Latin letter: the mark of a Latin-1/Windows-1252 file read as GB18030."""
+    total = stray = 0
+    for m in _HAN_RUN.finditer(text):
+        n = m.end() - m.start()
+        total += n
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if n <= 2 and (before.isascii() and before.isalpha() or after.isascii() and after.isalpha()):
+            stray += n
+    return total > 0 and stray * 2 > total
+
+
+def _latin(data: bytes) -> str | None:
+    """Windows-1252 (Latin-1 with curly quotes and dashes), else Latin-1; None if the result
+    does not look like Latin text (mostly letters and punctuation below U+0250)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    if sum(1 for ch in text[:65536] if ord(ch) > 0x24F and ch not in "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") > 0:
+        return None
+    return text
 
 
 def _decode(data: bytes, encoding: str, path: str | Path) -> str:
