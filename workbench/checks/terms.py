@@ -372,7 +372,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.zh_terms or not p.en_hits:
                 continue
-            zh_terms = v.matcher.zh_terms_all(p.zh)
+            zh_terms = p.zh_terms_all
             accepted = {i: _accepted(p.en_by_term.get(i, ())) for i in zh_terms}
             shared: set[tuple[int, int]] = set()
             if len(zh_terms) > 1:
