@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -90,7 +90,9 @@ class View:
 
 
 def build_views(
-    docs: Sequence[tuple[str | None, Alignment]], glossaries: Sequence[Glossary | None], progress=None
+    docs: Sequence[tuple[str | None, Alignment]],
+    glossaries: Sequence[Glossary | None],
+    progress: Callable[[float], None] | None = None,
 ) -> list[View]:
     matchers: dict[int, TermMatcher] = {}
     total = sum(len(al.pairs) for _, al in docs) or 1
