@@ -167,7 +167,9 @@ def test_web_page_main_text_only(tmp_path):
 
 
 def test_chinese_web_page_with_gbk_charset_and_br_lines(tmp_path):
-    body = "<div class='content'>" + "".join(f"<p>{p}</p>" for p in ZH_PARAS) + "</div>"
+    # paragraphs as <p>, and (as government sites often write them) as lines between <br>s
+    body = ("<div class='content'>" + "".join(f"<p>{p}</p>" for p in ZH_PARAS[:3])
+            + "<p>" + "<br>".join(ZH_PARAS[3:]) + "</p></div>")
     html = PAGE.format(body=body).replace('charset="utf-8"', 'charset="gbk"')
     path = tmp_path / "zh.htm"
     path.write_bytes(html.encode("gbk", "replace"))

@@ -21,7 +21,7 @@ of a finding is the glossary term's first Chinese form (term-*), or the referenc
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from workbench.glossary.model import Glossary
@@ -108,7 +108,7 @@ def run_checks_corpus(
     glossary: Glossary | None | Sequence[Glossary | None] = None,
     *,
     checks: Collection[str] | None = None,
-    progress=None,
+    progress: Callable[[float], None] | None = None,
 ) -> list[Finding]:
     """Findings for several aligned documents checked as one corpus.
 

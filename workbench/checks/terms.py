@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.glossary.matching import FORBIDDEN, EnHit, rendering_key
+from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
 from workbench.text.normalize import EN_STOP, WORD, en_key, tokenize_en, word_key
 
 
@@ -323,23 +323,28 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
                 yield Finding("term-forbidden", "error", p.id, msg, term=t.key, expected=t.en, found=h.text, file=v.file)
 
 
-def _full_form(matcher, i: int, form: str) -> bool:
-    """`form` is the approved rendering of a term whose Chinese spells out term i's Chinese
-    (国家高新区 is 国家高新技术产业开发区 with characters left out, the way 简称 are made)."""
-    index = getattr(matcher, "_by_rendering", None)
-    if index is None:
-        index = matcher._by_rendering = defaultdict(list)
+class _FullForms:
+    """Whether a rendering of term i is the approved rendering of a term whose Chinese spells
+    out term i's Chinese (国家高新区 is 国家高新技术产业开发区 with characters left out, the way
+    简称 are made); worked out once per glossary, term and rendering in a run of the check."""
+
+    def __init__(self, matcher: TermMatcher) -> None:
+        self.matcher = matcher
+        self.by_rendering: defaultdict[str, list[int]] = defaultdict(list)
         for j, t in enumerate(matcher.terms):
-            index[rendering_key(t.en)].append(j)
-        matcher._full_forms = {}
-    known = matcher._full_forms.get((i, form))
-    if known is None:
-        short = matcher.terms[i].zh
-        known = matcher._full_forms[(i, form)] = any(
-            j != i and any(_subsequence(s, long) for s in short for long in matcher.terms[j].zh if len(long) > len(s))
-            for j in index.get(rendering_key(form), ())
-        )
-    return known
+            self.by_rendering[rendering_key(t.en)].append(j)
+        self.known: dict[tuple[int, str], bool] = {}
+
+    def __call__(self, i: int, form: str) -> bool:
+        known = self.known.get((i, form))
+        if known is None:
+            terms = self.matcher.terms
+            short = terms[i].zh
+            known = self.known[(i, form)] = any(
+                j != i and any(_subsequence(s, long) for s in short for long in terms[j].zh if len(long) > len(s))
+                for j in self.by_rendering.get(rendering_key(form), ())
+            )
+        return known
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -366,13 +371,17 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     """
     # (glossary id, term) → rendering key → [(view, pair, surface, form)]
     uses: dict[tuple[int, int], dict[str, list[tuple[View, PairView, str, str]]]] = defaultdict(lambda: defaultdict(list))
+    full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
     for v in views:
         if v.matcher is None:
             continue
+        if id(v.matcher) not in full_forms:
+            full_forms[id(v.matcher)] = _FullForms(v.matcher)
+        full_form = full_forms[id(v.matcher)]
         for p in v.pairs:
             if not p.zh_terms or not p.en_hits:
                 continue
-            zh_terms = v.matcher.zh_terms_all(p.zh)
+            zh_terms = p.zh_terms_all
             accepted = {i: _accepted(p.en_by_term.get(i, ())) for i in zh_terms}
             shared: set[tuple[int, int]] = set()
             if len(zh_terms) > 1:
@@ -386,7 +395,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                         continue  # "MIIT" after the full name is style, not inconsistency
                     if h.span in shared:
                         continue  # these words render another term of the pair as well
-                    if _full_form(v.matcher, i, h.form):
+                    if full_form(i, h.form):
                         continue  # the full name behind a Chinese abbreviation (国家高新区) is fine
                     key = _key_without_nested(v, p, i, h)
                     uses[(id(v.matcher.glossary), i)][key].append((v, p, h.text, h.form))
@@ -428,14 +437,11 @@ def _key_without_nested(v: View, p: PairView, i: int, h: EnHit) -> str:
 def _approved_key(v: View, i: int) -> str:
     """The approved rendering's key, with nested terms marked as in `_key_without_nested`."""
     m = v.matcher
-    cache = m.__dict__.setdefault("_approved_keys", {})
-    if i not in cache:
-        form = m.terms[i].en
-        nested = set(m.nested(i))
-        inner = [x for x in m.en_hits(form) if x.term in nested and x.kind != FORBIDDEN
-                 and (x.start, x.end) != (0, len(form))]
-        cache[i] = _marked(form, 0, len(form), inner) if inner else rendering_key(form)
-    return cache[i]
+    form = m.terms[i].en
+    nested = set(m.nested(i))
+    inner = [x for x in m.en_hits(form) if x.term in nested and x.kind != FORBIDDEN
+             and (x.start, x.end) != (0, len(form))]
+    return _marked(form, 0, len(form), inner) if inner else rendering_key(form)
 
 
 def _marked(text: str, start: int, end: int, inner: list[EnHit]) -> str:

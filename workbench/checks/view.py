@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,6 +21,7 @@ class PairView:
     zh_hits: list[ZhHit] = field(default_factory=list)
     en_hits: list[EnHit] = field(default_factory=list)
     zh_terms: list[int] = field(default_factory=list)  # terms in the zh side, first seen first
+    zh_terms_all: list[int] = field(default_factory=list)  # … nested ones too (规模以上 in 规模以上工业增加值)
     en_by_term: dict[int, list[EnHit]] = field(default_factory=dict)  # see _by_term
 
     @cached_property
@@ -89,7 +90,9 @@ class View:
 
 
 def build_views(
-    docs: Sequence[tuple[str | None, Alignment]], glossaries: Sequence[Glossary | None], progress=None
+    docs: Sequence[tuple[str | None, Alignment]],
+    glossaries: Sequence[Glossary | None],
+    progress: Callable[[float], None] | None = None,
 ) -> list[View]:
     matchers: dict[int, TermMatcher] = {}
     total = sum(len(al.pairs) for _, al in docs) or 1
@@ -107,7 +110,7 @@ def build_views(
             en = " ".join(p.en)
             pv = PairView(p.id, zh, en)
             if matcher is not None:
-                pv.zh_hits = matcher.zh_hits(zh) if zh else []
+                pv.zh_hits, pv.zh_terms_all = matcher.zh_scan(zh) if zh else ([], [])
                 pv.en_hits = matcher.en_hits(en) if en else []
                 pv.zh_terms = list(dict.fromkeys(h.term for h in pv.zh_hits))
                 pv.en_by_term = _by_term(pv.en_hits)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli import emit, say
 from workbench.errors import WorkbenchError
 from workbench.text.inputs import INPUT_FORMATS
+
+if TYPE_CHECKING:
+    from workbench.model import Alignment
 
 FORMATS = ("yaml", "beads", "tsv", "tmx")
 
@@ -48,38 +52,52 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.semantic = _use_semantic(args.semantic)
+    if Path(args.zh).is_dir() and Path(args.en).is_dir():
+        return run_folder(args)
+    fmt = args.to or "yaml"
+    if args.output and fmt != "yaml":
+        raise WorkbenchError(f"-o writes the aligned YAML; for --to {fmt}, redirect standard output")
+    if args.scheduler:
+        raise WorkbenchError("--scheduler is for aligning folders (ZH_DIR EN_DIR -o OUT_DIR)")
+    if args.output:
+        from workbench.store.output import check_output
+
+        check_output(args.output, args.force)
+    al = _align_files(args)
+    if args.output:
+        _save(al, args)
+    elif fmt == "beads":
+        emit(beads_text(al))
+    else:
+        from workbench.formats import export_text
+
+        emit(export_text(al, fmt))
+    return 0
+
+
+def _use_semantic(asked: bool | None) -> bool:
+    """--semantic / --no-semantic, else the default; lexical-only (said) when the encoder is missing."""
+    from workbench.align import semantic, semantic_default
+
+    use = semantic_default() if asked is None else asked
+    if use and not semantic.available():
+        say(f"warning: the sentence encoder ({semantic.PACKAGE}) is not installed: aligning lexical-only")
+        return False
+    return use
+
+
+def _align_files(args: argparse.Namespace) -> Alignment:
+    """Read the two documents and align them, saying the warnings a reviser should see."""
     import warnings
 
     from workbench.align import AlignDrift, AlignWarning
     from workbench.align.build import align_documents, language_warnings
     from workbench.glossary.model import load_glossary
     from workbench.progress import Progress
-    from workbench.store.alignment_file import dump_alignment, save_alignment
     from workbench.text.documents import read_document
 
-    fmt = args.to or "yaml"
-    from workbench.align import semantic
-
-    if args.semantic is None:
-        from workbench.align import semantic_default
-
-        args.semantic = semantic_default()
-    if args.semantic:
-        if not semantic.available():
-            say(f"warning: the sentence encoder ({semantic.PACKAGE}) is not installed: aligning "
-                "lexical-only")
-            args.semantic = False
-    if Path(args.zh).is_dir() and Path(args.en).is_dir():
-        return run_folder(args)
-    if args.output and fmt != "yaml":
-        raise WorkbenchError(f"-o writes the aligned YAML; for --to {fmt}, redirect standard output")
-    if args.output:
-        from workbench.store.output import check_output
-
-        check_output(args.output, args.force)
     glossary = load_glossary(args.glossary) if args.glossary else None
-    if args.scheduler:
-        raise WorkbenchError("--scheduler is for aligning folders (ZH_DIR EN_DIR -o OUT_DIR)")
     zh = read_document(args.zh, "zh", presplit=args.presplit, input_format=args.input_format, encoding=args.encoding)
     en = read_document(args.en, "en", presplit=args.presplit, input_format=args.input_format, encoding=args.encoding)
     for warning in language_warnings(zh, en):
@@ -93,30 +111,26 @@ def run(args: argparse.Namespace) -> int:
             say(f"warning: {w.message}")
         elif not issubclass(w.category, AlignWarning):
             warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-    if args.glossary and args.output:
-        import os
-
-        al.glossary = Path(os.path.relpath(Path(os.path.realpath(args.glossary)), Path(os.path.realpath(args.output)).parent)).as_posix()
-    if args.output:
-        save_alignment(al, args.output)
-        confident = sum(1 for p in al.pairs if (p.score or 0) >= 0.5)
-        say(
-            f"{len(al.pairs)} pairs ({len(zh.sentences())} zh, {len(en.sentences())} en sentences; "
-            f"{len(al.pairs) - confident} below 0.5 confidence) written to {args.output}"
-        )
-        return 0
-    if fmt == "yaml":
-        emit(dump_alignment(al))
-    elif fmt == "beads":
-        emit(beads_text(al))
-    else:
-        from workbench.formats import export_text
-
-        emit(export_text(al, fmt))
-    return 0
+    return al
 
 
-def beads_text(al) -> str:
+def _save(al: Alignment, args: argparse.Namespace) -> None:
+    """Write the aligned file (its glossary named relative to it) and say what it holds."""
+    import os
+
+    from workbench.store.alignment_file import save_alignment
+
+    if args.glossary:
+        out_dir = Path(os.path.realpath(args.output)).parent
+        al.glossary = Path(os.path.relpath(Path(os.path.realpath(args.glossary)), out_dir)).as_posix()
+    save_alignment(al, args.output)
+    zh, en = len(al.zh_sentences()), len(al.en_sentences())
+    confident = sum(1 for p in al.pairs if (p.score or 0) >= 0.5)
+    say(f"{len(al.pairs)} pairs ({zh} zh, {en} en sentences; {len(al.pairs) - confident} below 0.5 confidence) "
+        f"written to {args.output}")
+
+
+def beads_text(al: Alignment) -> str:
     """One pair a line, `[zh ids]:[en ids]`, ids counting sentences from 0 (the gold-file format)."""
     lines, zi, ei = [], 0, 0
     for p in al.pairs:

@@ -6,11 +6,16 @@ import argparse
 import os
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli import emit_json
 from workbench.errors import WorkbenchError
 from workbench.text.visible import visible
+
+if TYPE_CHECKING:
+    from workbench.checks import Finding
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -143,7 +148,7 @@ def _colour() -> bool:
 _SEVERITY_COLOUR = {"error": "31", "warning": "33", "info": "36"}
 
 
-def format_text(findings, colour: bool = False) -> str:
+def format_text(findings: Sequence[Finding], colour: bool = False) -> str:
     """Findings grouped by check, one line each: where, what was expected and found."""
     from workbench.checks import CHECKS, severity_rank
 

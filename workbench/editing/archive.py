@@ -3,6 +3,7 @@ wired to the aligner's dictionary (CC-CEDICT) and to the glossaries the hits' fi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def cedict() -> CedictDictionary:
     return CedictDictionary()
 
 
-def glossary_terms(paths, extra: Glossary | None = None) -> list[Term]:
+def glossary_terms(paths: Iterable[str | Path], extra: Glossary | None = None) -> list[Term]:
     """The terms of the glossaries at `paths` (those that load) and of `extra`."""
     from workbench.glossary.model import load_glossary
 

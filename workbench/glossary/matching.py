@@ -18,14 +18,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, american, en_key, simplified
-from workbench.text.normalize import normalize_zh as _width_and_quotes
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, american, en_key
+from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
-
-def normalize_zh(text: str) -> str:
-    """Chinese as terms are matched: half-width, one quote mark, simplified characters (a
-    traditional-script source meets a simplified glossary, and the reverse)."""
-    return simplified(_width_and_quotes(text))
+# (Chinese is matched half-width, with one quote mark and in simplified characters: a
+# traditional-script source meets a simplified glossary, and the reverse.)
 
 # -- the automaton --------------------------------------------------------------------------
 
@@ -164,11 +161,16 @@ class TermMatcher:
     def zh_hits(self, text: str) -> list[ZhHit]:
         """Terms in Chinese text: the longest at each place; a form inside a longer found form
         (中小企业 inside 专精特新中小企业) is not counted again."""
+        return self.zh_scan(text)[0]
+
+    def zh_scan(self, text: str) -> tuple[list[ZhHit], list[int]]:
+        """`zh_hits`, and every term found, nested ones too (`zh_terms_all`), from one walk."""
         norm = normalize_zh(text)
         # (Prefiltering places by their first two characters was measured: twice as slow as
         # walking the trie everywhere, whose misses cost one dictionary lookup.)
         hits = self._zh.find(norm)
-        return [ZhHit(i, s, e, text[s:e]) for s, e, i in _maximal(hits)]
+        every = list(dict.fromkeys(i for _, _, i in hits))
+        return [ZhHit(i, s, e, text[s:e]) for s, e, i in _maximal(hits)], every
 
     def zh_terms_all(self, text: str) -> list[int]:
         """Every term whose Chinese is in the text, nested ones too (规模以上 inside

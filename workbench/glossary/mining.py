@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.glossary.matching import rendering_key
@@ -116,57 +117,82 @@ def _en_units(text: str) -> dict[str, str]:
 
 def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: int = 2) -> list[Candidate]:
     """Candidate entries, best associated first: one per Chinese unit, with its best English."""
-    cut = _segmenter(glossary)
-    zh_sets, en_sets, ids = [], [], []
-    surfaces: dict[str, Counter] = {}
-    for p in al.pairs:
-        if not p.zh or not p.en:
-            continue
-        ids.append(p.id)
-        zh_sets.append(_zh_units("".join(p.zh), cut))
-        units = _en_units(" ".join(p.en))
-        en_sets.append(set(units))
-        for key, surface in units.items():
-            surfaces.setdefault(key, Counter())[surface] += 1
-    zh_df = Counter(u for s in zh_sets for u in s)
-    en_df = Counter(u for s in en_sets for u in s)
-    zh_keep = {u for u, n in zh_df.items() if n >= min_pairs}
-    # a unit inside a longer one found in just as many pairs is only part of it (专精 in 专精特新)
-    zh_keep = {u for u in zh_keep if not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
-    en_keep = {u for u, n in en_df.items() if n >= min_pairs}
-    together: Counter = Counter()
-    examples: dict[tuple[str, str], list[int]] = {}
-    for pid, zs, es in zip(ids, zh_sets, en_sets):
-        zs, es = zs & zh_keep, es & en_keep
-        for z in zs:
-            for e in es:
-                together[(z, e)] += 1
-                if together[(z, e)] <= 3:
-                    examples.setdefault((z, e), []).append(pid)
-    best: dict[str, tuple[float, int, str]] = {}
-    for (z, e), n in together.items():
-        if n < min_pairs:
-            continue
-        dice = 2 * n / (zh_df[z] + en_df[e])
-        score = (round(dice, 6), len(e.split()), e)
-        if z not in best or score > best[z]:
-            best[z] = score
+    counts = _Counts.of(al, _segmenter(glossary), min_pairs)
+    best = _best_renderings(counts, min_pairs)
     if glossary is not None:
-        _prefer_glossary(best, together, zh_df, en_df, glossary, min_pairs)
+        _prefer_glossary(best, counts.together, counts.zh_df, counts.en_df, glossary, min_pairs)
     out = []
     for z, (dice, _, e) in best.items():
-        surface = surfaces[e].most_common(1)[0][0]
-        c = Candidate(z, surface, together[(z, e)], zh_df[z], en_df[e], 14 + math.log2(dice), NEW,
-                      examples=tuple(examples.get((z, e), ())))
+        surface = counts.surfaces[e].most_common(1)[0][0]
+        c = Candidate(z, surface, counts.together[(z, e)], counts.zh_df[z], counts.en_df[e], 14 + math.log2(dice), NEW,
+                      examples=tuple(counts.examples.get((z, e), ())))
         _compare(c, e, glossary)
         if c.status == NEW and not _term_like(c):
             continue
         out.append(c)
-    # an English unit claimed by a longer Chinese unit just as strongly: keep the longer one
-    # association first, weighed by how often it is seen (a pair seen twice proves little)
-    out.sort(key=lambda c: (-(c.log_dice + math.log2(c.pairs)), -len(c.zh), c.zh))
+    return _one_per_rendering(out)
+
+
+@dataclass
+class _Counts:
+    """In how many pairs each Chinese unit, English unit and (zh, en) couple occurs, the first
+    three pairs of each couple, and the English units' surface forms."""
+
+    zh_df: Counter
+    en_df: Counter
+    together: Counter
+    examples: dict[tuple[str, str], list[int]]  # (zh, en) → the ids of its first three pairs
+    surfaces: dict[str, Counter]
+
+    @classmethod
+    def of(cls, al: Alignment, cut: Callable[[str], list[str]], min_pairs: int) -> _Counts:
+        zh_sets, en_sets, ids = [], [], []
+        surfaces: dict[str, Counter] = {}
+        for p in al.pairs:
+            if not p.zh or not p.en:
+                continue
+            ids.append(p.id)
+            zh_sets.append(_zh_units("".join(p.zh), cut))
+            units = _en_units(" ".join(p.en))
+            en_sets.append(set(units))
+            for key, surface in units.items():
+                surfaces.setdefault(key, Counter())[surface] += 1
+        zh_df = Counter(u for s in zh_sets for u in s)
+        en_df = Counter(u for s in en_sets for u in s)
+        zh_keep = {u for u, n in zh_df.items() if n >= min_pairs}
+        # a unit inside a longer one found in just as many pairs is only part of it (专精 in 专精特新)
+        zh_keep = {u for u in zh_keep if not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
+        en_keep = {u for u, n in en_df.items() if n >= min_pairs}
+        together: Counter = Counter()
+        examples: dict[tuple[str, str], list[int]] = {}
+        for pid, zs, es in zip(ids, zh_sets, en_sets):
+            for z in zs & zh_keep:
+                for e in es & en_keep:
+                    together[(z, e)] += 1
+                    if together[(z, e)] <= 3:
+                        examples.setdefault((z, e), []).append(pid)
+        return cls(zh_df, en_df, together, examples, surfaces)
+
+
+def _best_renderings(counts: _Counts, min_pairs: int) -> dict[str, tuple[float, int, str]]:
+    """Chinese unit → (Dice, words, English unit) of its best associated English unit."""
+    best: dict[str, tuple[float, int, str]] = {}
+    for (z, e), n in counts.together.items():
+        if n < min_pairs:
+            continue
+        dice = 2 * n / (counts.zh_df[z] + counts.en_df[e])
+        score = (round(dice, 6), len(e.split()), e)
+        if z not in best or score > best[z]:
+            best[z] = score
+    return best
+
+
+def _one_per_rendering(candidates: list[Candidate]) -> list[Candidate]:
+    """Best first (association, weighed by how often it is seen: a pair seen twice proves
+    little); an English unit claimed by a longer Chinese unit just as strongly keeps the longer."""
+    ranked = sorted(candidates, key=lambda c: (-(c.log_dice + math.log2(c.pairs)), -len(c.zh), c.zh))
     kept, seen = [], {}
-    for c in out:
+    for c in ranked:
         key = rendering_key(c.en)
         other = seen.get(key)
         if other is not None and (c.zh in other.zh or other.zh in c.zh):

@@ -52,6 +52,15 @@ class StatusLine(Widget):
         return line(self.text)
 
 
+def findings_by_pair(found: list) -> dict[int, list]:
+    """The checks' findings grouped by the id of the pair they are on."""
+    by_pair: dict[int, list] = {}
+    for f in found:
+        if f.pair is not None:
+            by_pair.setdefault(f.pair, []).append(f)
+    return by_pair
+
+
 class PairPanel(Widget):
     """Under the pairs: the cursor pair's findings (severity, check, message) and its note."""
 
@@ -161,15 +170,14 @@ class EditorScreen(Screen):
 
     # -- findings of the cursor pair ---------------------------------------------------------
 
-    def show_findings(self, found: list) -> None:
-        """The checks ran: mark the pairs with findings, show the cursor pair's."""
-        self.by_pair = {}
-        for f in found:
-            if f.pair is not None:
-                self.by_pair.setdefault(f.pair, []).append(f)
-        self.view.findings = set(self.by_pair)
-        self.view._cache.clear()
-        self.view.refresh()
+    def show_findings(self, found: list, by_pair: dict[int, list] | None = None) -> None:
+        """The checks ran: mark the pairs with findings, show the cursor pair's. `by_pair` (the
+        findings by pair id) may come made by the thread that ran the checks."""
+        self.by_pair = findings_by_pair(found) if by_pair is None else by_pair
+        marked = set(self.by_pair)
+        if marked != self.view.findings:
+            self.view.findings = marked  # the drawing cache knows which pairs had a mark
+            self.view.refresh()
         if self.filter == "findings":
             self.apply_filter()
         self.show_pair_findings()
