@@ -65,26 +65,33 @@ async def session(url: str, host: str) -> tuple[str, bytes, bytes]:
         async with client.get(f"{url}static/js/textual.js") as r:
             assert r.status == 200
             script = await r.read()
-        drawn = b""
-        async with client.ws_connect(f"{url}ws?width=100&height=30") as ws:
+        async def draw(ws, *wanted: bytes) -> bytes:
+            drawn = b""
             deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and not (b"English" in drawn and "中文".encode() in drawn):
+            while time.monotonic() < deadline and not all(w in drawn for w in wanted):
                 msg = await ws.receive(timeout=30)
-                if msg.type != aiohttp.WSMsgType.BINARY:
-                    continue
-                drawn += msg.data
-        return page, script, drawn
+                if msg.type == aiohttp.WSMsgType.BINARY:
+                    drawn += msg.data
+            return drawn
+
+        async with client.ws_connect(f"{url}ws?width=100&height=30") as ws:
+            drawn = await draw(ws, b"English", "中文".encode())
+            # a second tab on the same file meets the single-writer lock, as a second terminal does
+            async with client.ws_connect(f"{url}ws?width=100&height=30") as ws2:
+                second = await draw(ws2, b"read-only")
+        return page, script, drawn, second
 
 
 def test_serve_draws_the_editor_in_a_websocket_session(doc: Path) -> None:
     port = free_port()
     proc = start(doc, "--port", str(port))
     try:
-        page, script, drawn = asyncio.run(session(f"http://127.0.0.1:{port}/", "127.0.0.1"))
+        page, script, drawn, second = asyncio.run(session(f"http://127.0.0.1:{port}/", "127.0.0.1"))
     finally:
         _, err = stop(proc)
     assert "textual.js" in page and len(script) > 10_000
     assert b"Ladies and gentlemen" in drawn and "女士们".encode() in drawn
+    assert b"read-only" in second  # the second tab: the lock dialog
     assert f"serving {doc.name} on http://127.0.0.1:{port}" in err
     assert "no authentication" not in err
 

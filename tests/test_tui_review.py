@@ -451,3 +451,23 @@ async def test_undo_covers_glossary_changes_and_the_journal_keeps_them(glossed: 
     assert load_glossary(gpath).find("女士们") is not None and load_glossary(gpath).find("新质生产力") is not None
     app2.session.undo()  # the journal's history goes on: the addition can still be taken back
     assert load_glossary(gpath).find("女士们") is None
+
+
+def test_a_read_only_editor_does_not_change_the_glossary(glossed: Path) -> None:
+    import pytest as _pytest
+
+    from workbench.editing.session import Session
+    from workbench.errors import WorkbenchError
+    from workbench.glossary.model import Term
+
+    first = Session(glossed)
+    second = Session(glossed)  # the file is held: read-only
+    try:
+        assert second.read_only
+        before = (glossed.parent / "g.yaml").read_bytes()
+        with _pytest.raises(WorkbenchError, match="read-only"):
+            second.glossary_store.add(Term(zh=["女士们"], en="ladies"))
+        assert (glossed.parent / "g.yaml").read_bytes() == before and not second.undo_stack
+    finally:
+        second.close()
+        first.close()

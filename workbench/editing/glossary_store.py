@@ -78,6 +78,10 @@ class GlossaryStore:
     def _change(self, label: str, index: int, before: Term | None, after: Term | None) -> None:
         from workbench.store.journal import Patch
 
+        if getattr(self.session, "read_only", False):
+            # the glossary is saved at once: only the editor holding the file may change it
+            raise WorkbenchError("opened read-only: the glossary is changed from the editor that holds the file")
+
         self.session.apply(Patch(0, [], [], label, term=(index, _plain(before), _plain(after))))
 
     def apply_change(self, change: tuple[int, dict | None, dict | None]) -> None:
