@@ -165,3 +165,27 @@ def test_checks_and_aligner_read_the_same_table(zh, en, agree):
     assert z <= readings(zh_numbers(zh)) and e <= readings(en_numbers(en))
     if agree:
         assert z & e, (z, e)  # the aligner links the pair by a number
+
+
+PRECHECK_EXTRA = [
+    "He walked home alone.", "Twelve men", "in May", "you may go", "elevenfold", "Tenfold",
+    "half of them", "it doubled", "the 3rd day", "twenty-one", "\u0661\u0662 items", "no numbers",
+    "someone once said", "onefold", "a quarter", "FIFTY", "(2021-2025)", "３ people",
+]
+
+
+@pytest.mark.parametrize("text", [t for t, _ in EN_TABLE] + PRECHECK_EXTRA)
+def test_en_precheck_never_changes_the_reading(text, monkeypatch):
+    """The cheap precheck that skips sentences without numbers is a pure speed-up."""
+    from workbench.text import numbers
+
+    fast = en_numbers(text)
+    monkeypatch.setattr(numbers, "_may_hold_en_number", lambda _text: True)
+    assert fast == en_numbers(text)
+
+
+def test_en_precheck_skips_plain_sentences():
+    from workbench.text.numbers import _may_hold_en_number
+
+    assert not _may_hold_en_number("He walked home alone, and someone may follow.")
+    assert _may_hold_en_number("He walked home alone in May.")

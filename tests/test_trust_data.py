@@ -142,3 +142,48 @@ def test_a_latin1_english_file_is_not_read_as_gb18030(tmp_path):
     r = cli("align", zh, latin1, "--encoding", "latin-1", "-o", tmp_path / "b.yaml")
     assert r.returncode == 0 and "Pokémon, déjà vu." in load_alignment(tmp_path / "b.yaml").en_sentences()
     one_line_error(cli("align", zh, en, "--encoding", "klingon"), "unknown encoding")
+
+
+@pytest.fixture
+def aligned(tmp_path):
+    from conftest import ROOT
+
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_bytes((ROOT / "seeds" / "zh" / "scio-2024-07-05-page11.txt").read_bytes())
+    en.write_bytes((ROOT / "seeds" / "en" / "scio-2024-07-05-page11.txt").read_bytes())
+    out = tmp_path / "a.yaml"
+    assert cli("align", zh, en, "-o", out).returncode == 0
+    return out
+
+
+def _variant(aligned, name, change):
+    from workbench.store.alignment_file import save_alignment
+
+    al = load_alignment(aligned)
+    change(al)
+    path = aligned.with_name(name)
+    save_alignment(al, path)
+    return path
+
+
+def test_a_sentence_in_two_pairs_is_an_error_naming_the_pairs(aligned):
+    dup = _variant(aligned, "dup.yaml", lambda al: al.pairs[4].en.append(al.pairs[3].en[-1]))
+    before = dup.read_bytes()
+    for command in (("check", dup), ("export", dup, "--to", "tsv", "-o", dup.with_suffix(".tsv")), ("open", dup)):
+        one_line_error(cli(*command), "in 2 pairs (4, 5)", "dup.yaml")
+    assert not dup.with_suffix(".tsv").exists() and dup.read_bytes() == before
+    assert cli("check", aligned).returncode in (0, 1)  # the file as aligned is fine
+
+
+def test_a_sentence_in_no_pair_is_an_error(aligned):
+    miss = _variant(aligned, "miss.yaml", lambda al: al.pairs[5].zh.clear())
+    one_line_error(cli("check", miss), "is in no pair", "after pair 5")
+
+
+def test_a_changed_document_is_a_warning(aligned):
+    dup = _variant(aligned, "dup.yaml", lambda al: al.pairs[4].en.append(al.pairs[3].en[-1]))
+    en = aligned.with_name("en.txt")
+    en.write_text(en.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    r = cli("check", dup)
+    assert r.returncode in (0, 1), r.stderr
+    assert "warning" in r.stderr and "changed since it was aligned" in r.stderr

@@ -154,3 +154,35 @@ async def test_add_term_offers_words_plainly(hostile: Path) -> None:
         await pilot.pause()
         assert_clean(screen_text(app))
         assert app.is_running
+
+
+async def test_a_glossary_outside_the_folder_is_written_only_after_confirming_its_path(tmp_path: Path) -> None:
+    from conftest import make_alignment
+    from textual.widgets import Input
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    elsewhere = tmp_path / "elsewhere" / "g.yaml"
+    elsewhere.parent.mkdir()
+    al = make_alignment()
+    al.glossary = str(elsewhere)  # an absolute path anywhere on disk
+    path = folder / "doc.yaml"
+    save_alignment(al, path)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        for attempt in ("cancel", "write"):
+            await pilot.press("t")
+            await pilot.pause()
+            app.screen.query_one("#add-zh", Input).value = "新质生产力"
+            app.screen.query_one("#add-en", Input).value = "new quality productive forces"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            question = str(app.screen.query_one(".question").render())
+            assert str(elsewhere) in question and "outside its folder" in question
+            assert not elsewhere.exists()
+            await pilot.click(f"#choice-{attempt}")
+            await pilot.pause()
+            if attempt == "cancel":
+                await pilot.press("escape")
+                await pilot.pause()
+    assert load_glossary(elsewhere).find("新质生产力").en == "new quality productive forces"

@@ -311,6 +311,11 @@ async def test_palette_offers_the_design_names(doc: Path) -> None:
         await pilot.press("enter")
         await goto(pilot, app, 2)
         offered = {c.title for c in app.get_system_commands(app.editor)}
+        assert "Restore dismissed finding" not in offered  # nothing dismissed yet
+        from workbench.model import Ignored
+
+        app.session.al.ignored = [Ignored("omission", 4)]
+        offered = {c.title for c in app.get_system_commands(app.editor)}
         assert set(DESIGN_NAMES) <= offered
         await goto(pilot, app, 6)
         offered = {c.title for c in app.get_system_commands(app.editor)}

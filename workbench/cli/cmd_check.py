@@ -59,6 +59,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         files = [target]
     docs = [(f.as_posix(), load_alignment(f)) for f in files]
+    from workbench.cli import say
+    from workbench.store.invariant import verify_against_documents
+
+    for f, (_, al) in zip(files, docs):  # every sentence of the documents in one pair, in order
+        for warning in verify_against_documents(al, f):
+            say(f"warning: {f}: {warning}")
     cache: dict[Path, object] = {}
 
     def glossary_at(path: Path):

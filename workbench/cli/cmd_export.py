@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
             raise WorkbenchError(f"would overwrite the aligned file with {fmt.upper()}; choose another -o", out)
         check_output(out, args.force)
     al = load_alignment(args.file)
+    from workbench.store.invariant import verify_against_documents
+
+    for warning in verify_against_documents(al, args.file):  # broken: an error, nothing written
+        say(f"warning: {warning}")
     text = export_text(al, fmt)
     if args.output is None:
         emit(text)

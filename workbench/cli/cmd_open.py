@@ -104,6 +104,15 @@ def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> in
     from workbench.editing.session import Session
 
     session = Session(path)
+    from workbench.cli import say
+    from workbench.store.invariant import verify_against_documents
+
+    try:  # a file that breaks the invariant is refused before the screen changes
+        for warning in verify_against_documents(session.al, path):
+            say(f"warning: {warning}")
+    except WorkbenchError:
+        session.close()
+        raise
     from workbench.tui.app import WorkbenchApp
 
     app = WorkbenchApp(session, autosave_seconds=autosave, semantic=semantic)

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from workbench.editing.session import Session
 
 
+class GlossaryOutside(WorkbenchError):
+    """The glossary the alignment names lies outside the alignment's folder tree: the editor
+    writes there only once the user has confirmed the full path (a received file may name any
+    path on disk)."""
+
+
 class GlossaryStore:
     """The glossary named by the alignment (relative to it), saved atomically on every change."""
 
@@ -21,6 +27,7 @@ class GlossaryStore:
         self.session = session
         self._glossary: Glossary | None = None
         self._loaded_from: Path | None = None
+        self.confirmed_outside: Path | None = None  # the one outside path the user said yes to
 
     @property
     def path(self) -> Path | None:
@@ -43,7 +50,18 @@ class GlossaryStore:
                 self._glossary = Glossary(name=self.session.al.title or "")
         return self._glossary
 
+    def outside(self) -> Path | None:
+        """The glossary's full path when it is outside the alignment's folder tree, else None."""
+        path = self.path
+        if path is None:
+            return None
+        home = os.path.realpath(self.session.path.parent)
+        return None if os.path.commonpath([home, str(path)]) == home else path
+
     def _save(self) -> None:
+        outside = self.outside()
+        if outside is not None and outside != self.confirmed_outside:
+            raise GlossaryOutside(f"the glossary this file names is outside its folder: {outside}", outside)
         if self.path is None:
             target = self.default_path()
             self.session.set_glossary_path(os.path.relpath(target, os.path.realpath(self.session.path.parent)))

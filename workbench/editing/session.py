@@ -378,7 +378,8 @@ class Session:
                     self.undo_stack and self._replay_step(self.undo)
                 elif kind == "redo":
                     self.redo_stack and self._replay_step(self.redo)
-            except WorkbenchError:
+            except WorkbenchError as exc:
+                self.replay_stopped = f"change {self.recovered + 1} could not be made again: {exc}"
                 break
             self.recovered += 1
 

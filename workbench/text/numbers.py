@@ -280,8 +280,31 @@ def _en_unit(pct: str | None, times: str | None = None) -> str:
     return POINTS if "point" in p else PERCENT
 
 
+# A cheap precheck: most sentences hold no digit and no number word, and then the patterns
+# below cannot match.  It must stay a superset of them: a word that can start a number, a
+# month, a fraction or a multiple ("tenfold" is caught by "fold"), or one of the four
+# non-ASCII letters that Python's case-insensitive matching folds onto ASCII ones.
+_ANY_DIGIT = re.compile(r"\d")
+_EN_LETTERS = re.compile(r"[A-Za-z]+")
+_EN_TRIGGERS = frozenset(_WORD_VALUE) | frozenset(_FRACTIONS) | frozenset(_MULTIPLE_WORDS)
+_EN_MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS)
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold_en_number(text: str) -> bool:
+    if _ANY_DIGIT.search(text) or any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    words = set(_EN_LETTERS.findall(text))
+    if not words.isdisjoint(_EN_MONTH_NAMES):
+        return True
+    low = {w.lower() for w in words}
+    return not low.isdisjoint(_EN_TRIGGERS) or any("fold" in w for w in low)
+
+
 def en_numbers(text: str) -> list[Number]:
     """The numbers of an English text (see the module's note on hard, soft and units)."""
+    if not _may_hold_en_number(text):
+        return []
     text_in = text
     text = text.translate(_FULL_WIDTH)
     glossed = bytearray(len(text) + 1)

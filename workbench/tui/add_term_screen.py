@@ -133,8 +133,13 @@ class AddTermScreen(ModalScreen[None]):
     def action_accept(self) -> None:
         zh = typed(self.query_one("#add-zh", Input).value, " ".join(self.pair.zh)).strip()
         en = typed(self.query_one("#add-en", Input).value, " ".join(self.pair.en)).strip()
+        from workbench.editing.glossary_store import GlossaryOutside
+
         try:
             self.session.glossary_store.add(Term(zh=[zh], en=en))
+        except GlossaryOutside as exc:
+            self.app.confirm_glossary_outside(exc.path, self.action_accept)
+            return
         except WorkbenchError as exc:
             self.notify(str(exc), severity="error")
             return

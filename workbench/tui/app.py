@@ -208,6 +208,26 @@ class WorkbenchApp(App):
         choices.append(("cancel", "Cancel"))
         self.push_screen(ChoiceScreen(question, choices), chosen)
 
+    def confirm_glossary_outside(self, path: str | None, retry) -> None:
+        """The file names a glossary outside its folder tree: write there only once the user
+        has seen the full path and said yes (then `retry` the change)."""
+        from workbench.tui.dialogs import ChoiceScreen
+
+        store = self.session.glossary_store
+
+        def chosen(choice: str | None) -> None:
+            if choice == "write":
+                store.confirmed_outside = Path(path) if path else None
+                retry()
+
+        self.push_screen(
+            ChoiceScreen(
+                f"This file names a glossary outside its folder:\n{path}\nWrite the term there?",
+                [("cancel", "Cancel"), ("write", "Write to that file")],
+            ),
+            chosen,
+        )
+
     def _ask_overwrite(self, then) -> None:
         from workbench.tui.dialogs import ChoiceScreen
 

@@ -276,6 +276,10 @@ class EditorScreen(Screen):
             return bool(self.session.redo_stack)
         if action == "find_next":
             return self.search is not None
+        if action == "restore_finding":
+            return bool(self.session.al.ignored)
+        if action in ("edit_note", "replace", "filter", "goto_pair"):
+            return bool(self.session.al.pairs)
         if action == "realign":
             return not self.realigning and bool(self.session.al.pairs)
         pairs = self.session.al.pairs

@@ -127,8 +127,13 @@ class GlossaryScreen(Screen):
                                           [("delete", "Delete"), ("cancel", "Cancel")]), done)
 
     def _try(self, fn, *args) -> bool:
+        from workbench.editing.glossary_store import GlossaryOutside
+
         try:
             fn(*args)
+        except GlossaryOutside as exc:
+            self.app.confirm_glossary_outside(exc.path, lambda: self._try(fn, *args) and self.refill())
+            return False
         except WorkbenchError as exc:
             self.notify(str(exc), severity="error")
             return False

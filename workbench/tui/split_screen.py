@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from workbench.model import Pair, default_split_point
+from workbench.tui.wrap import wrap
 
 
 def separates_sides(p: Pair, zh_at: int, en_at: int) -> bool:
@@ -49,8 +50,12 @@ class SplitScreen(ModalScreen[tuple[int, int] | None]):
     def on_mount(self) -> None:
         self._draw()
 
+    def on_resize(self) -> None:
+        self._draw()  # the sentences are wrapped to the width
+
     def _draw(self) -> None:
         text = Text()
+        width = max(int(self.app.size.width * 0.95) - 16, 20)  # the dialog (95%), its border and padding, the number
         for side, sentences, at in (("zh", self.pair.zh, self.zh_at), ("en", self.pair.en, self.en_at)):
             active = side == self.side
             text.append(("▶ " if active else "  ") + ("中文" if side == "zh" else "English") + "\n", style="bold")
@@ -59,8 +64,11 @@ class SplitScreen(ModalScreen[tuple[int, int] | None]):
                     style = "bold reverse" if active else "bold"
                     text.append("   ──── ✂ split here ────\n", style=style)
                 if k < len(sentences):
-                    text.append(f"  {k + 1:>2} ")
-                    text.append(sentences[k] + "\n")  # a Text: data is never read as markup
+                    # wrapped here, with a hanging indent under the sentence's number (left to
+                    # the widget, a Chinese sentence would leave its number alone on a line)
+                    for n, line in enumerate(wrap(sentences[k], width)):
+                        text.append(f"  {k + 1:>2} " if n == 0 else "     ")
+                        text.append(line + "\n")  # a Text: data is never read as markup
             text.append("\n")
         self.query_one("#split-sides", Static).update(text)
         warning = ""
