@@ -66,3 +66,52 @@ def test_open_runs_the_editor(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(WorkbenchApp, "run", fake_run)
     assert main(["open", str(path), "--autosave", "5"]) == 0
     assert seen == {"file": path, "autosave": 5.0}
+
+
+def _fake_editor(monkeypatch) -> dict:
+    from workbench.tui.app import WorkbenchApp
+
+    seen: dict = {}
+
+    def fake_run(self):
+        seen["file"] = self.session.path
+        seen["pairs"] = len(self.session.al.pairs)
+
+    monkeypatch.setattr(WorkbenchApp, "run", fake_run)
+    return seen
+
+
+def test_open_two_documents_aligns_beside_the_chinese_and_opens(monkeypatch, tmp_path: Path, capsys) -> None:
+    zh = tmp_path / "brief.txt"
+    en = tmp_path / "brief-en.txt"
+    zh.write_text("我们发展新质生产力。\n谢谢大家。\n", encoding="utf-8")
+    en.write_text("We develop new quality productive forces.\nThank you all.\n", encoding="utf-8")
+    seen = _fake_editor(monkeypatch)
+    assert main(["open", str(zh), str(en), "--no-semantic"]) == 0
+    out = tmp_path / "brief.yaml"
+    assert seen == {"file": out, "pairs": 2}
+    from workbench.store.alignment_file import load_alignment
+
+    al = load_alignment(out)
+    assert [p.en for p in al.pairs] == [["We develop new quality productive forces."], ["Thank you all."]]
+    assert "written to" in capsys.readouterr().err
+
+    # the YAML is there now: not aligned over, unless --force or another -o
+    out.write_text("mine", encoding="utf-8")
+    seen.clear()
+    assert main(["open", str(zh), str(en), "--no-semantic"]) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err and "-o" in err and "--force" in err and err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "mine" and not seen
+    other = tmp_path / "other.yaml"
+    assert main(["open", str(zh), str(en), "--no-semantic", "-o", str(other)]) == 0
+    assert seen["file"] == other and out.read_text(encoding="utf-8") == "mine"
+    assert main(["open", str(zh), str(en), "--no-semantic", "--force"]) == 0
+    assert load_alignment(out).pairs
+
+
+def test_open_one_document_says_how_to_open_the_pair(tmp_path: Path, capsys) -> None:
+    zh = tmp_path / "brief.txt"
+    zh.write_text("谢谢。\n", encoding="utf-8")
+    assert main(["open", str(zh)]) == 2
+    assert "workbench open ZH EN" in capsys.readouterr().err

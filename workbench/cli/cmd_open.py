@@ -1,4 +1,7 @@
-"""`workbench open FILE.yaml` (and `workbench` alone: the demo): the alignment editor."""
+"""`workbench open FILE.yaml` (and `workbench` alone: the demo): the alignment editor.
+
+`workbench open ZH EN` aligns the two documents as `align` does, writes the YAML (beside the
+Chinese document as `<stem>.yaml`, or `-o`; never over a file without `--force`) and opens it."""
 
 from __future__ import annotations
 
@@ -15,9 +18,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         "open",
         help="the editor on an aligned file",
         description="Open an aligned YAML file in the editor: fix pairs, confirm, keep the glossary, "
-        "review the findings, export. Changes are journaled at once and autosaved.",
+        "review the findings, export. Changes are journaled at once and autosaved. Given two documents "
+        "(ZH EN: text, .docx, .html, .md, .pdf), align them first as `workbench align` does and open the "
+        "result, written beside the Chinese document as <stem>.yaml (or -o).",
     )
-    p.add_argument("file", metavar="FILE.yaml", help="an aligned file (format alignment/1)")
+    p.add_argument("file", metavar="FILE.yaml", help="an aligned file (format alignment/1), or the Chinese document")
+    p.add_argument("en", metavar="EN", nargs="?", default=None,
+                   help="the English document: align FILE (Chinese) with it, then open the result")
+    p.add_argument("-o", "--output", metavar="OUT.yaml",
+                   help="with ZH EN: write the aligned YAML here (default: ZH's folder, ZH's stem + .yaml)")
+    p.add_argument("--glossary", metavar="G.yaml", help="with ZH EN: a glossary whose terms guide the alignment")
+    p.add_argument("--force", action="store_true", help="with ZH EN: overwrite an existing OUT.yaml")
     p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
                    help="save this often when there are changes (0: only on Save and quit; default 30)")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
@@ -40,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
         from workbench.align import semantic_default
 
         semantic = semantic_default()
+    if getattr(args, "en", None) is not None:
+        path = align_pair(args, semantic)
+        return open_editor(path, autosave=getattr(args, "autosave", 30.0), semantic=semantic)
+    if getattr(args, "output", None) or getattr(args, "glossary", None) or getattr(args, "force", False):
+        raise WorkbenchError("-o, --glossary and --force are for aligning two documents first: workbench open ZH EN")
     return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0), semantic=semantic)
 
 
@@ -51,13 +67,37 @@ def run_demo(args: argparse.Namespace) -> int:
     return open_editor(path)
 
 
+def align_pair(args: argparse.Namespace, semantic: bool) -> Path:
+    """Align ZH with EN as `workbench align ZH EN -o OUT.yaml` does; return OUT.yaml."""
+    from workbench.cli import cmd_align
+    from workbench.store.output import check_output
+
+    zh = Path(args.file)
+    if zh.suffix.lower() in (".yaml", ".yml"):
+        raise WorkbenchError("is an aligned file: open it alone (workbench open FILE.yaml), "
+                             "or give two documents to align (workbench open ZH EN)", zh)
+    out = Path(args.output) if args.output else zh.with_suffix(".yaml")
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise WorkbenchError("the aligned file must end in .yaml", out)
+    if out.exists() and not args.force and not args.output:
+        raise WorkbenchError("already exists: kept as it is (open it with `workbench open FILE.yaml`, "
+                             "or name another file with -o OUT.yaml, or --force to align again over it)", out)
+    check_output(out, args.force)
+    align_args = argparse.Namespace(zh=str(zh), en=args.en, output=str(out), glossary=args.glossary,
+                                    presplit=False, input_format=None, encoding=None, title="",
+                                    semantic=cmd_align._use_semantic(semantic))
+    cmd_align._save(cmd_align._align_files(align_args), align_args)
+    return out
+
+
 def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> int:
     """Load the file (errors are one line, before the screen changes), then run the editor."""
     from workbench.text.inputs import EXTENSIONS
 
     if path.suffix.lower() in EXTENSIONS:
-        raise WorkbenchError("a document, not an aligned file: align it with its translation first "
-                             "(workbench align ZH EN -o OUT.yaml), then open OUT.yaml", path)
+        raise WorkbenchError("a document, not an aligned file: open it with its translation "
+                             "(workbench open ZH EN), or align them first (workbench align ZH EN -o OUT.yaml)",
+                             path)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise WorkbenchError("the editor opens aligned YAML files (.yaml); import other formats first "
                              "with `workbench import`", path)
