@@ -186,3 +186,33 @@ async def test_a_glossary_outside_the_folder_is_written_only_after_confirming_it
                 await pilot.press("escape")
                 await pilot.pause()
     assert load_glossary(elsewhere).find("新质生产力").en == "new quality productive forces"
+
+
+async def test_editor_export_keeps_files_and_never_writes_over_a_fifo(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from conftest import make_alignment
+    from textual.widgets import Input
+
+    path = tmp_path / "doc.yaml"
+    save_alignment(make_alignment(), path)
+    existing = tmp_path / "old.tsv"
+    existing.write_text("precious\n", encoding="utf-8")
+    fifo = tmp_path / "pipe.tsv"
+    os.mkfifo(fifo)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(fifo)
+        await pilot.click("#export-go")
+        await pilot.pause()
+        assert any("FIFO" in n.message for n in app._notifications)
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+        app.screen.query_one("#export-path", Input).value = str(existing)
+        await pilot.click("#export-go")
+        await pilot.pause()
+        await pilot.press("enter")  # the default answer keeps the file
+        await pilot.pause()
+    assert existing.read_text(encoding="utf-8") == "precious\n"

@@ -15,6 +15,7 @@ from workbench.editing.session import Session
 from workbench.errors import WorkbenchError
 from workbench.formats import export_text
 from workbench.store.atomic import atomic_write
+from workbench.store.output import output_exists, special_kind
 
 FORMATS = (("yaml", "YAML (alignment/1)", ".yaml"), ("tmx", "TMX 1.4 (CAT tools)", ".tmx"), ("tsv", "TSV (zh<TAB>en)", ".tsv"), ("xliff", "XLIFF", ".xlf"))
 
@@ -76,9 +77,13 @@ class ExportScreen(ModalScreen[None]):
         if os.path.realpath(path) == os.path.realpath(self.session.path):
             self.notify("that is the file being edited: use Save", severity="error")
             return
-        if path.exists() and not overwrite:
+        kind = special_kind(path)  # the output rule (store/output.py): never over a FIFO, device, folder
+        if kind is not None:
+            self.notify(f"{path}: is {kind}, not a regular file: not written over", severity="error")
+            return
+        if output_exists(path) and not overwrite:  # kept unless the user says so (Cancel first)
             self.app.push_screen(
-                ChoiceScreen(f"{path.name} exists. Overwrite it?", [("yes", "Overwrite"), ("no", "Cancel")]),
+                ChoiceScreen(f"{path} exists. Overwrite it?", [("no", "Cancel"), ("yes", "Overwrite")]),
                 lambda choice: self.export(True) if choice == "yes" else None,
             )
             return
