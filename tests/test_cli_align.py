@@ -73,3 +73,28 @@ def test_align_folders_in_parallel(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml", "b.yaml"]
     a = load_alignment(tmp_path / "out" / "a.yaml")
     assert [(p.zh, p.en) for p in a.pairs] == [(["今天天气很好。"], ["The weather is fine today."]), (["我们去公园。"], ["We go to the park."])]
+
+
+def test_drift_in_a_folder_job_is_one_warning_line_naming_the_document(tmp_path):
+    """A region that drifted, found in a worker process, is said as the single-document align
+    says it: one `warning:` line, here naming the pair's file — not a raw Python warning."""
+    big_zh, big_en = ROOT / "seeds" / "zh" / "scio-2024-07-05.txt", ROOT / "seeds" / "en" / "scio-2024-07-05.txt"
+    zh = read_document(big_zh, "zh").sentences()
+    en = read_document(big_en, "en").sentences()
+    a, b = len(en) // 3, 2 * len(en) // 3  # the middle third of the English made gibberish
+    en = en[:a] + [" ".join(w[::-1] for w in s.split()) for s in en[a:b]] + en[b:]
+    for side, lines in (("zh", zh), ("en", en)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "drifted.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "zh" / "fine.txt").write_text("谢谢大家。\n", encoding="utf-8")
+    (tmp_path / "en" / "fine.txt").write_text("Thank you all.\n", encoding="utf-8")
+    result = run_cli("align", tmp_path / "zh", tmp_path / "en", "-o", tmp_path / "out", "--presplit", "-j", "2",
+                     "--no-semantic")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    warned = [line for line in lines if "warning" in line.lower()]
+    assert len(warned) == 1, result.stderr
+    assert warned[0].startswith(f"workbench: warning: {tmp_path / 'zh' / 'drifted.txt'}: ")
+    assert "may have drifted" in warned[0]
+    assert "AlignDrift" not in result.stderr and "warnings.warn" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["drifted.yaml", "fine.yaml"]

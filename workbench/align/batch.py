@@ -48,6 +48,7 @@ class Outcome:
     yaml: str | None = None  # the aligned YAML text, None on failure
     pairs: int = 0
     error: str | None = None  # one line naming the file
+    warnings: tuple[str, ...] = ()  # the aligner's warnings (AlignWarning), one line each
 
 
 @dataclass
@@ -106,12 +107,37 @@ def make_job(zh_path: str | Path, en_path: str | Path, out_path: str | Path, glo
     )
 
 
-def align_job(job: Job, zh_data: bytes, en_data: bytes, glossary: Glossary | None,
-              options: AlignOptions) -> tuple[str | None, int, str | None]:
-    """Parse and align one pair from its bytes: (YAML text, pairs, None) or (None, 0, error).
+Result = tuple[str | None, int, str | None, tuple[str, ...]]
 
-    Runs in a worker: it touches no file, and every failure comes back as one line.
+
+def align_job(job: Job, zh_data: bytes, en_data: bytes, glossary: Glossary | None,
+              options: AlignOptions) -> Result:
+    """Parse and align one pair from its bytes: (YAML text, pairs, None, warnings) or
+    (None, 0, error, warnings).
+
+    Runs in a worker: it touches no file, every failure comes back as one line, and the
+    aligner's warnings (a region that drifted, an empty side) come back as text, for the
+    client to say, not as Python warnings printed by the worker.
     """
+    import warnings
+
+    from workbench.align import AlignWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AlignWarning)
+        yaml, n, error = _align_job(job, zh_data, en_data, glossary, options)
+    said: list[str] = []
+    for w in caught:
+        if issubclass(w.category, AlignWarning):
+            if str(w.message) not in said:
+                said.append(str(w.message))
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    return yaml, n, error, tuple(said)
+
+
+def _align_job(job: Job, zh_data: bytes, en_data: bytes, glossary: Glossary | None,
+               options: AlignOptions) -> tuple[str | None, int, str | None]:
     from workbench.align.build import align_documents
     from workbench.store.alignment_file import dump_alignment
     from workbench.text.documents import document_from_bytes
@@ -192,15 +218,14 @@ def run_jobs(
             except WorkbenchError as exc:
                 yield tick(Outcome(job, error=str(exc)))
                 continue
-            yaml, n, error = align_job(job, zh_data, en_data, glossary, options)
-            yield tick(Outcome(job, yaml, n, error))
+            yield tick(Outcome(job, *align_job(job, zh_data, en_data, glossary, options)))
         return
     with _executor(scheduler, workers) as (executor, slots, shared_glossary):
         yield from (tick(o) for o in _windowed(executor, slots, jobs, shared_glossary(glossary), options))
 
 
 def align_jobs(batch: list[tuple[Job, bytes, bytes]], glossary: Glossary | None,
-               options: AlignOptions) -> list[tuple[str | None, int, str | None]]:
+               options: AlignOptions) -> list[Result]:
     """`align_job` on a few pairs in one task: a cluster's cost per task (a round trip through the
     scheduler) is then paid once for them."""
     return [align_job(job, zh, en, glossary, options) for job, zh, en in batch]
@@ -240,10 +265,10 @@ def _windowed(executor, slots: int, jobs: Sequence[Job], glossary, options: Alig
             try:
                 results = fut.result()
             except Exception as exc:  # the worker died, or the cluster lost it
-                results = [(None, 0, f"{job.zh_path}: the worker failed on this pair: {type(exc).__name__}: {exc}")
-                           for job in batch_jobs]
-            for job, (yaml, n, error) in zip(batch_jobs, results):
-                yield Outcome(job, yaml, n, error)
+                results = [(None, 0, f"{job.zh_path}: the worker failed on this pair: {type(exc).__name__}: {exc}",
+                            ()) for job in batch_jobs]
+            for job, result in zip(batch_jobs, results):
+                yield Outcome(job, *result)
 
 
 class _executor:

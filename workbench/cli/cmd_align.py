@@ -174,6 +174,10 @@ def run_folder(args: argparse.Namespace) -> int:
     with Progress(f"aligning {len(jobs)} documents", total=len(jobs)) as progress:
         for outcome in run_jobs(jobs, glossary=glossary, options=options, workers=args.jobs,
                                 scheduler=args.scheduler, progress=progress):
+            if outcome.warnings:
+                progress.clear()
+            for warning in outcome.warnings:
+                say(f"warning: {outcome.job.zh_path}: {warning}")
             if outcome.error is None:
                 try:
                     atomic_write(outcome.job.out_path, outcome.yaml or "")
