@@ -1,11 +1,12 @@
 """Precision of each check on the demo, against findings judged by hand (bench/check_judgements.tsv).
 
-Runs `workbench check alignments/scio-2024-07-05.yaml` (its glossary, glossary/scio.yaml) and
+Runs `workbench check alignments/scio-2024-07-05.yaml` (its glossary, glossary/scio.yaml; with
+--no-glossary, a copy without its `glossary:` line, as rendering-inconsistent is meant for) and
 matches every finding to a judgement by pair, check, term, found and the advice (expected). Prints, per check, the
 findings, how many are true, and the precision; then any false finding at warning or error,
 and any finding not judged yet (judge it and add a row: a new finding is not assumed true).
 
-    python bench/check_precision.py [--json FILE]   (FILE: a saved `--format json` output to score)
+    python bench/check_precision.py [--no-glossary] [--json FILE]   (FILE: a saved `--format json` output to score)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import csv
 import json
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -41,16 +43,29 @@ def verdict_of(f: dict, judged: dict) -> tuple[bool, str] | None:
     return judged.get(key(f) + (f.get("expected") or "-",)) or judged.get(key(f) + ("*",))
 
 
+def _run(path: Path) -> list[dict]:
+    run = subprocess.run([sys.executable, "-m", "workbench", "check", str(path), "--format", "json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    return json.loads(run.stdout)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, help="score this saved output instead of running the check")
+    ap.add_argument("--no-glossary", action="store_true", help="check a copy of the demo without its glossary")
     args = ap.parse_args()
     if args.json:
         findings = json.loads(args.json.read_text(encoding="utf-8"))
+    elif args.no_glossary:
+        with tempfile.TemporaryDirectory() as tmp:
+            text = DEMO.read_text(encoding="utf-8")
+            text = "\n".join(ln for ln in text.splitlines() if not ln.startswith("glossary:"))
+            text = text.replace("path: ../", f"path: {ROOT.as_posix()}/")
+            copy = Path(tmp) / DEMO.name
+            copy.write_text(text + "\n", encoding="utf-8")
+            findings = _run(copy)
     else:
-        run = subprocess.run([sys.executable, "-m", "workbench", "check", str(DEMO), "--format", "json"],
-                             capture_output=True, text=True, cwd=ROOT)
-        findings = json.loads(run.stdout)
+        findings = _run(DEMO)
     judged = judgements()
     total, true, unjudged, false_loud = Counter(), Counter(), [], []
     for f in findings:

@@ -41,6 +41,7 @@ def test_every_check_runs_without_a_glossary():
     assert set(CHECKS) == {
         "term-missing", "term-forbidden", "term-inconsistent", "source-inconsistent",
         "variant-spelling", "number-mismatch", "omission", "untranslated", "typography", "capitalisation",
+        "rendering-inconsistent",
     }
 
 

@@ -9,7 +9,8 @@ warning — term-missing, term-inconsistent, source-inconsistent, an English sid
 too short, English identical to the Chinese, full-width punctuation or an unbalanced bracket
 in the English (typography); info — what is probably style (a "these SMEs" with no term named
 just before, a "their" right after one, a repeated sentence worded slightly differently, the
-same English for different Chinese, variant-spelling, capitalisation, quotes and spacing, an
+same English for different Chinese, variant-spelling, capitalisation, quotes and spacing,
+rendering-inconsistent (a Chinese term rendered two ways, found without a glossary), an
 English side with no Chinese or far too long). Not reported at all: a head shared in a list,
 a rendering's words in another form, a back reference to a term just named, a stock phrase
 of a briefing worded two ways.
@@ -38,6 +39,7 @@ CHECKS = (
     "untranslated",
     "typography",
     "capitalisation",
+    "rendering-inconsistent",
 )
 SEVERITIES = ("error", "warning", "info")  # most serious first
 
@@ -117,7 +119,7 @@ def run_checks_corpus(
     all documents or one per document (None: no glossary checks for that one). Each
     document's own `ignored` list applies to its findings; `file` names the document.
     """
-    from workbench.checks import completeness, consistency, numbers, spelling, terms, typography
+    from workbench.checks import completeness, consistency, numbers, rendering, spelling, terms, typography
     from workbench.checks.view import build_views
 
     wanted = _selected(checks)
@@ -127,7 +129,7 @@ def run_checks_corpus(
         glossaries = list(glossary)
         if len(glossaries) != len(docs):
             raise ValueError("one glossary per document, or one for all")
-    if not any(c.startswith("term-") or c == "variant-spelling" for c in wanted):
+    if not any(c.startswith("term-") or c in ("variant-spelling", "rendering-inconsistent") for c in wanted):
         glossaries = [None] * len(docs)  # no check looks at term hits: no matching needed
     views = build_views(docs, glossaries, progress=progress)
     found: list[Finding] = []
@@ -142,6 +144,7 @@ def run_checks_corpus(
         "untranslated": completeness.untranslated,
         "typography": typography.typography,
         "capitalisation": typography.capitalisation,
+        "rendering-inconsistent": rendering.rendering_inconsistent,
     }
     for name in wanted:
         found.extend(runners[name](views))

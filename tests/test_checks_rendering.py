@@ -1,0 +1,106 @@
+"""rendering-inconsistent: a Chinese term rendered two ways, found without a glossary.
+
+Renderings come from CC-CEDICT glosses of the term's words (科技 → science, technology; 成果 →
+achievement) matched in the English of each pair holding the term."""
+
+import pytest
+from checks_helpers import doc
+
+from workbench.checks import run_checks
+from workbench.glossary.model import Glossary, Term
+
+CHECK = "rendering-inconsistent"
+
+
+def findings(*pairs, glossary=None):
+    return run_checks(doc(*pairs), glossary, checks=[CHECK])
+
+
+# (term, [(zh, en) …], the pair flagged, what it was rendered there, the majority rendering)
+INCONSISTENT = [
+    ("科技成果", [
+        ("促进科技成果转化为现实产品。", "We will facilitate the transformation of sci-tech achievements into products."),
+        ("推动科技成果转化。", "We will promote the commercialization of scientific and technological achievements."),
+        ("加快科技成果应用。", "We will speed up the application of sci-tech achievements."),
+    ], 2, "scientific and technological achievements", "sci-tech achievements"),
+    ("重点领域", [
+        ("我们要突破重点领域核心技术。", "We must make breakthroughs in core technologies of key areas."),
+        ("引导资本投向重点领域。", "We will guide capital to key areas."),
+        ("重点领域的短板仍然存在。", "Weak links remain in key fields."),
+    ], 3, "key fields", "key areas"),
+    ("智能制造", [
+        ("发展智能制造。", "We will develop smart manufacturing."),
+        ("建设智能制造工厂。", "We will build smart manufacturing factories."),
+        ("推广智能制造。", "We will promote intelligent manufacturing."),
+    ], 3, "intelligent manufacturing", "smart manufacturing"),
+]
+
+
+@pytest.mark.parametrize("term, pairs, pair, found, expected", INCONSISTENT, ids=[c[0] for c in INCONSISTENT])
+def test_a_term_rendered_two_ways_is_flagged_with_the_majority(term, pairs, pair, found, expected):
+    (f,) = [f for f in findings(*pairs) if f.term == term]
+    assert (f.pair, f.found, f.expected, f.severity) == (pair, found, expected, "info")
+    assert term in f.message and found in f.message and expected in f.message
+
+
+CONSISTENT = {
+    "the same words": [
+        ("促进科技成果转化。", "We will promote the transformation of sci-tech achievements."),
+        ("科技成果不断涌现。", "Sci-tech achievements keep emerging."),
+    ],
+    "plural, case and articles": [
+        ("重点领域取得突破。", "Breakthroughs were made in the Key Area of chips."),
+        ("支持重点领域发展。", "We support key areas."),
+        ("聚焦一个重点领域。", "We focus on a key area."),
+    ],
+    "hyphen and word order": [
+        ("发展智能制造。", "We will develop smart-manufacturing."),
+        ("智能制造水平提升。", "The level of manufacturing that is smart rose."),
+    ],
+    "a word more is the same rendering": [
+        ("国家制造业创新中心。", "national manufacturing innovation centers"),
+        ("支持国家制造业。", "We support the national manufacturing industry."),
+    ],
+    "a term seen once": [
+        ("促进科技成果转化。", "We will promote the transformation of sci-tech achievements."),
+        ("推动创新。", "We will promote innovation."),
+    ],
+    "a paraphrase is no rendering": [
+        ("促进科技成果转化。", "We will promote the transformation of sci-tech achievements."),
+        ("科技成果很多。", "Science has brought many new and useful achievements."),
+    ],
+    "another construction (reordered) is not advice": [
+        ("产业基础再造。", "rebuilding the industrial foundation"),
+        ("夯实产业基础。", "consolidating the industrial foundation"),
+        ("产业基础能力不足。", "basic industrial capacities are weak"),
+    ],
+}
+
+
+@pytest.mark.parametrize("pairs", CONSISTENT.values(), ids=list(CONSISTENT))
+def test_consistent_renderings_are_not_flagged(pairs):
+    assert findings(*pairs) == []
+
+
+def test_glossary_terms_are_left_to_term_inconsistent():
+    pairs = INCONSISTENT[0][1]
+    g = Glossary(name="g", terms=[Term(zh=["科技成果"], en="sci-tech achievements")])
+    assert findings(*pairs) and findings(*pairs, glossary=g) == []
+
+
+def test_a_longer_term_does_not_repeat_or_contradict_a_shorter_one():
+    pairs = [
+        ("实施大规模设备更新。", "We will implement large-scale equipment renewal."),
+        ("推动大规模设备更新。", "We will promote large-scale equipment renewal."),
+        ("大规模设备更新行动。", "the large-scale equipment upgrading initiative"),
+        ("设备更新很重要。", "Equipment renewal matters."),
+    ]
+    fs = findings(*pairs)
+    assert [(f.pair, f.term, f.expected) for f in fs] == [(3, "设备更新", "equipment renewal")]
+
+
+def test_dismissed_findings_stay_dismissed():
+    from workbench.model import Ignored
+
+    al = doc(*INCONSISTENT[1][1], ignored=[Ignored(check=CHECK, pair=3, term="重点领域")])
+    assert run_checks(al, None, checks=[CHECK]) == []
