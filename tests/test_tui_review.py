@@ -187,7 +187,7 @@ async def test_go_to_pair_by_id_or_position(doc: Path) -> None:
         await pilot.press("colon")
         app.screen.query_one(Input).value = "99"
         await pilot.press("enter")
-        assert any("pair 99" in m for m in messages(app))
+        assert any("pair 99 does not exist" in m for m in messages(app))  # never was: not "no longer"
 
 
 async def test_key_bar_keeps_the_main_keys_at_80_columns_and_small_windows_say_so(doc: Path) -> None:
