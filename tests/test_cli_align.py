@@ -128,3 +128,12 @@ def test_cli_runs_blas_on_one_thread_unless_the_user_chose():
     assert set(_blas_env_of_the_cli({}).values()) == {"1"}
     assert _blas_env_of_the_cli({"OPENBLAS_NUM_THREADS": "2"}) == {
         "OPENBLAS_NUM_THREADS": "2", "OMP_NUM_THREADS": None, "MKL_NUM_THREADS": None}
+
+
+def test_align_one_document_folder_says_one_document(tmp_path):
+    for side, text in (("zh", "谢谢大家。\n"), ("en", "Thank you all.\n")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.txt").write_text(text, encoding="utf-8")
+    result = run_cli("align", tmp_path / "zh", tmp_path / "en", "-o", tmp_path / "out", "-j", "1", "--no-semantic")
+    assert result.returncode == 0, result.stderr
+    assert f"1 document aligned (1 pair) into {tmp_path / 'out'}" in result.stderr

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from workbench.text.visible import visible
+
 if TYPE_CHECKING:
     from workbench.tui.editor_screen import EditorScreen
 
@@ -80,7 +82,7 @@ class ReplaceScreen(ModalScreen[None]):
         return any(pattern.search(s) for s in (p.zh if self.side == "zh" else p.en))
 
     def say(self, message: str) -> None:
-        self.query_one("#replace-status", Static).update(Text(message))
+        self.query_one("#replace-status", Static).update(Text(visible(message, keep="")))
 
     # -- actions ---------------------------------------------------------------------------
 
