@@ -98,3 +98,12 @@ def test_drift_in_a_folder_job_is_one_warning_line_naming_the_document(tmp_path)
     assert "may have drifted" in warned[0]
     assert "AlignDrift" not in result.stderr and "warnings.warn" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["drifted.yaml", "fine.yaml"]
+
+
+def test_align_one_document_folder_says_one_document(tmp_path):
+    for side, text in (("zh", "谢谢大家。\n"), ("en", "Thank you all.\n")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.txt").write_text(text, encoding="utf-8")
+    result = run_cli("align", tmp_path / "zh", tmp_path / "en", "-o", tmp_path / "out", "-j", "1", "--no-semantic")
+    assert result.returncode == 0, result.stderr
+    assert f"1 document aligned (1 pair) into {tmp_path / 'out'}" in result.stderr

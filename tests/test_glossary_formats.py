@@ -183,6 +183,7 @@ def test_cli_import_export_round_trip(tmp_path):
         exported = tmp_path / f"g-{fmt}.{ext}"
         r = run_cli("glossary", "export", g_yaml, "--to", fmt, "-o", exported)
         assert r.returncode == 0, r.stderr
+        assert f"{len(SAMPLE.terms)} terms written to {exported}" in r.stderr and r.stdout == ""
         back = tmp_path / f"back-{fmt}.yaml"
         r = run_cli("glossary", "import", exported, "-o", back, "--name", "sample")
         assert r.returncode == 0, r.stderr

@@ -341,3 +341,24 @@ async def test_help_lists_every_command(doc: Path) -> None:
         assert {c.name for c in COMMANDS} <= listed
         await pilot.press("escape")
         assert app.screen is app.editor
+
+
+async def test_help_descriptions_wrap_whole_at_80_columns(doc: Path) -> None:
+    """At 80×24 every description is shown whole: wrapped inside the table, never cut at its edge."""
+    from rich.console import Console
+    from textual.widgets import DataTable
+
+    app = app_for(doc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(COMMANDS) + 4
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert sum(widths) <= table.size.width  # nothing runs past the right edge
+        desc_w = list(table.columns.values())[2].width
+        console = Console(width=desc_w)
+        for key, row in table.rows.items():
+            text = table.get_row(key)[2]
+            assert len(console.render_lines(text, console.options.update_width(desc_w), pad=False)) <= row.height, text

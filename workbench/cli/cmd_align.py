@@ -191,6 +191,6 @@ def run_folder(args: argparse.Namespace) -> int:
             written += 1
             total_pairs += outcome.pairs
     where = f" on {args.scheduler}" if args.scheduler else ""
-    say(f"{written} documents aligned ({total_pairs} pairs) into {out_dir}{where}"
+    say(f"{written} document{'' if written == 1 else 's'} aligned ({total_pairs} pair{'' if total_pairs == 1 else 's'}) into {out_dir}{where}"
         + (f"; {failed} failed (named above)" if failed else ""))
     return 2 if failed else 0

@@ -93,7 +93,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise WorkbenchError("say which format: --to tbx|tbx2|csv|tsv (or -o with that extension)")
     fmt = args.to or glossary_format(args.output)
     _refuse_overwrite(args.output, args.force)
-    _emit(dump_glossary_as(load_glossary(args.glossary), fmt), args.output)
+    g = load_glossary(args.glossary)
+    _emit(dump_glossary_as(g, fmt), args.output)
+    if args.output:  # as import does: a write is said, standard output stays the data's
+        say(f"{len(g.terms)} terms written to {args.output}")
     return 0
 
 

@@ -16,7 +16,7 @@ DEMO = "scio-2024-07-05.yaml"
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "open",
-        help="the editor on an aligned file",
+        help="the editor on an aligned file (or on two documents, aligned first)",
         description="Open an aligned YAML file in the editor: fix pairs, confirm, keep the glossary, "
         "review the findings, export. Changes are journaled at once and autosaved. Given two documents "
         "(ZH EN: text, .docx, .html, .md, .pdf), align them first as `workbench align` does and open the "

@@ -85,7 +85,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("Restore dismissed finding", "restore_finding", "D", "Restore", "bring back a finding dismissed earlier"),
     Command("Set low-confidence threshold", "set_threshold", "L", "Threshold", "below which score a pair is marked ? and visited by l"),
     Command("Concordance", "concordance", "o", "Concordance", "search the archive: every pair holding a term, and how it was rendered"),
-    Command("Export", "export", "x", "Export", "write the alignment as YAML, TMX or TSV"),
+    Command("Export", "export", "x", "Export", "write the alignment as YAML, TMX, TSV or XLIFF"),
     Command("Save", "save", "ctrl+s", "Save", "save now (atomic; autosave runs too)", footer=14),
     Command("Help", "help", "question_mark,f1", "Help", "all keys and commands", footer=7),
     Command("Quit", "quit", "q", "Quit", "save and quit", footer=7),

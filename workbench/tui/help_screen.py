@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -29,14 +30,24 @@ class HelpScreen(ModalScreen[None]):
             yield Label(f"Escape closes · your own keys: {_keymap_file()}", classes="hint")
 
     def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.call_after_refresh(self._fill)  # once the table has its width, for the last column
+
+    def _fill(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Key", "Command", "What it does")
         keymap = getattr(self.app, "keymap", {})
-        for c in COMMANDS:  # the keys in force: the user's keymap where it changes them
-            table.add_row(key_display(keymap.get(c.binding_id, c.key)), c.name, c.help)
-        for row in NAVIGATION:
-            table.add_row(*row)
-        table.focus()
+        # the keys in force: the user's keymap where it changes them
+        rows = [(key_display(keymap.get(c.binding_id, c.key)), c.name, c.help) for c in COMMANDS]
+        rows += NAVIGATION
+        key_w = max(len(r[0]) for r in rows)
+        name_w = max(len(r[1]) for r in rows)
+        # the descriptions wrap in what is left of the table's width (cell padding, scrollbar)
+        spare = table.size.width - key_w - name_w - 3 * 2 - 2
+        table.add_column("Key", width=key_w)
+        table.add_column("Command", width=name_w)
+        table.add_column("What it does", width=max(16, spare))
+        for key, name, text in rows:
+            table.add_row(key, name, Text(text), height=None)
 
     def action_close(self) -> None:
         self.dismiss(None)
