@@ -100,6 +100,36 @@ def test_drift_in_a_folder_job_is_one_warning_line_naming_the_document(tmp_path)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["drifted.yaml", "fine.yaml"]
 
 
+def _blas_env_of_the_cli(extra_env: dict[str, str]) -> dict[str, str | None]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, os\n"
+            "from workbench.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps({k: os.environ.get(k) for k in "
+            "('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS')}))\n")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")} | extra_env
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_cli_runs_blas_on_one_thread_unless_the_user_chose():
+    from workbench.cli import single_threaded_blas
+
+    env: dict[str, str] = {}
+    single_threaded_blas(env)
+    assert env == {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    env = {"OMP_NUM_THREADS": "4"}
+    single_threaded_blas(env)
+    assert env == {"OMP_NUM_THREADS": "4"}
+    assert set(_blas_env_of_the_cli({}).values()) == {"1"}
+    assert _blas_env_of_the_cli({"OPENBLAS_NUM_THREADS": "2"}) == {
+        "OPENBLAS_NUM_THREADS": "2", "OMP_NUM_THREADS": None, "MKL_NUM_THREADS": None}
+
+
 def test_align_one_document_folder_says_one_document(tmp_path):
     for side, text in (("zh", "谢谢大家。\n"), ("en", "Thank you all.\n")):
         (tmp_path / side).mkdir()

@@ -189,3 +189,17 @@ def test_en_precheck_skips_plain_sentences():
 
     assert not _may_hold_en_number("He walked home alone, and someone may follow.")
     assert _may_hold_en_number("He walked home alone in May.")
+
+
+def test_letters_that_case_insensitive_matching_treats_as_ascii_never_crash_the_reader():
+    # ſ, ı, İ and the Kelvin sign match s, i, i, k under re.IGNORECASE; a word matched through
+    # them must be looked up folded the same way (it was a KeyError: 'ſix').
+    from workbench.text import numbers as nb
+
+    words = [*nb._UNITS, *nb._TENS, *nb._ORDINALS, *nb._MULTIPLE_WORDS, *nb._FRACTIONS, *nb._MONTHS,
+             *nb._SCALE, "kilometres", "tenfold", "eleven-fold", "two thirds", "five kilo"]
+    twins = str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a"})
+    for word in words:
+        for text in (word.translate(twins), f"{word.translate(twins)} hundred", f"3 {word.translate(twins)}"):
+            nb.en_numbers(text)  # must not raise
+    assert [n.value for n in nb.en_numbers("ſix people")] == [6.0]

@@ -187,7 +187,7 @@ async def test_go_to_pair_by_id_or_position(doc: Path) -> None:
         await pilot.press("colon")
         app.screen.query_one(Input).value = "99"
         await pilot.press("enter")
-        assert any("pair 99" in m for m in messages(app))
+        assert any("pair 99 does not exist" in m for m in messages(app))  # never was: not "no longer"
 
 
 async def test_key_bar_keeps_the_main_keys_at_80_columns_and_small_windows_say_so(doc: Path) -> None:
@@ -471,3 +471,17 @@ def test_a_read_only_editor_does_not_change_the_glossary(glossed: Path) -> None:
     finally:
         second.close()
         first.close()
+
+
+async def test_find_and_replace_options_all_fit_at_80_columns(doc: Path) -> None:
+    from textual.widgets import Checkbox
+
+    app = app_for(doc)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        dialog = app.screen.query_one("#replace-dialog")
+        inner = dialog.content_region
+        for box in app.screen.query(Checkbox):
+            r = box.region
+            assert r.width > 0 and inner.x <= r.x and r.right <= inner.right, (str(box.label), r, inner)

@@ -72,7 +72,23 @@ def build_parser() -> Parser:
     return parser
 
 
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def single_threaded_blas(environ=os.environ) -> None:
+    """numpy's BLAS on one thread unless the user chose a number: the aligner's matrix products
+    are small, and extra BLAS threads only contend with the rest of the machine (the sentence
+    encoder took twice the CPU time and wall time on 2 threads of a loaded 2-core machine,
+    bench/align_speed.py --mode semantic --threads 1 / 2).  Must run before numpy is imported;
+    worker processes of folder jobs inherit it."""
+    if any(name in environ for name in BLAS_THREADS):
+        return
+    for name in BLAS_THREADS:
+        environ[name] = "1"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    single_threaded_blas()
     parser = build_parser()
     if argv is None and "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see cmd_completion)
         import argcomplete

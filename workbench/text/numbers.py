@@ -258,6 +258,15 @@ _EN_WORDS = re.compile(
     rf"(?:\s+({_SCALE_RE})\b)?(\s*-?\s*fold\b|\s+times\b)?\b" + _PCT_RE,
     re.I,
 )
+# Python's case-insensitive matching lets four non-ASCII letters stand for ASCII ones (ſ for s,
+# ı and İ for i, the Kelvin sign for k): a matched word is folded the same way before lookup.
+_ASCII_TWINS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+
+
+def _fold(word: str) -> str:
+    return word.translate(_ASCII_TWINS).lower()
+
+
 _EN_MULTIPLE = re.compile(r"\b(" + "|".join(_MULTIPLE_WORDS) + r")\b", re.I)
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)\b")
@@ -320,35 +329,35 @@ def en_numbers(text: str) -> list[Number]:
                               m.end(2), False, unit=NAME))
             continue
         if scale:
-            value *= _SCALE[scale.lower()]
+            value *= _SCALE[_fold(scale)]
         unit = _PREFIXED_UNIT.match(text, m.end())
-        alts = tuple(value * f for f in _PREFIX[unit.group(1).lower()]) if unit else ()
+        alts = tuple(value * f for f in _PREFIX[_fold(unit.group(1))]) if unit else ()
         out.append(Number(value, text_in[start:m.end()], start, m.end(), not glossed[start], alts,
                           _en_unit(pct, times)))
     fractions = []
     for m in _EN_FRACTION.finditer(text):
-        head = m.group(1).lower()
+        head = _fold(m.group(1))
         num = 1.0 if head in ("a", "an") else _WORD_VALUE[head]
-        v = num / _FRACTIONS[m.group(2).lower()]
+        v = num / _FRACTIONS[_fold(m.group(2))]
         fractions.append((m.start(), m.end()))
         out.append(Number(v, text_in[m.start():m.end()], m.start(), m.end(), False, (100 * v,)))
     for m in _EN_WORDS.finditer(text):
         if any(a <= m.start() < b for a, b in fractions):
             continue
-        word = m.group(1).lower()
+        word = _fold(m.group(1))
         value = _WORD_VALUE[word]
         if m.group(2):
-            value += _UNITS.index(m.group(2).lower())
+            value += _UNITS.index(_fold(m.group(2)))
         if m.group(3):
-            value *= _SCALE[m.group(3).lower()]
-        fold = m.group(4) and "fold" in m.group(4).lower()
+            value *= _SCALE[_fold(m.group(3))]
+        fold = m.group(4) and "fold" in _fold(m.group(4))
         out.append(Number(value, text_in[m.start():m.end()], m.start(), m.end(), bool(fold), (),
                           _en_unit(m.group(5), m.group(4))))
     for m in _EN_MULTIPLE.finditer(text):
-        out.append(Number(_MULTIPLE_WORDS[m.group(1).lower()], text_in[m.start():m.end()], m.start(), m.end(),
+        out.append(Number(_MULTIPLE_WORDS[_fold(m.group(1))], text_in[m.start():m.end()], m.start(), m.end(),
                           False, unit=TIMES))
     for m in _EN_MONTH.finditer(text):
-        out.append(Number(float(_MONTHS.index(m.group(1).lower()) + 1), m.group(), m.start(), m.end(), False))
+        out.append(Number(float(_MONTHS.index(_fold(m.group(1))) + 1), m.group(), m.start(), m.end(), False))
     out.sort(key=lambda n: n.start)
     return out
 

@@ -484,8 +484,11 @@ class EditorScreen(Screen):
         try:
             self.goto(self.session.al.index_of(pair_id), center=True, reveal=True)
             return True
-        except KeyError:
-            self.notify(f"pair {pair_id} is no longer in the document", severity="warning")
+        except KeyError:  # a typed id that never was, or a pair merged away since a list was made
+            ids = [p.id for p in self.session.al.pairs]
+            gone = "is no longer in the document" if ids and pair_id <= max(ids) else "does not exist"
+            self.notify(f"pair {pair_id} {gone} (ids here: {min(ids, default=0)} to {max(ids, default=0)})",
+                        severity="warning")
             return False
 
     # -- find -----------------------------------------------------------------------------------

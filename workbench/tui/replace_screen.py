@@ -40,7 +40,7 @@ class ReplaceScreen(ModalScreen[None]):
             yield Input(placeholder="find", id="replace-find")
             yield Input(placeholder="replace with (\\1 for a group when regular expression)", id="replace-with")
             with Horizontal(classes="options"):
-                yield Checkbox("Chinese side (else English)", id="replace-zh")
+                yield Checkbox("Chinese side", id="replace-zh")  # unticked: the English; short to fit 80 columns
                 yield Checkbox("Regular expression", id="replace-regex")
                 yield Checkbox("Match case", True, id="replace-case")
             with Horizontal(classes="buttons"):
