@@ -362,3 +362,22 @@ async def test_help_descriptions_wrap_whole_at_80_columns(doc: Path) -> None:
         for key, row in table.rows.items():
             text = table.get_row(key)[2]
             assert len(console.render_lines(text, console.options.update_width(desc_w), pad=False)) <= row.height, text
+
+
+async def test_status_line_fits_80_columns_with_a_long_file_name(tmp_path: Path) -> None:
+    """At 80 columns the findings count stays on screen: separators narrow, "confirmed" becomes ✓."""
+    path = tmp_path / "scio-2024-07-05-briefing.yaml"
+    save_alignment(make_alignment(), path)
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if getattr(app, "findings", None) is not None and not app.checking:
+                break
+        status = app.editor.query_one("#status")
+        shown = status.render().plain
+        assert "findings" in status.text and len(status.text) > status.size.width  # it did not fit as it was
+        assert shown.rstrip().endswith("findings") and "0/7 ✓" in shown and "scio-2024-07-05-briefing.yaml" in shown
+    async with app_for(path).run_test(size=(160, 24)) as pilot:
+        await pilot.pause()
+        assert "0/7 confirmed" in pilot.app.editor.query_one("#status").render().plain

@@ -206,3 +206,37 @@ async def test_realign_from_here_keeps_confirmed_pairs(doc: Path) -> None:
         assert_invariant(doc)
         await pilot.press("ctrl+z", "ctrl+s")
     assert load_alignment(doc).pairs[1:4] == before[1:4]
+
+
+async def test_findings_detail_wraps_both_sides_under_the_pair_id(tmp_path: Path) -> None:
+    """In a narrow window the pair's two sides wrap with a hanging indent, not back to column 0."""
+    from rich.cells import cell_len
+    from textual.widgets import Static, Tree
+
+    from workbench.model import Alignment, Pair
+
+    al = Alignment(pairs=[Pair(id=1, zh=["新质生产力是先进生产力。" * 4], en=[]),
+                          Pair(id=2, zh=[], en=["An added sentence that the Chinese does not have at all, long "
+                                                 "enough to wrap twice in a window of sixty columns wide."])])
+    path = tmp_path / "narrow.yaml"
+    save_alignment(al, path)
+    app = app_for(path, check_delay=0.01)
+    async with app.run_test(size=(60, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.findings is not None and not app.checking:
+                break
+        await pilot.press("F")
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        group = next(n for n in tree.root.children if str(n.label).startswith("omission"))
+        group.expand()
+        await pilot.pause()
+        for leaf in group.children:
+            tree.move_cursor(leaf)
+            await pilot.pause()
+            text = app.screen.query_one("#findings-detail", Static).content.plain
+            body = text.split("\n\n", 1)[1].splitlines()
+            assert body[0].startswith(f"pair {leaf.data.pair}  ") and len(body) >= 3, text
+            assert all(line.startswith(" " * 8) for line in body[1:]), text
+            assert all(cell_len(line) <= 58 for line in body), text

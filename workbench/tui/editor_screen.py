@@ -49,7 +49,20 @@ class StatusLine(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        return line(self.text)
+        return line(fit_status(self.text, self.size.width))
+
+
+def fit_status(text: str, width: int) -> str:
+    """The status text, made shorter where the window is narrow (80 columns cut its end off):
+    narrower separators first, then `✓` (as on the rows) for "confirmed"."""
+    from rich.cells import cell_len
+
+    if width <= 0 or cell_len(text) <= width:
+        return text
+    text = text.replace("  │  ", " │ ")
+    if cell_len(text) <= width:
+        return text
+    return re.sub(r"(\d+/\d+) confirmed", r"\1 ✓", text, count=1)
 
 
 def findings_by_pair(found: list) -> dict[int, list]:

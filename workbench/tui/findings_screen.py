@@ -108,10 +108,15 @@ class FindingsScreen(Screen):
         except KeyError:
             p = None
         if p is not None:
+            from workbench.tui.wrap import wrap
+
+            indent = len(str(p.id)) + 7  # under "pair N  ": both sides wrapped with a hanging indent
+            width = max(20, self.app.size.width - 2 - indent)  # the detail's padding
             text.append(f"\n\npair {p.id}  ", style="bold")
-            text.append(visible(" ".join(p.zh), keep="") or "(no Chinese)")
-            text.append("\n" + " " * (len(str(p.id)) + 7))
-            text.append(visible(" ".join(p.en), keep="") or "(no English)")
+            for k, side in enumerate((" ".join(p.zh) or "(no Chinese)", " ".join(p.en) or "(no English)")):
+                for n, part in enumerate(wrap(side, width)):  # wrap makes the text visible
+                    text.append(("\n" + " " * indent) if n or k else "")
+                    text.append(part)
         detail.update(text)
 
     def _selected(self):
