@@ -240,3 +240,39 @@ async def test_findings_detail_wraps_both_sides_under_the_pair_id(tmp_path: Path
             assert body[0].startswith(f"pair {leaf.data.pair}  ") and len(body) >= 3, text
             assert all(line.startswith(" " * 8) for line in body[1:]), text
             assert all(cell_len(line) <= 58 for line in body), text
+
+
+async def test_add_to_glossary_from_a_rendering_finding_offers_the_majority(tmp_path: Path) -> None:
+    from textual.widgets import Input, Tree
+
+    from workbench.model import Alignment, Pair
+
+    al = Alignment(title="t")
+    for i, (zh, en) in enumerate([
+        ("我们要突破重点领域核心技术。", "We must make breakthroughs in core technologies of key areas."),
+        ("引导资本投向重点领域。", "We will guide capital to key areas."),
+        ("重点领域的短板仍然存在。", "Weak links remain in key fields."),
+    ], 1):
+        al.pairs.append(Pair(id=i, zh=[zh], en=[en]))
+    path = tmp_path / "doc.yaml"
+    save_alignment(al, path)
+    app = app_for(path, check_delay=0.01)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.findings is not None:
+                break
+        await pilot.press("F")
+        await pilot.pause()
+        tree = app.screen.query_one(Tree)
+        group = next(n for n in tree.root.children if str(n.label).startswith("rendering-inconsistent"))
+        group.expand()
+        await pilot.pause()
+        tree.move_cursor(group.children[0])
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#add-zh", Input).value == "重点领域"
+        assert app.screen.query_one("#add-en", Input).value == "key areas"
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+    assert load_glossary(tmp_path / "doc.glossary.yaml").find("重点领域").en == "key areas"

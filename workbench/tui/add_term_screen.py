@@ -27,10 +27,12 @@ class AddTermScreen(ModalScreen[None]):
         Binding("ctrl+s", "accept", "Add to glossary", priority=True),
     ]
 
-    def __init__(self, session: Session, pair: Pair) -> None:
+    def __init__(self, session: Session, pair: Pair, zh: str = "", en: str = "") -> None:
+        """`zh`/`en` prefill the fields (a finding's term and the rendering it advises)."""
         super().__init__()
         self.session = session
         self.pair = pair
+        self.prefill = (zh, en)
         self.zh_words = zh_candidates(pair.zh)
         self.en_words = en_candidates(pair.en)
 
@@ -41,11 +43,11 @@ class AddTermScreen(ModalScreen[None]):
             with Horizontal(id="term-sides"):
                 with Vertical():
                     yield Label("中文 term")
-                    yield Input(id="add-zh", placeholder="zh term")
+                    yield Input(self.prefill[0], id="add-zh", placeholder="zh term")
                     yield OptionList(*_options(self.zh_words), id="add-zh-list")
                 with Vertical():
                     yield Label("English rendering")
-                    yield Input(id="add-en", placeholder="en rendering")
+                    yield Input(self.prefill[1], id="add-en", placeholder="en rendering")
                     yield OptionList(*_options(self.en_words), id="add-en-list")
             yield Label("", id="add-known", classes="hint")
             yield Label("", id="add-suggested", classes="hint")

@@ -24,6 +24,7 @@ class FindingsScreen(Screen):
         Binding("escape", "close", "Back"),
         Binding("d", "dismiss_finding", "Dismiss with a reason"),
         Binding("r", "restore_finding", "Restore a dismissed one"),
+        Binding("a", "add_to_glossary", "Add to glossary"),
         Binding("enter", "jump", "Go to pair", show=True),
     ]
 
@@ -164,6 +165,19 @@ class FindingsScreen(Screen):
                     node.remove()
 
         self.app.push_screen(PromptScreen(f"Dismiss: {f.message}\nWhy? (saved with the file)", placeholder="e.g. paraphrased on purpose"), done)
+
+    def action_add_to_glossary(self) -> None:
+        """The finding's term with the rendering it advises (rendering-inconsistent: the
+        majority rendering), into the Add to glossary dialog, to check and accept."""
+        from workbench.tui.add_term_screen import AddTermScreen
+
+        f = self._selected()
+        if f is None or isinstance(f, Dismissed) or not f.term or f.pair is None:
+            self.notify("choose a finding that names a term (e.g. rendering-inconsistent) to add")
+            return
+        pair = next((p for p in self.session.al.pairs if p.id == f.pair), None)
+        if pair is not None:
+            self.app.push_screen(AddTermScreen(self.session, pair, f.term, f.expected or ""))
 
     def action_restore_finding(self) -> None:
         f = self._selected()
