@@ -60,9 +60,6 @@ def third_party(modules: dict[str, str]) -> dict[str, set[str]]:
     return out
 
 
-# Declared although workbench does not import them: a dependency imports them without declaring them.
-FOR_A_DEPENDENCY = {"lxml-html-clean": "justext (under trafilatura) imports lxml_html_clean"}
-
 
 def test_every_declared_dependency_is_imported_by_the_package():
     used = third_party(imported_top_modules())
