@@ -10,7 +10,6 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-INSTALL_HINT = "workbench serve needs textual-serve, which is missing here: pip install textual-serve==1.1.3"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,15 +44,13 @@ def run(args: argparse.Namespace) -> int:
     load_alignment(path)  # a bad file is one line here, not an error page in the browser
     if not 0 < args.port < 65536:
         raise WorkbenchError(f"--port must be from 1 to 65535, not {args.port}")
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise WorkbenchError(INSTALL_HINT) from None
+    from workbench.tui.serve import web_server
+
+    server = web_server(editor_command(path.resolve()), args.host, args.port, f"workbench — {path.name}")
     if args.host not in LOCAL_HOSTS:
         say(f"warning: listening on {args.host}: anyone who can reach it can open and change "
             f"{path.name} — there is no authentication")
     host = f"[{args.host}]" if ":" in args.host else args.host
     say(f"serving {path.name} on http://{host}:{args.port} (Ctrl+C stops)")
-    server = Server(editor_command(path.resolve()), host=args.host, port=args.port, title=f"workbench — {path.name}")
     server.serve()
     return 0

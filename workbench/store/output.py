@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.text.reading import file_kind
 
 
 def special_kind(path: str | Path) -> str | None:
@@ -28,18 +29,7 @@ def special_kind(path: str | Path) -> str | None:
         if exc.errno == 40:  # ELOOP
             return "a symbolic link loop"
         return None
-    mode = st.st_mode
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return None if stat.S_ISREG(st.st_mode) else file_kind(st.st_mode)
 
 
 def check_output(path: str | Path, force: bool = False) -> Path:

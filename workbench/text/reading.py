@@ -31,7 +31,7 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise WorkbenchError(f"is {_kind(st.st_mode)}, not a regular file: not read", p)
+            raise WorkbenchError(f"is {file_kind(st.st_mode)}, not a regular file: not read", p)
         if st.st_size > limit:
             raise WorkbenchError(
                 f"file is too large ({st.st_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)", p
@@ -65,7 +65,7 @@ def check_readable(path: str | Path) -> None:
     finally:
         os.close(fd)
     if not stat.S_ISREG(mode):
-        raise WorkbenchError(f"is {_kind(mode)}, not a regular file: not read", p)
+        raise WorkbenchError(f"is {file_kind(mode)}, not a regular file: not read", p)
 
 
 def _open_error(exc: OSError, p: Path) -> WorkbenchError:
@@ -84,7 +84,8 @@ def _open_error(exc: OSError, p: Path) -> WorkbenchError:
     return WorkbenchError(f"cannot read: {exc.strerror or exc}", p)
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, for messages ('a directory', 'a FIFO (named pipe)' …)."""
     if stat.S_ISDIR(mode):
         return "a directory"
     if stat.S_ISFIFO(mode):

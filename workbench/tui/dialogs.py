@@ -11,15 +11,26 @@ from textual.widgets import Button, Input, Label
 from workbench.tui.safe import line, plain, shown, typed
 
 
-class ChoiceScreen(ModalScreen[str | None]):
-    """A question and a row of buttons; dismissed with the chosen key (None on Escape)."""
+class Dialog(ModalScreen[str | None]):
+    """A modal question: Escape dismisses it with None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceDialog(Dialog):
+    """A question with (key, label) choices; dismissed with the chosen key."""
 
     def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
+
+
+class ChoiceScreen(ChoiceDialog):
+    """A question and a row of buttons; dismissed with the chosen key (None on Escape)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -31,14 +42,9 @@ class ChoiceScreen(ModalScreen[str | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "").removeprefix("choice-"))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(Dialog):
     """A question and one line of text; Enter gives the text, Escape None."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -55,19 +61,9 @@ class PromptScreen(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(typed(event.value, self.value))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class PickScreen(ModalScreen[str | None]):
+class PickScreen(ChoiceDialog):
     """A question and a list to pick from (↑ ↓ Enter); dismissed with the key (None on Escape)."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.question = question
-        self.choices = choices
 
     def compose(self) -> ComposeResult:
         from textual.widgets import OptionList
@@ -80,6 +76,3 @@ class PickScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
