@@ -18,11 +18,15 @@ STATUSES = (AUTO, CONFIRMED)
 
 @dataclass
 class DocRef:
-    """Where one side's document lives (relative to the aligned file) and its checksum."""
+    """Where one side's document lives (relative to the aligned file) and its checksum; the
+    reader it was read with (`format`: docx, html, md, pdf, or txt when the extension says
+    otherwise) and `encoding` when the user named one: how to read it again the same way."""
 
     lang: str
     path: str | None = None
     sha256: str | None = None
+    format: str | None = None
+    encoding: str | None = None
 
 
 @dataclass

@@ -64,8 +64,8 @@ def align_documents(
     base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(
         title=title or _title_from(zh, en),
-        source=DocRef("zh", _relative(zh.path, base), zh.sha256),
-        target=DocRef("en", _relative(en.path, base), en.sha256),
+        source=DocRef("zh", _relative(zh.path, base), zh.sha256, zh.format, zh.encoding),
+        target=DocRef("en", _relative(en.path, base), en.sha256, en.format, en.encoding),
     )
     al.pairs = pairs_from_beads(beads, zh_s, en_s, zh.sentence_paragraphs(), start_id=1)
     return al

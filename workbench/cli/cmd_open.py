@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with ZH EN: write the aligned YAML here (default: ZH's folder, ZH's stem + .yaml)")
     p.add_argument("--glossary", metavar="G.yaml", help="with ZH EN: a glossary whose terms guide the alignment")
     p.add_argument("--force", action="store_true", help="with ZH EN: overwrite an existing OUT.yaml")
+    from workbench.cli.cmd_align import add_reading_options
+
+    add_reading_options(p, "ZH and EN (with ZH EN)")
     p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
                    help="save this often when there are changes (0: only on Save and quit; default 30)")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
@@ -54,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "en", None) is not None:
         path = align_pair(args, semantic)
         return open_editor(path, autosave=getattr(args, "autosave", 30.0), semantic=semantic)
-    if getattr(args, "output", None) or getattr(args, "glossary", None) or getattr(args, "force", False):
-        raise WorkbenchError("-o, --glossary and --force are for aligning two documents first: workbench open ZH EN")
+    if any(getattr(args, name, None) for name in ("output", "glossary", "force", "input_format", "encoding", "presplit")):
+        raise WorkbenchError("-o, --glossary, --force, --input-format, --encoding and --presplit are for aligning "
+                             "two documents first: workbench open ZH EN")
     return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0), semantic=semantic)
 
 
@@ -84,7 +88,9 @@ def align_pair(args: argparse.Namespace, semantic: bool) -> Path:
                              "or name another file with -o OUT.yaml, or --force to align again over it)", out)
     check_output(out, args.force)
     align_args = argparse.Namespace(zh=str(zh), en=args.en, output=str(out), glossary=args.glossary,
-                                    presplit=False, input_format=None, encoding=None, title="",
+                                    presplit=getattr(args, "presplit", False),
+                                    input_format=getattr(args, "input_format", None),
+                                    encoding=getattr(args, "encoding", None), title="",
                                     semantic=cmd_align._use_semantic(semantic))
     cmd_align._save(cmd_align._align_files(align_args), align_args)
     return out

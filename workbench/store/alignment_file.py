@@ -28,7 +28,7 @@ from workbench.text.reading import read_text
 FORMAT = "alignment/1"
 _TOP_KEYS = ("workbench", "title", "source", "target", "glossary", "pairs", "ignored")
 _PAIR_KEYS = ("id", "zh", "en", "status", "score", "para", "note")
-_DOC_KEYS = ("lang", "path", "sha256")
+_DOC_KEYS = ("lang", "path", "sha256", "format", "encoding")
 _IGNORED_KEYS = ("check", "pair", "term", "reason")
 
 
@@ -75,12 +75,18 @@ def _load_general(path: str | Path, text: str) -> Alignment:
 
 
 def _docref(node: Node, what: str, default_lang: str) -> DocRef:
+    from workbench.text.inputs import INPUT_FORMATS
+
     f = node.mapping(what)
     unknown_keys(f, _DOC_KEYS, what)
+    if "format" in f and f["format"].text(f"{what}.format", optional=True) not in (None, *INPUT_FORMATS):
+        raise f["format"].error(f"{what}.format must be one of {', '.join(INPUT_FORMATS)}")
     return DocRef(
         lang=(f["lang"].text(f"{what}.lang") if "lang" in f else default_lang) or default_lang,
         path=f["path"].text(f"{what}.path", optional=True) if "path" in f else None,
         sha256=f["sha256"].text(f"{what}.sha256", optional=True) if "sha256" in f else None,
+        format=f["format"].text(f"{what}.format", optional=True) if "format" in f else None,
+        encoding=f["encoding"].text(f"{what}.encoding", optional=True) if "encoding" in f else None,
     )
 
 
@@ -328,7 +334,8 @@ def _canonical_scalar(text: str) -> str:
 
 
 def _flow_docref(d: DocRef) -> Flow:
-    return Flow((k, v) for k, v in (("lang", d.lang), ("path", d.path), ("sha256", d.sha256)) if v is not None)
+    return Flow((k, v) for k, v in (("lang", d.lang), ("path", d.path), ("sha256", d.sha256), ("format", d.format),
+                                    ("encoding", d.encoding)) if v is not None)
 
 
 def save_alignment(al: Alignment, path: str | Path) -> None:
