@@ -75,6 +75,7 @@ class Params:
     rounds: int = 1
     para_pen: float = 1.0       # score taken off a bead for each paragraph boundary inside it
     quote_pen: float = 0.1      # taken off a bead that ends inside a quotation on one side only
+    sup_margin: float = 1.0     # support is the best coverage minus this times the mean in reach
     run_share: float = 1.0      # share of ``skip`` paid once per run of 0-1 beads, not per sentence
 
 
@@ -537,7 +538,9 @@ def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
     every sentence of the other side in reach, dear for one that a neighbour renders well.
 
     Support of a zh sentence: the best share of its weight found in two adjacent en sentences;
-    of an en sentence: the best share found in one zh sentence."""
+    of an en sentence: the best share found in one zh sentence; each less ``sup_margin`` times
+    the mean share over the sentences in reach (a margin, as in bitext mining: a sentence whose
+    best match is no better than the rest shares only common words with them)."""
     N, M = len(zh_total), len(en_total)
     zh_sup = np.zeros(N)
     en_sup = np.zeros(M)
@@ -550,6 +553,15 @@ def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
         nxt[off[1:][width > 0] - 1] = 0.0  # the last cell of a row has no right neighbour
         np.maximum.at(zh_sup, row, zh_cover + nxt)
         np.maximum.at(en_sup, col, en_cover)
+        if prm.sup_margin:
+            # a margin over what the sentences in reach share with it by chance (common words)
+            zh_sup -= prm.sup_margin * np.bincount(row, zh_cover + nxt, minlength=N)[:N] \
+                / np.maximum(width, 1)
+            n_col = np.bincount(col, minlength=M)[:M]
+            en_sup -= prm.sup_margin * np.bincount(col, en_cover, minlength=M)[:M] \
+                / np.maximum(n_col, 1)
+            np.maximum(zh_sup, 0.0, out=zh_sup)
+            np.maximum(en_sup, 0.0, out=en_sup)
         zh_sup = np.minimum(1.0, np.divide(zh_sup, zh_total, out=np.zeros(N), where=zh_total > 0))
         en_sup = np.minimum(1.0, np.divide(en_sup, en_total, out=np.zeros(M), where=en_total > 0))
     # a header-like line is cheap to leave alone unless a neighbour renders it (a date line)
