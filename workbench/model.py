@@ -66,6 +66,10 @@ class Alignment:
     glossary: str | None = None
     pairs: list[Pair] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
+    # How `workbench align` aligned it: with the sentence encoder (True) or on words, numbers
+    # and names alone (False); None when the file does not say (files written before it did).
+    # Realign from here follows it.
+    semantic: bool | None = None
     # The highest id handed out in this session: ids of merged-away pairs are never reused.
     _last_id: int = field(default=0, compare=False, repr=False)
 

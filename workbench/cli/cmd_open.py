@@ -35,9 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
                    help="save this often when there are changes (0: only on Save and quit; default 30)")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
-                   help="Realign from here with the sentence encoder, as align does by default "
-                   "(use --no-semantic for a file aligned with --no-semantic; "
-                   "WORKBENCH_SEMANTIC=0 makes that the default)")
+                   help="Realign from here with the sentence encoder or without it (default: as the file "
+                   "was aligned, which align records in it; for older files as align does by default, "
+                   "with it unless WORKBENCH_SEMANTIC=0)")
     p.set_defaults(func=run)
 
 
@@ -49,12 +49,12 @@ def demo_path() -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    semantic = getattr(args, "semantic", None)
-    if semantic is None:
-        from workbench.align import semantic_default
-
-        semantic = semantic_default()
+    semantic = getattr(args, "semantic", None)  # None: as the file was aligned
     if getattr(args, "en", None) is not None:
+        if semantic is None:
+            from workbench.align import semantic_default
+
+            semantic = semantic_default()
         path = align_pair(args, semantic)
         return open_editor(path, autosave=getattr(args, "autosave", 30.0), semantic=semantic)
     if any(getattr(args, name, None) for name in ("output", "glossary", "force", "input_format", "encoding", "presplit")):
@@ -96,8 +96,10 @@ def align_pair(args: argparse.Namespace, semantic: bool) -> Path:
     return out
 
 
-def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> int:
-    """Load the file (errors are one line, before the screen changes), then run the editor."""
+def open_editor(path: Path, autosave: float = 30.0, semantic: bool | None = None) -> int:
+    """Load the file (errors are one line, before the screen changes), then run the editor.
+    `semantic`: Realign from here with the sentence encoder or not; None: as the file records
+    it was aligned (`aligner: {semantic: …}`), else the user's default."""
     from workbench.text.inputs import EXTENSIONS
 
     if path.suffix.lower() in EXTENSIONS:

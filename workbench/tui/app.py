@@ -39,10 +39,14 @@ class WorkbenchApp(App):
         check_delay: float = 0.4,
         checks_in_process: bool = True,
         keymap_path: Path | None = None,
-        semantic: bool = False,
+        semantic: bool | None = None,
     ) -> None:
         super().__init__()
-        self.semantic = semantic  # "Realign from here" with the sentence encoder (open --no-semantic)
+        if semantic is None:  # as the file was aligned; for a file that does not say, the user's default
+            from workbench.align import semantic_default
+
+            semantic = session.al.semantic if session.al.semantic is not None else semantic_default()
+        self.semantic = semantic  # "Realign from here" with the sentence encoder (open --[no-]semantic)
         # The checks run in another process so that a long run never holds the GIL while the
         # reviser types; tests may run them in a thread instead (no process start-up).
         self.checks_in_process = checks_in_process
