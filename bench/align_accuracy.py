@@ -10,13 +10,13 @@ bead; lax recall counts gold beads that share a zh and an en sentence with a pre
 
 Each set is aligned clean and in the noisy variants of bench/noisy.py (``--kinds``: sentences
 left untranslated, English-only sentences, boilerplate lines, joined English sentences, English
-sections the Chinese lacks, all together), without and with the sentence encoder (``--mode
+sections the Chinese lacks, Chinese passages the English leaves out, all together), without and with the sentence encoder (``--mode
 both``, the default), and a summary table puts them side by side, with the share of the gold's
 1-0 / 0-1 beads, of its 2-2 beads and of its many-to-many beads (>= 2 sentences on each side)
 found exactly.  Vectors are not cached here (every run encodes afresh).
 
     python bench/align_accuracy.py [--data DIR ...] [--mode lexical|semantic|both]
-                                   [--kinds clean,untranslated,added,boilerplate,joined,section,all]
+                                   [--kinds clean,untranslated,added,boilerplate,joined,section,omitted,all]
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-KINDS = "clean,untranslated,added,boilerplate,joined,section,all"
+KINDS = "clean,untranslated,added,boilerplate,joined,section,omitted,all"
 GOLD = ROOT.parent / "shared" / "align-gold"
 
 

@@ -13,6 +13,8 @@ to a chapter (seeded from the kind and the chapter's name, so every run is the s
   of a join become one bead);
 - ``section``: two runs of ~8% of the beads lose their Chinese (an English section that the
   Chinese lacks: runs of 0-1 beads);
+- ``omitted``: two runs of ~8% of the beads lose their English (a Chinese passage the
+  translation leaves out: runs of 1-0 beads);
 - ``all``: untranslated + joined + boilerplate together.
 
 A chapter is a list of beads (zh sentences, en sentences); ``to_files`` gives the zh lines, the
@@ -26,7 +28,7 @@ from collections.abc import Callable
 
 Bead = tuple[list[str], list[str]]
 
-KINDS = ("untranslated", "added", "boilerplate", "joined", "section", "all")
+KINDS = ("untranslated", "added", "boilerplate", "joined", "section", "omitted", "all")
 
 
 def from_gold(zh: list[str], en: list[str],
@@ -149,10 +151,8 @@ def joined(beads: list[Bead], rng: random.Random, share: float = 0.15) -> list[B
     return out
 
 
-def section(beads: list[Bead], rng: random.Random, share: float = 0.08,
-            runs: int = 2) -> list[Bead]:
-    """Drop the Chinese of `runs` runs of ~share of the beads each (English-only sections)."""
-    n = len(beads)
+def _runs(n: int, rng: random.Random, share: float, runs: int) -> set[int]:
+    """`runs` runs of ~share of n beads each, one in each part of the chapter."""
     length = max(2, round(share * n))
     drop: set[int] = set()
     for r in range(runs):
@@ -160,6 +160,20 @@ def section(beads: list[Bead], rng: random.Random, share: float = 0.08,
         hi = (r + 1) * n // runs - length
         start = rng.randint(lo + 1, max(lo + 1, hi - 1))
         drop.update(range(start, min(n, start + length)))
+    return drop
+
+
+def omitted(beads: list[Bead], rng: random.Random, share: float = 0.08,
+            runs: int = 2) -> list[Bead]:
+    """Drop the English of `runs` runs of ~share of the beads each (Chinese-only passages)."""
+    drop = _runs(len(beads), rng, share, runs)
+    return _split_nulls([(z, [] if k in drop else e) for k, (z, e) in enumerate(beads)])
+
+
+def section(beads: list[Bead], rng: random.Random, share: float = 0.08,
+            runs: int = 2) -> list[Bead]:
+    """Drop the Chinese of `runs` runs of ~share of the beads each (English-only sections)."""
+    drop = _runs(len(beads), rng, share, runs)
     return _split_nulls([([] if k in drop else z, e) for k, (z, e) in enumerate(beads)])
 
 
@@ -169,7 +183,7 @@ def everything(beads: list[Bead], rng: random.Random) -> list[Bead]:
 
 TRANSFORMS: dict[str, Callable[[list[Bead], random.Random], list[Bead]]] = {
     "untranslated": untranslated, "added": added, "boilerplate": boilerplate,
-    "joined": joined, "section": section, "all": everything}
+    "joined": joined, "section": section, "omitted": omitted, "all": everything}
 
 
 def variant(kind: str, name: str, beads: list[Bead]) -> list[Bead]:

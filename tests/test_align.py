@@ -301,6 +301,23 @@ def test_english_only_lines_are_left_unpaired():
     assert ((2,), (3,)) in pairs(beads) and ((4,), (7,)) in pairs(beads)
 
 
+def test_an_english_passage_the_chinese_lacks_is_left_unpaired_as_one_gap():
+    """Six English sentences with no Chinese: the skip is paid once for the run, so they stay
+    unpaired instead of being spread over the neighbouring beads."""
+    notes = ["Translator's note on the second edition.",
+             "This chapter was revised for the English reader.",
+             "Several passages were rearranged or expanded.",
+             "The editors thank the foundation for its support.",
+             "Readers may find the original wording in the appendix.",
+             "All errors that remain are our own."]
+    en = EN[:3] + notes + EN[3:]
+    beads = align(ZH, en)
+    valid(beads, len(ZH), len(en))
+    got = pairs(beads)
+    assert ((2,), (2,)) in got and ((4,), (11,)) in got and ((5,), (12,)) in got
+    assert sum(((), (j,)) in got for j in range(3, 9)) >= 5
+
+
 def test_coarse_to_fine_keeps_a_repeated_text_in_place():
     """Every word recurs (the text 12 times): the coarse levels still find the diagonal."""
     from workbench.align.core import Params

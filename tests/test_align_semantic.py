@@ -233,6 +233,7 @@ def test_editor_realign_with_the_encoder_gives_back_an_untouched_alignment(tmp_p
     zh = read_document(SEEDS / "zh" / "scio-2024-07-05-page11.txt", "zh")
     en = read_document(SEEDS / "en" / "scio-2024-07-05-page11.txt", "en")
     al = align_documents(zh, en, out_path=tmp_path / "a.yaml", semantic=True)
+    assert al.semantic is True  # recorded in the file: the editor's realign follows it
     result = realign(al, 0, semantic=True, base=tmp_path)
     assert not result.patch.old and not result.patch.new
 

@@ -19,6 +19,8 @@ def found(check, *pairs, glossary=GLOSSARY):
         ("the organization works", "the organisation works", "organisation"),
         ("high-tech enterprises grew", "high tech enterprises grew", "high tech"),
         ("cellphone users", "cell phone users", "cell phone"),
+        ("e-mail users", "email users", "email"),
+        ("it is nowhere else", "it is no where else", "no where"),
         ("industrial enterprises above designated size.", "industrial enterprises above the designated size.", None),
     ],
 )
@@ -37,6 +39,10 @@ def test_variant_spelling_flags(a, b, found_text):
         ("the digital transformation of the manufacturing sector", "digital transformation of manufacturing."),
         ("innovative achievements in the fields of energy", "innovative achievements in fields such as energy"),
         ("enterprises", "enterprise"),
+        # the same letters cut into words two ways, neither closed up nor hyphenated: two
+        # different phrases, not one compound written two ways
+        ("nowhere else. they are now here today", "nowhere else. they are no where today"),
+        ("a tin can ran", "at inca nran"),
     ],
 )
 def test_variant_spelling_passes(a, b):

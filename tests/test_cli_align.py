@@ -1,6 +1,7 @@
 """`workbench align` run as a user runs it."""
 
 import re
+import warnings
 from pathlib import Path
 
 from conftest import run_cli
@@ -32,6 +33,19 @@ def test_align_writes_a_valid_aligned_file(tmp_path):
     assert turns["寿小丽："] == ["Shou Xiaoli:"]
     # saving what was loaded gives the same bytes
     assert run_cli("export", out, "--to", "yaml").stdout == out.read_text(encoding="utf-8")
+    # how it was aligned is recorded (the tests align on words alone: WORKBENCH_SEMANTIC=0)
+    assert al.semantic is False and "\naligner: {semantic: false}\npairs:\n" in out.read_text(encoding="utf-8")
+
+
+def test_align_records_lexical_only_when_the_encoder_is_missing(monkeypatch):
+    from workbench.align import semantic
+    from workbench.align.build import align_documents
+
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "not installed: aligning lexical-only" (said once a process)
+        al = align_documents(read_document(ZH, "zh"), read_document(EN, "en"), semantic=True)
+    assert al.semantic is False
 
 
 def test_presplit_beads(tmp_path):

@@ -180,7 +180,7 @@ def test_en_precheck_never_changes_the_reading(text, monkeypatch):
     from workbench.text import numbers
 
     fast = en_numbers(text)
-    monkeypatch.setattr(numbers, "_may_hold_en_number", lambda _text: True)
+    monkeypatch.setattr(numbers, "_en_triggers", lambda _text: (0, True, True, True))
     assert fast == en_numbers(text)
 
 

@@ -153,3 +153,39 @@ async def test_realign_in_the_editor_offers_the_changed_pairs_and_undoes_in_one_
         assert any("Undone: Realign from here" in n.message for n in app._notifications)
         await pilot.press("ctrl+z", "ctrl+s")
     assert path.read_bytes() == original
+
+
+@pytest.mark.parametrize("recorded, asked, env, used", [
+    (True, None, "0", True),  # as the file was aligned, whatever the default
+    (False, None, "1", False),
+    (None, None, "1", True),  # a file that does not say: the user's default
+    (None, None, "0", False),
+    (True, False, "1", False),  # open --no-semantic overrides the file
+    (False, True, "0", True),  # open --semantic too
+])
+async def test_realign_from_here_follows_how_the_file_was_aligned(tmp_path: Path, monkeypatch, recorded, asked, env,
+                                                                  used) -> None:
+    from conftest import SIZE, app_for, make_alignment
+
+    from workbench.tui import editor_screen
+
+    monkeypatch.setenv("WORKBENCH_SEMANTIC", env)
+    al = make_alignment()
+    al.semantic = recorded
+    path = tmp_path / "doc.yaml"
+    save_alignment(al, path)
+    seen = []
+
+    def recording(*args, semantic, **kw):
+        seen.append(semantic)
+        return realign(*args, semantic=False, **kw)  # (the encoder itself: test_align_semantic)
+
+    monkeypatch.setattr(editor_screen, "realign", recording)
+    app = app_for(path, **({} if asked is None else {"semantic": asked}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not app.editor.realigning:
+                break
+    assert seen == [used]

@@ -52,6 +52,15 @@ def test_round_trip_is_byte_identical():
     assert dump_alignment(load_alignment("a.yaml", GOOD)) == GOOD
 
 
+def test_the_aligner_mode_is_kept_and_a_file_without_it_loads():
+    assert load_alignment("a.yaml", GOOD).semantic is None  # written before files said it
+    for semantic in (True, False):
+        text = GOOD.replace("pairs:\n", f"aligner: {{semantic: {str(semantic).lower()}}}\npairs:\n", 1)
+        al = load_alignment("a.yaml", text)
+        assert al.semantic is semantic
+        assert dump_alignment(al) == text
+
+
 @pytest.mark.parametrize(
     "text,message,line",
     [
@@ -67,6 +76,8 @@ def test_round_trip_is_byte_identical():
         ("workbench: alignment/1\npairs: !!python/object:os.system {}\n", "tag", 2),
         ("workbench: alignment/1\ntitle: &a x\npairs:\n- id: 1\n  note: *a\n", "alias", 2),
         ("- just a list\n", "must be a mapping", 1),
+        ("workbench: alignment/1\naligner: {semantic: maybe}\npairs: []\n", "semantic must be true or false", 2),
+        ("workbench: alignment/1\naligner: {speed: 3}\npairs: []\n", "unknown key 'speed'", 2),
     ],
 )
 def test_bad_files_name_line_and_column(text, message, line):
@@ -125,6 +136,7 @@ def alignments(draw):
         glossary=draw(st.none() | _text),
         pairs=pairs,
         ignored=ignored,
+        semantic=draw(st.none() | st.booleans()),
     )
 
 

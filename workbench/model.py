@@ -18,11 +18,15 @@ STATUSES = (AUTO, CONFIRMED)
 
 @dataclass
 class DocRef:
-    """Where one side's document lives (relative to the aligned file) and its checksum."""
+    """Where one side's document lives (relative to the aligned file) and its checksum; the
+    reader it was read with (`format`: docx, html, md, pdf, or txt when the extension says
+    otherwise) and `encoding` when the user named one: how to read it again the same way."""
 
     lang: str
     path: str | None = None
     sha256: str | None = None
+    format: str | None = None
+    encoding: str | None = None
 
 
 @dataclass
@@ -62,6 +66,10 @@ class Alignment:
     glossary: str | None = None
     pairs: list[Pair] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
+    # How `workbench align` aligned it: with the sentence encoder (True) or on words, numbers
+    # and names alone (False); None when the file does not say (files written before it did).
+    # Realign from here follows it.
+    semantic: bool | None = None
     # The highest id handed out in this session: ids of merged-away pairs are never reused.
     _last_id: int = field(default=0, compare=False, repr=False)
 

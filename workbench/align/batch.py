@@ -25,6 +25,7 @@ class AlignOptions:
 
     presplit: bool = False
     input_format: str | None = None
+    encoding: str | None = None  # of text and Markdown inputs (--encoding); None: found from the bytes
     semantic: bool = False  # the sentence encoder's similarity in the bead score (--semantic)
 
 
@@ -144,8 +145,8 @@ def _align_job(job: Job, zh_data: bytes, en_data: bytes, glossary: Glossary | No
 
     _undo_forced_malloc_trim()
     try:
-        zh = document_from_bytes(zh_data, job.zh_path, "zh", options.presplit, options.input_format)
-        en = document_from_bytes(en_data, job.en_path, "en", options.presplit, options.input_format)
+        zh = document_from_bytes(zh_data, job.zh_path, "zh", options.presplit, options.input_format, options.encoding)
+        en = document_from_bytes(en_data, job.en_path, "en", options.presplit, options.input_format, options.encoding)
         al = align_documents(zh, en, glossary=glossary, semantic=options.semantic)
         al.source.path, al.target.path = job.zh_ref, job.en_ref
         al.glossary = job.glossary_ref

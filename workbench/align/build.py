@@ -47,7 +47,7 @@ def align_documents(
 ) -> Alignment:
     """Align two documents into pairs; paths in the result are relative to `out_path`'s folder.
     `semantic` adds the sentence encoder's similarity to the bead score (its vectors cached in
-    the user's data folder unless `cache` is false)."""
+    the user's data folder unless `cache` is false); the result records whether it did."""
     from workbench.align import align  # the aligner loads its dictionary: only when needed
 
     zh_s, en_s = zh.sentences(), en.sentences()
@@ -64,11 +64,18 @@ def align_documents(
     base = Path(os.path.realpath(out_path)).parent if out_path else Path.cwd()
     al = Alignment(
         title=title or _title_from(zh, en),
-        source=DocRef("zh", _relative(zh.path, base), zh.sha256),
-        target=DocRef("en", _relative(en.path, base), en.sha256),
+        source=DocRef("zh", _relative(zh.path, base), zh.sha256, zh.format, zh.encoding),
+        target=DocRef("en", _relative(en.path, base), en.sha256, en.format, en.encoding),
     )
     al.pairs = pairs_from_beads(beads, zh_s, en_s, zh.sentence_paragraphs(), start_id=1)
+    al.semantic = semantic and _encoder_available()  # without the encoder, align() went lexical-only
     return al
+
+
+def _encoder_available() -> bool:
+    from workbench.align import semantic
+
+    return semantic.available()
 
 
 def pairs_from_beads(

@@ -14,7 +14,10 @@ Overview (see workbench/align/__init__.py for the API):
 2b. A 1-0 / 0-1 bead scores ``skip`` minus ``skip_support`` times the best share of the sentence
    that a neighbour on the other side renders (so a sentence that shares nothing with any
    neighbour is cheap to leave alone), plus ``apparatus`` for a header-like line (page marks,
-   rules, headings: see features.looks_like_apparatus).
+   rules, headings: see features.looks_like_apparatus).  A run of 0-1 beads (an English
+   passage the Chinese lacks: notes, a section of a manual) pays ``skip`` once (``run_share``)
+   and then each sentence only its support, like an affine gap: a whole section left alone is
+   not dearer than spreading it over the neighbouring beads.
 3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~200,000 node
    cells) are searched whole; longer ones coarse-to-fine, recursively: blocks of g <= 8
    sentences are aligned first (the coarsest level searched whole with its rarer words), then
@@ -72,6 +75,8 @@ class Params:
     rounds: int = 1
     para_pen: float = 1.0       # score taken off a bead for each paragraph boundary inside it
     quote_pen: float = 0.1      # taken off a bead that ends inside a quotation on one side only
+    sup_margin: float = 1.0     # support is the best coverage minus this times the mean in reach
+    run_share: float = 1.0      # share of ``skip`` paid once per run of 0-1 beads, not per sentence
 
 
 class SpanScorer(Protocol):
@@ -533,7 +538,9 @@ def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
     every sentence of the other side in reach, dear for one that a neighbour renders well.
 
     Support of a zh sentence: the best share of its weight found in two adjacent en sentences;
-    of an en sentence: the best share found in one zh sentence."""
+    of an en sentence: the best share found in one zh sentence; each less ``sup_margin`` times
+    the mean share over the sentences in reach (a margin, as in bitext mining: a sentence whose
+    best match is no better than the rest shares only common words with them)."""
     N, M = len(zh_total), len(en_total)
     zh_sup = np.zeros(N)
     en_sup = np.zeros(M)
@@ -546,6 +553,15 @@ def null_scores(off: np.ndarray, pair_lo: np.ndarray, zh_cover: np.ndarray,
         nxt[off[1:][width > 0] - 1] = 0.0  # the last cell of a row has no right neighbour
         np.maximum.at(zh_sup, row, zh_cover + nxt)
         np.maximum.at(en_sup, col, en_cover)
+        if prm.sup_margin:
+            # a margin over what the sentences in reach share with it by chance (common words)
+            zh_sup -= prm.sup_margin * np.bincount(row, zh_cover + nxt, minlength=N)[:N] \
+                / np.maximum(width, 1)
+            n_col = np.bincount(col, minlength=M)[:M]
+            en_sup -= prm.sup_margin * np.bincount(col, en_cover, minlength=M)[:M] \
+                / np.maximum(n_col, 1)
+            np.maximum(zh_sup, 0.0, out=zh_sup)
+            np.maximum(en_sup, 0.0, out=en_sup)
         zh_sup = np.minimum(1.0, np.divide(zh_sup, zh_total, out=np.zeros(N), where=zh_total > 0))
         en_sup = np.minimum(1.0, np.divide(en_sup, en_total, out=np.zeros(M), where=en_total > 0))
     # a header-like line is cheap to leave alone unless a neighbour renders it (a date line)
@@ -582,15 +598,17 @@ def _structure_penalty(ctx: Context, prm: Params, i, j, a: int, b: int):
 
 # ---------------------------------------------------------------- dynamic programme
 
-SKIP_EN = -1   # back pointer: a 0-1 bead (an English sentence alone)
+SKIP_EN = -1   # back pointer: reached by a run of 0-1 beads (English sentences alone)
 UNREACHED = -2
 NULL_FALLBACK = -1.0
 
 
 def forward(band: Band, nodes: Nodes, pred: np.ndarray, score: np.ndarray,
-            en_skip: np.ndarray) -> np.ndarray:
-    """Best-path values row by row; returns the back pointer of each node (bead type index,
-    SKIP_EN or UNREACHED).  ``en_skip[j]``: score of a 0-1 bead of en sentence j."""
+            en_skip: np.ndarray, run_open: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Best-path values row by row; returns them and the back pointer of each node (bead type
+    index, SKIP_EN or UNREACHED).  A run of 0-1 beads of en sentences k..j-1 scores
+    ``run_open`` once plus ``en_skip[k:j]`` (an English passage the Chinese lacks is one gap,
+    not many); a node reached by such a run has the back pointer SKIP_EN."""
     T = len(nodes.row)
     best = np.full(T + 1, NEG)
     back = np.full(T, UNREACHED, dtype=np.int8)
@@ -609,31 +627,43 @@ def forward(band: Band, nodes: Nodes, pred: np.ndarray, score: np.ndarray,
             cand += score[:, s:e]
             bt = cand.argmax(0).astype(np.int8)
             entry = cand.max(0)
-        # 0-1 beads inside the row: best[j] = max(entry[j], best[j-1] + en_skip[j-1]); a node
-        # whose value comes from its left neighbour (below the running maximum) is reached by a
-        # 0-1 bead
+        # runs of 0-1 beads inside the row: best[j] = max(entry[j], run_open + max over k < j
+        # of entry[k] + the 0-1 scores of k..j-1)
         run = skip_cum[lo[i]:lo[i] + w]
-        v = entry - run
-        run_max = np.maximum.accumulate(v)
-        bt[v < run_max] = SKIP_EN
-        best[s:e] = run_max + run
+        run_max = np.maximum.accumulate(entry - run)
+        via = np.empty(w)
+        via[0] = NEG
+        np.add(run_max[:-1], run[1:] + run_open, out=via[1:])
+        skip = via > entry
+        bt[skip] = SKIP_EN
+        best[s:e] = np.where(skip, via, entry)
         back[s:e] = bt
-    return back
+    return best, back
 
 
-def backtrack(band: Band, nodes: Nodes, back: np.ndarray, score: np.ndarray,
-              types: Sequence[BeadType], en_skip: np.ndarray) -> list[RawBead]:
+def backtrack(band: Band, nodes: Nodes, best: np.ndarray, back: np.ndarray, score: np.ndarray,
+              types: Sequence[BeadType], en_skip: np.ndarray, run_open: float = 0.0
+              ) -> list[RawBead]:
     """The beads of the best path from the last node (N, M) back to (0, 0), in order."""
     N = len(band.lo) - 1
     M = int(band.hi[-1]) - 1
+    skip_cum = _prefix(en_skip)
     beads: list[RawBead] = []
     i, j = N, M
     node = nodes.index(band, N, M)
     while i > 0 or j > 0:
         t = int(back[node])
         if t == SKIP_EN:
-            beads.append(((), (j - 1,), float(en_skip[j - 1])))
-            j -= 1
+            # the run starts at the node k < j of the row (reached by a bead, not a run) whose
+            # value plus the run's scores is highest
+            row0 = int(nodes.offset[i])
+            lo = int(band.lo[i])
+            vals = best[row0:row0 + j - lo] - skip_cum[lo:j]
+            vals[back[row0:row0 + j - lo] == SKIP_EN] = NEG
+            k = lo + int(vals.argmax())
+            for jj in range(j - 1, k - 1, -1):
+                beads.append(((), (jj,), float(en_skip[jj] + (run_open if jj == k else 0.0))))
+            j = k
         elif t == UNREACHED:  # cannot happen in a connected band; fall back to a skip
             if i > 0:
                 beads.append(((i - 1,), (), NULL_FALLBACK))
@@ -656,8 +686,10 @@ def dp(doc: Doc, band: Band, types: Sequence[BeadType], prm: Params, ctx: Contex
     """Best path through the band's nodes; returns beads (zh ids, en ids, score) in order."""
     nodes = Nodes.of(band)
     pred, score, en_skip = bead_scores(doc, band, nodes, types, prm, ctx, max_df)
-    back = forward(band, nodes, pred, score, en_skip)
-    return backtrack(band, nodes, back, score, types, en_skip)
+    run_open = prm.run_share * prm.skip
+    en_skip = en_skip - run_open
+    best, back = forward(band, nodes, pred, score, en_skip, run_open)
+    return backtrack(band, nodes, best, back, score, types, en_skip, run_open)
 
 
 # ---------------------------------------------------------------- the passes

@@ -94,10 +94,15 @@ def looks_like_apparatus(text: str, lang: str) -> bool:
     if not t or (t[0] in "[【〔" and t[-1] in "]】〕"):  # an editorial insertion: [Illustration]
         return True
     if lang == "en":
-        letters = [c for c in t if c.isalpha()]
-        if len(letters) < 2:
-            return True
-        if all(c.isupper() for c in letters):
+        n_letters, capitals = 0, True  # (stops at the second letter of ordinary text)
+        for c in t:
+            if c.isalpha():
+                n_letters += 1
+                if not c.isupper():
+                    capitals = False
+                    if n_letters >= 2:
+                        break
+        if n_letters < 2 or capitals:
             return True
         return not t.endswith(_EN_END) and len(t.split()) <= 6
     if not HAN.search(t):

@@ -23,8 +23,12 @@ MIN_FACTOR = 1.8
 MIN_SIGMAS = 3.0
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    """Characters other than white space."""
+    return len(text) - len(_SPACE.findall(text))
 
 
 def omission(views: list[View]) -> Iterable[Finding]:
@@ -58,11 +62,11 @@ def untranslated(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.en:
                 continue
-            han = _HAN_RUN.findall(p.en)
+            han = _HAN_RUN.findall(p.en)  # (none: then the Chinese equals the English only without Han)
             if han:
                 found = "".join(dict.fromkeys(han)) if len(han) > 1 else han[0]
                 yield Finding("untranslated", "error", p.id, f"Chinese characters in the English: {', '.join(dict.fromkeys(han))}", found=found, file=v.file)
-            elif p.zh and _same(p.zh, p.en) and _WORDLIKE.search(p.en) and not _name(p.en):
+            elif p.zh and not _HAN_RUN.search(p.zh) and _same(p.zh, p.en) and _WORDLIKE.search(p.en) and not _name(p.en):
                 yield Finding("untranslated", "warning", p.id, f"the English is the same as the Chinese: {_clip(p.en)}", found=p.en, file=v.file)
 
 

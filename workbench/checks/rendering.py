@@ -44,32 +44,36 @@ _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 _GLUE = frozenset("的了和与及在是")
 
 
-def _units(words: list[str], han: dict[str, bool]) -> set[str]:
+# What a jieba word may be in a unit (bits): a unit of its own; the first word of a run; a
+# later word of a run; the last word of a run (not a general word).
+_ALONE, _FIRST, _NEXT, _LAST = 1, 2, 4, 8
+
+
+class _WordKinds(dict):
+    """jieba word → its _ALONE/_FIRST/_NEXT/_LAST bits, worked out once per distinct word."""
+
+    def __missing__(self, w: str) -> int:
+        bits = 0
+        if _HAN_RUN.fullmatch(w):
+            stop, glue = w in _ZH_STOP, w in _GLUE
+            bits |= _ALONE if 3 <= len(w) <= 10 and not stop else 0
+            bits |= 0 if stop or glue else _FIRST
+            bits |= 0 if glue else _NEXT
+            bits |= 0 if glue or stop else _LAST
+        self[w] = bits
+        return bits
+
+
+def _units(words: list[str], kinds: _WordKinds) -> set[str]:
     """Term mining's Chinese units of three characters or more: a word, or two or three
     adjacent words neither starting nor ending with a general word nor holding a particle."""
-    units = set()
-    for i, w in enumerate(words):
-        ok = han.get(w)
-        if ok is None:
-            ok = han[w] = bool(_HAN_RUN.fullmatch(w))
-        if not ok:
-            continue
-        if len(w) >= 3 and w not in _ZH_STOP and len(w) <= 10:
-            units.add(w)
-        if w in _ZH_STOP or w in _GLUE:
-            continue
-        unit = w
-        for j in (i + 1, i + 2):
-            if j >= len(words):
-                break
-            nxt = words[j]
-            if not han.get(nxt, False) and not _HAN_RUN.fullmatch(nxt) or nxt in _GLUE:
-                break
-            unit += nxt
-            if len(unit) > 10:
-                break
-            if len(unit) >= 3 and nxt not in _ZH_STOP:
-                units.add(unit)
+    bits = list(map(kinds.__getitem__, words))
+    units = {w for w, b in zip(words, bits) if b & _ALONE}
+    # runs of two (None where none starts), then of three from the runs of two
+    two = [a + b if ba & _FIRST and bb & _NEXT else None for a, b, ba, bb in zip(words, words[1:], bits, bits[1:])]
+    units.update(u for u, bb in zip(two, bits[1:]) if u is not None and 3 <= len(u) <= 10 and bb & _LAST)
+    units.update(t + c for t, c, bc in zip(two, words[2:], bits[2:])
+                 if t is not None and bc & _LAST and len(t) + len(c) <= 10)
     return units
 
 
@@ -249,18 +253,33 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     cut = _segmenter(None)
     en_of: dict[int, str] = {}
     zh_of: dict[int, str] = {}
-    where: dict[str, list[int]] = defaultdict(list)
-    han: dict[str, bool] = {}
+    kinds = _WordKinds()
+    units_of: list[tuple[int, set[str]]] = []
     for p in view.pairs:
         if not p.zh or not p.en:
             continue
         en_of[p.id] = p.en
         zh_of[p.id] = normalize_zh(p.zh).replace('"', "")
-        for unit in _units(cut(zh_of[p.id]), han):
-            where[unit].append(p.id)
+        units_of.append((p.id, _units(cut(zh_of[p.id]), kinds)))
+    # in which pairs each unit is: counted first (in C), listed only for those in two or more
+    count: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for pid, units in units_of:
+        count.update(units)
+        last.update(dict.fromkeys(units, pid))
+    repeated = {u for u, n in count.items() if n >= 2}
+    where: dict[str, list[int]] = defaultdict(list)
+    for pid, units in units_of:
+        for u in units & repeated:
+            where[u].append(pid)
+    del units_of
+
+    def pairs_with(unit: str) -> list[int]:
+        return where[unit] if unit in repeated else [last[unit]] if unit in last else []
+
     pairs = _LazyPairs(en_of)
     terms = {t: ids for t, ids in where.items()
-             if len(ids) >= 2 and len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)}
+             if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)}
     parts_of = {t: _components(t, d) for t in terms}
     terms = {t: ids for t, ids in terms.items() if len(parts_of[t]) >= 2 and all(len(c) >= 2 for c in parts_of[t])}
     gloss_cache: dict[str, set[str]] = {}
@@ -268,10 +287,9 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     def glosses(word: str) -> set[str]:
         if word not in gloss_cache:
             g = _glosses(word, d)
-            if not g and word in where:  # not in the dictionary: words found with it in every pair holding it
-                ids = where[word]
-                if len(ids) <= _ASSOC_MAX_PAIRS:
-                    g = {k for k in set.intersection(*(pairs[i].content for i in ids)) if pairs.df(k) <= 2 * len(ids)}
+            ids = pairs_with(word) if not g else []
+            if ids and len(ids) <= _ASSOC_MAX_PAIRS:  # not in the dictionary: words found with it in every pair holding it
+                g = {k for k in set.intersection(*(pairs[i].content for i in ids)) if pairs.df(k) <= 2 * len(ids)}
             gloss_cache[word] = g
         return gloss_cache[word]
 

@@ -9,7 +9,8 @@ pass locates the few that vary.
   center, future-orientated / future-oriented);
 - hyphenation: one compound written with a hyphen, a space or closed up (high-tech / high tech,
   cellphone / cell phone), counted only before the same next word, because "a high level of"
-  and "high-level meeting" are both right;
+  and "high-level meeting" are both right, and only where one form is hyphenated or closed up
+  ("now here" / "no where" are two phrases);
 - articles: a phrase of four words that once has an article inside and once not
   ("enterprises above the designated size" / "enterprises above designated size"), counted
   only where the phrase ends (punctuation, or a function word other than "of", which needs
@@ -25,7 +26,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import itemgetter
+from operator import add, itemgetter
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
@@ -94,21 +95,30 @@ def _article_windows(words: list[str], seps: list[str]) -> set[tuple]:
 
 
 def variant_spelling(views: list[View]) -> Iterable[Finding]:
-    # Pass 1, all in sets: which words, compounds and phrases are written more than one way.
+    # Pass 1, all in sets: which words, compounds and phrases can be written more than one way.
+    # A compound can vary only if one of its forms is hyphenated or closed up (a word that
+    # elsewhere is two or three words run together); a phrase only if one of its forms has an
+    # article inside. Only those are then collected, from the pairs that may hold them.
     vocab: set[str] = set()
-    compounds: set[tuple[str, str, str]] = set()
-    windows: set[tuple] = set()
-    per_pair = []  # kept for pass 2, which then only intersects sets
+    joined: set[str] = set()  # two or three adjacent words run together
+    hyphenated: set[str] = set()  # the letters of compounds written with a hyphen
+    with_article: set[tuple] = set()  # the four words of phrases with an article inside
+    per_pair = []
     for v in views:
         for p in v.pairs:
             if not p.en:
                 continue
             low, words, seps = _words_and_seps(p.en)
-            comps, wins = _compounds(words, seps), _article_windows(words, seps)
             vocab.update(words)
-            compounds |= comps
-            windows |= wins
-            per_pair.append((v, p, low, words, seps, comps, wins))
+            j2 = list(map(add, words, words[1:]))
+            j3 = list(map(add, j2, words[2:]))
+            joined.update(j2)
+            joined.update(j3)
+            if "-" in seps:
+                hyphenated.update(c[0] for c in _compounds(words, seps) if "-" in c[2])
+            if not _ARTICLES.isdisjoint(words):
+                with_article.update(w[:5] for w in _article_windows(words, seps) if w[4] and (w[5] or w[6] or w[7]))
+            per_pair.append((v, p, low, words, seps, j2, j3))
     spell_groups: dict[str, set[str]] = defaultdict(set)
     for w in vocab:
         if len(w) >= 5 and w.isalpha():
@@ -120,13 +130,32 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
         if am in vocab:
             for w in forms | {am}:
                 spell_words[w] = am
+    closed = {w for w in joined & vocab if w.isalpha()} | hyphenated
+    first_words = {w[0] for w in with_article}
+    del joined, hyphenated
+    compounds: set[tuple[str, str, str]] = set()
+    windows: set[tuple] = set()
+    kept = []
+    for v, p, low, words, seps, j2, j3 in per_pair:
+        comps = wins = frozenset()
+        if closed and not (closed.isdisjoint(words) and closed.isdisjoint(j2) and closed.isdisjoint(j3)):
+            comps = {c for c in _compounds(words, seps) if c[0] in closed}
+            compounds |= comps
+        if with_article and not first_words.isdisjoint(words):
+            wins = {w for w in _article_windows(words, seps) if w[:5] in with_article}
+            windows |= wins
+        if comps or wins or not spell_words.keys().isdisjoint(words):
+            kept.append((v, p, low, words, seps, comps, wins))
+    per_pair = kept
     # keys seen with two surfaces (counted in C), then checked one by one
     twice = {k for k, n in Counter(map(itemgetter(0, 1), compounds)).items() if n > 1}
     by_compound: dict[tuple[str, str], set[str]] = defaultdict(set)
     for joined, nxt, surface in [c for c in compounds if c[:2] in twice]:
         if nxt != _NUL and _NUL not in surface and joined.isalpha():
             by_compound[(joined, nxt)].add(surface)
-    varied_compounds = {(j, n, s) for (j, n), ss in by_compound.items() if len(ss) > 1 for s in ss}
+    # (one of the forms closed up or hyphenated: "now here" / "no where" are two phrases)
+    varied_compounds = {(j, n, s) for (j, n), ss in by_compound.items()
+                        if len(ss) > 1 and any(" " not in x or "-" in x for x in ss) for s in ss}
     twice = {k for k, n in Counter(map(itemgetter(0, 1, 2, 3, 4), windows)).items() if n > 1}
     by_window: dict[tuple, set[tuple]] = defaultdict(set)
     for w in [w for w in windows if w[:5] in twice]:

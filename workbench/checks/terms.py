@@ -53,33 +53,43 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     return got[0] if got else None
 
 
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[list[re.Match], list[str], frozenset[str], list[bool]]:
+    """A sentence read once for suggestions, however many terms ask: its words, their keys,
+    the set of keys, and whether punctuation follows each word but the last."""
+    words = list(WORD.finditer(text))
+    keys = [word_key(m.group()) for m in words]
+    broken = [bool(_PUNCT.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
+    return words, keys, frozenset(keys), broken
+
+
 def _suggest(expected: str, text: str, threshold: float, taken) -> tuple[str, float] | None:
     stems = set(en_key(expected))
-    if not stems or stems.isdisjoint(map(word_key, WORD.findall(text))):
+    if not stems:
+        return None
+    words, keys, key_set, broken = _words_of(text)
+    if stems.isdisjoint(key_set):
         return None  # no word of the rendering in the text: nothing to show
-    words = list(WORD.finditer(text))
     n = len(stems)
-    keys = [word_key(m.group()) for m in words]
-    # a run may not cross punctuation
-    broken = list(map(bool, map(_PUNCT.search, WORD.split(text)[1:-1])))
     target = expected.casefold()
+    sizes = range(max(1, n - 1), n + 3)
+    # the runs that begin or end with a word of the rendering, in order
+    at = [k for k, key in enumerate(keys) if key in stems]
+    runs = sorted({(i, size) for k in at for size in sizes for i in (k, k - size + 1) if i >= 0})
     best, best_score = None, threshold
-    for i in range(len(words)):
-        for size in range(max(1, n - 1), n + 3):
-            last = i + size - 1
-            if last >= len(words) or any(broken[i:last]):
-                break
-            if keys[i] not in stems and keys[last] not in stems:
-                continue
-            if _edge_word(words[i]) or _edge_word(words[last]):
-                continue
-            a, b = words[i].start(), words[last].end()
-            if any(x < b and a < y for x, y in taken):
-                continue
-            candidate = text[a:b]
-            score = fuzz.ratio(target, candidate.casefold())
-            if score > best_score:
-                best, best_score = candidate, score
+    for i, size in runs:
+        last = i + size - 1
+        if last >= len(words) or any(broken[i:last]):
+            continue
+        if _edge_word(words[i]) or _edge_word(words[last]):
+            continue
+        a, b = words[i].start(), words[last].end()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        candidate = text[a:b]
+        score = fuzz.ratio(target, candidate.casefold())
+        if score > best_score:
+            best, best_score = candidate, score
     return (best, best_score) if best is not None else None
 
 

@@ -30,25 +30,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="processes for aligning a folder (default: the number of cores)")
     p.add_argument("--glossary", metavar="G.yaml", help="a glossary whose terms guide the alignment")
-    p.add_argument("--presplit", action="store_true", help="each non-empty line is one sentence")
     p.add_argument("--to", choices=FORMATS, default=None, metavar="{" + ",".join(FORMATS) + "}",
                    help="output format (default: yaml); beads prints [zh ids]:[en ids] a line")
+    add_semantic_option(p)
+    p.add_argument("--title", default="", help="title of the aligned document")
+    add_reading_options(p)
+    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="align a folder on this Dask cluster (needs workbench[cluster]); default: local processes")
+    p.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
+    p.set_defaults(func=run)
+
+
+def add_reading_options(p: argparse.ArgumentParser, what: str = "ZH and EN") -> None:
+    """How documents are read: the options `align`, `open ZH EN` and `index` share."""
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",
+                   help=f"read {what} as this format (default: by extension: .docx, .html/.htm, .md, .pdf, "
+                   "anything else as text)")
+    p.add_argument("--encoding", metavar="ENC",
+                   help="the encoding of text and Markdown inputs (e.g. utf-8, gb18030, cp1252); default: found from "
+                   "the bytes (UTF-8, UTF-16 with BOM, GB18030, or Windows-1252/Latin-1 for a Latin text)")
+    p.add_argument("--presplit", action="store_true", help="each non-empty line is one sentence")
+
+
+def add_semantic_option(p: argparse.ArgumentParser) -> None:
+    """--semantic / --no-semantic, as `align` and `index --pair` take it."""
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
                    help="add a multilingual sentence encoder's similarity to the alignment "
                    "(default: on, or off when the environment has WORKBENCH_SEMANTIC=0; about 1,100 "
                    "sentences a second a core, vectors cached, so re-aligning is quick); --no-semantic aligns on words, numbers, names and "
                    "lengths only, several times faster, for batch jobs of 100,000s of sentences")
-    p.add_argument("--encoding", metavar="ENC",
-                   help="the encoding of text inputs (e.g. utf-8, gb18030, cp1252); default: found from "
-                   "the bytes (UTF-8, UTF-16 with BOM, GB18030, or Windows-1252/Latin-1 for a Latin text)")
-    p.add_argument("--title", default="", help="title of the aligned document")
-    p.add_argument("--input-format", choices=INPUT_FORMATS, default=None, metavar="{" + ",".join(INPUT_FORMATS) + "}",
-                   help="read ZH and EN as this format (default: by extension: .docx, .html/.htm, .md, .pdf, "
-                   "anything else as text)")
-    p.add_argument("--scheduler", metavar="tcp://HOST:8786",
-                   help="align a folder on this Dask cluster (needs workbench[cluster]); default: local processes")
-    p.add_argument("--force", action="store_true", help="overwrite an existing OUT file (a FIFO, device or folder is never replaced)")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -169,7 +179,8 @@ def run_folder(args: argparse.Namespace) -> int:
         out = check_output(out_dir / output_name(zh_path, pairing), args.force)
         jobs.append(make_job(zh_path, en_path, out, args.glossary))
     out_dir.mkdir(parents=True, exist_ok=True)
-    options = AlignOptions(presplit=args.presplit, input_format=args.input_format, semantic=args.semantic)
+    options = AlignOptions(presplit=args.presplit, input_format=args.input_format, encoding=args.encoding,
+                           semantic=args.semantic)
     written = failed = total_pairs = 0
     with Progress(f"aligning {len(jobs)} documents", total=len(jobs)) as progress:
         for outcome in run_jobs(jobs, glossary=glossary, options=options, workers=args.jobs,

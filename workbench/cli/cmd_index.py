@@ -1,4 +1,5 @@
-"""`workbench index PATH... [--db DB] [--prune]`: add aligned files to the archive."""
+"""`workbench index PATH... [--pair ZH EN]... [--db DB] [--prune]`: add aligned files, bilingual
+documents and document pairs to the archive."""
 
 from __future__ import annotations
 
@@ -18,30 +19,52 @@ def add_db_option(p: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "index",
-        help="add aligned files to the archive (SQLite + FTS5) for concordance",
+        help="add aligned files, bilingual documents and document pairs to the archive (SQLite + FTS5)",
         description="Add or update aligned files in the archive: YAML files (folders searched "
-        "recursively), TMX and XLIFF files, TSV/CSV files when named. Unchanged files (same "
-        "SHA-256) are skipped; a changed file's pairs are replaced; a file that fails to load is "
-        "named and skipped. Exit status: 0 all indexed, 1 some files skipped, 2 nothing could be done.",
+        "recursively), TMX and XLIFF files, TSV/CSV files when named. A bilingual document when named "
+        "(.docx, .html/.htm, .md: a table with a Chinese column and an English column, the usual "
+        "deliverable) is indexed row by row, a pair a row. A Chinese document and its English "
+        "translation (--pair ZH EN; any format align reads) are aligned as `workbench align` aligns "
+        "them and their pairs indexed under the Chinese document; --pair ZH_DIR EN_DIR pairs two "
+        "folders' documents by name, as folder alignment does. A document in one language alone is "
+        "refused. Unchanged files and pairs (same SHA-256) are skipped; a changed file's pairs are "
+        "replaced; a file that fails to load is named and skipped. Exit status: 0 all indexed, 1 some "
+        "files skipped, 2 nothing could be done.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="aligned files or folders of them")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="aligned files or folders of them; bilingual documents (.docx, .html, .md)")
+    p.add_argument("--pair", nargs=2, action="append", default=[], metavar=("ZH", "EN"),
+                   help="a Chinese document and its English translation (or two folders of them, paired "
+                   "by name), aligned and indexed; may be given more than once")
     add_db_option(p)
-    p.add_argument("--prune", action="store_true", help="drop indexed files that no longer exist")
+    p.add_argument("--prune", action="store_true", help="drop indexed files (and pairs) that no longer exist")
+    from workbench.cli.cmd_align import add_reading_options, add_semantic_option
+
+    add_reading_options(p, "named documents and --pair documents (aligned files keep their own formats)")
+    add_semantic_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from workbench.cli.cmd_align import _use_semantic
     from workbench.corpus import open_corpus
     from workbench.corpus.indexer import index_paths
-    from workbench.editing.archive import load_any
+    from workbench.editing.archive import PairReading, align_for_index, folder_pairs, load_any
     from workbench.progress import Progress
 
-    if not args.paths and not args.prune:
-        raise WorkbenchError("nothing to do: name files or folders to index (or --prune)")
+    if not args.paths and not args.prune and not args.pair:
+        raise WorkbenchError("nothing to do: name files or folders to index, --pair ZH EN (or --prune)")
+    reading = PairReading(args.input_format, args.encoding, args.presplit,
+                          _use_semantic(args.semantic) if args.pair else False)
     corpus = open_corpus(args.db, create=True)
     try:
         with Progress("indexing") as progress:
-            report = index_paths(corpus, args.paths, prune=args.prune, progress=progress, load=load_any)
+            report = index_paths(corpus, args.paths, prune=args.prune, progress=progress,
+                                 load=partial(load_any, input_format=args.input_format, encoding=args.encoding),
+                                 forced=args.input_format, pairs=args.pair,
+                                 align=partial(align_for_index, reading=reading), pair_folders=folder_pairs)
         stats = corpus.stats()
     finally:
         corpus.close()

@@ -29,12 +29,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with ZH EN: write the aligned YAML here (default: ZH's folder, ZH's stem + .yaml)")
     p.add_argument("--glossary", metavar="G.yaml", help="with ZH EN: a glossary whose terms guide the alignment")
     p.add_argument("--force", action="store_true", help="with ZH EN: overwrite an existing OUT.yaml")
+    from workbench.cli.cmd_align import add_reading_options
+
+    add_reading_options(p, "ZH and EN (with ZH EN)")
     p.add_argument("--autosave", type=float, default=30.0, metavar="SECONDS",
                    help="save this often when there are changes (0: only on Save and quit; default 30)")
     p.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
-                   help="Realign from here with the sentence encoder, as align does by default "
-                   "(use --no-semantic for a file aligned with --no-semantic; "
-                   "WORKBENCH_SEMANTIC=0 makes that the default)")
+                   help="Realign from here with the sentence encoder or without it (default: as the file "
+                   "was aligned, which align records in it; for older files as align does by default, "
+                   "with it unless WORKBENCH_SEMANTIC=0)")
     p.set_defaults(func=run)
 
 
@@ -46,16 +49,17 @@ def demo_path() -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    semantic = getattr(args, "semantic", None)
-    if semantic is None:
-        from workbench.align import semantic_default
-
-        semantic = semantic_default()
+    semantic = getattr(args, "semantic", None)  # None: as the file was aligned
     if getattr(args, "en", None) is not None:
+        if semantic is None:
+            from workbench.align import semantic_default
+
+            semantic = semantic_default()
         path = align_pair(args, semantic)
         return open_editor(path, autosave=getattr(args, "autosave", 30.0), semantic=semantic)
-    if getattr(args, "output", None) or getattr(args, "glossary", None) or getattr(args, "force", False):
-        raise WorkbenchError("-o, --glossary and --force are for aligning two documents first: workbench open ZH EN")
+    if any(getattr(args, name, None) for name in ("output", "glossary", "force", "input_format", "encoding", "presplit")):
+        raise WorkbenchError("-o, --glossary, --force, --input-format, --encoding and --presplit are for aligning "
+                             "two documents first: workbench open ZH EN")
     return open_editor(Path(args.file), autosave=getattr(args, "autosave", 30.0), semantic=semantic)
 
 
@@ -84,14 +88,18 @@ def align_pair(args: argparse.Namespace, semantic: bool) -> Path:
                              "or name another file with -o OUT.yaml, or --force to align again over it)", out)
     check_output(out, args.force)
     align_args = argparse.Namespace(zh=str(zh), en=args.en, output=str(out), glossary=args.glossary,
-                                    presplit=False, input_format=None, encoding=None, title="",
+                                    presplit=getattr(args, "presplit", False),
+                                    input_format=getattr(args, "input_format", None),
+                                    encoding=getattr(args, "encoding", None), title="",
                                     semantic=cmd_align._use_semantic(semantic))
     cmd_align._save(cmd_align._align_files(align_args), align_args)
     return out
 
 
-def open_editor(path: Path, autosave: float = 30.0, semantic: bool = True) -> int:
-    """Load the file (errors are one line, before the screen changes), then run the editor."""
+def open_editor(path: Path, autosave: float = 30.0, semantic: bool | None = None) -> int:
+    """Load the file (errors are one line, before the screen changes), then run the editor.
+    `semantic`: Realign from here with the sentence encoder or not; None: as the file records
+    it was aligned (`aligner: {semantic: …}`), else the user's default."""
     from workbench.text.inputs import EXTENSIONS
 
     if path.suffix.lower() in EXTENSIONS:

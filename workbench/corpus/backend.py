@@ -14,13 +14,17 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class FileRecord:
-    """An indexed file: where it is, its checksum, and what it says about itself."""
+    """An indexed file: where it is, its checksum, and what it says about itself. A document
+    pair aligned for the index (`workbench index --pair ZH EN`) is filed under the Chinese
+    document, its English document the `partner`."""
 
     path: str
     sha256: str
     title: str = ""
     glossary: str | None = None  # the file's glossary, as an absolute path
     pairs: int = 0
+    partner: str | None = None  # the English document of a pair, as an absolute path
+    partner_sha256: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,14 @@ from workbench.corpus.backend import FileRecord, Found, Hit, PairRow
 from workbench.corpus.tokens import contains, en_match, matcher, needs_check, zh_match, zh_tokens
 from workbench.errors import WorkbenchError
 
-FORMAT_VERSION = 2  # 2: zh_df (format 1 lived for an hour; it is re-indexed, not migrated)
+FORMAT_VERSION = 3  # 2: zh_df (format 1 lived for an hour; it is re-indexed, not migrated); 3: files.partner*
+_PARTNER_COLUMNS = "ALTER TABLE files ADD COLUMN partner TEXT; ALTER TABLE files ADD COLUMN partner_sha256 TEXT"
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
-    title TEXT NOT NULL DEFAULT '', glossary TEXT, pairs INTEGER NOT NULL DEFAULT 0);
+    title TEXT NOT NULL DEFAULT '', glossary TEXT, pairs INTEGER NOT NULL DEFAULT 0,
+    partner TEXT, partner_sha256 TEXT);
 CREATE TABLE pairs(
     id INTEGER PRIMARY KEY, file INTEGER NOT NULL REFERENCES files(id),
     pair INTEGER NOT NULL, status TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL);
@@ -97,7 +99,11 @@ class SqliteCorpus:
             version = int(row[0]) if row and str(row[0]).isdigit() else None
             if version is None:
                 raise WorkbenchError("not a workbench archive (no format version)", path)
-            if version < FORMAT_VERSION:
+            if version == 2 and not readonly:
+                self._migrate_2_to_3()
+                version = FORMAT_VERSION
+            self._partners = version >= 3  # format 2 read as it is: no document pairs in it
+            if version < 2:
                 raise WorkbenchError(
                     f"archive format {version} is older than this workbench reads ({FORMAT_VERSION}): "
                     "delete the file and run `workbench index` again", path)
@@ -105,6 +111,13 @@ class SqliteCorpus:
                 raise WorkbenchError(
                     f"archive format {version} was made by a newer workbench (this one reads format "
                     f"{FORMAT_VERSION}); upgrade workbench, or index into another --db", path)
+
+    def _migrate_2_to_3(self) -> None:
+        """Format 3 adds the partner columns of document pairs: added in place, nothing re-indexed."""
+        with self._transaction() as db:
+            for statement in _PARTNER_COLUMNS.split(";"):
+                db.execute(statement)
+            db.execute("UPDATE meta SET value = ? WHERE key = 'format'", (str(FORMAT_VERSION),))
 
     def _create(self) -> None:
         try:
@@ -135,7 +148,8 @@ class SqliteCorpus:
 
     def files(self) -> dict[str, FileRecord]:
         with _errors(self.path):
-            rows = self.db.execute("SELECT path, sha256, title, glossary, pairs FROM files").fetchall()
+            partner = ", partner, partner_sha256" if self._partners else ""
+            rows = self.db.execute(f"SELECT path, sha256, title, glossary, pairs{partner} FROM files").fetchall()
         return {r[0]: FileRecord(*r) for r in rows}
 
     def replace_files(self, items: Iterable[tuple[FileRecord, list[PairRow]]]) -> None:
@@ -147,12 +161,16 @@ class SqliteCorpus:
                 if row:
                     file_id = row[0]
                     self._delete_pairs(db, file_id, counts)
-                    db.execute("UPDATE files SET sha256 = ?, title = ?, glossary = ?, pairs = ? WHERE id = ?",
-                               (rec.sha256, rec.title, rec.glossary, len(pairs), file_id))
+                    db.execute("UPDATE files SET sha256 = ?, title = ?, glossary = ?, pairs = ?, partner = ?, "
+                               "partner_sha256 = ? WHERE id = ?",
+                               (rec.sha256, rec.title, rec.glossary, len(pairs), rec.partner, rec.partner_sha256,
+                                file_id))
                 else:
                     file_id = db.execute(
-                        "INSERT INTO files(path, sha256, title, glossary, pairs) VALUES (?, ?, ?, ?, ?)",
-                        (rec.path, rec.sha256, rec.title, rec.glossary, len(pairs))).lastrowid
+                        "INSERT INTO files(path, sha256, title, glossary, pairs, partner, partner_sha256) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (rec.path, rec.sha256, rec.title, rec.glossary, len(pairs), rec.partner,
+                         rec.partner_sha256)).lastrowid
                 ids = range(next_id, next_id + len(pairs))
                 next_id += len(pairs)
                 db.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?)",

@@ -78,7 +78,7 @@ class Session:
     def snapshot(self) -> Alignment:
         """A copy safe to read from another thread (pairs are never mutated in place)."""
         al = self.al
-        return Alignment(al.title, al.source, al.target, al.glossary, list(al.pairs), list(al.ignored))
+        return Alignment(al.title, al.source, al.target, al.glossary, list(al.pairs), list(al.ignored), al.semantic)
 
     def open_warnings(self) -> list[str]:
         """What is missing around the file, said when it opens (not at the first "Add term")."""

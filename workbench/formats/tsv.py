@@ -45,7 +45,7 @@ def read_tsv(data: bytes, path: str | Path) -> Alignment:
     rows = _rows(text, _delimiter(text, path), path)
     if not rows:
         raise WorkbenchError("no rows found", path)
-    header = _header(rows[0][1])
+    header = header_columns(rows[0][1])
     if header is not None:
         rows = rows[1:]
     zh_col, en_col = header or _orientation(rows)
@@ -95,7 +95,7 @@ def _rows(text: str, delimiter: str, path: str) -> list[tuple[int, list[str]]]:
     return out
 
 
-def _header(row: list[str]) -> tuple[int, int] | None:
+def header_columns(row: list[str]) -> tuple[int, int] | None:
     """(zh column, en column) when the row is a line of column names, else None."""
     found: dict[str, int] = {}
     for i, cell in enumerate(row):

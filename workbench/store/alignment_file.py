@@ -26,10 +26,11 @@ from workbench.store.yamlio import (
 from workbench.text.reading import read_text
 
 FORMAT = "alignment/1"
-_TOP_KEYS = ("workbench", "title", "source", "target", "glossary", "pairs", "ignored")
+_TOP_KEYS = ("workbench", "title", "source", "target", "glossary", "aligner", "pairs", "ignored")
 _PAIR_KEYS = ("id", "zh", "en", "status", "score", "para", "note")
-_DOC_KEYS = ("lang", "path", "sha256")
+_DOC_KEYS = ("lang", "path", "sha256", "format", "encoding")
 _IGNORED_KEYS = ("check", "pair", "term", "reason")
+_ALIGNER_KEYS = ("semantic",)
 
 
 def load_alignment(path: str | Path, text: str | None = None) -> Alignment:
@@ -60,6 +61,8 @@ def _load_general(path: str | Path, text: str) -> Alignment:
             setattr(al, side, _docref(top[side], side, lang))
     if "glossary" in top:
         al.glossary = top["glossary"].text("glossary", optional=True)
+    if "aligner" in top:
+        al.semantic = _aligner(top["aligner"])
     if "pairs" not in top:
         raise root.error("missing 'pairs'")
     seen: dict[int, Node] = {}
@@ -75,13 +78,31 @@ def _load_general(path: str | Path, text: str) -> Alignment:
 
 
 def _docref(node: Node, what: str, default_lang: str) -> DocRef:
+    from workbench.text.inputs import INPUT_FORMATS
+
     f = node.mapping(what)
     unknown_keys(f, _DOC_KEYS, what)
+    if "format" in f and f["format"].text(f"{what}.format", optional=True) not in (None, *INPUT_FORMATS):
+        raise f["format"].error(f"{what}.format must be one of {', '.join(INPUT_FORMATS)}")
     return DocRef(
         lang=(f["lang"].text(f"{what}.lang") if "lang" in f else default_lang) or default_lang,
         path=f["path"].text(f"{what}.path", optional=True) if "path" in f else None,
         sha256=f["sha256"].text(f"{what}.sha256", optional=True) if "sha256" in f else None,
+        format=f["format"].text(f"{what}.format", optional=True) if "format" in f else None,
+        encoding=f["encoding"].text(f"{what}.encoding", optional=True) if "encoding" in f else None,
     )
+
+
+def _aligner(node: Node) -> bool | None:
+    """`aligner: {semantic: true}`: how `workbench align` aligned the file."""
+    f = node.mapping("aligner")
+    unknown_keys(f, _ALIGNER_KEYS, "aligner")
+    if "semantic" not in f or f["semantic"].is_null():
+        return None
+    value = f["semantic"].scalar()
+    if not isinstance(value, bool):
+        raise f["semantic"].error("aligner.semantic must be true or false")
+    return value
 
 
 def _pair(node: Node) -> Pair:
@@ -210,6 +231,8 @@ def _dump_meta(al: Alignment) -> tuple[str, str]:
     doc["target"] = _flow_docref(al.target)
     if al.glossary:
         doc["glossary"] = al.glossary
+    if al.semantic is not None:
+        doc["aligner"] = Flow([("semantic", al.semantic)])
     tail = ""
     if al.ignored:
         ignored = [
@@ -328,7 +351,8 @@ def _canonical_scalar(text: str) -> str:
 
 
 def _flow_docref(d: DocRef) -> Flow:
-    return Flow((k, v) for k, v in (("lang", d.lang), ("path", d.path), ("sha256", d.sha256)) if v is not None)
+    return Flow((k, v) for k, v in (("lang", d.lang), ("path", d.path), ("sha256", d.sha256), ("format", d.format),
+                                    ("encoding", d.encoding)) if v is not None)
 
 
 def save_alignment(al: Alignment, path: str | Path) -> None:

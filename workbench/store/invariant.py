@@ -39,7 +39,7 @@ def verify_against_documents(al: Alignment, path: str | Path) -> list[str]:
             warnings.append(f"the {side} document {ref.path} changed since it was aligned (SHA-256 differs): "
                             "the pairs are not checked against it")
             continue
-        problem = _compare(al, side, _document_sentences(data, doc_path, side))
+        problem = _compare(al, side, _document_sentences(data, doc_path, side, ref.format, ref.encoding))
         if problem is None:
             continue
         error, message = problem
@@ -50,13 +50,16 @@ def verify_against_documents(al: Alignment, path: str | Path) -> list[str]:
     return warnings
 
 
-def _document_sentences(data: bytes, doc_path: Path, side: str) -> list[list[str]]:
+def _document_sentences(data: bytes, doc_path: Path, side: str, fmt: str | None = None,
+                        encoding: str | None = None) -> list[list[str]]:
+    """The document's sentences as align read them (the reader and encoding the file records),
+    with and without --presplit."""
     from workbench.text.documents import document_from_bytes
 
     out = []
     for presplit in (False, True):
         try:
-            out.append(document_from_bytes(data, doc_path, side, presplit).sentences())
+            out.append(document_from_bytes(data, doc_path, side, presplit, fmt, encoding).sentences())
         except WorkbenchError:
             continue
     return out

@@ -40,6 +40,10 @@ class Document:
     lang: str
     sha256: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # How to read the file again the same way, as the aligned YAML records it: the reader when
+    # it is not plain text by extension (forced or by extension), the encoding the user named.
+    format: str | None = None
+    encoding: str | None = None
 
     def sentences(self) -> list[str]:
         return [s for p in self.paragraphs for s in p.sentences]
@@ -123,4 +127,9 @@ def document_from_bytes(
     blocks = document_blocks(data, path, fmt, encoding)
     if not any(b.text.strip() for b in blocks):
         raise WorkbenchError("empty file: no text to align" if fmt == "txt" else "no text found in this document", path)
-    return parse_blocks(blocks, lang, str(path), presplit, sha256=hashlib.sha256(data).hexdigest())
+    doc = parse_blocks(blocks, lang, str(path), presplit, sha256=hashlib.sha256(data).hexdigest())
+    if fmt != "txt" or format_of(path) != "txt":
+        doc.format = fmt
+    if encoding and fmt in ("txt", "md"):
+        doc.encoding = encoding
+    return doc

@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from workbench.errors import WorkbenchError
 from workbench.text.blocks import Block, join_lines
@@ -15,6 +17,7 @@ from workbench.text.blocks import Block, join_lines
 #: A .docx whose parts unpack to more than this is refused (a zip bomb, not a document).
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_PARTS = 10_000
+T = TypeVar("T")
 
 # The runs whose text is the document's (accepted) text: direct runs, runs in hyperlinks,
 # insertions, smart tags, simple fields; never deleted runs or text boxes' own paragraphs.
@@ -22,18 +25,29 @@ _RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:txbxContent) and not(an
 
 
 def docx_blocks(data: bytes, path: str | Path) -> list[Block]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(document) -> list[Block]:
+        blocks: list[Block] = []
+        _walk(document, blocks, Paragraph, Table)
+        return blocks
+
+    return read_docx(data, path, walk)
+
+
+def read_docx(data: bytes, path: str | Path, read: Callable[[Any], T]) -> T:
+    """`read(document)` on the python-docx Document of `data`; anything that is not a readable
+    Word document (an old .doc, an encrypted file, another zip, a damaged package) is refused
+    as one line naming the file."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise WorkbenchError("an encrypted Word file or an old .doc (not .docx): save it as an "
                              "unprotected .docx", path)
     _check_zip(data, path)
     import docx  # python-docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(io.BytesIO(data))
-        blocks: list[Block] = []
-        _walk(document, blocks, Paragraph, Table)
+        return read(docx.Document(io.BytesIO(data)))
     except WorkbenchError:
         raise
     except (MemoryError, RecursionError):
@@ -47,7 +61,6 @@ def docx_blocks(data: bytes, path: str | Path) -> list[Block]:
             raise WorkbenchError(f"not a Word document: the package holds {what}", path) from None
         reason = re.sub(r"file '<[^>]*>' ", "", text).splitlines()[0][:120] if text else type(exc).__name__
         raise WorkbenchError(f"not a readable Word document (.docx): {reason}", path) from None
-    return blocks
 
 
 def _check_zip(data: bytes, path: str | Path) -> None:
@@ -82,3 +95,13 @@ def _walk(container, blocks: list[Block], Paragraph, Table) -> None:
 def _paragraph_text(paragraph) -> str:
     text = "".join(r.text for r in paragraph._p.xpath(_RUNS))
     return join_lines(text.replace("\t", " ").split("\n"))
+
+
+def cell_text(cell) -> str:
+    """A table cell's text: its paragraphs (and nested tables') joined as one text."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[Block] = []
+    _walk(cell, blocks, Paragraph, Table)
+    return join_lines([b.text for b in blocks])

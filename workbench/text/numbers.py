@@ -295,32 +295,50 @@ def _en_unit(pct: str | None, times: str | None = None) -> str:
 # non-ASCII letters that Python's case-insensitive matching folds onto ASCII ones.
 _ANY_DIGIT = re.compile(r"\d")
 _EN_LETTERS = re.compile(r"[A-Za-z]+")
-_EN_TRIGGERS = frozenset(_WORD_VALUE) | frozenset(_FRACTIONS) | frozenset(_MULTIPLE_WORDS)
-_EN_MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS)
+_EN_NUMBER_WORDS = frozenset(_WORD_VALUE) | frozenset(_FRACTIONS)
+_EN_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def _en_triggers(text: str) -> tuple[int, bool, bool, bool] | None:
+    """Which of the patterns below can match, or None for none: most sentences need one or
+    two of the five scans. (Where the first digit's word starts, or -1 for no digit; number
+    words and fractions; multiples; months.)"""
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return 0, True, True, True
+    digit = _ANY_DIGIT.search(text)
+    first = -1
+    if digit is not None:
+        first = digit.start()
+        while first > 0 and text[first - 1].isascii() and text[first - 1].isalpha():
+            first -= 1  # the letters of a name (C919) belong to the number's match
+    low = text.lower()
+    words = set(_EN_LETTERS.findall(low))
+    months = any(m in text for m in _EN_MONTH_NAMES)  # capitalised, as _EN_MONTH reads them
+    number_words = not words.isdisjoint(_EN_NUMBER_WORDS) or "fold" in low
+    multiples = not words.isdisjoint(_MULTIPLE_WORDS)
+    if first >= 0 or number_words or multiples or months:
+        return first, number_words, multiples, months
+    return None
+
+
 def _may_hold_en_number(text: str) -> bool:
-    if _ANY_DIGIT.search(text) or any(c in text for c in _FOLDS_TO_ASCII):
-        return True
-    words = set(_EN_LETTERS.findall(text))
-    if not words.isdisjoint(_EN_MONTH_NAMES):
-        return True
-    low = {w.lower() for w in words}
-    return not low.isdisjoint(_EN_TRIGGERS) or any("fold" in w for w in low)
+    return _en_triggers(text) is not None
 
 
 def en_numbers(text: str) -> list[Number]:
     """The numbers of an English text (see the module's note on hard, soft and units)."""
-    if not _may_hold_en_number(text):
+    triggers = _en_triggers(text)
+    if triggers is None:
         return []
+    first_digit, number_words, multiples, months = triggers
     text_in = text
     text = text.translate(_FULL_WIDTH)
     glossed = bytearray(len(text) + 1)
     for m in _PARENS.finditer(text):
         glossed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out: list[Number] = []
-    for m in _EN_DIGITS.finditer(text):
+    for m in _EN_DIGITS.finditer(text, first_digit) if first_digit >= 0 else ():
         letters, whole, decimals, scale, times, pct = m.groups()
         start = m.start(2)
         value = float(whole.replace(",", "") + (decimals or ""))
@@ -335,13 +353,13 @@ def en_numbers(text: str) -> list[Number]:
         out.append(Number(value, text_in[start:m.end()], start, m.end(), not glossed[start], alts,
                           _en_unit(pct, times)))
     fractions = []
-    for m in _EN_FRACTION.finditer(text):
+    for m in _EN_FRACTION.finditer(text) if number_words else ():
         head = _fold(m.group(1))
         num = 1.0 if head in ("a", "an") else _WORD_VALUE[head]
         v = num / _FRACTIONS[_fold(m.group(2))]
         fractions.append((m.start(), m.end()))
         out.append(Number(v, text_in[m.start():m.end()], m.start(), m.end(), False, (100 * v,)))
-    for m in _EN_WORDS.finditer(text):
+    for m in _EN_WORDS.finditer(text) if number_words else ():
         if any(a <= m.start() < b for a, b in fractions):
             continue
         word = _fold(m.group(1))
@@ -353,10 +371,10 @@ def en_numbers(text: str) -> list[Number]:
         fold = m.group(4) and "fold" in _fold(m.group(4))
         out.append(Number(value, text_in[m.start():m.end()], m.start(), m.end(), bool(fold), (),
                           _en_unit(m.group(5), m.group(4))))
-    for m in _EN_MULTIPLE.finditer(text):
+    for m in _EN_MULTIPLE.finditer(text) if multiples else ():
         out.append(Number(_MULTIPLE_WORDS[_fold(m.group(1))], text_in[m.start():m.end()], m.start(), m.end(),
                           False, unit=TIMES))
-    for m in _EN_MONTH.finditer(text):
+    for m in _EN_MONTH.finditer(text) if months else ():
         out.append(Number(float(_MONTHS.index(_fold(m.group(1))) + 1), m.group(), m.start(), m.end(), False))
     out.sort(key=lambda n: n.start)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import time
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,8 @@ from workbench.errors import WorkbenchError
 from workbench.store.output import check_output
 from workbench.text.visible import visible
 from workbench.tui import commands
-from workbench.tui.editor_screen import EditorScreen, findings_by_pair
+from workbench.tui.check_results import CheckResults, Packed, pack
+from workbench.tui.editor_screen import EditorScreen
 from workbench.tui.keymap import load_keymap
 
 
@@ -37,10 +39,14 @@ class WorkbenchApp(App):
         check_delay: float = 0.4,
         checks_in_process: bool = True,
         keymap_path: Path | None = None,
-        semantic: bool = False,
+        semantic: bool | None = None,
     ) -> None:
         super().__init__()
-        self.semantic = semantic  # "Realign from here" with the sentence encoder (open --no-semantic)
+        if semantic is None:  # as the file was aligned; for a file that does not say, the user's default
+            from workbench.align import semantic_default
+
+            semantic = session.al.semantic if session.al.semantic is not None else semantic_default()
+        self.semantic = semantic  # "Realign from here" with the sentence encoder (open --[no-]semantic)
         # The checks run in another process so that a long run never holds the GIL while the
         # reviser types; tests may run them in a thread instead (no process start-up).
         self.checks_in_process = checks_in_process
@@ -49,10 +55,11 @@ class WorkbenchApp(App):
         self._pool = _checks_pool() if self.checks_in_process else None
         self._checks_running = False
         self._checks_pending = False
+        self._pair_pieces = PairPieces()
         self.session = session
         self.autosave_seconds = autosave_seconds
         self.check_delay = check_delay
-        self.findings: list | None = None
+        self.findings: CheckResults | None = None
         self.checking = False
         self._check_timer = None
         self._warned_disk_change = False
@@ -318,25 +325,26 @@ class WorkbenchApp(App):
         self.editor.update_status()
         self._run_checks(self.session.snapshot(), glossary, self.session.version)
 
-    @work(thread=True, group="checks")
+    # (A description of its own: by default Textual writes the arguments' repr() into it, and
+    # the repr of 10,000 pairs held the editor's thread 25-45 ms each time the checks started.)
+    @work(thread=True, group="checks", description="the checks")
     def _run_checks(self, snapshot, glossary, version) -> None:
         try:
             if self._pool is not None:
-                # The pairs go and the findings come back as many small pickles: (un)pickling
-                # 10,000 pairs or 16,000 findings in one call holds the interpreter 20-35 ms (a
-                # key press stalls); in pieces, the editor's thread gets its turn in between.
+                # The pairs go as small pickles, this thread sleeping between them (pickling
+                # 10,000 pairs holds the interpreter some 15 ms: a key pressed meanwhile would
+                # stall); the findings come back still pickled (see check_results).
                 pairs, snapshot.pairs = snapshot.pairs, []
-                pieces = self._pool.submit(_checks_in_pieces, snapshot, _in_pieces(pairs), glossary).result()
-                found = [f for piece in pieces for f in pickle.loads(piece)]
+                pieces = self._pair_pieces.update(pairs)
+                results = CheckResults(self._pool.submit(_checks_in_process, snapshot, pieces, glossary).result())
             else:
-                found = run_checks(snapshot, glossary)
-            by_pair = findings_by_pair(found)  # here, not in the editor's thread
+                results = CheckResults.of(run_checks(snapshot, glossary))
             error = None
         except Exception as exc:  # a failing check must not take the editor down
-            found, by_pair, error = None, None, str(exc)
-        self.call_from_thread(self._checked, found, error, version, by_pair)
+            results, error = None, str(exc)
+        self.call_from_thread(self._checked, results, error, version)
 
-    def _checked(self, found, error, version, by_pair=None) -> None:
+    def _checked(self, results: CheckResults | None, error: str | None, version: int) -> None:
         self.checking = False
         self._checks_running = False
         if self._checks_pending:
@@ -345,25 +353,47 @@ class WorkbenchApp(App):
         if error is not None:
             self.notify(f"the checks failed: {error}", severity="error")
         elif version == self.session.version:
-            self.findings = found
-            self.editor.show_findings(found, by_pair)
+            assert results is not None
+            self.findings = results
+            self.editor.show_findings(results)
             for screen in self.screen_stack:
                 if hasattr(screen, "findings_updated"):
                     screen.findings_updated()
         self.editor.update_status()
 
 
-PIECE = 500  # pairs or findings a pickle
+class PairPieces:
+    """The document's pairs as pickles of PIECE pairs, for the checks process. A piece whose pairs
+    are the same objects as last time is not pickled again (pairs are never changed in place):
+    after a Confirm only one piece is made anew."""
+
+    PIECE = 500
+    PAUSE = 0.005  # seconds to sleep after pickling a piece: the editor's thread has its turn
+
+    def __init__(self) -> None:
+        self._last: list[tuple[list, bytes]] = []
+
+    def update(self, pairs: list) -> list[bytes]:
+        made = []
+        for n, k in enumerate(range(0, len(pairs), self.PIECE)):
+            chunk = pairs[k : k + self.PIECE]
+            if n < len(self._last) and _same_objects(self._last[n][0], chunk):
+                made.append(self._last[n])
+                continue
+            made.append((chunk, pickle.dumps(chunk)))
+            time.sleep(self.PAUSE)
+        self._last = made
+        return [piece for _, piece in made]
 
 
-def _in_pieces(items: list) -> list[bytes]:
-    return [pickle.dumps(items[k : k + PIECE]) for k in range(0, len(items), PIECE)]
+def _same_objects(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
-def _checks_in_pieces(al, pieces: list[bytes], glossary) -> list[bytes]:
-    """In the checks process: the pairs from their pieces, the checks, the findings in pieces."""
+def _checks_in_process(al, pieces: list[bytes], glossary) -> Packed:
+    """In the checks process: the pairs from their pieces, the checks, the findings packed."""
     al.pairs = [p for piece in pieces for p in pickle.loads(piece)]
-    return _in_pieces(run_checks(al, glossary))
+    return pack(run_checks(al, glossary))
 
 
 def _checks_pool():

@@ -103,7 +103,7 @@ class ConcordanceScreen(ModalScreen[None]):
         self._say("searching…")
         self._search(self._asked, query, glossary)
 
-    @work(thread=True, exclusive=True, group="concordance")
+    @work(thread=True, exclusive=True, group="concordance", description="concordance")  # (no repr of the glossary)
     def _search(self, ticket: int, query: str, glossary) -> None:
         from workbench.editing.archive import renderings_of
 

@@ -21,6 +21,7 @@ from workbench.model import CONFIRMED
 from workbench.store.journal import Patch
 from workbench.text.visible import visible
 from workbench.tui import commands
+from workbench.tui.check_results import CheckResults
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.memory_panel import MemoryPanel
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
@@ -63,15 +64,6 @@ def fit_status(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return re.sub(r"(\d+/\d+) confirmed", r"\1 ✓", text, count=1)
-
-
-def findings_by_pair(found: list) -> dict[int, list]:
-    """The checks' findings grouped by the id of the pair they are on."""
-    by_pair: dict[int, list] = {}
-    for f in found:
-        if f.pair is not None:
-            by_pair.setdefault(f.pair, []).append(f)
-    return by_pair
 
 
 class PairPanel(Widget):
@@ -127,7 +119,7 @@ class EditorScreen(Screen):
         self.status = StatusLine(id="status")
         self.memory = MemoryPanel(str(session.path.resolve()), id="memory")
         self.filter: str | None = None  # a key of editing.filters.FILTERS while a filter is on
-        self.by_pair: dict[int, list] = {}  # pair id -> the checks' findings on it
+        self.results: CheckResults | None = None  # the checks' findings, once they have run
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
@@ -183,13 +175,11 @@ class EditorScreen(Screen):
 
     # -- findings of the cursor pair ---------------------------------------------------------
 
-    def show_findings(self, found: list, by_pair: dict[int, list] | None = None) -> None:
-        """The checks ran: mark the pairs with findings, show the cursor pair's. `by_pair` (the
-        findings by pair id) may come made by the thread that ran the checks."""
-        self.by_pair = findings_by_pair(found) if by_pair is None else by_pair
-        marked = set(self.by_pair)
-        if marked != self.view.findings:
-            self.view.findings = marked  # the drawing cache knows which pairs had a mark
+    def show_findings(self, results: CheckResults) -> None:
+        """The checks ran: mark the pairs with findings, show the cursor pair's."""
+        self.results = results
+        if results.marks != self.view.findings:
+            self.view.findings = results.marks  # the drawing cache knows which pairs had a mark
             self.view.refresh()
         if self.filter == "findings":
             self.apply_filter()
@@ -198,7 +188,7 @@ class EditorScreen(Screen):
     def show_pair_findings(self) -> None:
         pairs = self.session.al.pairs
         pair = pairs[self.cursor] if pairs else None
-        found = self.by_pair.get(pair.id, []) if pair is not None else []
+        found = self.results.on_pair(pair.id) if pair is not None and self.results is not None else []
         terms = {t for f in found for t in (f.term, f.found) if t}
         pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE) if terms else None
         if pattern != self.view.terms:
@@ -413,7 +403,7 @@ class EditorScreen(Screen):
         self.update_status()
         self._realign(self.session.snapshot(), self.cursor, glossary, self.session.version)
 
-    @work(thread=True, exclusive=True, group="realign")
+    @work(thread=True, exclusive=True, group="realign", description="realign")  # (no repr of the pairs)
     def _realign(self, snapshot, start, glossary, version) -> None:
         try:
             result = realign(snapshot, start, glossary, self.session.path.parent,
@@ -588,7 +578,7 @@ class EditorScreen(Screen):
             self.view.show_only(pairs, None)
             return
         self.view.show_only(
-            pairs, filtered_indices(pairs, self.filter, set(self.by_pair), self.session.low_confidence)
+            pairs, filtered_indices(pairs, self.filter, self.view.findings, self.session.low_confidence)
         )
 
     # -- notes and replace ----------------------------------------------------------------------

@@ -92,7 +92,7 @@ class PairsView(ScrollView, can_focus=True):
     def __init__(self, pairs: list[Pair], **kwargs) -> None:
         super().__init__(**kwargs)
         self.pairs = pairs
-        self.findings: set[int] = set()
+        self.findings: frozenset[int] | set[int] = frozenset()  # ids of the pairs with findings
         self.terms: re.Pattern[str] | None = None  # the cursor pair's finding terms, marked in it
         self.threshold = LOW_CONFIDENCE  # below it an unconfirmed pair is marked ?
         # With a filter on: the document positions of the pairs shown (self.pairs are those)

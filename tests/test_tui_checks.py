@@ -1,0 +1,119 @@
+"""The checks in the editor's background: findings handed over still pickled and decoded per pair
+(tui/check_results.py), the pairs sent in pieces re-used while unchanged, and the checks process
+itself driven by Pilot."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from conftest import SIZE, app_for, make_alignment
+
+from workbench.checks import Finding
+from workbench.model import Pair
+from workbench.store.alignment_file import save_alignment
+from workbench.tui import check_results
+from workbench.tui.app import PairPieces
+from workbench.tui.check_results import CheckResults, pack
+
+
+def finding(pair: int | None, n: int) -> Finding:
+    return Finding(check=f"c{n}", severity="info", pair=pair, message=f"m{n}")
+
+
+def test_results_give_each_pairs_findings_across_pieces_in_the_checks_order(monkeypatch) -> None:
+    monkeypatch.setattr(check_results, "PIECE", 3)
+    # as the checks make them: check by check, each in pair order; two on the document
+    found = [finding(2, 0), finding(5, 1), finding(None, 2), finding(2, 3), finding(5, 4), finding(5, 5),
+             finding(9, 6), finding(2, 7), finding(None, 8)]
+    for results in (CheckResults(pack(found)), CheckResults.of(found)):
+        assert len(results) == 9 and results.marks == {2, 5, 9}
+        assert [f.message for f in results.on_pair(2)] == ["m0", "m3", "m7"]  # over two pieces
+        assert [f.message for f in results.on_pair(5)] == ["m1", "m4", "m5"]
+        assert [f.message for f in results.on_pair(None)] == ["m2", "m8"]
+        assert results.on_pair(4) == []
+        assert sorted(f.message for f in results) == sorted(f.message for f in found)
+        assert results[-1] == results[8] and results[1:3] == list(results)[1:3]
+        with pytest.raises(IndexError):
+            results[9]
+    empty = CheckResults(pack([]))
+    assert len(empty) == 0 and not empty and empty.marks == frozenset() and empty.on_pair(1) == []
+
+
+def test_only_the_pieces_asked_for_are_unpickled(monkeypatch) -> None:
+    monkeypatch.setattr(check_results, "PIECE", 2)
+    results = CheckResults(pack([finding(k, k) for k in range(10)]))
+    assert results.on_pair(7)[0].message == "m7"
+    assert [isinstance(p, bytes) for p in results._pieces] == [True, True, True, False, True]
+
+
+def test_pair_pieces_pickles_again_only_what_changed(monkeypatch) -> None:
+    monkeypatch.setattr(PairPieces, "PIECE", 2)
+    monkeypatch.setattr(PairPieces, "PAUSE", 0)
+    pairs = [Pair(id=k, zh=[f"z{k}"], en=[f"e{k}"]) for k in range(5)]
+    pieces = PairPieces()
+    first = pieces.update(pairs)
+    assert [p.id for piece in first for p in pickle.loads(piece)] == [0, 1, 2, 3, 4]
+    changed = list(pairs)
+    changed[2] = Pair(id=2, zh=["z2"], en=["e2"], status="confirmed")  # a Confirm: a new object
+    second = pieces.update(changed)
+    assert second[0] is first[0] and second[2] is first[2] and second[1] is not first[1]
+    assert [p.status for p in pickle.loads(second[1])] == ["confirmed", "auto"]
+    third = pieces.update(changed[:4])  # a pair gone at the end
+    assert len(third) == 2 and third[0] is first[0]
+
+
+def test_starting_the_checks_never_writes_out_the_document(tmp_path: Path, monkeypatch) -> None:
+    """Textual's @work describes a worker by the repr() of its arguments unless told otherwise:
+    for 10,000 pairs that held the editor 25-45 ms each time the checks started."""
+    import asyncio
+
+    from workbench.model import Alignment
+
+    path = tmp_path / "doc.yaml"
+    save_alignment(make_alignment(), path)
+    calls = []
+    monkeypatch.setattr(Alignment, "__repr__", lambda self: calls.append(1) or "Alignment(…)")
+    monkeypatch.setattr(Pair, "__repr__", lambda self: calls.append(1) or "Pair(…)")
+
+    async def run() -> None:
+        app = app_for(path, check_delay=0.01)
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if app.findings is not None and not app.checking:
+                    break
+            assert app.findings is not None
+            await pilot.press("r")  # Realign from here: another worker given the document
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if not app.editor.realigning:
+                    break
+
+    asyncio.run(run())
+    assert calls == []
+
+
+async def test_the_checks_process_findings_reach_the_panel_and_the_marks(tmp_path: Path) -> None:
+    """The real path: the checks in their own process, the findings back in pieces."""
+    path = tmp_path / "doc.yaml"
+    al = make_alignment()
+    al.pairs[4].en = ["Manufacturing value added is about 40% of the global total."]  # the Chinese: 30%
+    save_alignment(al, path)
+    app = app_for(path, check_delay=0.01, checks_in_process=True)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.findings is not None and not app.checking:
+                break
+        assert isinstance(app.findings, CheckResults)
+        assert 5 in app.editor.view.findings
+        await pilot.press("f")  # Next finding, until pair 5
+        for _ in range(len(al.pairs)):
+            if app.editor.cursor == 4:
+                break
+            await pilot.press("f")
+        assert app.editor.cursor == 4
+        panel = app.editor.panel.text.plain
+        assert "number-mismatch" in panel, panel
