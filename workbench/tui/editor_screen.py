@@ -115,6 +115,7 @@ class EditorScreen(Screen):
         self.search: Search | None = None
         self.realigning = False
         self.view = PairsView(session.al.pairs, id="pairs")
+        self.view.threshold = session.low_confidence  # the reviser's (editing.settings)
         self.panel = PairPanel(id="pair-panel")
         self.status = StatusLine(id="status")
         self.memory = MemoryPanel(str(session.path.resolve()), id="memory")
@@ -673,15 +674,14 @@ class EditorScreen(Screen):
         )
 
     def action_set_threshold(self) -> None:
+        from workbench.editing.settings import parse_threshold, save_threshold
         from workbench.tui.dialogs import PromptScreen
 
         def done(value: str | None) -> None:
             if value is None or not value.strip():
                 return
             try:
-                t = float(value)
-                if not 0 <= t <= 1:
-                    raise ValueError
+                t = parse_threshold(value.strip())
             except ValueError:
                 self.notify("a threshold is a number from 0 to 1, e.g. 0.6", severity="warning")
                 return
@@ -691,10 +691,17 @@ class EditorScreen(Screen):
             self.view.refresh()
             if self.filter == "low":
                 self.apply_filter()
-            self.notify(f"Low confidence: below {t:g}")
+            try:
+                where = save_threshold(t, self.app.settings_path)
+            except WorkbenchError as exc:
+                self.notify(f"Low confidence: below {t:g} in this session; not kept for the next: {exc}",
+                            severity="warning")
+                return
+            self.notify(f"Low confidence: below {t:g} (kept in {where})")
 
         self.app.push_screen(
-            PromptScreen("Mark and visit (l) pairs the aligner scored below:", f"{self.session.low_confidence:g}"),
+            PromptScreen("Mark and visit (l) pairs the aligner scored below (kept for every file):",
+                         f"{self.session.low_confidence:g}"),
             done,
         )
 

@@ -27,6 +27,10 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys — the same commands are in the palette (Ctrl+P) under these names. "
                         "Changes are journaled at once and autosaved; quitting saves.", classes="question")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            threshold = getattr(getattr(self.app, "session", None), "low_confidence", None)
+            if threshold is not None:
+                yield Label(f"Low confidence (?, l, the filter): below {threshold:g}; L sets it, kept for every "
+                            f"file in {_settings_file(self.app)}", classes="hint", id="help-threshold")
             yield Label(f"Escape closes · your own keys: {_keymap_file()}", classes="hint")
 
     def on_mount(self) -> None:
@@ -57,3 +61,9 @@ def _keymap_file() -> str:
     from workbench.tui.keymap import keymap_path
 
     return str(keymap_path())
+
+
+def _settings_file(app) -> str:
+    from workbench.editing.settings import settings_path
+
+    return str(getattr(app, "settings_path", None) or settings_path())
