@@ -376,7 +376,7 @@ async def test_low_confidence_threshold(doc: Path) -> None:
         assert [p.id for p in view.pairs] == [2, 3, 4, 6]
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "below 0.85" in str(app.screen.query_one("#help-threshold").render())
+        assert "below 0.85" in str(app.screen.query_one("#help-hint").render())
 
     settings.write_text("low-confidence: high\nmine: 1\n")  # a bad value: said, the default used
     app = app_for(doc)
