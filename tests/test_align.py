@@ -318,6 +318,23 @@ def test_an_english_passage_the_chinese_lacks_is_left_unpaired_as_one_gap():
     assert sum(((), (j,)) in got for j in range(3, 9)) >= 5
 
 
+def test_a_chinese_passage_the_english_leaves_out_is_left_unpaired_as_one_gap():
+    """The mirror case: six Chinese sentences without English are one gap of 1-0 beads."""
+    from workbench.align.core import Params
+
+    extra = ["第二天下午，村里召开了一次关于修路的会议。", "大家争论了很久，最后决定先修北边的那一段。",
+             "老李负责买水泥，小王负责找工人。", "会议结束时天已经黑了。",
+             "回家的路上下起了大雨。", "我们在一座旧庙里躲了一个小时。"]
+    zh = ZH[:3] + extra + ZH[3:]
+    beads = align(zh, EN)
+    valid(beads, len(zh), len(EN))
+    got = pairs(beads)
+    assert ((2,), (2,)) in got and ((9,), (3, 4)) in got and ((11,), (6,)) in got
+    assert all(((i,), ()) in got for i in range(3, 9))
+    # each 1-0 bead paying the whole skip, the passage is spread over the neighbours instead
+    assert ((3,), ()) not in pairs(align(zh, EN, params=Params(zh_runs=False)))
+
+
 def test_coarse_to_fine_keeps_a_repeated_text_in_place():
     """Every word recurs (the text 12 times): the coarse levels still find the diagonal."""
     from workbench.align.core import Params

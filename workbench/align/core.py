@@ -15,9 +15,11 @@ Overview (see workbench/align/__init__.py for the API):
    that a neighbour on the other side renders (so a sentence that shares nothing with any
    neighbour is cheap to leave alone), plus ``apparatus`` for a header-like line (page marks,
    rules, headings: see features.looks_like_apparatus).  A run of 0-1 beads (an English
-   passage the Chinese lacks: notes, a section of a manual) pays ``skip`` once (``run_share``)
-   and then each sentence only its support, like an affine gap: a whole section left alone is
-   not dearer than spreading it over the neighbouring beads.
+   passage the Chinese lacks: notes, a section of a manual) or of 1-0 beads (a Chinese passage
+   the translation leaves out) pays ``skip`` once (``run_share``) and then each sentence only
+   its support, like an affine gap in sequence alignment: a whole section left alone is not
+   dearer than spreading it over the neighbouring beads.  The support is a margin: the best
+   coverage by a sentence in reach less the mean over them (``sup_margin``).
 3. Search: the DP keeps only a band of nodes around a path.  Small texts (under ~200,000 node
    cells) are searched whole; longer ones coarse-to-fine, recursively: blocks of g <= 8
    sentences are aligned first (the coarsest level searched whole with its rarer words), then
@@ -76,6 +78,7 @@ class Params:
     para_pen: float = 1.0       # score taken off a bead for each paragraph boundary inside it
     quote_pen: float = 0.1      # taken off a bead that ends inside a quotation on one side only
     sup_margin: float = 1.0     # support is the best coverage minus this times the mean in reach
+    zh_runs: bool = True        # runs of 1-0 beads are gaps too (else each pays ``skip``)
     run_share: float = 1.0      # share of ``skip`` paid once per run of 0-1 beads, not per sentence
 
 
@@ -604,13 +607,20 @@ NULL_FALLBACK = -1.0
 
 
 def forward(band: Band, nodes: Nodes, pred: np.ndarray, score: np.ndarray,
-            en_skip: np.ndarray, run_open: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-    """Best-path values row by row; returns them and the back pointer of each node (bead type
-    index, SKIP_EN or UNREACHED).  A run of 0-1 beads of en sentences k..j-1 scores
-    ``run_open`` once plus ``en_skip[k:j]`` (an English passage the Chinese lacks is one gap,
-    not many); a node reached by such a run has the back pointer SKIP_EN."""
+            en_skip: np.ndarray, run_open: float = 0.0, zh_null: int | None = None
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Best-path values row by row; returns them, the back pointer of each node (bead type
+    index, SKIP_EN or UNREACHED) and whether a node's 1-0 bead continues a run of them.
+
+    Runs of null beads are gaps with an opening score, as in sequence alignment (a passage one
+    side lacks is one gap, not many): a run of 0-1 beads of en sentences k..j-1 scores
+    ``run_open`` once plus ``en_skip[k:j]`` (a node reached by such a run has the back pointer
+    SKIP_EN); a run of 1-0 beads (type index ``zh_null``) scores ``run_open`` once plus each
+    bead's score less ``run_open``."""
     T = len(nodes.row)
     best = np.full(T + 1, NEG)
+    gap = np.full(T + 1, NEG)  # best value of a path whose last bead is a 1-0 bead
+    cont = np.zeros(T, dtype=bool)
     back = np.full(T, UNREACHED, dtype=np.int8)
     skip_cum = _prefix(en_skip)  # skip_cum[j]: sum of the 0-1 scores of sentences 0..j-1
     lo = band.lo.tolist()
@@ -625,6 +635,12 @@ def forward(band: Band, nodes: Nodes, pred: np.ndarray, score: np.ndarray,
         else:
             cand = best[pred[:, s:e]]
             cand += score[:, s:e]
+            if zh_null is not None:  # a 1-0 bead opens a run or continues the previous one
+                more = gap[pred[zh_null, s:e]] + (score[zh_null, s:e] - run_open)
+                c = more > cand[zh_null]
+                np.maximum(cand[zh_null], more, out=cand[zh_null])
+                gap[s:e] = cand[zh_null]
+                cont[s:e] = c
             bt = cand.argmax(0).astype(np.int8)
             entry = cand.max(0)
         # runs of 0-1 beads inside the row: best[j] = max(entry[j], run_open + max over k < j
@@ -638,12 +654,12 @@ def forward(band: Band, nodes: Nodes, pred: np.ndarray, score: np.ndarray,
         bt[skip] = SKIP_EN
         best[s:e] = np.where(skip, via, entry)
         back[s:e] = bt
-    return best, back
+    return best, back, cont
 
 
-def backtrack(band: Band, nodes: Nodes, best: np.ndarray, back: np.ndarray, score: np.ndarray,
-              types: Sequence[BeadType], en_skip: np.ndarray, run_open: float = 0.0
-              ) -> list[RawBead]:
+def backtrack(band: Band, nodes: Nodes, best: np.ndarray, back: np.ndarray, cont: np.ndarray,
+              score: np.ndarray, types: Sequence[BeadType], en_skip: np.ndarray,
+              run_open: float = 0.0, zh_null: int | None = None) -> list[RawBead]:
     """The beads of the best path from the last node (N, M) back to (0, 0), in order."""
     N = len(band.lo) - 1
     M = int(band.hi[-1]) - 1
@@ -651,8 +667,9 @@ def backtrack(band: Band, nodes: Nodes, best: np.ndarray, back: np.ndarray, scor
     beads: list[RawBead] = []
     i, j = N, M
     node = nodes.index(band, N, M)
+    in_run = False  # the node is left by a 1-0 bead that continues a run
     while i > 0 or j > 0:
-        t = int(back[node])
+        t = zh_null if in_run else int(back[node])
         if t == SKIP_EN:
             # the run starts at the node k < j of the row (reached by a bead, not a run) whose
             # value plus the run's scores is highest
@@ -674,6 +691,7 @@ def backtrack(band: Band, nodes: Nodes, best: np.ndarray, back: np.ndarray, scor
         else:
             a, b = types[t]
             beads.append((tuple(range(i - a, i)), tuple(range(j - b, j)), float(score[t, node])))
+            in_run = t == zh_null and bool(cont[node])
             i -= a
             j -= b
         node = nodes.index(band, i, j)
@@ -688,8 +706,9 @@ def dp(doc: Doc, band: Band, types: Sequence[BeadType], prm: Params, ctx: Contex
     pred, score, en_skip = bead_scores(doc, band, nodes, types, prm, ctx, max_df)
     run_open = prm.run_share * prm.skip
     en_skip = en_skip - run_open
-    best, back = forward(band, nodes, pred, score, en_skip, run_open)
-    return backtrack(band, nodes, best, back, score, types, en_skip, run_open)
+    zh_null = list(types).index((1, 0)) if (1, 0) in types and prm.zh_runs else None
+    best, back, cont = forward(band, nodes, pred, score, en_skip, run_open, zh_null)
+    return backtrack(band, nodes, best, back, cont, score, types, en_skip, run_open, zh_null)
 
 
 # ---------------------------------------------------------------- the passes
