@@ -15,7 +15,10 @@ development beads (../shared/align-gold/mac-dev).
 Prints the constants to put in workbench/align/semantic.py (WEIGHT, OFFSET) and in
 workbench/align/__init__.py (_CAL_SEMANTIC).
 
-    python bench/align_fit_semantic.py
+``--cv``: leave one chapter out (fit on two, align the third, clean and noisy), to see how
+much the fitted constants depend on the chapters they were fitted on.
+
+    python bench/align_fit_semantic.py [--cv]
 """
 from __future__ import annotations
 
@@ -71,7 +74,50 @@ def candidates(zh, en, gold, scorer):
     return np.concatenate(lex), np.concatenate(cos), np.concatenate(lab).astype(float)
 
 
-def main() -> int:
+def fit(cands) -> tuple[float, float, np.ndarray]:
+    """(weight, offset, regression coefficients) from the candidates of some chapters."""
+    L, C, Y = (np.concatenate(x) for x in zip(*cands))
+    coef = logistic(np.column_stack([L, C]), Y)
+    return float(coef[2] / coef[1]), float(np.median(C[Y == 0])), coef
+
+
+def cross_validate(chapters, cands) -> None:
+    """Leave one chapter out: the weight and offset fitted on the other chapters, the held-out
+    chapter aligned with them (clean and each noisy variant of bench/noisy.py), against the
+    same chapter aligned with the constants fitted on all chapters; strict F1 pooled over the
+    held-out chapters."""
+    from align_accuracy import KINDS, prf, score
+    from align_accuracy import chapters as variants
+
+    from workbench.align import align, semantic
+
+    names = [name for name, *_ in chapters]
+    folds = {}
+    for k, name in enumerate(names):
+        w, o, _ = fit([c for q, c in enumerate(cands) if q != k])
+        folds[name] = (w, o)
+        print(f"fold without {name}: WEIGHT = {w:.3f}, OFFSET = {o:.3f}")
+    w_all, o_all, _ = fit(cands)
+    print(f"{'variant':14} {'held-out F1':>11} {'all-data F1':>11}")
+    for kind in KINDS.split(","):
+        tot = {"cv": [0] * 5, "all": [0] * 5}
+        for name, zh, en, gold in variants(GOLD, kind):
+            sc = semantic.scorer_for(zh, en, cache=False)
+            for key, (w, o) in (("cv", folds[name]), ("all", (w_all, o_all))):
+                sc.weight, sc.offset = w, o
+                c = score([(b.zh, b.en) for b in align(zh, en, extra=sc)], gold)
+                tot[key] = [a + b for a, b in zip(tot[key], c)]
+        f = {k: prf(t[0], t[1], t[0], t[2])[2] for k, t in tot.items()}
+        print(f"{kind:14} {f['cv']:11.3f} {f['all']:11.3f}", flush=True)
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv", action="store_true",
+                    help="also cross-validate the fit, leaving one chapter out at a time")
+    args = ap.parse_args(argv)
     if not (GOLD / "gold").is_dir():
         print(f"align_fit_semantic: no gold data at {GOLD}")
         return 0
@@ -83,19 +129,19 @@ def main() -> int:
     for g in sorted((GOLD / "gold").iterdir()):
         zh = read_lines(GOLD / "zh" / g.name)
         en = read_lines(GOLD / "en" / g.name)
-        chapters.append((zh, en, parse_beads(read_lines(g)),
+        chapters.append((g.name, zh, en, parse_beads(read_lines(g)),
                          semantic.scorer_for(zh, en, cache=False)))
-    L, C, Y = (np.concatenate(x) for x in zip(*(candidates(*c) for c in chapters)))
+    cands = [candidates(zh, en, gold, sc) for _, zh, en, gold, sc in chapters]
+    weight, offset, (b0, b_lex, b_cos) = fit(cands)
+    Y = np.concatenate([c[2] for c in cands])
+    C = np.concatenate([c[1] for c in cands])
     print(f"candidate beads: {len(Y)}, gold among them: {int(Y.sum())}")
-    b0, b_lex, b_cos = logistic(np.column_stack([L, C]), Y)
-    weight = b_cos / b_lex
-    offset = float(np.median(C[Y == 0]))
     print(f"cosine: gold beads median {np.median(C[Y == 1]):.3f}, others median {offset:.3f}")
     print(f"with cosine:  logit = {b0:.3f} + {b_lex:.3f} lex + {b_cos:.3f} cos")
     print(f"WEIGHT = {weight:.3f}\nOFFSET = {offset:.3f}")
     # calibration of the aligner's raw scores with the fitted feature
     raw_one, ok_one, raw_many, ok_many = [], [], [], []
-    for zh, en, gold, sc in chapters:
+    for _, zh, en, gold, sc in chapters:
         sc.weight, sc.offset = weight, offset
         gs = set(gold)
         for zs, es, s in core.align_indices(zh, en, extra=sc):
@@ -113,6 +159,8 @@ def main() -> int:
         cal[name] = (round(float(a), 2), round(float(b), 2))
         print(f"calibration {name}: {len(r)} beads, P(right) = 1/(1+exp(-({a:.2f} raw + {b:.2f})))")
     print(f"_CAL_SEMANTIC = {{'one': {cal['one']}, 'many': {cal['many']}, 'skip': 0.3}}")
+    if args.cv:
+        cross_validate(chapters, cands)
     return 0
 
 

@@ -116,3 +116,49 @@ def flow(paragraphs: list[str], *, per_line: int, size: float = 12.0, lines_per_
         if page_numbers:
             page.append((290.0, 30.0, str(n)))
     return pages
+
+
+def columns(paragraphs: list[str], *, per_line: int, size: float = 10.0, lines_per_column: int = 12,
+            header: str | None = None, page_numbers: bool = False, title: str | None = None,
+            gutter: float = 48.0) -> list[list[Line]]:
+    """Lay paragraphs out in two columns a page, as a journal or a bulletin does: wrapped at
+    `per_line` characters, a blank line between paragraphs, the left column filled before the
+    right; a title across both columns at the top of the first page, a running header and page
+    numbers if asked."""
+    wide = any(ord(c) > 0x2E7F for p in paragraphs for c in p)
+    column_width = per_line * size * (1.25 if wide else 0.6)  # as wide as pypdf measures the text
+    y_top, leading, left = 760.0, size * 1.4, 72.0
+    rows: list[str | None] = []  # None: the blank line between paragraphs
+    for para in paragraphs:
+        rest = para
+        while rest:
+            if len(rest) <= per_line:
+                rows.append(rest)
+                break
+            cut = rest.rfind(" ", 0, per_line + 1) if " " in rest[:per_line + 1] else per_line
+            cut = cut if cut > 0 else per_line
+            rows.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        rows.append(None)
+    pages: list[list[Line]] = []
+    k = 0
+    while k < len(rows):
+        page: list[Line] = []
+        start = y_top - (3 * leading if title and not pages else 0)
+        for column in (0, 1):
+            x = left + column * (column_width + gutter)
+            for row in range(lines_per_column):
+                if k >= len(rows):
+                    break
+                if rows[k] is not None:
+                    page.append((x, start - row * leading, rows[k]))
+                k += 1
+        pages.append(page)
+    if title:
+        pages[0].insert(0, (left, y_top, title))
+    for n, page in enumerate(pages, 1):
+        if header:
+            page.insert(0, (left, 815.0, header))
+        if page_numbers:
+            page.append((290.0, 30.0, str(n)))
+    return pages

