@@ -166,9 +166,9 @@ def semantic_default() -> bool:
 
 
 _warned_no_encoder = False
-# share of the progress bar the encoding takes (measured: about 80% of the time with the
-# encoder when nothing is cached; see bench/align_speed.py)
-_ENCODE_SHARE = 0.8
+# share of the progress bar the encoding takes (measured: 85-90% of the time with the
+# encoder when nothing is cached, sentences and junctions; see bench/align_speed.py)
+_ENCODE_SHARE = 0.85
 
 
 def _semantic(zh: list[str], en: list[str], cache: bool,
