@@ -165,13 +165,14 @@ def make_alignment():
 
 def app_for(path: Path, **kw):
     """The editor on `path`, without autosave, its checks in a thread (no process start-up), and
-    without the tester's own key map."""
+    without the tester's own key map and settings (settings.yaml beside `path`)."""
     from workbench.editing.session import Session
     from workbench.tui.app import WorkbenchApp
 
     kw.setdefault("autosave_seconds", 0)
     kw.setdefault("checks_in_process", False)
     kw.setdefault("keymap_path", path.parent / "no-keymap.yaml")  # never the tester's own keys
+    kw.setdefault("settings_path", path.parent / "settings.yaml")  # nor their settings
     return WorkbenchApp(Session(path), **kw)
 
 

@@ -1,7 +1,8 @@
 """rendering-inconsistent: a Chinese term rendered two ways, found without a glossary.
 
 Renderings come from CC-CEDICT glosses of the term's words (科技 → science, technology; 成果 →
-achievement) matched in the English of each pair holding the term."""
+achievement) matched in the English of each pair holding the term, and where those fall short,
+from the file itself (workbench.glossary.renderings)."""
 
 import pytest
 from checks_helpers import doc
@@ -16,6 +17,11 @@ def findings(*pairs, glossary=None):
     return run_checks(doc(*pairs), glossary, checks=[CHECK])
 
 
+_ZONES = [
+    ("建设国家高新区。", "We will build national high-tech zones."),
+    ("国家高新区发展很快。", "National high-tech zones grow fast."),
+    ("支持高新区。", "We support high-tech zones."),
+]
 # (term, [(zh, en) …], the pair flagged, what it was rendered there, the majority rendering)
 INCONSISTENT = [
     ("科技成果", [
@@ -33,6 +39,19 @@ INCONSISTENT = [
         ("建设智能制造工厂。", "We will build smart manufacturing factories."),
         ("推广智能制造。", "We will promote intelligent manufacturing."),
     ], 3, "intelligent manufacturing", "smart manufacturing"),
+    # glosses the dictionary lacks, learned from the file: 区 is "zone" wherever it is (three
+    # pairs), so 园区 (a kind of 区) is rendered by "zones" as well as by the dictionary's "parks"
+    ("工业园区", _ZONES + [
+        ("建设工业园区。", "We will build industrial parks."),
+        ("发展工业园区。", "We will develop industrial parks."),
+        ("升级工业园区。", "We will upgrade industrial zones."),
+    ], 6, "industrial zones", "industrial parks"),
+    # … and 先导 is "pilot": the word before the rendering of 区 in both pairs, and no rendering
+    # of another Chinese word there
+    ("先导区", _ZONES + [
+        ("探索建设未来产业先导区。", "We will explore pilot zones for future industries."),
+        ("建设先导区。", "We will build pilot areas."),
+    ], 5, "pilot areas", "pilot zones"),
 ]
 
 
@@ -68,6 +87,10 @@ CONSISTENT = {
     "a paraphrase is no rendering": [
         ("促进科技成果转化。", "We will promote the transformation of sci-tech achievements."),
         ("科技成果很多。", "Science has brought many new and useful achievements."),
+    ],
+    "a word before the rest is learned only if it renders no other Chinese word": _ZONES + [
+        ("建设未来先导区。", "We will build future zones."),  # "future" is 未来's
+        ("未来先导区。", "future areas"),
     ],
     "another construction (reordered) is not advice": [
         ("产业基础再造。", "rebuilding the industrial foundation"),

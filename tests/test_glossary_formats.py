@@ -40,7 +40,34 @@ def test_tbx_round_trip(fmt):
 
 @pytest.mark.parametrize("fmt, sep", [("csv", ","), ("tsv", "\t")])
 def test_csv_round_trip(fmt, sep):
-    assert _same(read_csv(dump_glossary_as(SAMPLE, fmt), "x", sep), SAMPLE)
+    back = read_csv(dump_glossary_as(SAMPLE, fmt), "x", sep)
+    assert _same(back, SAMPLE)
+    assert back.name == SAMPLE.name  # kept by the "#glossary" row, not taken from the file name
+
+
+@pytest.mark.parametrize(
+    "text, given, name",
+    [
+        ("#glossary,SME terms\nzh,en\n中小企业,SMEs\n", "", "SME terms"),
+        # as a spreadsheet saves it back: padded with empty cells, quoted, with a BOM
+        ('\ufeff"#glossary","SME terms",,,,\nzh,en,variants,forbidden,note,case\n中小企业,SMEs,,,,\n', "", "SME terms"),
+        ("# Glossary,SME terms\nzh,en\n中小企业,SMEs\n", "", "SME terms"),
+        ("# exported on Monday\n\n#glossary,SME terms\nzh,en\n中小企业,SMEs\n", "", "SME terms"),  # comments
+        ("#glossary,'=SUM(A1)\nzh,en\n中小企业,SMEs\n", "", "=SUM(A1)"),  # neutralised on export, restored
+        ("zh,en\n中小企业,SMEs\n", "", "terms"),  # no name row: the file's name
+        ("#glossary,\nzh,en\n中小企业,SMEs\n", "", "terms"),  # an empty name: the file's name
+        ("#glossary,SME terms\nzh,en\n中小企业,SMEs\n", "given", "given"),  # --name wins
+    ],
+)
+def test_csv_glossary_name(text, given, name):
+    g = read_csv(text, "some/dir/terms.csv", name=given)
+    assert g.name == name and [t.zh for t in g.terms] == [["中小企业"]]
+
+
+def test_csv_name_that_a_spreadsheet_would_run_is_neutralised():
+    text = dump_glossary_as(Glossary(name="=HYPERLINK(1)", terms=SAMPLE.terms), "csv")
+    assert text.splitlines()[0] == "#glossary,'=HYPERLINK(1)"
+    assert read_csv(text, "x.csv").name == "=HYPERLINK(1)"
 
 
 TBX2 = """<?xml version="1.0" encoding="UTF-8"?>

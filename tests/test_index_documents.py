@@ -145,7 +145,7 @@ def test_bad_pairs_are_one_line_each_exit_2_nothing_indexed(tmp_path, db, make, 
     assert r.returncode == 2
     err = r.stderr.strip().splitlines()
     assert len(err) == 1 and "zh.docx" in err[0] and message in err[0], err
-    assert "holds 0 pairs" in r.stdout
+    assert "no archive made" in r.stdout and not db.exists()  # nothing written
     r = run_cli("index", "--pair", "zh.docx", "missing.docx", cwd=tmp_path, env={"WORKBENCH_DB": str(db)})
     assert r.returncode == 2 and r.stderr.strip() == "workbench: skipped missing.docx: no such file"
 
@@ -179,6 +179,20 @@ def test_open_takes_aligns_reading_options_and_the_yaml_records_them(tmp_path, m
     assert main(["open", str(tmp_path / "g.yaml"), "--presplit"]) == 2  # reading options need ZH EN
 
 
+def test_the_reader_survives_a_round_trip_through_tmx_and_xliff(tmp_path):
+    paragraphs_docx(tmp_path / "zh.docx", [z for z, _ in ROWS])
+    paragraphs_docx(tmp_path / "en.docx", [e for _, e in ROWS])
+    assert main(["align", str(tmp_path / "zh.docx"), str(tmp_path / "en.docx"), "-o", str(tmp_path / "a.yaml")]) == 0
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "format: docx}" in text
+    for fmt in ("tmx", "xliff"):
+        assert main(["export", str(tmp_path / "a.yaml"), "--to", fmt, "-o", str(tmp_path / f"a.{fmt}")]) == 0
+        assert main(["import", str(tmp_path / f"a.{fmt}"), "-o", str(tmp_path / f"b.{fmt}.yaml")]) == 0
+        back = (tmp_path / f"b.{fmt}.yaml").read_text(encoding="utf-8")
+        assert [ln for ln in back.splitlines() if ln.startswith(("source:", "target:"))] == \
+            [ln for ln in text.splitlines() if ln.startswith(("source:", "target:"))]
+
+
 def test_older_files_without_a_reader_still_load_and_a_bad_reader_is_refused(tmp_path):
     from workbench.errors import WorkbenchError
     from workbench.store.alignment_file import load_alignment
@@ -207,3 +221,16 @@ def test_a_format_2_archive_is_upgraded_in_place(tmp_path, db, capsys):
     con = sqlite3.connect(db)
     assert con.execute("SELECT value FROM meta").fetchone() == ("3",)
     con.close()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["bad.docx", "en.txt"], "workbench: bad.docx: not a Word document"),
+    (["zh.txt", "en.txt", "--input-format", "pdf"], "workbench: zh.txt: not a readable PDF"),
+])
+def test_open_zh_en_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args, message):
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 broken")
+    (tmp_path / "zh.txt").write_text("谢谢大家。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Thank you all.\n", encoding="utf-8")
+    r = run_cli("open", *args, cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith(message), r.stderr
+    assert not list(tmp_path.glob("*.yaml"))

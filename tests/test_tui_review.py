@@ -351,6 +351,7 @@ async def test_set_glossary_and_none(doc: Path) -> None:
 async def test_low_confidence_threshold(doc: Path) -> None:
     from textual.widgets import Input
 
+    before = doc.read_bytes()
     app = app_for(doc)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("L")
@@ -360,6 +361,45 @@ async def test_low_confidence_threshold(doc: Path) -> None:
         assert app.session.al.pairs[app.editor.cursor].id == 6  # 0.8 is now low
         view = app.editor.view
         assert view.render_line(view._offsets[5] - view.scroll_offset.y).text[:17].split()[-1] == "·?"
+    settings = doc.parent / "settings.yaml"  # (app_for: the user's config folder stands here)
+    assert "low-confidence: 0.85" in settings.read_text()
+    assert doc.read_bytes() == before  # the reviser's setting, not the document's
+
+    app = app_for(doc)  # the next session: the threshold is still 0.85
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.editor.view
+        assert app.session.low_confidence == 0.85 and view.threshold == 0.85
+        assert view.render_line(view._offsets[5]).text[:17].split()[-1] == "·?"
+        await pilot.press("v", "down", "enter")  # Filter pairs: low-confidence (the second)
+        await pilot.pause()
+        assert [p.id for p in view.pairs] == [2, 3, 4, 6]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "below 0.85" in str(app.screen.query_one("#help-hint").render())
+
+    settings.write_text("low-confidence: high\nmine: 1\n")  # a bad value: said, the default used
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.low_confidence == 0.5
+        assert any("settings are not used" in m and "low-confidence must be a number" in m for m in messages(app))
+        await pilot.press("L")
+        app.screen.query_one(Input).value = "0.7"
+        await pilot.press("enter")  # setting it anew replaces the bad value (other keys stay)
+    assert "low-confidence: 0.7\nmine: 1\n" in settings.read_text()
+
+    settings.write_text("low-confidence: [0.6\n")  # not YAML: never written over
+    app = app_for(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.low_confidence == 0.5 and any("settings are not used" in m for m in messages(app))
+        await pilot.press("L")
+        app.screen.query_one(Input).value = "0.7"
+        await pilot.press("enter")
+        assert app.session.low_confidence == 0.7  # for this session
+        assert any("not kept for the next" in m for m in messages(app))
+    assert settings.read_text() == "low-confidence: [0.6\n"
 
 
 async def test_user_keymap_changes_keys_help_and_bar(doc: Path) -> None:

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from functools import partial
 
     from workbench.cli.cmd_align import _use_semantic
-    from workbench.corpus import open_corpus
+    from workbench.corpus import default_db_path, open_corpus
     from workbench.corpus.indexer import index_paths
     from workbench.editing.archive import PairReading, align_for_index, folder_pairs, load_any
     from workbench.progress import Progress
@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         raise WorkbenchError("nothing to do: name files or folders to index, --pair ZH EN (or --prune)")
     reading = PairReading(args.input_format, args.encoding, args.presplit,
                           _use_semantic(args.semantic) if args.pair else False)
+    db_path = default_db_path(args.db)
+    made = not db_path.exists()
     corpus = open_corpus(args.db, create=True)
     try:
         with Progress("indexing") as progress:
@@ -68,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
         stats = corpus.stats()
     finally:
         corpus.close()
+    if made and stats["files"] == 0:  # nothing could be indexed: leave no empty archive behind
+        for leftover in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
     for line in report.failed:
         sys.stderr.write(f"workbench: skipped {visible(line, keep='')}\n")
     parts = [f"{len(report.added)} added", f"{len(report.updated)} updated", f"{len(report.unchanged)} unchanged"]
@@ -75,8 +80,11 @@ def run(args: argparse.Namespace) -> int:
         parts.append(f"{len(report.pruned)} pruned")
     if report.failed:
         parts.append(f"{len(report.failed)} skipped")
-    sys.stdout.write(f"{', '.join(parts)}; the archive holds {stats['pairs']:,} pairs from "
-                     f"{stats['files']:,} file{'s' if stats['files'] != 1 else ''} ({visible(corpus.path, keep='')})\n")
+    if made and stats["files"] == 0:
+        sys.stdout.write(f"{', '.join(parts)}; no archive made ({visible(corpus.path, keep='')})\n")
+    else:
+        sys.stdout.write(f"{', '.join(parts)}; the archive holds {stats['pairs']:,} pairs from "
+                         f"{stats['files']:,} file{'s' if stats['files'] != 1 else ''} ({visible(corpus.path, keep='')})\n")
     if report.failed and not (report.added or report.updated or report.unchanged or report.pruned):
         return 2
     return 1 if report.failed else 0

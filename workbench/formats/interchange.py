@@ -23,7 +23,8 @@ from workbench.model import AUTO, STATUSES, Alignment, Ignored, Pair
 PAIR_ID, STATUS, SCORE, PARA = "x-pair-id", "x-status", "x-score", "x-para"
 LENGTHS = "x-sentence-lengths"
 TITLE, GLOSSARY, IGNORED, ONE_SIDED = "x-title", "x-glossary", "x-ignored", "x-one-sided-pair"
-_DOC_PROPS = {f"x-{side}-{key}": (side, key) for side in ("source", "target") for key in ("lang", "path", "sha256")}
+_DOC_KEYS = ("lang", "path", "sha256", "format", "encoding")  # a DocRef's fields, as the aligned YAML has them
+_DOC_PROPS = {f"x-{side}-{key}": (side, key) for side in ("source", "target") for key in _DOC_KEYS}
 
 _TRADITIONAL = re.compile(r"(?:^|[-_])(?:tw|hk|mo|hant)(?:$|[-_])", re.I)
 
@@ -52,7 +53,7 @@ def header_props(al: Alignment) -> list[tuple[str, str]]:
     """The document-level props of an alignment, in a fixed order."""
     props = [(TITLE, al.title)]
     for side, ref in (("source", al.source), ("target", al.target)):
-        for key in ("lang", "path", "sha256"):
+        for key in _DOC_KEYS:
             value = getattr(ref, key)
             if value is not None:
                 props.append((f"x-{side}-{key}", value))
@@ -104,6 +105,12 @@ class Builder:
             self.title = value
         elif kind in _DOC_PROPS:
             side, key = _DOC_PROPS[kind]
+            if key == "format":
+                from workbench.text.inputs import INPUT_FORMATS
+
+                if value not in INPUT_FORMATS:
+                    raise WorkbenchError(f"malformed {kind} prop: {value!r} is not one of {', '.join(INPUT_FORMATS)}",
+                                         self.path)
             setattr(getattr(self.al, side), key, value)
         elif kind == GLOSSARY:
             self.al.glossary = value or None

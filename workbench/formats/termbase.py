@@ -8,7 +8,11 @@ forms. XML is read with `xmlsafe.iterparse` (lxml, no entity expansion, external
 DTD loading or network): an entity bomb or an XXE file is refused, not expanded.
 
 CSV/TSV: a header row naming the columns zh, en, variants, forbidden, note (and case);
-several forms in one cell are separated by "|".
+several forms in one cell are separated by "|". Before the header, a row `#glossary,NAME`
+carries the glossary's name (a spreadsheet shows it as a first row of two cells, and saves it
+back padded with empty cells, which is fine); other rows before the header whose first cell
+starts with "#" are comments. A file without the name row takes its name from --name, or else
+from the file name.
 """
 
 from __future__ import annotations
@@ -204,6 +208,7 @@ def _dump_concept(w: XmlWriter, t: Term, n: int, v3: bool) -> None:
 
 CSV_COLUMNS = ("zh", "en", "variants", "forbidden", "note", "case")
 _MULTI = ("zh", "variants", "forbidden")
+_NAME_ROW = "#glossary"  # the first cell of the row that names the glossary
 
 
 def _split(cell: str) -> list[str]:
@@ -211,16 +216,17 @@ def _split(cell: str) -> list[str]:
 
 
 def read_csv(text: str, path: str | Path, delimiter: str = ",", name: str = "") -> Glossary:
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter, strict=True)
     try:
+        named = ""
         header = next(rows, None)
-        while header is not None and not any(c.strip() for c in header):
+        while header is not None and (not any(c.strip() for c in header) or header[0].lstrip().startswith("#")):
+            if header and _NAME_ROW == header[0].strip().lower().replace(" ", ""):
+                named = next((restore(c).strip() for c in header[1:] if c.strip()), "")
             header = next(rows, None)
         if header is None:
             raise WorkbenchError("empty file", path)
         columns = [c.strip().lower() for c in header]
-        if columns and columns[0].startswith("\ufeff"):
-            columns[0] = columns[0][1:]
         unknown = [c for c in columns if c not in CSV_COLUMNS]
         if unknown:
             raise WorkbenchError(
@@ -231,7 +237,7 @@ def read_csv(text: str, path: str | Path, delimiter: str = ",", name: str = "") 
                 raise WorkbenchError(f"the header has no {need!r} column", path, rows.line_num)
         if len(set(columns)) != len(columns):
             raise WorkbenchError("a column is named twice in the header", path, rows.line_num)
-        g = Glossary(name=name or Path(path).stem)
+        g = Glossary(name=name or named or Path(path).stem)
         first_seen: dict[str, int] = {}
         for row in rows:
             line = rows.line_num
@@ -264,6 +270,8 @@ def read_csv(text: str, path: str | Path, delimiter: str = ",", name: str = "") 
 def dump_csv(g: Glossary, delimiter: str = ",") -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    if g.name:
+        writer.writerow([_NAME_ROW, neutralise(g.name)])
     writer.writerow(CSV_COLUMNS)
     for t in g.terms:
         writer.writerow([neutralise(cell) for cell in ("|".join(t.zh), t.en, "|".join(t.variants),

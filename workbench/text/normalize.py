@@ -204,6 +204,9 @@ _RULES = [
 ]
 
 
+_ANY_RULE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _RULES))
+
+
 @lru_cache(maxsize=100_000)
 def american(word: str) -> str:
     """The American spelling of a (lower-case) British word form; other words unchanged."""
@@ -211,6 +214,8 @@ def american(word: str) -> str:
         return _WORD_TABLE[word]
     if len(word) < 5 or word in ("four", "hour", "your", "pour", "tour", "sour", "flour"):
         return word
+    if not _ANY_RULE.search(word):
+        return word  # (one scan for the seven rules: most words end in none of them)
     for rx, rep in _RULES:
         new = rx.sub(rep, word)
         if new != word:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from workbench.checks import run_checks
 from workbench.editing.session import FileChangedOnDisk, ReadOnly, Session
+from workbench.editing.settings import load_threshold
 from workbench.errors import WorkbenchError
 from workbench.store.output import check_output
 from workbench.text.visible import visible
@@ -39,6 +40,7 @@ class WorkbenchApp(App):
         check_delay: float = 0.4,
         checks_in_process: bool = True,
         keymap_path: Path | None = None,
+        settings_path: Path | None = None,
         semantic: bool | None = None,
     ) -> None:
         super().__init__()
@@ -72,6 +74,12 @@ class WorkbenchApp(App):
             self.keymap_error = f"your keymap is not used: {exc}"
         if self.keymap:
             self.set_keymap(self.keymap)
+        self.settings_path = settings_path  # None: the user's (editing.settings.settings_path)
+        self.settings_error: str | None = None
+        try:
+            session.low_confidence = load_threshold(settings_path)
+        except WorkbenchError as exc:
+            self.settings_error = f"your settings are not used: {exc}"
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -112,6 +120,8 @@ class WorkbenchApp(App):
             self.notify(warning, severity="warning", timeout=12)
         if self.keymap_error:
             self.notify(self.keymap_error, severity="warning", timeout=10)
+        if self.settings_error:
+            self.notify(self.settings_error, severity="warning", timeout=10)
         if s.journal_error:
             self.notify(s.journal_error, severity="warning")
         if self.autosave_seconds > 0:

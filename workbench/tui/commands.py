@@ -83,7 +83,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("Set glossary", "set_glossary", "G", "Set glossary", "point this file at another glossary, or none"),
     Command("Findings", "findings", "F", "Findings", "the findings of the checks, grouped; jump to a pair, dismiss", footer=10),
     Command("Restore dismissed finding", "restore_finding", "D", "Restore", "bring back a finding dismissed earlier"),
-    Command("Set low-confidence threshold", "set_threshold", "L", "Threshold", "below which score a pair is marked ? and visited by l"),
+    Command("Set low-confidence threshold", "set_threshold", "L", "Threshold", "below which score a pair is marked ? and visited by l (kept for every file)"),
     Command("Concordance", "concordance", "o", "Concordance", "search the archive: every pair holding a term, and how it was rendered"),
     Command("Export", "export", "x", "Export", "write the alignment as YAML, TMX, TSV or XLIFF"),
     Command("Save", "save", "ctrl+s", "Save", "save now (atomic; autosave runs too)", footer=14),

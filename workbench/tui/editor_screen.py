@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static
 
 from workbench.editing.filters import FILTER_NAMES, filtered_indices, is_low_confidence
@@ -24,8 +22,9 @@ from workbench.tui import commands
 from workbench.tui.check_results import CheckResults
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.memory_panel import MemoryPanel
+from workbench.tui.pair_panel import PairPanel
 from workbench.tui.pairs_view import GUTTER, SEPARATOR, PairsView
-from workbench.tui.safe import line
+from workbench.tui.status_line import Part, StatusLine, clip
 
 #: Below this size the editor says so instead of drawing a broken screen.
 MIN_WIDTH, MIN_HEIGHT = 50, 12
@@ -39,71 +38,6 @@ class Search:
     case: bool = False
 
 
-class StatusLine(Widget):
-    """One line: file, unsaved mark, progress, the cursor pair, findings. Redrawn, never re-laid out."""
-
-    text = ""
-
-    def show(self, text: str) -> None:
-        if text != self.text:
-            self.text = text
-            self.refresh()
-
-    def render(self) -> Text:
-        return line(fit_status(self.text, self.size.width))
-
-
-def fit_status(text: str, width: int) -> str:
-    """The status text, made shorter where the window is narrow (80 columns cut its end off):
-    narrower separators first, then `✓` (as on the rows) for "confirmed"."""
-    from rich.cells import cell_len
-
-    if width <= 0 or cell_len(text) <= width:
-        return text
-    text = text.replace("  │  ", " │ ")
-    if cell_len(text) <= width:
-        return text
-    return re.sub(r"(\d+/\d+) confirmed", r"\1 ✓", text, count=1)
-
-
-class PairPanel(Widget):
-    """Under the pairs: the cursor pair's findings (severity, check, message) and its note."""
-
-    SEVERITY = {"error": ("✖", "bold red"), "warning": ("▲", "yellow"), "info": ("·", "dim")}
-    LINES = 3
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.text = Text()
-
-    def show(self, pair, found: list) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if pair is None:
-            pass
-        elif not found and not pair.note:
-            text.append("no findings on this pair", style="dim")
-        else:
-            room = self.LINES - (1 if pair.note else 0)
-            shown = found if len(found) <= room else found[: room - 1]
-            for f in shown:
-                mark, style = self.SEVERITY.get(f.severity, ("·", ""))
-                text.append(f"{mark} {f.severity} ", style=style)
-                text.append(f"{f.check}: ", style="bold")
-                text.append(visible(f.message, keep="") + "\n")  # a Text: never read as markup
-            if len(shown) < len(found):
-                text.append(f"  … {len(found) - len(shown)} more on this pair (F: the findings screen)\n", style="dim")
-            if pair.note:
-                text.append("✎ note: ", style="bold")
-                text.append(visible(pair.note.replace("\n", " ⏎ "), keep=""))
-        text.rstrip()
-        if text.plain != self.text.plain or text.spans != self.text.spans:
-            self.text = text
-            self.refresh()
-
-    def render(self) -> Text:
-        return self.text
-
-
 class EditorScreen(Screen):
     """The alignment editor's main screen."""
 
@@ -115,6 +49,7 @@ class EditorScreen(Screen):
         self.search: Search | None = None
         self.realigning = False
         self.view = PairsView(session.al.pairs, id="pairs")
+        self.view.threshold = session.low_confidence  # the reviser's (editing.settings)
         self.panel = PairPanel(id="pair-panel")
         self.status = StatusLine(id="status")
         self.memory = MemoryPanel(str(session.path.resolve()), id="memory")
@@ -211,23 +146,30 @@ class EditorScreen(Screen):
         s = self.session
         al = s.al
         n = len(al.pairs)
-        parts = [s.path.name + (" ●" if s.dirty else "")]
+        name = visible(s.path.name, keep="")  # measured as drawn
+        mark = " ●" if s.dirty else ""  # unsaved changes: in every form of the name
+        parts = [Part("name", (name + mark, clip(name, 16) + mark, clip(name, 8) + mark))]
         if s.read_only:
-            parts.append(f"read-only: {s.holder_text()} is editing it")
-        parts.append(f"{self._confirmed}/{n} confirmed")
+            parts.append(Part("read-only", (f"read-only: {s.holder_text()} is editing it", "read-only")))
+        confirmed = self._confirmed
+        parts.append(Part("confirmed", (f"{confirmed}/{n} confirmed", f"{confirmed}/{n} ✓", "")))
         if n:
             k = min(self.cursor, n - 1)
             p = al.pairs[k]
             score = f" score {p.score:.2f}" if p.score is not None else ""
-            parts.append(f"{k + 1}/{n} pair {p.id}{score}")
+            parts.append(Part("position", (f"{k + 1}/{n} pair {p.id}{score}", f"{k + 1}/{n} pair {p.id}",
+                                           f"{k + 1}/{n} #{p.id}")))
         if self.filter is not None:
-            parts.append(f"filter: {FILTER_NAMES[self.filter]}, {len(self.view.pairs)} shown")
+            what, shown = FILTER_NAMES[self.filter], len(self.view.pairs)
+            parts.append(Part("filter", (f"filter: {what}, {shown} shown", f"filter: {what} ({shown})",
+                                         f"filter: {what}", "filter on")))
         findings = getattr(self.app, "findings", None)
         if findings is not None:
-            parts.append(f"{len(findings)} findings" + (" …" if self.app.checking else ""))
+            more = " …" if self.app.checking else ""
+            parts.append(Part("findings", (f"{len(findings)} findings{more}", f"{len(findings)}!{more}", "")))
         if self.realigning:
-            parts.append("realigning…")
-        self.status.show("  │  ".join(parts))
+            parts.append(Part("realigning", ("realigning…",)))
+        self.status.show(parts)
 
     def changed(self, patch: Patch | None = None) -> None:
         """After any change to the document: re-measure, redraw, recount, re-check."""
@@ -673,15 +615,14 @@ class EditorScreen(Screen):
         )
 
     def action_set_threshold(self) -> None:
+        from workbench.editing.settings import parse_threshold, save_threshold
         from workbench.tui.dialogs import PromptScreen
 
         def done(value: str | None) -> None:
             if value is None or not value.strip():
                 return
             try:
-                t = float(value)
-                if not 0 <= t <= 1:
-                    raise ValueError
+                t = parse_threshold(value.strip())
             except ValueError:
                 self.notify("a threshold is a number from 0 to 1, e.g. 0.6", severity="warning")
                 return
@@ -691,10 +632,17 @@ class EditorScreen(Screen):
             self.view.refresh()
             if self.filter == "low":
                 self.apply_filter()
-            self.notify(f"Low confidence: below {t:g}")
+            try:
+                where = save_threshold(t, self.app.settings_path)
+            except WorkbenchError as exc:
+                self.notify(f"Low confidence: below {t:g} in this session; not kept for the next: {exc}",
+                            severity="warning")
+                return
+            self.notify(f"Low confidence: below {t:g} (kept in {where})")
 
         self.app.push_screen(
-            PromptScreen("Mark and visit (l) pairs the aligner scored below:", f"{self.session.low_confidence:g}"),
+            PromptScreen("Mark and visit (l) pairs the aligner scored below (kept for every file):",
+                         f"{self.session.low_confidence:g}"),
             done,
         )
 

@@ -27,7 +27,12 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys — the same commands are in the palette (Ctrl+P) under these names. "
                         "Changes are journaled at once and autosaved; quitting saves.", classes="question")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Label(f"Escape closes · your own keys: {_keymap_file()}", classes="hint")
+            hint = f"Escape closes · your own keys: {_home(_keymap_file())}"
+            threshold = getattr(getattr(self.app, "session", None), "low_confidence", None)
+            if threshold is not None:
+                hint += (f" · low confidence (?, l): below {threshold:g}, set with L for every file, "
+                         f"kept in {_home(_settings_file(self.app))}")
+            yield Label(hint, classes="hint", id="help-hint")
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
@@ -57,3 +62,17 @@ def _keymap_file() -> str:
     from workbench.tui.keymap import keymap_path
 
     return str(keymap_path())
+
+
+def _settings_file(app) -> str:
+    from workbench.editing.settings import settings_path
+
+    return str(getattr(app, "settings_path", None) or settings_path())
+
+
+def _home(path: str) -> str:
+    """The path with the home folder as ~ (shorter in a narrow window)."""
+    from pathlib import Path
+
+    home = str(Path.home())
+    return "~" + path[len(home):] if home != "/" and path.startswith(home + "/") else path

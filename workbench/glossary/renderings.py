@@ -1,0 +1,419 @@
+"""How a Chinese term is rendered in each aligned pair that holds it (no glossary needed).
+
+The engine of rendering-inconsistent (checks/rendering.py) and of `workbench terms`
+(glossary/mining.py): one way of reading a rendering, so that what the check compares and what
+`terms` proposes agree.
+
+A term is split into dictionary words, longest first from the left (科技成果 = 科技 + 成果;
+先导区 = 先导 + 区: a single character may end a term the dictionary lacks, as the head that
+names its kind, when the file shows how that character is rendered: 区 → "zone" below). In a
+pair, the term's rendering is the shortest run of English words, within a clause, that holds a
+rendering of every one of those parts and no other content word, widened to the neighbouring
+words that render one of them too ("sci-tech", "scientific and technological").
+
+An English word renders a part when its stem is, or shares five letters with, one of the
+part's glosses ("scientific" for science; "sci" and "tech" as clipped forms). Glosses come from
+CC-CEDICT, and, where the dictionary's do not occur in a pair, from the aligned file itself:
+
+- words the part is found with (a jieba word of three characters or more that the dictionary
+  lacks: the content words found with it in every pair that holds it, at most 12 pairs);
+- words associated with the part across the file: in three pairs or more that hold it, and in
+  at least half of the pairs that hold either (区 → "zone", 园区 → "park");
+- for a word of two characters or more, the words learned so for its last character, the head
+  (园区 is a kind of 区, and 区 is "zone" across the file: "industrial zones" renders 工业园区
+  as well as "industrial parks" does);
+- in a pair where no rendering is found so, the content word right before the rendering of the
+  other parts stands for a part that is not the head (and is not rendered inside it), when two pairs or more agree on it and it
+  renders no other Chinese word of the pair (先导 → "pilot" in "pilot zones" and "pilot areas").
+
+Two renderings differ when some part is rendered by different words altogether ("sci-tech" /
+"scientific and technological", "fields" / "areas"); a word more or less ("manufacturing
+industry" / "manufacturing"), number, case, articles and word order do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from workbench.glossary.dictionary import Dictionary, dictionary
+from workbench.text.normalize import EN_STOP, WORD, stem
+
+_CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
+#: A word the dictionary lacks, found in at most this many pairs, takes its rendering from them.
+ASSOC_MAX_PAIRS = 12
+#: A word associated with a part across the file: in at least this many pairs that hold it …
+LEARN_MIN_PAIRS = 3
+#: … and in this share of the pairs that hold either (Jaccard).
+LEARN_MIN_SHARE = 0.5
+#: Pairs that must agree on the word next to the other parts' rendering.
+SLOT_MIN_PAIRS = 2
+
+Parts = tuple[frozenset[str], ...]
+
+
+def word_key(word: str) -> str:
+    return _KEYS[word]
+
+
+class _KeyCache(dict):
+    """word → its key (stem, case folded), worked out once per distinct word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        key = self[word] = stem(word.casefold().replace("’", "'"))
+        return key
+
+
+_KEYS = _KeyCache()
+
+
+def components(term: str, d: Dictionary) -> list[str]:
+    """The term as dictionary words, longest first from the left (科技成果 → 科技, 成果)."""
+    out, i = [], 0
+    while i < len(term):
+        for n in range(min(4, len(term) - i), 0, -1):
+            piece = term[i:i + n]
+            if n == 1 or (piece != term and d.lookup(piece) is not None):
+                out.append(piece)
+                i += n
+                break
+    return out
+
+
+def dictionary_glosses(word: str, d: Dictionary) -> set[str]:
+    found = d.lookup(word)
+    if found is None:
+        return set()
+    return {g.casefold() for g in found[1].split() if g.casefold() not in EN_STOP and len(g) > 1}
+
+
+def matches(token: str, glosses: Iterable[str]) -> bool:
+    if len(token) < 3:
+        return False
+    for g in glosses:
+        if token == g or word_key(g) == token:
+            return True
+        if len(token) >= 5 and len(g) >= 5 and _shared(token, g) >= max(5, min(len(token), len(g)) - 2):
+            return True  # scientific / science, industrial / industry; not advantages / advanced
+        if len(token) <= 4 and len(g) >= 6 and g.startswith(token):  # sci, tech: clipped forms
+            return True
+    return False
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+class EnPair:
+    """One pair's English, read once: its words, their keys, its content words."""
+
+    def __init__(self, pid: int, en: str) -> None:
+        self.id = pid
+        self.en = en
+        self.keys = list(map(_KEYS.__getitem__, WORD.findall(en)))
+        self.content = {k for k in set(self.keys) - EN_STOP if len(k) > 2}
+
+    @cached_property
+    def words(self) -> list[re.Match]:
+        """The words' places (asked for only in the few pairs where a term is looked for)."""
+        return list(WORD.finditer(self.en))
+
+    def clause_break(self, i: int, j: int) -> bool:
+        """A clause or quotation boundary between word i and word j."""
+        return bool(_CLAUSE.search(self.en, self.words[i].end(), self.words[j].start()))
+
+    def hyphened(self, i: int) -> bool:
+        """Word i and word i + 1 are joined by a hyphen."""
+        if i < 0 or i + 1 >= len(self.words):
+            return False
+        return self.en[self.words[i].end():self.words[i + 1].start()] in ("-", "‐")
+
+    def bridged(self, i: int) -> bool:
+        """Word i and word i + 2 are joined by "and", "of" or a comma-separated list."""
+        gap = self.en[self.words[i].end():self.words[i + 2].start()]
+        return self.keys[i + 1] in ("and", "of") and gap.strip(" ,") == self.words[i + 1].group()
+
+    def listed(self, i: int) -> bool:
+        """Word i and word i + 1 are separated by a comma only ("science, technology")."""
+        return self.en[self.words[i].end():self.words[i + 1].start()] == ", "
+
+    def surface(self, span: tuple[int, int]) -> str:
+        return self.en[self.words[span[0]].start():self.words[span[1]].end()]
+
+
+@dataclass
+class Seen:
+    """A term's renderings in one pair: word spans, shortest first, their parts and text."""
+
+    pair: int
+    parts: list[Parts]
+    surfaces: list[str]
+
+
+@dataclass
+class Verdict:
+    """What most of a term's pairs render it as, and where it is rendered otherwise."""
+
+    expected: str  # the majority rendering, as written in its first pair
+    same: list[int]  # the pairs with a rendering agreeing with it
+    odd: list[tuple[int, str]]  # (pair, its rendering) where none agrees
+
+
+class Renderings:
+    """The aligned pairs of one document, ready to tell how a Chinese term is rendered."""
+
+    def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
+                 units: Callable[[str], list[int]] | None = None) -> None:
+        """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English);
+        `units`: the pairs where a Chinese word is a unit (a jieba word or run of them), for
+        the words the dictionary lacks (by default: where it is a substring)."""
+        self.d = d or dictionary()
+        self.units = units
+        self.zh_of: dict[int, str] = {}
+        self.en_of: dict[int, str] = {}
+        for pid, zh, en in pairs:
+            if zh and en:
+                self.zh_of[pid], self.en_of[pid] = zh, en
+        self._pairs: dict[int, EnPair] = {}
+        self._df: dict[str, int] = {}
+        self._low: dict[int, str] | None = None
+        self._holding: dict[str, list[int]] = {}
+        self._glosses: dict[str, set[str]] = {}
+        self._fallback: dict[str, set[str]] = {}
+        self._learned: dict[str, set[str]] = {}
+
+    # -- the pairs -------------------------------------------------------------------------
+
+    def pair(self, pid: int) -> EnPair:
+        p = self._pairs.get(pid)
+        if p is None:
+            p = self._pairs[pid] = EnPair(pid, self.en_of[pid])
+        return p
+
+    def at_most(self, key: str, limit: int) -> bool:
+        """Whether an English content word (its key) is in at most `limit` pairs. (Only the
+        pairs whose text holds the key's letters are read, and only until the count is over:
+        a key is its word's beginning, but for a "y" that stands for "ies".)"""
+        n = self._df.get(key)
+        if n is None:
+            if self._low is None:
+                self._low = {pid: en.casefold().replace("’", "'") for pid, en in self.en_of.items()}
+            probe = key[:-1] if key.endswith("y") else key
+            n = 0
+            for pid, low in self._low.items():
+                if probe in low and key in self.pair(pid).content:
+                    n += 1
+                    if n > limit:
+                        return False
+            self._df[key] = n
+        return n <= limit
+
+    def holding(self, zh: str) -> list[int]:
+        """The pairs whose Chinese holds `zh`, in order."""
+        found = self._holding.get(zh)
+        if found is None:
+            found = self._holding[zh] = [pid for pid, text in self.zh_of.items() if zh in text]
+        return found
+
+    # -- glosses ---------------------------------------------------------------------------
+
+    def parts(self, term: str) -> list[str] | None:
+        """The term's parts (dictionary words; the last may be one character), or None when
+        it is not made of two or more."""
+        parts = components(term, self.d)
+        if len(parts) < 2 or any(len(c) < 2 for c in parts[:-1]):
+            return None
+        if len(parts[-1]) < 2 and (self.d.lookup(term) is not None or not self.learned(parts[-1])):
+            return None  # a one-character head only where the file shows how it is rendered
+        return parts
+
+    def glosses(self, word: str) -> set[str]:
+        """The dictionary's glosses of a word; for a word it lacks, the content words found
+        with it in every pair that holds it."""
+        g = self._glosses.get(word)
+        if g is None:
+            g = dictionary_glosses(word, self.d)
+            if not g and len(word) >= 3:
+                ids = self.units(word) if self.units is not None else self.holding(word)
+                if ids and len(ids) <= ASSOC_MAX_PAIRS:
+                    g = {k for k in set.intersection(*(self.pair(i).content for i in ids)) if self.at_most(k, 2 * len(ids))}
+            self._glosses[word] = g
+        return g
+
+    def learned(self, zh: str) -> set[str]:
+        """English words associated with `zh` across the file (in LEARN_MIN_PAIRS pairs that
+        hold it, and in LEARN_MIN_SHARE of the pairs that hold either)."""
+        g = self._learned.get(zh)
+        if g is None:
+            ids = self.holding(zh)
+            both = Counter(k for pid in ids for k in self.pair(pid).content)
+            # (as df ≥ n, n ≥ share × (pairs + df − n) needs n ≥ share × pairs: a key in fewer
+            # pairs cannot pass, and its df is not counted)
+            floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
+            g = self._learned[zh] = {
+                k for k, n in both.items()
+                if n >= floor and self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))
+            }
+        return g
+
+    def fallback(self, word: str) -> set[str]:
+        """Glosses used in a pair where the word's own find no rendering: the words learned
+        from the file for it, and (a word of two characters or more) for its last character."""
+        g = self._fallback.get(word)
+        if g is None:
+            g = set(self.learned(word))
+            if len(word) >= 2:
+                head = word[-1]
+                g |= self.learned(head)
+            self._fallback[word] = g = g - self.glosses(word)
+        return g
+
+    # -- renderings ------------------------------------------------------------------------
+
+    def of(self, term: str, ids: list[int] | None = None) -> list[Seen]:
+        """The term's renderings in each pair that holds it (`ids`: those pairs, by default
+        where it is a substring); pairs where none is found are left out."""
+        parts = self.parts(term)
+        if parts is None:
+            return []
+        ids = self.holding(term) if ids is None else ids
+        own = [self.glosses(c) for c in parts]
+        extra = [self.fallback(c) for c in parts]
+        if not any(own) and not any(extra):
+            return []
+        seen, slots = self._read(term, ids, own, extra)
+        if slots:  # a part that no gloss renders: the word next to the others' rendering
+            own = [g | slots.get(n, set()) for n, g in enumerate(own)]
+            seen, _ = self._read(term, ids, own, extra, look_for_slots=False)
+        return seen
+
+    def _explained(self, pid: int, term: str) -> set[str]:
+        """The dictionary's glosses of the pair's other Chinese words (the term left out)."""
+        words = components(self.zh_of[pid].replace(term, "，"), self.d)
+        return set().union(*(dictionary_glosses(w, self.d) for w in words if len(w) >= 2))
+
+    def _read(self, term: str, ids: list[int], own: list[set[str]], extra: list[set[str]],
+              look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
+        seen: list[Seen] = []
+        slot_votes: dict[int, Counter] = defaultdict(Counter)
+        every = [g | x for g, x in zip(own, extra)]
+        for pid in ids:
+            pair = self.pair(pid)
+            # the dictionary's glosses first; the file's only where those find no rendering
+            for parts in (own, every):
+                matched = [[key not in EN_STOP and matches(key, g) for g in parts] for key in pair.keys]
+                spans = _spans(pair, matched, len(parts))
+                if spans or parts is every:
+                    break
+            if spans:
+                seen.append(Seen(pid, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans]))
+                continue
+            if not look_for_slots:
+                continue
+            explained = None
+            for n in range(len(parts) - 1):  # a modifier (not the head), written before the rest
+                others = [[m[k] for k in range(len(parts)) if k != n] for m in matched]
+                words = {w for sp in _spans(pair, others, len(parts) - 1)
+                         if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
+                if words:  # not a word that renders another Chinese word of the pair
+                    explained = self._explained(pid, term) if explained is None else explained
+                    slot_votes[n].update(w for w in words if not matches(w, explained))
+        slots = {n: {k for k, c in votes.items() if c >= SLOT_MIN_PAIRS} for n, votes in slot_votes.items()}
+        return seen, {n: s for n, s in slots.items() if s}
+
+
+def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
+    """The content word right before a span, in its clause and not hyphened to it."""
+    k = span[0] - 1
+    if k >= 0 and pair.keys[k] in pair.content and not pair.clause_break(k, span[0]) and not pair.hyphened(k):
+        return pair.keys[k]
+    return None
+
+
+def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int) -> list[tuple[int, int]]:
+    """Word spans [i, j] of the term's candidate renderings in the pair, shortest first."""
+    hits = [[k for k, m in enumerate(matched) if m[n]] for n in range(n_parts)]
+    if any(not h for h in hits):
+        return []
+    found = []
+    limit = 2 * n_parts + 2
+    for start in sorted({k for h in hits for k in h}):
+        ends = [min((k for k in h if k >= start), default=None) for h in hits]
+        if None in ends:
+            break
+        end = max(e for e in ends if e is not None)
+        if end - start + 1 > limit or pair.clause_break(start, end):
+            continue
+        if any(pair.keys[k] not in EN_STOP and not any(matched[k]) for k in range(start, end + 1)):
+            continue  # another content word inside: a paraphrase, not a rendering
+        span = _widen(pair, matched, start, end)
+        if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
+            continue  # a piece of a compound: "tech" of "high-tech"
+        if sum(pair.keys[k] not in EN_STOP for k in range(span[0], span[1] + 1)) < n_parts:
+            continue  # one word for two parts: not a rendering of the term as such
+        if span not in found:
+            found.append(span)
+    return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
+
+
+def _widen(pair: EnPair, matched: list[list[bool]], start: int, end: int) -> tuple[int, int]:
+    """The span widened to neighbours that render a part too: "sci-tech", not "tech";
+    "scientific and technological", not "technological"."""
+    n = len(pair.keys)
+    while True:
+        if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) or not pair.clause_break(start - 1, start)):
+            start -= 1
+        elif start > 1 and any(matched[start - 2]) and pair.bridged(start - 2):
+            start -= 2
+        else:
+            break
+    while True:
+        if end + 1 < n and any(matched[end + 1]) and (pair.listed(end) or not pair.clause_break(end, end + 1)):
+            end += 1
+        elif end + 2 < n and any(matched[end + 2]) and pair.bridged(end):
+            end += 2
+        else:
+            break
+    return start, end
+
+
+def _words_by_part(pair: EnPair, span: tuple[int, int], parts: list[set[str]]) -> Parts:
+    """For each part of the term, the words of the rendering that render it (five letters),
+    and last the order in which the parts come."""
+    keys = [k for k in pair.keys[span[0]:span[1] + 1] if k not in EN_STOP]
+    words = [frozenset(k[:5] for k in keys if matches(k, g)) for g in parts]
+    first = [next((i for i, k in enumerate(keys) if matches(k, g)), 0) for g in parts]
+    order = "".join(str(n) for n in sorted(range(len(parts)), key=lambda n: (first[n], n)))
+    return (*words, frozenset([order]))
+
+
+def differ(a: Parts, b: Parts) -> bool:
+    """Some part rendered by different words altogether, the parts in the same order (a
+    reordered rendering is another construction: "basic industrial" / "industrial foundation")."""
+    if a[-1] != b[-1]:
+        return False
+    return any(x and y and not (x & y) for x, y in zip(a[:-1], b[:-1]))
+
+
+def verdict(seen: list[Seen]) -> Verdict | None:
+    """The majority rendering (the one that the most pairs hold one agreeing with) and the
+    pairs that render the term otherwise; None for fewer than two renderings."""
+    counts = Counter(s.parts[0] for s in seen)
+    if not counts:
+        return None
+    agree = {k: sum(any(k[-1] == kk[-1] and not differ(k, kk) for kk in s.parts) for s in seen) for k in counts}
+    major = max(counts, key=lambda k: (agree[k], counts[k]))
+    expected = next(s.surfaces[0] for s in seen if s.parts[0] == major)
+    same = [s.pair for s in seen if any(not differ(major, kk) for kk in s.parts)]
+    odd = [(s.pair, s.surfaces[0]) for s in seen if s.pair not in same]
+    return Verdict(expected, same, odd)
