@@ -335,6 +335,22 @@ def test_a_chinese_passage_the_english_leaves_out_is_left_unpaired_as_one_gap():
     assert ((3,), ()) not in pairs(align(zh, EN, params=Params(zh_runs=False)))
 
 
+def test_a_bead_that_cuts_an_english_speech_costs_more_than_one_that_cuts_a_chinese_one():
+    """English closes a quotation to attribute it ('Yes,' he said. 'But...') where Chinese keeps
+    it open, so ending a bead inside a Chinese quotation only is the weaker sign."""
+    import numpy as np
+
+    from workbench.align.core import Context, Params, _structure_penalty
+
+    # node k: the quotation state after sentence k - 1 (zh: open after 1; en: open after 2)
+    ctx = Context(1.0, quotes=(np.array([False, False, True]), np.array([False, False, False,
+                                                                         True])))
+    prm = Params()
+    i, j = np.array([2, 1, 1]), np.array([1, 3, 1])
+    zh_open, en_open, neither = _structure_penalty(ctx, prm, i, j, 1, 1)
+    assert neither == 0 and 0 < zh_open == prm.quote_pen < en_open == prm.quote_pen_en
+
+
 def test_coarse_to_fine_keeps_a_repeated_text_in_place():
     """Every word recurs (the text 12 times): the coarse levels still find the diagonal."""
     from workbench.align.core import Params

@@ -71,3 +71,55 @@ def test_a_piece_of_the_glossary_rendering_is_shown_as_the_glossary_rendering():
              ("专精特新企业很多。", "Many firms have unique products.")]
     c = by_zh(mine_terms(doc(*pairs), g))["专精特新企业"]
     assert c.status == KNOWN and c.en == "enterprises that produce novel and unique products"
+
+
+# -- on the rendering engine (glossary/renderings.py, shared with rendering-inconsistent) ----
+
+XI = [
+    ("习近平总书记在会上指出，要发展新质生产力。", "General Secretary Xi Jinping pointed out that we must develop new quality productive forces."),
+    ("习近平总书记在信中指出，要推进新型工业化。", "General Secretary Xi Jinping said that we must advance new industrialization."),
+    ("习近平总书记在讲话中指出，要坚持创新。", "General Secretary Xi Jinping stressed that we must keep innovating."),
+]
+LABS = [
+    ("集聚了全国重点实验室的80%。", "They have gathered 80% of national key laboratories."),
+    ("布局建设全国重点实验室等平台。", "We will build platforms, including innovation centers and key laboratories."),
+    ("新建全国重点实验室。", "We will build new national key laboratories."),
+]
+LAYOUT = [
+    ("优化国家高新区布局。", "We will optimise how high-tech zones are distributed."),
+    ("完善国家高新区布局。", "We will improve how high-tech zones are spread."),
+    ("国家高新区发展很快。", "National high-tech zones grow fast."),
+    ("国家高新区是主阵地。", "National high-tech zones are the main front."),
+]
+ACHIEVEMENTS = [
+    ("促进科技成果转化为现实产品。", "We will facilitate the transformation of sci-tech achievements into products."),
+    ("推动科技成果转化。", "We will promote the commercialization of scientific and technological achievements."),
+    ("加快科技成果应用。", "We will speed up the application of sci-tech achievements."),
+]
+
+
+def test_a_chance_co_occurrence_is_no_candidate():
+    # 指出 is always with "General Secretary Xi Jinping" here, which renders no part of it
+    c = by_zh(mine_terms(doc(*XI)))
+    assert "指出" not in c or "Jinping" not in c["指出"].en
+
+
+def test_a_rendering_found_whole_is_shown_whole():
+    # "key laboratories" is in every pair, "national key laboratories" renders the whole term
+    c = by_zh(mine_terms(doc(*LABS)))["全国重点实验室"]
+    assert c.en == "national key laboratories" and c.examples[0] == 1
+
+
+def test_the_english_of_a_shorter_term_is_not_offered_for_a_longer_one():
+    # "high-tech zones" renders 国家高新区, not 国家高新区布局 (布局: layout)
+    from workbench.glossary.model import Glossary, Term
+
+    g = Glossary(name="g", terms=[Term(zh=["国家高新区"], en="national high-tech zones")])
+    c = by_zh(mine_terms(doc(*LAYOUT), g))
+    assert c["国家高新区"].status == KNOWN
+    assert "国家高新区布局" not in c or "layout" in c["国家高新区布局"].en
+
+
+def test_the_engine_s_majority_rendering_and_its_pairs():
+    c = by_zh(mine_terms(doc(*ACHIEVEMENTS)))["科技成果"]
+    assert (c.en, c.pairs, c.examples) == ("sci-tech achievements", 2, (1, 3))

@@ -15,8 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "terms",
         help="suggest glossary entries mined from the aligned pairs",
         description="Mine candidate terms: Chinese words and word runs against English n-grams that "
-        "occur in the same pairs (Dice/logDice, with frequencies), marked as new, in the glossary, "
-        "or contradicting it. --format glossary prints the new ones as glossary YAML to paste.",
+        "occur in the same pairs (Dice/logDice, with frequencies), each read by the same rendering engine "
+        "as check's rendering-inconsistent (the dictionary, and what the file shows), marked as new, in "
+        "the glossary, or contradicting it. --format glossary prints the new ones as glossary YAML to paste.",
     )
     p.add_argument("file", metavar="FILE.yaml", help="an aligned YAML file")
     p.add_argument("--glossary", metavar="G.yaml", help="compare with this glossary (default: the file's own)")

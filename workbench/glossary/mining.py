@@ -6,9 +6,11 @@ with a function word. A Chinese unit and an English unit that keep turning up in
 pairs are a candidate: association is Dice over pairs (logDice = 14 + log2 Dice, 14 at most:
 the pair always together, each never alone), shown with the number of pairs, and ranked by
 logDice + log2(pairs); a new candidate must look like a term (four characters or more, or a
-rendering of several words, or a name). Each candidate is
-set against the glossary: already in it, contradicting it (another rendering is approved), or
-new.
+rendering of several words, or a name). Each candidate is then read by the rendering engine
+that rendering-inconsistent uses (glossary/renderings.py): where it finds how the term is
+rendered, that is the candidate's English and those are its pairs; a pairing that renders no
+part of the term, or only a shorter term inside it, is dropped. Each candidate is set against
+the glossary: already in it, contradicting it (another rendering is approved), or new.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from workbench.glossary.matching import rendering_key
 from workbench.glossary.model import Glossary
+from workbench.glossary.renderings import Renderings, components, matches, verdict, word_key
 from workbench.model import Alignment
 from workbench.text.normalize import EN_STOP, HAN_CHARS, WORD, normalize_zh
 
@@ -127,10 +130,80 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
         c = Candidate(z, surface, counts.together[(z, e)], counts.zh_df[z], counts.en_df[e], 14 + math.log2(dice), NEW,
                       examples=tuple(counts.examples.get((z, e), ())))
         _compare(c, e, glossary)
-        if c.status == NEW and not _term_like(c):
-            continue
         out.append(c)
-    return _one_per_rendering(out)
+    out = _through_renderings(out, al, counts, glossary, min_pairs)
+    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c)])
+
+
+def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Counts, glossary: Glossary | None,
+                        min_pairs: int) -> list[Candidate]:
+    """Each candidate read by the rendering engine that rendering-inconsistent uses
+    (glossary/renderings.py). Where it finds the term rendered alike in `min_pairs` pairs or
+    more, the candidate is that rendering (its most frequent wording) and those pairs; where
+    it finds it in fewer, but the candidate's English is part of that rendering, the
+    candidate shows the rendering whole. Otherwise, a candidate whose English renders no part of the term is a chance co-occurrence
+    ("General Secretary Xi Jinping" for 指出), and one whose English renders a shorter term
+    inside it and not its own head is that term's (“high-tech zones” for 国家高新区布局,
+    whose head 布局 is "layout"): both are dropped. Candidates the glossary confirms are left
+    as they are."""
+    engine = Renderings((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs)
+    confirmed: set[int] = set()
+    for c in candidates:
+        if c.status == KNOWN:
+            continue
+        seen = engine.of(c.zh)
+        v = verdict(seen)
+        if v is None:
+            continue
+        wordings = Counter(rendering_key(s.surfaces[0]) for s in seen if s.pair in v.same)
+        key = max(wordings, key=lambda k: (wordings[k], k == rendering_key(v.expected)))
+        if len(v.same) < min_pairs:
+            if f" {rendering_key(c.en)} " not in f" {key} ":
+                continue
+            # the candidate's English is part of the rendering found ("key laboratories" of
+            # "national key laboratories" for 全国重点实验室): shown whole, in its pairs first
+            c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
+            c.examples = tuple(dict.fromkeys(v.same + list(c.examples)))[:3]
+            c.status, c.glossary_en = NEW, None
+            _compare(c, key, glossary)
+            confirmed.add(id(c))
+            continue
+        c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
+        c.pairs, c.examples = len(v.same), tuple(v.same[:3])
+        if counts.en_df.get(key):
+            c.en_pairs = counts.en_df[key]
+            c.log_dice = 14 + math.log2(min(1.0, 2 * c.pairs / (c.zh_pairs + c.en_pairs)))
+        c.status, c.glossary_en = NEW, None
+        _compare(c, key, glossary)
+        confirmed.add(id(c))
+    kept = []
+    for c in candidates:
+        if c.status != KNOWN and id(c) not in confirmed:
+            words = [word_key(w) for w in WORD.findall(c.en)]
+            rendering = _rendering_words(words, c.zh, engine)
+            if rendering is not None and not rendering:
+                continue  # no part of the term in the English
+            head = c.zh if engine.d.lookup(c.zh) is not None else components(c.zh, engine.d)[-1]
+            of_head = _rendering_words(words, head, engine, whole=True)
+            if rendering and of_head is not None and not of_head and any(
+                o is not c and o.zh in c.zh and rendering <= (theirs := {word_key(w) for w in WORD.findall(o.en)})
+                and len(theirs.intersection(words) - EN_STOP) >= 2 for o in candidates
+            ):
+                continue  # it is a shorter term's English (two words or more of it), not its own head's
+        kept.append(c)
+    return kept
+
+
+def _rendering_words(words: list[str], zh: str, engine: Renderings, whole: bool = False) -> set[str] | None:
+    """The English words (keys) that render `zh` (`whole`) or one of its dictionary words;
+    None where the dictionary knows none of them (a name: 金壮龙 → Jin Zhuanglong). (The
+    dictionary's glosses only: words learned from the file are the very co-occurrence under
+    test.)"""
+    pieces = [zh] if whole or engine.d.lookup(zh) is not None else components(zh, engine.d)
+    glosses = [engine.glosses(p) for p in pieces if engine.d.lookup(p) is not None]
+    if not glosses:
+        return None
+    return {w for w in words if any(matches(w, g) for g in glosses)}
 
 
 @dataclass

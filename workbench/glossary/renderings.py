@@ -23,7 +23,7 @@ CC-CEDICT, and, where the dictionary's do not occur in a pair, from the aligned 
   (园区 is a kind of 区, and 区 is "zone" across the file: "industrial zones" renders 工业园区
   as well as "industrial parks" does);
 - in a pair where no rendering is found so, the content word right before the rendering of the
-  other parts stands for a part that is not the head, when two pairs or more agree on it and it
+  other parts stands for a part that is not the head (and is not rendered inside it), when two pairs or more agree on it and it
   renders no other Chinese word of the pair (先导 → "pilot" in "pilot zones" and "pilot areas").
 
 Two renderings differ when some part is rendered by different words altogether ("sci-tech" /
@@ -323,7 +323,8 @@ class Renderings:
             explained = None
             for n in range(len(parts) - 1):  # a modifier (not the head), written before the rest
                 others = [[m[k] for k in range(len(parts)) if k != n] for m in matched]
-                words = {w for sp in _spans(pair, others, len(parts) - 1) if (w := _before(pair, sp))}
+                words = {w for sp in _spans(pair, others, len(parts) - 1)
+                         if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
                 if words:  # not a word that renders another Chinese word of the pair
                     explained = self._explained(pid, term) if explained is None else explained
                     slot_votes[n].update(w for w in words if not matches(w, explained))

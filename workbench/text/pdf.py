@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 
@@ -114,31 +115,30 @@ def _gutter(groups: list[dict], hint: float | None = None) -> float | None:
     if len(body) < _MIN_COLUMN_RUNS + 2:
         return None
     width = max(g["displaced_tx"] for g in body)
-    lo, hi = int(width * 0.3), int(width * 0.7)
-    if hi - lo < 4:
+    lo, hi = width * 0.3, width * 0.7
+    # How many runs cross each stretch between the runs' ends (by bisection: a hostile page's
+    # coordinates cost nothing more than a plain one's).
+    starts = sorted(min(g["tx"], g["displaced_tx"]) for g in body)
+    ends = sorted(max(g["tx"], g["displaced_tx"]) for g in body)
+    cuts = sorted({lo, hi, *(v for v in starts + ends if lo < v < hi)})
+    stretches = []
+    for a, b in zip(cuts, cuts[1:]):
+        m = (a + b) / 2
+        stretches.append((a, b, bisect_left(starts, m) - bisect_left(ends, m)))
+    if not stretches:
         return None
-    cover = [0] * (hi - lo + 2)
-    for g in body:  # runs crossing each x from lo to hi, by a difference array
-        a, b = max(lo, int(g["tx"]) + 1), min(hi, int(g["displaced_tx"]) - 1)
-        if a <= b:
-            cover[a - lo] += 1
-            cover[b - lo + 1] -= 1
-    crossings, run = [], 0
-    for d in cover[:-1]:
-        run += d
-        crossings.append(run)
-    least = min(crossings)
+    least = min(n for _, _, n in stretches)
     if least * 5 > len(body):
         return None
-    best, start = (0, 0), None  # the widest stretch of x crossed by the fewest runs
-    for i, n in enumerate([*crossings, least + 1]):
-        if n == least and start is None:
-            start = i
-        elif n != least and start is not None:
-            best, start = max(best, (i - start, start)), None
+    best, run = (0.0, 0.0, 0.0), None  # (width, from, to) of the widest run crossed by the fewest
+    for a, b, n in [*stretches, (hi, hi, least + 1)]:
+        if n == least:
+            run = (run[0], b) if run else (a, b)
+        elif run:
+            best, run = max(best, (run[1] - run[0], run[0], run[1])), None
     if best[0] < 3:  # a gutter is a few points wide at least
         return None
-    x = lo + best[1] + best[0] / 2
+    x = (best[1] + best[2]) / 2
     return x if _side_by_side(body, x, 2) and sum(1 for g in body if g["displaced_tx"] <= x) >= _MIN_COLUMN_RUNS else None
 
 
@@ -150,7 +150,7 @@ def _side_by_side(body: list[dict], x: float, least: int) -> bool:
     if len(left) < least or len(right) < least:
         return False
     right_ys = {round(g["ty"]) for g in right}
-    return sum(1 for g in left if any(abs(round(g["ty"]) - y) <= 2 for y in right_ys)) >= least
+    return sum(1 for g in left if any(round(g["ty"]) + d in right_ys for d in range(-2, 3))) >= least
 
 
 def _column_chunks(pages: list[list[dict]]) -> tuple[list[list[str]], list[str]]:
