@@ -234,3 +234,22 @@ def test_open_zh_en_bad_input_is_one_line_exit_2_nothing_written(tmp_path, args,
     r = run_cli("open", *args, cwd=tmp_path)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith(message), r.stderr
     assert not list(tmp_path.glob("*.yaml"))
+
+
+def test_realign_reads_the_documents_with_the_reader_the_file_records(tmp_path):
+    from workbench.editing.realign import sentence_paragraphs
+    from workbench.store.alignment_file import load_alignment
+
+    (tmp_path / "zh.txt").write_text("# 标题\n\n寿小丽：\n\n谢谢大家。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("# Title\n\nShou Xiaoli:\n\nThank you all.\n", encoding="utf-8")
+    assert main(["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--input-format", "md",
+                 "-o", str(tmp_path / "a.yaml")]) == 0
+    al = load_alignment(tmp_path / "a.yaml")
+    assert sentence_paragraphs(al, tmp_path) == ([1, 2, 3], [1, 2, 3], "documents")
+
+
+def test_pair_documents_read_with_a_forced_reader(tmp_path, db, capsys):
+    (tmp_path / "zh.txt").write_text("# 发布会\n\n我们将继续努力。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("# Briefing\n\nWe will keep working hard.\n", encoding="utf-8")
+    assert main(["index", "--pair", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"), "--input-format", "md"]) == 0
+    assert [(h["zh"], h["en"]) for h in hits(capsys, "发布会")] == [("发布会", "Briefing")]  # no "# "

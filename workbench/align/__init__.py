@@ -55,7 +55,7 @@ class Bead:
 # other beads); 1-0 / 0-1 beads get a flat 0.3.
 _CAL = {"one": (2.8, 0.7), "many": (2.6, -0.4), "skip": 0.3}
 # The same with the sentence encoder's cosine in the raw score (bench/align_fit_semantic.py).
-_CAL_SEMANTIC = {"one": (1.8, 0.84), "many": (1.77, -0.01), "skip": 0.3}
+_CAL_SEMANTIC = {"one": (1.78, 0.86), "many": (1.69, 0.08), "skip": 0.3}
 
 
 def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: float,
@@ -166,9 +166,9 @@ def semantic_default() -> bool:
 
 
 _warned_no_encoder = False
-# share of the progress bar the encoding takes (measured: about 80% of the time with the
-# encoder when nothing is cached; see bench/align_speed.py)
-_ENCODE_SHARE = 0.8
+# share of the progress bar the encoding takes (measured: 85-90% of the time with the
+# encoder when nothing is cached, sentences and junctions; see bench/align_speed.py)
+_ENCODE_SHARE = 0.85
 
 
 def _semantic(zh: list[str], en: list[str], cache: bool,

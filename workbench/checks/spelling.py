@@ -116,9 +116,11 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
             joined.update(j3)
             if "-" in seps:
                 hyphenated.update(c[0] for c in _compounds(words, seps) if "-" in c[2])
+            wins = None  # (worked out once, here where there is an article, else in the next pass if needed)
             if not _ARTICLES.isdisjoint(words):
-                with_article.update(w[:5] for w in _article_windows(words, seps) if w[4] and (w[5] or w[6] or w[7]))
-            per_pair.append((v, p, low, words, seps, j2, j3))
+                wins = _article_windows(words, seps)
+                with_article.update(w[:5] for w in wins if w[4] and (w[5] or w[6] or w[7]))
+            per_pair.append((v, p, low, words, seps, j2, j3, wins))
     spell_groups: dict[str, set[str]] = defaultdict(set)
     for w in vocab:
         if len(w) >= 5 and w.isalpha():
@@ -136,13 +138,15 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     compounds: set[tuple[str, str, str]] = set()
     windows: set[tuple] = set()
     kept = []
-    for v, p, low, words, seps, j2, j3 in per_pair:
+    for v, p, low, words, seps, j2, j3, all_wins in per_pair:
         comps = wins = frozenset()
         if closed and not (closed.isdisjoint(words) and closed.isdisjoint(j2) and closed.isdisjoint(j3)):
             comps = {c for c in _compounds(words, seps) if c[0] in closed}
             compounds |= comps
         if with_article and not first_words.isdisjoint(words):
-            wins = {w for w in _article_windows(words, seps) if w[:5] in with_article}
+            if all_wins is None:
+                all_wins = _article_windows(words, seps)
+            wins = {w for w in all_wins if w[:5] in with_article}
             windows |= wins
         if comps or wins or not spell_words.keys().isdisjoint(words):
             kept.append((v, p, low, words, seps, comps, wins))

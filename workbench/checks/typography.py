@@ -28,7 +28,12 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CURLY, _STRAIGHT = re.compile(r"[“”]"), re.compile(r'"')
 
 
+_ANY_BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def _unbalanced_brackets(text: str) -> str | None:
+    if not _ANY_BRACKET.search(text):
+        return None  # (most sentences: no character to walk through)
     stack: list[str] = []
     closing = {v: k for k, v in _BRACKETS.items()}
     for ch in text:
@@ -42,6 +47,8 @@ def _unbalanced_brackets(text: str) -> str | None:
 
 
 def _unbalanced_quotes(text: str) -> str | None:
+    if "“" not in text and "”" not in text:
+        return '"' if text.count('"') % 2 else None
     depth = 0
     for ch in text:
         if ch == "“":

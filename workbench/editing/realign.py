@@ -69,8 +69,8 @@ def sentence_paragraphs(al: Alignment, base: Path | None = None) -> tuple[list[i
     """
     zh, en = al.zh_sentences(), al.en_sentences()
     if base is not None and al.source.path and al.target.path:
-        got = _document_paragraphs(base / al.source.path, "zh", zh)
-        got_en = _document_paragraphs(base / al.target.path, "en", en)
+        got = _document_paragraphs(base / al.source.path, "zh", zh, al.source.format, al.source.encoding)
+        got_en = _document_paragraphs(base / al.target.path, "en", en, al.target.format, al.target.encoding)
         if got is not None and got_en is not None:
             return got, got_en, "documents"
     zh_para: list[int] = []
@@ -86,12 +86,15 @@ def sentence_paragraphs(al: Alignment, base: Path | None = None) -> tuple[list[i
     return zh_para, en_para, "alignment"
 
 
-def _document_paragraphs(path: Path, lang: str, sentences: list[str]) -> list[int] | None:
+def _document_paragraphs(path: Path, lang: str, sentences: list[str], fmt: str | None = None,
+                         encoding: str | None = None) -> list[int] | None:
+    """The document's paragraph numbers, read as align read it (the reader and encoding the
+    aligned file records), if it holds exactly these sentences."""
     from workbench.text.documents import read_document
 
     for presplit in (False, True):
         try:
-            doc = read_document(path, lang, presplit=presplit)
+            doc = read_document(path, lang, presplit=presplit, input_format=fmt, encoding=encoding)
         except (WorkbenchError, OSError):
             return None
         if doc.sentences() == sentences:
