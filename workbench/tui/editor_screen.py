@@ -48,7 +48,7 @@ class EditorScreen(Screen):
         self.session = session
         self.search: Search | None = None
         self.realigning = False
-        self.view = PairsView(session.al.pairs, id="pairs")
+        self.view = PairsView(session.al.pairs, on_move=self.cursor_moved, id="pairs")
         self.view.threshold = session.low_confidence  # the reviser's (editing.settings)
         self.panel = PairPanel(id="pair-panel")
         self.status = StatusLine(id="status")
@@ -102,7 +102,7 @@ class EditorScreen(Screen):
         self.query_one("#col-zh").styles.width = zw + len(SEPARATOR)
         self.query_one("#col-en").styles.width = ew
 
-    def on_pairs_view_cursor_moved(self, _: PairsView.CursorMoved) -> None:
+    def cursor_moved(self, _: int) -> None:
         self.show_pair_findings()
         self.show_memory()
         self.update_status()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import partial
 from itertools import accumulate
 
@@ -84,14 +85,12 @@ class PairsView(ScrollView, can_focus=True):
     class Measured(Message):
         """Every pair's height is known (the background measuring is done)."""
 
-    class CursorMoved(Message):
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(self, pairs: list[Pair], **kwargs) -> None:
+    def __init__(self, pairs: list[Pair], on_move: Callable[[int], None] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.pairs = pairs
+        # Told of every cursor move at once (not by a message): what follows the cursor (status
+        # line, findings panel) is drawn in the same frame as the move, one frame a key, not two.
+        self.on_move = on_move
         self.findings: frozenset[int] | set[int] = frozenset()  # ids of the pairs with findings
         self.terms: re.Pattern[str] | None = None  # the cursor pair's finding terms, marked in it
         self.threshold = LOW_CONFIDENCE  # below it an unconfirmed pair is marked ?
@@ -366,7 +365,8 @@ class PairsView(ScrollView, can_focus=True):
         self.refresh_pair(new)
         self.scroll_to_cursor(center=self.cursor_jump)
         self.cursor_jump = False
-        self.post_message(self.CursorMoved(new))
+        if self.on_move is not None:
+            self.on_move(new)
 
     def refresh_pair(self, k: int) -> None:
         if 0 <= k < len(self._heights):
