@@ -83,6 +83,26 @@ def test_bilingual_markdown_and_web_page_tables(tmp_path, db, capsys):
     assert [h["en"] for h in hits(capsys, "石墨烯")] == ["Graphene is thin."]
 
 
+def test_a_bilingual_edition_of_alternating_paragraphs_pairs_them(tmp_path, db, capsys):
+    # 中英对照: each Chinese paragraph followed by its English, in Word and in a PDF; and the
+    # English first in Markdown.
+    alternating = [x for zh, en in ROWS for x in (zh, en)]
+    paragraphs_docx(tmp_path / "ed.docx", ["新闻发布会实录"] + alternating)
+    from pdfmake import flow, pdf_bytes
+
+    (tmp_path / "ed.pdf").write_bytes(pdf_bytes(flow(alternating, per_line=40)))
+    (tmp_path / "ed.md").write_text("\n\n".join(x for zh, en in ROWS for x in (en, zh)) + "\n", encoding="utf-8")
+    for name in ("ed.docx", "ed.pdf", "ed.md"):
+        assert main(["index", str(tmp_path / name)]) == 0, name
+        found = hits(capsys, "新质生产力")
+        assert [(h["zh"], h["en"]) for h in found if h["file"].endswith(name)] == [ROWS[1]], name
+    assert [h["en"] for h in hits(capsys, "实录")] == [""]  # the title: a pair with one side
+    # A Chinese document quoting a little English is no bilingual edition.
+    paragraphs_docx(tmp_path / "zh.docx", [ROWS[0][0], "Made in China 2025", ROWS[1][0], ROWS[2][0], "谢谢大家。"])
+    assert main(["index", str(tmp_path / "zh.docx")]) == 2
+    assert "one language only" in capsys.readouterr().err
+
+
 def test_a_document_in_one_language_is_refused_naming_it(tmp_path, db):
     paragraphs_docx(tmp_path / "zh.docx", [zh for zh, _ in ROWS])
     r = run_cli("index", "zh.docx", cwd=tmp_path, env={"WORKBENCH_DB": str(db)})

@@ -235,6 +235,8 @@ def test_pdf_hyphenation_repaired_and_compounds_kept():
               (72, 649, "growth should.")]]
     doc = document_from_bytes(pdf_bytes(pages), "h.pdf", "en")
     assert texts(doc) == ["The economy grew in a high-quality way, as high-quality growth should."]
+    pages = [[(72, 700, "They are primarily labor-"), (72, 683, "and capital-intensive.")]]  # a suspended hyphen
+    assert texts(document_from_bytes(pdf_bytes(pages), "h.pdf", "en")) == ["They are primarily labor- and capital-intensive."]
 
 
 def test_tests_data_pdf_reads():

@@ -123,3 +123,12 @@ def test_the_english_of_a_shorter_term_is_not_offered_for_a_longer_one():
 def test_the_engine_s_majority_rendering_and_its_pairs():
     c = by_zh(mine_terms(doc(*ACHIEVEMENTS)))["科技成果"]
     assert (c.en, c.pairs, c.examples) == ("sci-tech achievements", 2, (1, 3))
+
+
+def test_the_wording_shown_is_a_head_rather_than_a_modifier():
+    pairs = [
+        ("发展高新技术产业开发区。", "We will develop high-tech industrial development zones."),
+        ("建设高新技术产业开发区。", "We will build high-tech industrial development zones."),
+        ("培育高新技术产业。", "We will foster high-tech industries."),
+    ]
+    assert by_zh(mine_terms(doc(*pairs)))["高新技术产业"].en == "high-tech industries"

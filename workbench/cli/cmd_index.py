@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Add or update aligned files in the archive: YAML files (folders searched "
         "recursively), TMX and XLIFF files, TSV/CSV files when named. A bilingual document when named "
         "(.docx, .html/.htm, .md: a table with a Chinese column and an English column, the usual "
-        "deliverable) is indexed row by row, a pair a row. A Chinese document and its English "
+        "deliverable) is indexed row by row, a pair a row; a bilingual edition (each Chinese paragraph "
+        "followed by its English, in any format align reads, PDF too) a pair each two paragraphs. A Chinese document and its English "
         "translation (--pair ZH EN; any format align reads) are aligned as `workbench align` aligns "
         "them and their pairs indexed under the Chinese document; --pair ZH_DIR EN_DIR pairs two "
         "folders' documents by name, as folder alignment does. A document in one language alone is "
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "files skipped, 2 nothing could be done.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="aligned files or folders of them; bilingual documents (.docx, .html, .md)")
+                   help="aligned files or folders of them; bilingual documents (.docx, .html, .md, .pdf)")
     p.add_argument("--pair", nargs=2, action="append", default=[], metavar=("ZH", "EN"),
                    help="a Chinese document and its English translation (or two folders of them, paired "
                    "by name), aligned and indexed; may be given more than once")

@@ -155,8 +155,10 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
         v = verdict(seen)
         if v is None:
             continue
+        # the most frequent wording, counting first where it ends a phrase (a head, not a modifier)
         wordings = Counter(rendering_key(s.surfaces[0]) for s in seen if s.pair in v.same)
-        key = max(wordings, key=lambda k: (wordings[k], k == rendering_key(v.expected)))
+        heads = Counter(rendering_key(s.surfaces[0]) for s in seen if s.pair in v.same and s.ends_phrase)
+        key = max(wordings, key=lambda k: (heads[k], wordings[k], k == rendering_key(v.expected)))
         if len(v.same) < min_pairs:
             if f" {rendering_key(c.en)} " not in f" {key} ":
                 continue

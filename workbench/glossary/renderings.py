@@ -158,6 +158,7 @@ class Seen:
     pair: int
     parts: list[Parts]
     surfaces: list[str]
+    ends_phrase: bool = True  # the first rendering is not followed by another content word (a head)
 
 
 @dataclass
@@ -316,7 +317,8 @@ class Renderings:
                 if spans or parts is every:
                     break
             if spans:
-                seen.append(Seen(pid, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans]))
+                seen.append(Seen(pid, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans],
+                                 _ends_phrase(pair, spans[0])))
                 continue
             if not look_for_slots:
                 continue
@@ -330,6 +332,13 @@ class Renderings:
                     slot_votes[n].update(w for w in words if not matches(w, explained))
         slots = {n: {k for k, c in votes.items() if c >= SLOT_MIN_PAIRS} for n, votes in slot_votes.items()}
         return seen, {n: s for n, s in slots.items() if s}
+
+
+def _ends_phrase(pair: EnPair, span: tuple[int, int]) -> bool:
+    """No content word right after the span in its clause: "high-tech industries", not the
+    "high-tech industrial" of "high-tech industrial development zones"."""
+    k = span[1] + 1
+    return not (k < len(pair.keys) and pair.keys[k] in pair.content and not pair.clause_break(span[1], k))
 
 
 def _before(pair: EnPair, span: tuple[int, int]) -> str | None:

@@ -319,6 +319,7 @@ def paragraphs(pages: list[list[str]], trim: bool = True, kinds: list[str] | Non
     return [Block(_join(p, text_all)) for p in paras]
 
 
+_SUSPENDS = frozenset({"and", "or", "nor", "to", "as", "but", "than", "versus", "vs"})
 _LABEL = re.compile(r"^[^。！？.!?；;：:]{1,40}[:：]$")  # a speaker label, "Jin Zhuanglong:"
 
 
@@ -336,6 +337,8 @@ def _join(lines: list[str], text_all: str) -> str:
         if merged:
             m = _HYPHENATED.search(merged[-1])
             nxt = re.match(r"[a-z]+", line)
+            if nxt and nxt.group(0) in _SUSPENDS:
+                nxt = None  # "labor-" / "and capital-intensive": a suspended hyphen, kept with its space
             if m and nxt and not _TIGHT_END.search(merged[-1]):
                 compound = f"{m.group(1)}-{nxt.group(0)}"
                 if not re.search(rf"(?<![\w-]){re.escape(compound)}(?![\w-])", text_all.replace("-\n", "")):
