@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
@@ -46,7 +47,10 @@ class FindingsScreen(Screen):
 
     def findings_updated(self) -> None:
         """Rebuild the tree from the app's latest findings (called when the checks rerun)."""
-        tree = self.query_one(Tree)
+        try:
+            tree = self.query_one(Tree)
+        except NoMatches:  # the app is closing (the checks ended as it quit)
+            return
         found = self.app.findings
         title = self.query_one("#findings-title", Static)
         if found is None:
