@@ -4,6 +4,7 @@ import pytest
 from checks_helpers import GLOSSARY, doc, long_pairs
 
 from workbench.checks import CHECKS, Finding, is_ignored, run_checks
+from workbench.errors import WorkbenchError
 from workbench.model import Ignored
 
 
@@ -23,6 +24,24 @@ def test_findings_come_in_pair_order_and_dismissed_ones_stay_dismissed():
     again = run_checks(al, GLOSSARY)
     assert "term-forbidden" not in {f.check for f in again}
     assert "untranslated" in {f.check for f in again}
+
+
+def test_the_collector_paused_for_the_checks_is_as_it_was_after_them_even_after_an_error():
+    import gc
+
+    pairs = [("加快发展新质生产力。", "develop new productive forces")]
+    assert gc.isenabled()
+    assert run_checks(doc(*pairs), GLOSSARY)
+    assert gc.isenabled()
+    with pytest.raises(WorkbenchError):
+        run_checks(doc(*pairs), GLOSSARY, checks=["no-such-check"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_checks(doc(*pairs), GLOSSARY)
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
 
 
 def test_is_ignored_matches_check_pair_and_term():

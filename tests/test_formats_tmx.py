@@ -199,3 +199,19 @@ def test_inline_markup_nested_as_deep_as_allowed():
     seg = "<hi>" * 200 + "深。" + "</hi>" * 200
     data = f"<tmx><body><tu><tuv xml:lang='zh'><seg>{seg}</seg></tuv><tuv xml:lang='en'><seg>Deep.</seg></tuv></tu></body></tmx>"
     assert read_tmx(data.encode(), "deep.tmx").pairs[0].zh == ["深。"]
+
+
+@pytest.mark.parametrize("semantic", [True, False, None])
+def test_round_trip_keeps_how_it_was_aligned(semantic):
+    al = sample_alignment()
+    al.semantic = semantic
+    back = read_tmx(dump_tmx(al).encode("utf-8"), "x.tmx")
+    assert back.semantic is semantic
+    assert dump_alignment(back) == dump_alignment(al)
+
+
+def test_a_malformed_aligner_prop_is_refused():
+    data = dump_tmx(sample_alignment()).replace(
+        '<prop type="x-title">', '<prop type="x-aligner-semantic">maybe</prop><prop type="x-title">', 1)
+    with pytest.raises(WorkbenchError, match="x-aligner-semantic"):
+        read_tmx(data.encode("utf-8"), "x.tmx")

@@ -45,6 +45,14 @@ def test_round_trip_is_exact():
     assert dump_alignment(read_xliff(dump_xliff(al).encode("utf-8"), "x.xlf")) == dump_alignment(al)
 
 
+@pytest.mark.parametrize("semantic", [True, False])
+def test_round_trip_keeps_how_it_was_aligned(semantic):
+    al = sample_alignment()
+    al.semantic = semantic
+    back = read_xliff(dump_xliff(al).encode("utf-8"), "x.xlf")
+    assert back.semantic is semantic and dump_alignment(back) == dump_alignment(al)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(alignments())
 def test_round_trip_property(al):

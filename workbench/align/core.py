@@ -223,6 +223,9 @@ class Doc:
         key = self.ls_stem * (self.M + 1) + self.ls_sent
         self.ls_order = np.argsort(key, kind="stable")
         self.ls_keys = key[self.ls_order]
+        # the links in (stem, sentence) order, for the joins' searches
+        perm = np.argsort(self.link_stem * (self.N + 1) + self.link_sent, kind="stable")
+        self.link_perm = perm.astype(np.int32) if len(perm) < 2**31 else perm
 
     # ------------------------------------------------------------ pair features in a band
     def pairs(self, lo: np.ndarray, hi: np.ndarray, max_df: float | None = None
@@ -238,9 +241,26 @@ class Doc:
         if max_df is not None and len(l_stem):
             keep = self.stem_df[l_stem] <= max_df
             l_sent, l_inst, l_stem = l_sent[keep], l_inst[keep], l_stem[keep]
-        first_hit = np.searchsorted(self.ls_keys, l_stem * (M + 1) + lo[l_sent])
-        n_hits = np.maximum(np.searchsorted(self.ls_keys, l_stem * (M + 1) + hi[l_sent])
-                            - first_hit, 0)
+            perm = _order_within(self.link_perm, keep)
+        else:
+            perm = self.link_perm
+        # the needles in (stem, sentence) order are ascending (lo and hi are monotone): a
+        # search of ascending needles runs several times faster than of shuffled ones
+        p_sent = l_sent[perm]
+        key = l_stem[perm]
+        key *= M + 1
+        first_hit = np.empty(len(perm), dtype=np.int64)
+        needle = lo[p_sent]
+        needle += key
+        first_hit[perm] = np.searchsorted(self.ls_keys, needle)
+        n_hits = needle  # reused: the number of hits
+        needle = hi[p_sent]
+        needle += key
+        del p_sent, key
+        n_hits[perm] = np.searchsorted(self.ls_keys, needle)
+        del needle, perm
+        n_hits -= first_hit
+        np.maximum(n_hits, 0, out=n_hits)
         zh_cover = np.zeros(total_cells)
         en_cover = np.zeros(total_cells)
         # the join in chunks of whole rows, so that its scratch memory stays bounded
@@ -376,6 +396,14 @@ class Doc:
 
 # ---------------------------------------------------------------- distinct values
 # (by sorting: numpy 2's hash-based np.unique was ~100x slower on millions of int64 keys)
+
+def _order_within(perm: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """``perm`` (an ordering of positions) restricted to the kept positions, renumbered as
+    positions among the kept ones."""
+    new_pos = np.cumsum(keep) - 1
+    kept = perm[keep[perm]]
+    return new_pos[kept]
+
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
     """The distinct keys, ascending."""
@@ -785,8 +813,10 @@ def _search(doc: Doc, prm: Params, ctx: Context, types: Sequence[BeadType],
     blocks = doc.blocks(g)
     block_ctx = Context(ctx.ratio, extra=_Blocks(ctx.extra, g, N, M) if ctx.extra else None)
     block_beads = _search(blocks, prm, block_ctx, TYPES_FAST, coarse=True)
-    xs = np.minimum(np.arange(blocks.N + 1) * g, N)
-    ys = np.minimum(_centre_from_beads(block_beads, blocks.N) * g, M)
+    n_blocks = blocks.N
+    del blocks, block_ctx  # the coarse document's arrays are not needed below
+    xs = np.minimum(np.arange(n_blocks + 1) * g, N)
+    ys = np.minimum(_centre_from_beads(block_beads, n_blocks) * g, M)
     centre = np.interp(np.arange(N + 1), xs, ys).round().astype(np.int64)
     band = Band.around(centre, g + prm.width // 2, M)
     rows = 2 * (g + prm.width // 2) + 1

@@ -153,6 +153,7 @@ _SUFFIXES = (("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""
              ("s", ""))
 
 
+@lru_cache(maxsize=100_000)
 def _root(word: str) -> str:
     """A rough derivational root, for `paraphrase` only: digitally → digital, transforming and
     transformation → transform."""
@@ -436,12 +437,16 @@ def _key_without_nested(v: View, p: PairView, i: int, h: EnHit) -> str:
     """The rendering's key with the words of nested terms' renderings replaced by one mark
     per term: "value added … above the designated size" and "… above designated size" are
     one rendering of 规模以上工业增加值 (the "the" is 规模以上's business)."""
-    nested = v.matcher.nested(i)
-    inner = [x for j in nested for x in _accepted(p.en_by_term.get(j, ()))
-             if h.start <= x.start and x.end <= h.end and x.span != h.span]
-    if not inner:
-        return rendering_key(h.form)
-    return _marked(p.en, h.start, h.end, inner)
+    # (the hits inside this one first: most often there are none, and the nested terms, worked
+    # out once per term, need not be asked for)
+    inside = [x for j, hits in p.en_by_term.items() if j != i for x in hits
+              if h.start <= x.start and x.end <= h.end and x.span != h.span and x.kind != FORBIDDEN]
+    if inside:
+        nested = set(v.matcher.nested(i))
+        inner = sorted((x for x in inside if x.term in nested), key=lambda x: x.term)  # as nested() lists them
+        if inner:
+            return _marked(p.en, h.start, h.end, inner)
+    return rendering_key(h.form)
 
 
 def _approved_key(v: View, i: int) -> str:

@@ -23,6 +23,7 @@ from workbench.model import AUTO, STATUSES, Alignment, Ignored, Pair
 PAIR_ID, STATUS, SCORE, PARA = "x-pair-id", "x-status", "x-score", "x-para"
 LENGTHS = "x-sentence-lengths"
 TITLE, GLOSSARY, IGNORED, ONE_SIDED = "x-title", "x-glossary", "x-ignored", "x-one-sided-pair"
+SEMANTIC = "x-aligner-semantic"  # the aligned YAML's `aligner: {semantic: …}`
 _DOC_KEYS = ("lang", "path", "sha256", "format", "encoding")  # a DocRef's fields, as the aligned YAML has them
 _DOC_PROPS = {f"x-{side}-{key}": (side, key) for side in ("source", "target") for key in _DOC_KEYS}
 
@@ -57,6 +58,8 @@ def header_props(al: Alignment) -> list[tuple[str, str]]:
             value = getattr(ref, key)
             if value is not None:
                 props.append((f"x-{side}-{key}", value))
+    if al.semantic is not None:
+        props.append((SEMANTIC, "true" if al.semantic else "false"))
     if al.glossary:
         props.append((GLOSSARY, al.glossary))
     for ig in al.ignored:
@@ -112,6 +115,10 @@ class Builder:
                     raise WorkbenchError(f"malformed {kind} prop: {value!r} is not one of {', '.join(INPUT_FORMATS)}",
                                          self.path)
             setattr(getattr(self.al, side), key, value)
+        elif kind == SEMANTIC:
+            if value not in ("true", "false"):
+                raise WorkbenchError(f"malformed {kind} prop: {value!r} is not true or false", self.path)
+            self.al.semantic = value == "true"
         elif kind == GLOSSARY:
             self.al.glossary = value or None
         elif kind == IGNORED:
