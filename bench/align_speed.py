@@ -6,8 +6,9 @@ the dictionary; peak memory is the child's maximum resident set size (getrusage)
 includes the Python interpreter and numpy.  The long document is the development chapters
 (../shared/align-gold/mac-dev) concatenated and repeated.
 
-With the encoder, "encode s" is the part spent encoding the sentences (nothing cached: a first
-alignment; a second one reads the vectors from the cache) and loading the encoder.
+With the encoder, "encode s" is the part spent encoding the sentences and the junctions of
+adjacent sentences (nothing cached: a first alignment; a second one reads the vectors from the
+cache) and loading the encoder.
 
     python bench/align_speed.py [--sizes 1,2,4,8] [--mode lexical|semantic|both] [--threads N]
 """
@@ -84,9 +85,9 @@ def main(argv=None) -> int:
                   f" {r['cpu_s']:6.2f} {r['peak_mb']:8.0f}")
     print("(seconds: wall time of the import of the aligner, dictionary load and alignment in a "
           "fresh process, on --threads BLAS threads; encode s: of which loading the encoder and "
-          "encoding every sentence; cpu s: the CPU time of that process, interpreter start "
-          "included, which other load on the machine inflates less; peak MB: maximum resident "
-          "set size)")
+          "encoding every sentence and junction; cpu s: the CPU time of that process, "
+          "interpreter start included, which other load on the machine inflates less; peak MB: "
+          "maximum resident set size)")
     return 0
 
 
