@@ -117,3 +117,55 @@ async def test_the_checks_process_findings_reach_the_panel_and_the_marks(tmp_pat
         assert app.editor.cursor == 4
         panel = app.editor.panel.text.plain
         assert "number-mismatch" in panel, panel
+
+
+async def test_findings_that_began_before_a_change_are_shown_without_what_was_dismissed(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    """A check run on a long document takes seconds: its findings are shown even when the reviser
+    changed something meanwhile (else, confirming pair after pair, they would never see any);
+    a finding dismissed meanwhile is not listed."""
+    import threading
+
+    from textual.widgets import Tree
+
+    from workbench.checks import run_checks
+    from workbench.tui import app as app_module
+
+    path = tmp_path / "doc.yaml"
+    al = make_alignment()
+    al.pairs[4].en = ["Manufacturing value added is about 40% of the global total."]  # the Chinese: 30%
+    save_alignment(al, path)
+    gates = [threading.Event(), threading.Event()]  # the first run, and every later one
+    runs = []
+
+    def gated(snapshot, glossary):
+        gate = gates[min(len(runs), 1)]
+        runs.append(snapshot)
+        gate.wait(10)
+        return run_checks(snapshot, glossary)
+
+    monkeypatch.setattr(app_module, "run_checks", gated)
+    app = app_for(path, check_delay=0.01)
+    async with app.run_test(size=SIZE) as pilot:
+        while not runs:
+            await pilot.pause(0.02)
+        app.editor.apply(app.session.dismiss, "number-mismatch", 5, None, "checked")  # during the run
+        gates[0].set()
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if app.findings is not None:
+                break
+        assert len(runs) <= 2 and not gates[1].is_set()  # the first run's findings, not a later one's
+        assert any(f.check == "number-mismatch" and f.pair == 5 for f in app.findings)
+        assert 5 in app.editor.view.findings
+        await pilot.press("F")
+        await pilot.pause()
+        listed = [n.data for group in app.screen.query_one(Tree).root.children for n in group.children]
+        assert not any(getattr(f, "check", None) == "number-mismatch" and f.pair == 5 for f in listed)
+        assert any(getattr(f, "check", None) == "number-mismatch" and f.pair == 3 for f in listed)
+        gates[1].set()  # the run the dismissal asked for ends: its findings replace the first's
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if len(runs) >= 2 and not app.checking:
+                break
+        assert len(runs) >= 2 and not any(f.check == "number-mismatch" and f.pair == 5 for f in app.findings)

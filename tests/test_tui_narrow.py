@@ -103,3 +103,18 @@ async def test_narrow_status_and_findings_panel(tmp_path: Path, size: tuple[int,
         assert len(panel) == 3 and panel[1].startswith("    ") and panel[2].startswith("    ")
         drawn = [ln for ln in screen_lines(app) if ln.startswith("     ") and "│" not in ln]
         assert drawn and drawn[-1].rstrip().endswith("…")
+
+
+async def test_help_at_60_columns_shows_what_each_command_does(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # the settings file beside the document shows as ~/settings.yaml
+    path = tmp_path / "doc.yaml"
+    save_alignment(make_alignment(), path)
+    app = app_for(path, check_delay=1000)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("Edit pair" in ln for ln in lines) and any("edit the zh/en text" in ln for ln in lines)
+        assert any("below 0.5" in ln for ln in lines) and any("~/settings.yaml" in ln for ln in lines)
+        assert all(cell_len(ln) <= 60 for ln in lines)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
-from workbench.checks import severity_rank
+from workbench.checks import is_ignored, severity_rank
 from workbench.editing.session import Session
 from workbench.model import Ignored
 from workbench.text.visible import visible
@@ -46,7 +47,10 @@ class FindingsScreen(Screen):
 
     def findings_updated(self) -> None:
         """Rebuild the tree from the app's latest findings (called when the checks rerun)."""
-        tree = self.query_one(Tree)
+        try:
+            tree = self.query_one(Tree)
+        except NoMatches:  # the app is closing (the checks ended as it quit)
+            return
         found = self.app.findings
         title = self.query_one("#findings-title", Static)
         if found is None:
@@ -56,9 +60,11 @@ class FindingsScreen(Screen):
         selected = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
         groups: dict[str, list] = defaultdict(list)
+        ignored = self.session.al.ignored
         for f in found:
-            groups[f.check].append(f)
-        title.update(f"{len(found)} findings in {len(groups)} checks — Enter: open a group / go to the pair · d: dismiss (kept in the file's ignored list)"
+            if not (ignored and is_ignored(f, ignored)):  # dismissed after the checks began
+                groups[f.check].append(f)
+        title.update(f"{sum(map(len, groups.values()))} findings in {len(groups)} checks — Enter: open a group / go to the pair · d: dismiss (kept in the file's ignored list)"
                      + (" · checking…" if self.app.checking else ""))
         target = None
         first_time = not self._shown

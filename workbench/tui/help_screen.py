@@ -30,8 +30,8 @@ class HelpScreen(ModalScreen[None]):
             hint = f"Escape closes · your own keys: {_home(_keymap_file())}"
             threshold = getattr(getattr(self.app, "session", None), "low_confidence", None)
             if threshold is not None:
-                hint += (f" · low confidence (?, l): below {threshold:g}, set with L for every file, "
-                         f"kept in {_home(_settings_file(self.app))}")
+                hint += (f" · low confidence: below {threshold:g} (L sets it for every file; "
+                         f"kept in {_home(_settings_file(self.app))})")
             yield Label(hint, classes="hint", id="help-hint")
 
     def on_mount(self) -> None:
@@ -49,10 +49,16 @@ class HelpScreen(ModalScreen[None]):
         # the descriptions wrap in what is left of the table's width (cell padding, scrollbar)
         spare = table.size.width - key_w - name_w - 3 * 2 - 2
         table.add_column("Key", width=key_w)
-        table.add_column("Command", width=name_w)
-        table.add_column("What it does", width=max(16, spare))
+        if spare >= 16:
+            table.add_column("Command", width=name_w)
+            table.add_column("What it does", width=spare)
+            for key, name, text in rows:
+                table.add_row(key, name, Text(text), height=None)
+            return
+        # a narrow window (60 columns): what it does goes under the command's name
+        table.add_column("Command · what it does", width=max(16, table.size.width - key_w - 2 * 2 - 2))
         for key, name, text in rows:
-            table.add_row(key, name, Text(text), height=None)
+            table.add_row(key, Text.assemble((name, "bold"), "\n", (text, "dim")), height=None)
 
     def action_close(self) -> None:
         self.dismiss(None)
