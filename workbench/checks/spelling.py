@@ -26,6 +26,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from operator import add, itemgetter
 
 from workbench.checks import Finding
@@ -74,7 +75,7 @@ def _compounds(words: list[str], seps: list[str]) -> set[tuple[str, str, str]]:
 
 def _article_windows(words: list[str], seps: list[str]) -> set[tuple]:
     """(4 words without articles, phrase-end flag, where articles stood) of every stretch
-    between punctuation."""
+    between punctuation that ends a phrase (the flag is True: only those are compared)."""
     out: set[tuple] = set()
     start = 0
     bounds = [k for k, s in enumerate(seps) if s == _NUL] + [len(words) - 1]
@@ -90,7 +91,7 @@ def _article_windows(words: list[str], seps: list[str]) -> set[tuple]:
         gap = [0] + [b - a - 1 for a, b in zip(idx, idx[1:])]  # articles before each word
         n = len(seg)
         ends = [k + 1 == n or (seg[k + 1] in EN_STOP and seg[k + 1] != "of") for k in idx]
-        out.update(zip(cw, cw[1:], cw[2:], cw[3:], ends[3:], gap[1:], gap[2:], gap[3:]))
+        out.update(compress(zip(cw, cw[1:], cw[2:], cw[3:], ends[3:], gap[1:], gap[2:], gap[3:]), ends[3:]))
     return out
 
 
