@@ -131,7 +131,8 @@ class TermMatcher:
         acronyms = {
             FOLDED_KEYS[w]
             for t in self.terms if t.case != "sensitive"
-            for form in t.accepted + list(t.forbidden) for w in WORD.findall(form) if _is_acronym(w)
+            for form in t.accepted + list(t.forbidden) for w in WORD.findall(form)
+            if not w.islower() and _is_acronym(w)  # (islower first: most words, and cheap)
         }
         self._keys = _FoldedKeys(acronyms)
         for i, t in enumerate(self.terms):
@@ -142,10 +143,11 @@ class TermMatcher:
                     seen.add(norm)
                     self._zh.add(norm, i)
             cs = t.case == "sensitive"
-            accepted = {self._key(f, cs) for f in t.accepted}
+            keys = {f: self._key(f, cs) for f in (t.en, *t.variants, *t.forbidden)}
+            accepted = {keys[f] for f in t.accepted}
             for kind, forms in ((APPROVED, [t.en]), (VARIANT, t.variants), (FORBIDDEN, t.forbidden)):
                 for form in forms:
-                    key = self._key(form, cs)
+                    key = keys[form]
                     if not key:
                         continue
                     if kind == FORBIDDEN and key in accepted:
