@@ -16,7 +16,7 @@ Info: the renderings are found by the tool, not approved by anyone.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from workbench.checks import Finding
 from workbench.checks.view import View
@@ -89,13 +89,13 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
         en_of[p.id] = p.en
         zh_of[p.id] = normalize_zh(p.zh).replace('"', "")
         units_of.append((p.id, _units(cut(zh_of[p.id]), kinds)))
-    # in which pairs each unit is: counted first (in C), listed only for those in two or more
-    count: Counter[str] = Counter()
+    # in which pairs each unit is: those seen before gathered first (in C, set operations),
+    # listed only for those in two or more
     last: dict[str, int] = {}
+    repeated: set[str] = set()
     for pid, units in units_of:
-        count.update(units)
+        repeated.update(units & last.keys())
         last.update(dict.fromkeys(units, pid))
-    repeated = {u for u, n in count.items() if n >= 2}
     where: dict[str, list[int]] = defaultdict(list)
     for pid, units in units_of:
         for u in units & repeated:

@@ -100,7 +100,6 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     # elsewhere is two or three words run together); a phrase only if one of its forms has an
     # article inside. Only those are then collected, from the pairs that may hold them.
     vocab: set[str] = set()
-    joined: set[str] = set()  # two or three adjacent words run together
     hyphenated: set[str] = set()  # the letters of compounds written with a hyphen
     with_article: set[tuple] = set()  # the four words of phrases with an article inside
     per_pair = []
@@ -112,8 +111,6 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
             vocab.update(words)
             j2 = list(map(add, words, words[1:]))
             j3 = list(map(add, j2, words[2:]))
-            joined.update(j2)
-            joined.update(j3)
             if "-" in seps:
                 hyphenated.update(c[0] for c in _compounds(words, seps) if "-" in c[2])
             wins = None  # (worked out once, here where there is an article, else in the next pass if needed)
@@ -132,9 +129,15 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
         if am in vocab:
             for w in forms | {am}:
                 spell_words[w] = am
-    closed = {w for w in joined & vocab if w.isalpha()} | hyphenated
+    # two or three adjacent words run together that are a word elsewhere (looked up in the
+    # vocabulary, once it is complete: cheaper than gathering every such run of the documents)
+    closed = set(hyphenated)
+    in_vocab = vocab.intersection
+    for _v, _p, _low, _words, _seps, j2, j3, _wins in per_pair:
+        closed.update(w for w in in_vocab(j2) if w.isalpha())
+        closed.update(w for w in in_vocab(j3) if w.isalpha())
     first_words = {w[0] for w in with_article}
-    del joined, hyphenated
+    del hyphenated
     compounds: set[tuple[str, str, str]] = set()
     windows: set[tuple] = set()
     kept = []

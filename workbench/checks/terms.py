@@ -454,6 +454,8 @@ def _approved_key(v: View, i: int) -> str:
     m = v.matcher
     form = m.terms[i].en
     nested = set(m.nested(i))
+    if not nested:
+        return rendering_key(form)
     inner = [x for x in m.en_hits(form) if x.term in nested and x.kind != FORBIDDEN
              and (x.start, x.end) != (0, len(form))]
     return _marked(form, 0, len(form), inner) if inner else rendering_key(form)
