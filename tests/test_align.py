@@ -400,3 +400,27 @@ def test_too_many_sentences_is_one_clear_error(monkeypatch):
     monkeypatch.setattr(wa, "MAX_SENTENCES", 10)
     with pytest.raises(WorkbenchError, match="too long to align in one piece"):
         align(ZH, EN)
+
+
+def test_line_of_two_sentences_is_aligned_by_its_sentences():
+    # lines 2 and 3 each join two sentences ("... sweet. In the evening ...", "... school.
+    # Tomorrow ..."): the Chinese of "We talked ... school." and of "Tomorrow ..." is split
+    # between them, so the three Chinese sentences and the two lines are one bead (aligning the
+    # lines as they are gave ((2, 3), (2,)) + ((4,), (3,)), both wrong)
+    en = EN[:2] + [EN[2] + " " + EN[3], EN[4] + " " + EN[5], EN[6]]
+    beads = align(ZH, en)
+    valid(beads, len(ZH), len(en))
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((2, 3, 4), (2, 3)), ((5,), (4,))]
+
+
+def test_finer_and_coarser_en_put_lines_back_together():
+    from workbench.align import coarser_en, finer_en
+
+    pieces, owner = finer_en(["One. Two.", "Three.", "", "Four. Five. Six."])
+    assert pieces == ["One.", "Two.", "Three.", "", "Four.", "Five.", "Six."]
+    assert owner == [0, 0, 1, 2, 3, 3, 3]
+    raw = [((0,), (0,), 0.5), ((1,), (1, 2), 0.3), ((2,), (), -0.1), ((), (3,), -0.1),
+           ((3,), (4,), 0.2), ((4,), (5,), 0.4), ((), (6,), -0.1)]
+    # line 0 spans the first two beads; line 3's sentences spread over three beads
+    assert coarser_en(raw, owner) == [((0, 1), (0, 1), 0.4), ((2,), (), -0.1), ((), (2,), -0.1),
+                                      ((3, 4), (3,), pytest.approx(0.3))]
