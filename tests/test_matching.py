@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.glossary.matching import TermMatcher, Trie
+from workbench.glossary.matching import CharTrie, TermMatcher, Trie
 from workbench.glossary.model import Glossary, Term
 from workbench.text.normalize import normalize_zh, stem
 
@@ -135,3 +135,24 @@ def test_trie_finds_nested_and_overlapping():
     t.add("abc", 2)
     t.add("bc", 3)
     assert sorted(t.find("xabc")) == [(1, 3, 1), (1, 4, 2), (2, 4, 3)]
+
+
+@pytest.mark.parametrize("shortest", [1, 2])
+def test_the_chinese_trie_finds_what_the_plain_trie_finds_in_the_same_order(shortest):
+    import random
+
+    rnd = random.Random(shortest)
+    chars = "中小企业专精特新规模以上"  # few characters: many nested and overlapping entries
+    entries = {"".join(rnd.choice(chars) for _ in range(rnd.randint(shortest, 5))) for _ in range(60)}
+    plain, indexed = Trie(), CharTrie()
+    for k, e in enumerate(sorted(entries)):
+        for trie in (plain, indexed):
+            trie.add(e, k)
+            trie.add(e, -k)  # two payloads for one entry
+    texts = ["", "中"] + ["".join(rnd.choice(chars + "，。a") for _ in range(rnd.randint(2, 40))) for _ in range(200)]
+    assert sum(len(plain.find(t)) for t in texts) > 200
+    for t in texts:
+        assert indexed.find(t) == plain.find(t)
+    indexed.add("中小", "late")  # an entry added after a find is found too
+    plain.add("中小", "late")
+    assert indexed.find("中小企业") == plain.find("中小企业")
