@@ -68,32 +68,31 @@ def _split_nulls(beads: list[Bead]) -> list[Bead]:
     return out
 
 
-def untranslated(beads: list[Bead], rng: random.Random, share: float = 0.05) -> list[Bead]:
-    """Drop the English of beads holding ~share of the Chinese sentences."""
-    n_zh = sum(len(z) for z, _ in beads)
+def _drop_side(beads: list[Bead], rng: random.Random, share: float, keep: int) -> list[Bead]:
+    """Empty the other side of beads holding ~share of the sentences on side `keep` (0: zh)."""
+    total = sum(len(b[keep]) for b in beads)
     cand = [k for k, (z, e) in enumerate(beads) if z and e]
     drop: set[int] = set()
     dropped = 0
     for k in rng.sample(cand, len(cand)):
-        if dropped >= share * n_zh:
+        if dropped >= share * total:
             break
         drop.add(k)
-        dropped += len(beads[k][0])
-    return _split_nulls([(z, [] if k in drop else e) for k, (z, e) in enumerate(beads)])
+        dropped += len(beads[k][keep])
+    return _split_nulls([
+        ((z, [] if k in drop else e) if keep == 0 else ([] if k in drop else z, e))
+        for k, (z, e) in enumerate(beads)
+    ])
+
+
+def untranslated(beads: list[Bead], rng: random.Random, share: float = 0.05) -> list[Bead]:
+    """Drop the English of beads holding ~share of the Chinese sentences."""
+    return _drop_side(beads, rng, share, keep=0)
 
 
 def added(beads: list[Bead], rng: random.Random, share: float = 0.05) -> list[Bead]:
     """Drop the Chinese of beads holding ~share of the English sentences."""
-    n_en = sum(len(e) for _, e in beads)
-    cand = [k for k, (z, e) in enumerate(beads) if z and e]
-    drop: set[int] = set()
-    dropped = 0
-    for k in rng.sample(cand, len(cand)):
-        if dropped >= share * n_en:
-            break
-        drop.add(k)
-        dropped += len(beads[k][1])
-    return _split_nulls([([] if k in drop else z, e) for k, (z, e) in enumerate(beads)])
+    return _drop_side(beads, rng, share, keep=1)
 
 
 _HEADERS = ["CHAPTER {n}", "Chapter {n}", "PART {R}", "Book {R}", "{R}.", "* * *", "***",

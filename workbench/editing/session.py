@@ -21,7 +21,7 @@ from workbench.editing.glossary_store import GlossaryStore
 from workbench.errors import WorkbenchError
 from workbench.model import CONFIRMED, Alignment, Ignored, Pair, default_split_point
 from workbench.store.alignment_file import dump_alignment, load_alignment
-from workbench.store.atomic import atomic_write
+from workbench.store.atomic import atomic_write, leftover_temps
 from workbench.store.filestate import FileState, check_unchanged, read_with_state
 from workbench.store.journal import Journal, Patch, journal_path, read_journal
 from workbench.store.lock import EditLock, FileLockHeld, Owner
@@ -320,10 +320,7 @@ class Session:
     def _clean_leftovers(self) -> None:
         """Temporary files of saves that a killed process never renamed (we hold the lock, so
         no save of ours is in progress): `.NAME.XXXX.tmp` and the journal's `.tmp`."""
-        import glob
-
-        pattern = glob.escape(str(self.path.with_name(f".{self.path.name}."))) + "*.tmp"
-        for leftover in glob.glob(pattern):
+        for leftover in leftover_temps(self.path):
             try:
                 os.unlink(leftover)
             except OSError:

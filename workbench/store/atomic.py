@@ -10,6 +10,20 @@ from workbench.errors import WorkbenchError
 from workbench.store.output import special_kind
 
 
+def beside(path: str | Path, suffix: str) -> Path:
+    """The hidden file kept beside a file: `.NAME<suffix>` in its folder (its lock, its
+    journal, a save's temporary file)."""
+    p = Path(path)
+    return p.with_name(f".{p.name}{suffix}")
+
+
+def leftover_temps(path: str | Path) -> list[str]:
+    """Temporary files of saves of `path` that were never renamed: `.NAME.XXXX.tmp`."""
+    import glob
+
+    return glob.glob(glob.escape(str(beside(path, "."))) + "*.tmp")
+
+
 def atomic_write(path: str | Path, data: bytes | str) -> None:
     """Write a file so that it is either wholly the old or wholly the new content.
 
@@ -26,7 +40,7 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     if kind is not None:  # never replace a FIFO, a device or a folder with a regular file
         raise WorkbenchError(f"is {kind}, not a regular file: not written over", p)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=beside(p, ".").name, suffix=".tmp", dir=folder)
     except FileNotFoundError:
         raise WorkbenchError("folder does not exist", p) from None
     except OSError as exc:

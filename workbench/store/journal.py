@@ -19,6 +19,7 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.model import Alignment, Ignored, Pair
+from workbench.store.atomic import beside
 
 FORMAT = "workbench-journal/1"
 
@@ -149,8 +150,7 @@ def ignored_to_json(i: Ignored) -> dict:
 
 def journal_path(path: str | Path) -> Path:
     """Where the journal of an aligned file lives: a hidden file beside it."""
-    p = Path(path)
-    return p.with_name(f".{p.name}.journal")
+    return beside(path, ".journal")
 
 
 @dataclass

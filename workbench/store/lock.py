@@ -19,15 +19,15 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from workbench.store.atomic import beside
+
 
 def lock_path(path: str | Path) -> Path:
-    p = Path(path)
-    return p.with_name(f".{p.name}.lock")
+    return beside(path, ".lock")
 
 
 def owner_path(path: str | Path) -> Path:
-    p = Path(path)
-    return p.with_name(f".{p.name}.lock.owner")
+    return beside(path, ".lock.owner")
 
 
 @dataclass
