@@ -36,7 +36,7 @@ SHOWN = 60
 
 def _rows(path: Path) -> list[dict]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def judgements(doc: str) -> dict[tuple[str, str], tuple[str, str]]:
