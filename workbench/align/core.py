@@ -44,7 +44,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .features import ZhAnalyzer, en_bag, looks_like_apparatus, quote_states
+from .features import PERSON, ZhAnalyzer, en_bag, looks_like_apparatus, quote_states
 from .lexicon import lexicon
 
 # Fixed choices (each was compared on the development data; see the commit history):
@@ -54,6 +54,7 @@ NEG = -1e18
 JOIN_CHUNK = 2_000_000  # pair-feature join: hits handled at a time (bounds scratch memory)
 HITS_PER_CELL = 8       # a coarse level keeps its rarer words, up to this many hits a cell
 REFINE = 8              # coarse-to-fine: a level's blocks hold at most this many units below
+PERSON_WEIGHT = 0.5     # pronoun tokens (features.PERSON) weigh this share of their rarity
 BeadType = tuple[int, int]
 TYPES_FULL: list[BeadType] = [(1, 0), (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4),
                               (4, 1), (2, 3), (3, 2)]
@@ -182,6 +183,11 @@ class Doc:
         self.stem_idf = np.log1p(self.M / np.maximum(self.stem_df, 1)) ** self.idf_pow
         unit_df = np.bincount(self.inst_unit, minlength=len(self.units) + 1).astype(np.float64)
         self.unit_idf = np.log1p(self.N / np.maximum(unit_df, 1)) ** self.idf_pow
+        for tok in PERSON:  # Chinese leaves pronouns out, English adds them: weak evidence
+            if tok in self.vocab:
+                self.stem_idf[self.vocab[tok]] *= PERSON_WEIGHT
+            if tok in self.units:
+                self.unit_idf[self.units[tok]] *= PERSON_WEIGHT
         self._build()
 
     def _build(self) -> None:
