@@ -68,7 +68,7 @@ def coverage(zh, en, gold) -> tuple[int, int, float]:
     from workbench.align import core
 
     prm = core.Params()
-    doc = core.Doc(zh, en)
+    doc = core.Doc(zh, en, person=prm.person)
     ctx = core._context(doc, zh, en, prm, None, None, None)
     doc.learn(core._search(doc, prm, ctx, core.TYPES_FULL), prm.dice_min)
     N, M = doc.N, doc.M

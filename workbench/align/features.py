@@ -85,7 +85,7 @@ def en_cues(text: str) -> list[str]:
 # Pronouns by person and number.  The dictionary glosses 我 / 他们 with stop words only (I; me;
 # my), so without these a line of dialogue often shares nothing with its translation and cannot
 # be told from a line that has none.  Chinese leaves many pronouns out and English adds them:
-# they weigh less than other words (core.PERSON_WEIGHT).
+# they weigh less than other words (core.Params.person).
 _ZH_PERSON = (("<1p>", re.compile("我们|咱们|咱")), ("<3p>", re.compile("他们|她们|它们")),
               ("<1s>", re.compile("我(?!们)")), ("<2>", re.compile("你|您")),
               ("<3m>", re.compile("他(?!们)")), ("<3f>", re.compile("她(?!们)")))
@@ -289,8 +289,9 @@ class ZhAnalyzer:
         self._unit_cache[w] = res
         return res
 
-    def bag(self, text: str) -> dict[str, tuple[str, ...]]:
-        """unit -> candidate English stems, for one sentence."""
+    def bag(self, text: str, person: bool = True) -> dict[str, tuple[str, ...]]:
+        """unit -> candidate English stems, for one sentence (``person``: with pronoun
+        tokens)."""
         units: dict[str, tuple[str, ...]] = {}
         if len(text) > 4000:
             text = text[:4000]  # huge unpunctuated lines: the head is enough to align them
@@ -307,7 +308,7 @@ class ZhAnalyzer:
             units[tok] = (tok,)
         for tok in zh_cues(text):
             units[tok] = (tok,)
-        for tok in zh_person(text):
+        for tok in zh_person(text) if person else ():
             units[tok] = (tok,)
         for k, (zh, _ens) in enumerate(self.glossary):
             if zh in text:
