@@ -88,7 +88,7 @@ def _zh_units(text: str, cut) -> set[str]:
                 continue
             if n == 1 and (unit in _ZH_STOP or len(unit) < 2):
                 continue
-            if n > 1 and (parts[0] in _ZH_STOP or parts[-1] in _ZH_STOP or any(len(p) == 1 and p in "的了和与及在是" for p in parts)):
+            if n > 1 and (parts[0] in _ZH_STOP or any(len(p) == 1 and p in "的了和与及在是" for p in parts)):
                 continue
             units.add(unit)
     return units
@@ -123,7 +123,8 @@ def _en_units(text: str) -> dict[str, str]:
 
 def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: int = 2) -> list[Candidate]:
     """Candidate entries, best associated first: one per Chinese unit, with its best English."""
-    counts = _Counts.of(al, _segmenter(glossary), min_pairs)
+    cut = _segmenter(glossary)
+    counts = _Counts.of(al, cut, min_pairs)
     best = _best_renderings(counts, min_pairs)
     if glossary is not None:
         _prefer_glossary(best, counts.together, counts.zh_df, counts.en_df, glossary, min_pairs)
@@ -134,12 +135,13 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
                       examples=tuple(counts.examples.get((z, e), ())))
         _compare(c, e, glossary)
         out.append(c)
-    out = _through_renderings(out, al, counts, glossary, min_pairs)
-    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c)])
+    engine = Renderings(((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs), loose=True)
+    out = _through_renderings(out, engine, counts, glossary, min_pairs, cut)
+    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c, engine)])
 
 
-def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Counts, glossary: Glossary | None,
-                        min_pairs: int) -> list[Candidate]:
+def _through_renderings(candidates: list[Candidate], engine: Renderings, counts: _Counts, glossary: Glossary | None,
+                        min_pairs: int, cut: Callable[[str], list[str]]) -> list[Candidate]:
     """Each candidate read by the rendering engine that rendering-inconsistent uses
     (glossary/renderings.py). Where it finds the term rendered alike in `min_pairs` pairs or
     more, the candidate is that rendering (its most frequent wording) and those pairs; where
@@ -147,9 +149,18 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
     candidate shows the rendering whole. Otherwise, a candidate whose English renders no part of the term is a chance co-occurrence
     ("General Secretary Xi Jinping" for 指出), and one whose English renders a shorter term
     inside it and not its own head is that term's (“high-tech zones” for 国家高新区布局,
-    whose head 布局 is "layout"): both are dropped. Candidates the glossary confirms are left
-    as they are."""
-    engine = Renderings((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs)
+    whose head 布局 is "layout"): both are dropped. A rendering that never ends a phrase is a
+    modifier cut from its noun ("focusing on key" for 聚焦重点, always followed by "enterprises",
+    "industrial chains" …): dropped too.
+
+    A candidate the engine cannot read is kept only as one of these: a name, where a run of
+    capitalised words spells its pinyin whole (辛国斌 → "Xin Guobin", not the "Xin" seen more
+    often); or one jieba word, its English trimmed to the words that the dictionary's glosses of
+    it (or, for a word it lacks, of its characters) explain ("energy consumption", not "energy
+    consumption per"; 月底 → "end", not "end of June"), and dropped where another content word
+    stays inside or nothing is explained but the dictionary knows the word. A run of several
+    words that the engine cannot read is a piece of a clause (贯穿新型工业化全过程, 仍面临不少):
+    dropped. Candidates the glossary confirms are left as they are."""
     confirmed: set[int] = set()
     for c in candidates:
         if c.status == KNOWN:
@@ -157,6 +168,9 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
         seen = engine.of(c.zh)
         v = verdict(seen)
         if v is None:
+            continue
+        if not any(s.ends_phrase for s in seen if s.pair in v.same):
+            c.status = _DROP  # a modifier cut from its noun
             continue
         # the most frequent wording, counting first where it ends a phrase (a head, not a modifier)
         wordings = Counter(rendering_key(s.surfaces[0]) for s in seen if s.pair in v.same)
@@ -183,7 +197,26 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
         confirmed.add(id(c))
     kept = []
     for c in candidates:
+        if c.status == _DROP:
+            continue
         if c.status != KNOWN and id(c) not in confirmed:
+            name = _name_rendering(c.zh, engine, min_pairs)
+            if name is not None:
+                c.en = name
+                kept.append(c)
+                continue
+            if engine.d.lookup(c.zh) is None and len([w for w in cut(c.zh) if w.strip()]) > 1:
+                continue  # a run of words whose every part the engine finds in no pair: a clause piece
+            trimmed = _trimmed(c.en, c.zh, engine)
+            if trimmed is None:
+                continue
+            if trimmed != c.en:
+                c.en = trimmed
+                key = rendering_key(trimmed)
+                if counts.together.get((c.zh, key)):
+                    c.pairs, c.en_pairs = counts.together[(c.zh, key)], counts.en_df[key]
+                    c.log_dice = 14 + math.log2(min(1.0, 2 * c.pairs / (c.zh_pairs + c.en_pairs)))
+                    c.examples = tuple(counts.examples.get((c.zh, key), c.examples))
             words = [word_key(w) for w in WORD.findall(c.en)]
             rendering = _rendering_words(words, c.zh, engine)
             if rendering is not None and not rendering:
@@ -197,6 +230,80 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
                 continue  # it is a shorter term's English (two words or more of it), not its own head's
         kept.append(c)
     return kept
+
+
+_DROP = "drop"
+
+
+def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
+    """The run of capitalised words that spells a name's pinyin whole (辛国斌 → "Xin Guobin",
+    金壮龙 → "Jin Zhuanglong"), as most often written in the pairs holding it, where `min_pairs`
+    pairs or more hold one; None for anything else. (Two to four characters, each of one
+    syllable in the dictionary or pypinyin.)"""
+    if not 2 <= len(zh) <= 4 or not _HAN_RUN.fullmatch(zh):
+        return None
+    spelled = _pinyin(zh)
+    if not spelled:
+        return None
+    found: Counter = Counter()
+    for pid in engine.holding(zh):
+        text = engine.en_of[pid]
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = m.group().split()
+            for i in range(len(words)):
+                run = ""
+                for j in range(i, len(words)):
+                    run += words[j].casefold().replace("-", "")
+                    if run == spelled:
+                        found[" ".join(words[i:j + 1])] += 1
+                    if len(run) >= len(spelled):
+                        break
+    if not found:
+        return None
+    surface, n = found.most_common(1)[0]
+    return surface if n >= min_pairs else None
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
+
+
+def _pinyin(zh: str) -> str | None:
+    """The pinyin of a name, syllables joined, without tones (辛国斌 → xinguobin)."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [x.replace("ü", "v") for x in lazy_pinyin(zh)]
+    if len(syllables) != len(zh) or not all(x.isascii() and x.isalpha() for x in syllables):
+        return None
+    return "".join(syllables)
+
+
+def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
+    """`en` trimmed to the words that render `zh` by the dictionary (its glosses of `zh`, or of
+    `zh`'s dictionary words or characters): "energy consumption per" → "energy consumption" for
+    能耗. None where a content word that renders nothing stays inside, or where the dictionary
+    knows `zh` but none of the words. `en` as it is where nothing in the dictionary speaks to it
+    (a word the dictionary lacks, its characters' glosses all absent: 压舱石 → "ballast")."""
+    glosses = [engine.glosses(zh)] if engine.d.lookup(zh) is not None else []
+    glosses += [engine.glosses(p) for p in components(zh, engine.d) if p != zh and engine.d.lookup(p) is not None]
+    words = list(WORD.finditer(en))
+    found = engine.d.lookup(zh)
+    initials = "".join(w[0] for w in found[1].split()) if found else ""
+    explained = [any(matches(word_key(m.group()), g) for g in glosses) or _acronym_of(m.group(), initials)
+                 for m in words]
+    if not any(explained):
+        return None if engine.d.lookup(zh) is not None else en
+    first = explained.index(True)
+    last = len(explained) - 1 - explained[::-1].index(True)
+    if any(not ok and word_key(words[k].group()) not in EN_STOP for k, ok in enumerate(explained[first:last + 1], first)):
+        return None
+    return en[words[first].start():words[last].end()]
+
+
+def _acronym_of(word: str, initials: str) -> bool:
+    """An all-capital word (a plural "s" allowed) spelled by the initials of the glosses in a
+    row: "SMEs" for 中小企业 (small medium enterprise)."""
+    letters = word[:-1] if word.endswith("s") else word
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha() and letters.casefold() in initials
 
 
 def _rendering_words(words: list[str], zh: str, engine: Renderings, whole: bool = False) -> set[str] | None:
@@ -280,9 +387,15 @@ def _one_per_rendering(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _term_like(c: Candidate) -> bool:
-    """Terms, not dictionary words: 制造业 → manufacturing is true but no glossary entry."""
-    return len(c.zh) >= 4 or len(c.en.split()) >= 2 or c.en[:1].isupper()
+def _term_like(c: Candidate, engine: Renderings) -> bool:
+    """Terms, not dictionary words: 制造业 → manufacturing is true but no glossary entry; a
+    name is one (capitalised inside a sentence: "Beijing", not the "Today" opening one)."""
+    return len(c.zh) >= 4 or len(c.en.split()) >= 2 or c.en[:1].isupper() and _capitalised_inside(c, engine)
+
+
+def _capitalised_inside(c: Candidate, engine: Renderings) -> bool:
+    inside = re.compile(rf"[a-z,;]\s+{re.escape(c.en)}\b")
+    return any(inside.search(engine.en_of.get(pid, "")) for pid in c.examples)
 
 
 def _prefer_glossary(best, together, zh_df, en_df, glossary: Glossary, min_pairs: int) -> None:
