@@ -28,9 +28,10 @@ SIMILAR_SOURCES = 75.0
 NEAR_IDENTICAL = 90.0
 
 
-def zh_key(text: str) -> str:
-    """A Chinese segment without punctuation, spacing or width/quote differences."""
-    return _NOT_WORD.sub("", normalize_zh(text)).casefold()
+def zh_key(text: str, normalized: str | None = None) -> str:
+    """A Chinese segment without punctuation, spacing or width/quote differences
+    (`normalized`: normalize_zh(text), where it is known)."""
+    return _NOT_WORD.sub("", normalize_zh(text) if normalized is None else normalized).casefold()
 
 
 _CONTRACTIONS = [
@@ -79,7 +80,7 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.zh or not p.en:
                 continue
-            zk, ek = zh_key(p.zh), en_key(p)
+            zk, ek = zh_key(p.zh, p.zh_norm), en_key(p)
             if not zk or not ek:
                 continue
             by_zh[zk][ek].append((v, p))

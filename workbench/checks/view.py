@@ -10,7 +10,7 @@ from functools import cached_property
 from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import Token, tokenize_en
+from workbench.text.normalize import Token, normalize_zh, tokenize_en
 
 
 @dataclass
@@ -23,6 +23,11 @@ class PairView:
     zh_terms: list[int] = field(default_factory=list)  # terms in the zh side, first seen first
     zh_terms_all: list[int] = field(default_factory=list)  # … nested ones too (规模以上 in 规模以上工业增加值)
     en_by_term: dict[int, list[EnHit]] = field(default_factory=dict)  # see _by_term
+
+    @cached_property
+    def zh_norm(self) -> str:
+        """`normalize_zh` of the Chinese, worked out once for the checks that read it."""
+        return normalize_zh(self.zh)
 
     @cached_property
     def tokens(self) -> list[Token]:

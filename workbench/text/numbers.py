@@ -78,9 +78,10 @@ _ZH_PERCENT_WORDS = re.compile(rf"百分之([{_NUM}点]+)")
 _ZH_RUN = re.compile(rf"[{_NUM}]+(?:点[{_DIG}]+)?(个百分点|個百分點|百分点|倍|成(?![为為了功果本立效熟就长長员員]))?")
 
 
-def zh_numbers(text: str) -> list[Number]:
-    """The numbers of a Chinese text (see the module's note on hard, soft and units)."""
-    norm = normalize_zh(text)
+def zh_numbers(text: str, normalized: str | None = None) -> list[Number]:
+    """The numbers of a Chinese text (see the module's note on hard, soft and units);
+    `normalized`: normalize_zh(text), where it is known."""
+    norm = normalize_zh(text) if normalized is None else normalized
     out: list[Number] = []
     taken = bytearray(len(norm))
 
