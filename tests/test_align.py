@@ -424,3 +424,22 @@ def test_finer_and_coarser_en_put_lines_back_together():
     # line 0 spans the first two beads; line 3's sentences spread over three beads
     assert coarser_en(raw, owner) == [((0, 1), (0, 1), 0.4), ((2,), (), -0.1), ((), (2,), -0.1),
                                       ((3, 4), (3,), pytest.approx(0.3))]
+
+
+def test_person_tokens():
+    """Pronouns link by person and number (the dictionary glosses them with stop words only)."""
+    from workbench.align.core import Doc
+    from workbench.align.features import zh_person
+
+    assert zh_person("我们走吧，他们不等你。") == ["<1p>", "<3p>", "<2>"]
+    assert zh_person("我说她来了。") == ["<1s>", "<3f>"]
+    assert zh_person("今天天气很好。") == []
+    assert {"<1s>", "<3m>"} <= en_bag("I'm sure he meant it.")
+    assert "<3p>" in en_bag("They're late.") and "<1p>" not in en_bag("Use the bus.")
+    doc = Doc(["他们走了。"], ["They left."], person=0.5)
+    unit, tok = doc.units["<3p>"], doc.vocab["<3p>"]
+    assert tok in doc.links[unit]
+    # half the weight of a word as rare
+    assert doc.unit_idf[unit] == pytest.approx(0.5 * doc.unit_idf[doc.units["走"]])
+    plain = Doc(["他们走了。"], ["They left."])  # none (as with the sentence encoder)
+    assert "<3p>" not in plain.units and "<3p>" not in plain.vocab

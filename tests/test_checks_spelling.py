@@ -55,3 +55,22 @@ def test_variant_spelling_leaves_glossary_renderings_to_term_inconsistent():
              ("规模以上工业企业", "industrial enterprises above the designated size.")]
     assert found("variant-spelling", *pairs) == []
     assert found("term-inconsistent", *pairs)
+
+
+def test_variant_spelling_reads_each_pair_on_its_own():
+    # The pairs are read as one text (checks/spelling.py _Corpus): no compound or phrase may
+    # run from the end of one pair into the next, whatever character the texts hold.
+    assert found("variant-spelling", ("一", "we met high"), ("二", "tech enterprises grew"),
+                 ("三", "hightech enterprises"), glossary=None) == []
+    assert found("variant-spelling", ("一", "industrial enterprises above"), ("二", "designated size."),
+                 ("三", "industrial enterprises above the designated size."), glossary=None) == []
+    fs = found("variant-spelling", ("一", "high-tech enterprises\x00 grew"), ("二", "high-tech enterprises\x00"),
+               ("三", "\x00high tech enterprises grew"), glossary=None)
+    assert [(f.pair, f.found) for f in fs] == [(3, "high tech")]
+    assert fs[0].message.startswith("“high tech” here, “high-tech” in 2 pair(s) (first: pair 1)")
+
+
+def test_variant_spelling_places_each_finding_in_its_pair():
+    fs = found("variant-spelling", ("一", "The organization works."), ("二", "Its organization grew."),
+               ("三", "A new start. The organisation works, and the organisation grows."), glossary=None)
+    assert [(f.pair, f.found, f.expected) for f in fs] == [(3, "organisation", "organization")]

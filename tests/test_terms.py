@@ -132,3 +132,50 @@ def test_the_wording_shown_is_a_head_rather_than_a_modifier():
         ("培育高新技术产业。", "We will foster high-tech industries."),
     ]
     assert by_zh(mine_terms(doc(*pairs)))["高新技术产业"].en == "high-tech industries"
+
+
+# -- boundaries of a candidate's English, and pairings the engine cannot confirm ---------------
+
+BOUNDARY_CASES = [
+    # (pairs, Chinese, the English offered or None for no candidate)
+    ([("辛国斌副部长回答。", "Mr. Xin will answer."), ("辛国斌说。", "Xin Guobin said."),
+      ("请辛国斌回答。", "Mr. Xin Guobin will answer."), ("辛国斌表示。", "Xin said so.")],
+     "辛国斌", "Xin Guobin"),  # a name spelled whole, not the surname seen more often
+    ([("单位能耗下降。", "Energy consumption per unit fell."), ("降低能耗。", "Cut energy consumption per unit."),
+      ("能耗很高。", "Energy consumption per unit is high.")],
+     "能耗", "Energy consumption"),  # "per" trimmed: no gloss of 能耗 explains it
+    ([("聚焦重点企业。", "Focusing on key enterprises."), ("聚焦重点产业链。", "Focusing on key industrial chains."),
+      ("聚焦重点园区。", "Focusing on key parks.")],
+     "聚焦重点", None),  # "focusing on key" never ends a phrase: a modifier cut from its noun
+    ([("发展生物制造。", "Develop biomanufacturing."), ("生物制造很重要。", "Biomanufacturing matters."),
+      ("支持生物制造。", "Support biomanufacturing.")],
+     "生物制造", "biomanufacturing"),  # one English word for two parts (bio- + manufacturing)
+    ([("贯穿新型工业化全过程。", "Throughout the entire process of new industrialization."),
+      ("要求贯穿新型工业化全过程。", "It runs through the entire process of new industrialization.")],
+     "贯穿新型工业化全过程", None),  # 贯穿 rendered in no pair: a clause piece, not a term
+    ([("他后腰一痛。", "Misty's back hurt."), ("拿他后腰穴道。", "He felt for the point in Misty's back."),
+      ("撞他后腰。", "He butted Misty's back.")],
+     "他后腰", None),  # a pronoun first: no term
+    ([("贾母笑了。", "Grandmother Jia laughed."), ("贾母说。", "Grandmother Jia said."),
+      ("见贾母。", "They saw Grandmother Jia.")],
+     "贾母", "Grandmother Jia"),  # a name with its title, not the surname the characters' glosses read
+    ([("周瑞家的来了。", "Zhou came."), ("周瑞家的说。", "Zhou said."), ("问周瑞家的。", "Ask Zhou.")],
+     "周瑞家", None),  # the surname alone: the rest of the name untranslated
+    ([("韦小宝笑了。", "Then protested Trinket, laughing."), ("韦小宝说不行。", "No, protested Trinket."),
+      ("韦小宝走了。", "Trinket left."), ("韦小宝大叫。", "Trinket shouted.")],
+     "韦小宝", "Trinket"),  # a translated name: the capitalised word, not "protested Trinket"
+    ([("王成名唤狗儿。", "Wang Cheng had a son called Gou-er."), ("王成身故，名唤板儿。", "Wang Cheng died; a son called Ban-er.")],
+     "名唤", None),  # "Wang Cheng" is 王成's (its pinyin), not 名唤's on co-occurrence alone
+    ([("今年月底完成。", "Done by the end of June."), ("月底前交。", "Due by the end of June."),
+      ("月底见。", "See you at the end of June.")],
+     "月底", None),  # "June" is not in 月底; "end" alone is no term
+]
+
+
+def test_candidate_boundaries():
+    for pairs, zh, en in BOUNDARY_CASES:
+        c = by_zh(mine_terms(doc(*pairs))).get(zh)
+        if en is None:
+            assert c is None, (zh, c and c.en)
+        else:
+            assert c is not None and c.en == en, (zh, c and c.en)

@@ -80,6 +80,28 @@ def en_cues(text: str) -> list[str]:
     return list(cues)
 
 
+# ---------------------------------------------------------------- person
+
+# Pronouns by person and number.  The dictionary glosses 我 / 他们 with stop words only (I; me;
+# my), so without these a line of dialogue often shares nothing with its translation and cannot
+# be told from a line that has none.  Chinese leaves many pronouns out and English adds them:
+# they weigh less than other words (core.Params.person).
+_ZH_PERSON = (("<1p>", re.compile("我们|咱们|咱")), ("<3p>", re.compile("他们|她们|它们")),
+              ("<1s>", re.compile("我(?!们)")), ("<2>", re.compile("你|您")),
+              ("<3m>", re.compile("他(?!们)")), ("<3f>", re.compile("她(?!们)")))
+_EN_PERSON = {**dict.fromkeys(("i", "me", "my", "mine", "myself"), "<1s>"),
+              **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), "<1p>"),
+              **dict.fromkeys(("you", "your", "yours", "yourself", "yourselves"), "<2>"),
+              **dict.fromkeys(("he", "him", "his", "himself"), "<3m>"),
+              **dict.fromkeys(("she", "her", "hers", "herself"), "<3f>"),
+              **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "<3p>")}
+PERSON = frozenset(_EN_PERSON.values())
+
+
+def zh_person(text: str) -> list[str]:
+    return [tok for tok, rx in _ZH_PERSON if rx.search(text)]
+
+
 # ---------------------------------------------------------------- lines that are not text
 
 _EN_END = tuple(".!?'\"”’…:;,)]—-")
@@ -189,6 +211,9 @@ def _word_tokens(w: str) -> tuple[str, ...]:
     """The stems (and name forms) one English word contributes to a sentence's bag."""
     lw = w.lower()
     out: list[str] = []
+    person = _EN_PERSON.get(re.split(r"['’]", lw, maxsplit=1)[0])  # I'm, they're
+    if person:
+        out.append(person)
     if "-" in lw or "'" in lw or "’" in lw:
         parts = re.split(r"['’\-]", lw)
         if "-" in lw:
@@ -264,8 +289,9 @@ class ZhAnalyzer:
         self._unit_cache[w] = res
         return res
 
-    def bag(self, text: str) -> dict[str, tuple[str, ...]]:
-        """unit -> candidate English stems, for one sentence."""
+    def bag(self, text: str, person: bool = True) -> dict[str, tuple[str, ...]]:
+        """unit -> candidate English stems, for one sentence (``person``: with pronoun
+        tokens)."""
         units: dict[str, tuple[str, ...]] = {}
         if len(text) > 4000:
             text = text[:4000]  # huge unpunctuated lines: the head is enough to align them
@@ -281,6 +307,8 @@ class ZhAnalyzer:
         for tok in zh_numbers(text):
             units[tok] = (tok,)
         for tok in zh_cues(text):
+            units[tok] = (tok,)
+        for tok in zh_person(text) if person else ():
             units[tok] = (tok,)
         for k, (zh, _ens) in enumerate(self.glossary):
             if zh in text:

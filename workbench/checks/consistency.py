@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import WORD, normalize_zh, word_key
+from workbench.text.normalize import FOLDED_KEYS, WORD, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -49,7 +49,9 @@ def en_key(p: PairView) -> str:
     if "'" in text or "cannot" in text:
         for rx, repl in _CONTRACTIONS:
             text = rx.sub(repl, text)
-    return " ".join(map(word_key, WORD.findall(text)))
+    # (FOLDED_KEYS is what word_key looks up; mapping its __getitem__ stays in C but for
+    # words seen for the first time)
+    return " ".join(map(FOLDED_KEYS.__getitem__, WORD.findall(text)))
 
 
 #: A sentence this short (characters without punctuation) is a stock phrase ("谢谢。", "这个问题

@@ -23,11 +23,12 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress
-from operator import add, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import add, and_, eq, itemgetter, lt, not_, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
@@ -51,74 +52,107 @@ class _Occ:
     surface: str
 
 
-def _words_and_seps(text: str) -> tuple[str, list[str], list[str]]:
-    """Lower-cased text, its words, and the separator after each word but the last
-    (" ", "-", or a boundary)."""
-    low = text.replace("’", "'").lower()
-    words = WORD.findall(low)
-    gaps = WORD.split(low)[1:-1]
-    return low, words, [_SEP_KIND.get(g, _NUL) for g in gaps]
+class _Corpus:
+    """The English of every pair under check, read as one text: its words (lower case) and
+    the kind of separator after each word but the last, with the pair each word is in.
+
+    One regular-expression scan and a few passes over whole lists (run in C: map, zip,
+    compress, set operations) instead of the same steps for every pair: on 10,000 pairs the
+    work per pair, not per word, was most of the time. Pairs are joined by a character none of
+    them holds, so that no word, and no phrase, runs from one pair into the next: a separator
+    that holds it is a pair boundary, and a boundary is punctuation (`_NUL`), as the end of a
+    pair's text was when pairs were read one by one."""
+
+    def __init__(self, items: list[tuple[View, PairView]]) -> None:
+        texts = [p.en for _, p in items]
+        mark = _absent_char(texts)
+        low = mark.join(texts).replace("’", "'").lower()
+        parts = _WORD_SPLIT.split(low)
+        self.items = items
+        self.words: list[str] = parts[1::2]
+        gaps = parts[2:-1:2]  # between word i and word i + 1
+        self.kinds: list[str] = list(map(_SEP_KIND.get, gaps, repeat(_NUL)))
+        # how many pair boundaries lie after each word (0: the next word is in the same pair)
+        self.cuts: list[int] = list(map(str.count, gaps, repeat(mark)))
+        self.pair_of: list[int] = list(accumulate(self.cuts, initial=parts[0].count(mark)))
+
+    def in_pair(self, k: int, m: int) -> bool:
+        """Words k … k + m - 1 and the word after them all in one pair."""
+        cuts = self.cuts
+        return k + m < len(self.words) and not any(cuts[k:k + m])
+
+    def compound(self, k: int, m: int) -> tuple[str, str, str]:
+        """(letters, next word or _NUL after punctuation, surface) of words k … k + m - 1."""
+        words, kinds = self.words, self.kinds
+        surface = words[k]
+        for j in range(k, k + m - 1):
+            surface += kinds[j] + words[j + 1]
+        nxt = words[k + m] if kinds[k + m - 1] != _NUL else _NUL
+        return "".join(words[k:k + m]), nxt, surface
 
 
-def _compounds(words: list[str], seps: list[str]) -> set[tuple[str, str, str]]:
-    """(letters, next word, surface) of every run of 1–3 words followed by a word."""
-    nxt = [b if s != _NUL else _NUL for s, b in zip(seps, words[1:])]
-    out = set(zip(words, nxt, words))
-    joined2 = [a + b for a, b in zip(words, words[1:])]
-    surf2 = [a + s + b for a, s, b in zip(words, seps, words[1:])]
-    out.update(zip(joined2, nxt[1:], surf2))
-    joined3 = [a + b for a, b in zip(joined2, words[2:])]
-    surf3 = [a + s + b for a, s, b in zip(surf2, seps[1:], words[2:])]
-    out.update(zip(joined3, nxt[2:], surf3))
-    return out
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")  # split with a group: gaps and words alternate
 
 
-def _article_windows(words: list[str], seps: list[str]) -> set[tuple]:
-    """(4 words without articles, phrase-end flag, where articles stood) of every stretch
-    between punctuation that ends a phrase (the flag is True: only those are compared)."""
-    out: set[tuple] = set()
-    start = 0
-    bounds = [k for k, s in enumerate(seps) if s == _NUL] + [len(words) - 1]
-    for last in bounds:
-        seg = words[start:last + 1]
-        start = last + 1
-        if len(seg) < PHRASE_WORDS:
-            continue
-        idx = [k for k, w in enumerate(seg) if w not in _ARTICLES]
-        if len(idx) < PHRASE_WORDS:
-            continue
-        cw = [seg[k] for k in idx]
-        gap = [0] + [b - a - 1 for a, b in zip(idx, idx[1:])]  # articles before each word
-        n = len(seg)
-        ends = [k + 1 == n or (seg[k + 1] in EN_STOP and seg[k + 1] != "of") for k in idx]
-        out.update(compress(zip(cw, cw[1:], cw[2:], cw[3:], ends[3:], gap[1:], gap[2:], gap[3:]), ends[3:]))
-    return out
+def _absent_char(texts: list[str]) -> str:
+    """A character that none of the texts holds, neither a word character nor a cased one."""
+    joined = "".join(texts)
+    for code in (*range(0, 9), *range(0xE000, 0xF900)):
+        if chr(code) not in joined:
+            return chr(code)
+    raise ValueError("no free separator character")  # pragma: no cover - 6,400 distinct ones
+
+
+def _windows(c: _Corpus) -> list[tuple[int, tuple]]:
+    """The article windows worth comparing, with the position of their first word: four
+    successive words other than articles (with only articles between them) inside a stretch
+    between punctuation, whose last word ends a phrase (the stretch ends, or a function word
+    other than "of" follows), and which are written somewhere with an article inside. A window
+    is (four words, True, the distance from each word to the next but the first): a distance
+    over 1 is an article between."""
+    words, kinds = c.words, c.kinds
+    content = list(compress(range(len(words)), map(not_, map(_ARTICLES.__contains__, words))))
+    if len(content) < PHRASE_WORDS:
+        return []
+    stretch = list(accumulate(map(_NUL.__eq__, kinds), initial=0))  # stretch number of each word
+    ends_at = list(map(or_, map(_NUL.__eq__, kinds), map(_ENDS_BEFORE.__contains__, words[1:])))
+    ends_at.append(True)  # (the last word ends its stretch)
+    cw = list(map(words.__getitem__, content))
+    cs = list(map(stretch.__getitem__, content))
+    ok = list(map(and_, map(eq, cs, cs[3:]), map(ends_at.__getitem__, content[3:])))
+    keys = list(zip(cw, cw[1:], cw[2:], cw[3:]))
+    inside = map(lt, repeat(PHRASE_WORDS - 1), map(sub, content[3:], content))  # an article inside
+    with_article = set(compress(keys, map(and_, ok, inside)))
+    if not with_article:
+        return []
+    # (only those seen twice or more can vary: counted in C, most phrases are seen once)
+    seen = Counter(compress(keys, ok))
+    with_article = set(compress(with_article, map(lt, repeat(1), map(seen.__getitem__, with_article))))
+    dist = list(map(sub, content[1:], content))
+    return [(content[j], keys[j] + (True, dist[j], dist[j + 1], dist[j + 2]))
+            for j in compress(range(len(keys)), map(and_, ok, map(with_article.__contains__, keys)))]
+
+
+_ENDS_BEFORE = EN_STOP - {"of"}  # a phrase ends before one of these
 
 
 def variant_spelling(views: list[View]) -> Iterable[Finding]:
+    items = [(v, p) for v in views for p in v.pairs if p.en]
+    if not items:
+        return
+    c = _Corpus(items)
+    words, kinds = c.words, c.kinds
+    n = len(words)
     # Pass 1, all in sets: which words, compounds and phrases can be written more than one way.
     # A compound can vary only if one of its forms is hyphenated or closed up (a word that
     # elsewhere is two or three words run together); a phrase only if one of its forms has an
-    # article inside. Only those are then collected, from the pairs that may hold them.
-    vocab: set[str] = set()
+    # article inside. Only those are then collected, with where they are.
+    vocab = set(words)
     hyphenated: set[str] = set()  # the letters of compounds written with a hyphen
-    with_article: set[tuple] = set()  # the four words of phrases with an article inside
-    per_pair = []
-    for v in views:
-        for p in v.pairs:
-            if not p.en:
-                continue
-            low, words, seps = _words_and_seps(p.en)
-            vocab.update(words)
-            j2 = list(map(add, words, words[1:]))
-            j3 = list(map(add, j2, words[2:]))
-            if "-" in seps:
-                hyphenated.update(c[0] for c in _compounds(words, seps) if "-" in c[2])
-            wins = None  # (worked out once, here where there is an article, else in the next pass if needed)
-            if not _ARTICLES.isdisjoint(words):
-                wins = _article_windows(words, seps)
-                with_article.update(w[:5] for w in wins if w[4] and (w[5] or w[6] or w[7]))
-            per_pair.append((v, p, low, words, seps, j2, j3, wins))
+    for i in compress(range(n - 1), map("-".__eq__, kinds)):
+        for k, m in ((i, 2), (i - 1, 3), (i, 3)):
+            if k >= 0 and c.in_pair(k, m):
+                hyphenated.add("".join(words[k:k + m]))
     spell_groups: dict[str, set[str]] = defaultdict(set)
     for w in vocab:
         if len(w) >= 5 and w.isalpha():
@@ -130,70 +164,65 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
         if am in vocab:
             for w in forms | {am}:
                 spell_words[w] = am
-    # two or three adjacent words run together that are a word elsewhere (looked up in the
-    # vocabulary, once it is complete: cheaper than gathering every such run of the documents)
+    # two or three adjacent words of a pair run together that are a word elsewhere
+    same = list(map(not_, c.cuts))  # word i and word i + 1 in one pair
+    j2 = list(map(add, words, words[1:]))
+    j3 = list(map(add, j2, words[2:]))
+    same3 = list(map(and_, same, same[1:]))
     closed = set(hyphenated)
-    in_vocab = vocab.intersection
-    for _v, _p, _low, _words, _seps, j2, j3, _wins in per_pair:
-        closed.update(w for w in in_vocab(j2) if w.isalpha())
-        closed.update(w for w in in_vocab(j3) if w.isalpha())
-    first_words = {w[0] for w in with_article}
+    closed.update(w for w in vocab.intersection(compress(j2, same)) if w.isalpha())
+    closed.update(w for w in vocab.intersection(compress(j3, same3)) if w.isalpha())
     del hyphenated
-    compounds: set[tuple[str, str, str]] = set()
-    windows: set[tuple] = set()
-    kept = []
-    for v, p, low, words, seps, j2, j3, all_wins in per_pair:
-        comps = wins = frozenset()
-        if closed and not (closed.isdisjoint(words) and closed.isdisjoint(j2) and closed.isdisjoint(j3)):
-            comps = {c for c in _compounds(words, seps) if c[0] in closed}
-            compounds |= comps
-        if with_article and not first_words.isdisjoint(words):
-            if all_wins is None:
-                all_wins = _article_windows(words, seps)
-            wins = {w for w in all_wins if w[:5] in with_article}
-            windows |= wins
-        if comps or wins or not spell_words.keys().isdisjoint(words):
-            kept.append((v, p, low, words, seps, comps, wins))
-    per_pair = kept
+    # every compound whose letters are closed up somewhere, where it is
+    placed: list[tuple[int, int, tuple[str, str, str]]] = []
+    if closed:
+        for m, joined in ((1, words), (2, j2), (3, j3)):
+            for k in compress(range(len(joined)), map(closed.__contains__, joined)):
+                if c.in_pair(k, m):
+                    placed.append((k, m, c.compound(k, m)))
+    compounds = {t for _, _, t in placed}
+    placed_windows = _windows(c)
+    windows = {w for _, w in placed_windows}
     # keys seen with two surfaces (counted in C), then checked one by one
-    twice = {k for k, n in Counter(map(itemgetter(0, 1), compounds)).items() if n > 1}
+    twice = {k for k, cnt in Counter(map(itemgetter(0, 1), compounds)).items() if cnt > 1}
     by_compound: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for joined, nxt, surface in [c for c in compounds if c[:2] in twice]:
+    for joined, nxt, surface in [t for t in compounds if t[:2] in twice]:
         if nxt != _NUL and _NUL not in surface and joined.isalpha():
             by_compound[(joined, nxt)].add(surface)
     # (one of the forms closed up or hyphenated: "now here" / "no where" are two phrases)
-    varied_compounds = {(j, n, s) for (j, n), ss in by_compound.items()
+    varied_compounds = {(j, nx, s) for (j, nx), ss in by_compound.items()
                         if len(ss) > 1 and any(" " not in x or "-" in x for x in ss) for s in ss}
-    twice = {k for k, n in Counter(map(itemgetter(0, 1, 2, 3, 4), windows)).items() if n > 1}
+    twice = {k for k, cnt in Counter(map(itemgetter(0, 1, 2, 3, 4), windows)).items() if cnt > 1}
     by_window: dict[tuple, set[tuple]] = defaultdict(set)
     for w in [w for w in windows if w[:5] in twice]:
         if w[4] and w[0] not in EN_STOP and w[3] not in EN_STOP:
             by_window[w[:4]].add(w[5:])
     varied_windows = {key + (True,) + sig for key, sigs in by_window.items() if len(sigs) > 1 for sig in sigs}
-    del vocab, compounds, windows, by_compound, by_window, twice
     if not (spell_words or varied_compounds or varied_windows):
         return
-    varied_compounds = frozenset(varied_compounds)
-    # Pass 2: where they are, only in the pairs that hold one.
+    # Pass 2: the places of the few that vary, in the order of the text (pair by pair; in a
+    # pair, words spelled two ways, then compounds, then phrases).
+    places: list[tuple[int, int, int, int, tuple, str]] = []  # (word, kind, last word, key, surface)
+    if spell_words:
+        for k in compress(range(n), map(spell_words.__contains__, words)):
+            w = words[k]
+            places.append((k, 0, k, ("spelling", spell_words[w]), w))
+    for k, m, (joined, nxt, surface) in placed:
+        if (joined, nxt, surface) in varied_compounds:
+            places.append((k, 1, k + m - 1, ("hyphenation", joined, nxt), surface))
+    if varied_windows:
+        for k, w in placed_windows:
+            if w in varied_windows:
+                last = k + w[5] + w[6] + w[7]
+                places.append((k, 2, last, ("article",) + w[:4], " ".join(words[k:last + 1])))
+    places.sort(key=lambda pl: (c.pair_of[pl[0]], pl[1], pl[0], pl[2]))
     occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
-    for v, p, low, words, seps, comps, wins in per_pair:
-        spelled = spell_words.keys() & words if spell_words else ()
-        compound_hits = comps & varied_compounds
-        window_hits = wins & varied_windows
-        if not (spelled or compound_hits or window_hits):
-            continue
-        where = _Where(v, p, low, words, seps)
-        for k, w in enumerate(words):
-            if w in spelled:
-                occurrences[("spelling", spell_words[w])][w].append(where.occ(k, k))
-        for joined, nxt, surface in compound_hits:
-            for k, last in where.compound(surface, nxt):
-                occurrences[("hyphenation", joined, nxt)][surface].append(where.occ(k, last))
-        for w in window_hits:
-            for k, last in where.window(w):
-                surface = " ".join(words[k:last + 1])
-                occurrences[("article",) + w[:4]][surface].append(where.occ(k, last))
-    del per_pair
+    where: _Where | None = None
+    for k, _, last, key, surface in places:
+        pair = c.pair_of[k]
+        if where is None or where.index != pair:
+            where = _Where(c, pair)
+        occurrences[key][surface].append(where.occ(k, last))
     reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     said: set[tuple] = set()
     # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
@@ -203,58 +232,22 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
 
 
 class _Where:
-    """Word positions in one pair's English, for the few phrases pass 2 looks for."""
+    """Character places of the words of one pair, for the few phrases pass 2 reports."""
 
-    def __init__(self, v: View, p: PairView, low: str, words: list[str], seps: list[str]) -> None:
-        self.v, self.p, self.words, self.seps = v, p, words, seps
+    def __init__(self, c: _Corpus, index: int) -> None:
+        self.index = index
+        self.v, self.p = c.items[index]
+        self.first = bisect.bisect_left(c.pair_of, index)  # the pair's first word in the corpus
+        low = self.p.en.replace("’", "'").lower()
         self.spans = [m.span() for m in WORD.finditer(low)]
-        self.exact = len(low) == len(p.en) and len(self.spans) == len(words)
-        self._at: dict[str, list[int]] | None = None
+        self.exact = len(low) == len(self.p.en)
 
     def occ(self, k: int, last: int) -> _Occ:
         if self.exact:
-            a, b = self.spans[k][0], self.spans[last][1]
+            a, b = self.spans[k - self.first][0], self.spans[last - self.first][1]
         else:  # lower-casing changed the length (rare letters): no exact place
             a, b = 0, len(self.p.en)
         return _Occ(self.v, self.p, a, b, self.p.en[a:b])
-
-    def positions(self, word: str) -> list[int]:
-        """Where a word stands (an index built once per pair: each lookup is then linear in
-        the hits, not in the sentence, so a long sentence with many variants stays linear)."""
-        if self._at is None:
-            self._at = defaultdict(list)
-            for k, w in enumerate(self.words):
-                self._at[w].append(k)
-        return self._at.get(word, [])
-
-    def compound(self, surface: str, nxt: str) -> Iterable[tuple[int, int]]:
-        words, seps = self.words, self.seps
-        first = WORD.match(surface)
-        for k in self.positions(first.group() if first else surface):
-            if k >= len(words) - 1:
-                continue
-            text, last = words[k], k
-            while len(text) < len(surface) and last + 1 < len(words) - 1:
-                text += seps[last] + words[last + 1]
-                last += 1
-            if text == surface and seps[last] != _NUL and words[last + 1] == nxt:
-                yield k, last
-
-    def window(self, w: tuple) -> Iterable[tuple[int, int]]:
-        words, seps = self.words, self.seps
-        for k in self.positions(w[0]):
-            j, ok = k, True
-            for x, gap in zip(w[1:4], w[5:8]):
-                for _ in range(gap + 1):
-                    if j + 1 >= len(words) or seps[j] == _NUL:
-                        ok = False
-                        break
-                    j += 1
-                if not ok or words[j] != x or any(y not in _ARTICLES for y in words[j - gap:j]):
-                    ok = False
-                    break
-            if ok:
-                yield k, j
 
 
 def _report(

@@ -35,6 +35,27 @@ _ZH_STOP = frozenset(
     可以 他们 大家 这里 今年 去年 近年来 以来 我们将 一是 二是 三是 四是 比如""".split()
 )
 
+# jieba's part-of-speech tags that a term neither starts nor ends with: pronouns (他后腰, 这刘老),
+# conjunctions (再说一遍), prepositions, particles, modal words, interjections, onomatopoeia.
+_NOT_EDGE = frozenset("r c p u uj ul uz ud ug uv y e o".split())
+_COUNTING = tuple("一二三四五六七八九十几两第")
+
+
+def term_edges_ok(term: str) -> bool:
+    """Whether a Chinese unit may be a term by the parts of speech of its first and last
+    words: not a pronoun, conjunction or particle at either end, not a count at the end (几天,
+    一件, 二十几两, 位居全球第二; 万亿元 and 千兆 are units), not a set phrase (chengyu, 推广应用)."""
+    import rjieba
+
+    tagged = [(w, t) for w, t in rjieba.tag(term) if w.strip()]
+    if not tagged:
+        return True
+    (_, first), (last_word, last) = tagged[0], tagged[-1]
+    if first in _NOT_EDGE or last in _NOT_EDGE or last == "m" and last_word.startswith(_COUNTING):
+        return False
+    return not (len(tagged) == 1 and first == "i")
+
+
 _OPENING, _CLOSING = "\"“‘'", "\"”’'"
 NEW, KNOWN, CONTRADICTS, FORBIDDEN = "new", "in glossary", "contradicts glossary", "forbidden by glossary"
 
@@ -50,6 +71,7 @@ class Candidate:
     status: str  # new | in glossary | contradicts glossary | forbidden by glossary
     glossary_en: str | None = None
     examples: tuple[int, ...] = ()  # ids of the first pairs holding both
+    weak: bool = False  # nothing but co-occurrence speaks for the pairing (no dictionary, no pinyin)
 
 
     def as_dict(self) -> dict:
@@ -88,7 +110,7 @@ def _zh_units(text: str, cut) -> set[str]:
                 continue
             if n == 1 and (unit in _ZH_STOP or len(unit) < 2):
                 continue
-            if n > 1 and (parts[0] in _ZH_STOP or parts[-1] in _ZH_STOP or any(len(p) == 1 and p in "的了和与及在是" for p in parts)):
+            if n > 1 and (parts[0] in _ZH_STOP or any(len(p) == 1 and p in "的了和与及在是" for p in parts)):
                 continue
             units.add(unit)
     return units
@@ -123,7 +145,8 @@ def _en_units(text: str) -> dict[str, str]:
 
 def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: int = 2) -> list[Candidate]:
     """Candidate entries, best associated first: one per Chinese unit, with its best English."""
-    counts = _Counts.of(al, _segmenter(glossary), min_pairs)
+    cut = _segmenter(glossary)
+    counts = _Counts.of(al, cut, min_pairs)
     best = _best_renderings(counts, min_pairs)
     if glossary is not None:
         _prefer_glossary(best, counts.together, counts.zh_df, counts.en_df, glossary, min_pairs)
@@ -134,12 +157,14 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
                       examples=tuple(counts.examples.get((z, e), ())))
         _compare(c, e, glossary)
         out.append(c)
-    out = _through_renderings(out, al, counts, glossary, min_pairs)
-    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c)])
+    engine = Renderings(((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs), loose=True)
+    out = _through_renderings(out, engine, counts, glossary, min_pairs, cut)
+    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c, engine) and term_edges_ok(c.zh)
+                               and not _piece_of_name(c, engine)])
 
 
-def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Counts, glossary: Glossary | None,
-                        min_pairs: int) -> list[Candidate]:
+def _through_renderings(candidates: list[Candidate], engine: Renderings, counts: _Counts, glossary: Glossary | None,
+                        min_pairs: int, cut: Callable[[str], list[str]]) -> list[Candidate]:
     """Each candidate read by the rendering engine that rendering-inconsistent uses
     (glossary/renderings.py). Where it finds the term rendered alike in `min_pairs` pairs or
     more, the candidate is that rendering (its most frequent wording) and those pairs; where
@@ -147,9 +172,18 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
     candidate shows the rendering whole. Otherwise, a candidate whose English renders no part of the term is a chance co-occurrence
     ("General Secretary Xi Jinping" for 指出), and one whose English renders a shorter term
     inside it and not its own head is that term's (“high-tech zones” for 国家高新区布局,
-    whose head 布局 is "layout"): both are dropped. Candidates the glossary confirms are left
-    as they are."""
-    engine = Renderings((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs)
+    whose head 布局 is "layout"): both are dropped. A rendering that never ends a phrase is a
+    modifier cut from its noun ("focusing on key" for 聚焦重点, always followed by "enterprises",
+    "industrial chains" …): dropped too.
+
+    A candidate the engine cannot read is kept only as one of these: a name, where a run of
+    capitalised words spells its pinyin whole (辛国斌 → "Xin Guobin", not the "Xin" seen more
+    often); or one jieba word, its English trimmed to the words that the dictionary's glosses of
+    it (or, for a word it lacks, of its characters) explain ("energy consumption", not "energy
+    consumption per"; 月底 → "end", not "end of June"), and dropped where another content word
+    stays inside or nothing is explained but the dictionary knows the word. A run of several
+    words that the engine cannot read is a piece of a clause (贯穿新型工业化全过程, 仍面临不少):
+    dropped. Candidates the glossary confirms are left as they are."""
     confirmed: set[int] = set()
     for c in candidates:
         if c.status == KNOWN:
@@ -173,6 +207,9 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
             _compare(c, key, glossary)
             confirmed.add(id(c))
             continue
+        if not heads:
+            c.status = _DROP  # a modifier cut from its noun
+            continue
         c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
         c.pairs, c.examples = len(v.same), tuple(v.same[:3])
         if counts.en_df.get(key):
@@ -183,11 +220,33 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
         confirmed.add(id(c))
     kept = []
     for c in candidates:
+        if c.status == _DROP:
+            continue
         if c.status != KNOWN and id(c) not in confirmed:
+            name = _name_rendering(c.zh, engine, min_pairs)
+            if name is not None:
+                c.en = name
+                kept.append(c)
+                continue
+            if engine.d.lookup(c.zh) is None and len([w for w in cut(c.zh) if w.strip()]) > 1:
+                continue  # a run of words whose every part the engine finds in no pair: a clause piece
+            trimmed = _trimmed(c.en, c.zh, engine)
+            if trimmed is None or _spells_a_prefix(trimmed, c.zh):
+                continue  # (a surname alone: 周瑞家 → "Zhou", the rest untranslated)
+            if trimmed != c.en:
+                c.en = trimmed
+                key = rendering_key(trimmed)
+                if counts.together.get((c.zh, key)):
+                    c.pairs, c.en_pairs = counts.together[(c.zh, key)], counts.en_df[key]
+                    c.log_dice = 14 + math.log2(min(1.0, 2 * c.pairs / (c.zh_pairs + c.en_pairs)))
+                    c.examples = tuple(counts.examples.get((c.zh, key), c.examples))
+                elif not _explained(trimmed, c.zh, engine):
+                    continue
+            c.weak = not _explained(c.en, c.zh, engine)
+            if c.weak and 2 * c.pairs < NAME_DICE * (c.zh_pairs + c.en_pairs):
+                continue  # nothing but co-occurrence speaks for it, and that is weak: "Trinket" for 大叫
             words = [word_key(w) for w in WORD.findall(c.en)]
             rendering = _rendering_words(words, c.zh, engine)
-            if rendering is not None and not rendering:
-                continue  # no part of the term in the English
             head = c.zh if engine.d.lookup(c.zh) is not None else components(c.zh, engine.d)[-1]
             of_head = _rendering_words(words, head, engine, whole=True)
             if rendering and of_head is not None and not of_head and any(
@@ -197,6 +256,126 @@ def _through_renderings(candidates: list[Candidate], al: Alignment, counts: _Cou
                 continue  # it is a shorter term's English (two words or more of it), not its own head's
         kept.append(c)
     return kept
+
+
+_DROP = "drop"
+
+
+def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
+    """The run of capitalised words that spells a name's pinyin whole (辛国斌 → "Xin Guobin",
+    金壮龙 → "Jin Zhuanglong"), as most often written in the pairs holding it, where `min_pairs`
+    pairs or more hold one; None for anything else. (Two to four characters, each of one
+    syllable in the dictionary or pypinyin.)"""
+    if not 2 <= len(zh) <= 4 or not _HAN_RUN.fullmatch(zh):
+        return None
+    spelled = _pinyin(zh)
+    if not spelled:
+        return None
+    found: Counter = Counter()
+    for pid in engine.holding(zh):
+        text = engine.en_of[pid]
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = m.group().split()
+            for i in range(len(words)):
+                run = ""
+                for j in range(i, len(words)):
+                    run += words[j].casefold().replace("-", "")
+                    if run == spelled:
+                        found[" ".join(words[i:j + 1])] += 1
+                    if len(run) >= len(spelled):
+                        break
+    if not found:
+        return None
+    surface, n = found.most_common(1)[0]
+    return surface if n >= min_pairs else None
+
+
+def _spells_a_prefix(en: str, zh: str) -> bool:
+    """The English is the pinyin of the Chinese's first characters only (a surname alone)."""
+    letters = en.replace(" ", "").replace("-", "").casefold()
+    if not en[:1].isupper() or not letters.isalpha():
+        return False
+    return any(_pinyin(zh[:n]) == letters for n in range(1, len(zh)))
+
+
+def _piece_of_name(c: Candidate, engine: Renderings) -> bool:
+    """A capitalised rendering followed by more of a capitalised name in every pair that holds
+    it: "General" of "General Secretary", "National Development" of "National Development and
+    Reform Commission"."""
+    if not c.en[:1].isupper():
+        return False
+    piece = re.compile(rf"\b{re.escape(c.en)}\b(\s+(?:and|of|for)?\s*[A-Z])?")
+    seen = [m for pid in c.examples for m in piece.finditer(engine.en_of.get(pid, ""))]
+    return bool(seen) and all(m.group(1) for m in seen)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
+
+
+def _pinyin(zh: str) -> str | None:
+    """The pinyin of a name, syllables joined, without tones (辛国斌 → xinguobin)."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [x.replace("ü", "v") for x in lazy_pinyin(zh)]
+    if len(syllables) != len(zh) or not all(x.isascii() and x.isalpha() for x in syllables):
+        return None
+    return "".join(syllables)
+
+
+#: A pairing that the dictionary does not explain (a name, a word it lacks) needs this Dice: the
+#: two seen together in most of the pairs holding either (韦小宝 / "Trinket": 0.9; 大叫 /
+#: "Trinket": 0.1).
+NAME_DICE = 0.5
+
+
+def _dictionary_glosses(zh: str, engine: Renderings) -> list[set[str]]:
+    """The dictionary's glosses of `zh`, and of its dictionary words or characters."""
+    glosses = [engine.glosses(zh)] if engine.d.lookup(zh) is not None else []
+    return glosses + [engine.glosses(p) for p in components(zh, engine.d) if p != zh and engine.d.lookup(p) is not None]
+
+
+def _explained(en: str, zh: str, engine: Renderings) -> bool:
+    """Whether some word of `en` renders `zh` or a part of it by the dictionary."""
+    glosses = _dictionary_glosses(zh, engine)
+    found = engine.d.lookup(zh)
+    initials = "".join(w[0] for w in found[1].split()) if found else ""
+    return any(any(matches(word_key(w), g) for g in glosses) or _acronym_of(w, initials) for w in WORD.findall(en))
+
+
+def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
+    """`en` trimmed to the words that render `zh` by the dictionary (its glosses of `zh`, or of
+    `zh`'s dictionary words or characters): "energy consumption per" → "energy consumption" for
+    能耗. None where a content word that renders nothing stays inside, or where the dictionary
+    knows `zh` or its parts but none of the words. For a word the dictionary lacks, rendered by
+    capitalised words: those words (a name: 贾母 → "Grandmother Jia", 韦小宝 → "Trinket"). `en` as
+    it is where nothing in the dictionary speaks to it."""
+    if engine.d.lookup(zh) is None and all(w[:1].isupper() for w in en.split()):
+        return en  # a name with its title, which the characters' glosses do not read: 贾母 → "Grandmother Jia"
+    glosses = _dictionary_glosses(zh, engine)
+    words = list(WORD.finditer(en))
+    found = engine.d.lookup(zh)
+    initials = "".join(w[0] for w in found[1].split()) if found else ""
+    explained = [any(matches(word_key(m.group()), g) for g in glosses) or _acronym_of(m.group(), initials)
+                 for m in words]
+    if not any(explained):
+        if engine.d.lookup(zh) is not None:
+            return None
+        caps = [m for m in words if m.group()[:1].isupper()]
+        if caps and len(caps) < len(words):  # a name among other words: 韦小宝 → "Trinket", not "protested Trinket"
+            return en[caps[0].start():caps[-1].end()]
+        return en if caps or not any(glosses) else None
+    first = explained.index(True)
+    last = len(explained) - 1 - explained[::-1].index(True)
+    if any(not ok and word_key(words[k].group()) not in EN_STOP for k, ok in enumerate(explained[first:last + 1], first)):
+        return None
+    return en[words[first].start():words[last].end()]
+
+
+def _acronym_of(word: str, initials: str) -> bool:
+    """An all-capital word (a plural "s" allowed) spelled by the initials of the glosses in a
+    row: "SMEs" for 中小企业 (small medium enterprise)."""
+    letters = word[:-1] if word.endswith("s") else word
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha() and letters.casefold() in initials
 
 
 def _rendering_words(words: list[str], zh: str, engine: Renderings, whole: bool = False) -> set[str] | None:
@@ -267,22 +446,36 @@ def _best_renderings(counts: _Counts, min_pairs: int) -> dict[str, tuple[float, 
 
 def _one_per_rendering(candidates: list[Candidate]) -> list[Candidate]:
     """Best first (association, weighed by how often it is seen: a pair seen twice proves
-    little); an English unit claimed by a longer Chinese unit just as strongly keeps the longer."""
+    little); an English unit claimed by a longer Chinese unit just as strongly keeps the longer,
+    and one that a pairing with evidence holds is not kept for another on co-occurrence alone."""
     ranked = sorted(candidates, key=lambda c: (-(c.log_dice + math.log2(c.pairs)), -len(c.zh), c.zh))
+    # a rendering that a pairing with evidence (the dictionary, a name's pinyin) holds is not
+    # another word's on co-occurrence alone: 王成 → "Wang Cheng", not 名唤 (named) → "Wang Cheng"
+    backed = {rendering_key(c.en) for c in ranked if not c.weak}
     kept, seen = [], {}
     for c in ranked:
         key = rendering_key(c.en)
+        if c.weak and key in backed:
+            continue
         other = seen.get(key)
         if other is not None and (c.zh in other.zh or other.zh in c.zh):
+            if other.zh in c.zh and c.pairs >= other.pairs:  # the longer, in as many pairs (刘老老, not 刘老)
+                kept[kept.index(other)] = seen[key] = c
             continue
         seen.setdefault(key, c)
         kept.append(c)
     return kept
 
 
-def _term_like(c: Candidate) -> bool:
-    """Terms, not dictionary words: 制造业 → manufacturing is true but no glossary entry."""
-    return len(c.zh) >= 4 or len(c.en.split()) >= 2 or c.en[:1].isupper()
+def _term_like(c: Candidate, engine: Renderings) -> bool:
+    """Terms, not dictionary words: 制造业 → manufacturing is true but no glossary entry; a
+    name is one (capitalised inside a sentence: "Beijing", not the "Today" opening one)."""
+    return len(c.zh) >= 4 or len(c.en.split()) >= 2 or c.en[:1].isupper() and _capitalised_inside(c, engine)
+
+
+def _capitalised_inside(c: Candidate, engine: Renderings) -> bool:
+    inside = re.compile(rf"[a-z,;]\s+{re.escape(c.en)}\b")
+    return any(inside.search(engine.en_of.get(pid, "")) for pid in c.examples)
 
 
 def _prefer_glossary(best, together, zh_df, en_df, glossary: Glossary, min_pairs: int) -> None:

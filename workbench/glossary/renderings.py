@@ -18,12 +18,16 @@ CC-CEDICT, and, where the dictionary's do not occur in a pair, from the aligned 
 - words the part is found with (a jieba word of three characters or more that the dictionary
   lacks: the content words found with it in every pair that holds it, at most 12 pairs);
 - words associated with the part across the file: in three pairs or more that hold it, and in
-  at least half of the pairs that hold either (区 → "zone", 园区 → "park");
+  at least half of the pairs that hold either (区 → "zone", 园区 → "park"); but not a word so
+  associated with two parts of the term at once, which is the whole term's context, not a
+  part's rendering ("forget" for both 再说 and 一遍 where 再说一遍 recurs in one scene), for a
+  part whose dictionary glosses are found in the term's pairs;
 - for a word of two characters or more, the words learned so for its last character, the head
   (园区 is a kind of 区, and 区 is "zone" across the file: "industrial zones" renders 工业园区
   as well as "industrial parks" does);
 - in a pair where no rendering is found so, the content word right before the rendering of the
-  other parts stands for a part that is not the head (and is not rendered inside it), when two pairs or more agree on it and it
+  other parts stands for a part that is not the head (and is not rendered inside it), when two
+  pairs or more, and half of those with such a word, agree on it and it
   renders no other Chinese word of the pair (先导 → "pilot" in "pilot zones" and "pilot areas").
 
 Two renderings differ when some part is rendered by different words altogether ("sci-tech" /
@@ -174,11 +178,15 @@ class Renderings:
     """The aligned pairs of one document, ready to tell how a Chinese term is rendered."""
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
-                 units: Callable[[str], list[int]] | None = None) -> None:
+                 units: Callable[[str], list[int]] | None = None, loose: bool = False) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English);
         `units`: the pairs where a Chinese word is a unit (a jieba word or run of them), for
-        the words the dictionary lacks (by default: where it is a substring)."""
+        the words the dictionary lacks (by default: where it is a substring). `loose` (term
+        mining, where each candidate is a pairing to confirm, not a finding): a term may start
+        with one character (新材料), and a word of two characters that the dictionary lacks is
+        glossed by its characters (新质 → new, quality)."""
         self.d = d or dictionary()
+        self.loose = loose
         self.units = units
         self.zh_of: dict[int, str] = {}
         self.en_of: dict[int, str] = {}
@@ -229,9 +237,20 @@ class Renderings:
     # -- glosses ---------------------------------------------------------------------------
 
     def parts(self, term: str) -> list[str] | None:
-        """The term's parts (dictionary words; the last may be one character), or None when
-        it is not made of two or more."""
+        """The term's parts (dictionary words; the last may be one character; for a `loose`
+        engine, the first of two too: 新 + 材料, 大 + 飞机), or None when it is not made of two or
+        more."""
         parts = components(term, self.d)
+        if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
+            merged: list[str] = []
+            for n, c in enumerate(parts):
+                if merged and len(c) == 1 and len(merged[-1]) == 1 and n + 1 < len(parts):
+                    merged[-1] += c
+                else:
+                    merged.append(c)
+            parts = merged
+        if self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None:
+            return parts
         if len(parts) < 2 or any(len(c) < 2 for c in parts[:-1]):
             return None
         if len(parts[-1]) < 2 and (self.d.lookup(term) is not None or not self.learned(parts[-1])):
@@ -244,6 +263,8 @@ class Renderings:
         g = self._glosses.get(word)
         if g is None:
             g = dictionary_glosses(word, self.d)
+            if not g and self.loose and len(word) == 2 and self.d.lookup(word) is None:
+                g = dictionary_glosses(word[0], self.d) | dictionary_glosses(word[1], self.d)
             if not g and len(word) >= 3:
                 ids = self.units(word) if self.units is not None else self.holding(word)
                 if ids and len(ids) <= ASSOC_MAX_PAIRS:
@@ -290,6 +311,14 @@ class Renderings:
         ids = self.holding(term) if ids is None else ids
         own = [self.glosses(c) for c in parts]
         extra = [self.fallback(c) for c in parts]
+        # a word learned for two parts of the term at once goes with the whole term's pairs (its
+        # context: "forget" wherever 再说 and 一遍 are, in one scene), not with a part whose own
+        # glosses are found there (军 is "military" in 军代表's pairs: "deputy" is 代表's)
+        twice = {w for n, x in enumerate(extra) for y in extra[n + 1:] for w in x & y}
+        if twice:
+            ids = list(ids)
+            extra = [x - twice if any(matches(k, g) for pid in ids for k in self.pair(pid).content) else x
+                     for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
         seen, slots = self._read(term, ids, own, extra)
@@ -307,6 +336,7 @@ class Renderings:
               look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
         seen: list[Seen] = []
         slot_votes: dict[int, Counter] = defaultdict(Counter)
+        voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
         for pid in ids:
             pair = self.pair(pid)
@@ -314,6 +344,8 @@ class Renderings:
             for parts in (own, every):
                 matched = [[key not in EN_STOP and matches(key, g) for g in parts] for key in pair.keys]
                 spans = _spans(pair, matched, len(parts))
+                if not spans and (double := _compounds(pair, matched, parts)):  # "biomanufacturing" for 生物制造
+                    spans = _spans(pair, matched, len(parts), double)
                 if spans or parts is every:
                     break
             if spans:
@@ -329,8 +361,13 @@ class Renderings:
                          if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
                 if words:  # not a word that renders another Chinese word of the pair
                     explained = self._explained(pid, term) if explained is None else explained
-                    slot_votes[n].update(w for w in words if not matches(w, explained))
-        slots = {n: {k for k, c in votes.items() if c >= SLOT_MIN_PAIRS} for n, votes in slot_votes.items()}
+                    voted = {w for w in words if not matches(w, explained)}
+                    slot_votes[n].update(voted)
+                    voters[n] += bool(voted)
+        # a word most of the pairs agree on ("pilot" zones / areas), not any of many words that
+        # happen to come before a name ("said", "cried", "protested" Trinket)
+        slots = {n: {k for k, c in votes.items() if c >= max(SLOT_MIN_PAIRS, voters[n] / 2)}
+                 for n, votes in slot_votes.items()}
         return seen, {n: s for n, s in slots.items() if s}
 
 
@@ -349,7 +386,52 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
     return None
 
 
-def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int) -> list[tuple[int, int]]:
+def _compound(token: str, first: set[str], second: set[str]) -> bool:
+    """One English word rendering two parts in a row, a clipped form of the first's gloss
+    joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造."""
+    for i in range(3, len(token) - 4):
+        pre = token[:i]
+        if any(len(g) > i and g.startswith(pre) for g in first) and matches(token[i:], second):
+            return True
+    return False
+
+
+def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]]) -> set[int]:
+    """The words that render two neighbouring parts at once (compounds), marked so in `matched`."""
+    found = set()
+    for k, key in enumerate(pair.keys):
+        if len(key) < 8 or key in EN_STOP:
+            continue
+        for n in range(len(parts) - 1):
+            if _compound(key, parts[n], parts[n + 1]):
+                matched[k][n] = matched[k][n + 1] = True
+                found.add(k)
+    return found
+
+
+def _assignable(matched: list[list[bool]], n_parts: int, start: int, end: int, double: set[int]) -> bool:
+    """Whether each part can have a word of its own in [start, end] (a compound may stand for
+    two): "focusing on key" renders 聚焦重点 though "focusing" matches 重点's gloss "focus" too."""
+    owners: dict[int, list[int]] = {}  # word → the parts it stands for
+
+    def place(n: int, tried: set[int]) -> bool:
+        for k in range(start, end + 1):
+            if matched[k][n] and k not in tried:
+                tried.add(k)
+                held = owners.setdefault(k, [])
+                if len(held) < (2 if k in double else 1):
+                    held.append(n)
+                    return True
+                for i, m in enumerate(held):
+                    if place(m, tried):
+                        held[i] = n
+                        return True
+        return False
+
+    return all(place(n, set()) for n in range(n_parts))
+
+
+def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
     """Word spans [i, j] of the term's candidate renderings in the pair, shortest first."""
     hits = [[k for k, m in enumerate(matched) if m[n]] for n in range(n_parts)]
     if any(not h for h in hits):
@@ -361,6 +443,9 @@ def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int) -> list[tuple[
         if None in ends:
             break
         end = max(e for e in ends if e is not None)
+        if len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
+            end = next((e for e in range(end, min(start + limit, len(matched)))
+                        if _assignable(matched, n_parts, start, e, double)), end)
         if end - start + 1 > limit or pair.clause_break(start, end):
             continue
         if any(pair.keys[k] not in EN_STOP and not any(matched[k]) for k in range(start, end + 1)):
@@ -368,8 +453,8 @@ def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int) -> list[tuple[
         span = _widen(pair, matched, start, end)
         if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
             continue  # a piece of a compound: "tech" of "high-tech"
-        if sum(pair.keys[k] not in EN_STOP for k in range(span[0], span[1] + 1)) < n_parts:
-            continue  # one word for two parts: not a rendering of the term as such
+        if sum(1 + (k in double) for k in range(span[0], span[1] + 1) if pair.keys[k] not in EN_STOP) < n_parts:
+            continue  # one word for two parts: not a rendering of the term as such (but a compound)
         if span not in found:
             found.append(span)
     return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
@@ -400,8 +485,12 @@ def _words_by_part(pair: EnPair, span: tuple[int, int], parts: list[set[str]]) -
     """For each part of the term, the words of the rendering that render it (five letters),
     and last the order in which the parts come."""
     keys = [k for k in pair.keys[span[0]:span[1] + 1] if k not in EN_STOP]
-    words = [frozenset(k[:5] for k in keys if matches(k, g)) for g in parts]
-    first = [next((i for i, k in enumerate(keys) if matches(k, g)), 0) for g in parts]
+    def renders(k: str, n: int) -> bool:
+        return matches(k, parts[n]) or (len(k) >= 8 and (n + 1 < len(parts) and _compound(k, parts[n], parts[n + 1])
+                                                          or n > 0 and _compound(k, parts[n - 1], parts[n])))
+
+    words = [frozenset(k[:5] for k in keys if renders(k, n)) for n in range(len(parts))]
+    first = [next((i for i, k in enumerate(keys) if renders(k, n)), 0) for n in range(len(parts))]
     order = "".join(str(n) for n in sorted(range(len(parts)), key=lambda n: (first[n], n)))
     return (*words, frozenset([order]))
 
