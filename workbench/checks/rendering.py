@@ -88,23 +88,29 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
         if not p.zh or not p.en:
             continue
         en_of[p.id] = p.en
-        zh_of[p.id] = normalize_zh(p.zh).replace('"', "")
+        zh_of[p.id] = p.zh_norm.replace('"', "")
         units_of.append((p.id, _units(cut(zh_of[p.id]), kinds)))
     # in which pairs each unit is: those seen before gathered first (in C, set operations),
     # listed only for those in two or more
-    last: dict[str, int] = {}
+    seen: set[str] = set()
     repeated: set[str] = set()
-    for pid, units in units_of:
-        repeated.update(units & last.keys())
-        last.update(dict.fromkeys(units, pid))
+    for _, units in units_of:
+        repeated |= units & seen
+        seen |= units
+    del seen
     where: dict[str, list[int]] = defaultdict(list)
     for pid, units in units_of:
         for u in units & repeated:
             where[u].append(pid)
-    del units_of
+    once: dict[str, int] = {}  # the pair of each unit in one pair only (filled when first asked)
 
     def pairs_with(unit: str) -> list[int]:
-        return where[unit] if unit in repeated else [last[unit]] if unit in last else []
+        if unit in repeated:
+            return where[unit]
+        if not once:
+            for pid, units in units_of:
+                once.update(dict.fromkeys(units, pid))
+        return [once[unit]] if unit in once else []
 
     engine = Renderings(((pid, zh_of[pid], en_of[pid]) for pid in en_of), d, units=pairs_with)
     terms = {t: ids for t, ids in where.items()
