@@ -91,8 +91,29 @@ def test_the_cosine_prefers_the_translation(enc):
     # and the two-sentence span is closer to zh 3 than either of its halves
     both = scorer.cosine(np.array([3]), np.array([4]), np.array([3]), np.array([5]))[0]
     assert both > max(cos[3, 3], cos[3, 4])
-    # the scorer the DP sees: the cosine less the fitted offset
-    assert np.allclose(scorer(zi, zi + 1, ej, ej + 1), cos.ravel() - scorer.offset)
+    # the scorer the DP sees: the cosine less the fitted offset, plus the coverage (of a 1-1
+    # bead: its cosine less COVER_FROM)
+    assert scorer.cover > 0
+    assert np.allclose(scorer(zi, zi + 1, ej, ej + 1), cos.ravel() - scorer.offset
+                       + scorer.cover * (cos.ravel() - scorer.cover_from))
+
+
+def test_the_coverage_counts_each_sentence_by_its_best_partner(enc):
+    scorer = sem.scorer_for(ZH, EN, cache=False, enc=enc)
+    N, M = len(ZH), len(EN)
+    zi, ej = np.meshgrid(np.arange(N), np.arange(M), indexing="ij")
+    cos = scorer.cosine(zi.ravel(), zi.ravel() + 1, ej.ravel(), ej.ravel() + 1).reshape(N, M)
+    t = scorer.cover_from
+    # zh 2..3 with en 2..4 (a 2-3 bead): each sentence's best cosine inside the bead, less t
+    want = ((cos[2:4, 2:5].max(1) - t).sum() + (cos[2:4, 2:5].max(0) - t).sum()) / 2
+    got = scorer.coverage(np.array([2, 0]), np.array([4, 1]), np.array([2, 0]), np.array([5, 1]))
+    assert np.allclose(got, [want, cos[0, 0] - t])
+    # beads of more sentence pairs than the fine passes' (the coarse pass's runs): none;
+    # the coarse pass's view of the scorer is the span cosine alone
+    assert scorer.coverage(np.array([0]), np.array([3]), np.array([0]), np.array([3]))[0] == 0
+    lo, hi = np.array([0, 1]), np.array([2, 3])
+    assert np.allclose(scorer.for_runs(lo, hi, lo, hi), scorer.cosine(lo, hi, lo, hi)
+                       - scorer.offset)
 
 
 def test_semantic_alignment_is_valid_and_deterministic(tmp_path):

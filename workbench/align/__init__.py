@@ -272,6 +272,9 @@ class _Shifted:
     def __init__(self, inner: SpanScorer, z0: int, e0: int) -> None:
         self.inner, self.z0, self.e0 = inner, z0, e0
         self.weight = inner.weight
+        runs = getattr(inner, "for_runs", inner)
+        if runs is not inner:  # the coarse pass's view (see core._Blocks), shifted too
+            self.for_runs = _Shifted(runs, z0, e0)
 
     def __call__(self, zh_lo: np.ndarray, zh_hi: np.ndarray, en_lo: np.ndarray,
                  en_hi: np.ndarray) -> np.ndarray:
