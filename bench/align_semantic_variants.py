@@ -14,7 +14,16 @@ a temporary folder for the run); strict F1 pooled over the chapters, per variant
   sentences of the other side (Vecalign's normalisation), offset 0.105;
 - ``many``: a separate weight and bias for beads of more than one sentence on a side
   (+0.3 cosine, -0.1), the direction a path-level fit suggested;
-- ``quadratic``: a quadratic in the cosine from logistic regression on the candidate beads.
+- ``quadratic``: a quadratic in the cosine from logistic regression on the candidate beads;
+- ``coverage``: plus 0.3 times the bead's sentence coverage: over its sentences, the best
+  single-sentence cosine with a sentence of the other side in the bead, less 0.3, summed and
+  halved (a per-sentence term, so the number of beads does not change its total; meant for
+  boundary sentences that a span cosine barely tells apart).
+
+Every variant runs the aligner's own path (``align(semantic=True)``, English lines split as it
+splits them) with the scorer swapped, at each weight of a grid; printed: strict F1 at the
+shipped weight (in-sample), and held out, leaving one chapter out: the weight chosen on the
+other two chapters by mean strict F1 over the kinds (bench/align_fit_semantic.py --cv).
 
     python bench/align_semantic_variants.py [--kinds clean,joined,...] [--variants ...]
 """
@@ -22,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -68,42 +76,63 @@ class Variant:
         if self.kind == "many":
             many = (a + b) > 2
             return c - self.offset + many * (0.3 * c - 0.1) / self.weight
+        if self.kind == "coverage":
+            return c - self.offset + 0.3 * self._coverage(zl, zh, el, eh, 0.3)
         if self.kind == "quadratic":
             w1, w2, med = 2.759, -1.211, 0.196   # logistic fit on lex, cos, cos^2 (dev candidates)
             return (w1 * (c - med) + w2 * (c ** 2 - med ** 2)) / self.weight
         return c - self.offset
 
+    def _coverage(self, zl, zh, el, eh, theta: float) -> np.ndarray:
+        a, b = zh - zl, eh - el
+        A, B = int(a.max()), int(b.max())
+        S = np.full((len(zl), A, B), -9.0)
+        for d in range(A):
+            for f in range(B):
+                m = (d < a) & (f < b)
+                if m.any():
+                    S[m, d, f] = self.sc.cosine(zl[m] + d, zl[m] + d + 1, el[m] + f, el[m] + f + 1)
+        zs = np.where(np.arange(A)[None] < a[:, None], S.max(2) - theta, 0).sum(1)
+        es = np.where(np.arange(B)[None] < b[:, None], S.max(1) - theta, 0).sum(1)
+        return (zs + es) / 2
+
 
 def main(argv=None) -> int:
-    from align_accuracy import GOLD, KINDS, chapters, prf, score
+    import time
 
-    from workbench.align import align, semantic
+    from align_accuracy import GOLD, KINDS
+    from align_fit_semantic import Runs, held_out_f1, held_out_weights, pooled_f1
+
+    from workbench.align import semantic
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kinds", default=KINDS)
-    ap.add_argument("--variants", default="in use,size,knn-margin,random-margin,many,quadratic")
+    ap.add_argument("--variants",
+                    default="in use,coverage,knn-margin,random-margin,many,size,quadratic")
+    ap.add_argument("--grid", default="1.0,1.3,1.5,1.695,1.9,2.1,2.4",
+                    help="weights the held-out choice picks from")
     args = ap.parse_args(argv)
-    data = GOLD / "mac-dev"
-    if not (data / "gold").is_dir():
-        print(f"align_semantic_variants: no gold data at {data}; nothing to score")
+    if not (GOLD / "mac-dev" / "gold").is_dir():
+        print(f"align_semantic_variants: no gold data at {GOLD / 'mac-dev'}; nothing to score")
         return 0
+    t0 = time.process_time()
     kinds = args.kinds.split(",")
-    variants = args.variants.split(",")
-    print(f"{'variant':14} " + " ".join(f"{k[:12]:>12}" for k in kinds))
-    with tempfile.TemporaryDirectory() as tmp:
-        cache = semantic.VectorCache(tmp, max_bytes=2**31)
-        sets = {k: [(zh, en, gold, semantic.scorer_for(zh, en, cache=cache))
-                    for _, zh, en, gold in chapters(data, k)] for k in kinds}
-        for v in variants:
-            row = []
-            for k in kinds:
-                tot = [0] * 5
-                for zh, en, gold, sc in sets[k]:
-                    beads = align(zh, en, extra=Variant(sc, v))
-                    tot = [x + y for x, y in zip(tot, score([(b.zh, b.en) for b in beads], gold))]
-                row.append(prf(tot[0], tot[1], tot[0], tot[2])[2])
-            print(f"{v:14} " + " ".join(f"{f:12.3f}" for f in row), flush=True)
-    print("(strict F1 pooled over the dev chapters; 1-0/0-1 beads excluded as in align_accuracy)")
+    grid = [float(w) for w in args.grid.split(",")]
+    runs = Runs(kinds)
+    shipped = (semantic.WEIGHT, semantic.OFFSET)
+    print(f"{'variant':14} {'':9} " + " ".join(f"{k[:12]:>12}" for k in kinds))
+    for v in args.variants.split(","):
+        def wrap(sc, v=v):
+            return Variant(sc, v)
+        chosen = held_out_weights(runs, grid, shipped[1], wrap, v)
+        inside = [pooled_f1(runs.counts(k, shipped[0], shipped[1], wrap, v), runs.names)
+                  for k in kinds]
+        held = [held_out_f1(runs, k, chosen, shipped[1], wrap, v) for k in kinds]
+        print(f"{v:14} {'in-sample':9} " + " ".join(f"{f:12.3f}" for f in inside))
+        print(f"{'':14} {'held out':9} " + " ".join(f"{f:12.3f}" for f in held)
+              + "   weights " + "/".join(f"{chosen[n]:g}" for n in runs.names), flush=True)
+    print(f"(strict F1 pooled over the dev chapters; in-sample: weight {shipped[0]}; held out: "
+          f"leave one chapter out, weight from {grid}; {time.process_time() - t0:.0f} s CPU)")
     return 0
 
 

@@ -92,6 +92,11 @@ CONSISTENT = {
         ("建设未来先导区。", "We will build future zones."),  # "future" is 未来's
         ("未来先导区。", "future areas"),
     ],
+    "a verb phrase starting with a conjunction is no term (held-out literary chapter)": [
+        ("我再说一遍，你记住。", "I'm going to repeat it once more. Forget this time, and I shall kill you."),
+        ("你只要再说一遍。", "Just say it once, and I'll never forget it."),
+        ("我再说一遍，好好记住。", "I'll say it once more, and this time remember it."),
+    ],
     "another construction (reordered) is not advice": [
         ("产业基础再造。", "rebuilding the industrial foundation"),
         ("夯实产业基础。", "consolidating the industrial foundation"),

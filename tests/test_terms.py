@@ -153,6 +153,19 @@ BOUNDARY_CASES = [
     ([("贯穿新型工业化全过程。", "Throughout the entire process of new industrialization."),
       ("要求贯穿新型工业化全过程。", "It runs through the entire process of new industrialization.")],
      "贯穿新型工业化全过程", None),  # 贯穿 rendered in no pair: a clause piece, not a term
+    ([("他后腰一痛。", "Misty's back hurt."), ("拿他后腰穴道。", "He felt for the point in Misty's back."),
+      ("撞他后腰。", "He butted Misty's back.")],
+     "他后腰", None),  # a pronoun first: no term
+    ([("贾母笑了。", "Grandmother Jia laughed."), ("贾母说。", "Grandmother Jia said."),
+      ("见贾母。", "They saw Grandmother Jia.")],
+     "贾母", "Grandmother Jia"),  # a name with its title, not the surname the characters' glosses read
+    ([("周瑞家的来了。", "Zhou came."), ("周瑞家的说。", "Zhou said."), ("问周瑞家的。", "Ask Zhou.")],
+     "周瑞家", None),  # the surname alone: the rest of the name untranslated
+    ([("韦小宝笑了。", "Then protested Trinket, laughing."), ("韦小宝说不行。", "No, protested Trinket."),
+      ("韦小宝走了。", "Trinket left."), ("韦小宝大叫。", "Trinket shouted.")],
+     "韦小宝", "Trinket"),  # a translated name: the capitalised word, not "protested Trinket"
+    ([("王成名唤狗儿。", "Wang Cheng had a son called Gou-er."), ("王成身故，名唤板儿。", "Wang Cheng died; a son called Ban-er.")],
+     "名唤", None),  # "Wang Cheng" is 王成's (its pinyin), not 名唤's on co-occurrence alone
     ([("今年月底完成。", "Done by the end of June."), ("月底前交。", "Due by the end of June."),
       ("月底见。", "See you at the end of June.")],
      "月底", None),  # "June" is not in 月底; "end" alone is no term

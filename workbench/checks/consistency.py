@@ -28,9 +28,10 @@ SIMILAR_SOURCES = 75.0
 NEAR_IDENTICAL = 90.0
 
 
-def zh_key(text: str) -> str:
-    """A Chinese segment without punctuation, spacing or width/quote differences."""
-    return _NOT_WORD.sub("", normalize_zh(text)).casefold()
+def zh_key(text: str, normalized: str | None = None) -> str:
+    """A Chinese segment without punctuation, spacing or width/quote differences
+    (`normalized`: normalize_zh(text), where it is known)."""
+    return _NOT_WORD.sub("", normalize_zh(text) if normalized is None else normalized).casefold()
 
 
 _CONTRACTIONS = [
@@ -45,6 +46,9 @@ _CONTRACTIONS = [
 def en_key(p: PairView) -> str:
     """An English segment's words as stems, case folded, contractions spelled out: "That's
     all" = "That is all", "question" = "questions"; punctuation and spacing do not count."""
+    if p.plain and "'" not in p.en and "’" not in p.en and "cannot" not in p.en.casefold():
+        # (case-folding such a text word by word is case-folding it: its words, read once)
+        return " ".join(map(FOLDED_KEYS.__getitem__, map(str.casefold, p.words)))
     text = p.en.casefold().replace("’", "'")
     if "'" in text or "cannot" in text:
         for rx, repl in _CONTRACTIONS:
@@ -79,7 +83,7 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.zh or not p.en:
                 continue
-            zk, ek = zh_key(p.zh), en_key(p)
+            zk, ek = zh_key(p.zh, p.zh_norm), en_key(p)
             if not zk or not ek:
                 continue
             by_zh[zk][ek].append((v, p))

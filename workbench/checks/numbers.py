@@ -14,7 +14,7 @@ def number_mismatch(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.zh or not p.en:
                 continue  # an empty side is an omission
-            zh, en = zh_numbers(p.zh), en_numbers(p.en)
+            zh, en = zh_numbers(p.zh, p.zh_norm), en_numbers(p.en)
             if not any(n.hard for n in zh) and not any(n.hard for n in en):
                 continue
             missing = unmatched(zh, en)

@@ -3,7 +3,8 @@ needed).
 
 Terms are the Chinese units of term mining (jieba words and runs of two or three of them) that
 occur in two pairs or more and split into two or more dictionary words (科技成果 = 科技 + 成果;
-the last may be a single character, 先导区 = 先导 + 区). How each occurrence is rendered is
+the last may be a single character, 先导区 = 先导 + 区), and neither start nor end with a
+pronoun, conjunction or particle nor end with a count (term_edges_ok: 再说一遍 is no term). How each occurrence is rendered is
 read by the rendering engine, `workbench.glossary.renderings` (the dictionary's glosses, and
 what the file itself shows where they fall short), which `workbench terms` shares.
 
@@ -21,7 +22,7 @@ from collections import defaultdict
 from workbench.checks import Finding
 from workbench.checks.view import View
 from workbench.glossary.dictionary import Dictionary, dictionary
-from workbench.glossary.mining import _ZH_STOP, _segmenter
+from workbench.glossary.mining import _ZH_STOP, _segmenter, term_edges_ok
 from workbench.glossary.renderings import Renderings, verdict
 from workbench.text.normalize import HAN_CHARS, normalize_zh
 
@@ -87,28 +88,34 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
         if not p.zh or not p.en:
             continue
         en_of[p.id] = p.en
-        zh_of[p.id] = normalize_zh(p.zh).replace('"', "")
+        zh_of[p.id] = p.zh_norm.replace('"', "")
         units_of.append((p.id, _units(cut(zh_of[p.id]), kinds)))
     # in which pairs each unit is: those seen before gathered first (in C, set operations),
     # listed only for those in two or more
-    last: dict[str, int] = {}
+    seen: set[str] = set()
     repeated: set[str] = set()
-    for pid, units in units_of:
-        repeated.update(units & last.keys())
-        last.update(dict.fromkeys(units, pid))
+    for _, units in units_of:
+        repeated |= units & seen
+        seen |= units
+    del seen
     where: dict[str, list[int]] = defaultdict(list)
     for pid, units in units_of:
         for u in units & repeated:
             where[u].append(pid)
-    del units_of
+    once: dict[str, int] = {}  # the pair of each unit in one pair only (filled when first asked)
 
     def pairs_with(unit: str) -> list[int]:
-        return where[unit] if unit in repeated else [last[unit]] if unit in last else []
+        if unit in repeated:
+            return where[unit]
+        if not once:
+            for pid, units in units_of:
+                once.update(dict.fromkeys(units, pid))
+        return [once[unit]] if unit in once else []
 
     engine = Renderings(((pid, zh_of[pid], en_of[pid]) for pid in en_of), d, units=pairs_with)
     terms = {t: ids for t, ids in where.items()
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
-             and engine.parts(t) is not None}
+             and engine.parts(t) is not None and term_edges_ok(t)}
     reported: list[str] = []
     out: list[Finding] = []
     # shortest first, and a term holding a reported one is not reported again: one concept,

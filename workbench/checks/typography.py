@@ -100,15 +100,17 @@ def typography(views: list[View]) -> Iterable[Finding]:
 def capitalisation(views: list[View]) -> Iterable[Finding]:
     # Pass 1: the words written both capitalised (not first in a sentence) and in lower case;
     # only phrases of such words can be written two ways, so pass 2 looks at no other.
-    capital: set[str] = set()
-    lower: set[str] = set()
+    distinct: set[str] = set()
     for v in views:
         for p in v.pairs:
-            for w in WORD.findall(p.en):
-                if w.islower():
-                    lower.add(w)
-                elif w[:1].isupper() and w[1:].islower():
-                    capital.add(w.lower())
+            distinct.update(p.words)
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for w in distinct:
+        if w.islower():
+            lower.add(w)
+        elif w[:1].isupper() and w[1:].islower():
+            capital.add(w.lower())
     both = (capital & lower) - EN_STOP
     if not both:
         return
@@ -116,7 +118,7 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     seen: dict[str, dict[tuple, list[tuple[View, int, str]]]] = defaultdict(lambda: defaultdict(list))
     for v in views:
         for p in v.pairs:
-            if not p.en or both.isdisjoint(WORD.findall(p.en.lower())):
+            if not p.en or both.isdisjoint(p.words_lower):
                 continue
             words = list(WORD.finditer(p.en))
             if _heading(words):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,7 +11,7 @@ from functools import cached_property
 from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import Token, tokenize_en
+from workbench.text.normalize import WORD, Token, normalize_zh, tokenize_en
 
 
 @dataclass
@@ -23,6 +24,28 @@ class PairView:
     zh_terms: list[int] = field(default_factory=list)  # terms in the zh side, first seen first
     zh_terms_all: list[int] = field(default_factory=list)  # … nested ones too (规模以上 in 规模以上工业增加值)
     en_by_term: dict[int, list[EnHit]] = field(default_factory=dict)  # see _by_term
+
+    @cached_property
+    def zh_norm(self) -> str:
+        """`normalize_zh` of the Chinese, worked out once for the checks that read it."""
+        return normalize_zh(self.zh)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The English words (`WORD`), read once for the matcher and the checks."""
+        return WORD.findall(self.en)
+
+    @cached_property
+    def plain(self) -> bool:
+        """The English holds no letter whose lower or case-folded form could differ in length
+        or word-ness (only ASCII, Latin-1 signs and general punctuation: ’ “ ” — …), so that
+        lower-casing it word by word is lower-casing the text."""
+        return not _NOT_PLAIN.search(self.en)
+
+    @cached_property
+    def words_lower(self) -> list[str]:
+        """`WORD.findall(self.en.lower())` (from `words` where that is the same)."""
+        return list(map(str.lower, self.words)) if self.plain else WORD.findall(self.en.lower())
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -44,6 +67,9 @@ class PairView:
         starts, ends = self._accepted
         i = bisect.bisect_left(starts, end)  # the hits that start before `end`
         return i > 0 and ends[i - 1] > start
+
+
+_NOT_PLAIN = re.compile(r"[^\x00-\xbf\u2010-\u205e]")
 
 
 def _by_term(en_hits: list[EnHit]) -> dict[int, list[EnHit]]:
@@ -111,7 +137,7 @@ def build_views(
             pv = PairView(p.id, zh, en)
             if matcher is not None:
                 pv.zh_hits, pv.zh_terms_all = matcher.zh_scan(zh) if zh else ([], [])
-                pv.en_hits = matcher.en_hits(en) if en else []
+                pv.en_hits = matcher.en_hits(en, pv.words) if en else []
                 pv.zh_terms = list(dict.fromkeys(h.term for h in pv.zh_hits))
                 pv.en_by_term = _by_term(pv.en_hits)
             pairs.append(pv)

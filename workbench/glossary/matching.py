@@ -243,9 +243,11 @@ class TermMatcher:
             cache[i] = sorted(found)
         return cache[i]
 
-    def en_hits(self, text: str) -> list[EnHit]:
-        """Every rendering (approved, variant, forbidden) of every term in English text."""
-        words = WORD.findall(text)
+    def en_hits(self, text: str, words: list[str] | None = None) -> list[EnHit]:
+        """Every rendering (approved, variant, forbidden) of every term in English text
+        (`words`: WORD.findall(text), where it is known)."""
+        if words is None:
+            words = WORD.findall(text)
         found = self._en.find(list(map(self._keys.__getitem__, words))) if self._en.root else []
         if self._en_cs.root:
             found += self._en_cs.find(list(map(KEPT_KEYS.__getitem__, words)))

@@ -35,6 +35,27 @@ _ZH_STOP = frozenset(
     可以 他们 大家 这里 今年 去年 近年来 以来 我们将 一是 二是 三是 四是 比如""".split()
 )
 
+# jieba's part-of-speech tags that a term neither starts nor ends with: pronouns (他后腰, 这刘老),
+# conjunctions (再说一遍), prepositions, particles, modal words, interjections, onomatopoeia.
+_NOT_EDGE = frozenset("r c p u uj ul uz ud ug uv y e o".split())
+_COUNTING = tuple("一二三四五六七八九十几两第")
+
+
+def term_edges_ok(term: str) -> bool:
+    """Whether a Chinese unit may be a term by the parts of speech of its first and last
+    words: not a pronoun, conjunction or particle at either end, not a count at the end (几天,
+    一件, 二十几两, 位居全球第二; 万亿元 and 千兆 are units), not a set phrase (chengyu, 推广应用)."""
+    import rjieba
+
+    tagged = [(w, t) for w, t in rjieba.tag(term) if w.strip()]
+    if not tagged:
+        return True
+    (_, first), (last_word, last) = tagged[0], tagged[-1]
+    if first in _NOT_EDGE or last in _NOT_EDGE or last == "m" and last_word.startswith(_COUNTING):
+        return False
+    return not (len(tagged) == 1 and first == "i")
+
+
 _OPENING, _CLOSING = "\"“‘'", "\"”’'"
 NEW, KNOWN, CONTRADICTS, FORBIDDEN = "new", "in glossary", "contradicts glossary", "forbidden by glossary"
 
@@ -50,6 +71,7 @@ class Candidate:
     status: str  # new | in glossary | contradicts glossary | forbidden by glossary
     glossary_en: str | None = None
     examples: tuple[int, ...] = ()  # ids of the first pairs holding both
+    weak: bool = False  # nothing but co-occurrence speaks for the pairing (no dictionary, no pinyin)
 
 
     def as_dict(self) -> dict:
@@ -137,7 +159,8 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
         out.append(c)
     engine = Renderings(((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs), loose=True)
     out = _through_renderings(out, engine, counts, glossary, min_pairs, cut)
-    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c, engine)])
+    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c, engine) and term_edges_ok(c.zh)
+                               and not _piece_of_name(c, engine)])
 
 
 def _through_renderings(candidates: list[Candidate], engine: Renderings, counts: _Counts, glossary: Glossary | None,
@@ -169,9 +192,6 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
         v = verdict(seen)
         if v is None:
             continue
-        if not any(s.ends_phrase for s in seen if s.pair in v.same):
-            c.status = _DROP  # a modifier cut from its noun
-            continue
         # the most frequent wording, counting first where it ends a phrase (a head, not a modifier)
         wordings = Counter(rendering_key(s.surfaces[0]) for s in seen if s.pair in v.same)
         heads = Counter(rendering_key(s.surfaces[0]) for s in seen if s.pair in v.same and s.ends_phrase)
@@ -186,6 +206,9 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
             c.status, c.glossary_en = NEW, None
             _compare(c, key, glossary)
             confirmed.add(id(c))
+            continue
+        if not heads:
+            c.status = _DROP  # a modifier cut from its noun
             continue
         c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
         c.pairs, c.examples = len(v.same), tuple(v.same[:3])
@@ -208,8 +231,8 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
             if engine.d.lookup(c.zh) is None and len([w for w in cut(c.zh) if w.strip()]) > 1:
                 continue  # a run of words whose every part the engine finds in no pair: a clause piece
             trimmed = _trimmed(c.en, c.zh, engine)
-            if trimmed is None:
-                continue
+            if trimmed is None or _spells_a_prefix(trimmed, c.zh):
+                continue  # (a surname alone: 周瑞家 → "Zhou", the rest untranslated)
             if trimmed != c.en:
                 c.en = trimmed
                 key = rendering_key(trimmed)
@@ -217,10 +240,13 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
                     c.pairs, c.en_pairs = counts.together[(c.zh, key)], counts.en_df[key]
                     c.log_dice = 14 + math.log2(min(1.0, 2 * c.pairs / (c.zh_pairs + c.en_pairs)))
                     c.examples = tuple(counts.examples.get((c.zh, key), c.examples))
+                elif not _explained(trimmed, c.zh, engine):
+                    continue
+            c.weak = not _explained(c.en, c.zh, engine)
+            if c.weak and 2 * c.pairs < NAME_DICE * (c.zh_pairs + c.en_pairs):
+                continue  # nothing but co-occurrence speaks for it, and that is weak: "Trinket" for 大叫
             words = [word_key(w) for w in WORD.findall(c.en)]
             rendering = _rendering_words(words, c.zh, engine)
-            if rendering is not None and not rendering:
-                continue  # no part of the term in the English
             head = c.zh if engine.d.lookup(c.zh) is not None else components(c.zh, engine.d)[-1]
             of_head = _rendering_words(words, head, engine, whole=True)
             if rendering and of_head is not None and not of_head and any(
@@ -264,6 +290,25 @@ def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
     return surface if n >= min_pairs else None
 
 
+def _spells_a_prefix(en: str, zh: str) -> bool:
+    """The English is the pinyin of the Chinese's first characters only (a surname alone)."""
+    letters = en.replace(" ", "").replace("-", "").casefold()
+    if not en[:1].isupper() or not letters.isalpha():
+        return False
+    return any(_pinyin(zh[:n]) == letters for n in range(1, len(zh)))
+
+
+def _piece_of_name(c: Candidate, engine: Renderings) -> bool:
+    """A capitalised rendering followed by more of a capitalised name in every pair that holds
+    it: "General" of "General Secretary", "National Development" of "National Development and
+    Reform Commission"."""
+    if not c.en[:1].isupper():
+        return False
+    piece = re.compile(rf"\b{re.escape(c.en)}\b(\s+(?:and|of|for)?\s*[A-Z])?")
+    seen = [m for pid in c.examples for m in piece.finditer(engine.en_of.get(pid, ""))]
+    return bool(seen) and all(m.group(1) for m in seen)
+
+
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
 
 
@@ -277,21 +322,48 @@ def _pinyin(zh: str) -> str | None:
     return "".join(syllables)
 
 
+#: A pairing that the dictionary does not explain (a name, a word it lacks) needs this Dice: the
+#: two seen together in most of the pairs holding either (韦小宝 / "Trinket": 0.9; 大叫 /
+#: "Trinket": 0.1).
+NAME_DICE = 0.5
+
+
+def _dictionary_glosses(zh: str, engine: Renderings) -> list[set[str]]:
+    """The dictionary's glosses of `zh`, and of its dictionary words or characters."""
+    glosses = [engine.glosses(zh)] if engine.d.lookup(zh) is not None else []
+    return glosses + [engine.glosses(p) for p in components(zh, engine.d) if p != zh and engine.d.lookup(p) is not None]
+
+
+def _explained(en: str, zh: str, engine: Renderings) -> bool:
+    """Whether some word of `en` renders `zh` or a part of it by the dictionary."""
+    glosses = _dictionary_glosses(zh, engine)
+    found = engine.d.lookup(zh)
+    initials = "".join(w[0] for w in found[1].split()) if found else ""
+    return any(any(matches(word_key(w), g) for g in glosses) or _acronym_of(w, initials) for w in WORD.findall(en))
+
+
 def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
     """`en` trimmed to the words that render `zh` by the dictionary (its glosses of `zh`, or of
     `zh`'s dictionary words or characters): "energy consumption per" → "energy consumption" for
     能耗. None where a content word that renders nothing stays inside, or where the dictionary
-    knows `zh` but none of the words. `en` as it is where nothing in the dictionary speaks to it
-    (a word the dictionary lacks, its characters' glosses all absent: 压舱石 → "ballast")."""
-    glosses = [engine.glosses(zh)] if engine.d.lookup(zh) is not None else []
-    glosses += [engine.glosses(p) for p in components(zh, engine.d) if p != zh and engine.d.lookup(p) is not None]
+    knows `zh` or its parts but none of the words. For a word the dictionary lacks, rendered by
+    capitalised words: those words (a name: 贾母 → "Grandmother Jia", 韦小宝 → "Trinket"). `en` as
+    it is where nothing in the dictionary speaks to it."""
+    if engine.d.lookup(zh) is None and all(w[:1].isupper() for w in en.split()):
+        return en  # a name with its title, which the characters' glosses do not read: 贾母 → "Grandmother Jia"
+    glosses = _dictionary_glosses(zh, engine)
     words = list(WORD.finditer(en))
     found = engine.d.lookup(zh)
     initials = "".join(w[0] for w in found[1].split()) if found else ""
     explained = [any(matches(word_key(m.group()), g) for g in glosses) or _acronym_of(m.group(), initials)
                  for m in words]
     if not any(explained):
-        return None if engine.d.lookup(zh) is not None else en
+        if engine.d.lookup(zh) is not None:
+            return None
+        caps = [m for m in words if m.group()[:1].isupper()]
+        if caps and len(caps) < len(words):  # a name among other words: 韦小宝 → "Trinket", not "protested Trinket"
+            return en[caps[0].start():caps[-1].end()]
+        return en if caps or not any(glosses) else None
     first = explained.index(True)
     last = len(explained) - 1 - explained[::-1].index(True)
     if any(not ok and word_key(words[k].group()) not in EN_STOP for k, ok in enumerate(explained[first:last + 1], first)):
@@ -374,13 +446,21 @@ def _best_renderings(counts: _Counts, min_pairs: int) -> dict[str, tuple[float, 
 
 def _one_per_rendering(candidates: list[Candidate]) -> list[Candidate]:
     """Best first (association, weighed by how often it is seen: a pair seen twice proves
-    little); an English unit claimed by a longer Chinese unit just as strongly keeps the longer."""
+    little); an English unit claimed by a longer Chinese unit just as strongly keeps the longer,
+    and one that a pairing with evidence holds is not kept for another on co-occurrence alone."""
     ranked = sorted(candidates, key=lambda c: (-(c.log_dice + math.log2(c.pairs)), -len(c.zh), c.zh))
+    # a rendering that a pairing with evidence (the dictionary, a name's pinyin) holds is not
+    # another word's on co-occurrence alone: 王成 → "Wang Cheng", not 名唤 (named) → "Wang Cheng"
+    backed = {rendering_key(c.en) for c in ranked if not c.weak}
     kept, seen = [], {}
     for c in ranked:
         key = rendering_key(c.en)
+        if c.weak and key in backed:
+            continue
         other = seen.get(key)
         if other is not None and (c.zh in other.zh or other.zh in c.zh):
+            if other.zh in c.zh and c.pairs >= other.pairs:  # the longer, in as many pairs (刘老老, not 刘老)
+                kept[kept.index(other)] = seen[key] = c
             continue
         seen.setdefault(key, c)
         kept.append(c)

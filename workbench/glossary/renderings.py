@@ -18,12 +18,16 @@ CC-CEDICT, and, where the dictionary's do not occur in a pair, from the aligned 
 - words the part is found with (a jieba word of three characters or more that the dictionary
   lacks: the content words found with it in every pair that holds it, at most 12 pairs);
 - words associated with the part across the file: in three pairs or more that hold it, and in
-  at least half of the pairs that hold either (区 → "zone", 园区 → "park");
+  at least half of the pairs that hold either (区 → "zone", 园区 → "park"); but not a word so
+  associated with two parts of the term at once, which is the whole term's context, not a
+  part's rendering ("forget" for both 再说 and 一遍 where 再说一遍 recurs in one scene), for a
+  part whose dictionary glosses are found in the term's pairs;
 - for a word of two characters or more, the words learned so for its last character, the head
   (园区 is a kind of 区, and 区 is "zone" across the file: "industrial zones" renders 工业园区
   as well as "industrial parks" does);
 - in a pair where no rendering is found so, the content word right before the rendering of the
-  other parts stands for a part that is not the head (and is not rendered inside it), when two pairs or more agree on it and it
+  other parts stands for a part that is not the head (and is not rendered inside it), when two
+  pairs or more, and half of those with such a word, agree on it and it
   renders no other Chinese word of the pair (先导 → "pilot" in "pilot zones" and "pilot areas").
 
 Two renderings differ when some part is rendered by different words altogether ("sci-tech" /
@@ -245,7 +249,7 @@ class Renderings:
                 else:
                     merged.append(c)
             parts = merged
-        if self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2:
+        if self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None:
             return parts
         if len(parts) < 2 or any(len(c) < 2 for c in parts[:-1]):
             return None
@@ -307,6 +311,14 @@ class Renderings:
         ids = self.holding(term) if ids is None else ids
         own = [self.glosses(c) for c in parts]
         extra = [self.fallback(c) for c in parts]
+        # a word learned for two parts of the term at once goes with the whole term's pairs (its
+        # context: "forget" wherever 再说 and 一遍 are, in one scene), not with a part whose own
+        # glosses are found there (军 is "military" in 军代表's pairs: "deputy" is 代表's)
+        twice = {w for n, x in enumerate(extra) for y in extra[n + 1:] for w in x & y}
+        if twice:
+            ids = list(ids)
+            extra = [x - twice if any(matches(k, g) for pid in ids for k in self.pair(pid).content) else x
+                     for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
         seen, slots = self._read(term, ids, own, extra)
@@ -324,6 +336,7 @@ class Renderings:
               look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
         seen: list[Seen] = []
         slot_votes: dict[int, Counter] = defaultdict(Counter)
+        voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
         for pid in ids:
             pair = self.pair(pid)
@@ -348,8 +361,13 @@ class Renderings:
                          if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
                 if words:  # not a word that renders another Chinese word of the pair
                     explained = self._explained(pid, term) if explained is None else explained
-                    slot_votes[n].update(w for w in words if not matches(w, explained))
-        slots = {n: {k for k, c in votes.items() if c >= SLOT_MIN_PAIRS} for n, votes in slot_votes.items()}
+                    voted = {w for w in words if not matches(w, explained)}
+                    slot_votes[n].update(voted)
+                    voters[n] += bool(voted)
+        # a word most of the pairs agree on ("pilot" zones / areas), not any of many words that
+        # happen to come before a name ("said", "cried", "protested" Trinket)
+        slots = {n: {k for k, c in votes.items() if c >= max(SLOT_MIN_PAIRS, voters[n] / 2)}
+                 for n, votes in slot_votes.items()}
         return seen, {n: s for n, s in slots.items() if s}
 
 

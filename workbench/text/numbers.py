@@ -45,8 +45,11 @@ class Number:
         return {value_key(v) for v in (self.value, *self.alts)}
 
 
+@lru_cache(maxsize=65536)
 def value_key(value: float) -> float:
-    """Values that differ only by floating-point noise compare equal through this key."""
+    """Values that differ only by floating-point noise compare equal through this key.
+    (Cached: the same few values come back in sentence after sentence, and formatting one
+    costs more than looking it up.)"""
     return float(f"{value:.9g}")
 
 
@@ -78,9 +81,10 @@ _ZH_PERCENT_WORDS = re.compile(rf"百分之([{_NUM}点]+)")
 _ZH_RUN = re.compile(rf"[{_NUM}]+(?:点[{_DIG}]+)?(个百分点|個百分點|百分点|倍|成(?![为為了功果本立效熟就长長员員]))?")
 
 
-def zh_numbers(text: str) -> list[Number]:
-    """The numbers of a Chinese text (see the module's note on hard, soft and units)."""
-    norm = normalize_zh(text)
+def zh_numbers(text: str, normalized: str | None = None) -> list[Number]:
+    """The numbers of a Chinese text (see the module's note on hard, soft and units);
+    `normalized`: normalize_zh(text), where it is known."""
+    norm = normalize_zh(text) if normalized is None else normalized
     out: list[Number] = []
     taken = bytearray(len(norm))
 
@@ -297,6 +301,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _EN_LETTERS = re.compile(r"[A-Za-z]+")
 _EN_NUMBER_WORDS = frozenset(_WORD_VALUE) | frozenset(_FRACTIONS)
 _EN_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)
+_EN_MONTH_NAME = re.compile("|".join(_EN_MONTH_NAMES))  # anywhere, as a substring: one scan
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
@@ -314,7 +319,7 @@ def _en_triggers(text: str) -> tuple[int, bool, bool, bool] | None:
             first -= 1  # the letters of a name (C919) belong to the number's match
     low = text.lower()
     words = set(_EN_LETTERS.findall(low))
-    months = any(m in text for m in _EN_MONTH_NAMES)  # capitalised, as _EN_MONTH reads them
+    months = _EN_MONTH_NAME.search(text) is not None  # capitalised, as _EN_MONTH reads them
     number_words = not words.isdisjoint(_EN_NUMBER_WORDS) or "fold" in low
     multiples = not words.isdisjoint(_MULTIPLE_WORDS)
     if first >= 0 or number_words or multiples or months:
