@@ -40,3 +40,24 @@ def test_number_mismatch_flags(zh, en):
 )
 def test_number_mismatch_passes(zh, en):
     assert found("number-mismatch", (zh, en), glossary=None) == []
+
+
+# The categories of issue 13, each as a right rendering (not flagged) and a wrong one (flagged).
+CHINESE_NUMBERS = [
+    ("三成企业已完成改造。", "30% of enterprises have completed the upgrade.", "13% of enterprises have completed the upgrade."),
+    ("二〇三五年基本实现。", "It will be basically achieved by 2035.", "It will be basically achieved by 2025."),
+    ("企業達到兩萬家。", "The number of enterprises reached 20,000.", "The number of enterprises reached 2,000."),
+    ("投資三億元。", "An investment of 300 million yuan.", "An investment of 30 million yuan."),
+    ("约占三分之一。", "It accounts for about one-third.", "It accounts for about one-quarter."),
+    ("产量增长十倍。", "Output grew tenfold.", "Output grew eleven-fold."),
+    ("提高2个百分点。", "It rose by 2 percentage points.", "It rose by 2 percent."),
+    ("增长１２．５％。", "It grew by 12.5%.", "It grew by 21.5%."),
+    ("有１２３家企业。", "There are 123 enterprises.", "There are 132 enterprises."),
+]
+
+
+@pytest.mark.parametrize("zh, right, wrong", CHINESE_NUMBERS, ids=[c[0] for c in CHINESE_NUMBERS])
+def test_chinese_numbers_right_and_wrong(zh, right, wrong):
+    assert found("number-mismatch", (zh, right), glossary=None) == []
+    (f,) = found("number-mismatch", (zh, wrong), glossary=None)
+    assert f.severity == "error"

@@ -174,7 +174,8 @@ def test_an_acronym_does_not_match_a_name_written_like_it():
     from workbench.glossary.model import Term
 
     g = _glossary(Term(zh=["人工智能"], en="artificial intelligence", variants=["AI"]))
-    assert found("term-missing", ("发展人工智能", "Ai Jun spoke about it."), glossary=g)
+    (f,) = found("term-missing", ("发展人工智能", "Ai Jun spoke about it."), glossary=g)
+    assert f.found is None and "Ai" not in f.message.split(";")[-1]  # and no "found “Ai”" offered
     assert not found("term-missing", ("发展人工智能", "We develop AI."), glossary=g)
     assert not found("term-missing", ("发展人工智能", "We develop Artificial Intelligence."), glossary=g)
 
@@ -303,3 +304,22 @@ def test_simplified_keeps_positions():
     for text in ("國家高新區", "專精特新「小巨人」企業1.2萬家", "abc", "乾隆皇帝", "頭髮"):
         assert len(simplified(text)) == len(text)
     assert simplified("兩萬億") == "两万亿"
+
+
+# A term found inside a longer word of the sentence (jieba) is that word's, not the term's; a
+# word reaching one character beyond it is jieba's slip, and the term is checked as usual.
+COMPOUNDS = [
+    ("加快用能设备更新换代。", "We will speed up the replacement of energy-using equipment.", False),
+    ("推动设备更新。", "We will promote the replacement of equipment.", True),
+    ("工业和信息化部将推动发展。", "The ministry will promote development.", True),  # 部|将 read as 部将
+]
+
+
+@pytest.mark.parametrize("zh, en, missing", COMPOUNDS, ids=[c[0] for c in COMPOUNDS])
+def test_a_term_inside_a_longer_compound_is_not_missing(zh, en, missing):
+    from workbench.glossary.model import Glossary, Term
+
+    g = Glossary(name="g", terms=[Term(zh=["设备更新"], en="equipment renewal"),
+                                  Term(zh=["工业和信息化部"], en="Ministry of Industry and Information Technology",
+                                       variants=["MIIT"])])
+    assert bool(found("term-missing", (zh, en), glossary=g)) == missing

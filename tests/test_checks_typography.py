@@ -29,7 +29,8 @@ def test_typography_flags(en, severity, what):
 @pytest.mark.parametrize(
     "en",
     ["Growth (6.2%) was strong [see below].", "He said “we will act” and did.", 'He said "we will act".',
-     "We will act. Then more.", "Ends with a space "],
+     "We will act. Then more.", "Ends with a space ",
+     "Our tasks: 1) build, 2) grow.", "a) first; b) second; iv) fourth", 'He is 5\'10" tall, with 30" screens.'],
 )
 def test_typography_passes(en):
     assert found("typography", ("我们将行动。", en)) == []

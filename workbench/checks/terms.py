@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
-from workbench.text.normalize import EN_STOP, WORD, en_key, tokenize_en, word_key
+from workbench.text.normalize import EN_STOP, WORD, en_key, simplified, tokenize_en, word_key
 
 
 def _term_hits(p: PairView, term: int) -> list[EnHit]:
@@ -37,6 +37,8 @@ def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = ()) 
     medium-sized enterprises" is 中小企业, not 龙头企业."""
     best, best_score = None, 70.0
     for form in forms:
+        if _is_abbreviation(form):
+            continue  # acronyms match by case: "Ai" of "Ai Jun" is no near-miss for "AI"
         got = _suggest(form, text, best_score, taken)
         if got is not None:
             best, best_score = got
@@ -259,7 +261,8 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
 
     Not reported: a head word shared in a list ("traditional, emerging and future
     industries"), the rendering's words in another grammatical form ("digitally
-    transforming"), and "His" or "these …" when the term was named in the last pairs.
+    transforming"), "His" or "these …" when the term was named in the last pairs, and a
+    term found inside a longer compound (设备更新 in 设备更新换代: inside_a_longer_word).
     Info only: a "these …" with no such antecedent, and "their"/"its" right after a pair
     that named the term (it may refer back, or not).
     """
@@ -280,6 +283,9 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                 accepted = t.accepted
                 if shared_head(accepted, p) or paraphrase(accepted, p):
                     continue
+                hit = next(h for h in p.zh_hits if h.term == i)
+                if inside_a_longer_word(p.zh, hit.start, hit.end):
+                    continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
                 taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
                 found = suggest_any(accepted, p.en, taken)
                 recent = k - named.get(i, -99) <= ANTECEDENT_PAIRS
@@ -288,7 +294,7 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                     continue
                 if ref and found and found not in ref:
                     ref = None  # the words found are elsewhere: a rendering that differs
-                zh = next(h.text for h in p.zh_hits if h.term == i)
+                zh = hit.text
                 msg = f"{zh}: expected “{t.en}”"
                 if t.variants:
                     also = ", ".join(f"“{x}”" for x in t.variants)
@@ -303,6 +309,26 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                     continue
                 msg += f"; found “{found}”" if found else "; no rendering of it in the English"
                 yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found, file=v.file)
+
+
+def inside_a_longer_word(zh: str, start: int, end: int) -> bool:
+    """Whether the term found at zh[start:end] ends (or starts) inside a word of the sentence
+    that reaches two characters or more beyond it (jieba): 设备更新 in 用能设备|更新换代 is part
+    of 设备更新换代 ("the renewal and replacement of equipment"), not the term on its own. (A
+    word reaching one character beyond is usually jieba's slip: 工业和信息化部|将 read as 部将.)"""
+    import rjieba
+
+    pos = 0
+    for word in rjieba.cut(simplified(zh)):  # (jieba reads simplified; the positions are kept)
+        a, b = pos, pos + len(word)
+        pos = b
+        if a < end < b and a >= start and b - end >= 2:
+            return True
+        if a < start < b and b <= end and start - a >= 2:
+            return True
+        if pos >= end:
+            break
+    return False
 
 
 def _nested_renderings(v: View, i: int) -> list[str]:

@@ -25,7 +25,10 @@ from workbench.text.normalize import EN_STOP, WORD
 _FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
-_CURLY, _STRAIGHT = re.compile(r"[“”]"), re.compile(r'"')
+# a straight double quote after a digit is an inch or second mark (5'10", 30"), not a quotation mark
+_CURLY, _STRAIGHT = re.compile(r"[“”]"), re.compile(r'(?<![0-9])"')
+# an enumerator closed by a bracket alone: "1) build, 2) grow", "a) …", "(ii)" is balanced anyway
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;:]))(?:[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 
 
 _ANY_BRACKET = re.compile(r"[()\[\]{}]")
@@ -34,6 +37,8 @@ _ANY_BRACKET = re.compile(r"[()\[\]{}]")
 def _unbalanced_brackets(text: str) -> str | None:
     if not _ANY_BRACKET.search(text):
         return None  # (most sentences: no character to walk through)
+    if ")" in text and "(" not in text:
+        text = _ENUMERATOR.sub("", text)
     stack: list[str] = []
     closing = {v: k for k, v in _BRACKETS.items()}
     for ch in text:
@@ -48,7 +53,7 @@ def _unbalanced_brackets(text: str) -> str | None:
 
 def _unbalanced_quotes(text: str) -> str | None:
     if "“" not in text and "”" not in text:
-        return '"' if text.count('"') % 2 else None
+        return '"' if len(_STRAIGHT.findall(text)) % 2 else None
     depth = 0
     for ch in text:
         if ch == "“":
@@ -59,7 +64,7 @@ def _unbalanced_quotes(text: str) -> str | None:
                 return "”"
     if depth:
         return "“"
-    if text.count('"') % 2:
+    if len(_STRAIGHT.findall(text)) % 2:
         return '"'
     return None
 
