@@ -74,3 +74,11 @@ def test_variant_spelling_places_each_finding_in_its_pair():
     fs = found("variant-spelling", ("一", "The organization works."), ("二", "Its organization grew."),
                ("三", "A new start. The organisation works, and the organisation grows."), glossary=None)
     assert [(f.pair, f.found, f.expected) for f in fs] == [(3, "organisation", "organization")]
+
+
+@pytest.mark.parametrize("first, second", [("high-tech", "high tech"), ("high tech", "high-tech")])
+def test_variant_spelling_tie_in_one_pair_goes_by_text_order(first, second):
+    # Both forms in one pair only: the form written first is the reference (this went by the
+    # order of a set, and changed with the hash seed).
+    fs = found("variant-spelling", ("一", f"{first} zones grew, and {second} zones too"), glossary=None)
+    assert [(f.expected, f.found) for f in fs] == [(first, second)]

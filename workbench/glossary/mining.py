@@ -207,7 +207,7 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
             _compare(c, key, glossary)
             confirmed.add(id(c))
             continue
-        if not heads:
+        if not any(s.ends_phrase or _a_verb(s.next_word) for s in seen if s.pair in v.same):
             c.status = _DROP  # a modifier cut from its noun
             continue
         c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
@@ -230,7 +230,7 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
                 continue
             if engine.d.lookup(c.zh) is None and len([w for w in cut(c.zh) if w.strip()]) > 1:
                 continue  # a run of words whose every part the engine finds in no pair: a clause piece
-            trimmed = _trimmed(c.en, c.zh, engine)
+            trimmed = _trimmed(_POSSESSIVE.sub("", c.en), c.zh, engine)  # "Shan Men Er's" → "Shan Men Er"
             if trimmed is None or _spells_a_prefix(trimmed, c.zh):
                 continue  # (a surname alone: 周瑞家 → "Zhou", the rest untranslated)
             if trimmed != c.en:
@@ -290,6 +290,12 @@ def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
     return surface if n >= min_pairs else None
 
 
+def _a_verb(word: str | None) -> bool:
+    """A word in the past tense after a rendering ends its phrase: "equipment manufacturing
+    accounted for …" (装备制造业 is a term there), unlike "focusing on key enterprises"."""
+    return word is not None and len(word) > 4 and word.endswith("ed")
+
+
 def _spells_a_prefix(en: str, zh: str) -> bool:
     """The English is the pinyin of the Chinese's first characters only (a surname alone)."""
     letters = en.replace(" ", "").replace("-", "").casefold()
@@ -321,6 +327,8 @@ def _pinyin(zh: str) -> str | None:
         return None
     return "".join(syllables)
 
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 #: A pairing that the dictionary does not explain (a name, a word it lacks) needs this Dice: the
 #: two seen together in most of the pairs holding either (韦小宝 / "Trinket": 0.9; 大叫 /

@@ -90,17 +90,23 @@ def components(term: str, d: Dictionary) -> list[str]:
 
 
 def dictionary_glosses(word: str, d: Dictionary) -> set[str]:
+    """The dictionary's gloss words of `word` (two letters only as a syllable of its pinyin: the
+    "xi" of 习近平 "Xi Jinping", not the "up" of 开放 "open up")."""
     found = d.lookup(word)
     if found is None:
         return set()
-    return {g.casefold() for g in found[1].split() if g.casefold() not in EN_STOP and len(g) > 1}
+    syllables = found[0].split()
+    return {g for g in map(str.casefold, found[1].split())
+            if g not in EN_STOP and (len(g) > 2 or len(g) == 2 and g in syllables)}
 
 
 def matches(token: str, glosses: Iterable[str]) -> bool:
-    if len(token) < 3:
-        return False
+    if len(token) < 3:  # two letters only as a gloss itself (a name's syllable: Xi of 习近平, Li)
+        return len(token) == 2 and token in glosses
     for g in glosses:
         if token == g or word_key(g) == token:
+            return True
+        if "-" in g and token in g.split("-"):  # "ferrous" of "non-ferrous"
             return True
         if len(token) >= 5 and len(g) >= 5 and _shared(token, g) >= max(5, min(len(token), len(g)) - 2):
             return True  # scientific / science, industrial / industry; not advantages / advanced
@@ -163,6 +169,7 @@ class Seen:
     parts: list[Parts]
     surfaces: list[str]
     ends_phrase: bool = True  # the first rendering is not followed by another content word (a head)
+    next_word: str | None = None  # … else that word (its key)
 
 
 @dataclass
@@ -349,8 +356,9 @@ class Renderings:
                 if spans or parts is every:
                     break
             if spans:
+                ends = _ends_phrase(pair, spans[0])
                 seen.append(Seen(pid, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans],
-                                 _ends_phrase(pair, spans[0])))
+                                 ends, None if ends else pair.keys[spans[0][1] + 1]))
                 continue
             if not look_for_slots:
                 continue
@@ -462,17 +470,24 @@ def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozen
 
 def _widen(pair: EnPair, matched: list[list[bool]], start: int, end: int) -> tuple[int, int]:
     """The span widened to neighbours that render a part too: "sci-tech", not "tech";
-    "scientific and technological", not "technological"."""
+    "scientific and technological", not "technological"; across a comma only to a word that
+    renders what its neighbour does ("science, technology"), not to the next item of a list
+    ("steel, non-ferrous metals, petrochemicals")."""
     n = len(pair.keys)
+    def alike(a: int, b: int) -> bool:  # two words rendering the same part ("science, technology")
+        return any(x and y for x, y in zip(matched[a], matched[b]))
+
     while True:
-        if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) or not pair.clause_break(start - 1, start)):
+        if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) and alike(start - 1, start)
+                                                      or not pair.clause_break(start - 1, start)):
             start -= 1
         elif start > 1 and any(matched[start - 2]) and pair.bridged(start - 2):
             start -= 2
         else:
             break
     while True:
-        if end + 1 < n and any(matched[end + 1]) and (pair.listed(end) or not pair.clause_break(end, end + 1)):
+        if end + 1 < n and any(matched[end + 1]) and (pair.listed(end) and alike(end, end + 1)
+                                                      or not pair.clause_break(end, end + 1)):
             end += 1
         elif end + 2 < n and any(matched[end + 2]) and pair.bridged(end):
             end += 2

@@ -338,7 +338,8 @@ def en_numbers(text: str) -> list[Number]:
         return []
     first_digit, number_words, multiples, months = triggers
     text_in = text
-    text = text.translate(_FULL_WIDTH)
+    if not text.isascii():  # (full-width digits and signs are not ASCII: nothing to map otherwise)
+        text = text.translate(_FULL_WIDTH)
     glossed = bytearray(len(text) + 1)
     for m in _PARENS.finditer(text):
         glossed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
