@@ -280,6 +280,33 @@ def test_the_coarse_pass_of_a_long_text_uses_the_encoder_on_runs_of_sentences():
     assert max(seen) >= 2 * g and max(seen) > 4
 
 
+def test_the_coarse_pass_scores_runs_without_the_coverage():
+    from workbench.align.core import Params
+
+    zh, en = ZH * 6, EN * 6
+    inner = sem.scorer_for(zh, en, cache=False)
+    fine: list[int] = []
+    runs: list[int] = []
+
+    class Recording:
+        weight = inner.weight
+
+        def __init__(self, seen, scorer):
+            self.seen, self.scorer = seen, scorer
+
+        def __call__(self, zh_lo, zh_hi, en_lo, en_hi):
+            self.seen.append(int((zh_hi - zh_lo).max()))
+            return self.scorer(zh_lo, zh_hi, en_lo, en_hi)
+
+    outer = Recording(fine, inner)
+    outer.for_runs = Recording(runs, inner.for_runs)
+    assert inner.for_runs.cover == 0 and inner.cover > 0
+    beads = align(zh, en, extra=outer, params=Params(full_cells=200))
+    valid(beads, len(zh), len(en))
+    assert runs and max(runs) > 4       # the blocks of the coarse pass
+    assert fine and max(fine) <= 4      # the sentence-level passes: the fine bead types
+
+
 def test_a_huge_sentence_is_encoded_from_its_start(enc):
     # one 'sentence' of 200,000 characters (no punctuation): bounded work, a finite vector,
     # the same as its first 2,000 characters'
