@@ -63,6 +63,13 @@ class PairView:
         """The English words (`WORD`), read once for the matcher and the checks."""
         return WORD.findall(self.en)
 
+    @property
+    def words_read(self) -> list[str] | None:
+        """`words` if something has read them already (the matcher has, in every pair, when a
+        glossary check runs), else None: a check that would only read them for itself reads the
+        text its own way, and keeps nothing."""
+        return self.__dict__.get("words")
+
     @cached_property
     def plain(self) -> bool:
         """The English holds no letter whose lower or case-folded form could differ in length
@@ -70,10 +77,12 @@ class PairView:
         lower-casing it word by word is lower-casing the text."""
         return not _NOT_PLAIN.search(self.en)
 
-    @cached_property
     def words_lower(self) -> list[str]:
-        """`WORD.findall(self.en.lower())` (from `words` where that is the same)."""
-        return list(map(str.lower, self.words)) if self.plain else WORD.findall(self.en.lower())
+        """`WORD.findall(self.en.lower())` (from the words read already where that is the same)."""
+        words = self.words_read
+        if words is not None and self.plain:
+            return list(map(str.lower, words))
+        return WORD.findall(self.en.lower())
 
     @cached_property
     def tokens(self) -> list[Token]:
