@@ -331,8 +331,9 @@ def test_a_chinese_passage_the_english_leaves_out_is_left_unpaired_as_one_gap():
     got = pairs(beads)
     assert ((2,), (2,)) in got and ((9,), (3, 4)) in got and ((11,), (6,)) in got
     assert all(((i,), ()) in got for i in range(3, 9))
-    # each 1-0 bead paying the whole skip, the passage is spread over the neighbours instead
-    assert ((3,), ()) not in pairs(align(zh, EN, params=Params(zh_runs=False)))
+    # each 1-0 bead paying the whole skip (and no ``unsaid``), the passage is spread over the
+    # neighbours instead
+    assert ((3,), ()) not in pairs(align(zh, EN, params=Params(zh_runs=False, unsaid=0.0)))
 
 
 def test_a_bead_that_cuts_an_english_speech_costs_more_than_one_that_cuts_a_chinese_one():
@@ -443,3 +444,19 @@ def test_person_tokens():
     assert doc.unit_idf[unit] == pytest.approx(0.5 * doc.unit_idf[doc.units["走"]])
     plain = Doc(["他们走了。"], ["They left."])  # none (as with the sentence encoder)
     assert "<3p>" not in plain.units and "<3p>" not in plain.vocab
+
+
+def test_untranslated_sentence_not_absorbed_by_weak_neighbour():
+    """A Chinese sentence with no English, after a bead whose words barely match (笑 / grinned):
+    inside that bead its content counts against it (Params.unsaid), so it is left alone."""
+    from workbench.align.core import Params
+
+    zh = ["今天早上天气很好。", "我的朋友去市场买了三斤苹果和一条鱼。", "他笑了笑。",
+          "院子里种了很多花草树木。", "明天我要去北京开会。", "会议讨论了经济发展和环境保护。"]
+    en = ["The weather was very good this morning.",
+          "My friend went to the market and bought three pounds of apples and a fish.",
+          "He grinned at her across the table.", "Tomorrow I am going to Beijing for a meeting.",
+          "The meeting discussed economic development and environmental protection."]
+    got = pairs(align(zh, en))
+    assert ((2,), (2,)) in got and ((3,), ()) in got
+    assert ((2, 3), (2,)) in pairs(align(zh, en, params=Params(unsaid=0.0)))  # the old failure

@@ -10,7 +10,11 @@ Overview (see workbench/align/__init__.py for the API):
    unit of i (``en_cover``).  A bead's lexical score is the F1 of these two coverages (summed
    over the bead's sentence pairs; words that nothing on the other side could render count in
    the denominators), times a length agreement term with the zh/en character ratio fitted on
-   the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1.
+   the document.  Beads up to 1-4 / 4-1 (a+b <= 5) plus 1-0 / 0-1.  A bead also pays ``unsaid``
+   for each mean sentence's worth of Chinese weight that its English does not render: the F1
+   of a weak bead barely drops when it absorbs a sentence that has no counterpart, so without
+   this the sentence was cheaper inside the bead than alone (the English side's unrendered
+   weight says less: a translation adds pronouns, articles and paraphrase).
 2b. A 1-0 / 0-1 bead scores ``skip`` minus ``skip_support`` times the best share of the sentence
    that a neighbour on the other side renders (so a sentence that shares nothing with any
    neighbour is cheap to leave alone), plus ``apparatus`` for a header-like line (page marks,
@@ -82,6 +86,7 @@ class Params:
     quote_pen_en: float = 0.25  # ... inside an English one only (see _structure_penalty)
     sup_margin: float = 1.0     # support is the best coverage minus this times the mean in reach
     zh_runs: bool = True        # runs of 1-0 beads are gaps too (else each pays ``skip``)
+    unsaid: float = 0.02        # off a bead per mean sentence of Chinese weight it leaves unrendered
     run_share: float = 1.0      # share of ``skip`` paid once per run of 0-1 beads, not per sentence
 
 
@@ -541,6 +546,7 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
     zh_total = doc.zh_mass + prm.unlinked * doc.zh_unlinked
     en_total = doc.en_mass + prm.unlinked * doc.en_unlinked
     zh_mass, en_mass = _prefix(zh_total), _prefix(en_total)
+    zh_unit = max(float(zh_total.mean()), 1e-9) if N else 1.0
     zh_skip, en_skip = null_scores(off, pair_lo, zh_cover, en_cover, zh_total, en_total,
                                    doc.zh_apparatus, doc.en_apparatus, prm)
     zh_len, en_len = _prefix(doc.zh_len), _prefix(doc.en_len)
@@ -568,6 +574,8 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
         sc = (sc + prm.len_floor) * _length_agreement(
             (zh_len[i] - zh_len[pi]) * ctx.ratio, en_len[j] - en_len[pj], prm.len_pow)
         sc -= _structure_penalty(ctx, prm, i, j, a, b)
+        if prm.unsaid:
+            sc -= prm.unsaid / zh_unit * np.maximum(zh_mass[i] - zh_mass[pi] - zh_hit, 0.0)
         if ctx.extra is not None:
             sc += ctx.extra.weight * ctx.extra(pi, i, pj, j)
         score[t, idx] = sc
