@@ -166,6 +166,15 @@ BOUNDARY_CASES = [
      "韦小宝", "Trinket"),  # a translated name: the capitalised word, not "protested Trinket"
     ([("王成名唤狗儿。", "Wang Cheng had a son called Gou-er."), ("王成身故，名唤板儿。", "Wang Cheng died; a son called Ban-er.")],
      "名唤", None),  # "Wang Cheng" is 王成's (its pinyin), not 名唤's on co-occurrence alone
+    ([("习近平总书记强调。", "General Secretary Xi Jinping stressed it."), ("习近平总书记指出。", "General Secretary Xi Jinping said so."),
+      ("总书记说。", "The General Secretary said."), ("总书记讲话。", "The General Secretary spoke.")],
+     "习近平总书记", "General Secretary Xi Jinping"),  # "Xi": two letters, a syllable of 习近平's pinyin
+    ([("装备制造业增加值占33.6%。", "Equipment manufacturing accounted for 33.6%."),
+      ("装备制造业增加值增长7.5%。", "Equipment manufacturing grew by 7.5%."),
+      ("发展装备制造业企业。", "Develop equipment manufacturing enterprises.")],
+     "装备制造业", "Equipment manufacturing"),  # followed by a verb, not by a noun it modifies
+    ([("推动对外开放。", "Promote opening up."), ("扩大对外开放。", "Expand opening up.")],
+     "对外开放", None),  # "up" is no rendering of it: two-letter glosses only as pinyin syllables
     ([("今年月底完成。", "Done by the end of June."), ("月底前交。", "Due by the end of June."),
       ("月底见。", "See you at the end of June.")],
      "月底", None),  # "June" is not in 月底; "end" alone is no term

@@ -207,7 +207,7 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
             _compare(c, key, glossary)
             confirmed.add(id(c))
             continue
-        if not heads:
+        if not any(s.ends_phrase or _a_verb(s.next_word) for s in seen if s.pair in v.same):
             c.status = _DROP  # a modifier cut from its noun
             continue
         c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
@@ -288,6 +288,12 @@ def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
         return None
     surface, n = found.most_common(1)[0]
     return surface if n >= min_pairs else None
+
+
+def _a_verb(word: str | None) -> bool:
+    """A word in the past tense after a rendering ends its phrase: "equipment manufacturing
+    accounted for …" (装备制造业 is a term there), unlike "focusing on key enterprises"."""
+    return word is not None and len(word) > 4 and word.endswith("ed")
 
 
 def _spells_a_prefix(en: str, zh: str) -> bool:

@@ -90,15 +90,19 @@ def components(term: str, d: Dictionary) -> list[str]:
 
 
 def dictionary_glosses(word: str, d: Dictionary) -> set[str]:
+    """The dictionary's gloss words of `word` (two letters only as a syllable of its pinyin: the
+    "xi" of 习近平 "Xi Jinping", not the "up" of 开放 "open up")."""
     found = d.lookup(word)
     if found is None:
         return set()
-    return {g.casefold() for g in found[1].split() if g.casefold() not in EN_STOP and len(g) > 1}
+    syllables = found[0].split()
+    return {g for g in map(str.casefold, found[1].split())
+            if g not in EN_STOP and (len(g) > 2 or len(g) == 2 and g in syllables)}
 
 
 def matches(token: str, glosses: Iterable[str]) -> bool:
-    if len(token) < 3:
-        return False
+    if len(token) < 3:  # two letters only as a gloss itself (a name's syllable: Xi of 习近平, Li)
+        return len(token) == 2 and token in glosses
     for g in glosses:
         if token == g or word_key(g) == token:
             return True
@@ -163,6 +167,7 @@ class Seen:
     parts: list[Parts]
     surfaces: list[str]
     ends_phrase: bool = True  # the first rendering is not followed by another content word (a head)
+    next_word: str | None = None  # … else that word (its key)
 
 
 @dataclass
@@ -349,8 +354,9 @@ class Renderings:
                 if spans or parts is every:
                     break
             if spans:
+                ends = _ends_phrase(pair, spans[0])
                 seen.append(Seen(pid, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans],
-                                 _ends_phrase(pair, spans[0])))
+                                 ends, None if ends else pair.keys[spans[0][1] + 1]))
                 continue
             if not look_for_slots:
                 continue
