@@ -175,6 +175,10 @@ BOUNDARY_CASES = [
      "装备制造业", "Equipment manufacturing"),  # followed by a verb, not by a noun it modifies
     ([("推动对外开放。", "Promote opening up."), ("扩大对外开放。", "Expand opening up.")],
      "对外开放", None),  # "up" is no rendering of it: two-letter glosses only as pinyin syllables
+    ([("钢铁、有色金属、石化等行业。", "Industries such as steel, non-ferrous metals, petrochemicals."),
+      ("钢铁、有色金属、石化、建材。", "Steel, non-ferrous metals, petrochemicals and building materials."),
+      ("发展有色金属。", "Develop non-ferrous metals.")],
+     "有色金属", "non-ferrous metals"),  # one item of a list, not the list ("ferrous" of "non-ferrous")
     ([("今年月底完成。", "Done by the end of June."), ("月底前交。", "Due by the end of June."),
       ("月底见。", "See you at the end of June.")],
      "月底", None),  # "June" is not in 月底; "end" alone is no term

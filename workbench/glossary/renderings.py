@@ -106,6 +106,8 @@ def matches(token: str, glosses: Iterable[str]) -> bool:
     for g in glosses:
         if token == g or word_key(g) == token:
             return True
+        if "-" in g and token in g.split("-"):  # "ferrous" of "non-ferrous"
+            return True
         if len(token) >= 5 and len(g) >= 5 and _shared(token, g) >= max(5, min(len(token), len(g)) - 2):
             return True  # scientific / science, industrial / industry; not advantages / advanced
         if len(token) <= 4 and len(g) >= 6 and g.startswith(token):  # sci, tech: clipped forms
@@ -468,17 +470,24 @@ def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozen
 
 def _widen(pair: EnPair, matched: list[list[bool]], start: int, end: int) -> tuple[int, int]:
     """The span widened to neighbours that render a part too: "sci-tech", not "tech";
-    "scientific and technological", not "technological"."""
+    "scientific and technological", not "technological"; across a comma only to a word that
+    renders what its neighbour does ("science, technology"), not to the next item of a list
+    ("steel, non-ferrous metals, petrochemicals")."""
     n = len(pair.keys)
+    def alike(a: int, b: int) -> bool:  # two words rendering the same part ("science, technology")
+        return any(x and y for x, y in zip(matched[a], matched[b]))
+
     while True:
-        if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) or not pair.clause_break(start - 1, start)):
+        if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) and alike(start - 1, start)
+                                                      or not pair.clause_break(start - 1, start)):
             start -= 1
         elif start > 1 and any(matched[start - 2]) and pair.bridged(start - 2):
             start -= 2
         else:
             break
     while True:
-        if end + 1 < n and any(matched[end + 1]) and (pair.listed(end) or not pair.clause_break(end, end + 1)):
+        if end + 1 < n and any(matched[end + 1]) and (pair.listed(end) and alike(end, end + 1)
+                                                      or not pair.clause_break(end, end + 1)):
             end += 1
         elif end + 2 < n and any(matched[end + 2]) and pair.bridged(end):
             end += 2
