@@ -53,7 +53,7 @@ def _unbalanced_brackets(text: str) -> str | None:
 
 def _unbalanced_quotes(text: str) -> str | None:
     if "“" not in text and "”" not in text:
-        return '"' if len(_STRAIGHT.findall(text)) % 2 else None
+        return '"' if '"' in text and len(_STRAIGHT.findall(text)) % 2 else None
     depth = 0
     for ch in text:
         if ch == "“":
@@ -90,7 +90,7 @@ def typography(views: list[View]) -> Iterable[Finding]:
                 yield Finding("typography", "info", p.id, "two spaces in a row", found="  ", file=v.file)
             if _CURLY.search(en):
                 curly_pairs.append(p.id)
-            if _STRAIGHT.search(en):
+            if '"' in en and _STRAIGHT.search(en):
                 straight_pairs.append(p.id)
         if curly_pairs and straight_pairs:
             rare, common, kind = ((straight_pairs, curly_pairs, "straight")

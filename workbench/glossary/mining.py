@@ -230,7 +230,7 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
                 continue
             if engine.d.lookup(c.zh) is None and len([w for w in cut(c.zh) if w.strip()]) > 1:
                 continue  # a run of words whose every part the engine finds in no pair: a clause piece
-            trimmed = _trimmed(c.en, c.zh, engine)
+            trimmed = _trimmed(_POSSESSIVE.sub("", c.en), c.zh, engine)  # "Shan Men Er's" → "Shan Men Er"
             if trimmed is None or _spells_a_prefix(trimmed, c.zh):
                 continue  # (a surname alone: 周瑞家 → "Zhou", the rest untranslated)
             if trimmed != c.en:
@@ -327,6 +327,8 @@ def _pinyin(zh: str) -> str | None:
         return None
     return "".join(syllables)
 
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 #: A pairing that the dictionary does not explain (a name, a word it lacks) needs this Dice: the
 #: two seen together in most of the pairs holding either (韦小宝 / "Trinket": 0.9; 大叫 /
