@@ -17,6 +17,7 @@ found exactly.  Vectors are not cached here (every run encodes afresh).
 
     python bench/align_accuracy.py [--data DIR ...] [--mode lexical|semantic|both]
                                    [--kinds clean,untranslated,added,boilerplate,joined,section,omitted,all]
+                                   [--seeds N]
 """
 from __future__ import annotations
 
@@ -87,8 +88,9 @@ def recall_of(pred, gold, kind) -> tuple[int, int]:
     return sum(1 for b in want if b in ps), len(want)
 
 
-def chapters(data: Path, kind: str = "clean"):
-    """(name, zh lines, en lines, gold beads) of each chapter, with noise of `kind`."""
+def chapters(data: Path, kind: str = "clean", seeds: int = 1):
+    """(name, zh lines, en lines, gold beads) of each chapter, with noise of `kind` (drawn
+    `seeds` times: 001, 001/1, 001/2 ...; the clean chapters once)."""
     import noisy
 
     for gfile in sorted((data / "gold").iterdir()):
@@ -96,12 +98,16 @@ def chapters(data: Path, kind: str = "clean"):
         zh = read_lines(data / "zh" / name)
         en = read_lines(data / "en" / name)
         gold = parse_beads(read_lines(gfile))
-        if kind != "clean":
-            zh, en, gold = noisy.to_files(noisy.variant(kind, name, noisy.from_gold(zh, en, gold)))
-        yield name, zh, en, gold
+        if kind == "clean":
+            yield name, zh, en, gold
+            continue
+        for seed in range(max(1, seeds)):
+            z, e, g = noisy.to_files(noisy.variant(kind, name, noisy.from_gold(zh, en, gold), seed))
+            yield (f"{name}/{seed}" if seed else name), z, e, g
 
 
-def run_mode(data: Path, semantic: bool, quiet: bool = False, kind: str = "clean") -> dict:
+def run_mode(data: Path, semantic: bool, quiet: bool = False, kind: str = "clean",
+             seeds: int = 1) -> dict:
     """Align every chapter of ``data`` in one mode; print per chapter, return the pooled counts."""
     from workbench.align import align
 
@@ -112,7 +118,7 @@ def run_mode(data: Path, semantic: bool, quiet: bool = False, kind: str = "clean
     if not quiet:
         print(f"{'chapter':8} {'strict P':>8} {'R':>6} {'F1':>6} | {'lax P':>6} {'R':>6} {'F1':>6}"
               f" | {'beads':>5} {'gold':>5}")
-    for name, zh, en, gold in chapters(data, kind):
+    for name, zh, en, gold in chapters(data, kind, seeds):
         beads = align(zh, en, semantic=semantic, cache=False)
         pred = [(b.zh, b.en) for b in beads]
         c = score(pred, gold)
@@ -165,6 +171,9 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default=KINDS,
                     help=f"clean and noisy variants (bench/noisy.py), comma-separated "
                     f"(default: {KINDS})")
+    ap.add_argument("--seeds", type=int, default=1,
+                    help="draw each noisy variant this many times (other random draws, pooled: "
+                    "steadier figures; default 1, the figures quoted in README.md)")
     args = ap.parse_args(argv)
     sets = args.data or [GOLD / "mac-dev"]
     if not (sets[0] / "gold").is_dir():
@@ -181,7 +190,7 @@ def main(argv=None) -> int:
                 quiet = kind != "clean"
                 if not quiet:
                     print(f"\n== {data.name}: {label}")
-                r = run_mode(data, semantic, quiet=quiet, kind=kind)
+                r = run_mode(data, semantic, quiet=quiet, kind=kind, seeds=args.seeds)
                 if not quiet:
                     reliability(r["rel"])
                 name = data.name if kind == "clean" else f"{data.name}/{kind}"

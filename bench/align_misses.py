@@ -14,7 +14,7 @@ the share of sentences of multi-sentence beads that share nothing (no unit/stem 
 included) with the other side of their bead, and the mean covered share of their weight.
 
     python bench/align_misses.py [--mode lexical|semantic] [--kinds clean,untranslated,...]
-                                 [--coverage]
+                                 [--seeds N] [--coverage]
 """
 from __future__ import annotations
 
@@ -98,6 +98,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mode", choices=("lexical", "semantic"), default="lexical")
     ap.add_argument("--kinds", default=KINDS)
+    ap.add_argument("--seeds", type=int, default=1, help="noisy variants drawn this many times")
     ap.add_argument("--coverage", action="store_true",
                     help="also the lexical evidence of the gold beads' sentences")
     args = ap.parse_args(argv)
@@ -113,7 +114,7 @@ def main(argv=None) -> int:
         pooled: Counter = Counter()
         n_gold = 0
         cov = [0, 0, 0.0]
-        for name, zh, en, gold in chapters(data, kind):
+        for name, zh, en, gold in chapters(data, kind, args.seeds):
             beads = align(zh, en, semantic=args.mode == "semantic", cache=False)
             pred = [(b.zh, b.en) for b in beads]
             c = classify(pred, gold)

@@ -185,7 +185,8 @@ TRANSFORMS: dict[str, Callable[[list[Bead], random.Random], list[Bead]]] = {
     "joined": joined, "section": section, "omitted": omitted, "all": everything}
 
 
-def variant(kind: str, name: str, beads: list[Bead]) -> list[Bead]:
-    """The chapter `name` with noise of `kind` (the same every run)."""
-    rng = random.Random(zlib.crc32(f"{kind}/{name}".encode()))
+def variant(kind: str, name: str, beads: list[Bead], seed: int = 0) -> list[Bead]:
+    """The chapter `name` with noise of `kind` (the same every run; another `seed`, other
+    random draws of the same kind)."""
+    rng = random.Random(zlib.crc32(f"{kind}/{name}{f'/{seed}' if seed else ''}".encode()))
     return TRANSFORMS[kind]([(list(z), list(e)) for z, e in beads], rng)
