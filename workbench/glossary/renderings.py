@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, stem
@@ -74,6 +74,15 @@ class _KeyCache(dict):
 
 
 _KEYS = _KeyCache()
+
+
+@lru_cache(maxsize=4096)
+def _adjective(char: str) -> bool:
+    """Whether jieba tags a character as an adjective or a distinguishing word (新, 大, 高),
+    which may lead a term on its own; not a suffix (化) or a measure word (个)."""
+    import rjieba
+
+    return rjieba.tag(char)[0][1] in ("a", "b")
 
 
 def components(term: str, d: Dictionary) -> list[str]:
@@ -245,8 +254,8 @@ class Renderings:
 
     def parts(self, term: str) -> list[str] | None:
         """The term's parts (dictionary words; the last may be one character; for a `loose`
-        engine, the first of two too: 新 + 材料, 大 + 飞机), or None when it is not made of two or
-        more."""
+        engine, the first of two too when it is an adjective: 新 + 材料, 大 + 飞机), or None when
+        it is not made of two or more."""
         parts = components(term, self.d)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []
@@ -256,7 +265,8 @@ class Renderings:
                 else:
                     merged.append(c)
             parts = merged
-        if self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None:
+        if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None
+                and _adjective(parts[0])):
             return parts
         if len(parts) < 2 or any(len(c) < 2 for c in parts[:-1]):
             return None
