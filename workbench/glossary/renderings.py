@@ -355,11 +355,19 @@ class Renderings:
         slot_votes: dict[int, Counter] = defaultdict(Counter)
         voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
+        rows: dict[tuple[bool, str], list[bool]] = {}  # (every, word) → which parts it renders: once a term
+
+        def row(key: str, parts: list[set[str]]) -> list[bool]:
+            r = rows.get((parts is every, key))
+            if r is None:
+                r = rows[(parts is every, key)] = [key not in EN_STOP and matches(key, g) for g in parts]
+            return r
+
         for pid in ids:
             pair = self.pair(pid)
             # the dictionary's glosses first; the file's only where those find no rendering
             for parts in (own, every):
-                matched = [[key not in EN_STOP and matches(key, g) for g in parts] for key in pair.keys]
+                matched = [list(row(key, parts)) for key in pair.keys]
                 spans = _spans(pair, matched, len(parts))
                 if not spans and (double := _compounds(pair, matched, parts)):  # "biomanufacturing" for 生物制造
                     spans = _spans(pair, matched, len(parts), double)
@@ -406,10 +414,17 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
 
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
     """One English word rendering two parts in a row, a clipped form of the first's gloss
-    joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造."""
-    for i in range(3, len(token) - 4):
+    joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造. (The
+    second part is five letters or more of a gloss, so only where a gloss's first five letters
+    are is a split tried.)"""
+    for g in second:
+        if len(g) < 5:
+            continue
+        i = token.find(g[:5], 3)
+        if i < 3 or len(token) - i < 5:
+            continue
         pre = token[:i]
-        if any(len(g) > i and g.startswith(pre) for g in first) and matches(token[i:], second):
+        if matches(token[i:], (g,)) and any(len(f) > i and f.startswith(pre) for f in first):
             return True
     return False
 
