@@ -159,7 +159,8 @@ def _run_checks_corpus(
             raise ValueError("one glossary per document, or one for all")
     if not any(c.startswith("term-") or c in ("variant-spelling", "rendering-inconsistent") for c in wanted):
         glossaries = [None] * len(docs)  # no check looks at term hits: no matching needed
-    views = build_views(docs, glossaries, progress=progress)
+    views = build_views(docs, glossaries, progress=progress,
+                        match_all=any(c.startswith("term-") for c in wanted))
     found: list[Finding] = []
     runners = {
         "term-missing": terms.term_missing,

@@ -46,9 +46,10 @@ _CONTRACTIONS = [
 def en_key(p: PairView) -> str:
     """An English segment's words as stems, case folded, contractions spelled out: "That's
     all" = "That is all", "question" = "questions"; punctuation and spacing do not count."""
-    if p.plain and "'" not in p.en and "’" not in p.en and "cannot" not in p.en.casefold():
+    words = p.words_read
+    if words is not None and p.plain and "'" not in p.en and "’" not in p.en and "cannot" not in p.en.casefold():
         # (case-folding such a text word by word is case-folding it: its words, read once)
-        return " ".join(map(FOLDED_KEYS.__getitem__, map(str.casefold, p.words)))
+        return " ".join(map(FOLDED_KEYS.__getitem__, map(str.casefold, words)))
     text = p.en.casefold().replace("’", "'")
     if "'" in text or "cannot" in text:
         for rx, repl in _CONTRACTIONS:

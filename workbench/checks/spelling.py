@@ -164,21 +164,30 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
         if am in vocab:
             for w in forms | {am}:
                 spell_words[w] = am
-    # two or three adjacent words of a pair run together that are a word elsewhere
+    # two or three adjacent words of a pair run together that are a word elsewhere (the runs
+    # made and looked up in C, never stored: they are as many as the words)
     same = list(map(not_, c.cuts))  # word i and word i + 1 in one pair
-    j2 = list(map(add, words, words[1:]))
-    j3 = list(map(add, j2, words[2:]))
-    same3 = list(map(and_, same, same[1:]))
     closed = set(hyphenated)
-    closed.update(w for w in vocab.intersection(compress(j2, same)) if w.isalpha())
-    closed.update(w for w in vocab.intersection(compress(j3, same3)) if w.isalpha())
-    del hyphenated
-    # every compound whose letters are closed up somewhere, where it is
+    closed.update(w for w in vocab.intersection(compress(map(add, words, words[1:]), same)) if w.isalpha())
+    closed.update(w for w in vocab.intersection(compress(map(add, map(add, words, words[1:]), words[2:]),
+                                                         map(and_, same, same[1:]))) if w.isalpha())
+    del hyphenated, same
+    # every compound whose letters are closed up somewhere, where it is: one word, or two or
+    # three from where a word is the beginning of a closed-up one
     placed: list[tuple[int, int, tuple[str, str, str]]] = []
     if closed:
-        for m, joined in ((1, words), (2, j2), (3, j3)):
-            for k in compress(range(len(joined)), map(closed.__contains__, joined)):
-                if c.in_pair(k, m):
+        heads = {w[:i] for w in closed for i in range(1, len(w))}
+        for k in compress(range(n), map(closed.__contains__, words)):
+            if c.in_pair(k, 1):
+                placed.append((k, 1, c.compound(k, 1)))
+        for k in compress(range(n - 1), map(heads.__contains__, words)):
+            joined = words[k] + words[k + 1]
+            for m in (2, 3):
+                if m == 3:
+                    if k + 2 >= n:
+                        break
+                    joined += words[k + 2]
+                if joined in closed and c.in_pair(k, m):
                     placed.append((k, m, c.compound(k, m)))
     compounds = {t for _, _, t in placed}
     placed_windows = _windows(c)

@@ -108,7 +108,8 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     distinct: set[str] = set()
     for v in views:
         for p in v.pairs:
-            distinct.update(p.words)
+            words = p.words_read
+            distinct.update(WORD.findall(p.en) if words is None else words)
     capital: set[str] = set()
     lower: set[str] = set()
     for w in distinct:
@@ -123,7 +124,7 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     seen: dict[str, dict[tuple, list[tuple[View, int, str]]]] = defaultdict(lambda: defaultdict(list))
     for v in views:
         for p in v.pairs:
-            if not p.en or both.isdisjoint(p.words_lower):
+            if not p.en or both.isdisjoint(p.words_lower()):
                 continue
             words = list(WORD.finditer(p.en))
             if _heading(words):

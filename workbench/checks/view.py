@@ -1,4 +1,9 @@
-"""The pairs of the documents under check, prepared once: joined text, tokens, term hits."""
+"""The pairs of the documents under check, prepared once: joined text, tokens, term hits.
+
+Everything a check may read of a pair is worked out once, when first read: the glossary's
+hits in every pair when a term-* check runs (then up front, for the progress shown), and
+otherwise only in the pairs where a check asks (variant-spelling, for the few phrases it
+reports)."""
 
 from __future__ import annotations
 
@@ -19,11 +24,34 @@ class PairView:
     id: int
     zh: str  # the pair's Chinese sentences, joined
     en: str  # the pair's English sentences, joined by a space
-    zh_hits: list[ZhHit] = field(default_factory=list)
-    en_hits: list[EnHit] = field(default_factory=list)
-    zh_terms: list[int] = field(default_factory=list)  # terms in the zh side, first seen first
-    zh_terms_all: list[int] = field(default_factory=list)  # … nested ones too (规模以上 in 规模以上工业增加值)
-    en_by_term: dict[int, list[EnHit]] = field(default_factory=dict)  # see _by_term
+    matcher: TermMatcher | None = field(default=None, repr=False, compare=False)  # the glossary's, if any
+
+    @cached_property
+    def _zh_scan(self) -> tuple[list[ZhHit], list[int]]:
+        return self.matcher.zh_scan(self.zh) if self.matcher is not None and self.zh else ([], [])
+
+    @cached_property
+    def zh_hits(self) -> list[ZhHit]:
+        return self._zh_scan[0]
+
+    @cached_property
+    def zh_terms_all(self) -> list[int]:
+        """The terms in the zh side, nested ones too (规模以上 in 规模以上工业增加值)."""
+        return self._zh_scan[1]
+
+    @cached_property
+    def zh_terms(self) -> list[int]:
+        """The terms in the zh side, first seen first."""
+        return list(dict.fromkeys(h.term for h in self.zh_hits))
+
+    @cached_property
+    def en_hits(self) -> list[EnHit]:
+        return self.matcher.en_hits(self.en, self.words) if self.matcher is not None and self.en else []
+
+    @cached_property
+    def en_by_term(self) -> dict[int, list[EnHit]]:
+        """See _by_term."""
+        return _by_term(self.en_hits)
 
     @cached_property
     def zh_norm(self) -> str:
@@ -35,6 +63,13 @@ class PairView:
         """The English words (`WORD`), read once for the matcher and the checks."""
         return WORD.findall(self.en)
 
+    @property
+    def words_read(self) -> list[str] | None:
+        """`words` if something has read them already (the matcher has, in every pair, when a
+        glossary check runs), else None: a check that would only read them for itself reads the
+        text its own way, and keeps nothing."""
+        return self.__dict__.get("words")
+
     @cached_property
     def plain(self) -> bool:
         """The English holds no letter whose lower or case-folded form could differ in length
@@ -42,10 +77,12 @@ class PairView:
         lower-casing it word by word is lower-casing the text."""
         return not _NOT_PLAIN.search(self.en)
 
-    @cached_property
     def words_lower(self) -> list[str]:
-        """`WORD.findall(self.en.lower())` (from `words` where that is the same)."""
-        return list(map(str.lower, self.words)) if self.plain else WORD.findall(self.en.lower())
+        """`WORD.findall(self.en.lower())` (from the words read already where that is the same)."""
+        words = self.words_read
+        if words is not None and self.plain:
+            return list(map(str.lower, words))
+        return WORD.findall(self.en.lower())
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -119,7 +156,10 @@ def build_views(
     docs: Sequence[tuple[str | None, Alignment]],
     glossaries: Sequence[Glossary | None],
     progress: Callable[[float], None] | None = None,
+    match_all: bool = True,
 ) -> list[View]:
+    """The views of the documents; `match_all`: the glossary matched in every pair now (else
+    in each pair when first asked)."""
     matchers: dict[int, TermMatcher] = {}
     total = sum(len(al.pairs) for _, al in docs) or 1
     done = 0
@@ -134,12 +174,10 @@ def build_views(
         for p in al.pairs:
             zh = "".join(p.zh)
             en = " ".join(p.en)
-            pv = PairView(p.id, zh, en)
-            if matcher is not None:
-                pv.zh_hits, pv.zh_terms_all = matcher.zh_scan(zh) if zh else ([], [])
-                pv.en_hits = matcher.en_hits(en, pv.words) if en else []
-                pv.zh_terms = list(dict.fromkeys(h.term for h in pv.zh_hits))
-                pv.en_by_term = _by_term(pv.en_hits)
+            pv = PairView(p.id, zh, en, matcher)
+            if matcher is not None and match_all:
+                pv.zh_terms  # noqa: B018 - worked out now (the Chinese hits with them)
+                pv.en_by_term  # noqa: B018 - (the English hits with them)
             pairs.append(pv)
             done += 1
             if progress is not None and done % 500 == 0:

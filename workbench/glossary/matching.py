@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 from operator import add
 from typing import NamedTuple
 
@@ -44,11 +45,12 @@ class Trie:
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
         """(start, end, payload) of every occurrence, nested and overlapping ones included."""
-        get = self.root.get
+        root = self.root
         n = len(seq)
         out: list[tuple[int, int, object]] = []
-        for i, sym in enumerate(seq):
-            node = get(sym)
+        # (a walk starts only where a symbol starts an entry: those places picked out in C)
+        for i in compress(range(n), map(root.__contains__, seq)):
+            node = root[seq[i]]
             j = i + 1
             while node is not None:
                 if _END in node:

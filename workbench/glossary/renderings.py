@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, stem
@@ -74,6 +74,15 @@ class _KeyCache(dict):
 
 
 _KEYS = _KeyCache()
+
+
+@lru_cache(maxsize=4096)
+def _adjective(char: str) -> bool:
+    """Whether jieba tags a character as an adjective or a distinguishing word (新, 大, 高),
+    which may lead a term on its own; not a suffix (化) or a measure word (个)."""
+    import rjieba
+
+    return rjieba.tag(char)[0][1] in ("a", "b")
 
 
 def components(term: str, d: Dictionary) -> list[str]:
@@ -245,8 +254,8 @@ class Renderings:
 
     def parts(self, term: str) -> list[str] | None:
         """The term's parts (dictionary words; the last may be one character; for a `loose`
-        engine, the first of two too: 新 + 材料, 大 + 飞机), or None when it is not made of two or
-        more."""
+        engine, the first of two too when it is an adjective: 新 + 材料, 大 + 飞机), or None when
+        it is not made of two or more."""
         parts = components(term, self.d)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []
@@ -256,7 +265,8 @@ class Renderings:
                 else:
                     merged.append(c)
             parts = merged
-        if self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None:
+        if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None
+                and _adjective(parts[0])):
             return parts
         if len(parts) < 2 or any(len(c) < 2 for c in parts[:-1]):
             return None
@@ -345,11 +355,19 @@ class Renderings:
         slot_votes: dict[int, Counter] = defaultdict(Counter)
         voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
+        rows: dict[tuple[bool, str], list[bool]] = {}  # (every, word) → which parts it renders: once a term
+
+        def row(key: str, parts: list[set[str]]) -> list[bool]:
+            r = rows.get((parts is every, key))
+            if r is None:
+                r = rows[(parts is every, key)] = [key not in EN_STOP and matches(key, g) for g in parts]
+            return r
+
         for pid in ids:
             pair = self.pair(pid)
             # the dictionary's glosses first; the file's only where those find no rendering
             for parts in (own, every):
-                matched = [[key not in EN_STOP and matches(key, g) for g in parts] for key in pair.keys]
+                matched = [list(row(key, parts)) for key in pair.keys]
                 spans = _spans(pair, matched, len(parts))
                 if not spans and (double := _compounds(pair, matched, parts)):  # "biomanufacturing" for 生物制造
                     spans = _spans(pair, matched, len(parts), double)
@@ -396,10 +414,17 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
 
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
     """One English word rendering two parts in a row, a clipped form of the first's gloss
-    joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造."""
-    for i in range(3, len(token) - 4):
+    joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造. (The
+    second part is five letters or more of a gloss, so only where a gloss's first five letters
+    are is a split tried.)"""
+    for g in second:
+        if len(g) < 5:
+            continue
+        i = token.find(g[:5], 3)
+        if i < 3 or len(token) - i < 5:
+            continue
         pre = token[:i]
-        if any(len(g) > i and g.startswith(pre) for g in first) and matches(token[i:], second):
+        if matches(token[i:], (g,)) and any(len(f) > i and f.startswith(pre) for f in first):
             return True
     return False
 
