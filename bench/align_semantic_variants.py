@@ -1,10 +1,12 @@
 """Variants of the encoder's bead-score feature that were tried and not adopted, side by side
 with the one in use, on the development chapters clean and in the noisy variants.
 
-Each variant is an extra scorer over the same span vectors (``semantic.scorer_for``, cached in
-a temporary folder for the run); strict F1 pooled over the chapters, per variant kind:
+Each variant is an extra scorer over the same span vectors (``semantic.scorer_for``); strict F1
+pooled over the chapters, per variant kind:
 
-- ``in use``: WEIGHT * (cosine - OFFSET) (bench/align_fit_semantic.py);
+- ``in use``: WEIGHT * (cosine - OFFSET + COVER * sentence coverage) (SemanticScorer);
+- ``span only``: WEIGHT * (cosine - OFFSET), as before the coverage; the variants below are
+  variants of this one;
 - ``size``: the same times the bead's mean side length, (a + b) / 2 (merges wholesale: the
   offset cancels between a merged bead and its parts, and a merged span's cosine is higher);
 - ``knn-margin``: Bertalign-style margin, the cosine less the mean of each sentence's 4 nearest
@@ -15,10 +17,14 @@ a temporary folder for the run); strict F1 pooled over the chapters, per variant
 - ``many``: a separate weight and bias for beads of more than one sentence on a side
   (+0.3 cosine, -0.1), the direction a path-level fit suggested;
 - ``quadratic``: a quadratic in the cosine from logistic regression on the candidate beads;
-- ``coverage``: plus 0.3 times the bead's sentence coverage: over its sentences, the best
-  single-sentence cosine with a sentence of the other side in the bead, less 0.3, summed and
-  halved (a per-sentence term, so the number of beads does not change its total; meant for
-  boundary sentences that a span cosine barely tells apart).
+- (``in use`` adds COVER times the bead's sentence coverage: over its sentences, the best
+  single-sentence cosine with a sentence of the other side in the bead, less COVER_FROM, summed
+  and halved: a per-sentence term, so the number of beads does not change its total; meant
+  for boundary sentences that a span cosine barely tells apart.)
+
+``--cover-grid COVERS:FROMS`` instead chooses COVER and COVER_FROM too, leaving one chapter
+out: for each held-out chapter the (weight, COVER, COVER_FROM) with the best mean strict F1
+over the kinds on the other two.
 
 Every variant runs the aligner's own path (``align(semantic=True)``, English lines split as it
 splits them) with the scorer swapped, at each weight of a grid; printed: strict F1 at the
@@ -63,6 +69,8 @@ class Variant:
 
     def __call__(self, zl, zh, el, eh) -> np.ndarray:
         zl, zh, el, eh = (np.asarray(x, dtype=np.int64) for x in (zl, zh, el, eh))
+        if self.kind == "in use":
+            return self.sc(zl, zh, el, eh)
         c = self.sc.cosine(zl, zh, el, eh)
         a, b = (zh - zl).astype(float), (eh - el).astype(float)
         if self.kind == "size":
@@ -76,25 +84,10 @@ class Variant:
         if self.kind == "many":
             many = (a + b) > 2
             return c - self.offset + many * (0.3 * c - 0.1) / self.weight
-        if self.kind == "coverage":
-            return c - self.offset + 0.3 * self._coverage(zl, zh, el, eh, 0.3)
         if self.kind == "quadratic":
             w1, w2, med = 2.759, -1.211, 0.196   # logistic fit on lex, cos, cos^2 (dev candidates)
             return (w1 * (c - med) + w2 * (c ** 2 - med ** 2)) / self.weight
         return c - self.offset
-
-    def _coverage(self, zl, zh, el, eh, theta: float) -> np.ndarray:
-        a, b = zh - zl, eh - el
-        A, B = int(a.max()), int(b.max())
-        S = np.full((len(zl), A, B), -9.0)
-        for d in range(A):
-            for f in range(B):
-                m = (d < a) & (f < b)
-                if m.any():
-                    S[m, d, f] = self.sc.cosine(zl[m] + d, zl[m] + d + 1, el[m] + f, el[m] + f + 1)
-        zs = np.where(np.arange(A)[None] < a[:, None], S.max(2) - theta, 0).sum(1)
-        es = np.where(np.arange(B)[None] < b[:, None], S.max(1) - theta, 0).sum(1)
-        return (zs + es) / 2
 
 
 def main(argv=None) -> int:
@@ -108,9 +101,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kinds", default=KINDS)
     ap.add_argument("--variants",
-                    default="in use,coverage,knn-margin,random-margin,many,size,quadratic")
+                    default="in use,span only,knn-margin,random-margin,many,size,quadratic")
     ap.add_argument("--grid", default="1.0,1.3,1.5,1.695,1.9,2.1,2.4",
                     help="weights the held-out choice picks from")
+    ap.add_argument("--cover-grid", default=None, metavar="COVERS:FROMS",
+                    help="choose COVER and COVER_FROM too, leaving one chapter out "
+                    "(e.g. 0,0.15,0.3,0.6:0.2,0.3,0.4)")
     args = ap.parse_args(argv)
     if not (GOLD / "mac-dev" / "gold").is_dir():
         print(f"align_semantic_variants: no gold data at {GOLD / 'mac-dev'}; nothing to score")
@@ -120,6 +116,8 @@ def main(argv=None) -> int:
     grid = [float(w) for w in args.grid.split(",")]
     runs = Runs(kinds)
     shipped = (semantic.WEIGHT, semantic.OFFSET)
+    if args.cover_grid:
+        return cover_grid(runs, grid, args.cover_grid, t0)
     print(f"{'variant':14} {'':9} " + " ".join(f"{k[:12]:>12}" for k in kinds))
     for v in args.variants.split(","):
         def wrap(sc, v=v):
@@ -133,6 +131,45 @@ def main(argv=None) -> int:
               + "   weights " + "/".join(f"{chosen[n]:g}" for n in runs.names), flush=True)
     print(f"(strict F1 pooled over the dev chapters; in-sample: weight {shipped[0]}; held out: "
           f"leave one chapter out, weight from {grid}; {time.process_time() - t0:.0f} s CPU)")
+    return 0
+
+
+def cover_grid(runs, grid, spec: str, t0: float) -> int:
+    """Held-out F1 with (weight, COVER, COVER_FROM) all chosen on the other two chapters."""
+    import itertools
+    import time
+
+    from align_fit_semantic import pooled_f1
+
+    from workbench.align import semantic
+
+    covers, froms = ([float(x) for x in part.split(",")] for part in spec.split(":"))
+    configs = [(w, c, f) for w, c, f in itertools.product(grid, covers, froms)
+               if c or f == froms[0]]   # COVER 0: COVER_FROM does not matter
+
+    def counts(kind, w, c, f):
+        def wrap(sc):
+            sc.cover, sc.cover_from = c, f
+            return sc
+        return runs.counts(kind, w, semantic.OFFSET, wrap, f"cover {c} {f}")
+
+    print(f"{'weight':>6} {'COVER':>5} {'FROM':>5} " + " ".join(f"{k[:12]:>12}" for k in runs.kinds)
+          + "  (in-sample)")
+    for w, c, f in configs:
+        print(f"{w:6.3f} {c:5.2f} {f:5.2f} " + " ".join(
+            f"{pooled_f1(counts(k, w, c, f), runs.names):12.3f}" for k in runs.kinds), flush=True)
+    chosen = {}
+    for name in runs.names:
+        train = [n for n in runs.names if n != name]
+        mean = [sum(pooled_f1(counts(k, *cfg), train) for k in runs.kinds) / len(runs.kinds)
+                for cfg in configs]
+        chosen[name] = configs[int(np.argmax(mean))]
+    held = [pooled_f1({n: counts(k, *chosen[n])[n] for n in runs.names}, runs.names)
+            for k in runs.kinds]
+    print(f"{'held out':17} " + " ".join(f"{f:12.3f}" for f in held) + "   chosen "
+          + "; ".join(f"without {n}: {w:g}/{c:g}/{f:g}" for n, (w, c, f) in chosen.items()))
+    print(f"(strict F1 pooled over the dev chapters; held out: leave one chapter out, weight, "
+          f"COVER and COVER_FROM chosen on the other two; {time.process_time() - t0:.0f} s CPU)")
     return 0
 
 

@@ -91,8 +91,29 @@ def test_the_cosine_prefers_the_translation(enc):
     # and the two-sentence span is closer to zh 3 than either of its halves
     both = scorer.cosine(np.array([3]), np.array([4]), np.array([3]), np.array([5]))[0]
     assert both > max(cos[3, 3], cos[3, 4])
-    # the scorer the DP sees: the cosine less the fitted offset
-    assert np.allclose(scorer(zi, zi + 1, ej, ej + 1), cos.ravel() - scorer.offset)
+    # the scorer the DP sees: the cosine less the fitted offset, plus the coverage (of a 1-1
+    # bead: its cosine less COVER_FROM)
+    assert scorer.cover > 0
+    assert np.allclose(scorer(zi, zi + 1, ej, ej + 1), cos.ravel() - scorer.offset
+                       + scorer.cover * (cos.ravel() - scorer.cover_from))
+
+
+def test_the_coverage_counts_each_sentence_by_its_best_partner(enc):
+    scorer = sem.scorer_for(ZH, EN, cache=False, enc=enc)
+    N, M = len(ZH), len(EN)
+    zi, ej = np.meshgrid(np.arange(N), np.arange(M), indexing="ij")
+    cos = scorer.cosine(zi.ravel(), zi.ravel() + 1, ej.ravel(), ej.ravel() + 1).reshape(N, M)
+    t = scorer.cover_from
+    # zh 2..3 with en 2..4 (a 2-3 bead): each sentence's best cosine inside the bead, less t
+    want = ((cos[2:4, 2:5].max(1) - t).sum() + (cos[2:4, 2:5].max(0) - t).sum()) / 2
+    got = scorer.coverage(np.array([2, 0]), np.array([4, 1]), np.array([2, 0]), np.array([5, 1]))
+    assert np.allclose(got, [want, cos[0, 0] - t])
+    # beads of more sentence pairs than the fine passes' (the coarse pass's runs): none;
+    # the coarse pass's view of the scorer is the span cosine alone
+    assert scorer.coverage(np.array([0]), np.array([3]), np.array([0]), np.array([3]))[0] == 0
+    lo, hi = np.array([0, 1]), np.array([2, 3])
+    assert np.allclose(scorer.for_runs(lo, hi, lo, hi), scorer.cosine(lo, hi, lo, hi)
+                       - scorer.offset)
 
 
 def test_semantic_alignment_is_valid_and_deterministic(tmp_path):
@@ -257,6 +278,33 @@ def test_the_coarse_pass_of_a_long_text_uses_the_encoder_on_runs_of_sentences():
     valid(beads, len(zh), len(en))
     g = 2  # runs of >= 2 sentences: the coarse pass's beads join one or two runs
     assert max(seen) >= 2 * g and max(seen) > 4
+
+
+def test_the_coarse_pass_scores_runs_without_the_coverage():
+    from workbench.align.core import Params
+
+    zh, en = ZH * 6, EN * 6
+    inner = sem.scorer_for(zh, en, cache=False)
+    fine: list[int] = []
+    runs: list[int] = []
+
+    class Recording:
+        weight = inner.weight
+
+        def __init__(self, seen, scorer):
+            self.seen, self.scorer = seen, scorer
+
+        def __call__(self, zh_lo, zh_hi, en_lo, en_hi):
+            self.seen.append(int((zh_hi - zh_lo).max()))
+            return self.scorer(zh_lo, zh_hi, en_lo, en_hi)
+
+    outer = Recording(fine, inner)
+    outer.for_runs = Recording(runs, inner.for_runs)
+    assert inner.for_runs.cover == 0 and inner.cover > 0
+    beads = align(zh, en, extra=outer, params=Params(full_cells=200))
+    valid(beads, len(zh), len(en))
+    assert runs and max(runs) > 4       # the blocks of the coarse pass
+    assert fine and max(fine) <= 4      # the sentence-level passes: the fine bead types
 
 
 def test_a_huge_sentence_is_encoded_from_its_start(enc):

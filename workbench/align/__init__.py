@@ -55,7 +55,7 @@ class Bead:
 # other beads); 1-0 / 0-1 beads get a flat 0.3.
 _CAL = {"one": (2.8, 0.7), "many": (2.6, -0.4), "skip": 0.3}
 # The same with the sentence encoder's cosine in the raw score (bench/align_fit_semantic.py).
-_CAL_SEMANTIC = {"one": (1.64, 1.03), "many": (1.78, 0.05), "skip": 0.3}
+_CAL_SEMANTIC = {"one": (1.3, 1.22), "many": (1.84, 0.14), "skip": 0.3}
 
 
 def _confidence(zs: tuple[int, ...], es: tuple[int, ...], raw: float, margin: float,
@@ -272,6 +272,9 @@ class _Shifted:
     def __init__(self, inner: SpanScorer, z0: int, e0: int) -> None:
         self.inner, self.z0, self.e0 = inner, z0, e0
         self.weight = inner.weight
+        runs = getattr(inner, "for_runs", inner)
+        if runs is not inner:  # the coarse pass's view (see core._Blocks), shifted too
+            self.for_runs = _Shifted(runs, z0, e0)
 
     def __call__(self, zh_lo: np.ndarray, zh_hi: np.ndarray, en_lo: np.ndarray,
                  en_hi: np.ndarray) -> np.ndarray:

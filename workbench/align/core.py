@@ -810,7 +810,9 @@ class _Blocks:
     """An extra scorer over sentences, seen from the coarse pass's runs of g sentences."""
 
     def __init__(self, inner: SpanScorer, g: int, N: int, M: int) -> None:
-        self.inner, self.g, self.N, self.M = inner, g, N, M
+        # a scorer may offer a cheaper view for runs of sentences (``for_runs``: the encoder's
+        # scorer without its per-sentence coverage)
+        self.inner, self.g, self.N, self.M = getattr(inner, "for_runs", inner), g, N, M
         self.weight = inner.weight
 
     def __call__(self, zh_lo, zh_hi, en_lo, en_hi) -> np.ndarray:
