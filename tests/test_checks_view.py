@@ -38,3 +38,21 @@ def test_source_key_from_the_words_is_the_key_of_the_text(text):
     folded = text.casefold().replace("’", "'")
     if "'" not in folded and "cannot" not in folded:
         assert en_key(read) == " ".join(FOLDED_KEYS[w] for w in WORD.findall(folded))
+
+
+def test_hits_worked_out_when_read_are_the_hits_worked_out_up_front():
+    from pathlib import Path
+
+    from workbench.checks.view import build_views
+    from workbench.glossary.model import load_glossary
+    from workbench.store.alignment_file import load_alignment
+
+    root = Path(__file__).resolve().parents[1]
+    al = load_alignment(root / "alignments" / "scio-2024-07-05.yaml")
+    glossary = load_glossary(root / "glossary" / "scio.yaml")
+    (now,), (later,) = (build_views([(None, al)], [glossary], match_all=m) for m in (True, False))
+    assert "en_hits" in now.pairs[0].__dict__ and "en_hits" not in later.pairs[0].__dict__
+    for a, b in zip(now.pairs, later.pairs):
+        for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words"):
+            assert getattr(a, name) == getattr(b, name), (a.id, name)
+    assert sum(len(p.en_hits) for p in now.pairs) > 100

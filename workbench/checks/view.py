@@ -175,9 +175,17 @@ def build_views(
             zh = "".join(p.zh)
             en = " ".join(p.en)
             pv = PairView(p.id, zh, en, matcher)
-            if matcher is not None and match_all:
-                pv.zh_terms  # noqa: B018 - worked out now (the Chinese hits with them)
-                pv.en_by_term  # noqa: B018 - (the English hits with them)
+            if matcher is not None and match_all:  # (what the properties would work out, set now)
+                known = pv.__dict__
+                known["_zh_scan"] = scan = matcher.zh_scan(zh) if zh else ([], [])
+                known["zh_hits"], known["zh_terms_all"] = scan
+                known["zh_terms"] = list(dict.fromkeys(h.term for h in scan[0]))
+                if en:
+                    known["words"] = words = WORD.findall(en)
+                    known["en_hits"] = hits = matcher.en_hits(en, words)
+                else:
+                    known["en_hits"] = hits = []
+                known["en_by_term"] = _by_term(hits)
             pairs.append(pv)
             done += 1
             if progress is not None and done % 500 == 0:
