@@ -22,6 +22,13 @@ def test_omission_flags_empty_sides_and_a_far_ratio():
     assert [(f.pair, f.severity) for f in fs] == [(13, "warning"), (14, "warning"), (15, "info")]
 
 
+def test_omission_reads_a_side_of_white_space_only_as_empty():
+    # an editor snapshot can hold one; the length ratio took its logarithm (math domain error)
+    pairs = long_pairs() + [("这句只有空白的英文。", "   "), ("\u3000 ", "An English addition.")]
+    fs = found("omission", *pairs, glossary=None)
+    assert [(f.pair, f.severity) for f in fs] == [(13, "warning"), (14, "info")]
+
+
 def test_omission_passes_ordinary_and_short_pairs():
     pairs = long_pairs() + [("谢谢。", "Thank you very much for your kind and detailed question.")]
     assert found("omission", *pairs, glossary=None) == []

@@ -35,15 +35,17 @@ def omission(views: list[View]) -> Iterable[Finding]:
     for v in views:
         ratios = {}
         for p in v.pairs:
-            if p.zh and p.en:
-                ratios[p.id] = math.log(_length(p.en) / max(_length(p.zh), 1))
+            en_len = _length(p.en)
+            if en_len and _length(p.zh):  # a side of white space only counts as empty
+                ratios[p.id] = math.log(en_len / max(_length(p.zh), 1))
         median = statistics.median(ratios.values()) if ratios else 0.0
         mad = statistics.median(abs(r - median) for r in ratios.values()) if ratios else 0.0
         limit = max(math.log(MIN_FACTOR), MIN_SIGMAS * 1.4826 * mad)
         for p in v.pairs:
-            if p.zh and not p.en:
+            has_zh, has_en = bool(p.zh.strip()), bool(p.en.strip())
+            if has_zh and not has_en:
                 yield Finding("omission", "warning", p.id, f"no English for: {_clip(p.zh)}", file=v.file)
-            elif p.en and not p.zh:
+            elif has_en and not has_zh:
                 yield Finding("omission", "info", p.id, f"no Chinese for: {_clip(p.en)}", file=v.file)
             elif p.id in ratios and _length(p.zh) >= MIN_ZH_CHARS:
                 off = ratios[p.id] - median
