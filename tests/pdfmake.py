@@ -92,16 +92,7 @@ def flow(paragraphs: list[str], *, per_line: int, size: float = 12.0, lines_per_
 
     row = 0
     for para in paragraphs:
-        lines, rest = [], para
-        while rest:
-            if len(rest) <= per_line:
-                lines.append(rest)
-                break
-            cut = rest.rfind(" ", 0, per_line + 1) if " " in rest[:per_line + 1] else per_line
-            cut = cut if cut > 0 else per_line
-            lines.append(rest[:cut].rstrip())
-            rest = rest[cut:].lstrip()
-        for k, text in enumerate(lines):
+        for k, text in enumerate(_wrap(para, per_line)):
             if row >= lines_per_page:
                 new_page()
                 row = 0
@@ -130,15 +121,7 @@ def columns(paragraphs: list[str], *, per_line: int, size: float = 10.0, lines_p
     y_top, leading, left = 760.0, size * 1.4, 72.0
     rows: list[str | None] = []  # None: the blank line between paragraphs
     for para in paragraphs:
-        rest = para
-        while rest:
-            if len(rest) <= per_line:
-                rows.append(rest)
-                break
-            cut = rest.rfind(" ", 0, per_line + 1) if " " in rest[:per_line + 1] else per_line
-            cut = cut if cut > 0 else per_line
-            rows.append(rest[:cut].rstrip())
-            rest = rest[cut:].lstrip()
+        rows.extend(_wrap(para, per_line))
         rows.append(None)
     pages: list[list[Line]] = []
     k = 0
@@ -162,3 +145,18 @@ def columns(paragraphs: list[str], *, per_line: int, size: float = 10.0, lines_p
         if page_numbers:
             page.append((290.0, 30.0, str(n)))
     return pages
+
+
+def _wrap(para: str, per_line: int) -> list[str]:
+    """A paragraph's lines, wrapped at a space within `per_line` characters (Chinese, which has
+    none, at `per_line`)."""
+    lines, rest = [], para
+    while rest:
+        if len(rest) <= per_line:
+            lines.append(rest)
+            break
+        cut = rest.rfind(" ", 0, per_line + 1) if " " in rest[:per_line + 1] else per_line
+        cut = cut if cut > 0 else per_line
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return lines

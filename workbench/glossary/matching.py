@@ -50,16 +50,7 @@ class Trie:
         out: list[tuple[int, int, object]] = []
         # (a walk starts only where a symbol starts an entry: those places picked out in C)
         for i in compress(range(n), map(root.__contains__, seq)):
-            node = root[seq[i]]
-            j = i + 1
-            while node is not None:
-                if _END in node:
-                    for payload in node[_END]:
-                        out.append((i, j, payload))
-                if j >= n:
-                    break
-                node = node.get(seq[j])
-                j += 1
+            _walk(root[seq[i]], seq, i, i + 1, out)
         return out
 
 
@@ -96,23 +87,28 @@ class CharTrie(Trie):
         pairs = self._pairs if self._pairs is not None else self._index()
         if self._short:
             return super().find(seq)
-        n = len(seq)
         out: list[tuple[int, int, object]] = []
         for i, node in enumerate(map(pairs.get, map(add, seq, seq[1:]))):
-            if node is None:
-                continue
-            j = i + 2
-            while True:
-                if _END in node:
-                    for payload in node[_END]:
-                        out.append((i, j, payload))
-                if j >= n:
-                    break
-                node = node.get(seq[j])
-                if node is None:
-                    break
-                j += 1
+            if node is not None:
+                _walk(node, seq, i, i + 2, out)
         return out
+
+
+def _walk(node: dict, seq: Sequence, i: int, j: int, out: list) -> None:
+    """From `node`, reached by seq[i:j], append (i, end, payload) of every entry the walk on
+    through seq passes: the one inner walk of `Trie.find` and `CharTrie.find` (called only
+    where a walk starts, so the call costs little)."""
+    n = len(seq)
+    while True:
+        if _END in node:
+            for payload in node[_END]:
+                out.append((i, j, payload))
+        if j >= n:
+            return
+        node = node.get(seq[j])
+        if node is None:
+            return
+        j += 1
 
 
 # -- matching glossary terms -----------------------------------------------------------------
