@@ -15,6 +15,7 @@ from workbench.text.normalize import HAN
 from workbench.text.numbers import Number
 from workbench.text.numbers import en_numbers as read_en_numbers
 from workbench.text.numbers import zh_numbers as read_zh_numbers
+from workbench.text.pinyin import pinyin_syllables
 
 from .lexicon import EN_STOP, Lexicon, stem
 
@@ -184,9 +185,7 @@ def name_keys(word: str, dict_pinyin: str | None, lex: Lexicon | None = None) ->
         for ch in word:
             e = lex.entry(ch) if lex is not None else None
             if e is None or not e[0].isalpha():
-                from pypinyin import lazy_pinyin
-
-                syl = [x.replace("ü", "v") for x in lazy_pinyin(word)]
+                syl = pinyin_syllables(word) or []
                 break
             syl.append(e[0])
         if len(syl) != len(word) or not all(x.isalpha() and x.isascii() for x in syl):

@@ -26,6 +26,7 @@ from workbench.glossary.model import Glossary
 from workbench.glossary.renderings import Renderings, components, matches, verdict, word_key
 from workbench.model import Alignment
 from workbench.text.normalize import EN_STOP, HAN_CHARS, WORD, normalize_zh
+from workbench.text.pinyin import pinyin_syllables
 
 _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 # Chinese words too general to be terms on their own.
@@ -320,12 +321,8 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*")
 
 def _pinyin(zh: str) -> str | None:
     """The pinyin of a name, syllables joined, without tones (辛国斌 → xinguobin)."""
-    from pypinyin import lazy_pinyin
-
-    syllables = [x.replace("ü", "v") for x in lazy_pinyin(zh)]
-    if len(syllables) != len(zh) or not all(x.isascii() and x.isalpha() for x in syllables):
-        return None
-    return "".join(syllables)
+    syllables = pinyin_syllables(zh)
+    return None if syllables is None else "".join(syllables)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
