@@ -53,21 +53,6 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
-def check_readable(path: str | Path) -> None:
-    """Raise WorkbenchError unless `path` is a regular file that can be opened for reading."""
-    p = Path(path)
-    try:
-        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise _open_error(exc, p) from None
-    try:
-        mode = os.fstat(fd).st_mode
-    finally:
-        os.close(fd)
-    if not stat.S_ISREG(mode):
-        raise WorkbenchError(f"is {file_kind(mode)}, not a regular file: not read", p)
-
-
 def _open_error(exc: OSError, p: Path) -> WorkbenchError:
     if exc.errno == errno.ENOENT:
         return WorkbenchError("no such file", p)
