@@ -215,12 +215,17 @@ class TermMatcher:
 
     def nested(self, i: int) -> list[int]:
         """The terms whose Chinese lies inside term i's (中小企业 in 专精特新中小企业)."""
-        cache = self.__dict__.setdefault("_nested", {})
-        if i not in cache:
-            found = {j for z in self.terms[i].zh for _, _, j in self._zh.find(normalize_zh(z))}
-            found.discard(i)
-            cache[i] = sorted(found)
-        return cache[i]
+        nested = self.__dict__.get("_nested")
+        if nested is None:  # (every term's, from one search of all the Chinese forms)
+            owners = [k for k, t in enumerate(self.terms) for _ in t.zh]
+            found = self.zh_scan_all([z for t in self.terms for z in t.zh])
+            nested = self._nested = {}
+            for form, (_, inside) in found.items():
+                nested.setdefault(owners[form], set()).update(inside)
+            for k, terms in nested.items():
+                terms.discard(k)
+                nested[k] = sorted(terms)
+        return nested.get(i, [])
 
     def en_hits(self, text: str) -> list[EnHit]:
         """Every rendering (approved, variant, forbidden) of every term in English text."""
