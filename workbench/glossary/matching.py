@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, methodcaller
 from typing import NamedTuple
 
@@ -150,13 +150,22 @@ class TermMatcher:
         # Forbidden forms only an inflection away from an accepted one ("regional aircrafts"
         # for "regional aircraft"): matched word for word instead.
         self._en_exact = Forms()
-        acronyms = {
-            FOLDED_KEYS[w]
-            for t in self.terms if t.case != "sensitive"
-            for form in t.accepted + list(t.forbidden) for w in WORD.findall(form)
-            if not w.islower() and _is_acronym(w)  # (islower first: most words, and cheap)
-        }
+        # the words of every rendering, read at once, and their keys (folded, or kept for a
+        # case-sensitive term)
+        forms = [(i, t.case == "sensitive", kind, form) for i, t in enumerate(self.terms)
+                 for kind, group in ((APPROVED, (t.en,)), (VARIANT, t.variants), (FORBIDDEN, t.forbidden))
+                 for form in group]
+        read = read_words([form for *_, form in forms])
+        some_cs = any(cs for _, cs, _, _ in forms)
+        folded_words = chain.from_iterable(read.of(k) for k, f in enumerate(forms) if not f[1]) if some_cs else read.words
+        # (most words are in lower case: only the others are asked whether they are acronyms)
+        acronyms = {FOLDED_KEYS[w] for w in filterfalse(str.islower, folded_words) if _is_acronym(w)}
         self._keys = _FoldedKeys(acronyms)
+        folded = tuple(map(self._keys.__getitem__, read.words))
+        kept = tuple(map(KEPT_KEYS.__getitem__, read.words)) if some_cs else ()
+        bounds = read.bounds
+        keys = [(kept if f[1] else folded)[bounds[k]:bounds[k + 1]] for k, f in enumerate(forms)]
+        first = 0
         for i, t in enumerate(self.terms):
             seen: set[str] = set()
             for form in t.zh:
@@ -164,23 +173,17 @@ class TermMatcher:
                 if norm and norm not in seen and HAS_WORD.search(norm):  # never a bare quote mark
                     seen.add(norm)
                     self._zh.add(norm, i)
-            cs = t.case == "sensitive"
-            keys = {f: self._key(f, cs) for f in (t.en, *t.variants, *t.forbidden)}
-            accepted = {keys[f] for f in t.accepted}
-            for kind, forms in ((APPROVED, [t.en]), (VARIANT, t.variants), (FORBIDDEN, t.forbidden)):
-                for form in forms:
-                    key = keys[form]
-                    if not key:
-                        continue
-                    if kind == FORBIDDEN and key in accepted:
-                        self._en_exact.add(_exact_key(form, cs), (i, kind, form))
-                    else:
-                        (self._en_cs if cs else self._en).add(key, (i, kind, form))
-
-    def _key(self, form: str, case_sensitive: bool) -> tuple[str, ...]:
-        if case_sensitive:
-            return en_key(form, True)
-        return tuple(map(self._keys.__getitem__, WORD.findall(form)))
+            last = first + 1 + len(t.variants) + len(t.forbidden)
+            mine = list(zip(forms[first:last], keys[first:last]))
+            first = last
+            accepted = {key for (_, _, kind, _), key in mine if kind != FORBIDDEN}
+            for (_, cs, kind, form), key in mine:
+                if not key:
+                    continue
+                if kind == FORBIDDEN and key in accepted:
+                    self._en_exact.add(_exact_key(form, cs), (i, kind, form))
+                else:
+                    (self._en_cs if cs else self._en).add(key, (i, kind, form))
 
     def zh_hits(self, text: str) -> list[ZhHit]:
         """Terms in Chinese text: the longest at each place; a form inside a longer found form
