@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, methodcaller
+from operator import methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
@@ -36,8 +36,9 @@ class Forms:
     every occurrence, nested and overlapping ones included.
 
     Forms are looked up by their first two symbols (a form of one symbol by that one): the
-    places where a form may start are picked out in C (two-symbol strings or tuples made and
-    looked up by `map`), and only there are the lengths that begin so sliced and looked up.
+    places where a form may start are picked out in C (two-symbol tuples made by `zip`, or two
+    characters read as one 64-bit number, looked up by `map`), and only there are the lengths
+    that begin so sliced and looked up.
     (A trie walked symbol by symbol in Python was twice as slow on 5,000 terms and 10,000
     pairs, and a regular expression of the forms 20 times slower with Python's engine.)
     """
@@ -46,12 +47,14 @@ class Forms:
         self.payloads: dict = {}  # form → its payloads, in the order added
         self.heads: dict = {}  # the first two symbols → the lengths of the forms so begun, shortest first
         self.singles: dict = {}  # a form of one symbol: that symbol → its payloads
+        self._codes: set[int] | None = None  # the heads of string forms as numbers (_code)
 
     def __bool__(self) -> bool:
         return bool(self.payloads)
 
     def add(self, seq: Sequence, payload: object) -> None:
         self.payloads.setdefault(seq, []).append(payload)
+        self._codes = None
         if len(seq) == 1:
             self.singles[seq[0]] = self.payloads[seq]
             return
@@ -62,8 +65,12 @@ class Forms:
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
         """(start, end, payload) of every occurrence, by start, then end, then as added."""
         heads, payloads, singles = self.heads, self.payloads, self.singles
-        twos = map(add, seq, seq[1:]) if isinstance(seq, str) else zip(seq, seq[1:])
-        starts: Iterable[int] = compress(count(), map(heads.__contains__, twos))
+        if isinstance(seq, str):
+            if self._codes is None:
+                self._codes = {_code(head) for head in heads}
+            starts: Iterable[int] = _string_starts(seq, self._codes)
+        else:
+            starts = compress(count(), map(heads.__contains__, zip(seq, seq[1:])))
         if singles:
             starts = sorted(set(starts).union(compress(count(), map(singles.__contains__, seq))))
         n = len(seq)
@@ -79,6 +86,22 @@ class Forms:
                 for p in payloads.get(seq[i:j], ()):
                     out.append((i, j, p))
         return out
+
+
+def _code(two: str) -> int:
+    """Two characters as one number: their UTF-32 code units, the first the low half."""
+    return int.from_bytes(two.encode("utf-32-le", "surrogatepass"), "little")
+
+
+def _string_starts(text: str, codes: set[int]) -> list[int]:
+    """The places in `text` where two characters whose `_code` is in `codes` begin: the text
+    as UTF-32 read 8 bytes at a time, from an even place and from an odd one (no string made
+    a place: a third faster than the two-character strings)."""
+    data = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    even = data[:len(text) // 2 * 8].cast("Q")  # characters 0-1, 2-3, …
+    odd = data[4:4 + (len(text) - 1) // 2 * 8].cast("Q")  # characters 1-2, 3-4, …
+    return sorted(chain(compress(count(0, 2), map(codes.__contains__, even)),
+                        compress(count(1, 2), map(codes.__contains__, odd))))
 
 
 # -- matching glossary terms -----------------------------------------------------------------
