@@ -460,3 +460,19 @@ def test_untranslated_sentence_not_absorbed_by_weak_neighbour():
     got = pairs(align(zh, en))
     assert ((2,), (2,)) in got and ((3,), ()) in got
     assert ((2, 3), (2,)) in pairs(align(zh, en, params=Params(unsaid=0.0)))  # the old failure
+
+
+def test_length_ratio_is_refitted_on_the_paired_sentences():
+    """A Chinese passage the English leaves out inflates the whole-document zh/en length ratio;
+    the final pass measures it over the sentences the first pass pairs."""
+    from workbench.align.core import Doc, _paired_ratio
+
+    zh = ZH[:3] + ["第二天下午，村里召开了一次关于修路的会议，大家争论了很久。"] + ZH[3:]
+    doc = Doc(zh, EN)
+    beads = [((0,), (0,), 1.0), ((1,), (1,), 1.0), ((2,), (2,), 1.0), ((3,), (), -0.1),
+             ((4,), (3, 4), 1.0), ((5,), (5,), 1.0), ((6,), (6,), 1.0)]
+    paired = [0, 1, 2, 4, 5, 6]
+    want = (doc.en_len.sum() + 1) / (doc.zh_len[paired].sum() + 1)
+    assert _paired_ratio(doc, beads, 0.0) == pytest.approx(want)
+    assert _paired_ratio(doc, beads, 0.0) > (doc.en_len.sum() + 1) / (doc.zh_len.sum() + 1)
+    assert _paired_ratio(doc, [((3,), (), -0.1)], 2.5) == 2.5  # nothing paired: kept

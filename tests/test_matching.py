@@ -2,9 +2,9 @@
 
 import pytest
 
-from workbench.glossary.matching import CharTrie, TermMatcher, Trie
+from workbench.glossary.matching import Forms, TermMatcher, read_words
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import normalize_zh, stem
+from workbench.text.normalize import WORD, normalize_zh, stem
 
 GLOSSARY = Glossary(
     terms=[
@@ -129,30 +129,55 @@ def test_normalize_zh_keeps_length():
     assert normalize_zh(s) == '"小巨人"ABC123 "x"'
 
 
-def test_trie_finds_nested_and_overlapping():
-    t = Trie()
-    t.add("ab", 1)
-    t.add("abc", 2)
-    t.add("bc", 3)
-    assert sorted(t.find("xabc")) == [(1, 3, 1), (1, 4, 2), (2, 4, 3)]
+def test_forms_find_nested_and_overlapping():
+    f = Forms()
+    f.add("ab", 1)
+    f.add("abc", 2)
+    f.add("bc", 3)
+    assert sorted(f.find("xabc")) == [(1, 3, 1), (1, 4, 2), (2, 4, 3)]
+
+
+def _every_occurrence(entries, seq):
+    """What Forms.find must find: each entry at each place, by start, end, then as added."""
+    return [(i, j, p) for i in range(len(seq)) for j in range(i + 1, len(seq) + 1)
+            for e, p in entries if seq[i:j] == e]
 
 
 @pytest.mark.parametrize("shortest", [1, 2])
-def test_the_chinese_trie_finds_what_the_plain_trie_finds_in_the_same_order(shortest):
+def test_forms_find_every_occurrence_in_order(shortest):
     import random
 
     rnd = random.Random(shortest)
     chars = "中小企业专精特新规模以上"  # few characters: many nested and overlapping entries
-    entries = {"".join(rnd.choice(chars) for _ in range(rnd.randint(shortest, 5))) for _ in range(60)}
-    plain, indexed = Trie(), CharTrie()
-    for k, e in enumerate(sorted(entries)):
-        for trie in (plain, indexed):
-            trie.add(e, k)
-            trie.add(e, -k)  # two payloads for one entry
+    entries = sorted({"".join(rnd.choice(chars) for _ in range(rnd.randint(shortest, 5))) for _ in range(60)})
+    added = [(e, p) for k, e in enumerate(entries) for p in (k, -k)]  # two payloads for one entry
+    index, stems = Forms(), Forms()
+    for e, p in added:
+        index.add(e, p)
+        stems.add(tuple(e), p)  # the same, over tuples of symbols (as stems are matched)
     texts = ["", "中"] + ["".join(rnd.choice(chars + "，。a") for _ in range(rnd.randint(2, 40))) for _ in range(200)]
-    assert sum(len(plain.find(t)) for t in texts) > 200
+    assert sum(len(index.find(t)) for t in texts) > 200
     for t in texts:
-        assert indexed.find(t) == plain.find(t)
-    indexed.add("中小", "late")  # an entry added after a find is found too
-    plain.add("中小", "late")
-    assert indexed.find("中小企业") == plain.find("中小企业")
+        assert index.find(t) == _every_occurrence(added, t)
+        assert stems.find(tuple(t)) == index.find(t)
+
+
+def test_a_document_is_searched_at_once_as_each_pair_alone():
+    """zh_scan_all / en_hits_all over many texts find in each what zh_scan / en_hits find in it
+    alone: nothing across the join, even for a form that holds the joining character."""
+    g = Glossary(terms=[*GLOSSARY.terms, Term(zh=["企业\n规模"], en="SMEs\nindustrial"), Term(zh=["新"], en="new")])
+    m = TermMatcher(g)
+    zh = ["培育专精特新“小巨人”企业", "", "规模以上工业企业", "中小企业", "企业", "规模以上", "新", "专精特新中小企业"]
+    en = ["small giant enterprises", "", "industrial enterprises above designated size", "SMEs",
+          "SMEs", "industrial enterprises", "new", "regional aircrafts and regional aircraft"]
+    scanned = m.zh_scan_all(zh)
+    assert sorted(scanned) == [0, 2, 3, 6, 7]  # (企业 | 规模以上 across the join is no term)
+    for k, text in enumerate(zh):
+        assert scanned.get(k, ([], [])) == m.zh_scan(text)
+    read = read_words(en)
+    found = m.en_hits_all(read)
+    assert sorted(found) == [0, 2, 3, 4, 6, 7]
+    for k, text in enumerate(en):
+        assert read.of(k) == WORD.findall(text)
+        assert found.get(k, []) == m.en_hits(text)
+    assert [(h.text, h.kind) for h in found[7] if h.exact] == [("regional aircrafts", "forbidden")]

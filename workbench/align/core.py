@@ -34,7 +34,9 @@ Overview (see workbench/align/__init__.py for the API):
    ``quote_pen_en`` (English open).
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence; a bead repeated word for word counts once), added to the links, and the
-   document is realigned in a narrow band with all bead types.
+   document is realigned in a narrow band with all bead types.  The zh/en length ratio is
+   fitted again for that pass over the sentences the first pass pairs: a passage one side
+   lacks (a Chinese section left untranslated) otherwise biases it for every bead.
 
 An optional extra scorer (:class:`SpanScorer`, e.g. a sentence-encoder similarity) adds
 ``weight * scorer(zh_lo, zh_hi, en_lo, en_hi)`` to every two-sided bead.
@@ -806,6 +808,15 @@ def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
     return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra)
 
 
+def _paired_ratio(doc: Doc, beads: Sequence[RawBead], ratio: float) -> float:
+    """The en/zh length ratio over the sentences the beads pair (both sides non-empty)."""
+    zh = [i for zs, es, _ in beads if zs and es for i in zs]
+    en = [j for zs, es, _ in beads if zs and es for j in es]
+    if not zh or not en:
+        return ratio
+    return float(doc.en_len[en].sum() + 1) / float(doc.zh_len[zh].sum() + 1)
+
+
 class _Blocks:
     """An extra scorer over sentences, seen from the coarse pass's runs of g sentences."""
 
@@ -870,6 +881,7 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     for _ in range(prm.rounds if prm.learn else 0):
         if not doc.learn(beads, prm.dice_min):
             break
+        ctx.ratio = _paired_ratio(doc, beads, ctx.ratio)
         band = Band.around(_centre_from_beads(beads, doc.N), prm.width, doc.M)
         beads = dp(doc, band, TYPES_FULL, prm, ctx)
     if progress:

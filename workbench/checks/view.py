@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit
+from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit, read_words
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
 from workbench.text.normalize import WORD, Token, normalize_zh, tokenize_en
@@ -28,7 +28,7 @@ class PairView:
 
     @cached_property
     def _zh_scan(self) -> tuple[list[ZhHit], list[int]]:
-        return self.matcher.zh_scan(self.zh) if self.matcher is not None and self.zh else ([], [])
+        return self.matcher.zh_scan(self.zh) if self.matcher is not None else ([], [])
 
     @cached_property
     def zh_hits(self) -> list[ZhHit]:
@@ -46,7 +46,7 @@ class PairView:
 
     @cached_property
     def en_hits(self) -> list[EnHit]:
-        return self.matcher.en_hits(self.en, self.words) if self.matcher is not None and self.en else []
+        return self.matcher.en_hits(self.en) if self.matcher is not None else []
 
     @cached_property
     def en_by_term(self) -> dict[int, list[EnHit]]:
@@ -170,25 +170,27 @@ def build_views(
             matcher = matchers.get(id(g))
             if matcher is None:
                 matcher = matchers[id(g)] = TermMatcher(g)
-        pairs = []
-        for p in al.pairs:
-            zh = "".join(p.zh)
-            en = " ".join(p.en)
-            pv = PairView(p.id, zh, en, matcher)
-            if matcher is not None and match_all:  # (what the properties would work out, set now)
-                known = pv.__dict__
-                known["_zh_scan"] = scan = matcher.zh_scan(zh) if zh else ([], [])
-                known["zh_hits"], known["zh_terms_all"] = scan
-                known["zh_terms"] = list(dict.fromkeys(h.term for h in scan[0]))
-                if en:
-                    known["words"] = words = WORD.findall(en)
-                    known["en_hits"] = hits = matcher.en_hits(en, words)
-                else:
-                    known["en_hits"] = hits = []
-                known["en_by_term"] = _by_term(hits)
-            pairs.append(pv)
-            done += 1
-            if progress is not None and done % 500 == 0:
-                progress(done / total)
+        pairs = [PairView(p.id, "".join(p.zh), " ".join(p.en), matcher) for p in al.pairs]
+        if matcher is not None and match_all:  # (what the properties would work out, set now)
+            _match_all(matcher, pairs)
+        done += len(pairs)
+        if progress is not None:
+            progress(done / total)
         views.append(View(name, al, pairs, matcher))
     return views
+
+
+def _match_all(matcher: TermMatcher, pairs: list[PairView]) -> None:
+    """The glossary's hits in every pair, and the words of each, from one search of them all."""
+    zh = matcher.zh_scan_all([p.zh for p in pairs])
+    read = read_words([p.en for p in pairs])
+    en = matcher.en_hits_all(read)
+    for k, pv in enumerate(pairs):
+        known = pv.__dict__
+        if k in zh:
+            known["zh_hits"], known["zh_terms_all"] = hits, _ = zh[k]
+            known["zh_terms"] = list(dict.fromkeys(h.term for h in hits))
+        else:
+            known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = [], [], []
+        known["en_hits"] = en.get(k, [])
+        known["words"] = read.of(k)

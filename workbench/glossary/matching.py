@@ -5,18 +5,20 @@ side, word stems on the English side. Nothing else is forgiven: every stem of a 
 be there, in order, with nothing between, so "above designated scale" never passes for "above
 designated size".
 
-Each side is matched with a trie (an automaton over characters, or over stems): one walk over
-the text, whatever the number of terms, finding every occurrence, nested and overlapping ones
-included. (A regular expression compiled from the same trie was measured, and was 20 times
-slower on Chinese with Python's engine.)
+Each side is matched with an index of the forms (`Forms`: over characters, or over stems),
+in all the texts of a document at once (`zh_scan_all`, `en_hits_all`): one search of the
+joined texts, whatever the number of terms, finding every occurrence, nested and overlapping
+ones included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import compress
-from operator import add
+from itertools import accumulate, compress, count, repeat
+from operator import add, methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
@@ -26,89 +28,57 @@ from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 # (Chinese is matched half-width, with one quote mark and in simplified characters: a
 # traditional-script source meets a simplified glossary, and the reverse.)
 
-# -- the automaton --------------------------------------------------------------------------
-
-_END = object()
+# -- the index of forms ----------------------------------------------------------------------
 
 
-class Trie:
-    """Sequences of symbols (characters or stems) → payloads; finds every occurrence."""
+class Forms:
+    """Sequences of symbols (the characters of strings, or tuples of stems) → payloads; finds
+    every occurrence, nested and overlapping ones included.
+
+    Forms are looked up by their first two symbols (a form of one symbol by that one): the
+    places where a form may start are picked out in C (two-symbol strings or tuples made and
+    looked up by `map`), and only there are the lengths that begin so sliced and looked up.
+    (A trie walked symbol by symbol in Python was twice as slow on 5,000 terms and 10,000
+    pairs, and a regular expression of the forms 20 times slower with Python's engine.)
+    """
 
     def __init__(self) -> None:
-        self.root: dict = {}
+        self.payloads: dict = {}  # form → its payloads, in the order added
+        self.heads: dict = {}  # the first two symbols → the lengths of the forms so begun, shortest first
+        self.singles: dict = {}  # a form of one symbol: that symbol → its payloads
+
+    def __bool__(self) -> bool:
+        return bool(self.payloads)
 
     def add(self, seq: Sequence, payload: object) -> None:
-        node = self.root
-        for sym in seq:
-            node = node.setdefault(sym, {})
-        node.setdefault(_END, []).append(payload)
+        self.payloads.setdefault(seq, []).append(payload)
+        if len(seq) == 1:
+            self.singles[seq[0]] = self.payloads[seq]
+            return
+        lengths = self.heads.setdefault(seq[:2], [])
+        if len(seq) not in lengths:
+            bisect.insort(lengths, len(seq))
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
-        """(start, end, payload) of every occurrence, nested and overlapping ones included."""
-        root = self.root
+        """(start, end, payload) of every occurrence, by start, then end, then as added."""
+        heads, payloads, singles = self.heads, self.payloads, self.singles
+        twos = map(add, seq, seq[1:]) if isinstance(seq, str) else zip(seq, seq[1:])
+        starts: Iterable[int] = compress(count(), map(heads.__contains__, twos))
+        if singles:
+            starts = sorted(set(starts).union(compress(count(), map(singles.__contains__, seq))))
         n = len(seq)
         out: list[tuple[int, int, object]] = []
-        # (a walk starts only where a symbol starts an entry: those places picked out in C)
-        for i in compress(range(n), map(root.__contains__, seq)):
-            _walk(root[seq[i]], seq, i, i + 1, out)
+        for i in starts:
+            if singles and seq[i] in singles:
+                for p in singles[seq[i]]:
+                    out.append((i, i + 1, p))
+            for length in heads.get(seq[i:i + 2], ()):
+                j = i + length
+                if j > n:
+                    break
+                for p in payloads.get(seq[i:j], ()):
+                    out.append((i, j, p))
         return out
-
-
-class CharTrie(Trie):
-    """A `Trie` of strings, whose walks start from an index of their first two characters:
-    one lookup of a two-character string a place (the strings made in C) instead of two steps
-    of the walk. Same finds, in the same order; with a one-character string among its entries
-    it walks as `Trie` does."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._pairs: dict | None = None  # two first characters → the node after them
-        self._short = False  # a one-character entry
-
-    def add(self, seq: Sequence, payload: object) -> None:
-        super().add(seq, payload)
-        self._pairs = None
-
-    def _index(self) -> dict:
-        pairs: dict = {}
-        self._short = False
-        for a, node in self.root.items():
-            if a is _END:
-                continue
-            if _END in node:
-                self._short = True
-            for b, nxt in node.items():
-                if b is not _END:
-                    pairs[a + b] = nxt
-        self._pairs = pairs
-        return pairs
-
-    def find(self, seq: str) -> list[tuple[int, int, object]]:  # type: ignore[override]
-        pairs = self._pairs if self._pairs is not None else self._index()
-        if self._short:
-            return super().find(seq)
-        out: list[tuple[int, int, object]] = []
-        for i, node in enumerate(map(pairs.get, map(add, seq, seq[1:]))):
-            if node is not None:
-                _walk(node, seq, i, i + 2, out)
-        return out
-
-
-def _walk(node: dict, seq: Sequence, i: int, j: int, out: list) -> None:
-    """From `node`, reached by seq[i:j], append (i, end, payload) of every entry the walk on
-    through seq passes: the one inner walk of `Trie.find` and `CharTrie.find` (called only
-    where a walk starts, so the call costs little)."""
-    n = len(seq)
-    while True:
-        if _END in node:
-            for payload in node[_END]:
-                out.append((i, j, payload))
-        if j >= n:
-            return
-        node = node.get(seq[j])
-        if node is None:
-            return
-        j += 1
 
 
 # -- matching glossary terms -----------------------------------------------------------------
@@ -168,18 +138,18 @@ class EnHit(NamedTuple):
 
 
 class TermMatcher:
-    """A glossary compiled for matching: a trie of the Chinese forms (by character) and tries
+    """A glossary compiled for matching: an index of the Chinese forms (by character) and indexes
     of the English renderings (by stem: case folded, case kept, and word for word)."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.terms: list[Term] = list(glossary.terms)
-        self._zh = CharTrie()
-        self._en = Trie()  # case-insensitive renderings, by folded stems
-        self._en_cs = Trie()  # case-sensitive renderings, by case-kept stems
+        self._zh = Forms()
+        self._en = Forms()  # case-insensitive renderings, by folded stems
+        self._en_cs = Forms()  # case-sensitive renderings, by case-kept stems
         # Forbidden forms only an inflection away from an accepted one ("regional aircrafts"
         # for "regional aircraft"): matched word for word instead.
-        self._en_exact = Trie()
+        self._en_exact = Forms()
         acronyms = {
             FOLDED_KEYS[w]
             for t in self.terms if t.case != "sensitive"
@@ -218,19 +188,30 @@ class TermMatcher:
         return self.zh_scan(text)[0]
 
     def zh_scan(self, text: str) -> tuple[list[ZhHit], list[int]]:
-        """`zh_hits`, and every term found, nested ones too (`zh_terms_all`), from one walk."""
-        norm = normalize_zh(text)
-        # (A prefilter of places by their first two characters, sliced out one by one, was
-        # measured twice as slow as walking the trie everywhere; CharTrie's index, looked up
-        # with strings made in C, is some 20% faster than the walk: 5,000 terms, 10,000 pairs.)
-        hits = self._zh.find(norm)
-        every = list(dict.fromkeys(i for _, _, i in hits))
-        return [ZhHit(i, s, e, text[s:e]) for s, e, i in _maximal(hits)], every
+        """`zh_hits`, and every term found, nested ones too (`zh_terms_all`), from one search."""
+        return self.zh_scan_all([text]).get(0, ([], []))
+
+    def zh_scan_all(self, texts: Sequence[str]) -> dict[int, tuple[list[ZhHit], list[int]]]:
+        """`zh_scan` of each text that holds a term (by its index in `texts`), from one search
+        of them all."""
+        offsets = _offsets(texts)
+        found, every = [], {}
+        for s, e, i in self._zh.find(normalize_zh("\n".join(texts))):
+            k = bisect.bisect_right(offsets, s) - 1
+            if e - offsets[k] <= len(texts[k]):  # (not across the join)
+                found.append((s, e, i))
+                every.setdefault(k, {})[i] = None
+        out: dict[int, tuple[list[ZhHit], list[int]]] = {k: ([], list(terms)) for k, terms in every.items()}
+        for s, e, i in _maximal(found):
+            k = bisect.bisect_right(offsets, s) - 1
+            a = offsets[k]
+            out[k][0].append(ZhHit(i, s - a, e - a, texts[k][s - a:e - a]))
+        return out
 
     def zh_terms_all(self, text: str) -> list[int]:
         """Every term whose Chinese is in the text, nested ones too (规模以上 inside
         规模以上工业增加值), first seen first."""
-        return list(dict.fromkeys(i for _, _, i in self._zh.find(normalize_zh(text))))
+        return self.zh_scan(text)[1]
 
     def nested(self, i: int) -> list[int]:
         """The terms whose Chinese lies inside term i's (中小企业 in 专精特新中小企业)."""
@@ -241,41 +222,73 @@ class TermMatcher:
             cache[i] = sorted(found)
         return cache[i]
 
-    def en_hits(self, text: str, words: list[str] | None = None) -> list[EnHit]:
-        """Every rendering (approved, variant, forbidden) of every term in English text
-        (`words`: WORD.findall(text), where it is known)."""
-        if words is None:
-            words = WORD.findall(text)
-        found = self._en.find(list(map(self._keys.__getitem__, words))) if self._en.root else []
-        if self._en_cs.root:
-            found += self._en_cs.find(list(map(KEPT_KEYS.__getitem__, words)))
+    def en_hits(self, text: str) -> list[EnHit]:
+        """Every rendering (approved, variant, forbidden) of every term in English text."""
+        return self.en_hits_all(read_words([text])).get(0, [])
+
+    def en_hits_all(self, read: Words) -> dict[int, list[EnHit]]:
+        """`en_hits` of each text read (by its index) that holds a rendering, from one search
+        of them all."""
+        words = read.words
+        found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
+        if self._en_cs:
+            found += self._en_cs.find(tuple(map(KEPT_KEYS.__getitem__, words)))
         exact = []
-        if self._en_exact.root:
-            for s, e, p in self._en_exact.find([_exact_word(w) for w in words]):
+        if self._en_exact:
+            for s, e, p in self._en_exact.find(tuple(map(_APOSTROPHE, map(str.casefold, words)))):
                 if self.terms[p[0]].case != "sensitive" or _exact_key(p[2], True) == tuple(
-                    w.replace("’", "'") for w in words[s:e]
+                    map(_APOSTROPHE, words[s:e])
                 ):
                     exact.append((s, e, p))
-        if not found and not exact:
-            return []
-        # character offsets of the words the hits need, found in order (words are in order,
-        # and only non-word characters lie between them)
-        last = max(e for _, e, _ in found + exact)
-        starts = []
-        pos = 0
-        find = text.find
-        for w in words[:last]:
-            pos = find(w, pos)
-            starts.append(pos)
-            pos += len(w)
-        out = []
+        out: dict[int, list[EnHit]] = {}
+        bounds, texts = read.bounds, read.texts
         for hits, is_exact in ((found, False), (exact, True)):
             for s, e, (i, kind, form) in hits:
-                a, b = starts[s], starts[e - 1] + len(words[e - 1])
-                out.append(EnHit(i, kind, form, a, b, text[a:b], is_exact))
-        if len(out) > 1:
-            out.sort(key=lambda h: (h.start, -h.end))
+                k = bisect.bisect_right(bounds, s) - 1
+                if e > bounds[k + 1]:
+                    continue  # (across the join)
+                a, b = read.starts[s] - read.offsets[k], read.ends[e - 1] - read.offsets[k]
+                out.setdefault(k, []).append(EnHit(i, kind, form, a, b, texts[k][a:b], is_exact))
+        for hits in out.values():
+            if len(hits) > 1:
+                hits.sort(key=lambda h: (h.start, -h.end))
         return out
+
+
+_APOSTROPHE = methodcaller("replace", "’", "'")
+
+
+def _offsets(texts: Sequence[str]) -> list[int]:
+    """Where each text starts in the texts joined by one character, and one past the end."""
+    return list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
+
+
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+class Words(NamedTuple):
+    """The words (`WORD`) of several texts, read at once (`read_words`)."""
+
+    texts: Sequence[str]
+    words: list[str]  # the words of all the texts, in order
+    starts: list[int]  # where each word starts in the texts joined by one character
+    ends: list[int]  # and ends
+    offsets: list[int]  # where each text starts there (and one past the end)
+    bounds: list[int]  # the index of each text's first word (and the number of words)
+
+    def of(self, k: int) -> list[str]:
+        """The words of text k: WORD.findall(texts[k])."""
+        return self.words[self.bounds[k]:self.bounds[k + 1]]
+
+
+def read_words(texts: Sequence[str]) -> Words:
+    """The words of the texts, and where they are, from one reading of them all (in C)."""
+    parts = _WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
+    edges = list(accumulate(map(len, parts)))
+    offsets = _offsets(texts)
+    starts = edges[0:-1:2]
+    bounds = list(map(bisect.bisect_left, repeat(starts, len(offsets)), offsets))
+    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds)
 
 
 def _exact_word(word: str) -> str:
