@@ -400,7 +400,7 @@ def en_numbers(text: str) -> list[Number]:
 # the English in the second, the other one always empty): two lists of matches are equal only
 # where neither text holds any. (Each scan starts with a look at the one character, which lets
 # the engine skip ahead through text without a digit.)
-_PLAIN = r"([0-9](?<![A-Za-z0-9][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?%?)"  # (not after a letter)
+_PLAIN = r"(?<![A-Za-z0-9])((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?)"
 # what may not follow one: "3.5.1", "3,5" and "3．5" are not plain (the digits after "3." are read
 # as a number of their own by one scan, not by the other)
 _PLAIN_GOES_ON = r"[A-Za-z0-9%％]|[.,．，]\d"
