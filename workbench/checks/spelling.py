@@ -32,7 +32,7 @@ from operator import add, and_, eq, itemgetter, lt, not_, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import EN_STOP, WORD, american
+from workbench.text.normalize import EN_STOP, WORD, absent_char, american
 
 _HYPHENS = {"-", "‐", "‑"}
 
@@ -65,7 +65,7 @@ class _Corpus:
 
     def __init__(self, items: list[tuple[View, PairView]]) -> None:
         texts = [p.en for _, p in items]
-        mark = _absent_char(texts)
+        mark = absent_char(texts)
         low = mark.join(texts).replace("’", "'").lower()
         parts = _WORD_SPLIT.split(low)
         self.items = items
@@ -92,15 +92,6 @@ class _Corpus:
 
 
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")  # split with a group: gaps and words alternate
-
-
-def _absent_char(texts: list[str]) -> str:
-    """A character that none of the texts holds, neither a word character nor a cased one."""
-    joined = "".join(texts)
-    for code in (*range(0, 9), *range(0xE000, 0xF900)):
-        if chr(code) not in joined:
-            return chr(code)
-    raise ValueError("no free separator character")  # pragma: no cover - 6,400 distinct ones
 
 
 def _windows(c: _Corpus) -> list[tuple[int, tuple]]:
