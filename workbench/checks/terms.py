@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
-from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
+from workbench.text.normalize import EN_STOP, WORD, en_key, simplified, tokenize_en, word_key
 
 
 def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
@@ -112,7 +112,7 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
     # an acronym inside a long rendering is its head too ("… SMEs that use … products")
     heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
-    if heads.isdisjoint(map(FOLDED_KEYS.__getitem__, p.words)):
+    if heads.isdisjoint(_keys_of(p.en)):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -235,7 +235,7 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
     then a list of other modifiers, then its head word — coordination sharing one noun."""
     if not _LIST_WORD.search(p.en):
         return None
-    present = set(map(FOLDED_KEYS.__getitem__, p.words))
+    present = _keys_of(p.en)
     toks = None
     for form in expected:
         key = en_key(form)

@@ -48,14 +48,13 @@ class _T2STable(dict):
 _T2S = _T2STable()
 
 
-class _WidthQuotesT2S(_T2STable):
-    """normalize_zh's table and then t2s, in one pass."""
+class _WidthQuotesT2S(dict):
+    """normalize_zh's table and then t2s, in one pass (t2s asked of _T2S: a character is
+    asked of OpenCC once, whichever table meets it first)."""
 
     def __missing__(self, code: int):
-        if code in _ZH_TABLE:
-            self[code] = value = _ZH_TABLE[code]
-            return value
-        return super().__missing__(code)
+        self[code] = value = _ZH_TABLE[code] if code in _ZH_TABLE else _T2S[code]
+        return value
 
 
 _ZH_T2S = _WidthQuotesT2S()
