@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 # -- Chinese --------------------------------------------------------------------------------
@@ -224,6 +225,13 @@ _RULES = [
 
 
 _ANY_RULE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _RULES))
+
+
+def british(words: set[str]) -> dict[str, str]:
+    """Of distinct lower-case words, those that `american` changes, with their American form
+    (the words that no rule can change, most of them, are passed over in C)."""
+    maybe = (_WORD_TABLE.keys() & words) | set(compress(words, map(_ANY_RULE.search, words)))
+    return {w: am for w in maybe if (am := american(w)) != w}
 
 
 @lru_cache(maxsize=100_000)
