@@ -502,3 +502,30 @@ def test_first_search_is_repeated_only_when_the_ratio_was_biased(monkeypatch):
     got = pairs(align(ZH[:3] + extra + ZH[3:], EN))
     assert len(calls) == 2 and calls[1] > calls[0]  # the paired text's ratio: more English a char
     assert all(((i,), ()) in got for i in range(3, 9))
+
+
+def test_en_turn_starts():
+    from workbench.align.features import en_turn_starts
+
+    en = ["'Had enough?'", "'Never!'", "'Yes,' he said.", "'But not today.'", "He left.",
+          "'Wait!'", "“Why?”", "“Because.”"]
+    assert en_turn_starts(en) == [False, True, True, False, False, False, True, True]
+    assert en_turn_starts([]) == []
+    assert not any(en_turn_starts(["The boys'", "'tis late", "He walked past the boys' room."]))
+
+
+def test_a_reply_the_chinese_lacks_is_not_absorbed_into_the_speech_before_it():
+    """An English reply ('Why should I...?' after 'Do you want...?') starts a new speech turn:
+    a bead that holds it after the previous speech costs Params.turn_pen, so a reply with no
+    Chinese counterpart is left alone instead of joining the question's bead."""
+    from workbench.align.core import Params
+
+    zh = ["今天早上天气很好。", "韦小宝问道：“你要跟我比武吗？”", "那男孩哈哈大笑，跳了起来。",
+          "明天我要去北京开会。", "会议讨论了经济发展和环境保护。"]
+    en = ["The weather was very good this morning.", "Trinket asked: 'Do you want to fight me?'",
+          "'Why should I fight a dummy like you?'", "The boy burst out laughing and jumped up.",
+          "Tomorrow I am going to Beijing for a meeting.",
+          "The meeting discussed economic development and environmental protection."]
+    got = pairs(align(zh, en))
+    assert ((1,), (1,)) in got and ((), (2,)) in got
+    assert ((1,), (1, 2)) in pairs(align(zh, en, params=Params(turn_pen=0.0)))  # without it

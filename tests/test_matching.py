@@ -137,6 +137,17 @@ def test_forms_find_nested_and_overlapping():
     assert sorted(f.find("xabc")) == [(1, 3, 1), (1, 4, 2), (2, 4, 3)]
 
 
+def test_forms_find_any_character():
+    """Characters beyond the basic plane, and a lone surrogate (a file read with
+    surrogateescape), are one place each, as in the string."""
+    f = Forms()
+    for k, e in enumerate(["𠀀中", "中\udcff", "\udcff𠀀", "𠀀"]):
+        f.add(e, k)
+    text = "a𠀀中\udcff𠀀中"
+    assert f.find(text) == _every_occurrence([("𠀀中", 0), ("中\udcff", 1), ("\udcff𠀀", 2), ("𠀀", 3)], text)
+    assert len(f.find(text)) == 6
+
+
 def _every_occurrence(entries, seq):
     """What Forms.find must find: each entry at each place, by start, end, then as added."""
     return [(i, j, p) for i in range(len(seq)) for j in range(i + 1, len(seq) + 1)

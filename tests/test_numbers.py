@@ -203,3 +203,34 @@ def test_letters_that_case_insensitive_matching_treats_as_ascii_never_crash_the_
         for text in (word.translate(twins), f"{word.translate(twins)} hundred", f"3 {word.translate(twins)}"):
             nb.en_numbers(text)  # must not raise
     assert [n.value for n in nb.en_numbers("ſix people")] == [6.0]
+
+
+def test_pairs_said_to_hold_the_same_plain_numbers_have_no_mismatch():
+    """plain_agree lets number-mismatch skip a pair: it may say so only where reading both sides
+    finds nothing missing. Random pairs holding the same digits, each side with the pieces
+    around them that change a number or add one (万, 百分点, 倍, 分之, "million", "fold", a
+    letter, a comma, full-width forms, ſ), and the pairs it lets through checked by reading."""
+    import random
+
+    from workbench.text.normalize import normalize_zh
+    from workbench.text.numbers import plain_agree
+
+    rnd = random.Random(7)
+    numbers = ["3", "3.5", "12", "2024", "1,234", "7%", "0.5%", "12,345.6"]
+    zh_bits = ["增长", "年", "，", ",", ".", "。", "万", "亿", "一", "三", "十", "百姓", "百分点", "个百分点",
+               "倍", "分之", "成", "C", "（", "）", "%", "％", "５", "二〇二四", " ", "-", "点五"]
+    en_bits = [" grew ", " year ", ", ", ",", ".", " million", " Billion", "-fold", " fold", "tenfold", " ten ",
+               " times", " percent", " points", " percentage points", "%", "％", "．", "，", "５", "st", "C",
+               " (", ") ", " thouſand", " June", " a third", " twice", "-", " "]
+    said, checked = 0, 0
+    for _ in range(4000):
+        nums = rnd.choices(numbers, k=rnd.randint(0, 3))
+        zh = "".join("".join(rnd.choices(zh_bits, k=rnd.randint(0, 2))) + n for n in nums) + rnd.choice(zh_bits)
+        en = "".join("".join(rnd.choices(en_bits, k=rnd.randint(0, 2))) + n for n in nums) + rnd.choice(en_bits)
+        if plain_agree([normalize_zh(zh)], [en])[0]:
+            said += 1
+            z, e = zh_numbers(zh), en_numbers(en)
+            assert unmatched(z, e) == [] and unmatched(e, z) == [], (zh, en)
+        else:
+            checked += 1
+    assert said > 400 and checked > 400  # (both ways tried often)

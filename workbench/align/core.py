@@ -31,7 +31,8 @@ Overview (see workbench/align/__init__.py for the API):
    independent of the length and time and memory grow linearly.  Paragraph / speaker-turn
    boundaries inside a bead cost ``para_pen``; a bead that ends inside a quotation on one side
    only (speech split differently by the translator) costs ``quote_pen`` (Chinese open) or
-   ``quote_pen_en`` (English open).
+   ``quote_pen_en`` (English open); an English bead that holds the start of a new speech turn
+   (a sentence closes a quotation, the next opens one: a reply) costs ``turn_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence; a bead repeated word for word counts once), added to the links, and the
    document is realigned in a narrow band with all bead types.  The zh/en length ratio is
@@ -52,7 +53,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .features import PERSON, ZhAnalyzer, en_bag, looks_like_apparatus, quote_states
+from .features import PERSON, ZhAnalyzer, en_bag, en_turn_starts, looks_like_apparatus, quote_states
 from .lexicon import lexicon
 
 # Fixed choices (each was compared on the development data; see the commit history):
@@ -89,6 +90,7 @@ class Params:
     para_pen: float = 1.0       # score taken off a bead for each paragraph boundary inside it
     quote_pen: float = 0.1      # taken off a bead that ends inside a Chinese quotation only ...
     quote_pen_en: float = 0.25  # ... inside an English one only (see _structure_penalty)
+    turn_pen: float = 1.0       # taken off a bead for each English speech turn starting inside it
     sup_margin: float = 1.0     # support is the best coverage minus this times the mean in reach
     zh_runs: bool = True        # runs of 1-0 beads are gaps too (else each pays ``skip``)
     unsaid: float = 0.02        # off a bead per mean sentence of Chinese weight it leaves unrendered
@@ -502,6 +504,7 @@ class Context:
     en_breaks: np.ndarray | None = None
     quotes: tuple[np.ndarray, np.ndarray] | None = None
     extra: SpanScorer | None = None
+    en_turns: np.ndarray | None = None  # en_turns[k]: speech turns starting in sentences 1..k-1
 
 
 # ---------------------------------------------------------------- bead scores
@@ -656,6 +659,8 @@ def _structure_penalty(ctx: Context, prm: Params, i, j, a: int, b: int):
         pen = pen + prm.para_pen * (ctx.zh_breaks[i] - ctx.zh_breaks[i - a + 1])
     if ctx.en_breaks is not None and b > 1:
         pen = pen + prm.para_pen * (ctx.en_breaks[j] - ctx.en_breaks[j - b + 1])
+    if ctx.en_turns is not None and b > 1:
+        pen = pen + prm.turn_pen * (ctx.en_turns[j] - ctx.en_turns[j - b + 1])
     return pen
 
 
@@ -808,7 +813,13 @@ def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
         qe = np.array([False] + quote_states(en, "en"))
         if qz.any() and qe.any():
             quotes = (qz, qe)  # indexed by DP node: the state after sentence i - 1
-    return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra)
+    turns = None
+    if prm.turn_pen:
+        starts = np.array(en_turn_starts(en), dtype=np.int64)
+        if starts.any():
+            turns = np.concatenate([[0], np.cumsum(starts)])
+    return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra,
+                   turns)
 
 
 def _paired_ratio(doc: Doc, beads: Sequence[RawBead], ratio: float) -> float:

@@ -164,6 +164,24 @@ def quote_states(sents: Sequence[str], lang: str) -> list[bool]:
     return out
 
 
+_TURN_END = re.compile(r"[.!?,…—–-]['’”\"]$")
+_TURN_START = re.compile(r"^['‘“\"]\w")
+
+
+def en_turn_starts(sents: Sequence[str]) -> list[bool]:
+    """For each English sentence, whether it starts a new speech turn: the sentence before it
+    ends by closing a quotation ('...you!') and it opens one ('Please, ...).  A translator
+    splits a speech around its attribution inside one turn ('Yes,' he said. 'But...'), but a
+    reply is another turn, and so another bead (in the dev gold no bead holds such a start)."""
+    out = [False] * len(sents)
+    prev_closes = False
+    for k, s in enumerate(sents):
+        t = s.strip()
+        out[k] = prev_closes and bool(_TURN_START.match(t))
+        prev_closes = bool(_TURN_END.search(t))
+    return out
+
+
 # ---------------------------------------------------------------- names
 
 _SURNAME = {"单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "区": "ou", "查": "zha",

@@ -7,6 +7,8 @@ import math
 import re
 import statistics
 from collections.abc import Iterable
+from itertools import compress
+from operator import not_, or_
 
 from workbench.checks import Finding
 from workbench.checks.view import View
@@ -23,31 +25,26 @@ MIN_FACTOR = 1.8
 MIN_SIGMAS = 3.0
 
 
-_SPACE = re.compile(r"\s")
-
-
-def _length(text: str) -> int:
-    """Characters other than white space."""
-    return len(text) - len(_SPACE.findall(text))
+def _lengths(texts: list[str]) -> list[int]:
+    """Characters other than white space, of each text (`str.split` and the `\\s` of regular
+    expressions know the same white space)."""
+    return list(map(len, map("".join, map(str.split, texts))))
 
 
 def omission(views: list[View]) -> Iterable[Finding]:
     for v in views:
-        ratios = {}
-        for p in v.pairs:
-            en_len = _length(p.en)
-            if en_len and _length(p.zh):  # a side of white space only counts as empty
-                ratios[p.id] = math.log(en_len / max(_length(p.zh), 1))
+        zh_lengths, en_lengths = _lengths([p.zh for p in v.pairs]), _lengths([p.en for p in v.pairs])
+        # (a side of white space only counts as empty)
+        ratios = {p.id: math.log(en / max(zh, 1)) for p, zh, en in zip(v.pairs, zh_lengths, en_lengths) if en and zh}
         median = statistics.median(ratios.values()) if ratios else 0.0
         mad = statistics.median(abs(r - median) for r in ratios.values()) if ratios else 0.0
         limit = max(math.log(MIN_FACTOR), MIN_SIGMAS * 1.4826 * mad)
-        for p in v.pairs:
-            has_zh, has_en = bool(p.zh.strip()), bool(p.en.strip())
-            if has_zh and not has_en:
+        for p, zh, en in zip(v.pairs, zh_lengths, en_lengths):
+            if zh and not en:
                 yield Finding("omission", "warning", p.id, f"no English for: {_clip(p.zh)}", file=v.file)
-            elif has_en and not has_zh:
+            elif en and not zh:
                 yield Finding("omission", "info", p.id, f"no Chinese for: {_clip(p.en)}", file=v.file)
-            elif p.id in ratios and _length(p.zh) >= MIN_ZH_CHARS:
+            elif p.id in ratios and zh >= MIN_ZH_CHARS:
                 off = ratios[p.id] - median
                 if abs(off) > limit:
                     factor = math.exp(abs(off))
@@ -61,9 +58,10 @@ def omission(views: list[View]) -> Iterable[Finding]:
 
 def untranslated(views: list[View]) -> Iterable[Finding]:
     for v in views:
-        for p in v.pairs:
-            if not p.en:
-                continue
+        pairs = [p for p in v.pairs if p.en]
+        # a finding needs Han in the English (not all ASCII), or none in the Chinese (looked for in C first)
+        for p in compress(pairs, map(or_, map(not_, map(str.isascii, [p.en for p in pairs])),
+                                     map(not_, map(_HAN_RUN.search, [p.zh for p in pairs])))):
             han = _HAN_RUN.findall(p.en)  # (none: then the Chinese equals the English only without Han)
             if han:
                 found = "".join(dict.fromkeys(han)) if len(han) > 1 else han[0]

@@ -10,8 +10,10 @@ anything else is a warning unless the wordings are nearly identical (then info).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import compress, repeat
+from operator import lt, or_
 
 from rapidfuzz import fuzz
 
@@ -28,10 +30,14 @@ SIMILAR_SOURCES = 75.0
 NEAR_IDENTICAL = 90.0
 
 
-def zh_key(text: str, normalized: str | None = None) -> str:
-    """A Chinese segment without punctuation, spacing or width/quote differences
-    (`normalized`: normalize_zh(text), where it is known)."""
-    return _NOT_WORD.sub("", normalize_zh(text) if normalized is None else normalized).casefold()
+def zh_key(text: str) -> str:
+    """A Chinese segment without punctuation, spacing or width/quote differences."""
+    return zh_keys([normalize_zh(text)])[0]
+
+
+def zh_keys(normalized: list[str]) -> list[str]:
+    """`zh_key` of each segment given as normalize_zh gives it."""
+    return list(map(str.casefold, map(_NOT_WORD.sub, repeat(""), normalized)))
 
 
 _CONTRACTIONS = [
@@ -78,17 +84,19 @@ def _clip(text: str, width: int = 70) -> str:
 
 
 def source_inconsistent(views: list[View]) -> Iterable[Finding]:
+    pairs = [(v, p) for v in views for p in v.pairs if p.zh and p.en]
+    zks = zh_keys([p.zh_norm for _, p in pairs])
+    eks = [en_key(p) for _, p in pairs]
+    # only a key that two pairs or more share can have variants (counted in C: most are in one)
+    zh_count, en_count = Counter(zks), Counter(eks)
+    shared = map(or_, map(lt, repeat(1), map(zh_count.__getitem__, zks)), map(lt, repeat(1), map(en_count.__getitem__, eks)))
     by_zh: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
     by_en: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
-    for v in views:
-        for p in v.pairs:
-            if not p.zh or not p.en:
-                continue
-            zk, ek = zh_key(p.zh, p.zh_norm), en_key(p)
-            if not zk or not ek:
-                continue
-            by_zh[zk][ek].append((v, p))
-            by_en[ek][zk].append((v, p))
+    for (v, p), zk, ek in compress(zip(pairs, zks, eks), shared):
+        if not zk or not ek:
+            continue
+        by_zh[zk][ek].append((v, p))
+        by_en[ek][zk].append((v, p))
     for groups, forward in ((by_zh, True), (by_en, False)):
         for variants in groups.values():
             if len(variants) < 2:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
+from operator import not_
 
 from workbench.checks import Finding
 from workbench.checks.view import View
-from workbench.text.numbers import en_numbers, unmatched, zh_numbers
+from workbench.text.numbers import en_numbers, plain_agree, unmatched, zh_numbers
 
 
 def number_mismatch(views: list[View]) -> Iterable[Finding]:
     for v in views:
-        for p in v.pairs:
-            if not p.zh or not p.en:
-                continue  # an empty side is an omission
+        pairs = [p for p in v.pairs if p.zh and p.en]  # (an empty side is an omission)
+        # only the pairs whose numbers may disagree are read (most hold the same plain numbers)
+        for p in compress(pairs, map(not_, plain_agree([p.zh_norm for p in pairs], [p.en for p in pairs]))):
             zh, en = zh_numbers(p.zh, p.zh_norm), en_numbers(p.en)
             if not any(n.hard for n in zh) and not any(n.hard for n in en):
                 continue

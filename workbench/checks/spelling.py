@@ -32,7 +32,7 @@ from operator import add, and_, eq, itemgetter, lt, not_, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import EN_STOP, WORD, american
+from workbench.text.normalize import EN_STOP, WORD, absent_char, british
 
 _HYPHENS = {"-", "‐", "‑"}
 
@@ -65,7 +65,7 @@ class _Corpus:
 
     def __init__(self, items: list[tuple[View, PairView]]) -> None:
         texts = [p.en for _, p in items]
-        mark = _absent_char(texts)
+        mark = absent_char(texts)
         low = mark.join(texts).replace("’", "'").lower()
         parts = _WORD_SPLIT.split(low)
         self.items = items
@@ -94,15 +94,6 @@ class _Corpus:
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")  # split with a group: gaps and words alternate
 
 
-def _absent_char(texts: list[str]) -> str:
-    """A character that none of the texts holds, neither a word character nor a cased one."""
-    joined = "".join(texts)
-    for code in (*range(0, 9), *range(0xE000, 0xF900)):
-        if chr(code) not in joined:
-            return chr(code)
-    raise ValueError("no free separator character")  # pragma: no cover - 6,400 distinct ones
-
-
 def _windows(c: _Corpus) -> list[tuple[int, tuple]]:
     """The article windows worth comparing, with the position of their first word: four
     successive words other than articles (with only articles between them) inside a stretch
@@ -117,20 +108,20 @@ def _windows(c: _Corpus) -> list[tuple[int, tuple]]:
     stretch = list(accumulate(map(_NUL.__eq__, kinds), initial=0))  # stretch number of each word
     ends_at = list(map(or_, map(_NUL.__eq__, kinds), map(_ENDS_BEFORE.__contains__, words[1:])))
     ends_at.append(True)  # (the last word ends its stretch)
-    cw = list(map(words.__getitem__, content))
     cs = list(map(stretch.__getitem__, content))
     ok = list(map(and_, map(eq, cs, cs[3:]), map(ends_at.__getitem__, content[3:])))
-    keys = list(zip(cw, cw[1:], cw[2:], cw[3:]))
-    inside = map(lt, repeat(PHRASE_WORDS - 1), map(sub, content[3:], content))  # an article inside
-    with_article = set(compress(keys, map(and_, ok, inside)))
+    # the positions of the four words of each window that passes (most do not: looked at only now)
+    at = [list(compress(content[k:], ok)) for k in range(PHRASE_WORDS)]
+    keys = list(zip(*(map(words.__getitem__, a) for a in at)))
+    inside = map(lt, repeat(PHRASE_WORDS - 1), map(sub, at[-1], at[0]))  # an article inside
+    with_article = set(compress(keys, inside))
     if not with_article:
         return []
     # (only those seen twice or more can vary: counted in C, most phrases are seen once)
-    seen = Counter(compress(keys, ok))
+    seen = Counter(keys)
     with_article = set(compress(with_article, map(lt, repeat(1), map(seen.__getitem__, with_article))))
-    dist = list(map(sub, content[1:], content))
-    return [(content[j], keys[j] + (True, dist[j], dist[j + 1], dist[j + 2]))
-            for j in compress(range(len(keys)), map(and_, ok, map(with_article.__contains__, keys)))]
+    return [(at[0][i], keys[i] + (True, at[1][i] - at[0][i], at[2][i] - at[1][i], at[3][i] - at[2][i]))
+            for i in compress(range(len(keys)), map(with_article.__contains__, keys))]
 
 
 _ENDS_BEFORE = EN_STOP - {"of"}  # a phrase ends before one of these
@@ -154,24 +145,23 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
             if k >= 0 and c.in_pair(k, m):
                 hyphenated.add("".join(words[k:k + m]))
     spell_groups: dict[str, set[str]] = defaultdict(set)
-    for w in vocab:
+    for w, am in british(vocab).items():
         if len(w) >= 5 and w.isalpha():
-            am = american(w)
-            if am != w:
-                spell_groups[am].add(w)
+            spell_groups[am].add(w)
     spell_words = {}
     for am, forms in spell_groups.items():
         if am in vocab:
             for w in forms | {am}:
                 spell_words[w] = am
     # two or three adjacent words of a pair run together that are a word elsewhere (the runs
-    # made and looked up in C, never stored: they are as many as the words)
+    # made and looked up in C)
     same = list(map(not_, c.cuts))  # word i and word i + 1 in one pair
     closed = set(hyphenated)
-    closed.update(w for w in vocab.intersection(compress(map(add, words, words[1:]), same)) if w.isalpha())
-    closed.update(w for w in vocab.intersection(compress(map(add, map(add, words, words[1:]), words[2:]),
-                                                         map(and_, same, same[1:]))) if w.isalpha())
-    del hyphenated, same
+    runs = list(map(add, words, words[1:]))
+    closed.update(w for w in vocab.intersection(compress(runs, same)) if w.isalpha())
+    closed.update(w for w in vocab.intersection(compress(map(add, runs, words[2:]), map(and_, same, same[1:])))
+                  if w.isalpha())
+    del hyphenated, same, runs
     # every compound whose letters are closed up somewhere, where it is: one word, or two or
     # three from where a word is the beginning of a closed-up one
     placed: list[tuple[int, int, tuple[str, str, str]]] = []

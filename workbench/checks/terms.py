@@ -16,19 +16,11 @@ from rapidfuzz import fuzz
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
-from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
-
-
-def _term_hits(p: PairView, term: int) -> list[EnHit]:
-    return p.en_by_term.get(term, [])
+from workbench.text.normalize import EN_STOP, WORD, en_key, simplified, tokenize_en, word_key
 
 
 def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
     return [h for h in hits if h.kind != FORBIDDEN]
-
-
-def _terms_in_zh(p: PairView) -> list[int]:
-    return p.zh_terms
 
 
 def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = ()) -> str | None:
@@ -56,22 +48,28 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def _words_of(text: str) -> tuple[list[re.Match], list[str], frozenset[str], list[bool]]:
+def _keys_of(text: str) -> frozenset[str]:
+    """The keys of a sentence's words, read once however many terms ask."""
+    return frozenset(map(word_key, WORD.findall(text)))
+
+
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[list[re.Match], list[str], list[bool]]:
     """A sentence read once for suggestions, however many terms ask: its words, their keys,
-    the set of keys, and whether punctuation follows each word but the last."""
+    and whether punctuation follows each word but the last."""
     words = list(WORD.finditer(text))
     keys = [word_key(m.group()) for m in words]
     broken = [bool(_PUNCT.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
-    return words, keys, frozenset(keys), broken
+    return words, keys, broken
 
 
 def _suggest(expected: str, text: str, threshold: float, taken) -> tuple[str, float] | None:
     stems = set(en_key(expected))
     if not stems:
         return None
-    words, keys, key_set, broken = _words_of(text)
-    if stems.isdisjoint(key_set):
+    if stems.isdisjoint(_keys_of(text)):
         return None  # no word of the rendering in the text: nothing to show
+    words, keys, broken = _words_of(text)
     n = len(stems)
     target = expected.casefold()
     sizes = range(max(1, n - 1), n + 3)
@@ -114,7 +112,7 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
     # an acronym inside a long rendering is its head too ("… SMEs that use … products")
     heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
-    if heads.isdisjoint(map(FOLDED_KEYS.__getitem__, p.words)):
+    if heads.isdisjoint(_keys_of(p.en)):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -172,11 +170,14 @@ def paraphrase(expected: list[str], p: PairView) -> str | None:
     “digitally transforming” for “digital transformation”, “technological innovation in
     industry” for “industrial technology innovation”. Every word but a few function words
     must be there, by root, within one clause, and no other word among them."""
+    # (a root begins its word, case folded: a form whose roots are not all in the text, case
+    # folded, cannot be there; most are not, and the text's words need no roots then)
+    text = p.en.casefold()
+    wanted = [(form, want) for form in expected if len(want := _roots(form)) >= 2 and all(r in text for r in want)]
+    if not wanted:
+        return None
     roots = [_root(t.text) for t in p.tokens]
-    for form in expected:
-        want = [_root(w) for w in WORD.findall(form) if w.casefold() not in _GLUE]
-        if len(want) < 2:
-            continue  # one word (an acronym, "one-stop") has no other grammatical form here
+    for form, want in wanted:
         if len(want) == 2:
             inverted = _of_phrase(want, roots, p)
             if inverted:
@@ -193,6 +194,12 @@ def paraphrase(expected: list[str], p: PairView) -> str | None:
                 if not extra and not _CLAUSE_BREAK.search(span):  # "new quality productive forces" is not
                     return span
     return None
+
+
+@lru_cache(maxsize=10_000)
+def _roots(form: str) -> tuple[str, ...]:
+    """The roots of a rendering's words but a few function words (`paraphrase`)."""
+    return tuple(_root(w) for w in WORD.findall(form) if w.casefold() not in _GLUE)
 
 
 def _of_phrase(want: list[str], roots: list[str], p: PairView) -> str | None:
@@ -228,7 +235,7 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
     then a list of other modifiers, then its head word — coordination sharing one noun."""
     if not _LIST_WORD.search(p.en):
         return None
-    present = set(map(FOLDED_KEYS.__getitem__, p.words))
+    present = _keys_of(p.en)
     toks = None
     for form in expected:
         key = en_key(form)
@@ -269,15 +276,12 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
     for v in views:
         if v.matcher is None:
             continue
-        named: dict[int, int] = {}  # term → index of the last pair that named it
         for k, p in enumerate(v.pairs):
+            if not p.zh_terms or not p.en:
+                continue  # (an empty side is an omission, reported as such)
+            rendered = _rendered(p)
             for i in p.zh_terms:
-                if _term_hits(p, i):
-                    named[i] = k
-            if not p.en:
-                continue  # an empty side is an omission, reported as such
-            for i in _terms_in_zh(p):
-                if _term_hits(p, i):  # accepted; or forbidden, which term-forbidden reports
+                if i in rendered:  # accepted; or forbidden, which term-forbidden reports
                     continue
                 t = v.matcher.terms[i]
                 accepted = t.accepted
@@ -288,7 +292,8 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                     continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
                 taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
                 found = suggest_any(accepted, p.en, taken)
-                recent = k - named.get(i, -99) <= ANTECEDENT_PAIRS
+                named = _last_named(v.pairs, k, i)
+                recent = k - named <= ANTECEDENT_PAIRS
                 ref = back_reference(accepted + _nested_renderings(v, i), p)
                 if recent and (ref or (not found and pronoun(t.en, p))):
                     continue
@@ -303,12 +308,26 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                     msg += f"; only “{ref}” here, a reference back?"
                     yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
                     continue
-                if not found and k - named.get(i, -99) == 1 and plural_pronoun(p):
+                if not found and k - named == 1 and plural_pronoun(p):
                     msg += f"; “{plural_pronoun(p)}” here, a reference back to pair {v.pairs[k - 1].id}?"
                     yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, file=v.file)
                     continue
                 msg += f"; found “{found}”" if found else "; no rendering of it in the English"
                 yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found, file=v.file)
+
+
+def _rendered(p: PairView) -> set[int]:
+    """The terms with a rendering (of any kind) in the pair's English."""
+    return {h.term for h in p.en_hits}
+
+
+def _last_named(pairs: list[PairView], k: int, i: int) -> int:
+    """The index of the last of the ANTECEDENT_PAIRS pairs before pair k that named term i in
+    full (its Chinese, and a rendering of it), else -99."""
+    for j in range(k - 1, max(k - 1 - ANTECEDENT_PAIRS, -1), -1):
+        if i in pairs[j].zh_terms and i in _rendered(pairs[j]):
+            return j
+    return -99
 
 
 def inside_a_longer_word(zh: str, start: int, end: int) -> bool:
@@ -408,33 +427,36 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     """
     # (glossary id, term) → rendering key → [(view, pair, surface, form)]
     uses: dict[tuple[int, int], dict[str, list[tuple[View, PairView, str, str]]]] = defaultdict(lambda: defaultdict(list))
-    full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
+    counted: dict[int, dict[tuple[int, str], str | object | None]] = {}  # id(matcher) → (term, form) → _counted_as
     for v in views:
         if v.matcher is None:
             continue
-        if id(v.matcher) not in full_forms:
-            full_forms[id(v.matcher)] = _FullForms(v.matcher)
-        full_form = full_forms[id(v.matcher)]
+        if id(v.matcher) not in counted:
+            counted[id(v.matcher)] = {}
+            full_form = _FullForms(v.matcher)
+        counted_as = counted[id(v.matcher)]
         for p in v.pairs:
             if not p.zh_terms or not p.en_hits:
                 continue
-            zh_terms = p.zh_terms_all
-            accepted = {i: _accepted(p.en_by_term.get(i, ())) for i in zh_terms}
+            by_term = p.en_by_term
+            accepted = {i: hits for i in p.zh_terms_all if i in by_term and (hits := _accepted(by_term[i]))}
             shared: set[tuple[int, int]] = set()
-            if len(zh_terms) > 1:
+            if len(accepted) > 1:
                 seen: set[tuple[int, int]] = set()
                 for hits in accepted.values():
                     for h in hits:
                         (shared if h.span in seen else seen).add(h.span)
-            for i in zh_terms:
-                for h in accepted[i]:
-                    if _is_abbreviation(h.form):
-                        continue  # "MIIT" after the full name is style, not inconsistency
-                    if h.span in shared:
+            for i, hits in accepted.items():
+                for h in hits:
+                    if shared and h.span in shared:
                         continue  # these words render another term of the pair as well
-                    if full_form(i, h.form):
-                        continue  # the full name behind a Chinese abbreviation (国家高新区) is fine
-                    key = _key_without_nested(v, p, i, h)
+                    key = counted_as.get((i, h.form), _UNSEEN)
+                    if key is _UNSEEN:
+                        key = counted_as[(i, h.form)] = _counted_as(v.matcher, full_form, i, h.form)
+                    if key is None:
+                        continue
+                    if key is _NESTED:
+                        key = _key_without_nested(v, p, i, h)
                     uses[(id(v.matcher.glossary), i)][key].append((v, p, h.text, h.form))
     for (_glossary, i), by_key in uses.items():
         if len(by_key) < 2:
@@ -459,12 +481,23 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                               found=surface, file=v.file)
 
 
+_UNSEEN, _NESTED = object(), object()
+
+
+def _counted_as(m: TermMatcher, full_form: _FullForms, i: int, form: str) -> str | object | None:
+    """How a rendering of term i counts among its renderings: its key; None, not at all;
+    _NESTED, by its words in the text (`_key_without_nested`: the term has nested terms)."""
+    if _is_abbreviation(form):
+        return None  # "MIIT" after the full name is style, not inconsistency
+    if full_form(i, form):
+        return None  # the full name behind a Chinese abbreviation (国家高新区) is fine
+    return _NESTED if m.nested(i) else rendering_key(form)
+
+
 def _key_without_nested(v: View, p: PairView, i: int, h: EnHit) -> str:
     """The rendering's key with the words of nested terms' renderings replaced by one mark
     per term: "value added … above the designated size" and "… above designated size" are
     one rendering of 规模以上工业增加值 (the "the" is 规模以上's business)."""
-    # (the hits inside this one first: most often there are none, and the nested terms, worked
-    # out once per term, need not be asked for)
     inside = [x for j, hits in p.en_by_term.items() if j != i for x in hits
               if h.start <= x.start and x.end <= h.end and x.span != h.span and x.kind != FORBIDDEN]
     if inside:

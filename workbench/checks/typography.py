@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import compress, repeat
+from operator import or_
 
 from workbench.checks import Finding
 from workbench.checks.view import View
@@ -69,13 +71,18 @@ def _unbalanced_quotes(text: str) -> str | None:
     return None
 
 
+# a character that one of the findings below needs (two spaces are looked for apart)
+_MAY_BE_A_FINDING = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65()\[\]{}“”\"]")
+
+
 def typography(views: list[View]) -> Iterable[Finding]:
     for v in views:
         curly_pairs, straight_pairs = [], []
-        for p in v.pairs:
+        texts = [p.en for p in v.pairs]
+        # only the pairs holding a character that a finding needs are read (looked for in C first)
+        for p in compress(v.pairs, map(or_, map(bool, map(_MAY_BE_A_FINDING.search, texts)),
+                                       map(str.__contains__, texts, repeat("  ")))):
             en = p.en
-            if not en:
-                continue
             found = sorted(set(_FULL_WIDTH.findall(en)))
             if found:
                 yield Finding("typography", "warning", p.id, "full-width punctuation in the English: " + " ".join(found),

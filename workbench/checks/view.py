@@ -112,7 +112,10 @@ _NOT_PLAIN = re.compile(r"[^\x00-\xbf\u2010-\u205e]")
 def _by_term(en_hits: list[EnHit]) -> dict[int, list[EnHit]]:
     """The en hits of each term: one per span (a word-for-word forbidden form first, then
     approved, variant, forbidden), none inside a longer hit of the same term."""
-    out: dict[int, list[EnHit]] = {}
+    out: dict[int, list[EnHit]] = {h.term: [h] for h in en_hits}
+    if len(out) == len(en_hits):
+        return out  # (one hit a term, as in most pairs)
+    out = {}
     for h in en_hits:
         if h.term in out:
             out[h.term].append(h)

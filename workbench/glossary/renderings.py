@@ -256,6 +256,8 @@ class Renderings:
         """The term's parts (dictionary words; the last may be one character; for a `loose`
         engine, the first of two too when it is an adjective: 新 + 材料, 大 + 飞机), or None when
         it is not made of two or more."""
+        if not self.loose and not self.d.has_prefix(term[:2]):
+            return None  # (no dictionary word starts so: the first part would be one character)
         parts = components(term, self.d)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 # -- Chinese --------------------------------------------------------------------------------
@@ -47,14 +48,13 @@ class _T2STable(dict):
 _T2S = _T2STable()
 
 
-class _WidthQuotesT2S(_T2STable):
-    """normalize_zh's table and then t2s, in one pass."""
+class _WidthQuotesT2S(dict):
+    """normalize_zh's table and then t2s, in one pass (t2s asked of _T2S: a character is
+    asked of OpenCC once, whichever table meets it first)."""
 
     def __missing__(self, code: int):
-        if code in _ZH_TABLE:
-            self[code] = value = _ZH_TABLE[code]
-            return value
-        return super().__missing__(code)
+        self[code] = value = _ZH_TABLE[code] if code in _ZH_TABLE else _T2S[code]
+        return value
 
 
 _ZH_T2S = _WidthQuotesT2S()
@@ -76,9 +76,29 @@ def simplified(text: str) -> str:
 def normalize_zh(text: str) -> str:
     """Chinese text with full-width ASCII made half-width and every quote made '"'.
 
-    The result has the same length as the input, so positions carry over.
+    The result has the same length as the input, so positions carry over. (Only the runs of
+    characters that change are translated: `translate` looks up every character of its text,
+    which in Chinese is most of the time of this.)
     """
-    return text.translate(_ZH_TABLE)
+    return _ZH_CHANGES.sub(_translated, text)
+
+
+_ZH_CHANGES = re.compile("[" + "".join(map(re.escape, map(chr, _ZH_TABLE))) + "]+")
+
+
+def _translated(m: re.Match) -> str:
+    return m.group().translate(_ZH_TABLE)
+
+
+def absent_char(texts: list[str]) -> str:
+    """A character that none of the texts holds, neither a letter, a digit, a space nor a Han
+    character (a control character, else one of private use): joined by it, texts can be read
+    as one, and no word or phrase runs from one into the next."""
+    joined = "".join(texts)
+    for code in (*range(0, 9), *range(0xE000, 0xF900)):
+        if chr(code) not in joined:
+            return chr(code)
+    raise ValueError("no free separator character")  # pragma: no cover - 6,400 distinct ones
 
 
 # -- English --------------------------------------------------------------------------------
@@ -205,6 +225,13 @@ _RULES = [
 
 
 _ANY_RULE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _RULES))
+
+
+def british(words: set[str]) -> dict[str, str]:
+    """Of distinct lower-case words, those that `american` changes, with their American form
+    (the words that no rule can change, most of them, are passed over in C)."""
+    maybe = (_WORD_TABLE.keys() & words) | set(compress(words, map(_ANY_RULE.search, words)))
+    return {w: am for w in maybe if (am := american(w)) != w}
 
 
 @lru_cache(maxsize=100_000)

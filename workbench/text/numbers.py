@@ -386,6 +386,37 @@ def en_numbers(text: str) -> list[Number]:
     return out
 
 
+# -- pairs whose numbers surely agree -----------------------------------------------------------
+
+# A pair whose two sides hold the same plain numbers (digits, a decimal part, a "%"), in the same
+# order, and nothing else that can make a hard number or change one's value, can have no
+# number-mismatch: each hard number has its twin on the other side (same value; a "%" on both
+# or neither; percentage points need 百分点, which rules a pair out). The two scans below list a
+# text's plain numbers, and also match whatever rules that out: a digit outside a plain number
+# (C919, 1st, 3万, 3 million, 1.2.3, full-width or other scripts' digits), a hard number in
+# Chinese words (百分之五, 三分之一, 十倍, 2个百分点) or with "fold" ("tenfold"). Number words, or
+# 一 and 三 in Chinese, make soft numbers only, which matter only where a hard number lacks its
+# twin. Each scan puts what rules a pair out in a different group (the Chinese in the third,
+# the English in the second, the other one always empty): two lists of matches are equal only
+# where neither text holds any. (Each scan starts with a look at the one character, which lets
+# the engine skip ahead through text without a digit.)
+_PLAIN = r"(?<![A-Za-z0-9])((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?)"
+# what may not follow one: "3.5.1", "3,5" and "3．5" are not plain (the digits after "3." are read
+# as a number of their own by one scan, not by the other)
+_PLAIN_GOES_ON = r"[A-Za-z0-9%％]|[.,．，]\d"
+_ZH_PLAIN = re.compile(rf"(?=[\d分倍百])(?:{_PLAIN}(?!{_PLAIN_GOES_ON}|[{_MULT}])|()(\d|分之|倍|百分[点點]))")
+_EN_PLAIN = re.compile(
+    rf"(?=[\dFf])(?:{_PLAIN}(?!{_PLAIN_GOES_ON}|\s*-?\s*(?i:hundred|thousand|[a-z]*illion))|(\d|[Ff][Oo][Ll][Dd])())"
+)
+
+
+def plain_agree(zh_normalized: list[str], en: list[str]) -> list[bool]:
+    """For each pair (its Chinese as `normalize_zh` gives it, its English): True where both
+    sides surely hold the same numbers (see above), so that no number of one is missing from
+    the other. False says nothing: those pairs need reading."""
+    return list(map(list.__eq__, map(_ZH_PLAIN.findall, zh_normalized), map(_EN_PLAIN.findall, en)))
+
+
 def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
     """Our hard numbers that no number on the other side equals (each value reported once).
 

@@ -1,0 +1,23 @@
+"""text/normalize.py helpers that the checks read whole documents with."""
+
+import random
+
+from workbench.text.normalize import _ZH_TABLE, absent_char, normalize_zh
+
+
+def test_normalize_zh_is_the_table_applied_to_every_character():
+    """Only the runs of characters that change are translated: the same text as translating all."""
+    rnd = random.Random(1)
+    pool = [chr(c) for c in _ZH_TABLE] + list("中文abc ,.\\]^-[") + ["\U00020000", "\n"]
+    for _ in range(5000):
+        text = "".join(rnd.choices(pool, k=rnd.randint(0, 12)))
+        assert normalize_zh(text) == text.translate(_ZH_TABLE), text
+
+
+def test_absent_char_is_in_none_of_the_texts():
+    texts = ["a\x00b", "\x01\x02", "中文", ""]
+    sep = absent_char(texts)
+    assert sep == "\x03" and not any(sep in t for t in texts)
+    assert not sep.isalnum() and not sep.isspace()
+    crowded = ["".join(map(chr, range(9))) + "\ue000"]
+    assert absent_char(crowded) == "\ue001"
