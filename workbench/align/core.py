@@ -39,7 +39,8 @@ Overview (see workbench/align/__init__.py for the API):
    fitted again for that pass over the sentences the first pass pairs: a passage one side
    lacks (a Chinese section left untranslated) otherwise biases it for every bead.  When that
    ratio is more than RATIO_MOVE off the document's, the first pass itself is repeated with it
-   (it places the band and picks the beads to learn from); a clean text's moves by under 1%.
+   (it places the band and picks the beads to learn from; lexical-only); a clean text's moves
+   by under 1%.
 
 An optional extra scorer (:class:`SpanScorer`, e.g. a sentence-encoder similarity) adds
 ``weight * scorer(zh_lo, zh_hi, en_lo, en_hi)`` to every two-sided bead.
@@ -892,9 +893,10 @@ def align_indices(zh: Sequence[str], en: Sequence[str], *,
     types = TYPES_FULL if small or not prm.learn else TYPES_MID
     beads = _search(doc, prm, ctx, types)
     ratio = _paired_ratio(doc, beads, ctx.ratio)
-    if abs(math.log(ratio / ctx.ratio)) > RATIO_MOVE:
+    if extra is None and abs(math.log(ratio / ctx.ratio)) > RATIO_MOVE:
         # a passage one side lacks biased the whole document's ratio: search again with the
-        # ratio of what the first search pairs (a clean text's moves by well under 1%)
+        # ratio of what the first search pairs (a clean text's moves by well under 1%).  With
+        # the encoder this changed nothing beyond +-.002 (3 noise seeds), so it is not paid for
         ctx.ratio = ratio
         beads = _search(doc, prm, ctx, types)
     if progress:
