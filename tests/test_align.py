@@ -505,11 +505,11 @@ def test_first_search_is_repeated_only_when_the_ratio_was_biased(monkeypatch):
 
 
 def test_en_turn_starts():
-    from workbench.align.features import en_turn_starts
+    from workbench.align.features import NARRATION, REPLY, en_turn_starts
 
     en = ["'Had enough?'", "'Never!'", "'Yes,' he said.", "'But not today.'", "He left.",
-          "'Wait!'", "“Why?”", "“Because.”"]
-    assert en_turn_starts(en) == [False, True, True, False, False, False, True, True]
+          "'Wait!'", "“Why?”", "“Because.”", "The boy laughed.", "Then he said: 'No.'"]
+    assert en_turn_starts(en) == [0, REPLY, REPLY, 0, NARRATION, 0, REPLY, REPLY, NARRATION, 0]
     assert en_turn_starts([]) == []
     assert not any(en_turn_starts(["The boys'", "'tis late", "He walked past the boys' room."]))
 
@@ -529,3 +529,18 @@ def test_a_reply_the_chinese_lacks_is_not_absorbed_into_the_speech_before_it():
     got = pairs(align(zh, en))
     assert ((1,), (1,)) in got and ((), (2,)) in got
     assert ((1,), (1, 2)) in pairs(align(zh, en, params=Params(turn_pen=0.0)))  # without it
+
+
+def test_narration_after_a_closed_speech_starts_a_new_bead():
+    """'...fight me?' closes a speech; narration after it that the Chinese lacks is left alone
+    rather than put with the speech (Params.narration_pen)."""
+    from workbench.align.core import Params
+
+    zh = ["今天早上天气很好。", "韦小宝问道：“你要跟我比武吗？”", "明天我要去北京开会。",
+          "会议讨论了经济发展和环境保护。"]
+    en = ["The weather was very good this morning.", "Trinket asked: 'Do you want to fight me?'",
+          "Nobody answered him.", "Tomorrow I am going to Beijing for a meeting.",
+          "The meeting discussed economic development and environmental protection."]
+    got = pairs(align(zh, en))
+    assert ((1,), (1,)) in got and ((), (2,)) in got
+    assert ((1,), (1, 2)) in pairs(align(zh, en, params=Params(narration_pen=0.0)))  # without

@@ -162,6 +162,20 @@ def test_term_inconsistent_across_a_corpus():
     assert [(f.file, f.pair) for f in fs] in ([("b.yaml", 1)], [("a.yaml", 1)])
 
 
+def test_term_inconsistent_reads_each_documents_own_glossary():
+    """Documents checked together with glossaries of their own, one after another: the full
+    name behind an abbreviation is looked up in the document's own glossary."""
+    from workbench.glossary.model import Glossary, Term
+
+    other = Glossary(name="other", terms=[Term(zh=["新型工业化"], en="new industrialization"),
+                                          Term(zh=["国家高新区"], en="national high-tech zones")])
+    pairs = [("国家高新区", "national high-tech zones"), ("国家高新区", "national high-tech industrial development zones")]
+    docs = [("a.yaml", doc(pairs[0])), ("b.yaml", doc(("推进新型工业化", "advance new industrialization"))),
+            ("c.yaml", doc(*pairs))]
+    fs = run_checks_corpus(docs, [GLOSSARY, other, GLOSSARY], checks=["term-inconsistent"])
+    assert fs == []
+
+
 # -- matching as a reviser reads ------------------------------------------------------------
 
 def _glossary(*terms):

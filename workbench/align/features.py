@@ -166,18 +166,26 @@ def quote_states(sents: Sequence[str], lang: str) -> list[bool]:
 
 _TURN_END = re.compile(r"[.!?,…—–-]['’”\"]$")
 _TURN_START = re.compile(r"^['‘“\"]\w")
+_ANY_QUOTE = re.compile(r"['‘“\"]\w|\w[’”\"]|[.!?,]['’”\"]")
+REPLY, NARRATION = 1, 2
 
 
-def en_turn_starts(sents: Sequence[str]) -> list[bool]:
-    """For each English sentence, whether it starts a new speech turn: the sentence before it
-    ends by closing a quotation ('...you!') and it opens one ('Please, ...).  A translator
-    splits a speech around its attribution inside one turn ('Yes,' he said. 'But...'), but a
-    reply is another turn, and so another bead (in the dev gold no bead holds such a start)."""
-    out = [False] * len(sents)
+def en_turn_starts(sents: Sequence[str]) -> list[int]:
+    """For each English sentence, whether the sentence before it ends by closing a quotation
+    ('...you!') and it then opens another (REPLY: 'Please, ...) or has no quotation mark at
+    all (NARRATION: the story goes on after the speech); else 0.  A translator splits a speech
+    around its attribution inside one turn ('Yes,' he said. 'But...'), but a reply is another
+    turn and so another bead (no bead of the dev gold holds one), and narration after a
+    closed speech rarely belongs with it (2 of 59 in the dev gold)."""
+    out = [0] * len(sents)
     prev_closes = False
     for k, s in enumerate(sents):
         t = s.strip()
-        out[k] = prev_closes and bool(_TURN_START.match(t))
+        if prev_closes:
+            if _TURN_START.match(t):
+                out[k] = REPLY
+            elif not _ANY_QUOTE.search(t):
+                out[k] = NARRATION
         prev_closes = bool(_TURN_END.search(t))
     return out
 

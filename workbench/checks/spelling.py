@@ -37,6 +37,7 @@ from workbench.text.normalize import EN_STOP, WORD, absent_char, british
 _HYPHENS = {"-", "‐", "‑"}
 
 _ARTICLES = frozenset(("a", "an", "the"))
+_CONTENT = dict.fromkeys(_ARTICLES, False)  # .get(word, True): not an article
 #: Words (articles not counted) in a phrase compared for articles.
 PHRASE_WORDS = 4
 _NUL = "\x00"  # a boundary: punctuation between two words
@@ -102,11 +103,12 @@ def _windows(c: _Corpus) -> list[tuple[int, tuple]]:
     is (four words, True, the distance from each word to the next but the first): a distance
     over 1 is an article between."""
     words, kinds = c.words, c.kinds
-    content = list(compress(range(len(words)), map(not_, map(_ARTICLES.__contains__, words))))
+    content = list(compress(range(len(words)), map(_CONTENT.get, words, repeat(True))))
     if len(content) < PHRASE_WORDS:
         return []
-    stretch = list(accumulate(map(_NUL.__eq__, kinds), initial=0))  # stretch number of each word
-    ends_at = list(map(or_, map(_NUL.__eq__, kinds), map(_ENDS_BEFORE.__contains__, words[1:])))
+    breaks = list(map(_NUL.__eq__, kinds))
+    stretch = list(accumulate(breaks, initial=0))  # stretch number of each word
+    ends_at = list(map(or_, breaks, map(_ENDS_BEFORE.__contains__, words[1:])))
     ends_at.append(True)  # (the last word ends its stretch)
     cs = list(map(stretch.__getitem__, content))
     ok = list(map(and_, map(eq, cs, cs[3:]), map(ends_at.__getitem__, content[3:])))

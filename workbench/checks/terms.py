@@ -425,16 +425,14 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     with the shorter one's words set aside, so "the" in "above (the) designated size" is
     advised on once, the same way everywhere.
     """
-    # (glossary id, term) → rendering key → [(view, pair, surface, form)]
-    uses: dict[tuple[int, int], dict[str, list[tuple[View, PairView, str, str]]]] = defaultdict(lambda: defaultdict(list))
-    counted: dict[int, dict[tuple[int, str], str | object | None]] = {}  # id(matcher) → (term, form) → _counted_as
+    # (glossary id, term) → [(use number, view, pair, hit)]: its accepted renderings where its
+    # Chinese is, in order
+    uses: dict[tuple[int, int], list[tuple[int, View, PairView, EnHit]]] = {}
+    n = 0
     for v in views:
         if v.matcher is None:
             continue
-        if id(v.matcher) not in counted:
-            counted[id(v.matcher)] = {}
-            full_form = _FullForms(v.matcher)
-        counted_as = counted[id(v.matcher)]
+        glossary = id(v.matcher.glossary)
         for p in v.pairs:
             if not p.zh_terms or not p.en_hits:
                 continue
@@ -450,17 +448,38 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                 for h in hits:
                     if shared and h.span in shared:
                         continue  # these words render another term of the pair as well
-                    key = counted_as.get((i, h.form), _UNSEEN)
-                    if key is _UNSEEN:
-                        key = counted_as[(i, h.form)] = _counted_as(v.matcher, full_form, i, h.form)
-                    if key is None:
-                        continue
-                    if key is _NESTED:
-                        key = _key_without_nested(v, p, i, h)
-                    uses[(id(v.matcher.glossary), i)][key].append((v, p, h.text, h.form))
-    for (_glossary, i), by_key in uses.items():
-        if len(by_key) < 2:
-            continue
+                    n += 1
+                    if (glossary, i) in uses:
+                        uses[(glossary, i)].append((n, v, p, h))
+                    else:
+                        uses[(glossary, i)] = [(n, v, p, h)]
+    # each term's uses by rendering key, [(view, pair, surface, form)], the terms in the order
+    # of their first use counted
+    keyed: list[tuple[int, int, dict[str, list[tuple[View, PairView, str, str]]]]] = []
+    full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
+    for (_glossary, i), occ in uses.items():
+        m = occ[0][1].matcher
+        if not m.nested(i) and len({h.form for *_, h in occ}) < 2:
+            continue  # one form everywhere, one key at most: nothing inconsistent
+        if id(m) not in full_forms:
+            full_forms[id(m)] = _FullForms(m)
+        counted_as: dict[str, str | object | None] = {}  # form → _counted_as
+        by_key: dict[str, list[tuple[View, PairView, str, str]]] = {}
+        first = 0
+        for n, v, p, h in occ:
+            key = counted_as.get(h.form, _UNSEEN)
+            if key is _UNSEEN:
+                key = counted_as[h.form] = _counted_as(m, full_forms[id(m)], i, h.form)
+            if key is None:
+                continue
+            if key is _NESTED:
+                key = _key_without_nested(v, p, i, h)
+            first = first or n
+            by_key.setdefault(key, []).append((v, p, h.text, h.form))
+        if len(by_key) >= 2:
+            keyed.append((first, i, by_key))
+    keyed.sort(key=lambda x: x[0])
+    for _, i, by_key in keyed:
         v0 = next(iter(by_key.values()))[0][0]
         t = v0.matcher.terms[i]
         counts = Counter({k: len({(u[0].file, u[1].id) for u in occ}) for k, occ in by_key.items()})
