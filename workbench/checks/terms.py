@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
-from workbench.text.normalize import EN_STOP, WORD, en_key, simplified, tokenize_en, word_key
+from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
 
 
 def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
@@ -50,7 +50,7 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
 @lru_cache(maxsize=1024)
 def _keys_of(text: str) -> frozenset[str]:
     """The keys of a sentence's words, read once however many terms ask."""
-    return frozenset(map(word_key, WORD.findall(text)))
+    return frozenset(map(FOLDED_KEYS.__getitem__, WORD.findall(text)))  # (word_key, looked up in C)
 
 
 @lru_cache(maxsize=1024)
@@ -109,9 +109,7 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
     rendering, the way a translation refers back to a term it has already named in full."""
     if not _BACK_REFERENCE_RE.search(p.en):
         return None
-    heads = {key[-1] for key in (en_key(x) for x in expected) if key}
-    # an acronym inside a long rendering is its head too ("… SMEs that use … products")
-    heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
+    heads = _heads(tuple(expected))
     if heads.isdisjoint(_keys_of(p.en)):
         return None
     toks = p.tokens
@@ -125,6 +123,15 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
                     and toks[k + 1].key in ("type", "kind", "sort"):
                 return p.en[toks[k - 2].start:toks[k + 1].end]
     return None
+
+
+@lru_cache(maxsize=10_000)
+def _heads(expected: tuple[str, ...]) -> frozenset[str]:
+    """The head words of renderings (`back_reference`), by key."""
+    heads = {key[-1] for key in (en_key(x) for x in expected) if key}
+    # an acronym inside a long rendering is its head too ("… SMEs that use … products")
+    heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
+    return frozenset(heads)
 
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her)\b", re.I)

@@ -1,9 +1,9 @@
 """The pairs of the documents under check, prepared once: joined text, tokens, term hits.
 
 Everything a check may read of a pair is worked out once, when first read: the glossary's
-hits in every pair when a term-* check runs (then up front, for the progress shown), and
-otherwise only in the pairs where a check asks (variant-spelling, for the few phrases it
-reports)."""
+hits in every pair when a term-* check runs (then up front, in one search of each document's
+pairs: progress is shown a document at a time), and otherwise only in the pairs where a check
+asks (variant-spelling, for the few phrases it reports)."""
 
 from __future__ import annotations
 
