@@ -90,22 +90,20 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
         en_of[p.id] = p.en
         zh_of[p.id] = p.zh_norm.replace('"', "")
         units_of.append((p.id, _units(cut(zh_of[p.id]), kinds)))
-    # in which pairs each unit is: those seen before gathered first (in C, set operations),
-    # listed only for those in two or more
+    # the units in two pairs or more: those seen before gathered first (in C, set operations)
     seen: set[str] = set()
     repeated: set[str] = set()
     for _, units in units_of:
         repeated |= units & seen
         seen |= units
     del seen
-    where: dict[str, list[int]] = defaultdict(list)
-    for pid, units in units_of:
-        for u in units & repeated:
-            where[u].append(pid)
+    where: dict[str, list[int]] = {}  # the pairs of a unit in two or more (the terms' listed below)
     once: dict[str, int] = {}  # the pair of each unit in one pair only (filled when first asked)
 
     def pairs_with(unit: str) -> list[int]:
         if unit in repeated:
+            if unit not in where:
+                where[unit] = [pid for pid, units in units_of if unit in units]
             return where[unit]
         if not once:
             for pid, units in units_of:
@@ -113,9 +111,14 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
         return [once[unit]] if unit in once else []
 
     engine = Renderings(((pid, zh_of[pid], en_of[pid]) for pid in en_of), d, units=pairs_with)
-    terms = {t: ids for t, ids in where.items()
+    terms = {t for t in repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}
+    listed: dict[str, list[int]] = defaultdict(list)  # (the terms' pairs, in one pass)
+    for pid, units in units_of:
+        for u in units & terms:
+            listed[u].append(pid)
+    where.update(listed)
     reported: list[str] = []
     out: list[Finding] = []
     # shortest first, and a term holding a reported one is not reported again: one concept,
@@ -123,7 +126,7 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     for term in sorted(terms, key=lambda t: (len(t), t)):
         if any(small in term for small in reported):
             continue
-        seen = engine.of(term, terms[term])
+        seen = engine.of(term, where[term])
         if len({s.parts[0] for s in seen}) < 2:
             continue
         if glossary_terms:  # where it is inside a glossary term, term-inconsistent's business
