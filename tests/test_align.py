@@ -518,3 +518,25 @@ def test_narration_after_a_closed_speech_starts_a_new_bead():
     got = pairs(align(zh, en))
     assert ((1,), (1,)) in got and ((), (2,)) in got
     assert ((1,), (1, 2)) in pairs(align(zh, en, params=Params(narration_pen=0.0)))  # without
+
+
+def test_zh_turn_starts_and_their_cost():
+    """The next speaker's attributed speech after a closed quotation (……”  他道：“……) costs a
+    Chinese bead that holds both Params.zh_turn_pen; a reply of the same line does not."""
+    import numpy as np
+
+    from workbench.align.core import Doc, Params, _context, _structure_penalty
+    from workbench.align.features import zh_turn_starts
+
+    zh = ["韦小宝问道：“你要跟我比武吗？”", "那男孩笑道：“谁怕你？”", "两人打了起来。",
+          "“好！”", "他说得很慢。"]
+    assert zh_turn_starts(zh) == [False, True, False, False, False]
+    en = ["Trinket asked: 'Do you want to fight me?'", "'Who is afraid of you?' the boy laughed.",
+          "The two began to fight.", "'Good!'", "He spoke slowly."]
+    prm = Params()
+    ctx = _context(Doc(zh, en), zh, en, prm, None, None, None)
+    # 2-1 beads ending after zh 1 (zh 0-1: the turn inside) and after zh 2 (zh 1-2: none)
+    pen = _structure_penalty(ctx, prm, np.array([2, 3]), np.array([1, 2]), 2, 1)
+    assert pen[0] - pen[1] == pytest.approx(prm.zh_turn_pen)
+    ctx0 = _context(Doc(zh, en), zh, en, Params(zh_turn_pen=0.0), None, None, None)
+    assert ctx0.zh_turns is None

@@ -33,7 +33,8 @@ Overview (see workbench/align/__init__.py for the API):
    only (speech split differently by the translator) costs ``quote_pen`` (Chinese open) or
    ``quote_pen_en`` (English open); an English bead that goes on after a sentence that closes
    a quotation costs ``turn_pen`` if the next sentence opens another (a reply) and
-   ``narration_pen`` if it has no quotation mark (the story goes on).
+   ``narration_pen`` if it has no quotation mark (the story goes on); a Chinese bead that goes
+   on after a closed quotation into the next speaker's attributed speech costs ``zh_turn_pen``.
 4. A translation table is learnt from the document's own confident beads (Dice of unit/stem
    co-occurrence; a bead repeated word for word counts once), added to the links, and the
    document is realigned in a narrow band with all bead types.  The zh/en length ratio is
@@ -52,7 +53,15 @@ from typing import Protocol
 
 import numpy as np
 
-from .features import PERSON, ZhAnalyzer, en_bag, en_turn_starts, looks_like_apparatus, quote_states
+from .features import (
+    PERSON,
+    ZhAnalyzer,
+    en_bag,
+    en_turn_starts,
+    looks_like_apparatus,
+    quote_states,
+    zh_turn_starts,
+)
 from .lexicon import lexicon
 
 # Fixed choices (each was compared on the development data; see the commit history):
@@ -90,6 +99,7 @@ class Params:
     quote_pen_en: float = 0.25  # ... inside an English one only (see _structure_penalty)
     turn_pen: float = 1.0       # taken off a bead for each English reply starting inside it ...
     narration_pen: float = 0.1  # ... for each return to narration after a speech (lexical-only)
+    zh_turn_pen: float = 0.1    # ... for each Chinese attributed speech after a closed one
     sup_margin: float = 1.0     # support is the best coverage minus this times the mean in reach
     zh_runs: bool = True        # runs of 1-0 beads are gaps too (else each pays ``skip``)
     unsaid: float = 0.02        # off a bead per mean sentence of Chinese weight it leaves unrendered
@@ -504,6 +514,7 @@ class Context:
     quotes: tuple[np.ndarray, np.ndarray] | None = None
     extra: SpanScorer | None = None
     en_turns: np.ndarray | None = None  # en_turns[k]: penalty of the turns in sentences 1..k-1
+    zh_turns: np.ndarray | None = None  # the same for the Chinese sentences
 
 
 # ---------------------------------------------------------------- bead scores
@@ -660,6 +671,8 @@ def _structure_penalty(ctx: Context, prm: Params, i, j, a: int, b: int):
         pen = pen + prm.para_pen * (ctx.en_breaks[j] - ctx.en_breaks[j - b + 1])
     if ctx.en_turns is not None and b > 1:
         pen = pen + (ctx.en_turns[j] - ctx.en_turns[j - b + 1])
+    if ctx.zh_turns is not None and a > 1:
+        pen = pen + (ctx.zh_turns[i] - ctx.zh_turns[i - a + 1])
     return pen
 
 
@@ -821,8 +834,13 @@ def _context(doc: Doc, zh: Sequence[str], en: Sequence[str], prm: Params,
         if kind.any():
             pen = np.array([0.0, prm.turn_pen, narration])[kind]
             turns = np.concatenate([[0.0], np.cumsum(pen)])
+    zh_turns = None
+    if prm.zh_turn_pen:
+        starts = np.array(zh_turn_starts(zh), dtype=np.float64)
+        if starts.any():
+            zh_turns = np.concatenate([[0.0], np.cumsum(starts * prm.zh_turn_pen)])
     return Context(ratio, _breaks(zh_para, doc.N), _breaks(en_para, doc.M), quotes, extra,
-                   turns)
+                   turns, zh_turns)
 
 
 def _paired_ratio(doc: Doc, beads: Sequence[RawBead], ratio: float) -> float:

@@ -190,6 +190,25 @@ def en_turn_starts(sents: Sequence[str]) -> list[int]:
     return out
 
 
+_ZH_CLOSED = re.compile(r"[”」』]$")
+_ZH_OPENS = re.compile(r"^[“「『]")
+_ZH_QUOTE = re.compile(r"[“「『”」』]")
+
+
+def zh_turn_starts(sents: Sequence[str]) -> list[bool]:
+    """For each Chinese sentence, whether the sentence before it ends by closing a quotation
+    and it holds another one, not at its start: the next speaker's attributed speech
+    (……”  韦小宝道：“……).  5 of 151 such sentences in the dev gold share a bead with the
+    speech before."""
+    out = [False] * len(sents)
+    prev_closes = False
+    for k, s in enumerate(sents):
+        t = s.strip()
+        out[k] = prev_closes and not _ZH_OPENS.match(t) and bool(_ZH_QUOTE.search(t))
+        prev_closes = bool(_ZH_CLOSED.search(t))
+    return out
+
+
 # ---------------------------------------------------------------- names
 
 _SURNAME = {"单": "shan", "曾": "zeng", "仇": "qiu", "解": "xie", "区": "ou", "查": "zha",
