@@ -478,6 +478,32 @@ def test_length_ratio_is_refitted_on_the_paired_sentences():
     assert _paired_ratio(doc, [((3,), (), -0.1)], 2.5) == 2.5  # nothing paired: kept
 
 
+def test_first_search_is_repeated_only_when_the_ratio_was_biased(monkeypatch):
+    """A Chinese passage the English leaves out biases the document's length ratio: the first
+    search runs again with the ratio of the sentences it paired.  A clean text's ratio hardly
+    moves, and it is searched once."""
+    from workbench.align import core
+
+    calls = []
+    search = core._search
+
+    def counting(doc, prm, ctx, types, coarse=False):
+        if not coarse:
+            calls.append(ctx.ratio)
+        return search(doc, prm, ctx, types, coarse)
+
+    monkeypatch.setattr(core, "_search", counting)
+    align(ZH, EN)
+    assert len(calls) == 1
+    calls.clear()
+    extra = ["第二天下午，村里召开了一次关于修路的会议。", "大家争论了很久，最后决定先修北边的那一段。",
+             "老李负责买水泥，小王负责找工人。", "会议结束时天已经黑了。",
+             "回家的路上下起了大雨。", "我们在一座旧庙里躲了一个小时。"]
+    got = pairs(align(ZH[:3] + extra + ZH[3:], EN))
+    assert len(calls) == 2 and calls[1] > calls[0]  # the paired text's ratio: more English a char
+    assert all(((i,), ()) in got for i in range(3, 9))
+
+
 def test_en_turn_starts():
     from workbench.align.features import NARRATION, REPLY, en_turn_starts
 
