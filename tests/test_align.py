@@ -512,6 +512,12 @@ def test_en_turn_starts():
     assert en_turn_starts(en) == [0, REPLY, REPLY, 0, NARRATION, 0, REPLY, REPLY, NARRATION, 0]
     assert en_turn_starts([]) == []
     assert not any(en_turn_starts(["The boys'", "'tis late", "He walked past the boys' room."]))
+    # quoted phrases and terms are no speech (a press briefing)
+    assert not any(en_turn_starts([
+        'We held a conference in the series "Promoting High-Quality Development."',
+        "Today we have invited the minister.", 'We are creating "5G plus industrial internet."',
+        '"Research" means strengthening technical R&D.']))
+    assert en_turn_starts(['He said, "We are ready."', "Nobody moved."]) == [0, NARRATION]
 
 
 def test_a_reply_the_chinese_lacks_is_not_absorbed_into_the_speech_before_it():
