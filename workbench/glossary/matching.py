@@ -173,20 +173,21 @@ class TermMatcher:
         # Forbidden forms only an inflection away from an accepted one ("regional aircrafts"
         # for "regional aircraft"): matched word for word instead.
         self._en_exact = Forms()
-        # the words of every rendering, read at once, and their keys (folded, or kept for a
+        # the words of every rendering, and their keys looked up at once (folded, or kept for a
         # case-sensitive term)
         forms = [(i, t.case == "sensitive", kind, form) for i, t in enumerate(self.terms)
                  for kind, group in ((APPROVED, (t.en,)), (VARIANT, t.variants), (FORBIDDEN, t.forbidden))
                  for form in group]
-        read = read_words([form for *_, form in forms])
+        form_words = list(map(WORD.findall, [form for *_, form in forms]))
+        words = list(chain.from_iterable(form_words))
+        bounds = list(accumulate(map(len, form_words), initial=0))  # each form's first word, in words
         some_cs = any(cs for _, cs, _, _ in forms)
-        folded_words = chain.from_iterable(read.of(k) for k, f in enumerate(forms) if not f[1]) if some_cs else read.words
+        folded_words = chain.from_iterable(w for w, f in zip(form_words, forms) if not f[1]) if some_cs else words
         # (most words are in lower case: only the others are asked whether they are acronyms)
         acronyms = {FOLDED_KEYS[w] for w in filterfalse(str.islower, folded_words) if _is_acronym(w)}
         self._keys = _FoldedKeys(acronyms)
-        folded = tuple(map(self._keys.__getitem__, read.words))
-        kept = tuple(map(KEPT_KEYS.__getitem__, read.words)) if some_cs else ()
-        bounds = read.bounds
+        folded = tuple(map(self._keys.__getitem__, words))
+        kept = tuple(map(KEPT_KEYS.__getitem__, words)) if some_cs else ()
         keys = [(kept if f[1] else folded)[bounds[k]:bounds[k + 1]] for k, f in enumerate(forms)]
         first = 0
         for i, t in enumerate(self.terms):
@@ -272,14 +273,19 @@ class TermMatcher:
                 ):
                     exact.append((s, e, p))
         out: dict[int, list[EnHit]] = {}
-        bounds, texts = read.bounds, read.texts
+        texts, starts, ends, offsets, bounds = read.texts, read.starts, read.ends, read.offsets, read.bounds
+        pair_of = bisect.bisect_right
         for hits, is_exact in ((found, False), (exact, True)):
             for s, e, (i, kind, form) in hits:
-                k = bisect.bisect_right(bounds, s) - 1
+                k = pair_of(bounds, s) - 1
                 if e > bounds[k + 1]:
                     continue  # (across the join)
-                a, b = read.starts[s] - read.offsets[k], read.ends[e - 1] - read.offsets[k]
-                out.setdefault(k, []).append(EnHit(i, kind, form, a, b, texts[k][a:b], is_exact))
+                a, b = starts[s] - offsets[k], ends[e - 1] - offsets[k]
+                hit = EnHit(i, kind, form, a, b, texts[k][a:b], is_exact)
+                if k in out:
+                    out[k].append(hit)
+                else:
+                    out[k] = [hit]
         for hits in out.values():
             if len(hits) > 1:
                 hits.sort(key=lambda h: (h.start, -h.end))
