@@ -198,8 +198,8 @@ def en_turn_starts(sents: Sequence[str]) -> list[int]:
             opens = list(_Q_OPEN.finditer(t[:-1]))
             # the quotation opened in an earlier sentence, at this one's start or after a colon,
             # comma or dash: a speech; after a word (the series "Promoting ..."): a phrase
-            prev_closes = not opens or opens[-1].start() == 0 or bool(
-                re.search(r"[:,—–-]\s*$", t[:opens[-1].start()]))
+            prev_closes = not opens or t[:opens[-1].start()].rstrip()[-1:] in ("", ":", ",",
+                                                                               "—", "–", "-")
     return out
 
 
