@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -325,7 +326,7 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
 
 def _rendered(p: PairView) -> set[int]:
     """The terms with a rendering (of any kind) in the pair's English."""
-    return {h.term for h in p.en_hits}
+    return set(map(itemgetter(0), p.en_hits))  # (a hit's term, read in C)
 
 
 def _last_named(pairs: list[PairView], k: int, i: int) -> int:
@@ -368,6 +369,8 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
         if v.matcher is None:
             continue
         for p in v.pairs:
+            if FORBIDDEN not in map(itemgetter(1), p.en_hits):  # (a hit's kind, read in C)
+                continue
             accepted = [h for h in p.en_hits if h.kind != FORBIDDEN]
             by_span: dict[tuple[int, int], list[EnHit]] = {}
             for h in p.en_hits:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit, read_words
 from workbench.glossary.model import Glossary
@@ -42,7 +43,7 @@ class PairView:
     @cached_property
     def zh_terms(self) -> list[int]:
         """The terms in the zh side, first seen first."""
-        return list(dict.fromkeys(h.term for h in self.zh_hits))
+        return _terms_of(self.zh_hits)
 
     @cached_property
     def en_hits(self) -> list[EnHit]:
@@ -104,6 +105,11 @@ class PairView:
         starts, ends = self._accepted
         i = bisect.bisect_left(starts, end)  # the hits that start before `end`
         return i > 0 and ends[i - 1] > start
+
+
+def _terms_of(hits: list[ZhHit]) -> list[int]:
+    """The terms of the hits, first seen first (the term read in C: a hit's first field)."""
+    return list(dict.fromkeys(map(itemgetter(0), hits)))
 
 
 _NOT_PLAIN = re.compile(r"[^\x00-\xbf\u2010-\u205e]")
@@ -192,7 +198,7 @@ def _match_all(matcher: TermMatcher, pairs: list[PairView]) -> None:
         known = pv.__dict__
         if k in zh:
             known["zh_hits"], known["zh_terms_all"] = hits, _ = zh[k]
-            known["zh_terms"] = list(dict.fromkeys(h.term for h in hits))
+            known["zh_terms"] = _terms_of(hits)
         else:
             known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = [], [], []
         known["en_hits"] = en.get(k, [])

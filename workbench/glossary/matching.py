@@ -226,11 +226,10 @@ class TermMatcher:
         for s, e, i in self._zh.find(normalize_zh("\n".join(texts))):
             k = bisect.bisect_right(offsets, s) - 1
             if e - offsets[k] <= len(texts[k]):  # (not across the join)
-                found.append((s, e, i))
+                found.append((s, e, i, k))
                 every.setdefault(k, {})[i] = None
         out: dict[int, tuple[list[ZhHit], list[int]]] = {k: ([], list(terms)) for k, terms in every.items()}
-        for s, e, i in _maximal(found):
-            k = bisect.bisect_right(offsets, s) - 1
+        for s, e, i, k in _maximal(found):
             a = offsets[k]
             out[k][0].append(ZhHit(i, s - a, e - a, texts[k][s - a:e - a]))
         return out
@@ -339,18 +338,20 @@ def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
     return tuple(_exact_word(w) for w in words)
 
 
-def _maximal(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Drop spans strictly inside another span (equal spans of two terms both stay)."""
+def _maximal(hits: list[tuple]) -> list[tuple]:
+    """Drop spans strictly inside another span (equal spans of two terms both stay): `hits`
+    are (start, end, …)."""
     hits.sort(key=lambda h: (h[0], -h[1]))
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple] = []
     reach = -1
     reach_start = -1
-    for s, e, i in hits:
+    for h in hits:
+        s, e = h[0], h[1]
         if e < reach or (e == reach and s > reach_start):
             continue
         if e > reach:
             reach, reach_start = e, s
-        out.append((s, e, i))
+        out.append(h)
     return out
 
 
