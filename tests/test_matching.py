@@ -192,3 +192,12 @@ def test_a_document_is_searched_at_once_as_each_pair_alone():
         assert read.of(k) == WORD.findall(text)
         assert found.get(k, []) == m.en_hits(text)
     assert [(h.text, h.kind) for h in found[7] if h.exact] == [("regional aircrafts", "forbidden")]
+
+
+def test_nested_terms_are_the_terms_found_inside_a_terms_chinese():
+    def brute(i):
+        return sorted({j for j, t in enumerate(M.terms) if j != i for z in t.zh
+                       for form in M.terms[i].zh if normalize_zh(z) in normalize_zh(form)})
+
+    assert [M.nested(i) for i in range(len(M.terms))] == [brute(i) for i in range(len(M.terms))]
+    assert M.nested(3) == [2]  # 中小企业 in 专精特新中小企业

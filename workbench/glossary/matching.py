@@ -244,13 +244,11 @@ class TermMatcher:
         nested = self.__dict__.get("_nested")
         if nested is None:  # (every term's, from one search of all the Chinese forms)
             owners = [k for k, t in enumerate(self.terms) for _ in t.zh]
-            found = self.zh_scan_all([z for t in self.terms for z in t.zh])
-            nested = self._nested = {}
-            for form, (_, inside) in found.items():
-                nested.setdefault(owners[form], set()).update(inside)
-            for k, terms in nested.items():
-                terms.discard(k)
-                nested[k] = sorted(terms)
+            inside: dict[int, set[int]] = {}
+            for form, (_, terms) in self.zh_scan_all([z for t in self.terms for z in t.zh]).items():
+                if terms != [owners[form]]:  # (most forms hold their own term only)
+                    inside.setdefault(owners[form], set()).update(terms)
+            nested = self._nested = {k: sorted(terms - {k}) for k, terms in inside.items()}
         return nested.get(i, [])
 
     def en_hits(self, text: str) -> list[EnHit]:
