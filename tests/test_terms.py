@@ -218,3 +218,27 @@ def test_a_piece_of_a_hyphened_name_contradicts_no_glossary_term():
     found = mine_terms(al, load_glossary(REPO / "glossary" / "scio.yaml"))
     assert not [c for c in found if c.en in ("Five", "Five-Year")]
     assert by_zh(found)["十四五"].status == KNOWN
+
+
+GREEN = [
+    ("推动绿色低碳发展。", "Promote green and low-carbon development."),
+    ("加快绿色低碳转型。", "Speed up the green and low-carbon transformation."),
+    ("壮大绿色低碳产业。", "Grow green and low-carbon industries."),
+    ("推广绿色低碳技术。", "Spread green and low-carbon technologies."),
+]
+
+
+def test_an_attributive_term_used_with_many_nouns_is_offered():
+    # "green and low-carbon" never ends its phrase, but it modifies four different nouns, in
+    # both languages: a term of its own, not a modifier cut from one longer term
+    c = by_zh(mine_terms(doc(*GREEN)))
+    assert c["绿色低碳"].en.casefold() == "green and low-carbon" and c["绿色低碳"].pairs == 4
+
+
+def test_a_verb_with_the_modifier_of_its_object_is_no_term():
+    # "focus on key …" before four different nouns: a verb and a modifier cut from its object
+    pairs = [("我们将聚焦重点行业。", "We will focus on key industries."),
+             ("就是聚焦重点企业。", "It means focusing on key enterprises."),
+             ("就是聚焦重点产业链。", "It means focusing on key industrial chains."),
+             ("我们将聚焦重点园区。", "We will focus on key parks.")]
+    assert "聚焦重点" not in by_zh(mine_terms(doc(*pairs)))

@@ -179,7 +179,8 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
     inside it and not its own head is that term's (“high-tech zones” for 国家高新区布局,
     whose head 布局 is "layout"): both are dropped. A rendering that never ends a phrase is a
     modifier cut from its noun ("focusing on key" for 聚焦重点, always followed by "enterprises",
-    "industrial chains" …): dropped too.
+    "industrial chains" …): dropped too, unless it is an attributive term of its own (see
+    _modifier_term: 绿色低碳 → "green and low-carbon" before many different nouns).
 
     A candidate the engine cannot read is kept only as one of these: a name, where a run of
     capitalised words spells its pinyin whole (辛国斌 → "Xin Guobin", not the "Xin" seen more
@@ -212,7 +213,8 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
             _compare(c, key, glossary)
             confirmed.add(id(c))
             continue
-        if not any(s.ends_phrase or _a_verb(s.next_word) for s in seen if s.pair in v.same):
+        agreeing = [s for s in seen if s.pair in v.same]
+        if not any(s.ends_phrase or _a_verb(s.next_word) for s in agreeing) and not _modifier_term(c.zh, agreeing, engine, cut):
             c.status = _DROP  # a modifier cut from its noun
             continue
         c.en = next(s.surfaces[0] for s in seen if s.pair in v.same and rendering_key(s.surfaces[0]) == key)
@@ -264,6 +266,33 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
 
 
 _DROP = "drop"
+
+#: An attributive term modifies at least this many different nouns, in each language.
+MODIFIER_HEADS = 3
+
+
+def _modifier_term(zh: str, seen: list, engine: Renderings, cut: Callable[[str], list[str]]) -> bool:
+    """Whether a unit whose rendering never ends its phrase is an attributive term of its own
+    (绿色低碳 → "green and low-carbon": … industry, … development, … transformation), not a
+    modifier cut from the one noun of a longer term (国家高新技术产业 → "national high-tech
+    industrial", always "… development zones"): it modifies `MODIFIER_HEADS` different nouns or
+    more, in the English and in the Chinese, and it does not start with a verb (聚焦重点 →
+    "focusing on key" is a verb and the modifier of its object: a clause piece)."""
+    import rjieba
+
+    tagged = [t for w, t in rjieba.tag(zh) if w.strip()]
+    if not tagged or tagged[0].startswith("v") and tagged[0] != "vn":
+        return False
+    if len({s.next_word for s in seen}) < MODIFIER_HEADS:
+        return False
+    heads = set()
+    for s in seen:
+        text = engine.zh_of.get(s.pair, "")
+        at = text.find(zh)
+        words = [w for w in cut(text[at + len(zh):at + len(zh) + 6]) if w.strip()] if at >= 0 else []
+        if words:
+            heads.add(words[0])
+    return len(heads) >= MODIFIER_HEADS
 
 
 def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
