@@ -192,3 +192,29 @@ def test_candidate_boundaries():
             assert c is None, (zh, c and c.en)
         else:
             assert c is not None and c.en == en, (zh, c and c.en)
+
+
+def test_a_glossary_term_always_inside_one_longer_unit_is_still_offered():
+    # 十四五 is seen only as 十四五前两年 (the same pairs): without a glossary it is only a part of
+    # that run (dropped, as it ends with a count); the glossary makes it a unit of its own
+    from workbench.glossary.model import Glossary, Term
+
+    pairs = [("十四五前两年，产量增长。", "In the first two years of the 14th Five-Year Plan, output grew."),
+             ("十四五前两年，投资增长。", "In the first two years of the 14th Five-Year Plan, investment grew.")]
+    assert "十四五" not in by_zh(mine_terms(doc(*pairs)))
+    g = Glossary(name="t", terms=[Term(zh=["十四五"], en="14th Five-Year Plan")])
+    c = by_zh(mine_terms(doc(*pairs), g))
+    assert c["十四五"].status == KNOWN and c["十四五"].en == "14th Five-Year Plan"
+
+
+def test_a_piece_of_a_hyphened_name_contradicts_no_glossary_term():
+    # on the demo, with its glossary, 规模以上 alone (elsewhere it is inside longer glossary terms)
+    # co-occurs with the "Five" of "14th Five-Year Plan": that is no rendering that contradicts
+    # the glossary's "above designated size"
+    from workbench.glossary.model import load_glossary
+    from workbench.store.alignment_file import load_alignment
+
+    al = load_alignment(REPO / "alignments" / "scio-2024-07-05.yaml")
+    found = mine_terms(al, load_glossary(REPO / "glossary" / "scio.yaml"))
+    assert not [c for c in found if c.en in ("Five", "Five-Year")]
+    assert by_zh(found)["十四五"].status == KNOWN

@@ -147,7 +147,9 @@ def _en_units(text: str) -> dict[str, str]:
 def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: int = 2) -> list[Candidate]:
     """Candidate entries, best associated first: one per Chinese unit, with its best English."""
     cut = _segmenter(glossary)
-    counts = _Counts.of(al, cut, min_pairs)
+    terms = frozenset() if glossary is None else frozenset(
+        z for t in glossary.terms for form in t.zh if (z := normalize_zh(form).replace('"', "")))
+    counts = _Counts.of(al, cut, min_pairs, terms)
     best = _best_renderings(counts, min_pairs)
     if glossary is not None:
         _prefer_glossary(best, counts.together, counts.zh_df, counts.en_df, glossary, min_pairs)
@@ -160,7 +162,9 @@ def mine_terms(al: Alignment, glossary: Glossary | None = None, *, min_pairs: in
         out.append(c)
     engine = Renderings(((p.id, normalize_zh("".join(p.zh)).replace('"', ""), " ".join(p.en)) for p in al.pairs), loose=True)
     out = _through_renderings(out, engine, counts, glossary, min_pairs, cut)
-    return _one_per_rendering([c for c in out if c.status != NEW or _term_like(c, engine) and term_edges_ok(c.zh)
+    # what the glossary confirms is kept as it is; anything else, a contradiction of the glossary
+    # too, must look like a term ("Five" of "14th Five-Year Plan" contradicts nothing)
+    return _one_per_rendering([c for c in out if c.status == KNOWN or _term_like(c, engine) and term_edges_ok(c.zh)
                                and not _piece_of_name(c, engine)])
 
 
@@ -308,10 +312,10 @@ def _spells_a_prefix(en: str, zh: str) -> bool:
 def _piece_of_name(c: Candidate, engine: Renderings) -> bool:
     """A capitalised rendering followed by more of a capitalised name in every pair that holds
     it: "General" of "General Secretary", "National Development" of "National Development and
-    Reform Commission"."""
+    Reform Commission", "Five" of "Five-Year Plan"."""
     if not c.en[:1].isupper():
         return False
-    piece = re.compile(rf"\b{re.escape(c.en)}\b(\s+(?:and|of|for)?\s*[A-Z])?")
+    piece = re.compile(rf"\b{re.escape(c.en)}\b(\s+(?:and|of|for)?\s*[A-Z]|-[A-Z])?")
     seen = [m for pid in c.examples for m in piece.finditer(engine.en_of.get(pid, ""))]
     return bool(seen) and all(m.group(1) for m in seen)
 
@@ -407,7 +411,9 @@ class _Counts:
     surfaces: dict[str, Counter]
 
     @classmethod
-    def of(cls, al: Alignment, cut: Callable[[str], list[str]], min_pairs: int) -> _Counts:
+    def of(cls, al: Alignment, cut: Callable[[str], list[str]], min_pairs: int,
+           terms: frozenset[str] = frozenset()) -> _Counts:
+        """`terms`: the glossary's Chinese forms (normalised)."""
         zh_sets, en_sets, ids = [], [], []
         surfaces: dict[str, Counter] = {}
         for p in al.pairs:
@@ -422,8 +428,11 @@ class _Counts:
         zh_df = Counter(u for s in zh_sets for u in s)
         en_df = Counter(u for s in en_sets for u in s)
         zh_keep = {u for u, n in zh_df.items() if n >= min_pairs}
-        # a unit inside a longer one found in just as many pairs is only part of it (专精 in 专精特新)
-        zh_keep = {u for u in zh_keep if not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
+        # a unit inside a longer one found in just as many pairs is only part of it (专精 in 专精特新),
+        # unless the glossary has it: a glossary term is a unit wherever it stands (十四五 in
+        # 十四五前两年, 国内生产总值 in 占国内生产总值比重), and its pairing is to be set against the glossary
+        zh_keep = {u for u in zh_keep
+                   if u in terms or not any(u != v and u in v and zh_df[v] == zh_df[u] for v in zh_keep)}
         en_keep = {u for u, n in en_df.items() if n >= min_pairs}
         together: Counter = Counter()
         examples: dict[tuple[str, str], list[int]] = {}
