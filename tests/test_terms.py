@@ -242,3 +242,13 @@ def test_a_verb_with_the_modifier_of_its_object_is_no_term():
              ("就是聚焦重点产业链。", "It means focusing on key industrial chains."),
              ("我们将聚焦重点园区。", "We will focus on key parks.")]
     assert "聚焦重点" not in by_zh(mine_terms(doc(*pairs)))
+
+
+def test_a_term_led_by_an_adjective_character_is_read_by_the_engine():
+    # 新能源汽车 = 新 + 能源 + 汽车 (新能源 is no dictionary word): the leading adjective is a part of
+    # its own, as in 新 + 材料; "vehicles" is learned for 汽车 from the file
+    pairs = [("我们发展新能源汽车。", "We develop new energy vehicles."),
+             ("推广新能源汽车，扩大消费。", "Promote new energy vehicles and expand consumption."),
+             ("出口了很多新能源汽车。", "Many new energy vehicles were exported.")]
+    c = by_zh(mine_terms(doc(*pairs)))
+    assert c["新能源汽车"].en == "new energy vehicles" and c["新能源汽车"].pairs == 3

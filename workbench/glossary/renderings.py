@@ -254,7 +254,7 @@ class Renderings:
 
     def parts(self, term: str) -> list[str] | None:
         """The term's parts (dictionary words; the last may be one character; for a `loose`
-        engine, the first of two too when it is an adjective: 新 + 材料, 大 + 飞机), or None when
+        engine, the first too when it is an adjective: 新 + 材料, 大 + 飞机, 新 + 能源 + 汽车), or None when
         it is not made of two or more."""
         if not self.loose and not self.d.has_prefix(term[:2]):
             return None  # (no dictionary word starts so: the first part would be one character)
@@ -270,7 +270,9 @@ class Renderings:
         if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None
                 and _adjective(parts[0])):
             return parts
-        if len(parts) < 2 or any(len(c) < 2 for c in parts[:-1]):
+        # (a leading adjective before more parts too: 新 + 能源 + 汽车)
+        lead = 1 if self.loose and len(parts) > 2 and len(parts[0]) == 1 and _adjective(parts[0]) else 0
+        if len(parts) < 2 or any(len(c) < 2 for c in parts[lead:-1]):
             return None
         if len(parts[-1]) < 2 and (self.d.lookup(term) is not None or not self.learned(parts[-1])):
             return None  # a one-character head only where the file shows how it is rendered
