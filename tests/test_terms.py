@@ -252,3 +252,13 @@ def test_a_term_led_by_an_adjective_character_is_read_by_the_engine():
              ("出口了很多新能源汽车。", "Many new energy vehicles were exported.")]
     c = by_zh(mine_terms(doc(*pairs)))
     assert c["新能源汽车"].en == "new energy vehicles" and c["新能源汽车"].pairs == 3
+
+
+def test_a_name_of_four_words_is_offered_whole():
+    # 国家 中小企业 发展 基金: four jieba words; with runs of three only, the name was offered cut
+    pairs = [("国家中小企业发展基金投资了很多企业。", "The National SME Development Fund has invested in many firms."),
+             ("我们发挥国家中小企业发展基金作用。", "We leverage the national SME development fund."),
+             ("国家中小企业发展基金规模扩大。", "The national SME development fund has grown.")]
+    c = by_zh(mine_terms(doc(*pairs)))
+    assert c["国家中小企业发展基金"].en.casefold() == "national sme development fund"
+    assert c["国家中小企业发展基金"].pairs == 3 and "中小企业发展基金" not in c

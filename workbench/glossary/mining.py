@@ -1,8 +1,8 @@
 """Term mining: candidate glossary entries from the aligned pairs themselves.
 
-Chinese units are jieba words (glossary terms added to its dictionary) and runs of two or
-three adjacent words; English units are word n-grams (1–5 words) that neither begin nor end
-with a function word. A Chinese unit and an English unit that keep turning up in the same
+Chinese units are jieba words (glossary terms added to its dictionary) and runs of two to
+four adjacent words (规模以上工业企业 is four: 规模 以上 工业 企业); English units are word
+n-grams (1–5 words) that neither begin nor end with a function word. A Chinese unit and an English unit that keep turning up in the same
 pairs are a candidate: association is Dice over pairs (logDice = 14 + log2 Dice, 14 at most:
 the pair always together, each never alone), shown with the number of pairs, and ranked by
 logDice + log2(pairs); a new candidate must look like a term (four characters or more, or a
@@ -103,7 +103,7 @@ def _segmenter(glossary: Glossary | None):
 def _zh_units(text: str, cut) -> set[str]:
     words = [w for w in cut(normalize_zh(text).replace('"', "")) if w.strip()]
     units = set()
-    for n in (1, 2, 3):
+    for n in (1, 2, 3, 4):
         for i in range(len(words) - n + 1):
             parts = words[i:i + n]
             unit = "".join(parts)
