@@ -262,3 +262,14 @@ def test_a_name_of_four_words_is_offered_whole():
     c = by_zh(mine_terms(doc(*pairs)))
     assert c["国家中小企业发展基金"].en.casefold() == "national sme development fund"
     assert c["国家中小企业发展基金"].pairs == 3 and "中小企业发展基金" not in c
+
+
+def test_the_head_s_rendering_is_not_trimmed_away():
+    # 军代表 = 军 + 代表; the dictionary explains "military" (军) but not "deputy" (代表 is
+    # "representative, delegate"): the word after "military" renders the head, and stays
+    pairs = [("军代表来了。", "The military deputy came."),
+             ("军代表走进屋里。", "The military deputy walked into the room."),
+             ("我去找军代表。", "I went to see the military deputy."),
+             ("他们都怕军代表。", "They all feared the military deputy.")]
+    c = by_zh(mine_terms(doc(*pairs)))
+    assert c["军代表"].en == "military deputy" and c["军代表"].pairs == 4

@@ -406,6 +406,16 @@ def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
     last = len(explained) - 1 - explained[::-1].index(True)
     if any(not ok and word_key(words[k].group()) not in EN_STOP for k, ok in enumerate(explained[first:last + 1], first)):
         return None
+    if last == len(words) - 2 and found is None and word_key(words[-1].group()) not in EN_STOP:
+        # the one word after them stays where no word kept renders the head, the last of
+        # several parts and a word of its own (two characters or more: not the 内 of 屋内, the
+        # 人 of 二人, which the English may leave implicit): 军代表 (军 + 代表) → "military
+        # deputy", not "military"
+        parts = components(zh, engine.d)
+        head = (engine.glosses(parts[-1]) if len(parts) > 1 and len(parts[-1]) >= 2 and engine.d.lookup(parts[-1]) is not None
+                else None)
+        if head and not any(matches(word_key(m.group()), head) for m in words[first:last + 1]):
+            last += 1
     return en[words[first].start():words[last].end()]
 
 
