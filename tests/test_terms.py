@@ -273,3 +273,11 @@ def test_the_head_s_rendering_is_not_trimmed_away():
              ("他们都怕军代表。", "They all feared the military deputy.")]
     c = by_zh(mine_terms(doc(*pairs)))
     assert c["军代表"].en == "military deputy" and c["军代表"].pairs == 4
+
+
+def test_a_unit_ending_with_a_verb_of_one_character_is_a_clause_piece():
+    from workbench.glossary.mining import term_edges_ok
+
+    assert not term_edges_ok("工业增加值占")  # … 占 (accounts for) 31.7%
+    assert not term_edges_ok("队长说")  # the team leader said
+    assert term_edges_ok("工业增加值") and term_edges_ok("数字化转型")

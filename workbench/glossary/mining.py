@@ -54,6 +54,8 @@ def term_edges_ok(term: str) -> bool:
     (_, first), (last_word, last) = tagged[0], tagged[-1]
     if first in _NOT_EDGE or last in _NOT_EDGE or last == "m" and last_word.startswith(_COUNTING):
         return False
+    if len(tagged) > 1 and last == "v" and len(last_word) == 1:
+        return False  # a verb of one character after the rest is a clause: 工业增加值占 (accounts for)
     return not (len(tagged) == 1 and first == "i")
 
 
