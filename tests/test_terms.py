@@ -281,3 +281,13 @@ def test_a_unit_ending_with_a_verb_of_one_character_is_a_clause_piece():
     assert not term_edges_ok("工业增加值占")  # … 占 (accounts for) 31.7%
     assert not term_edges_ok("队长说")  # the team leader said
     assert term_edges_ok("工业增加值") and term_edges_ok("数字化转型")
+
+
+def test_a_rendering_of_the_front_only_is_no_candidate():
+    from workbench.glossary.mining import _renders_only_the_front
+    from workbench.glossary.renderings import Renderings
+
+    engine = Renderings([], loose=True)
+    assert _renders_only_the_front("continue", "继续抓好", engine)  # 抓好 (do well) left out
+    assert not _renders_only_the_front("military deputy", "军代表", engine)
+    assert not _renders_only_the_front("large aircraft", "大飞机", engine)

@@ -251,6 +251,8 @@ def _through_renderings(candidates: list[Candidate], engine: Renderings, counts:
                     c.examples = tuple(counts.examples.get((c.zh, key), c.examples))
                 elif not _explained(trimmed, c.zh, engine):
                     continue
+            if _renders_only_the_front(c.en, c.zh, engine):
+                continue  # 继续抓好 → "continue": 抓好 (do well) is left out
             c.weak = not _explained(c.en, c.zh, engine)
             if c.weak and 2 * c.pairs < NAME_DICE * (c.zh_pairs + c.en_pairs):
                 continue  # nothing but co-occurrence speaks for it, and that is weak: "Trinket" for 大叫
@@ -324,6 +326,22 @@ def _name_rendering(zh: str, engine: Renderings, min_pairs: int) -> str | None:
         return None
     surface, n = found.most_common(1)[0]
     return surface if n >= min_pairs else None
+
+
+def _renders_only_the_front(en: str, zh: str, engine: Renderings) -> bool:
+    """Whether every content word of `en` renders a part of `zh` (a word the dictionary lacks)
+    before its last, and none renders the last: a rendering of the front only (继续抓好 =
+    继续 + 抓 + 好 → "continue"). ("military deputy" for 军 + 代表 is not: "deputy" renders no
+    part by the dictionary, and may be the head's.)"""
+    if engine.d.lookup(zh) is not None:
+        return False
+    parts = components(zh, engine.d)
+    if len(parts) < 2:
+        return False
+    front = [engine.glosses(p) for p in parts[:-1]]
+    last = engine.glosses(parts[-1])
+    words = [k for w in WORD.findall(en) if (k := word_key(w)) not in EN_STOP]
+    return bool(words) and bool(last) and all(any(matches(k, g) for g in front) and not matches(k, last) for k in words)
 
 
 def _a_verb(word: str | None) -> bool:
