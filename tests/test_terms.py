@@ -291,3 +291,12 @@ def test_a_rendering_of_the_front_only_is_no_candidate():
     assert _renders_only_the_front("continue", "继续抓好", engine)  # 抓好 (do well) left out
     assert not _renders_only_the_front("military deputy", "军代表", engine)
     assert not _renders_only_the_front("large aircraft", "大飞机", engine)
+
+
+def test_an_acronym_in_another_word_order_is_the_dictionary_s():
+    # the dictionary glosses 党中央 "central committee ccp"; the text writes CPC
+    pairs = [("党中央召开会议。", "The CPC Central Committee held a meeting."),
+             ("我们落实党中央的部署。", "We carry out the plans of the CPC Central Committee."),
+             ("党中央作出决定。", "The CPC Central Committee made a decision.")]
+    c = by_zh(mine_terms(doc(*pairs)))
+    assert c["党中央"].en == "CPC Central Committee"
