@@ -23,7 +23,6 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from operator import add, and_, eq, itemgetter, lt, not_, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View
-from workbench.text.normalize import EN_STOP, WORD, absent_char, british
+from workbench.text.normalize import EN_STOP, WORD, WORD_SPLIT, absent_char, british
 
 _HYPHENS = {"-", "‐", "‑"}
 
@@ -68,7 +67,7 @@ class _Corpus:
         texts = [p.en for _, p in items]
         mark = absent_char(texts)
         low = mark.join(texts).replace("’", "'").lower()
-        parts = _WORD_SPLIT.split(low)
+        parts = WORD_SPLIT.split(low)
         self.items = items
         self.words: list[str] = parts[1::2]
         gaps = parts[2:-1:2]  # between word i and word i + 1
@@ -92,7 +91,6 @@ class _Corpus:
         return "".join(words[k:k + m]), nxt, surface
 
 
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")  # split with a group: gaps and words alternate
 
 
 def _windows(c: _Corpus) -> list[tuple[int, tuple]]:

@@ -24,7 +24,8 @@ from workbench.checks.view import View
 from workbench.text.normalize import EN_STOP, WORD
 
 # CJK punctuation and the full-width forms of ASCII punctuation (not letters or digits)
-_FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+_FULL_WIDTH_CHARS = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_FULL_WIDTH = re.compile(f"[{_FULL_WIDTH_CHARS}]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 # a straight double quote after a digit is an inch or second mark (5'10", 30"), not a quotation mark
@@ -72,7 +73,7 @@ def _unbalanced_quotes(text: str) -> str | None:
 
 
 # a character that one of the findings below needs (two spaces are looked for apart)
-_MAY_BE_A_FINDING = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65()\[\]{}“”\"]")
+_MAY_BE_A_FINDING = re.compile(f"[{_FULL_WIDTH_CHARS}" + r'()\[\]{}“”"]')
 
 
 def typography(views: list[View]) -> Iterable[Finding]:

@@ -14,7 +14,6 @@ ones included.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
@@ -22,7 +21,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, american, en_key
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, WORD_SPLIT, american, en_key
 from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
 # (Chinese is matched half-width, with one quote mark and in simplified characters: a
@@ -297,7 +296,6 @@ def _offsets(texts: Sequence[str]) -> list[int]:
     return list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
 
 
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 class Words(NamedTuple):
@@ -317,7 +315,7 @@ class Words(NamedTuple):
 
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
-    parts = _WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
+    parts = WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
     edges = list(accumulate(map(len, parts)))
     offsets = _offsets(texts)
     starts = edges[0:-1:2]
