@@ -22,7 +22,7 @@ from collections import defaultdict
 from workbench.checks import Finding
 from workbench.checks.view import View
 from workbench.glossary.dictionary import Dictionary, dictionary
-from workbench.glossary.mining import _ZH_STOP, _segmenter, term_edges_ok
+from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
 from workbench.glossary.renderings import Renderings, verdict
 from workbench.text.normalize import HAN_CHARS, normalize_zh
 
@@ -31,7 +31,6 @@ CHECK = "rendering-inconsistent"
 _NOT_TERM_START = tuple("""深入 加快 推动 推进 促进 实施 完善 建设 加强 提升 提高 支持 培育 打造 开展 面临 全球 系列
     广泛 大力 积极 不断 坚持 持续 进一步 着力 扎实 全力""".split())
 _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
-_GLUE = frozenset("的了和与及在是")
 
 
 # What a jieba word may be in a unit (bits): a unit of its own; the first word of a run; a
@@ -45,7 +44,7 @@ class _WordKinds(dict):
     def __missing__(self, w: str) -> int:
         bits = 0
         if _HAN_RUN.fullmatch(w):
-            stop, glue = w in _ZH_STOP, w in _GLUE
+            stop, glue = w in _ZH_STOP, w in _ZH_GLUE
             bits |= _ALONE if 3 <= len(w) <= 10 and not stop else 0
             bits |= 0 if stop or glue else _FIRST
             bits |= 0 if glue else _NEXT

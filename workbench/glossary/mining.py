@@ -35,6 +35,8 @@ _ZH_STOP = frozenset(
     目前 下一步 谢谢 提问 其中 通过 实现 加强 提升 支持 重要 主要 有关 相关 全面 持续 不断 进一步 作为
     可以 他们 大家 这里 今年 去年 近年来 以来 我们将 一是 二是 三是 四是 比如""".split()
 )
+#: Particles and conjunctions that glue words together: no term holds one as a word of its own.
+_ZH_GLUE = frozenset("的了和与及在是")
 
 # jieba's part-of-speech tags that a term neither starts nor ends with: pronouns (他后腰, 这刘老),
 # conjunctions (再说一遍), prepositions, particles, modal words, interjections, onomatopoeia.
@@ -113,7 +115,7 @@ def _zh_units(text: str, cut) -> set[str]:
                 continue
             if n == 1 and (unit in _ZH_STOP or len(unit) < 2):
                 continue
-            if n > 1 and (parts[0] in _ZH_STOP or any(len(p) == 1 and p in "的了和与及在是" for p in parts)):
+            if n > 1 and (parts[0] in _ZH_STOP or any(p in _ZH_GLUE for p in parts)):
                 continue
             units.add(unit)
     return units
