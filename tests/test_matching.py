@@ -1,5 +1,7 @@
 """Term matching: what must match through typography and inflection, and what must not."""
 
+import random
+
 import pytest
 
 from workbench.glossary.matching import Forms, TermMatcher, read_words
@@ -201,3 +203,20 @@ def test_nested_terms_are_the_terms_found_inside_a_terms_chinese():
 
     assert [M.nested(i) for i in range(len(M.terms))] == [brute(i) for i in range(len(M.terms))]
     assert M.nested(3) == [2]  # 中小企业 in 专精特新中小企业
+
+
+def test_folded_keys_filled_at_once_are_the_keys_looked_up_one_by_one():
+    """_FoldedKeys.fill (lower-case words set in C) gives each word the key __missing__ gives:
+    British spellings made American, a glossary acronym in lower case marked."""
+    from workbench.glossary.matching import _FoldedKeys
+
+    rnd = random.Random(4)
+    pool = "abcdeisSIZEourtyAB'’&.09é"
+    words = {"".join(rnd.choices(pool, k=rnd.randint(1, 9))) for _ in range(20000)}
+    words |= {"organise", "colour", "programme", "centre", "sme", "ai", "SME", "AI", "Ai", "smes"}
+    filled, one_by_one = _FoldedKeys({"sme", "ai"}), _FoldedKeys({"sme", "ai"})
+    filled.fill(sorted(words))
+    assert len(filled) == len(words)
+    for w in words:
+        assert filled[w] == one_by_one[w], w
+    assert (filled["ai"], filled["AI"], filled["colour"]) == ("~ai", "ai", "color")

@@ -21,7 +21,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, WORD_SPLIT, american, en_key
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, WORD_SPLIT, american, british, en_key
 from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
 # (Chinese is matched half-width, with one quote mark and in simplified characters: a
@@ -52,14 +52,26 @@ class Forms:
         return bool(self.payloads)
 
     def add(self, seq: Sequence, payload: object) -> None:
-        self.payloads.setdefault(seq, []).append(payload)
+        self.extend(((seq, payload),))
+
+    def extend(self, items: Iterable[tuple[Sequence, object]]) -> None:
+        """`add` each (seq, payload), in order."""
+        payloads, heads, singles = self.payloads, self.heads, self.singles
+        new = []
+        for seq, payload in items:
+            if seq in payloads:
+                payloads[seq].append(payload)
+            else:
+                payloads[seq] = [payload]
+                new.append(seq)
         self._codes = None
-        if len(seq) == 1:
-            self.singles[seq[0]] = self.payloads[seq]
-            return
-        lengths = self.heads.setdefault(seq[:2], [])
-        if len(seq) not in lengths:
-            bisect.insort(lengths, len(seq))
+        for seq in new:
+            if len(seq) == 1:
+                singles[seq[0]] = payloads[seq]
+                continue
+            lengths = heads.setdefault(seq[:2], [])
+            if len(seq) not in lengths:
+                bisect.insort(lengths, len(seq))
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
         """(start, end, payload) of every occurrence, by start, then end, then as added."""
@@ -124,6 +136,22 @@ class _FoldedKeys(dict):
         self[word] = key
         return key
 
+    def fill(self, words: Iterable[str]) -> None:
+        """Look up at once the words not seen yet: those whose folded stem is the word itself
+        and that no British spelling rule meets (most of them) are set in C."""
+        new = set(words).difference(self)
+        if not new:
+            return
+        if len(self) + len(new) > 500_000:
+            self.clear()
+        as_is = FOLDED_KEYS.fill(new)
+        as_is.difference_update(british(as_is))
+        self.update(zip(as_is, as_is))
+        for word in self.acronyms.intersection(as_is):
+            self[word] = "~" + word  # (a word in lower case is no acronym)
+        for word in new.difference(as_is):
+            self[word]  # (__missing__)
+
 
 def _is_acronym(word: str) -> bool:
     """AI, SMEs, R&D: capitals (a plural -s allowed), two letters or more."""
@@ -185,28 +213,31 @@ class TermMatcher:
         # (most words are in lower case: only the others are asked whether they are acronyms)
         acronyms = {FOLDED_KEYS[w] for w in filterfalse(str.islower, folded_words) if _is_acronym(w)}
         self._keys = _FoldedKeys(acronyms)
+        self._keys.fill(words)
         folded = tuple(map(self._keys.__getitem__, words))
         kept = tuple(map(KEPT_KEYS.__getitem__, words)) if some_cs else ()
         keys = [(kept if f[1] else folded)[bounds[k]:bounds[k + 1]] for k, f in enumerate(forms)]
-        first = 0
-        for i, t in enumerate(self.terms):
-            seen: set[str] = set()
-            for form in t.zh:
-                norm = normalize_zh(form)
-                if norm and norm not in seen and HAS_WORD.search(norm):  # never a bare quote mark
-                    seen.add(norm)
-                    self._zh.add(norm, i)
-            last = first + 1 + len(t.variants) + len(t.forbidden)
-            mine = list(zip(forms[first:last], keys[first:last]))
-            first = last
-            accepted = {key for (_, _, kind, _), key in mine if kind != FORBIDDEN}
-            for (_, cs, kind, form), key in mine:
-                if not key:
-                    continue
-                if kind == FORBIDDEN and key in accepted:
-                    self._en_exact.add(_exact_key(form, cs), (i, kind, form))
-                else:
-                    (self._en_cs if cs else self._en).add(key, (i, kind, form))
+        # the Chinese forms, normalised at once (normalize_zh keeps the length: each form is
+        # cut back out of the joined text), each once a term, never a bare quote mark
+        zh_forms = [(i, form) for i, t in enumerate(self.terms) for form in t.zh]
+        joined = normalize_zh("".join(form for _, form in zh_forms))
+        ends = list(accumulate(len(form) for _, form in zh_forms))
+        self._zh.extend(dict.fromkeys(
+            (joined[end - len(form):end], i) for (i, form), end in zip(zh_forms, ends)
+            if end > end - len(form) and HAS_WORD.search(joined, end - len(form), end)
+        ))
+        accepted = {(f[0], key) for f, key in zip(forms, keys) if f[2] != FORBIDDEN}
+        en, en_cs, en_exact = [], [], []
+        for (i, cs, kind, form), key in zip(forms, keys):
+            if not key:
+                continue
+            if kind == FORBIDDEN and (i, key) in accepted:
+                en_exact.append((_exact_key(form, cs), (i, kind, form)))
+            else:
+                (en_cs if cs else en).append((key, (i, kind, form)))
+        self._en.extend(en)
+        self._en_cs.extend(en_cs)
+        self._en_exact.extend(en_exact)
 
     def zh_hits(self, text: str) -> list[ZhHit]:
         """Terms in Chinese text: the longest at each place; a form inside a longer found form
@@ -258,8 +289,11 @@ class TermMatcher:
         """`en_hits` of each text read (by its index) that holds a rendering, from one search
         of them all."""
         words = read.words
+        if self._en:
+            self._keys.fill(words)
         found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
         if self._en_cs:
+            KEPT_KEYS.fill(words)
             found += self._en_cs.find(tuple(map(KEPT_KEYS.__getitem__, words)))
         exact = []
         if self._en_exact:
