@@ -295,11 +295,15 @@ class TermMatcher:
         nested = self.__dict__.get("_nested")
         if nested is None:  # (every term's, from one search of all the Chinese forms)
             owners = [k for k, t in enumerate(self.terms) for _ in t.zh]
+            forms = [z for t in self.terms for z in t.zh]
+            offsets = _offsets(forms)
+            found = self._zh.find(normalize_zh("\n".join(forms)))
             inside: dict[int, set[int]] = {}
-            for form, (_, terms) in self.zh_scan_all([z for t in self.terms for z in t.zh]).items():
-                if terms != [owners[form]]:  # (most forms hold their own term only)
-                    inside.setdefault(owners[form], set()).update(terms)
-            nested = self._nested = {k: sorted(terms - {k}) for k, terms in inside.items()}
+            for (_, e, j), k in zip(found, map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))):
+                owner = owners[k - 1]  # (the form found in: where the forms start, the one before)
+                if j != owner and e - offsets[k - 1] <= len(forms[k - 1]):  # (not across the join)
+                    inside.setdefault(owner, set()).add(j)
+            nested = self._nested = {k: sorted(terms) for k, terms in inside.items()}
         return nested.get(i, [])
 
     def en_hits(self, text: str) -> list[EnHit]:
