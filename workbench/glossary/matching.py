@@ -367,6 +367,7 @@ class Words(NamedTuple):
     ends: list[int]  # and ends
     offsets: list[int]  # where each text starts there (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
+    gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
 
     def of(self, k: int) -> list[str]:
         """The words of text k: WORD.findall(texts[k])."""
@@ -380,7 +381,7 @@ def read_words(texts: Sequence[str]) -> Words:
     offsets = _offsets(texts)
     starts = edges[0:-1:2]
     bounds = list(map(bisect.bisect_left, repeat(starts, len(offsets)), offsets))
-    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds)
+    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds, parts[2:-1:2])
 
 
 def _exact_word(word: str) -> str:
