@@ -151,8 +151,9 @@ def test_forms_find_any_character():
 
 
 def _every_occurrence(entries, seq):
-    """What Forms.find must find: each entry at each place, by start, end, then as added."""
-    return [(i, j, p) for i in range(len(seq)) for j in range(i + 1, len(seq) + 1)
+    """What Forms.find must find: each entry at each place, by start, the longest first, then
+    as added."""
+    return [(i, j, p) for i in range(len(seq)) for j in range(len(seq), i, -1)
             for e, p in entries if seq[i:j] == e]
 
 
@@ -220,3 +221,18 @@ def test_folded_keys_filled_at_once_are_the_keys_looked_up_one_by_one():
     for w in words:
         assert filled[w] == one_by_one[w], w
     assert (filled["ai"], filled["AI"], filled["colour"]) == ("~ai", "ai", "color")
+
+
+def test_every_term_of_a_text_is_listed_as_first_found_shorter_forms_first():
+    """zh_scan's terms (zh_terms_all) are in the order of the places they are found at, and of
+    two forms found at one place the shorter first (规模以上 before 规模以上工业增加值)."""
+    rnd = random.Random(5)
+    chars = "规模以上工业"
+    forms = sorted({"".join(rnd.choices(chars, k=rnd.randint(1, 4))) for _ in range(40)})
+    m = TermMatcher(Glossary(terms=[Term(zh=[f], en=f"term {k}") for k, f in enumerate(forms)]))
+    texts = ["".join(rnd.choices(chars + "，", k=rnd.randint(0, 15))) for _ in range(300)]
+    scanned = m.zh_scan_all(texts)
+    for k, text in enumerate(texts):
+        places = sorted((s, s + len(f), i) for i, f in enumerate(forms) for s in range(len(text))
+                        if text.startswith(f, s))
+        assert scanned.get(k, ([], []))[1] == list(dict.fromkeys(i for *_, i in places))

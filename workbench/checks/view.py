@@ -244,12 +244,14 @@ def _match_all(matcher: TermMatcher, pairs: list[PairView]) -> None:
     zh = matcher.zh_scan_all([p.zh for p in pairs])
     read = read_words([p.en for p in pairs])
     en = matcher.en_hits_all(read)
+    words, bounds = read.words, read.bounds
     for k, pv in enumerate(pairs):
-        known = pv.__dict__
         if k in zh:
-            known["zh_hits"], known["zh_terms_all"] = hits, _ = zh[k]
-            known["zh_terms"] = _terms_of(hits)
+            hits, terms_all = zh[k]
+            terms = [hits[0].term] if len(hits) == 1 else _terms_of(hits)
         else:
-            known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = [], [], []
-        known["en_hits"] = en.get(k, [])
-        known["words"] = read.of(k)
+            hits, terms_all, terms = [], [], []
+        known = pv.__dict__
+        known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = hits, terms_all, terms
+        known["en_hits"] = en[k] if k in en else []
+        known["words"] = words[bounds[k]:bounds[k + 1]]

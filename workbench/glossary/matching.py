@@ -17,7 +17,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
@@ -44,7 +44,7 @@ class Forms:
 
     def __init__(self) -> None:
         self.payloads: dict = {}  # form → its payloads, in the order added
-        self.heads: dict = {}  # the first two symbols → the lengths of the forms so begun, shortest first
+        self.heads: dict = {}  # the first two symbols → the lengths of the forms so begun, longest first
         self.singles: dict = {}  # a form of one symbol: that symbol → its payloads
         self._codes: set[int] | None = None  # the heads of string forms as numbers (_code)
 
@@ -65,16 +65,22 @@ class Forms:
                 payloads[seq] = [payload]
                 new.append(seq)
         self._codes = None
+        touched = {}  # the heads of more than one length
         for seq in new:
             if len(seq) == 1:
                 singles[seq[0]] = payloads[seq]
                 continue
             lengths = heads.setdefault(seq[:2], [])
             if len(seq) not in lengths:
-                bisect.insort(lengths, len(seq))
+                lengths.append(len(seq))
+                if len(lengths) > 1:
+                    touched[id(lengths)] = lengths
+        for lengths in touched.values():
+            lengths.sort(reverse=True)
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
-        """(start, end, payload) of every occurrence, by start, then end, then as added."""
+        """(start, end, payload) of every occurrence, by start, then the longest first, then as
+        added (the order in which a form inside another comes after it)."""
         heads, payloads, singles = self.heads, self.payloads, self.singles
         if isinstance(seq, str):
             if self._codes is None:
@@ -87,15 +93,14 @@ class Forms:
         n = len(seq)
         out: list[tuple[int, int, object]] = []
         for i in starts:
+            for length in heads.get(seq[i:i + 2], ()):  # (longest first)
+                j = i + length
+                if j <= n:
+                    for p in payloads.get(seq[i:j], ()):
+                        out.append((i, j, p))
             if singles and seq[i] in singles:
                 for p in singles[seq[i]]:
                     out.append((i, i + 1, p))
-            for length in heads.get(seq[i:i + 2], ()):
-                j = i + length
-                if j > n:
-                    break
-                for p in payloads.get(seq[i:j], ()):
-                    out.append((i, j, p))
         return out
 
 
@@ -252,15 +257,31 @@ class TermMatcher:
         """`zh_scan` of each text that holds a term (by its index in `texts`), from one search
         of them all."""
         offsets = _offsets(texts)
-        found, every = [], {}
-        for s, e, i in self._zh.find(normalize_zh("\n".join(texts))):
-            k = bisect.bisect_right(offsets, s) - 1
-            if e - offsets[k] <= len(texts[k]):  # (not across the join)
-                found.append((s, e, i, k))
-                every.setdefault(k, {})[i] = None
+        found = self._zh.find(normalize_zh("\n".join(texts)))
+        # the text of each hit (where the texts start: the places just after a start, less one)
+        text_of = map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))
+        every: dict[int, dict[int, None]] = {}  # each text's terms, first found first
+        kept = []
+        nested_at_start: set[int] = set()  # texts where two forms start at one place
+        last = (-1, -1)
+        for (s, e, i), k in zip(found, text_of):
+            a = offsets[k - 1]
+            if e - a <= len(texts[k - 1]):  # (not across the join)
+                kept.append((s, e, i, k - 1, a))
+                if k - 1 in every:
+                    every[k - 1][i] = None
+                    if s == last[0] and e != last[1]:
+                        nested_at_start.add(k - 1)
+                else:
+                    every[k - 1] = {i: None}
+                last = (s, e)
+        if nested_at_start:  # there the shorter form counts as found first
+            for k in nested_at_start:
+                every[k] = {}
+            for _s, _e, i, k, _a in sorted((h for h in kept if h[3] in nested_at_start), key=itemgetter(0, 1)):
+                every[k][i] = None
         out: dict[int, tuple[list[ZhHit], list[int]]] = {k: ([], list(terms)) for k, terms in every.items()}
-        for s, e, i, k in _maximal(found):
-            a = offsets[k]
+        for s, e, i, k, a in _maximal(kept):
             out[k][0].append(ZhHit(i, s - a, e - a, texts[k][s - a:e - a]))
         return out
 
@@ -274,11 +295,15 @@ class TermMatcher:
         nested = self.__dict__.get("_nested")
         if nested is None:  # (every term's, from one search of all the Chinese forms)
             owners = [k for k, t in enumerate(self.terms) for _ in t.zh]
+            forms = [z for t in self.terms for z in t.zh]
+            offsets = _offsets(forms)
+            found = self._zh.find(normalize_zh("\n".join(forms)))
             inside: dict[int, set[int]] = {}
-            for form, (_, terms) in self.zh_scan_all([z for t in self.terms for z in t.zh]).items():
-                if terms != [owners[form]]:  # (most forms hold their own term only)
-                    inside.setdefault(owners[form], set()).update(terms)
-            nested = self._nested = {k: sorted(terms - {k}) for k, terms in inside.items()}
+            for (_, e, j), k in zip(found, map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))):
+                owner = owners[k - 1]  # (the form found in: where the forms start, the one before)
+                if j != owner and e - offsets[k - 1] <= len(forms[k - 1]):  # (not across the join)
+                    inside.setdefault(owner, set()).add(j)
+            nested = self._nested = {k: sorted(terms) for k, terms in inside.items()}
         return nested.get(i, [])
 
     def en_hits(self, text: str) -> list[EnHit]:
@@ -316,9 +341,10 @@ class TermMatcher:
                     out[k].append(hit)
                 else:
                     out[k] = [hit]
-        for hits in out.values():
-            if len(hits) > 1:
-                hits.sort(key=lambda h: (h.start, -h.end))
+        if exact or self._en_cs:  # (else each text's hits are in that order already)
+            for hits in out.values():
+                if len(hits) > 1:
+                    hits.sort(key=lambda h: (h.start, -h.end))
         return out
 
 
@@ -371,8 +397,7 @@ def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
 
 def _maximal(hits: list[tuple]) -> list[tuple]:
     """Drop spans strictly inside another span (equal spans of two terms both stay): `hits`
-    are (start, end, …)."""
-    hits.sort(key=lambda h: (h[0], -h[1]))
+    are (start, end, …), by start, the longest first (as `Forms.find` gives them)."""
     out: list[tuple] = []
     reach = -1
     reach_start = -1
