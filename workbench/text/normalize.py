@@ -12,8 +12,10 @@ tokens; quotation marks are not tokens.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from itertools import compress
+from operator import methodcaller
 from typing import NamedTuple
 
 # -- Chinese --------------------------------------------------------------------------------
@@ -174,6 +176,24 @@ class _KeyCache(dict):
         key = self[word] = stem_keys(word)[self.which]
         return key
 
+    def fill(self, words: Iterable[str]) -> set[str]:
+        """Look up at once the words not seen yet (most words of a text, seen for the first
+        time, are their own key: those are picked out and set in C, the others looked up one by
+        one), and return those that are their own key."""
+        new = set(words).difference(self)
+        if len(self) + len(new) > 500_000:
+            self.clear()
+        as_is = set(compress(new, map(_AS_IS.fullmatch, new)))
+        self.update(zip(as_is, as_is))
+        for word in new.difference(as_is):
+            self[word]  # (__missing__)
+        return as_is
+
+
+#: A word that `stem` and lower-casing leave as it is: ASCII without a capital letter or an
+#: apostrophe, not ending in "s" (every rule of `stem` is about a final s or capitals).
+_AS_IS = re.compile(r"[a-z0-9&.]+(?<!s)")
+
 
 FOLDED_KEYS, KEPT_KEYS = _KeyCache(0), _KeyCache(1)
 
@@ -227,12 +247,20 @@ _RULES = [
 
 
 _ANY_RULE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _RULES))
+#: Every ending a word that a rule changes can have (a word without one is passed over first).
+_RULE_ENDINGS = (
+    "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "yse", "ysed", "yses", "ysing",
+    "our", "ours", "oured", "ouring", "ourable", "ourably", "ourite", "ourites", "ourer", "ourers", "ourful",
+    "ourless", "tre", "tres", "tred", "bre", "bres", "bred", "ogue", "ogues", "lled", "lling", "ller", "llers",
+)
 
 
-def british(words: set[str]) -> dict[str, str]:
+def british(words: Collection[str]) -> dict[str, str]:
     """Of distinct lower-case words, those that `american` changes, with their American form
-    (the words that no rule can change, most of them, are passed over in C)."""
-    maybe = (_WORD_TABLE.keys() & words) | set(compress(words, map(_ANY_RULE.search, words)))
+    (the words that no rule can change, most of them, are passed over in C: those without
+    an ending a rule changes, then those the rules do not match)."""
+    ending = list(compress(words, map(methodcaller("endswith", _RULE_ENDINGS), words)))
+    maybe = (_WORD_TABLE.keys() & words) | set(compress(ending, map(_ANY_RULE.search, ending)))
     return {w: am for w in maybe if (am := american(w)) != w}
 
 
