@@ -337,3 +337,31 @@ def test_a_term_inside_a_longer_compound_is_not_missing(zh, en, missing):
                                   Term(zh=["工业和信息化部"], en="Ministry of Industry and Information Technology",
                                        variants=["MIIT"])])
     assert bool(found("term-missing", (zh, en), glossary=g)) == missing
+
+
+def test_a_pairs_term_renderings_read_at_once_are_those_read_term_by_term():
+    """_term_renderings reads a pair whose renderings are of distinct terms without en_by_term:
+    the same (term, hit) list as reading every term's hits from en_by_term."""
+    import random
+
+    from workbench.checks.terms import _term_renderings
+    from workbench.checks.view import build_views
+    from workbench.glossary.matching import FORBIDDEN
+
+    rnd = random.Random(6)
+    zh = ["规模以上工业企业", "中小企业", "专精特新“小巨人”企业", "新质生产力", "规模以上", "，"]
+    en = ["industrial enterprises above designated size", "SMEs", "small- and medium-sized enterprises",
+          '"little giant" enterprises', "small giant enterprises", "new quality productive forces", "and", "the"]
+    pairs = [("".join(rnd.choices(zh, k=rnd.randint(1, 4))), " ".join(rnd.choices(en, k=rnd.randint(1, 5))))
+             for _ in range(300)]
+    (view,) = build_views([(None, doc(*pairs))], [GLOSSARY])
+    several = repeated = 0
+    for p in view.pairs:
+        if not p.zh_terms or not p.en_hits:
+            continue
+        found = [(i, h) for i in p.zh_terms_all if i in p.en_by_term for h in p.en_by_term[i] if h.kind != FORBIDDEN]
+        shared = {h.span for _, h in found if sum(h.span == x.span for _, x in found) > 1}
+        assert _term_renderings(p) == [(i, h) for i, h in found if h.span not in shared]
+        several += len(found) > 1
+        repeated += len({h.term for h in p.en_hits}) < len(p.en_hits)
+    assert several > 20 and repeated > 20

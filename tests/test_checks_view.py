@@ -56,3 +56,46 @@ def test_hits_worked_out_when_read_are_the_hits_worked_out_up_front():
         for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words"):
             assert getattr(a, name) == getattr(b, name), (a.id, name)
     assert sum(len(p.en_hits) for p in now.pairs) > 100
+
+
+def test_english_read_once_is_the_english_of_each_pair_read_alone():
+    import random
+
+    from workbench.checks.view import build_views, english
+    from workbench.model import Alignment, Pair
+    from workbench.text.normalize import WORD_SPLIT
+
+    rnd = random.Random(7)
+    pieces = ["the", "Cell", "phone", "R&D", "China's", "SMEs’", "39.9", "high-tech", " ", "  ", ", ", ".",
+              "—", "\n", "café", "ΟΔΟΣ Α", "µm", "’", "'", "-", "Straße"]
+    docs = []
+    for d in range(3):
+        pairs = [Pair(id=i, zh=["中"], en=["".join(rnd.choices(pieces, k=rnd.randint(0, 12)))]) for i in range(1, 40)]
+        docs.append((f"d{d}.yaml", Alignment(title="t", pairs=pairs)))
+    views = build_views(docs, [None] * len(docs))
+    en = english(views)
+    assert en is views[1].english and english(views[1:]) is not en  # shared by the views of a run only
+    assert en.pairs == [p for v in views for p in v.pairs]
+    assert en.lowers_alike  # (no İ, no final Σ before a soft hyphen or two apostrophes and a letter)
+    words, lower, gaps = [], [], []
+    for k, p in enumerate(en.pairs):
+        assert en.view_of(k).pairs[k - en.first[views.index(en.view_of(k))]] is p
+        assert en.read.of(k) == WORD.findall(p.en)
+        parts = WORD_SPLIT.split(p.en)
+        words += parts[1::2]
+        lower += WORD.findall(p.en.replace("’", "'").lower())
+        gaps += parts[0::2]  # (the text before each word, and after the last)
+    assert en.read.words == words and en.lower == lower
+    # the text between words: a pair's own, and the ends of two pairs across the join
+    assert "\n".join(en.read.gaps) == "\n".join(WORD_SPLIT.split("\n".join(p.en for p in en.pairs))[2:-1:2])
+    assert len(en.read.gaps) == len(words) - 1
+
+
+@pytest.mark.parametrize("text", ["İstanbul is big", "ΑΣ\u00adΒ", "ΑΣ’’Β"])
+def test_english_that_lowers_otherwise_word_by_word_says_so(text):
+    from workbench.checks.view import build_views, english
+    from workbench.model import Alignment, Pair
+
+    (view,) = build_views([(None, Alignment(title="t", pairs=[Pair(id=1, zh=["中"], en=[text])]))], [None])
+    assert not english([view]).lowers_alike
+    assert english([view]).lower != WORD.findall(text.lower())

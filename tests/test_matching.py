@@ -1,5 +1,7 @@
 """Term matching: what must match through typography and inflection, and what must not."""
 
+import random
+
 import pytest
 
 from workbench.glossary.matching import Forms, TermMatcher, read_words
@@ -149,8 +151,9 @@ def test_forms_find_any_character():
 
 
 def _every_occurrence(entries, seq):
-    """What Forms.find must find: each entry at each place, by start, end, then as added."""
-    return [(i, j, p) for i in range(len(seq)) for j in range(i + 1, len(seq) + 1)
+    """What Forms.find must find: each entry at each place, by start, the longest first, then
+    as added."""
+    return [(i, j, p) for i in range(len(seq)) for j in range(len(seq), i, -1)
             for e, p in entries if seq[i:j] == e]
 
 
@@ -201,3 +204,35 @@ def test_nested_terms_are_the_terms_found_inside_a_terms_chinese():
 
     assert [M.nested(i) for i in range(len(M.terms))] == [brute(i) for i in range(len(M.terms))]
     assert M.nested(3) == [2]  # 中小企业 in 专精特新中小企业
+
+
+def test_folded_keys_filled_at_once_are_the_keys_looked_up_one_by_one():
+    """_FoldedKeys.fill (lower-case words set in C) gives each word the key __missing__ gives:
+    British spellings made American, a glossary acronym in lower case marked."""
+    from workbench.glossary.matching import _FoldedKeys
+
+    rnd = random.Random(4)
+    pool = "abcdeisSIZEourtyAB'’&.09é"
+    words = {"".join(rnd.choices(pool, k=rnd.randint(1, 9))) for _ in range(20000)}
+    words |= {"organise", "colour", "programme", "centre", "sme", "ai", "SME", "AI", "Ai", "smes"}
+    filled, one_by_one = _FoldedKeys({"sme", "ai"}), _FoldedKeys({"sme", "ai"})
+    filled.fill(sorted(words))
+    assert len(filled) == len(words)
+    for w in words:
+        assert filled[w] == one_by_one[w], w
+    assert (filled["ai"], filled["AI"], filled["colour"]) == ("~ai", "ai", "color")
+
+
+def test_every_term_of_a_text_is_listed_as_first_found_shorter_forms_first():
+    """zh_scan's terms (zh_terms_all) are in the order of the places they are found at, and of
+    two forms found at one place the shorter first (规模以上 before 规模以上工业增加值)."""
+    rnd = random.Random(5)
+    chars = "规模以上工业"
+    forms = sorted({"".join(rnd.choices(chars, k=rnd.randint(1, 4))) for _ in range(40)})
+    m = TermMatcher(Glossary(terms=[Term(zh=[f], en=f"term {k}") for k, f in enumerate(forms)]))
+    texts = ["".join(rnd.choices(chars + "，", k=rnd.randint(0, 15))) for _ in range(300)]
+    scanned = m.zh_scan_all(texts)
+    for k, text in enumerate(texts):
+        places = sorted((s, s + len(f), i) for i, f in enumerate(forms) for s in range(len(text))
+                        if text.startswith(f, s))
+        assert scanned.get(k, ([], []))[1] == list(dict.fromkeys(i for *_, i in places))

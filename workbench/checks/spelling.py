@@ -26,12 +26,13 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, and_, eq, itemgetter, lt, not_, or_, sub
 
 from workbench.checks import Finding
-from workbench.checks.view import PairView, View
-from workbench.text.normalize import EN_STOP, WORD, WORD_SPLIT, absent_char, british
+from workbench.checks.view import PairView, View, english
+from workbench.glossary.matching import read_words
+from workbench.text.normalize import EN_STOP, WORD, british
 
 _HYPHENS = {"-", "‐", "‑"}
 
@@ -53,28 +54,31 @@ class _Occ:
 
 
 class _Corpus:
-    """The English of every pair under check, read as one text: its words (lower case) and
-    the kind of separator after each word but the last, with the pair each word is in.
+    """The English of every pair under check, read as one text (`view.English`): its words
+    (lower case, ’ as ') and the kind of separator after each word but the last, with the pair
+    each word is in.
 
-    One regular-expression scan and a few passes over whole lists (run in C: map, zip,
-    compress, set operations) instead of the same steps for every pair: on 10,000 pairs the
-    work per pair, not per word, was most of the time. Pairs are joined by a character none of
-    them holds, so that no word, and no phrase, runs from one pair into the next: a separator
-    that holds it is a pair boundary, and a boundary is punctuation (`_NUL`), as the end of a
-    pair's text was when pairs were read one by one."""
+    A few passes over whole lists (run in C: map, zip, compress, set operations) instead of the
+    same steps for every pair: on 10,000 pairs the work per pair, not per word, was most of the
+    time. No word, and no phrase, runs from one pair into the next: the text between two pairs
+    is punctuation (`_NUL`), as the end of a pair's text was when pairs were read one by one."""
 
-    def __init__(self, items: list[tuple[View, PairView]]) -> None:
-        texts = [p.en for _, p in items]
-        mark = absent_char(texts)
-        low = mark.join(texts).replace("’", "'").lower()
-        parts = WORD_SPLIT.split(low)
-        self.items = items
-        self.words: list[str] = parts[1::2]
-        gaps = parts[2:-1:2]  # between word i and word i + 1
-        self.kinds: list[str] = list(map(_SEP_KIND.get, gaps, repeat(_NUL)))
-        # how many pair boundaries lie after each word (0: the next word is in the same pair)
-        self.cuts: list[int] = list(map(str.count, gaps, repeat(mark)))
-        self.pair_of: list[int] = list(accumulate(self.cuts, initial=parts[0].count(mark)))
+    def __init__(self, views: list[View]) -> None:
+        en = english(views)
+        if en.lowers_alike:  # (the words of the text lower-cased are its words lower-cased)
+            read, self.words = en.read, en.lower
+        else:
+            read = read_words([p.en.replace("’", "'").lower() for p in en.pairs])
+            self.words = read.words
+        self.en = en
+        self.kinds: list[str] = list(map(_SEP_KIND.get, read.gaps, repeat(_NUL)))
+        # the pair of each word, and how many pair boundaries lie after each word (0: the next
+        # word is in the same pair)
+        bounds = read.bounds
+        self.pair_of: list[int] = list(chain.from_iterable(map(repeat, range(len(bounds) - 1),
+                                                               map(sub, bounds[1:], bounds))))
+        self.cuts: list[int] = list(map(sub, self.pair_of[1:], self.pair_of))
+        self.bounds = bounds
 
     def in_pair(self, k: int, m: int) -> bool:
         """Words k … k + m - 1 and the word after them all in one pair."""
@@ -128,10 +132,9 @@ _ENDS_BEFORE = EN_STOP - {"of"}  # a phrase ends before one of these
 
 
 def variant_spelling(views: list[View]) -> Iterable[Finding]:
-    items = [(v, p) for v in views for p in v.pairs if p.en]
-    if not items:
+    if not any(p.en for v in views for p in v.pairs):
         return
-    c = _Corpus(items)
+    c = _Corpus(views)
     words, kinds = c.words, c.kinds
     n = len(words)
     # Pass 1, all in sets: which words, compounds and phrases can be written more than one way.
@@ -235,8 +238,8 @@ class _Where:
 
     def __init__(self, c: _Corpus, index: int) -> None:
         self.index = index
-        self.v, self.p = c.items[index]
-        self.first = bisect.bisect_left(c.pair_of, index)  # the pair's first word in the corpus
+        self.v, self.p = c.en.view_of(index), c.en.pairs[index]
+        self.first = c.bounds[index]  # the pair's first word in the corpus
         low = self.p.en.replace("’", "'").lower()
         self.spans = [m.span() for m in WORD.finditer(low)]
         self.exact = len(low) == len(self.p.en)

@@ -20,10 +20,6 @@ from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
 
 
-def _accepted(hits: Iterable[EnHit]) -> list[EnHit]:
-    return [h for h in hits if h.kind != FORBIDDEN]
-
-
 def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = ()) -> str | None:
     """The closest run of words to any accepted form (see `suggest`), never one that overlaps
     the rendering of another term (`taken`): "sized enterprises" inside "small- and
@@ -446,23 +442,12 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         for p in v.pairs:
             if not p.zh_terms or not p.en_hits:
                 continue
-            by_term = p.en_by_term
-            accepted = {i: hits for i in p.zh_terms_all if i in by_term and (hits := _accepted(by_term[i]))}
-            shared: set[tuple[int, int]] = set()
-            if len(accepted) > 1:
-                seen: set[tuple[int, int]] = set()
-                for hits in accepted.values():
-                    for h in hits:
-                        (shared if h.span in seen else seen).add(h.span)
-            for i, hits in accepted.items():
-                for h in hits:
-                    if shared and h.span in shared:
-                        continue  # these words render another term of the pair as well
-                    n += 1
-                    if (glossary, i) in uses:
-                        uses[(glossary, i)].append((n, v, p, h))
-                    else:
-                        uses[(glossary, i)] = [(n, v, p, h)]
+            for i, h in _term_renderings(p):
+                n += 1
+                if (glossary, i) in uses:
+                    uses[(glossary, i)].append((n, v, p, h))
+                else:
+                    uses[(glossary, i)] = [(n, v, p, h)]
     # each term's uses by rendering key, [(view, pair, surface, form)], the terms in the order
     # of their first use counted
     keyed: list[tuple[int, int, dict[str, list[tuple[View, PairView, str, str]]]]] = []
@@ -508,6 +493,27 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
                 yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
+
+
+def _term_renderings(p: PairView) -> list[tuple[int, EnHit]]:
+    """The accepted renderings (term, hit) in the pair of the terms whose Chinese it holds
+    (nested ones too), by term as zh_terms_all lists them, less those whose words render
+    another of these terms as well."""
+    hits = p.en_hits
+    terms = list(map(itemgetter(0), hits))
+    if len(set(terms)) == len(terms):  # (most pairs: one hit a term, en_by_term not needed)
+        by_term = dict(zip(terms, hits))
+        found = [(i, h) for i in p.zh_terms_all if (h := by_term.get(i)) is not None and h.kind != FORBIDDEN]
+    else:
+        by_term = p.en_by_term
+        found = [(i, h) for i in p.zh_terms_all if i in by_term for h in by_term[i] if h.kind != FORBIDDEN]
+    if len(found) < 2:
+        return found
+    seen: set[tuple[int, int]] = set()
+    shared: set[tuple[int, int]] = set()
+    for _, h in found:
+        (shared if h.span in seen else seen).add(h.span)
+    return [(i, h) for i, h in found if h.span not in shared] if shared else found
 
 
 _UNSEEN, _NESTED = object(), object()

@@ -3,7 +3,8 @@
 Everything a check may read of a pair is worked out once, when first read: the glossary's
 hits in every pair when a term-* check runs (then up front, in one search of each document's
 pairs: progress is shown a document at a time), and otherwise only in the pairs where a check
-asks (variant-spelling, for the few phrases it reports)."""
+asks (variant-spelling, for the few phrases it reports). The English of all the pairs, read
+as one text into words (`English`), is shared by the views of one run, read when first asked."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import is_, itemgetter
 
-from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, ZhHit, read_words
+from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, Words, ZhHit, read_words
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import WORD, Token, normalize_zh, tokenize_en
+from workbench.text.normalize import WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
 
 
 @dataclass
@@ -159,6 +161,56 @@ class View:
     al: Alignment
     pairs: list[PairView]
     matcher: TermMatcher | None
+    english: English | None = field(default=None, repr=False, compare=False)  # shared by the views of a run
+
+
+class English:
+    """The English of every pair of the views of one run, read as one text: its words
+    (`WORD`), where they are, and the text between them (`read`), read once when first asked,
+    for the checks that read words and the glossary matcher. Pair k is the k-th pair of the
+    views in order (`pairs`); `read.of(k)` is `WORD.findall` of its English."""
+
+    def __init__(self, views: Sequence[View]) -> None:
+        self.views = list(views)
+        self.pairs: list[PairView] = [p for v in views for p in v.pairs]
+        # the index of each view's first pair (and the number of pairs)
+        self.first: list[int] = list(accumulate((len(v.pairs) for v in views), initial=0))
+
+    def view_of(self, k: int) -> View:
+        """The view pair k is in."""
+        return self.views[bisect.bisect_right(self.first, k) - 1]
+
+    @cached_property
+    def read(self) -> Words:
+        """The words of every pair's English (one regular-expression scan of them all)."""
+        return read_words([p.en for p in self.pairs])
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """`read.words` lower-cased, with ’ as '."""
+        return "\n".join(self.read.words).replace("’", "'").lower().split("\n")
+
+    @cached_property
+    def lowers_alike(self) -> bool:
+        """Whether each text, lower-cased, splits into `lower` and the same text between words
+        lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
+        soft hyphen), looked at only in the texts with letters beyond Latin-1."""
+        texts = self.read.texts
+        if not _NOT_PLAIN.search("\n".join(texts)):
+            return True
+        for text in compress(texts, map(_NOT_PLAIN.search, texts)):
+            if WORD_SPLIT.split(text.lower()) != list(map(str.lower, WORD_SPLIT.split(text))):
+                return False
+        return True
+
+
+def english(views: Sequence[View]) -> English:
+    """The English of the views, as `build_views` shares it (read anew for views put
+    together otherwise)."""
+    shared = views[0].english if views else None
+    if shared is not None and len(shared.views) == len(views) and all(map(is_, shared.views, views)):
+        return shared
+    return English(views)
 
 
 def build_views(
@@ -186,6 +238,9 @@ def build_views(
         if progress is not None:
             progress(done / total)
         views.append(View(name, al, pairs, matcher))
+    shared = English(views)
+    for v in views:
+        v.english = shared
     return views
 
 
@@ -194,12 +249,14 @@ def _match_all(matcher: TermMatcher, pairs: list[PairView]) -> None:
     zh = matcher.zh_scan_all([p.zh for p in pairs])
     read = read_words([p.en for p in pairs])
     en = matcher.en_hits_all(read)
+    words, bounds = read.words, read.bounds
     for k, pv in enumerate(pairs):
-        known = pv.__dict__
         if k in zh:
-            known["zh_hits"], known["zh_terms_all"] = hits, _ = zh[k]
-            known["zh_terms"] = _terms_of(hits)
+            hits, terms_all = zh[k]
+            terms = [hits[0].term] if len(hits) == 1 else _terms_of(hits)
         else:
-            known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = [], [], []
-        known["en_hits"] = en.get(k, [])
-        known["words"] = read.of(k)
+            hits, terms_all, terms = [], [], []
+        known = pv.__dict__
+        known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = hits, terms_all, terms
+        known["en_hits"] = en[k] if k in en else []
+        known["words"] = words[bounds[k]:bounds[k + 1]]

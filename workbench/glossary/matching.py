@@ -17,11 +17,11 @@ import bisect
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, WORD_SPLIT, american, en_key
+from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, WORD_SPLIT, american, british, en_key
 from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
 # (Chinese is matched half-width, with one quote mark and in simplified characters: a
@@ -44,7 +44,7 @@ class Forms:
 
     def __init__(self) -> None:
         self.payloads: dict = {}  # form → its payloads, in the order added
-        self.heads: dict = {}  # the first two symbols → the lengths of the forms so begun, shortest first
+        self.heads: dict = {}  # the first two symbols → the lengths of the forms so begun, longest first
         self.singles: dict = {}  # a form of one symbol: that symbol → its payloads
         self._codes: set[int] | None = None  # the heads of string forms as numbers (_code)
 
@@ -52,17 +52,35 @@ class Forms:
         return bool(self.payloads)
 
     def add(self, seq: Sequence, payload: object) -> None:
-        self.payloads.setdefault(seq, []).append(payload)
+        self.extend(((seq, payload),))
+
+    def extend(self, items: Iterable[tuple[Sequence, object]]) -> None:
+        """`add` each (seq, payload), in order."""
+        payloads, heads, singles = self.payloads, self.heads, self.singles
+        new = []
+        for seq, payload in items:
+            if seq in payloads:
+                payloads[seq].append(payload)
+            else:
+                payloads[seq] = [payload]
+                new.append(seq)
         self._codes = None
-        if len(seq) == 1:
-            self.singles[seq[0]] = self.payloads[seq]
-            return
-        lengths = self.heads.setdefault(seq[:2], [])
-        if len(seq) not in lengths:
-            bisect.insort(lengths, len(seq))
+        touched = {}  # the heads of more than one length
+        for seq in new:
+            if len(seq) == 1:
+                singles[seq[0]] = payloads[seq]
+                continue
+            lengths = heads.setdefault(seq[:2], [])
+            if len(seq) not in lengths:
+                lengths.append(len(seq))
+                if len(lengths) > 1:
+                    touched[id(lengths)] = lengths
+        for lengths in touched.values():
+            lengths.sort(reverse=True)
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
-        """(start, end, payload) of every occurrence, by start, then end, then as added."""
+        """(start, end, payload) of every occurrence, by start, then the longest first, then as
+        added (the order in which a form inside another comes after it)."""
         heads, payloads, singles = self.heads, self.payloads, self.singles
         if isinstance(seq, str):
             if self._codes is None:
@@ -75,15 +93,14 @@ class Forms:
         n = len(seq)
         out: list[tuple[int, int, object]] = []
         for i in starts:
+            for length in heads.get(seq[i:i + 2], ()):  # (longest first)
+                j = i + length
+                if j <= n:
+                    for p in payloads.get(seq[i:j], ()):
+                        out.append((i, j, p))
             if singles and seq[i] in singles:
                 for p in singles[seq[i]]:
                     out.append((i, i + 1, p))
-            for length in heads.get(seq[i:i + 2], ()):
-                j = i + length
-                if j > n:
-                    break
-                for p in payloads.get(seq[i:j], ()):
-                    out.append((i, j, p))
         return out
 
 
@@ -123,6 +140,22 @@ class _FoldedKeys(dict):
             key = "~" + key
         self[word] = key
         return key
+
+    def fill(self, words: Iterable[str]) -> None:
+        """Look up at once the words not seen yet: those whose folded stem is the word itself
+        and that no British spelling rule meets (most of them) are set in C."""
+        new = set(words).difference(self)
+        if not new:
+            return
+        if len(self) + len(new) > 500_000:
+            self.clear()
+        as_is = FOLDED_KEYS.fill(new)
+        as_is.difference_update(british(as_is))
+        self.update(zip(as_is, as_is))
+        for word in self.acronyms.intersection(as_is):
+            self[word] = "~" + word  # (a word in lower case is no acronym)
+        for word in new.difference(as_is):
+            self[word]  # (__missing__)
 
 
 def _is_acronym(word: str) -> bool:
@@ -185,28 +218,31 @@ class TermMatcher:
         # (most words are in lower case: only the others are asked whether they are acronyms)
         acronyms = {FOLDED_KEYS[w] for w in filterfalse(str.islower, folded_words) if _is_acronym(w)}
         self._keys = _FoldedKeys(acronyms)
+        self._keys.fill(words)
         folded = tuple(map(self._keys.__getitem__, words))
         kept = tuple(map(KEPT_KEYS.__getitem__, words)) if some_cs else ()
         keys = [(kept if f[1] else folded)[bounds[k]:bounds[k + 1]] for k, f in enumerate(forms)]
-        first = 0
-        for i, t in enumerate(self.terms):
-            seen: set[str] = set()
-            for form in t.zh:
-                norm = normalize_zh(form)
-                if norm and norm not in seen and HAS_WORD.search(norm):  # never a bare quote mark
-                    seen.add(norm)
-                    self._zh.add(norm, i)
-            last = first + 1 + len(t.variants) + len(t.forbidden)
-            mine = list(zip(forms[first:last], keys[first:last]))
-            first = last
-            accepted = {key for (_, _, kind, _), key in mine if kind != FORBIDDEN}
-            for (_, cs, kind, form), key in mine:
-                if not key:
-                    continue
-                if kind == FORBIDDEN and key in accepted:
-                    self._en_exact.add(_exact_key(form, cs), (i, kind, form))
-                else:
-                    (self._en_cs if cs else self._en).add(key, (i, kind, form))
+        # the Chinese forms, normalised at once (normalize_zh keeps the length: each form is
+        # cut back out of the joined text), each once a term, never a bare quote mark
+        zh_forms = [(i, form) for i, t in enumerate(self.terms) for form in t.zh]
+        joined = normalize_zh("".join(form for _, form in zh_forms))
+        ends = list(accumulate(len(form) for _, form in zh_forms))
+        self._zh.extend(dict.fromkeys(
+            (joined[end - len(form):end], i) for (i, form), end in zip(zh_forms, ends)
+            if end > end - len(form) and HAS_WORD.search(joined, end - len(form), end)
+        ))
+        accepted = {(f[0], key) for f, key in zip(forms, keys) if f[2] != FORBIDDEN}
+        en, en_cs, en_exact = [], [], []
+        for (i, cs, kind, form), key in zip(forms, keys):
+            if not key:
+                continue
+            if kind == FORBIDDEN and (i, key) in accepted:
+                en_exact.append((_exact_key(form, cs), (i, kind, form)))
+            else:
+                (en_cs if cs else en).append((key, (i, kind, form)))
+        self._en.extend(en)
+        self._en_cs.extend(en_cs)
+        self._en_exact.extend(en_exact)
 
     def zh_hits(self, text: str) -> list[ZhHit]:
         """Terms in Chinese text: the longest at each place; a form inside a longer found form
@@ -221,15 +257,31 @@ class TermMatcher:
         """`zh_scan` of each text that holds a term (by its index in `texts`), from one search
         of them all."""
         offsets = _offsets(texts)
-        found, every = [], {}
-        for s, e, i in self._zh.find(normalize_zh("\n".join(texts))):
-            k = bisect.bisect_right(offsets, s) - 1
-            if e - offsets[k] <= len(texts[k]):  # (not across the join)
-                found.append((s, e, i, k))
-                every.setdefault(k, {})[i] = None
+        found = self._zh.find(normalize_zh("\n".join(texts)))
+        # the text of each hit (where the texts start: the places just after a start, less one)
+        text_of = map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))
+        every: dict[int, dict[int, None]] = {}  # each text's terms, first found first
+        kept = []
+        nested_at_start: set[int] = set()  # texts where two forms start at one place
+        last = (-1, -1)
+        for (s, e, i), k in zip(found, text_of):
+            a = offsets[k - 1]
+            if e - a <= len(texts[k - 1]):  # (not across the join)
+                kept.append((s, e, i, k - 1, a))
+                if k - 1 in every:
+                    every[k - 1][i] = None
+                    if s == last[0] and e != last[1]:
+                        nested_at_start.add(k - 1)
+                else:
+                    every[k - 1] = {i: None}
+                last = (s, e)
+        if nested_at_start:  # there the shorter form counts as found first
+            for k in nested_at_start:
+                every[k] = {}
+            for _s, _e, i, k, _a in sorted((h for h in kept if h[3] in nested_at_start), key=itemgetter(0, 1)):
+                every[k][i] = None
         out: dict[int, tuple[list[ZhHit], list[int]]] = {k: ([], list(terms)) for k, terms in every.items()}
-        for s, e, i, k in _maximal(found):
-            a = offsets[k]
+        for s, e, i, k, a in _maximal(kept):
             out[k][0].append(ZhHit(i, s - a, e - a, texts[k][s - a:e - a]))
         return out
 
@@ -243,11 +295,15 @@ class TermMatcher:
         nested = self.__dict__.get("_nested")
         if nested is None:  # (every term's, from one search of all the Chinese forms)
             owners = [k for k, t in enumerate(self.terms) for _ in t.zh]
+            forms = [z for t in self.terms for z in t.zh]
+            offsets = _offsets(forms)
+            found = self._zh.find(normalize_zh("\n".join(forms)))
             inside: dict[int, set[int]] = {}
-            for form, (_, terms) in self.zh_scan_all([z for t in self.terms for z in t.zh]).items():
-                if terms != [owners[form]]:  # (most forms hold their own term only)
-                    inside.setdefault(owners[form], set()).update(terms)
-            nested = self._nested = {k: sorted(terms - {k}) for k, terms in inside.items()}
+            for (_, e, j), k in zip(found, map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))):
+                owner = owners[k - 1]  # (the form found in: where the forms start, the one before)
+                if j != owner and e - offsets[k - 1] <= len(forms[k - 1]):  # (not across the join)
+                    inside.setdefault(owner, set()).add(j)
+            nested = self._nested = {k: sorted(terms) for k, terms in inside.items()}
         return nested.get(i, [])
 
     def en_hits(self, text: str) -> list[EnHit]:
@@ -258,8 +314,11 @@ class TermMatcher:
         """`en_hits` of each text read (by its index) that holds a rendering, from one search
         of them all."""
         words = read.words
+        if self._en:
+            self._keys.fill(words)
         found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
         if self._en_cs:
+            KEPT_KEYS.fill(words)
             found += self._en_cs.find(tuple(map(KEPT_KEYS.__getitem__, words)))
         exact = []
         if self._en_exact:
@@ -282,9 +341,10 @@ class TermMatcher:
                     out[k].append(hit)
                 else:
                     out[k] = [hit]
-        for hits in out.values():
-            if len(hits) > 1:
-                hits.sort(key=lambda h: (h.start, -h.end))
+        if exact or self._en_cs:  # (else each text's hits are in that order already)
+            for hits in out.values():
+                if len(hits) > 1:
+                    hits.sort(key=lambda h: (h.start, -h.end))
         return out
 
 
@@ -307,6 +367,7 @@ class Words(NamedTuple):
     ends: list[int]  # and ends
     offsets: list[int]  # where each text starts there (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
+    gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
 
     def of(self, k: int) -> list[str]:
         """The words of text k: WORD.findall(texts[k])."""
@@ -320,7 +381,7 @@ def read_words(texts: Sequence[str]) -> Words:
     offsets = _offsets(texts)
     starts = edges[0:-1:2]
     bounds = list(map(bisect.bisect_left, repeat(starts, len(offsets)), offsets))
-    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds)
+    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds, parts[2:-1:2])
 
 
 def _exact_word(word: str) -> str:
@@ -336,8 +397,7 @@ def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
 
 def _maximal(hits: list[tuple]) -> list[tuple]:
     """Drop spans strictly inside another span (equal spans of two terms both stay): `hits`
-    are (start, end, …)."""
-    hits.sort(key=lambda h: (h[0], -h[1]))
+    are (start, end, …), by start, the longest first (as `Forms.find` gives them)."""
     out: list[tuple] = []
     reach = -1
     reach_start = -1

@@ -12,6 +12,7 @@ tokens; quotation marks are not tokens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
@@ -173,6 +174,24 @@ class _KeyCache(dict):
             self.clear()
         key = self[word] = stem_keys(word)[self.which]
         return key
+
+    def fill(self, words: Iterable[str]) -> set[str]:
+        """Look up at once the words not seen yet (most words of a text, seen for the first
+        time, are their own key: those are picked out and set in C, the others looked up one by
+        one), and return those that are their own key."""
+        new = set(words).difference(self)
+        if len(self) + len(new) > 500_000:
+            self.clear()
+        as_is = set(compress(new, map(_AS_IS.fullmatch, new)))
+        self.update(zip(as_is, as_is))
+        for word in new.difference(as_is):
+            self[word]  # (__missing__)
+        return as_is
+
+
+#: A word that `stem` and lower-casing leave as it is: ASCII without a capital letter or an
+#: apostrophe, not ending in "s" (every rule of `stem` is about a final s or capitals).
+_AS_IS = re.compile(r"[a-z0-9&.]+(?<!s)")
 
 
 FOLDED_KEYS, KEPT_KEYS = _KeyCache(0), _KeyCache(1)
