@@ -56,6 +56,20 @@ def test_hits_worked_out_when_read_are_the_hits_worked_out_up_front():
         for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words"):
             assert getattr(a, name) == getattr(b, name), (a.id, name)
     assert sum(len(p.en_hits) for p in now.pairs) > 100
+    # several documents: the English read once for all, each document matched in its part of it
+    # (one without a glossary between), the same as each pair read alone
+    half = type(al)(title="half", pairs=al.pairs[: len(al.pairs) // 2])
+    docs = [("a", al), ("b", half), ("c", al), ("d", type(al)(title="empty"))]
+    glossaries = [glossary, None, glossary, glossary]
+    done = []
+    now, later = (build_views(docs, glossaries, progress=done.append, match_all=m) for m in (True, False))
+    n = len(al.pairs) * 2 + len(half.pairs)
+    assert done == [len(al.pairs) / n, (len(al.pairs) + len(half.pairs)) / n, 1.0, 1.0] * 2
+    assert "en_hits" in now[2].pairs[0].__dict__ and "en_hits" not in now[1].pairs[0].__dict__
+    for v, w in zip(now, later):
+        for a, b in zip(v.pairs, w.pairs):
+            for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words"):
+                assert getattr(a, name) == getattr(b, name), (v.file, a.id, name)
 
 
 def test_english_read_once_is_the_english_of_each_pair_read_alone():

@@ -236,3 +236,17 @@ def test_every_term_of_a_text_is_listed_as_first_found_shorter_forms_first():
         places = sorted((s, s + len(f), i) for i, f in enumerate(forms) for s in range(len(text))
                         if text.startswith(f, s))
         assert scanned.get(k, ([], []))[1] == list(dict.fromkeys(i for *_, i in places))
+
+
+def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
+    """Words.part(a, b): the words, bounds and gaps of texts[a:b] read alone, and the same hits."""
+    rnd = random.Random(8)
+    pieces = ["SMEs", "small", "giant", "enterprises", "little", " ", ", ", "R&D", "\n", "—", "regional aircrafts"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 9))) for _ in range(60)]
+    read, m = read_words(texts), TermMatcher(GLOSSARY)
+    for a, b in [(0, 60), (0, 0), (5, 6), (7, 30), (30, 60), (59, 60)]:
+        part, alone = read.part(a, b), read_words(texts[a:b])
+        assert (part.words, part.bounds, part.gaps) == (alone.words, alone.bounds, alone.gaps)
+        assert [part.of(k) for k in range(b - a)] == [WORD.findall(t) for t in texts[a:b]]
+        assert m.en_hits_all(part) == m.en_hits_all(alone)
+    assert read.part(0, 60) is read

@@ -222,8 +222,6 @@ def build_views(
     """The views of the documents; `match_all`: the glossary matched in every pair now (else
     in each pair when first asked)."""
     matchers: dict[int, TermMatcher] = {}
-    total = sum(len(al.pairs) for _, al in docs) or 1
-    done = 0
     views = []
     for (name, al), g in zip(docs, glossaries):
         matcher = None
@@ -232,22 +230,23 @@ def build_views(
             if matcher is None:
                 matcher = matchers[id(g)] = TermMatcher(g)
         pairs = [PairView(p.id, "".join(p.zh), " ".join(p.en), matcher) for p in al.pairs]
-        if matcher is not None and match_all:  # (what the properties would work out, set now)
-            _match_all(matcher, pairs)
-        done += len(pairs)
-        if progress is not None:
-            progress(done / total)
         views.append(View(name, al, pairs, matcher))
     shared = English(views)
     for v in views:
         v.english = shared
+    total = len(shared.pairs) or 1
+    for d, v in enumerate(views):
+        if v.matcher is not None and match_all:  # (what the properties would work out, set now)
+            _match_all(v.matcher, v.pairs, shared.read.part(shared.first[d], shared.first[d + 1]))
+        if progress is not None:
+            progress(shared.first[d + 1] / total)
     return views
 
 
-def _match_all(matcher: TermMatcher, pairs: list[PairView]) -> None:
-    """The glossary's hits in every pair, and the words of each, from one search of them all."""
+def _match_all(matcher: TermMatcher, pairs: list[PairView], read: Words) -> None:
+    """The glossary's hits in every pair, and the words of each (`read`: of these pairs' English),
+    from one search of them all."""
     zh = matcher.zh_scan_all([p.zh for p in pairs])
-    read = read_words([p.en for p in pairs])
     en = matcher.en_hits_all(read)
     words, bounds = read.words, read.bounds
     for k, pv in enumerate(pairs):

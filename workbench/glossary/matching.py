@@ -373,6 +373,16 @@ class Words(NamedTuple):
         """The words of text k: WORD.findall(texts[k])."""
         return self.words[self.bounds[k]:self.bounds[k + 1]]
 
+    def part(self, a: int, b: int) -> Words:
+        """The reading of texts a to b - 1 alone (their places still counted in all the
+        texts joined: a text's words are where they were, less where it starts)."""
+        if (a, b) == (0, len(self.texts)):
+            return self
+        first, last = self.bounds[a], self.bounds[b]
+        return Words(self.texts[a:b], self.words[first:last], self.starts[first:last], self.ends[first:last],
+                     self.offsets[a:b + 1], [x - first for x in self.bounds[a:b + 1]],
+                     self.gaps[first:max(first, last - 1)])
+
 
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
