@@ -37,3 +37,19 @@ def test_keys_filled_at_once_are_the_keys_looked_up_one_by_one():
         for w in words:
             assert keys[w] == stem_keys(w)[which], w
         assert all(keys[w] == w for w in as_is)
+
+
+def test_british_words_are_those_american_changes_whatever_their_ending():
+    from workbench.text.normalize import _RULE_ENDINGS, _RULES, _WORD_TABLE, american, british
+
+    rnd = random.Random(3)
+    letters = "aeiouylrstdbgnc"
+    words = {"".join(rnd.choice(letters) for _ in range(rnd.randint(1, 12))) for _ in range(20000)}
+    for ending in _RULE_ENDINGS + ("sation", "ysation", "oure", "ourly", "tred", "ogueing", "lling"):
+        words.update("".join(rnd.choice(letters) for _ in range(rnd.randint(0, 6))) + ending for _ in range(40))
+    words.update(_WORD_TABLE)
+    words.update(("organisation", "colour", "centre", "catalogue", "travelled", "analyse", "realised"))
+    assert british(words) == {w: american(w) for w in words if american(w) != w}
+    assert len(british(words)) > 500
+    # (the endings passed over are those no rule matches)
+    assert not [w for w in words if any(rx.search(w) for rx, _ in _RULES) and not w.endswith(_RULE_ENDINGS)]

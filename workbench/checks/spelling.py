@@ -1,9 +1,12 @@
 """variant-spelling: near-identical English phrasings of the same thing across the documents.
 
 Three kinds of near-identity, each found by reducing phrases to a key that forgets exactly
-one kind of difference, and grouping phrases by key. A first pass collects keys in sets (the
-work per word is done by the C parts of Python: regular expressions, zip, set union); a second
-pass locates the few that vary.
+one kind of difference, and grouping phrases by key. The English of all the pairs is read as
+one text (`view.English`), and each word and each separator between two words is reduced to
+one byte saying what it is (an article, a function word, one that can begin or end a word
+closed up, …): the few places worth a look are then picked out by operations on those bytes
+that run in C (regular expressions, and masks and/or-ed as whole numbers), and only there are
+words looked at one by one.
 
 - spelling: British and American forms of a word (organisation / organization, centre /
   center, future-orientated / future-oriented);
@@ -23,25 +26,70 @@ Phrases that a glossary term's accepted renderings cover are left to term-incons
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, repeat
-from operator import add, and_, eq, itemgetter, lt, not_, or_, sub
+from itertools import compress, repeat
+from operator import add, methodcaller, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View, english
 from workbench.glossary.matching import read_words
 from workbench.text.normalize import EN_STOP, WORD, british
 
-_HYPHENS = {"-", "‐", "‑"}
-
 _ARTICLES = frozenset(("a", "an", "the"))
-_CONTENT = dict.fromkeys(_ARTICLES, False)  # .get(word, True): not an article
 #: Words (articles not counted) in a phrase compared for articles.
 PHRASE_WORDS = 4
 _NUL = "\x00"  # a boundary: punctuation between two words
-_SEP_KIND = {" ": " ", "-": "-", "‐": "-", "‑": "-"}
+
+# What is between two words, one byte: a space, a hyphen, or anything else (punctuation,
+# the end of a pair): a boundary no compound or phrase runs across.
+_SPACE, _BREAK, _HYPHEN = 0, 1, 2
+_GAP = {" ": _SPACE, "-": _HYPHEN, "‐": _HYPHEN, "‑": _HYPHEN}
+_SEP = {_SPACE: " ", _HYPHEN: "-"}
+
+# What a word is, one byte: its type in the two low bits (a content word, an article, a
+# function word before which a phrase ends, "of", after which it does not), and flags.
+_CONTENT, _ARTICLE, _STOP, _OF = 0, 1, 2, 3
+_SPELLED_TWO_WAYS = 4  # British here, American there
+_HEAD = 8  # the beginning of a word that is written elsewhere closed up (or hyphenated)
+_TAIL = 16  # the end of one
+
+
+def _table(f) -> bytes:
+    """bytes.translate's table: byte b → f(b)."""
+    return bytes(map(f, range(256)))
+
+
+# The type of a word as a letter (upper case: no boundary after it, lower case: one), so that
+# the phrases compared for articles are found by regular expressions: a content word, two more
+# words other than articles, and a content word that ends a phrase (a boundary after it, or a
+# function word other than "of"), articles allowed between (none after a boundary).
+_LETTER = _table(lambda b: b"CASO"[b & 3])
+_A = ord("A")
+_WINDOW = re.compile(rb"C(?=[CSO][CSO](?:c|C[ASas]))")  # (each start: they overlap)
+# (with an article inside: those where the words in a row are no window)
+_SPACED_WINDOW = re.compile(rb"(C)(?![CSO][CSO](?:c|C[ASas]))(?=A*([CSO])A*([CSO])A*(c|C(?=[ASas])))")
+_IS = {flag: _table(lambda b, flag=flag: 1 if b & flag else 0) for flag in (_SPELLED_TWO_WAYS, _HEAD, _TAIL)}
+_NO_BREAK = _table(lambda b: 1 if b != _BREAK else 0)
+_IS_BREAK = _table(lambda b: 1 if b == _BREAK else 0)
+_IS_HYPHEN = _table(lambda b: 1 if b == _HYPHEN else 0)
+_NONZERO = re.compile(rb"[^\x00]")
+
+
+def _int(mask: bytes) -> int:
+    """A byte mask as one number (byte k: bits 8k … 8k + 7), to be and-ed whole; `>> 8 * j`
+    moves the byte of word k + j to word k."""
+    return int.from_bytes(mask, "little")
+
+
+def _places(mask: bytes) -> list[int]:
+    """The places of the nonzero bytes of a mask."""
+    if mask.count(0) > len(mask) - len(mask) // 32:  # (few: found by a scan in C)
+        return list(map(re.Match.start, _NONZERO.finditer(mask)))
+    return list(compress(range(len(mask)), mask))
 
 
 @dataclass
@@ -55,173 +103,111 @@ class _Occ:
 
 class _Corpus:
     """The English of every pair under check, read as one text (`view.English`): its words
-    (lower case, ’ as ') and the kind of separator after each word but the last, with the pair
-    each word is in.
+    (`words`, as written; `lower`: each distinct one → lower case, ’ as '), what is between each
+    two (`gaps`, one byte each: `_GAP`; after the last word, a boundary), and where each pair's
+    words begin (`bounds`).
 
-    A few passes over whole lists (run in C: map, zip, compress, set operations) instead of the
-    same steps for every pair: on 10,000 pairs the work per pair, not per word, was most of the
-    time. No word, and no phrase, runs from one pair into the next: the text between two pairs
-    is punctuation (`_NUL`), as the end of a pair's text was when pairs were read one by one."""
+    No word, and no phrase, runs from one pair into the next: the text between two pairs is a
+    boundary, as the end of a pair's text was when pairs were read one by one."""
 
     def __init__(self, views: list[View]) -> None:
         en = english(views)
+        self.en = en
         if en.lowers_alike:  # (the words of the text lower-cased are its words lower-cased)
-            read, self.words = en.read, en.lower
+            read = en.read
+            distinct = list(set(read.words))
+            self.lower = dict(zip(distinct, "\n".join(distinct).replace("’", "'").lower().split("\n")))
         else:
             read = read_words([p.en.replace("’", "'").lower() for p in en.pairs])
-            self.words = read.words
-        self.en = en
-        self.kinds: list[str] = list(map(_SEP_KIND.get, read.gaps, repeat(_NUL)))
-        # the pair of each word, and how many pair boundaries lie after each word (0: the next
-        # word is in the same pair)
-        bounds = read.bounds
-        self.pair_of: list[int] = list(chain.from_iterable(map(repeat, range(len(bounds) - 1),
-                                                               map(sub, bounds[1:], bounds))))
-        self.cuts: list[int] = list(map(sub, self.pair_of[1:], self.pair_of))
-        self.bounds = bounds
+            self.lower = {w: w for w in read.words}
+        self.words = read.words
+        self.n = len(self.words)
+        self.gaps = bytes(map(_GAP.get, read.gaps, repeat(_BREAK))) + bytes((_BREAK,))
+        self.bounds = read.bounds
+
+    def classify(self, byte: dict[str, int]) -> bytes:
+        """One byte for each word: `byte` of its lower-case form."""
+        lower = self.lower
+        return bytes(map(dict(zip(lower, map(byte.__getitem__, lower.values()))).__getitem__, self.words))
+
+    def places_of(self, words: set[str]) -> Iterable[int]:
+        """Where the words (lower case) are, in order."""
+        if not words:
+            return ()
+        as_read = set(compress(self.lower, map(words.__contains__, self.lower.values())))
+        return compress(range(self.n), map(as_read.__contains__, self.words))
+
+    def low(self, k: int) -> str:
+        """Word k, lower-cased."""
+        return self.lower[self.words[k]]
+
+    def lows(self, places: Iterable[int]) -> Iterator[str]:
+        """The words at those places, lower-cased (looked up in C)."""
+        return map(self.lower.__getitem__, map(self.words.__getitem__, places))
+
+    def pair_of(self, k: int) -> int:
+        return bisect_right(self.bounds, k) - 1
 
     def in_pair(self, k: int, m: int) -> bool:
         """Words k … k + m - 1 and the word after them all in one pair."""
-        cuts = self.cuts
-        return k + m < len(self.words) and not any(cuts[k:k + m])
+        return k + m < self.n and self.pair_of(k) == self.pair_of(k + m)
 
     def compound(self, k: int, m: int) -> tuple[str, str, str]:
-        """(letters, next word or _NUL after punctuation, surface) of words k … k + m - 1."""
-        words, kinds = self.words, self.kinds
-        surface = words[k]
+        """(letters, next word, surface) of words k … k + m - 1, none of them followed by a
+        boundary."""
+        gaps = self.gaps
+        surface = self.low(k)
         for j in range(k, k + m - 1):
-            surface += kinds[j] + words[j + 1]
-        nxt = words[k + m] if kinds[k + m - 1] != _NUL else _NUL
-        return "".join(words[k:k + m]), nxt, surface
-
-
-
-
-def _windows(c: _Corpus) -> list[tuple[int, tuple]]:
-    """The article windows worth comparing, with the position of their first word: four
-    successive words other than articles (with only articles between them) inside a stretch
-    between punctuation, whose last word ends a phrase (the stretch ends, or a function word
-    other than "of" follows), and which are written somewhere with an article inside. A window
-    is (four words, True, the distance from each word to the next but the first): a distance
-    over 1 is an article between."""
-    words, kinds = c.words, c.kinds
-    content = list(compress(range(len(words)), map(_CONTENT.get, words, repeat(True))))
-    if len(content) < PHRASE_WORDS:
-        return []
-    breaks = list(map(_NUL.__eq__, kinds))
-    stretch = list(accumulate(breaks, initial=0))  # stretch number of each word
-    ends_at = list(map(or_, breaks, map(_ENDS_BEFORE.__contains__, words[1:])))
-    ends_at.append(True)  # (the last word ends its stretch)
-    cs = list(map(stretch.__getitem__, content))
-    ok = list(map(and_, map(eq, cs, cs[3:]), map(ends_at.__getitem__, content[3:])))
-    # the positions of the four words of each window that passes (most do not: looked at only now)
-    at = [list(compress(content[k:], ok)) for k in range(PHRASE_WORDS)]
-    keys = list(zip(*(map(words.__getitem__, a) for a in at)))
-    inside = map(lt, repeat(PHRASE_WORDS - 1), map(sub, at[-1], at[0]))  # an article inside
-    with_article = set(compress(keys, inside))
-    if not with_article:
-        return []
-    # (only those seen twice or more can vary: counted in C, most phrases are seen once)
-    seen = Counter(keys)
-    with_article = set(compress(with_article, map(lt, repeat(1), map(seen.__getitem__, with_article))))
-    return [(at[0][i], keys[i] + (True, at[1][i] - at[0][i], at[2][i] - at[1][i], at[3][i] - at[2][i]))
-            for i in compress(range(len(keys)), map(with_article.__contains__, keys))]
-
-
-_ENDS_BEFORE = EN_STOP - {"of"}  # a phrase ends before one of these
+            surface += _SEP[gaps[j]] + self.low(j + 1)
+        return "".join(self.lows(range(k, k + m))), self.low(k + m), surface
 
 
 def variant_spelling(views: list[View]) -> Iterable[Finding]:
     if not any(p.en for v in views for p in v.pairs):
         return
     c = _Corpus(views)
-    words, kinds = c.words, c.kinds
-    n = len(words)
-    # Pass 1, all in sets: which words, compounds and phrases can be written more than one way.
+    if not c.n:
+        return
+    # Pass 1: which words, compounds and phrases can be written more than one way, and where.
     # A compound can vary only if one of its forms is hyphenated or closed up (a word that
     # elsewhere is two or three words run together); a phrase only if one of its forms has an
-    # article inside. Only those are then collected, with where they are.
-    vocab = set(words)
-    hyphenated: set[str] = set()  # the letters of compounds written with a hyphen
-    for i in compress(range(n - 1), map("-".__eq__, kinds)):
-        for k, m in ((i, 2), (i - 1, 3), (i, 3)):
-            if k >= 0 and c.in_pair(k, m):
-                hyphenated.add("".join(words[k:k + m]))
-    spell_groups: dict[str, set[str]] = defaultdict(set)
-    for w, am in british(vocab).items():
-        if len(w) >= 5 and w.isalpha():
-            spell_groups[am].add(w)
-    spell_words = {}
-    for am, forms in spell_groups.items():
-        if am in vocab:
-            for w in forms | {am}:
-                spell_words[w] = am
-    # two or three adjacent words of a pair run together that are a word elsewhere (the runs
-    # made and looked up in C)
-    same = list(map(not_, c.cuts))  # word i and word i + 1 in one pair
-    closed = set(hyphenated)
-    runs = list(map(add, words, words[1:]))
-    closed.update(w for w in vocab.intersection(compress(runs, same)) if w.isalpha())
-    closed.update(w for w in vocab.intersection(compress(map(add, runs, words[2:]), map(and_, same, same[1:])))
-                  if w.isalpha())
-    del hyphenated, same, runs
-    # every compound whose letters are closed up somewhere, where it is: one word, or two or
-    # three from where a word is the beginning of a closed-up one
-    placed: list[tuple[int, int, tuple[str, str, str]]] = []
-    if closed:
-        heads = {w[:i] for w in closed for i in range(1, len(w))}
-        for k in compress(range(n), map(closed.__contains__, words)):
-            if c.in_pair(k, 1):
-                placed.append((k, 1, c.compound(k, 1)))
-        for k in compress(range(n - 1), map(heads.__contains__, words)):
-            joined = words[k] + words[k + 1]
-            for m in (2, 3):
-                if m == 3:
-                    if k + 2 >= n:
-                        break
-                    joined += words[k + 2]
-                if joined in closed and c.in_pair(k, m):
-                    placed.append((k, m, c.compound(k, m)))
-    compounds = {t for _, _, t in placed}
-    placed_windows = _windows(c)
-    windows = {w for _, w in placed_windows}
-    # keys seen with two surfaces (counted in C), then checked one by one
-    twice = {k for k, cnt in Counter(map(itemgetter(0, 1), compounds)).items() if cnt > 1}
-    by_compound: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for joined, nxt, surface in [t for t in compounds if t[:2] in twice]:
-        if nxt != _NUL and _NUL not in surface and joined.isalpha():
-            by_compound[(joined, nxt)].add(surface)
-    # (one of the forms closed up or hyphenated: "now here" / "no where" are two phrases)
-    varied_compounds = {(j, nx, s) for (j, nx), ss in by_compound.items()
-                        if len(ss) > 1 and any(" " not in x or "-" in x for x in ss) for s in ss}
-    twice = {k for k, cnt in Counter(map(itemgetter(0, 1, 2, 3, 4), windows)).items() if cnt > 1}
-    by_window: dict[tuple, set[tuple]] = defaultdict(set)
-    for w in [w for w in windows if w[:5] in twice]:
-        if w[4] and w[0] not in EN_STOP and w[3] not in EN_STOP:
-            by_window[w[:4]].add(w[5:])
-    varied_windows = {key + (True,) + sig for key, sigs in by_window.items() if len(sigs) > 1 for sig in sigs}
-    if not (spell_words or varied_compounds or varied_windows):
+    # article inside.
+    code = dict.fromkeys(c.lower.values(), _CONTENT)  # each distinct word (lower case) → its byte
+    for w in EN_STOP.intersection(code):
+        code[w] = _ARTICLE if w in _ARTICLES else _OF if w == "of" else _STOP
+    spell_words = _spelled_two_ways(code)
+    for w in spell_words:
+        code[w] |= _SPELLED_TWO_WAYS
+    hyphenated = _hyphenated(c)
+    # (the words a compound of words of the text can be: written closed up, or hyphenated)
+    closed_up = set(filter(str.isalpha, code))
+    closed_up.update(filter(str.isalpha, hyphenated))
+    for w in _beginnings(closed_up).intersection(code):
+        code[w] |= _HEAD
+    for w in _beginnings(closed_up, reverse=True).intersection(code):
+        code[w] |= _TAIL
+    kinds = c.classify(code)
+    placed = _compounds(c, kinds, closed_up, hyphenated)
+    varied_compounds = _varied_compounds(t for _, _, t in placed)
+    placed_windows = _windows(c, kinds)
+    if not (spell_words or varied_compounds or placed_windows):
         return
     # Pass 2: the places of the few that vary, in the order of the text (pair by pair; in a
     # pair, words spelled two ways, then compounds, then phrases).
-    places: list[tuple[int, int, int, int, tuple, str]] = []  # (word, kind, last word, key, surface)
-    if spell_words:
-        for k in compress(range(n), map(spell_words.__contains__, words)):
-            w = words[k]
-            places.append((k, 0, k, ("spelling", spell_words[w]), w))
+    places: list[tuple[int, int, int, tuple, str]] = []  # (word, kind, last word, key, surface)
+    for k in _places(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
+        w = c.low(k)
+        places.append((k, 0, k, ("spelling", spell_words[w]), w))
     for k, m, (joined, nxt, surface) in placed:
         if (joined, nxt, surface) in varied_compounds:
             places.append((k, 1, k + m - 1, ("hyphenation", joined, nxt), surface))
-    if varied_windows:
-        for k, w in placed_windows:
-            if w in varied_windows:
-                last = k + w[5] + w[6] + w[7]
-                places.append((k, 2, last, ("article",) + w[:4], " ".join(words[k:last + 1])))
-    places.sort(key=lambda pl: (c.pair_of[pl[0]], pl[1], pl[0], pl[2]))
+    for k, last, key in placed_windows:
+        places.append((k, 2, last, ("article",) + key, " ".join(c.lows(range(k, last + 1)))))
+    places.sort(key=lambda pl: (c.pair_of(pl[0]), pl[1], pl[0], pl[2]))
     occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     where: _Where | None = None
     for k, _, last, key, surface in places:
-        pair = c.pair_of[k]
+        pair = c.pair_of(k)
         if where is None or where.index != pair:
             where = _Where(c, pair)
         occurrences[key][surface].append(where.occ(k, last))
@@ -231,6 +217,108 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     for (kind, *_), by_surface in sorted(occurrences.items(), key=lambda kv: max(map(len, kv[1]))):
         if len(by_surface) > 1:
             yield from _report(by_surface, kind, len(views) > 1, reported, said)
+
+
+def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
+    """The words of the text (of five letters or more) written the British way where the
+    American form is in the text too, and those American forms: each → the American form."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for w, am in british(vocab).items():
+        if len(w) >= 5 and w.isalpha():
+            groups[am].add(w)
+    out = {}
+    for am, forms in groups.items():
+        if am in vocab:
+            for w in forms | {am}:
+                out[w] = am
+    return out
+
+
+def _hyphenated(c: _Corpus) -> set[str]:
+    """The letters of the compounds of two or three words written with a hyphen."""
+    out = set()
+    for i in _places(c.gaps.translate(_IS_HYPHEN)):
+        for k, m in ((i, 2), (i - 1, 3), (i, 3)):
+            if k >= 0 and c.in_pair(k, m):
+                out.add("".join(c.lows(range(k, k + m))))
+    return out
+
+
+_TURN = methodcaller("__getitem__", slice(None, None, -1))  # a string reversed
+
+
+def _beginnings(words: set[str], reverse: bool = False) -> set[str]:
+    """The words that another of the words begins with (ends with, `reverse`): sorted, a
+    word is the beginning of another exactly when it is the beginning of the one after it."""
+    ordered = sorted(map(_TURN, words) if reverse else words)
+    found = compress(ordered, map(str.startswith, ordered[1:], ordered))
+    return set(map(_TURN, found) if reverse else found)
+
+
+def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[str]) -> list[tuple[int, int, tuple]]:
+    """Where a compound that is written closed up (or hyphenated) somewhere is: each such word,
+    and two or three words in a row, with no boundary between them or after them, whose
+    letters are such a word: (first word, number of words, (letters, next word, surface))."""
+    head, tail, free = (_int(kinds.translate(_IS[_HEAD])), _int(kinds.translate(_IS[_TAIL])),
+                        _int(c.gaps.translate(_NO_BREAK)))
+    runs = []
+    # (the runs looked at: from a word that begins one of the words to one that ends one)
+    for m, ok in ((2, head & free & (free >> 8) & (tail >> 8)),
+                  (3, head & free & (free >> 8) & (free >> 16) & (tail >> 16))):
+        at = _places(ok.to_bytes(c.n, "little"))
+        joined = map(add, c.lows(at), c.lows(map(add, at, repeat(1))))
+        if m == 3:
+            joined = map(add, joined, c.lows(map(add, at, repeat(2))))
+        runs += zip(compress(at, map(closed_up.__contains__, joined)), repeat(m))
+    closed = {"".join(c.lows(range(k, k + m))) for k, m in runs}
+    closed.update(hyphenated)
+    placed = []
+    for k in c.places_of(closed):
+        if c.gaps[k] != _BREAK:
+            placed.append((k, 1, c.compound(k, 1)))
+    placed.extend((k, m, c.compound(k, m)) for k, m in runs)
+    return placed
+
+
+def _varied_compounds(compounds: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """The compounds (letters, next word, surface) written two ways or more before the same
+    next word, one of them hyphenated or closed up ("now here" / "no where" are two phrases)."""
+    by_compound: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for joined, nxt, surface in compounds:
+        if joined.isalpha():
+            by_compound[(joined, nxt)].add(surface)
+    return {(j, nx, s) for (j, nx), ss in by_compound.items()
+            if len(ss) > 1 and any(" " not in x or "-" in x for x in ss) for s in ss}
+
+
+def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The phrases compared for articles that are written with and without one (or with
+    articles in different places): four successive words other than articles, with only
+    articles between them and no boundary, the first and the last no function word, the last
+    ending a phrase (a boundary or a function word other than "of" after it), as (first word,
+    last word, the four words)."""
+    letters = (_int(kinds.translate(_LETTER)) + (_int(c.gaps.translate(_IS_BREAK)) << 5)).to_bytes(c.n, "little")
+    # those with an article inside (few): each phrase and the distances between its words
+    found = list(_SPACED_WINDOW.finditer(letters))
+    if not found:
+        return []
+    at = [list(map(methodcaller("start", j), found)) for j in range(1, PHRASE_WORDS + 1)]
+    keys = list(zip(*map(c.lows, at)))
+    spaced: dict[tuple[str, ...], set[tuple[int, ...]]] = defaultdict(set)
+    for key, distances in zip(keys, zip(*(map(sub, b, a) for a, b in zip(at, at[1:])))):
+        spaced[key].add(distances)
+    found = list(zip(at[0], at[-1], keys))
+    # those without (most): the four words in a row, looked up in C where the first word and
+    # the last are those of a phrase with an article
+    starts = list(map(re.Match.start, _WINDOW.finditer(letters)))
+    for j in (0, PHRASE_WORDS - 1):
+        ends = {key[j] for key in spaced}
+        starts = list(compress(starts, map(ends.__contains__, c.lows(map(add, starts, repeat(j))))))
+    keys = list(zip(*(c.lows(map(add, starts, repeat(j))) for j in range(PHRASE_WORDS))))
+    for a, key in compress(zip(starts, keys), map(spaced.__contains__, keys)):
+        spaced[key].add((1,) * (PHRASE_WORDS - 1))
+        found.append((a, a + PHRASE_WORDS - 1, key))
+    return [(a, e, key) for a, e, key in found if len(spaced[key]) > 1]
 
 
 class _Where:

@@ -186,14 +186,9 @@ class English:
         return read_words([p.en for p in self.pairs])
 
     @cached_property
-    def lower(self) -> list[str]:
-        """`read.words` lower-cased, with ’ as '."""
-        return "\n".join(self.read.words).replace("’", "'").lower().split("\n")
-
-    @cached_property
     def lowers_alike(self) -> bool:
-        """Whether each text, lower-cased, splits into `lower` and the same text between words
-        lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
+        """Whether each text, lower-cased, splits into its words and the text between them,
+        each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
         soft hyphen), looked at only in the texts with letters beyond Latin-1."""
         texts = self.read.texts
         if not _NOT_PLAIN.search("\n".join(texts)):

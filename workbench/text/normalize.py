@@ -12,9 +12,10 @@ tokens; quotation marks are not tokens.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from itertools import compress
+from operator import methodcaller
 from typing import NamedTuple
 
 # -- Chinese --------------------------------------------------------------------------------
@@ -246,12 +247,20 @@ _RULES = [
 
 
 _ANY_RULE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _RULES))
+#: Every ending a word that a rule changes can have (a word without one is passed over first).
+_RULE_ENDINGS = (
+    "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "yse", "ysed", "yses", "ysing",
+    "our", "ours", "oured", "ouring", "ourable", "ourably", "ourite", "ourites", "ourer", "ourers", "ourful",
+    "ourless", "tre", "tres", "tred", "bre", "bres", "bred", "ogue", "ogues", "lled", "lling", "ller", "llers",
+)
 
 
-def british(words: set[str]) -> dict[str, str]:
+def british(words: Collection[str]) -> dict[str, str]:
     """Of distinct lower-case words, those that `american` changes, with their American form
-    (the words that no rule can change, most of them, are passed over in C)."""
-    maybe = (_WORD_TABLE.keys() & words) | set(compress(words, map(_ANY_RULE.search, words)))
+    (the words that no rule can change, most of them, are passed over in C: those without
+    an ending a rule changes, then those the rules do not match)."""
+    ending = list(compress(words, map(methodcaller("endswith", _RULE_ENDINGS), words)))
+    maybe = (_WORD_TABLE.keys() & words) | set(compress(ending, map(_ANY_RULE.search, ending)))
     return {w: am for w in maybe if (am := american(w)) != w}
 
 
