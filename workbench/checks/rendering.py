@@ -17,7 +17,10 @@ Info: the renderings are found by the tool, not approved by anyone.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Callable, Iterator
+from itertools import chain, compress, islice, repeat
+from operator import add, ne
 
 from workbench.checks import Finding
 from workbench.checks.view import View
@@ -34,12 +37,13 @@ _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 
 
 # What a jieba word may be in a unit (bits): a unit of its own; the first word of a run; a
-# later word of a run; the last word of a run (not a general word).
+# later word of a run; the last word of a run (not a general word). The high four bits of a
+# word's kind are its length, 11 for any longer (a unit has at most 10 characters).
 _ALONE, _FIRST, _NEXT, _LAST = 1, 2, 4, 8
 
 
 class _WordKinds(dict):
-    """jieba word → its _ALONE/_FIRST/_NEXT/_LAST bits, worked out once per distinct word."""
+    """jieba word → its kind (one byte), worked out once per distinct word."""
 
     def __missing__(self, w: str) -> int:
         bits = 0
@@ -49,21 +53,93 @@ class _WordKinds(dict):
             bits |= 0 if stop or glue else _FIRST
             bits |= 0 if glue else _NEXT
             bits |= 0 if glue or stop else _LAST
-        self[w] = bits
-        return bits
+        kind = self[w] = bits | min(len(w), 11) << 4
+        return kind
 
 
-def _units(words: list[str], kinds: _WordKinds) -> set[str]:
-    """Term mining's Chinese units of three characters or more: a word, or two or three
-    adjacent words neither starting nor ending with a general word nor holding a particle."""
-    bits = list(map(kinds.__getitem__, words))
-    units = {w for w, b in zip(words, bits) if b & _ALONE}
-    # runs of two (None where none starts), then of three from the runs of two
-    two = [a + b if ba & _FIRST and bb & _NEXT else None for a, b, ba, bb in zip(words, words[1:], bits, bits[1:])]
-    units.update(u for u, bb in zip(two, bits[1:]) if u is not None and 3 <= len(u) <= 10 and bb & _LAST)
-    units.update(t + c for t, c, bc in zip(two, words[2:], bits[2:])
-                 if t is not None and bc & _LAST and len(t) + len(c) <= 10)
-    return units
+def _table(test: Callable[[int], object]) -> bytes:
+    """A `bytes.translate` table: each byte value to 1 where `test` holds, else to 0."""
+    return bytes(1 if test(b) else 0 for b in range(256))
+
+
+_IS_ALONE, _IS_FIRST, _IS_NEXT, _IS_LAST = (_table(lambda b, bit=bit: b & bit) for bit in (_ALONE, _FIRST, _NEXT, _LAST))
+_LENGTH = bytes(b >> 4 for b in range(256))
+_3_TO_10, _UP_TO_10 = _table(lambda n: 3 <= n <= 10), _table(lambda n: n <= 10)
+
+
+def _lanes(data: bytes) -> int:
+    """The bytes as one integer, byte i in its bits 8i to 8i + 7: `x >> 8 * k` brings byte i + k
+    to place i, and `&` and `+` work on every byte at once (in C; a sum of bytes below 256
+    carries nothing into the next)."""
+    return int.from_bytes(data, "little")
+
+
+class _Units:
+    """Term mining's Chinese units of three characters or more in every pair of a document (a
+    jieba word, or two or three adjacent words neither starting nor ending with a general word
+    nor holding a particle), and the pairs holding each.
+
+    Read across the whole document at once, in C: its words in one list (each pair's followed
+    by an empty word, which no unit holds), each word's kind in one byte string, where units
+    start worked out on all of it at once (`_lanes`), and the units built, and counted, with
+    map and compress over those."""
+
+    def __init__(self, texts: list[str], cut: Callable[[str], list[str]]) -> None:
+        words: list[str] = []
+        sizes: list[int] = []  # the words of each pair, the empty one after them included
+        for ws in map(cut, texts):
+            words += ws
+            words.append("")
+            sizes.append(len(ws) + 1)
+        kinds = _WordKinds()
+        kind = bytes(map(kinds.__getitem__, words))
+        n = len(kind)
+        first, later, last, size = (_lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST, _LENGTH))
+        run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
+        size2 = size + (size >> 8)  # (the characters of words i and i + 1)
+        size3 = size2 + (size >> 16)
+        two = run & (last >> 8) & _lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
+        three = run & (last >> 16) & _lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
+        # where a unit of one, two or three words starts
+        alone, two, three = kind.translate(_IS_ALONE), two.to_bytes(n, "little"), three.to_bytes(n, "little")
+
+        def at(mask: bytes, k: int = 0) -> Iterator[str]:  # the words k after where `mask` is 1
+            return compress(islice(words, k, None), mask)
+
+        units = list(at(alone))
+        units += map(add, at(two), at(two, 1))
+        units += map("".join, zip(at(three), at(three, 1), at(three, 2)))
+        pair_of = list(chain.from_iterable(map(repeat, range(len(sizes)), sizes)))  # each word's pair
+        pairs = list(compress(pair_of, alone))
+        pairs += compress(pair_of, two)
+        pairs += compress(pair_of, three)
+        self._units, self._pairs = units, pairs
+        # the units found twice or more (most are found once), and of those the ones found in
+        # another pair than the last they are found in: the units in two pairs or more (kept
+        # in lists of strings and numbers: nothing for the garbage collector to go through)
+        twice = Counter(units)
+        twice = {unit for unit, n in twice.items() if n > 1}
+        found = bytes(map(twice.__contains__, units))
+        self._twice, self._twice_pairs = list(compress(units, found)), list(compress(pairs, found))
+        last_pair = dict(zip(self._twice, self._twice_pairs))
+        #: the units in two pairs or more
+        self.repeated = set(compress(self._twice, map(ne, map(last_pair.__getitem__, self._twice), self._twice_pairs)))
+        self._held: dict[str, list[int]] | None = None
+        self._once: dict[str, int] | None = None
+
+    def pairs(self, unit: str) -> list[int]:
+        """The pairs (indexes of `texts`) holding `unit` as a unit, in order."""
+        if unit in self.repeated:
+            if self._held is None:  # (the pairs of every unit in two or more, when first asked)
+                held: dict[str, set[int]] = {}
+                for u, pair in zip(self._twice, self._twice_pairs):
+                    if u in self.repeated:
+                        held.setdefault(u, set()).add(pair)
+                self._held = {u: sorted(found) for u, found in held.items()}
+            return self._held[unit]
+        if self._once is None:  # (asked for seldom: where the dictionary lacks a term's part)
+            self._once = dict(zip(self._units, self._pairs))
+        return [self._once[unit]] if unit in self._once else []
 
 
 def rendering_inconsistent(views: list[View]) -> list[Finding]:
@@ -78,46 +154,20 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     glossary_terms: set[str] = set()
     if view.matcher is not None:
         glossary_terms = {normalize_zh(f).replace('"', "") for t in view.matcher.glossary.terms for f in t.zh}
-    cut = _segmenter(None)
-    en_of: dict[int, str] = {}
-    zh_of: dict[int, str] = {}
-    kinds = _WordKinds()
-    units_of: list[tuple[int, set[str]]] = []
-    for p in view.pairs:
-        if not p.zh or not p.en:
-            continue
-        en_of[p.id] = p.en
-        zh_of[p.id] = p.zh_norm.replace('"', "")
-        units_of.append((p.id, _units(cut(zh_of[p.id]), kinds)))
-    # the units in two pairs or more: those seen before gathered first (in C, set operations)
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for _, units in units_of:
-        repeated |= units & seen
-        seen |= units
-    del seen
-    where: dict[str, list[int]] = {}  # the pairs of a unit in two or more (the terms' listed below)
-    once: dict[str, int] = {}  # the pair of each unit in one pair only (filled when first asked)
+    kept = [p for p in view.pairs if p.zh and p.en]
+    ids = [p.id for p in kept]
+    texts = [p.zh_norm.replace('"', "") for p in kept]
+    en_of = {p.id: p.en for p in kept}
+    zh_of = dict(zip(ids, texts))
+    units = _Units(texts, _segmenter(None))
 
     def pairs_with(unit: str) -> list[int]:
-        if unit in repeated:
-            if unit not in where:
-                where[unit] = [pid for pid, units in units_of if unit in units]
-            return where[unit]
-        if not once:
-            for pid, units in units_of:
-                once.update(dict.fromkeys(units, pid))
-        return [once[unit]] if unit in once else []
+        return [ids[k] for k in units.pairs(unit)]
 
     engine = Renderings(((pid, zh_of[pid], en_of[pid]) for pid in en_of), d, units=pairs_with)
-    terms = {t for t in repeated
+    terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}
-    listed: dict[str, list[int]] = defaultdict(list)  # (the terms' pairs, in one pass)
-    for pid, units in units_of:
-        for u in units & terms:
-            listed[u].append(pid)
-    where.update(listed)
     reported: list[str] = []
     out: list[Finding] = []
     # shortest first, and a term holding a reported one is not reported again: one concept,
@@ -125,7 +175,7 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     for term in sorted(terms, key=lambda t: (len(t), t)):
         if any(small in term for small in reported):
             continue
-        seen = engine.of(term, where[term])
+        seen = engine.of(term, pairs_with(term))
         if len({s.parts[0] for s in seen}) < 2:
             continue
         if glossary_terms:  # where it is inside a glossary term, term-inconsistent's business

@@ -210,14 +210,14 @@ def tokenize_en(text: str) -> list[Token]:
     out = []
     for m in WORD.finditer(text):
         w = m.group()
-        out.append(Token(m.start(), m.end(), w, *stem_keys(w)))
+        out.append(Token(m.start(), m.end(), w, FOLDED_KEYS[w], KEPT_KEYS[w]))
     return out
 
 
 @lru_cache(maxsize=100_000)
 def en_key(phrase: str, case_sensitive: bool = False) -> tuple[str, ...]:
     """The stems a rendering is matched by."""
-    return tuple(stem_keys(w)[1 if case_sensitive else 0] for w in WORD.findall(phrase))
+    return tuple(map((KEPT_KEYS if case_sensitive else FOLDED_KEYS).__getitem__, WORD.findall(phrase)))
 
 
 # -- British and American spelling ------------------------------------------------------------
