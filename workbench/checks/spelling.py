@@ -161,8 +161,27 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     if not any(p.en for v in views for p in v.pairs):
         return
     c = _Corpus(views)
+    occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
+    where: _Where | None = None
+    for k, _, last, key, surface in _varied(c):
+        pair = c.pair_of(k)
+        if where is None or where.index != pair:
+            where = _Where(c, pair)
+        occurrences[key][surface].append(where.occ(k, last))
+    reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    said: set[tuple] = set()
+    # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
+    for (kind, *_), by_surface in sorted(occurrences.items(), key=lambda kv: max(map(len, kv[1]))):
+        if len(by_surface) > 1:
+            yield from _report(by_surface, kind, len(views) > 1, reported, said)
+
+
+def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
+    """Where the words, compounds and phrases written more than one way are, in the order of
+    the text (pair by pair; in a pair, words spelled two ways, then compounds, then phrases):
+    (first word, kind 0, 1 or 2, last word, key, surface)."""
     if not c.n:
-        return
+        return []
     # Pass 1: which words, compounds and phrases can be written more than one way, and where.
     # A compound can vary only if one of its forms is hyphenated or closed up (a word that
     # elsewhere is two or three words run together); a phrase only if one of its forms has an
@@ -184,11 +203,8 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     placed = _compounds(c, kinds, closed_up, hyphenated)
     varied_compounds = _varied_compounds(t for _, _, t in placed)
     placed_windows = _windows(c, kinds)
-    if not (spell_words or varied_compounds or placed_windows):
-        return
-    # Pass 2: the places of the few that vary, in the order of the text (pair by pair; in a
-    # pair, words spelled two ways, then compounds, then phrases).
-    places: list[tuple[int, int, int, tuple, str]] = []  # (word, kind, last word, key, surface)
+    # Pass 2: the places of the few that vary.
+    places: list[tuple[int, int, int, tuple, str]] = []
     for k in _places(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
         w = c.low(k)
         places.append((k, 0, k, ("spelling", spell_words[w]), w))
@@ -198,19 +214,7 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     for k, last, key in placed_windows:
         places.append((k, 2, last, ("article",) + key, " ".join(c.lows(range(k, last + 1)))))
     places.sort(key=lambda pl: (c.pair_of(pl[0]), pl[1], pl[0], pl[2]))
-    occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
-    where: _Where | None = None
-    for k, _, last, key, surface in places:
-        pair = c.pair_of(k)
-        if where is None or where.index != pair:
-            where = _Where(c, pair)
-        occurrences[key][surface].append(where.occ(k, last))
-    reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    said: set[tuple] = set()
-    # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
-    for (kind, *_), by_surface in sorted(occurrences.items(), key=lambda kv: max(map(len, kv[1]))):
-        if len(by_surface) > 1:
-            yield from _report(by_surface, kind, len(views) > 1, reported, said)
+    return places
 
 
 def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
