@@ -29,7 +29,6 @@ import bisect
 import re
 import sys
 from array import array
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -44,7 +43,6 @@ from workbench.text.normalize import EN_STOP, WORD, british
 _ARTICLES = frozenset(("a", "an", "the"))
 #: Words (articles not counted) in a phrase compared for articles.
 PHRASE_WORDS = 4
-_NUL = "\x00"  # a boundary: punctuation between two words
 
 # What is between two words, one byte: a space, a hyphen, or anything else (punctuation,
 # the end of a pair): a boundary no compound or phrase runs across.
@@ -154,7 +152,7 @@ class _Corpus:
         return map(self.lower.__getitem__, map(self.words.__getitem__, places))
 
     def pair_of(self, k: int) -> int:
-        return bisect_right(self.bounds, k) - 1
+        return bisect.bisect_right(self.bounds, k) - 1
 
     def in_pair(self, k: int, m: int) -> bool:
         """Words k … k + m - 1 and the word after them all in one pair."""
@@ -265,7 +263,7 @@ def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str],
     for a in compress(ordered, map(str.startswith, ordered[1:], ordered)):
         if a not in vocab:
             continue
-        i, n = bisect_right(ordered, a), len(a)
+        i, n = bisect.bisect_right(ordered, a), len(a)
         while i < len(ordered) and ordered[i].startswith(a):
             w = ordered[i]
             rest = w[n:]
