@@ -53,3 +53,19 @@ def test_british_words_are_those_american_changes_whatever_their_ending():
     assert len(british(words)) > 500
     # (the endings passed over are those no rule matches)
     assert not [w for w in words if any(rx.search(w) for rx, _ in _RULES) and not w.endswith(_RULE_ENDINGS)]
+
+
+def test_words_are_read_as_by_the_plain_pattern():
+    # WORD's possessive quantifiers change nothing it finds, only how fast
+    import re
+
+    from workbench.text.normalize import WORD, WORD_SPLIT
+
+    plain = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*")
+    rnd = random.Random(5)
+    pieces = ["a", "Bc", "9", "_", "’", "'", "&", ".", "..", " ", "-", "é", "中", "ß", "\n", "’s", "R&D", "3.5"]
+    for _ in range(3000):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 12)))
+        assert WORD.findall(text) == plain.findall(text)
+        assert WORD_SPLIT.split(text) == re.compile(f"({plain.pattern})").split(text)
+        assert bool(WORD.fullmatch(text)) == bool(plain.fullmatch(text))

@@ -29,7 +29,7 @@ import bisect
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import add, methodcaller, sub
@@ -54,8 +54,11 @@ _SEP = {_SPACE: " ", _HYPHEN: "-"}
 # function word before which a phrase ends, "of", after which it does not), and flags.
 _CONTENT, _ARTICLE, _STOP, _OF = 0, 1, 2, 3
 _SPELLED_TWO_WAYS = 4  # British here, American there
-_HEAD = 8  # the beginning of a word that is written elsewhere closed up (or hyphenated)
-_TAIL = 16  # the end of one
+# (the parts of a compound: a word that is two or three words of the text run together)
+_HEAD = 8  # the first word of one
+_MIDDLE = 16  # the second of three
+_TAIL = 32  # the last
+_CLOSED = 64  # a word that is such a compound
 
 
 def _table(f) -> bytes:
@@ -72,7 +75,7 @@ _A = ord("A")
 _WINDOW = re.compile(rb"C(?=[CSO][CSO](?:c|C[ASas]))")  # (each start: they overlap)
 # (with an article inside: those where the words in a row are no window)
 _SPACED_WINDOW = re.compile(rb"(C)(?![CSO][CSO](?:c|C[ASas]))(?=A*([CSO])A*([CSO])A*(c|C(?=[ASas])))")
-_IS = {flag: _table(lambda b, flag=flag: 1 if b & flag else 0) for flag in (_SPELLED_TWO_WAYS, _HEAD, _TAIL)}
+_IS = {flag: _table(lambda b, flag=flag: 1 if b & flag else 0) for flag in (_SPELLED_TWO_WAYS, _HEAD, _MIDDLE, _TAIL, _CLOSED)}
 _NO_BREAK = _table(lambda b: 1 if b != _BREAK else 0)
 _IS_BREAK = _table(lambda b: 1 if b == _BREAK else 0)
 _IS_HYPHEN = _table(lambda b: 1 if b == _HYPHEN else 0)
@@ -130,13 +133,6 @@ class _Corpus:
         lower = self.lower
         return bytes(map(dict(zip(lower, map(byte.__getitem__, lower.values()))).__getitem__, self.words))
 
-    def places_of(self, words: set[str]) -> Iterable[int]:
-        """Where the words (lower case) are, in order."""
-        if not words:
-            return ()
-        as_read = set(compress(self.lower, map(words.__contains__, self.lower.values())))
-        return compress(range(self.n), map(as_read.__contains__, self.words))
-
     def low(self, k: int) -> str:
         """Word k, lower-cased."""
         return self.lower[self.words[k]]
@@ -182,10 +178,9 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     # (the words a compound of words of the text can be: written closed up, or hyphenated)
     closed_up = set(filter(str.isalpha, code))
     closed_up.update(filter(str.isalpha, hyphenated))
-    for w in _beginnings(closed_up).intersection(code):
-        code[w] |= _HEAD
-    for w in _beginnings(closed_up, reverse=True).intersection(code):
-        code[w] |= _TAIL
+    for flag, words in zip((_HEAD, _MIDDLE, _TAIL, _CLOSED), _parts(closed_up, code.keys())):
+        for w in words:
+            code[w] |= flag
     kinds = c.classify(code)
     placed = _compounds(c, kinds, closed_up, hyphenated)
     varied_compounds = _varied_compounds(t for _, _, t in placed)
@@ -244,27 +239,43 @@ def _hyphenated(c: _Corpus) -> set[str]:
     return out
 
 
-_TURN = methodcaller("__getitem__", slice(None, None, -1))  # a string reversed
-
-
-def _beginnings(words: set[str], reverse: bool = False) -> set[str]:
-    """The words that another of the words begins with (ends with, `reverse`): sorted, a
-    word is the beginning of another exactly when it is the beginning of the one after it."""
-    ordered = sorted(map(_TURN, words) if reverse else words)
-    found = compress(ordered, map(str.startswith, ordered[1:], ordered))
-    return set(map(_TURN, found) if reverse else found)
+def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """The ways the words `whole` are two or three words of `vocab` run together: the words
+    that are the first of two or three, the second of three, the last, and the words of
+    `vocab` that are such a compound. (In the sorted words, one is the beginning of others
+    exactly when it is the beginning of the one after it, and they follow it.)"""
+    ordered = sorted(whole)
+    first, middle, last, made = set(), set(), set(), set()
+    for a in compress(ordered, map(str.startswith, ordered[1:], ordered)):
+        if a not in vocab:
+            continue
+        i, n = bisect_right(ordered, a), len(a)
+        while i < len(ordered) and ordered[i].startswith(a):
+            w = ordered[i]
+            rest = w[n:]
+            ends = [rest] if rest in vocab else []  # (a + rest, or a + b + c)
+            for j in range(1, len(rest)):
+                if rest[:j] in vocab and rest[j:] in vocab:
+                    middle.add(rest[:j])
+                    ends.append(rest[j:])
+            if ends:
+                first.add(a)
+                last.update(ends)
+                made.add(w)
+            i += 1
+    return first, middle, last, made.intersection(vocab)
 
 
 def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[str]) -> list[tuple[int, int, tuple]]:
     """Where a compound that is written closed up (or hyphenated) somewhere is: each such word,
     and two or three words in a row, with no boundary between them or after them, whose
     letters are such a word: (first word, number of words, (letters, next word, surface))."""
-    head, tail, free = (_int(kinds.translate(_IS[_HEAD])), _int(kinds.translate(_IS[_TAIL])),
-                        _int(c.gaps.translate(_NO_BREAK)))
+    head, middle, tail, free = (*(_int(kinds.translate(_IS[flag])) for flag in (_HEAD, _MIDDLE, _TAIL)),
+                                _int(c.gaps.translate(_NO_BREAK)))
     runs = []
-    # (the runs looked at: from a word that begins one of the words to one that ends one)
+    # (the runs looked at: of words that are the parts of such a word, in their places)
     for m, ok in ((2, head & free & (free >> 8) & (tail >> 8)),
-                  (3, head & free & (free >> 8) & (free >> 16) & (tail >> 16))):
+                  (3, head & free & (middle >> 8) & (free >> 8) & (tail >> 16) & (free >> 16))):
         at = _places(ok.to_bytes(c.n, "little"))
         joined = map(add, c.lows(at), c.lows(map(add, at, repeat(1))))
         if m == 3:
@@ -273,8 +284,9 @@ def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[st
     closed = {"".join(c.lows(range(k, k + m))) for k, m in runs}
     closed.update(hyphenated)
     placed = []
-    for k in c.places_of(closed):
-        if c.gaps[k] != _BREAK:
+    if closed:
+        at = _places((_int(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
+        for k in compress(at, map(closed.__contains__, c.lows(at))):
             placed.append((k, 1, c.compound(k, 1)))
     placed.extend((k, m, c.compound(k, m)) for k, m in runs)
     return placed

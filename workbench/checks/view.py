@@ -22,6 +22,24 @@ from workbench.model import Alignment
 from workbench.text.normalize import WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
 
 
+class _cached:
+    """`functools.cached_property` without its lock (Python 3.11 takes one at every first read:
+    a microsecond, on tens of thousands of pairs), for the pairs' readings: worked out when
+    first read, then kept in the instance's __dict__, where the next read finds it."""
+
+    def __init__(self, func: Callable) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass
 class PairView:
     id: int
@@ -29,39 +47,39 @@ class PairView:
     en: str  # the pair's English sentences, joined by a space
     matcher: TermMatcher | None = field(default=None, repr=False, compare=False)  # the glossary's, if any
 
-    @cached_property
+    @_cached
     def _zh_scan(self) -> tuple[list[ZhHit], list[int]]:
         return self.matcher.zh_scan(self.zh) if self.matcher is not None else ([], [])
 
-    @cached_property
+    @_cached
     def zh_hits(self) -> list[ZhHit]:
         return self._zh_scan[0]
 
-    @cached_property
+    @_cached
     def zh_terms_all(self) -> list[int]:
         """The terms in the zh side, nested ones too (规模以上 in 规模以上工业增加值)."""
         return self._zh_scan[1]
 
-    @cached_property
+    @_cached
     def zh_terms(self) -> list[int]:
         """The terms in the zh side, first seen first."""
         return _terms_of(self.zh_hits)
 
-    @cached_property
+    @_cached
     def en_hits(self) -> list[EnHit]:
         return self.matcher.en_hits(self.en) if self.matcher is not None else []
 
-    @cached_property
+    @_cached
     def en_by_term(self) -> dict[int, list[EnHit]]:
         """See _by_term."""
         return _by_term(self.en_hits)
 
-    @cached_property
+    @_cached
     def zh_norm(self) -> str:
         """`normalize_zh` of the Chinese, worked out once for the checks that read it."""
         return normalize_zh(self.zh)
 
-    @cached_property
+    @_cached
     def words(self) -> list[str]:
         """The English words (`WORD`), read once for the matcher and the checks."""
         return WORD.findall(self.en)
@@ -73,7 +91,7 @@ class PairView:
         text its own way, and keeps nothing."""
         return self.__dict__.get("words")
 
-    @cached_property
+    @_cached
     def plain(self) -> bool:
         """The English holds no letter whose lower or case-folded form could differ in length
         or word-ness (only ASCII, Latin-1 signs and general punctuation: ’ “ ” — …), so that
@@ -87,11 +105,11 @@ class PairView:
             return list(map(str.lower, words))
         return WORD.findall(self.en.lower())
 
-    @cached_property
+    @_cached
     def tokens(self) -> list[Token]:
         return tokenize_en(self.en)
 
-    @cached_property
+    @_cached
     def _accepted(self) -> tuple[list[int], list[int]]:
         """Starts of the accepted (not forbidden) en hits, in order, and the furthest end
         reached by each prefix of them."""

@@ -281,8 +281,9 @@ class TermMatcher:
             for _s, _e, i, k, _a in sorted((h for h in kept if h[3] in nested_at_start), key=itemgetter(0, 1)):
                 every[k][i] = None
         out: dict[int, tuple[list[ZhHit], list[int]]] = {k: ([], list(terms)) for k, terms in every.items()}
+        new = tuple.__new__  # (ZhHit's fields given as a tuple: no call of its __new__)
         for s, e, i, k, a in _maximal(kept):
-            out[k][0].append(ZhHit(i, s - a, e - a, texts[k][s - a:e - a]))
+            out[k][0].append(new(ZhHit, (i, s - a, e - a, texts[k][s - a:e - a])))
         return out
 
     def zh_terms_all(self, text: str) -> list[int]:
@@ -329,18 +330,19 @@ class TermMatcher:
                     exact.append((s, e, p))
         out: dict[int, list[EnHit]] = {}
         texts, starts, ends, offsets, bounds = read.texts, read.starts, read.ends, read.offsets, read.bounds
-        pair_of = bisect.bisect_right
+        new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
         for hits, is_exact in ((found, False), (exact, True)):
-            for s, e, (i, kind, form) in hits:
-                k = pair_of(bounds, s) - 1
-                if e > bounds[k + 1]:
+            # the text of each hit (where the texts' words start: the places just after a start, less one)
+            text_of = map(bisect.bisect_right, repeat(bounds), map(itemgetter(0), hits))
+            for (s, e, (i, kind, form)), k in zip(hits, text_of):
+                if e > bounds[k]:
                     continue  # (across the join)
-                a, b = starts[s] - offsets[k], ends[e - 1] - offsets[k]
-                hit = EnHit(i, kind, form, a, b, texts[k][a:b], is_exact)
-                if k in out:
-                    out[k].append(hit)
+                a, b = starts[s] - offsets[k - 1], ends[e - 1] - offsets[k - 1]
+                hit = new(EnHit, (i, kind, form, a, b, texts[k - 1][a:b], is_exact))
+                if k - 1 in out:
+                    out[k - 1].append(hit)
                 else:
-                    out[k] = [hit]
+                    out[k - 1] = [hit]
         if exact or self._en_cs:  # (else each text's hits are in that order already)
             for hits in out.values():
                 if len(hits) > 1:

