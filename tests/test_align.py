@@ -572,3 +572,75 @@ def test_zh_turn_starts_and_their_cost():
     assert pen[0] - pen[1] == pytest.approx(prm.zh_turn_pen)
     ctx0 = _context(Doc(zh, en), zh, en, Params(zh_turn_pen=0.0), None, None, None)
     assert ctx0.zh_turns is None
+
+
+def test_units_know_their_place_in_the_sentence():
+    """Each word's units get its place in the Chinese sentence (0 at the start, 1 at the end);
+    cues, numbers and pronouns are placed nowhere (-1 in Doc.inst_place)."""
+    from workbench.align.core import Doc
+
+    zh = ["我的朋友去市场买了三斤苹果，回家以后做了一条鱼？"]
+    doc = Doc(zh, ["My friend bought apples and cooked a fish?"], person=0.5)
+    place = {doc.unit_names[u]: p for u, p in zip(doc.inst_unit.tolist(), doc.inst_place.tolist())}
+    assert 0 < place["朋友"] < place["市场"] < place["苹果"] < place["回家"] < place["鱼"] < 1
+    assert place["<?>"] == place["<1s>"] == -1.0
+    blocks = doc.blocks(2)  # a coarse level's blocks have no places
+    assert blocks.inst_place is None and blocks.lu_placed is None
+
+
+def test_english_that_renders_its_chinese_backwards_costs_its_bead():
+    """A translator who splits a Chinese sentence in two renders it in order; a bead whose second
+    English sentence renders words earlier in the Chinese than the first (an English line whose
+    own Chinese is missing, joined to the wrong side) pays Params.order for the step back."""
+
+    from workbench.align import core
+    from workbench.align.core import Band, Doc, Nodes, Params, _context, bead_scores
+
+    zh = ["今天早上天气很好。", "我的朋友去市场买了三斤苹果，回家以后做了一条鱼。", "明天我要去北京开会。"]
+    head = "My friend went to the market and bought three pounds of apples."
+    tail = "Then he went home and cooked a fish."
+    t12 = core.TYPES_FULL.index((1, 2))
+
+    def score_12(en, order):
+        en = ["The weather was very good this morning.", *en, "Tomorrow I am going to Beijing."]
+        prm = Params(order=order)
+        doc = Doc(zh, en, person=prm.person)
+        band = Band.full(doc.N, doc.M)
+        nodes = Nodes.of(band)
+        _, score, _ = bead_scores(doc, band, nodes, core.TYPES_FULL, prm,
+                                  _context(doc, zh, en, prm, None, None, None))
+        return score[t12, nodes.index(band, 2, 3)]  # zh 1 with en 1-2
+
+    assert score_12([head, tail], 0.15) == pytest.approx(score_12([head, tail], 0.0))
+    backwards = score_12([tail, head], 0.0) - score_12([tail, head], 0.15)
+    # the tail's words (home, fish: places ~.6-.9) come before the head's (friend...apples)
+    assert 0.15 * 0.3 < backwards < 0.15
+    # in the search: a weak line that renders the end of the next bead's Chinese is left alone
+    en = ["The weather was very good this morning.", "Later, the weather turned cold.", head,
+          "Tomorrow I am going to Beijing for a meeting."]
+    assert ((1,), (1, 2)) in pairs(align(zh, en, params=Params(order=0.0)))
+    assert ((), (1,)) in pairs(align(zh, en, params=Params(order=1.0)))
+
+
+def test_order_penalty_sums_the_steps_back():
+    """core._order_penalty: the sum over consecutive English sentences of how far back in the
+    bead's Chinese the second one's rendered words lie; sentences rendering nothing placed are
+    passed over; several Chinese sentences are placed one after the other."""
+    import numpy as np
+
+    from workbench.align.core import _order_penalty
+
+    # one bead row (zh 0) over en 0..3: placed weight and weight x place of each pair
+    weight = np.array([1.0, 0.0, 2.0, 1.0])
+    place = np.array([0.8, 0.0, 0.4, 0.9])  # centroids .8, (none), .2, .9
+    off, lo = np.array([0, 4]), np.array([0])
+    i, pj = np.array([1]), np.array([0])
+    assert _order_penalty((weight, place), off, lo, i, pj, 1, 2)[0] == 0.0  # en 1 renders none
+    assert _order_penalty((weight, place), off, lo, i, pj, 1, 3)[0] == pytest.approx(0.6)
+    assert _order_penalty((weight, place), off, lo, i, pj, 1, 4)[0] == pytest.approx(0.6)
+    # two zh sentences: en 0 renders the end of the second, en 1 the start of the first
+    weight2 = np.array([0.0, 1.0, 1.0, 0.0])
+    place2 = np.array([0.0, 0.1, 0.9, 0.0])
+    off2, lo2 = np.array([0, 2, 4]), np.array([0, 0])
+    got = _order_penalty((weight2, place2), off2, lo2, np.array([2]), np.array([0]), 2, 2)
+    assert got[0] == pytest.approx((1 + 0.9) / 2 - 0.1 / 2)

@@ -346,19 +346,27 @@ class ZhAnalyzer:
         self._unit_cache[w] = res
         return res
 
-    def bag(self, text: str, person: bool = True) -> dict[str, tuple[str, ...]]:
+    def bag(self, text: str, person: bool = True, where: dict[str, float] | None = None
+            ) -> dict[str, tuple[str, ...]]:
         """unit -> candidate English stems, for one sentence (``person``: with pronoun
-        tokens)."""
+        tokens).  ``where``, if given, receives the place of each word's units in the sentence
+        (0 at its start, 1 at its end: the middle of the word where the unit first occurs)."""
         units: dict[str, tuple[str, ...]] = {}
         if len(text) > 4000:
             text = text[:4000]  # huge unpunctuated lines: the head is enough to align them
+        at = 0
         for w in self.cut(text):
             if HAN.search(w):
                 for u, st in self._units_of_word(w):
                     if u not in units:
                         units[u] = st
+                        if where is not None:
+                            where[u] = (at + len(w) / 2) / len(text)
             elif w.isascii() and w.isalpha() and len(w) > 1:
                 units["@" + w.lower()] = (stem(w.lower()), w.lower())  # GDP, WTO, names in Latin
+                if where is not None:
+                    where.setdefault("@" + w.lower(), (at + len(w) / 2) / len(text))
+            at += len(w)
             if len(units) >= MAX_UNITS:
                 break
         for tok in zh_numbers(text):

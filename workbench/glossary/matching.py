@@ -21,7 +21,17 @@ from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
-from workbench.text.normalize import FOLDED_KEYS, HAS_WORD, KEPT_KEYS, WORD, WORD_SPLIT, american, british, en_key
+from workbench.text.normalize import (
+    FOLDED_KEYS,
+    HAS_WORD,
+    KEPT_KEYS,
+    WORD,
+    WORD_SPLIT,
+    american,
+    as_is_words,
+    british,
+    en_key,
+)
 from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
 # (Chinese is matched half-width, with one quote mark and in simplified characters: a
@@ -315,15 +325,17 @@ class TermMatcher:
         """`en_hits` of each text read (by its index) that holds a rendering, from one search
         of them all."""
         words = read.words
+        distinct = set(words)  # (the words not seen before are keyed at once: see fill)
         if self._en:
-            self._keys.fill(words)
+            self._keys.fill(distinct)
         found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
         if self._en_cs:
-            KEPT_KEYS.fill(words)
+            KEPT_KEYS.fill(distinct)
             found += self._en_cs.find(tuple(map(KEPT_KEYS.__getitem__, words)))
         exact = []
         if self._en_exact:
-            for s, e, p in self._en_exact.find(tuple(map(_APOSTROPHE, map(str.casefold, words)))):
+            _EXACT_WORDS.fill(distinct)
+            for s, e, p in self._en_exact.find(tuple(map(_EXACT_WORDS.__getitem__, words))):
                 if self.terms[p[0]].case != "sensitive" or _exact_key(p[2], True) == tuple(
                     map(_APOSTROPHE, words[s:e])
                 ):
@@ -398,6 +410,29 @@ def read_words(texts: Sequence[str]) -> Words:
 
 def _exact_word(word: str) -> str:
     return word.casefold().replace("’", "'")
+
+
+class _ExactWords(dict):
+    """word → `_exact_word` of it, filled on first sight (a text's words then mapped in C)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        key = self[word] = _exact_word(word)
+        return key
+
+    def fill(self, words: Iterable[str]) -> None:
+        """Look up at once the words not seen yet (those `as_is_words` picks, set in C)."""
+        new = set(words).difference(self)
+        if len(self) + len(new) > 500_000:
+            self.clear()
+        as_is = as_is_words(new)
+        self.update(zip(as_is, as_is))
+        for word in new.difference(as_is):
+            self[word]  # (__missing__)
+
+
+_EXACT_WORDS = _ExactWords()
 
 
 def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:

@@ -185,15 +185,20 @@ class _KeyCache(dict):
         new = set(words).difference(self)
         if len(self) + len(new) > 500_000:
             self.clear()
-        as_is = set(compress(new, map(_AS_IS.fullmatch, new)))
+        as_is = as_is_words(new)
         self.update(zip(as_is, as_is))
         for word in new.difference(as_is):
             self[word]  # (__missing__)
         return as_is
 
 
-#: A word that `stem` and lower-casing leave as it is: ASCII without a capital letter or an
-#: apostrophe, not ending in "s" (every rule of `stem` is about a final s or capitals).
+def as_is_words(words: Iterable[str]) -> set[str]:
+    """The words that `stem`, lower-casing and case folding leave as they are (picked in C):
+    ASCII without a capital letter or an apostrophe, not ending in "s" (every rule of `stem`
+    is about a final s, an apostrophe or capitals)."""
+    return set(compress(words, map(_AS_IS.fullmatch, words)))
+
+
 _AS_IS = re.compile(r"[a-z0-9&.]+(?<!s)")
 
 
