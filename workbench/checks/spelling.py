@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_right
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, methodcaller, sub
+from operator import add, methodcaller, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View, english
@@ -42,7 +43,6 @@ from workbench.text.normalize import EN_STOP, WORD, british
 _ARTICLES = frozenset(("a", "an", "the"))
 #: Words (articles not counted) in a phrase compared for articles.
 PHRASE_WORDS = 4
-_NUL = "\x00"  # a boundary: punctuation between two words
 
 # What is between two words, one byte: a space, a hyphen, or anything else (punctuation,
 # the end of a pair): a boundary no compound or phrase runs across.
@@ -128,9 +128,20 @@ class _Corpus:
         self.bounds = read.bounds
 
     def classify(self, byte: dict[str, int]) -> bytes:
-        """One byte for each word: `byte` of its lower-case form."""
+        """One byte for each word: `byte` of its lower-case form. (The low byte of a number
+        each word is given, `ids`, the same for the same word in lower case, its other bytes
+        telling which: `names`. Words compared by their numbers are compared without reading
+        the words, strewn about memory, again.)"""
+        self.names = names = list(byte)
+        number = dict(zip(names, map(or_, map(byte.__getitem__, names), range(0, len(names) << 8, 1 << 8))))
         lower = self.lower
-        return bytes(map(dict(zip(lower, map(byte.__getitem__, lower.values()))).__getitem__, self.words))
+        self.ids = array("I", map(dict(zip(lower, map(number.__getitem__, lower.values()))).__getitem__, self.words))
+        size = self.ids.itemsize
+        return self.ids.tobytes()[0 if sys.byteorder == "little" else size - 1::size]
+
+    def numbers(self, places: Iterable[int]) -> Iterator[int]:
+        """The numbers (`ids`) of the words at those places."""
+        return map(self.ids.__getitem__, places)
 
     def low(self, k: int) -> str:
         """Word k, lower-cased."""
@@ -141,7 +152,7 @@ class _Corpus:
         return map(self.lower.__getitem__, map(self.words.__getitem__, places))
 
     def pair_of(self, k: int) -> int:
-        return bisect_right(self.bounds, k) - 1
+        return bisect.bisect_right(self.bounds, k) - 1
 
     def in_pair(self, k: int, m: int) -> bool:
         """Words k … k + m - 1 and the word after them all in one pair."""
@@ -252,7 +263,7 @@ def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str],
     for a in compress(ordered, map(str.startswith, ordered[1:], ordered)):
         if a not in vocab:
             continue
-        i, n = bisect_right(ordered, a), len(a)
+        i, n = bisect.bisect_right(ordered, a), len(a)
         while i < len(ordered) and ordered[i].startswith(a):
             w = ordered[i]
             rest = w[n:]
@@ -322,8 +333,8 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     if not found:
         return []
     at = [list(map(methodcaller("start", j), found)) for j in range(PHRASE_WORDS)]
-    keys = list(zip(*map(c.lows, at)))
-    spaced: dict[tuple[str, ...], set[tuple[int, ...]]] = defaultdict(set)
+    keys = list(zip(*map(c.numbers, at)))  # (the words by number)
+    spaced: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
     for key, distances in zip(keys, zip(*(map(sub, b, a) for a, b in zip(at, at[1:])))):
         spaced[key].add(distances)
     found = list(zip(at[0], at[-1], keys))
@@ -332,12 +343,12 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     starts = _places((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
     for j in (0, PHRASE_WORDS - 1):
         ends = {key[j] for key in spaced}
-        starts = list(compress(starts, map(ends.__contains__, c.lows(map(add, starts, repeat(j))))))
-    keys = list(zip(*(c.lows(map(add, starts, repeat(j))) for j in range(PHRASE_WORDS))))
+        starts = list(compress(starts, map(ends.__contains__, c.numbers(map(add, starts, repeat(j))))))
+    keys = list(zip(*(c.numbers(map(add, starts, repeat(j))) for j in range(PHRASE_WORDS))))
     for a, key in compress(zip(starts, keys), map(spaced.__contains__, keys)):
         spaced[key].add((1,) * (PHRASE_WORDS - 1))
         found.append((a, a + PHRASE_WORDS - 1, key))
-    return [(a, e, key) for a, e, key in found if len(spaced[key]) > 1]
+    return [(a, e, tuple(c.names[i >> 8] for i in key)) for a, e, key in found if len(spaced[key]) > 1]
 
 
 class _Where:

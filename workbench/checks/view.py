@@ -212,7 +212,8 @@ class English:
         each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
         soft hyphen), looked at only in the texts with letters beyond Latin-1."""
         texts = self.read.texts
-        if not _NOT_PLAIN.search("\n".join(texts)):
+        joined = "\n".join(texts)
+        if joined.isascii() or not _NOT_PLAIN.search(joined):
             return True
         for text in compress(texts, map(_NOT_PLAIN.search, texts)):
             if WORD_SPLIT.split(text.lower()) != list(map(str.lower, WORD_SPLIT.split(text))):
