@@ -137,35 +137,20 @@ def test_dismissed_findings_stay_dismissed():
 # -- the units, read across a whole document at once (rendering._Units) ----------------------
 
 
-def _plain_units(words):
-    """The units of one pair, the plain way: a jieba word of 3–10 characters that is no general
-    word, or two or three adjacent words of Chinese, neither the first nor the last a general
-    word, none a particle, 3–10 characters together."""
-    from workbench.glossary.mining import _HAN_RUN, _ZH_GLUE, _ZH_STOP
-
-    han = [bool(_HAN_RUN.fullmatch(w)) for w in words]
-    units = set()
-    for i, w in enumerate(words):
-        if han[i] and 3 <= len(w) <= 10 and w not in _ZH_STOP:
-            units.add(w)
-        for k in (2, 3):
-            run = words[i:i + k]
-            unit = "".join(run)
-            if (len(run) == k and all(han[i:i + k]) and 3 <= len(unit) <= 10
-                    and run[0] not in _ZH_STOP and run[-1] not in _ZH_STOP and not set(run) & _ZH_GLUE):
-                units.add(unit)
-    return units
-
-
 def _same_units_as_pair_by_pair(texts):
+    """… and `repeated`, those in two pairs or more that the dictionary has a word beginning
+    with the first two characters of (as a term's first part), or where one of those has other
+    than three bytes in UTF-8 (not looked up)."""
     import rjieba
 
-    from workbench.checks.rendering import _Units
+    from workbench.checks.rendering import _pair_units, _Units
+    from workbench.glossary.dictionary import dictionary
 
-    plain = [_plain_units(rjieba.cut(t)) for t in texts]
+    plain = [_pair_units(rjieba.cut(t)) for t in texts]
     every = set().union(*plain)
-    found = _Units(texts, rjieba.cut)
-    assert found.repeated == {u for u in every if sum(u in p for p in plain) > 1}
+    found = _Units(texts, rjieba.cut, dictionary())
+    may_be_term = {u for u in every if dictionary().has_prefix(u[:2]) or len(u[:2].encode()) != 6}
+    assert found.repeated == {u for u in every & may_be_term if sum(u in p for p in plain) > 1}
     for unit in sorted(every) + ["不是单位的字串", "的的的", ""]:
         assert found.pairs(unit) == [k for k, p in enumerate(plain) if unit in p], unit
 
@@ -173,10 +158,11 @@ def _same_units_as_pair_by_pair(texts):
 def test_units_read_across_the_document_are_those_read_pair_by_pair():
     import random
 
-    # words that make terms, general words, particles, numbers, Latin, punctuation, and a
-    # phrase that jieba cuts one way or another by what follows (做强做大 / 做强做优)
+    # words that make terms, general words, particles, numbers, Latin, punctuation, a phrase
+    # that jieba cuts one way or another by what follows (做强做大 / 做强做优), and characters
+    # of four bytes in UTF-8 (𠀾, 𡃁)
     vocabulary = ("科技 成果 转化 国家 高新区 工业 园区 先导区 设备 更新 大规模 发展 推动 我们 进一步 的 和 与 "
-                  "做强做大 做强做优 做强 做 强 一 房 哪一房 不大走动 走动 5G AI 2024年 ， 。 “ ” 、").split()
+                  "做强做大 做强做优 做强 做 强 一 房 哪一房 不大走动 走动 𠀾 𡃁 𡃁仔 5G AI 2024年 ， 。 “ ” 、").split()
     for seed in range(20):
         rnd = random.Random(seed)
         texts = ["".join(rnd.choices(vocabulary, k=rnd.randint(0, 12))) for _ in range(rnd.randint(1, 30))]

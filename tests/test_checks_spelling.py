@@ -82,3 +82,92 @@ def test_variant_spelling_tie_in_one_pair_goes_by_text_order(first, second):
     # order of a set, and changed with the hash seed).
     fs = found("variant-spelling", ("一", f"{first} zones grew, and {second} zones too"), glossary=None)
     assert [(f.expected, f.found) for f in fs] == [(first, second)]
+
+
+def _places_pair_by_pair(texts):
+    """Where variant-spelling finds words, compounds and phrases written two ways, by its
+    definitions read plainly: each pair's text lower-cased and split on its own, every place
+    and every run of words tried in turn. As (pair, kind, first word, last word, key, surface)."""
+    from collections import defaultdict
+
+    from workbench.checks.spelling import _ARTICLES, _spelled_two_ways
+    from workbench.text.normalize import EN_STOP, WORD_SPLIT
+
+    nul, ends_before = "\0", EN_STOP - {"of"}
+    pairs = []
+    for text in texts:
+        parts = WORD_SPLIT.split(text.replace("’", "'").lower())
+        seps = [{" ": " ", "-": "-", "‐": "-", "‑": "-"}.get(g, nul) for g in parts[2:-1:2]]
+        pairs.append((parts[1::2], seps + [nul]))  # (a boundary after the last word)
+    vocab = {w for words, _ in pairs for w in words}
+    spelled = _spelled_two_ways(vocab)
+    closed = set()
+    for words, seps in pairs:
+        for a in range(len(words)):
+            if seps[a] == "-":  # hyphenated: a-b, a-b c, z a-b (the word after in the pair)
+                closed.update("".join(words[k:k + m]) for k, m in ((a, 2), (a, 3), (a - 1, 3))
+                              if k >= 0 and k + m < len(words))
+            for m in (2, 3):
+                joined = "".join(words[a:a + m])
+                if a + m <= len(words) and joined in vocab and joined.isalpha():
+                    closed.add(joined)
+    compounds, windows = [], []
+    for p, (words, seps) in enumerate(pairs):
+        for a in range(len(words)):
+            for m in (1, 2, 3):
+                joined = "".join(words[a:a + m])
+                if a + m < len(words) and joined in closed:
+                    surface = words[a] + "".join(seps[j] + words[j + 1] for j in range(a, a + m - 1))
+                    compounds.append((p, a, a + m - 1, joined, words[a + m] if seps[a + m - 1] != nul else nul, surface))
+        content = [i for i, w in enumerate(words) if w not in _ARTICLES]
+        for q in range(len(content) - 3):
+            at = content[q:q + 4]
+            key = tuple(words[i] for i in at)
+            if (nul not in seps[at[0]:at[3]] and (seps[at[3]] == nul or words[at[3] + 1] in ends_before)
+                    and key[0] not in EN_STOP and key[3] not in EN_STOP):
+                windows.append((p, at[0], at[3], key, (at[1] - at[0], at[2] - at[1], at[3] - at[2])))
+    surfaces, distances = defaultdict(set), defaultdict(set)
+    for _, _, _, joined, nxt, surface in compounds:
+        if nxt != nul and nul not in surface and joined.isalpha():
+            surfaces[joined, nxt].add(surface)
+    for *_, key, d in windows:
+        distances[key].add(d)
+    places = [(p, 0, a, a, ("spelling", spelled[w]), w) for p, (words, _) in enumerate(pairs)
+              for a, w in enumerate(words) if w in spelled]
+    places += [(p, 1, a, e, ("hyphenation", joined, nxt), surface) for p, a, e, joined, nxt, surface in compounds
+               if surface in surfaces[joined, nxt] and len(surfaces[joined, nxt]) > 1
+               and any(" " not in s or "-" in s for s in surfaces[joined, nxt])]
+    places += [(p, 2, a, e, ("article", *key), " ".join(pairs[p][0][a:e + 1])) for p, a, e, key, _ in windows
+               if len(distances[key]) > 1]
+    return sorted(places, key=lambda pl: pl[:4])
+
+
+def test_variant_spelling_reads_the_whole_text_as_each_pair_read_alone():
+    # The check reads all the pairs as one text, a byte for each word and separator; what it
+    # finds must be what the plain definitions find pair by pair, whatever the text.
+    import random
+
+    from workbench.checks.spelling import _Corpus, _varied
+    from workbench.checks.view import build_views
+    from workbench.model import Alignment, Pair
+
+    rich = ["the", "a", "An", "of", "in", "to", "is", "enterprises", "above", "designated", "size", "high", "tech",
+            "hightech", "High-tech", "cell", "phone", "cellphone", "organisation", "Organization", "centre", "center",
+            "no", "where", "nowhere", "data", "set", "dataset", "data‑set", "base", "database", "İstanbul", "39.9"]
+    few = ["the", "a", "an", "of", "in", "is", "for", "x", "y", "z", "xy", "x-y", "yz", "The", "X", "x", "y", "the"]
+    seps = [" "] * 10 + ["-", ", ", ". ", "‐", " — ", "’", "  ", "\u00ad", "\n"]
+    rnd = random.Random(11)
+    found = set()
+    for _ in range(250):
+        vocab = rnd.choice((rich, few))
+        texts = ["".join(w + (rnd.choice(seps) if vocab is rich or rnd.random() < 0.15 else " ")
+                         for w in rnd.choices(vocab, k=rnd.randint(0, 14))).strip(" ") for _ in range(rnd.randint(1, 25))]
+        views = build_views([(f"d{d}", Alignment(title="t", pairs=[Pair(id=i + 1, zh=["中"], en=[t]) for i, t in
+                                                                   enumerate(texts[d::2])])) for d in range(2)], [None, None])
+        c = _Corpus(views)
+        texts = [p.en for p in c.en.pairs]
+        got = [(c.pair_of(k), kind, k - c.bounds[c.pair_of(k)], last - c.bounds[c.pair_of(k)], key, surface)
+               for k, kind, last, key, surface in _varied(c)]
+        assert got == _places_pair_by_pair(texts), texts
+        found.update(kind for _, kind, *_ in got)
+    assert found == {0, 1, 2}

@@ -113,3 +113,34 @@ def test_english_that_lowers_otherwise_word_by_word_says_so(text):
     (view,) = build_views([(None, Alignment(title="t", pairs=[Pair(id=1, zh=["中"], en=[text])]))], [None])
     assert not english([view]).lowers_alike
     assert list(map(str.lower, english([view]).read.words)) != WORD.findall(text.lower())
+
+
+def test_hits_by_term_are_one_a_span_none_inside_another():
+    """en_by_term against its definition, on the matcher's hits of random English."""
+    import random
+
+    from checks_helpers import GLOSSARY
+
+    from workbench.checks.view import build_views
+    from workbench.model import Alignment, Pair
+
+    rnd = random.Random(10)
+    pieces = ["small", "giant", "enterprises", "little", "SMEs", "industrial", "above", "designated", "size",
+              "regional", "aircraft", "aircrafts", "and", "of", " ", ", "]
+    pairs = [Pair(id=i, zh=["中"], en=[" ".join(rnd.choices(pieces, k=rnd.randint(1, 14)))]) for i in range(1, 400)]
+    (view,) = build_views([(None, Alignment(title="t", pairs=pairs))], [GLOSSARY])
+    rank = {"approved": 0, "variant": 1, "forbidden": 2}
+    several = 0
+    for p in view.pairs:
+        want = {}
+        for term in dict.fromkeys(h.term for h in p.en_hits):
+            mine = [h for h in p.en_hits if h.term == term]
+            best = {}
+            for h in mine:
+                if h.span not in best or (h.exact, -rank[h.kind]) > (best[h.span].exact, -rank[best[h.span].kind]):
+                    best[h.span] = h
+            want[term] = sorted((h for s, h in best.items() if not any(
+                a <= s[0] and s[1] <= b and (a, b) != s for a, b in best)), key=lambda h: (h.start, -h.end))
+            several += len(mine) > 1
+        assert p.en_by_term == want, p.en
+    assert several > 20

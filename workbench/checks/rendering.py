@@ -17,10 +17,12 @@ Info: the renderings are found by the tool, not approved by anyone.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
-from itertools import chain, compress, islice, repeat
-from operator import add, ne
+import sys
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import chain, compress
+from operator import ne
 
 from workbench.checks import Finding
 from workbench.checks.view import View
@@ -36,14 +38,37 @@ _NOT_TERM_START = tuple("""深入 加快 推动 推进 促进 实施 完善 建�
 _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 
 
-# What a jieba word may be in a unit (bits): a unit of its own; the first word of a run; a
-# later word of a run; the last word of a run (not a general word). The high four bits of a
-# word's kind are its length, 11 for any longer (a unit has at most 10 characters).
+def _pair_units(words: list[str]) -> set[str]:
+    """Term mining's Chinese units of three characters or more in one pair's jieba words: a word
+    of 3–10 characters that is no general word, or two or three adjacent words of Chinese of
+    3–10 characters together, neither the first nor the last a general word, none a particle.
+    (The plain way, pair by pair: `_Units` reads a whole document at once.)"""
+    han = [bool(_HAN_RUN.fullmatch(w)) for w in words]
+    units = set()
+    for i, w in enumerate(words):
+        if han[i] and 3 <= len(w) <= 10 and w not in _ZH_STOP:
+            units.add(w)
+        for k in (2, 3):
+            run = words[i:i + k]
+            unit = "".join(run)
+            if (len(run) == k and all(han[i:i + k]) and 3 <= len(unit) <= 10
+                    and run[0] not in _ZH_STOP and run[-1] not in _ZH_STOP and not set(run) & _ZH_GLUE):
+                units.add(unit)
+    return units
+
+
+# A jieba word's code, eight bytes: what it may be in a unit (bits: a unit of its own; the first
+# word of a run; a later word of a run; the last word of a run: no general word) and its length
+# (the high four bits; 11 for any longer: a unit has at most 10 characters); the UTF-8 of its
+# first and of its second character (three bytes each: all of the Basic Multilingual Plane's
+# Chinese; zeros for none, or one of other length); whether it has two characters or more, and
+# whether its first or second character has other than three bytes (bits).
 _ALONE, _FIRST, _NEXT, _LAST = 1, 2, 4, 8
+_LONG, _ODD_FIRST, _ODD_SECOND = 1, 2, 4
 
 
-class _WordKinds(dict):
-    """jieba word → its kind (one byte), worked out once per distinct word."""
+class _WordCodes(dict):
+    """jieba word → its code (as a little-endian number), worked out once per distinct word."""
 
     def __missing__(self, w: str) -> int:
         bits = 0
@@ -53,8 +78,14 @@ class _WordKinds(dict):
             bits |= 0 if stop or glue else _FIRST
             bits |= 0 if glue else _NEXT
             bits |= 0 if glue or stop else _LAST
-        kind = self[w] = bits | min(len(w), 11) << 4
-        return kind
+        chars = w[:2].encode("utf-8", "surrogatepass")
+        flags = (len(w) >= 2) * _LONG
+        if len(chars) != 3 * len(w[:2]):  # a character of other than three bytes (seldom)
+            first, second = w[:1].encode("utf-8", "surrogatepass"), w[1:2].encode("utf-8", "surrogatepass")
+            flags |= (len(first) != 3) * _ODD_FIRST | (len(second) not in (0, 3)) * _ODD_SECOND
+            chars = (first if len(first) == 3 else bytes(3)) + (second if len(second) == 3 else bytes(3))
+        code = self[w] = bits | min(len(w), 11) << 4 | int.from_bytes(chars, "little") << 8 | flags << 56
+        return code
 
 
 def _table(test: Callable[[int], object]) -> bytes:
@@ -65,81 +96,94 @@ def _table(test: Callable[[int], object]) -> bytes:
 _IS_ALONE, _IS_FIRST, _IS_NEXT, _IS_LAST = (_table(lambda b, bit=bit: b & bit) for bit in (_ALONE, _FIRST, _NEXT, _LAST))
 _LENGTH = bytes(b >> 4 for b in range(256))
 _3_TO_10, _UP_TO_10 = _table(lambda n: 3 <= n <= 10), _table(lambda n: n <= 10)
+_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND = (_table(lambda b, bit=bit: b & bit) for bit in (_LONG, _ODD_FIRST, _ODD_SECOND))
+_ONE = re.compile(b"\x01")
 
 
 def _lanes(data: bytes) -> int:
     """The bytes as one integer, byte i in its bits 8i to 8i + 7: `x >> 8 * k` brings byte i + k
-    to place i, and `&` and `+` work on every byte at once (in C; a sum of bytes below 256
+    to place i, and `&`, `|` and `+` work on every byte at once (in C; a sum of bytes below 256
     carries nothing into the next)."""
     return int.from_bytes(data, "little")
 
 
 class _Units:
-    """Term mining's Chinese units of three characters or more in every pair of a document (a
-    jieba word, or two or three adjacent words neither starting nor ending with a general word
-    nor holding a particle), and the pairs holding each.
+    """Term mining's Chinese units (`_pair_units`) in every pair of a document, and the pairs
+    holding each; `repeated`, those in two pairs or more that may be terms.
 
     Read across the whole document at once, in C: its words in one list (each pair's followed
-    by an empty word, which no unit holds), each word's kind in one byte string, where units
-    start worked out on all of it at once (`_lanes`), and the units built, and counted, with
-    map and compress over those."""
+    by an empty word, which no unit holds), and their codes in one array (`_WordCodes`). On
+    those, as whole numbers (`_lanes`): where units start, and where the first two characters
+    of what starts there begin a word of the dictionary, as a term's must (its first part is
+    a dictionary word: Renderings.parts), looked up all at once (Dictionary.starts). Only
+    those units are built, and counted; the pairs of any other are found when asked."""
 
-    def __init__(self, texts: list[str], cut: Callable[[str], list[str]]) -> None:
+    def __init__(self, texts: list[str], cut: Callable[[str], list[str]], d: Dictionary) -> None:
         words: list[str] = []
-        sizes: list[int] = []  # the words of each pair, the empty one after them included
+        starts: list[int] = []  # where each pair's words start (each followed by an empty one)
         for ws in map(cut, texts):
+            starts.append(len(words))
             words += ws
             words.append("")
-            sizes.append(len(ws) + 1)
-        kinds = _WordKinds()
-        kind = bytes(map(kinds.__getitem__, words))
-        n = len(kind)
+        self._texts, self._words, self._starts = texts, words, starts
+        codes = array("Q", list(map(_WordCodes().__getitem__, words)))
+        if sys.byteorder == "big":
+            codes.byteswap()  # (the codes' bytes in their order, as below)
+        n = len(codes)
+        code = memoryview(codes).cast("B")  # word i's code is bytes 8i to 8i + 7
+        kind, flags = bytes(code[0::8]), bytes(code[7::8])
         first, later, last, size = (_lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST, _LENGTH))
         run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
         size2 = size + (size >> 8)  # (the characters of words i and i + 1)
         size3 = size2 + (size >> 16)
         two = run & (last >> 8) & _lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
         three = run & (last >> 16) & _lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
-        # where a unit of one, two or three words starts
-        alone, two, three = kind.translate(_IS_ALONE), two.to_bytes(n, "little"), three.to_bytes(n, "little")
-
-        def at(mask: bytes, k: int = 0) -> Iterator[str]:  # the words k after where `mask` is 1
-            return compress(islice(words, k, None), mask)
-
-        units = list(at(alone))
-        units += map(add, at(two), at(two, 1))
-        units += map("".join, zip(at(three), at(three, 1), at(three, 2)))
-        pair_of = list(chain.from_iterable(map(repeat, range(len(sizes)), sizes)))  # each word's pair
-        pairs = list(compress(pair_of, alone))
-        pairs += compress(pair_of, two)
-        pairs += compress(pair_of, three)
+        # the first two characters from word i (its own two, or its one and word i + 1's first)
+        # in eight bytes, as a number, and whether the dictionary has a word beginning so
+        long, odd_first, odd_second = (_lanes(flags.translate(t)) for t in (_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND))
+        own = long * 0xFF  # (0xFF at each word of two characters or more, else 0)
+        other = own ^ _lanes(b"\xff" * n)
+        two_chars = bytearray(8 * n)
+        for k in range(3):
+            two_chars[k::8] = code[1 + k::8]
+            two_chars[3 + k::8] = (_lanes(code[4 + k::8]) & own | _lanes(code[1 + k::8]) >> 8 & other).to_bytes(n, "little")
+        two_chars = array("Q", two_chars)
+        if sys.byteorder == "big":
+            two_chars.byteswap()
+        begins = _lanes(bytes(map(d.starts.__contains__, two_chars)))
+        # (where a character has other than three bytes, the unit is kept)
+        odd = odd_first | long & odd_second | (long ^ _lanes(b"\x01" * n)) & (odd_first >> 8)
+        may = begins | odd
+        at = [[m.start() for m in _ONE.finditer(mask.to_bytes(n, "little"))]
+              for mask in (_lanes(kind.translate(_IS_ALONE)) & may, two & may, three & may)]
+        units = [words[i] for i in at[0]]
+        units += [words[i] + words[i + 1] for i in at[1]]
+        units += [words[i] + words[i + 1] + words[i + 2] for i in at[2]]
+        pairs = [bisect_right(starts, i) - 1 for i in chain.from_iterable(at)]
         self._units, self._pairs = units, pairs
-        # the units found twice or more (most are found once), and of those the ones found in
-        # another pair than the last they are found in: the units in two pairs or more (kept
-        # in lists of strings and numbers: nothing for the garbage collector to go through)
-        twice = Counter(units)
-        twice = {unit for unit, n in twice.items() if n > 1}
-        found = bytes(map(twice.__contains__, units))
-        self._twice, self._twice_pairs = list(compress(units, found)), list(compress(pairs, found))
-        last_pair = dict(zip(self._twice, self._twice_pairs))
-        #: the units in two pairs or more
-        self.repeated = set(compress(self._twice, map(ne, map(last_pair.__getitem__, self._twice), self._twice_pairs)))
+        # a unit found in another pair than the last it is found in is in two pairs or more
+        last_pair = dict(zip(units, pairs))
+        #: the units in two pairs or more whose first two characters begin a dictionary word
+        self.repeated = set(compress(units, map(ne, map(last_pair.__getitem__, units), pairs)))
         self._held: dict[str, list[int]] | None = None
-        self._once: dict[str, int] | None = None
 
     def pairs(self, unit: str) -> list[int]:
         """The pairs (indexes of `texts`) holding `unit` as a unit, in order."""
         if unit in self.repeated:
             if self._held is None:  # (the pairs of every unit in two or more, when first asked)
                 held: dict[str, set[int]] = {}
-                for u, pair in zip(self._twice, self._twice_pairs):
+                for u, pair in zip(self._units, self._pairs):
                     if u in self.repeated:
                         held.setdefault(u, set()).add(pair)
                 self._held = {u: sorted(found) for u, found in held.items()}
             return self._held[unit]
-        if self._once is None:  # (asked for seldom: where the dictionary lacks a term's part)
-            self._once = dict(zip(self._units, self._pairs))
-        return [self._once[unit]] if unit in self._once else []
+        # (asked for seldom: where the dictionary lacks a term's part) the pairs whose text holds
+        # it, read the plain way
+        return [k for k, text in enumerate(self._texts) if unit and unit in text and unit in _pair_units(self._pair_words(k))]
+
+    def _pair_words(self, k: int) -> list[str]:
+        start = self._starts[k]
+        return self._words[start:self._words.index("", start)]
 
 
 def rendering_inconsistent(views: list[View]) -> list[Finding]:
@@ -159,7 +203,7 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     texts = [p.zh_norm.replace('"', "") for p in kept]
     en_of = {p.id: p.en for p in kept}
     zh_of = dict(zip(ids, texts))
-    units = _Units(texts, _segmenter(None))
+    units = _Units(texts, _segmenter(None), d)
 
     def pairs_with(unit: str) -> list[int]:
         return [ids[k] for k in units.pairs(unit)]

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_right
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, methodcaller, sub
+from operator import add, methodcaller, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.view import PairView, View, english
@@ -42,7 +43,6 @@ from workbench.text.normalize import EN_STOP, WORD, british
 _ARTICLES = frozenset(("a", "an", "the"))
 #: Words (articles not counted) in a phrase compared for articles.
 PHRASE_WORDS = 4
-_NUL = "\x00"  # a boundary: punctuation between two words
 
 # What is between two words, one byte: a space, a hyphen, or anything else (punctuation,
 # the end of a pair): a boundary no compound or phrase runs across.
@@ -66,15 +66,14 @@ def _table(f) -> bytes:
     return bytes(map(f, range(256)))
 
 
-# The type of a word as a letter (upper case: no boundary after it, lower case: one), so that
-# the phrases compared for articles are found by regular expressions: a content word, two more
-# words other than articles, and a content word that ends a phrase (a boundary after it, or a
-# function word other than "of"), articles allowed between (none after a boundary).
+# The type of a word as a letter (upper case: no boundary after it, lower case: one): a
+# phrase compared for articles is a content word, two more words other than articles, and a
+# content word that ends a phrase (a boundary after it, or a function word other than "of"),
+# articles allowed between (none after a boundary). Those with articles inside are found by a
+# regular expression from the content words marked K (an article among the next three words).
 _LETTER = _table(lambda b: b"CASO"[b & 3])
-_A = ord("A")
-_WINDOW = re.compile(rb"C(?=[CSO][CSO](?:c|C[ASas]))")  # (each start: they overlap)
-# (with an article inside: those where the words in a row are no window)
-_SPACED_WINDOW = re.compile(rb"(C)(?![CSO][CSO](?:c|C[ASas]))(?=A*([CSO])A*([CSO])A*(c|C(?=[ASas])))")
+_SPACED_WINDOW = re.compile(rb"K(?=A*([CSOK])A*([CSOK])A*(c|[CK](?=[ASas])))")  # (each start: they overlap)
+_IS_LETTER = {group: _table(lambda b, group=group: 1 if b in group else 0) for group in (b"C", b"CSO", b"c", b"ASas", b"Aa")}
 _IS = {flag: _table(lambda b, flag=flag: 1 if b & flag else 0) for flag in (_SPELLED_TWO_WAYS, _HEAD, _MIDDLE, _TAIL, _CLOSED)}
 _NO_BREAK = _table(lambda b: 1 if b != _BREAK else 0)
 _IS_BREAK = _table(lambda b: 1 if b == _BREAK else 0)
@@ -129,9 +128,20 @@ class _Corpus:
         self.bounds = read.bounds
 
     def classify(self, byte: dict[str, int]) -> bytes:
-        """One byte for each word: `byte` of its lower-case form."""
+        """One byte for each word: `byte` of its lower-case form. (The low byte of a number
+        each word is given, `ids`, the same for the same word in lower case, its other bytes
+        telling which: `names`. Words compared by their numbers are compared without reading
+        the words, strewn about memory, again.)"""
+        self.names = names = list(byte)
+        number = dict(zip(names, map(or_, map(byte.__getitem__, names), range(0, len(names) << 8, 1 << 8))))
         lower = self.lower
-        return bytes(map(dict(zip(lower, map(byte.__getitem__, lower.values()))).__getitem__, self.words))
+        self.ids = array("I", map(dict(zip(lower, map(number.__getitem__, lower.values()))).__getitem__, self.words))
+        size = self.ids.itemsize
+        return self.ids.tobytes()[0 if sys.byteorder == "little" else size - 1::size]
+
+    def numbers(self, places: Iterable[int]) -> Iterator[int]:
+        """The numbers (`ids`) of the words at those places."""
+        return map(self.ids.__getitem__, places)
 
     def low(self, k: int) -> str:
         """Word k, lower-cased."""
@@ -142,7 +152,7 @@ class _Corpus:
         return map(self.lower.__getitem__, map(self.words.__getitem__, places))
 
     def pair_of(self, k: int) -> int:
-        return bisect_right(self.bounds, k) - 1
+        return bisect.bisect_right(self.bounds, k) - 1
 
     def in_pair(self, k: int, m: int) -> bool:
         """Words k … k + m - 1 and the word after them all in one pair."""
@@ -162,8 +172,27 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     if not any(p.en for v in views for p in v.pairs):
         return
     c = _Corpus(views)
+    occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
+    where: _Where | None = None
+    for k, _, last, key, surface in _varied(c):
+        pair = c.pair_of(k)
+        if where is None or where.index != pair:
+            where = _Where(c, pair)
+        occurrences[key][surface].append(where.occ(k, last))
+    reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    said: set[tuple] = set()
+    # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
+    for (kind, *_), by_surface in sorted(occurrences.items(), key=lambda kv: max(map(len, kv[1]))):
+        if len(by_surface) > 1:
+            yield from _report(by_surface, kind, len(views) > 1, reported, said)
+
+
+def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
+    """Where the words, compounds and phrases written more than one way are, in the order of
+    the text (pair by pair; in a pair, words spelled two ways, then compounds, then phrases):
+    (first word, kind 0, 1 or 2, last word, key, surface)."""
     if not c.n:
-        return
+        return []
     # Pass 1: which words, compounds and phrases can be written more than one way, and where.
     # A compound can vary only if one of its forms is hyphenated or closed up (a word that
     # elsewhere is two or three words run together); a phrase only if one of its forms has an
@@ -185,11 +214,8 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     placed = _compounds(c, kinds, closed_up, hyphenated)
     varied_compounds = _varied_compounds(t for _, _, t in placed)
     placed_windows = _windows(c, kinds)
-    if not (spell_words or varied_compounds or placed_windows):
-        return
-    # Pass 2: the places of the few that vary, in the order of the text (pair by pair; in a
-    # pair, words spelled two ways, then compounds, then phrases).
-    places: list[tuple[int, int, int, tuple, str]] = []  # (word, kind, last word, key, surface)
+    # Pass 2: the places of the few that vary.
+    places: list[tuple[int, int, int, tuple, str]] = []
     for k in _places(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
         w = c.low(k)
         places.append((k, 0, k, ("spelling", spell_words[w]), w))
@@ -199,19 +225,7 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
     for k, last, key in placed_windows:
         places.append((k, 2, last, ("article",) + key, " ".join(c.lows(range(k, last + 1)))))
     places.sort(key=lambda pl: (c.pair_of(pl[0]), pl[1], pl[0], pl[2]))
-    occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
-    where: _Where | None = None
-    for k, _, last, key, surface in places:
-        pair = c.pair_of(k)
-        if where is None or where.index != pair:
-            where = _Where(c, pair)
-        occurrences[key][surface].append(where.occ(k, last))
-    reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    said: set[tuple] = set()
-    # shortest phrases first: "high tech" is the difference, not "high tech enterprises"
-    for (kind, *_), by_surface in sorted(occurrences.items(), key=lambda kv: max(map(len, kv[1]))):
-        if len(by_surface) > 1:
-            yield from _report(by_surface, kind, len(views) > 1, reported, said)
+    return places
 
 
 def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
@@ -249,7 +263,7 @@ def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str],
     for a in compress(ordered, map(str.startswith, ordered[1:], ordered)):
         if a not in vocab:
             continue
-        i, n = bisect_right(ordered, a), len(a)
+        i, n = bisect.bisect_right(ordered, a), len(a)
         while i < len(ordered) and ordered[i].startswith(a):
             w = ordered[i]
             rest = w[n:]
@@ -310,27 +324,31 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     ending a phrase (a boundary or a function word other than "of" after it), as (first word,
     last word, the four words)."""
     letters = (_int(kinds.translate(_LETTER)) + (_int(c.gaps.translate(_IS_BREAK)) << 5)).to_bytes(c.n, "little")
+    content, word, ends, ends_before, article = (_int(letters.translate(_IS_LETTER[group]))
+                                                 for group in (b"C", b"CSO", b"c", b"ASas", b"Aa"))
+    last = ends | (content & (ends_before >> 8))
     # those with an article inside (few): each phrase and the distances between its words
-    found = list(_SPACED_WINDOW.finditer(letters))
+    marked = content & ((article >> 8) | (article >> 16) | (article >> 24))
+    found = list(_SPACED_WINDOW.finditer((_int(letters) + (marked << 3)).to_bytes(c.n, "little")))  # (C + 8 = K)
     if not found:
         return []
-    at = [list(map(methodcaller("start", j), found)) for j in range(1, PHRASE_WORDS + 1)]
-    keys = list(zip(*map(c.lows, at)))
-    spaced: dict[tuple[str, ...], set[tuple[int, ...]]] = defaultdict(set)
+    at = [list(map(methodcaller("start", j), found)) for j in range(PHRASE_WORDS)]
+    keys = list(zip(*map(c.numbers, at)))  # (the words by number)
+    spaced: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
     for key, distances in zip(keys, zip(*(map(sub, b, a) for a, b in zip(at, at[1:])))):
         spaced[key].add(distances)
     found = list(zip(at[0], at[-1], keys))
     # those without (most): the four words in a row, looked up in C where the first word and
     # the last are those of a phrase with an article
-    starts = list(map(re.Match.start, _WINDOW.finditer(letters)))
+    starts = _places((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
     for j in (0, PHRASE_WORDS - 1):
         ends = {key[j] for key in spaced}
-        starts = list(compress(starts, map(ends.__contains__, c.lows(map(add, starts, repeat(j))))))
-    keys = list(zip(*(c.lows(map(add, starts, repeat(j))) for j in range(PHRASE_WORDS))))
+        starts = list(compress(starts, map(ends.__contains__, c.numbers(map(add, starts, repeat(j))))))
+    keys = list(zip(*(c.numbers(map(add, starts, repeat(j))) for j in range(PHRASE_WORDS))))
     for a, key in compress(zip(starts, keys), map(spaced.__contains__, keys)):
         spaced[key].add((1,) * (PHRASE_WORDS - 1))
         found.append((a, a + PHRASE_WORDS - 1, key))
-    return [(a, e, key) for a, e, key in found if len(spaced[key]) > 1]
+    return [(a, e, tuple(c.names[i >> 8] for i in key)) for a, e, key in found if len(spaced[key]) > 1]
 
 
 class _Where:

@@ -137,7 +137,8 @@ _NOT_PLAIN = re.compile(r"[^\x00-\xbf\u2010-\u205e]")
 
 def _by_term(en_hits: list[EnHit]) -> dict[int, list[EnHit]]:
     """The en hits of each term: one per span (a word-for-word forbidden form first, then
-    approved, variant, forbidden), none inside a longer hit of the same term."""
+    approved, variant, forbidden), none inside a longer hit of the same term. (`en_hits` in
+    the matcher's order: by start, the longest first.)"""
     out: dict[int, list[EnHit]] = {h.term: [h] for h in en_hits}
     if len(out) == len(en_hits):
         return out  # (one hit a term, as in most pairs)
@@ -157,16 +158,18 @@ _RANK = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
 
 
 def _one_per_span(hits: list[EnHit]) -> list[EnHit]:
+    """`hits` (by start, the longest first), one per span, none inside another."""
     best: dict[tuple[int, int], EnHit] = {}
     for h in hits:
-        old = best.get(h.span)
+        span = h.start, h.end
+        old = best.get(span)
         if old is None or (h.exact, -_RANK[h.kind]) > (old.exact, -_RANK[old.kind]):
-            best[h.span] = h
-    # drop spans inside another: sorted by (start, -end), a span is inside an earlier one
-    # exactly when an earlier span reaches as far (n log n, for very long sentences)
+            best[span] = h
+    # drop spans inside another: by (start, -end) (the order of the hits, kept by `best`), a
+    # span is inside an earlier one exactly when an earlier span reaches as far
     kept = []
     reach = -1
-    for span in sorted(best, key=lambda sp: (sp[0], -sp[1])):
+    for span in best:
         if reach < span[1]:
             kept.append(best[span])
         reach = max(reach, span[1])
@@ -209,7 +212,8 @@ class English:
         each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
         soft hyphen), looked at only in the texts with letters beyond Latin-1."""
         texts = self.read.texts
-        if not _NOT_PLAIN.search("\n".join(texts)):
+        joined = "\n".join(texts)
+        if joined.isascii() or not _NOT_PLAIN.search(joined):
             return True
         for text in compress(texts, map(_NOT_PLAIN.search, texts)):
             if WORD_SPLIT.split(text.lower()) != list(map(str.lower, WORD_SPLIT.split(text))):
