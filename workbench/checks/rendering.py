@@ -71,16 +71,16 @@ class _WordCodes(dict):
     """jieba word → its code (as a little-endian number), worked out once per distinct word."""
 
     def __missing__(self, w: str) -> int:
-        bits = 0
-        if _HAN_RUN.fullmatch(w):
-            stop, glue = w in _ZH_STOP, w in _ZH_GLUE
-            bits |= _ALONE if 3 <= len(w) <= 10 and not stop else 0
-            bits |= 0 if stop or glue else _FIRST
-            bits |= 0 if glue else _NEXT
-            bits |= 0 if glue or stop else _LAST
-        chars = w[:2].encode("utf-8", "surrogatepass")
+        if w in _ZH_GLUE or not _HAN_RUN.fullmatch(w):
+            bits = 0
+        elif w in _ZH_STOP:
+            bits = _NEXT  # (a general word: inside a run only)
+        else:
+            bits = _FIRST | _NEXT | _LAST | (_ALONE if 3 <= len(w) <= 10 else 0)
+        head = w[:2]
+        chars = head.encode("utf-8", "surrogatepass")
         flags = (len(w) >= 2) * _LONG
-        if len(chars) != 3 * len(w[:2]):  # a character of other than three bytes (seldom)
+        if len(chars) != 3 * len(head):  # a character of other than three bytes (seldom)
             first, second = w[:1].encode("utf-8", "surrogatepass"), w[1:2].encode("utf-8", "surrogatepass")
             flags |= (len(first) != 3) * _ODD_FIRST | (len(second) not in (0, 3)) * _ODD_SECOND
             chars = (first if len(first) == 3 else bytes(3)) + (second if len(second) == 3 else bytes(3))

@@ -454,7 +454,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
     for (_glossary, i), occ in uses.items():
         m = occ[0][1].matcher
-        if not m.nested(i) and len({h.form for *_, h in occ}) < 2:
+        if not m.nested(i) and (len(occ) == 1 or len({u[3].form for u in occ}) < 2):
             continue  # one form everywhere, one key at most: nothing inconsistent
         if id(m) not in full_forms:
             full_forms[id(m)] = _FullForms(m)
