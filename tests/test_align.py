@@ -631,16 +631,20 @@ def test_order_penalty_sums_the_steps_back():
     from workbench.align.core import _order_penalty
 
     # one bead row (zh 0) over en 0..3: placed weight and weight x place of each pair
-    weight = np.array([1.0, 0.0, 2.0, 1.0])
-    place = np.array([0.8, 0.0, 0.4, 0.9])  # centroids .8, (none), .2, .9
+    def placed(weight, place):
+        return weight, place, np.divide(place, weight, out=np.zeros_like(place), where=weight > 0)
+
+    one = placed(np.array([1.0, 0.0, 2.0, 1.0]), np.array([0.8, 0.0, 0.4, 0.9]))
+    # (centres .8, none, .2, .9)
     off, lo = np.array([0, 4]), np.array([0])
     i, pj = np.array([1]), np.array([0])
-    assert _order_penalty((weight, place), off, lo, i, pj, 1, 2)[0] == 0.0  # en 1 renders none
-    assert _order_penalty((weight, place), off, lo, i, pj, 1, 3)[0] == pytest.approx(0.6)
-    assert _order_penalty((weight, place), off, lo, i, pj, 1, 4)[0] == pytest.approx(0.6)
+    assert _order_penalty(one, off, lo, i, pj, 1, 2)[0] == 0.0  # en 1 renders none
+    assert _order_penalty(one, off, lo, i, pj, 1, 3)[0] == pytest.approx(0.6)
+    assert _order_penalty(one, off, lo, i, pj, 1, 4)[0] == pytest.approx(0.6)
+    assert _order_penalty(one, off, lo, np.array([1, 1]), np.array([2, 1]), 1, 2) \
+        == pytest.approx([0.0, 0.0])  # en 2-3 go forward; en 1 renders nothing
     # two zh sentences: en 0 renders the end of the second, en 1 the start of the first
-    weight2 = np.array([0.0, 1.0, 1.0, 0.0])
-    place2 = np.array([0.0, 0.1, 0.9, 0.0])
+    two = placed(np.array([0.0, 1.0, 1.0, 0.0]), np.array([0.0, 0.1, 0.9, 0.0]))
     off2, lo2 = np.array([0, 2, 4]), np.array([0, 0])
-    got = _order_penalty((weight2, place2), off2, lo2, np.array([2]), np.array([0]), 2, 2)
+    got = _order_penalty(two, off2, lo2, np.array([2]), np.array([0]), 2, 2)
     assert got[0] == pytest.approx((1 + 0.9) / 2 - 0.1 / 2)

@@ -54,6 +54,7 @@ An optional extra scorer (:class:`SpanScorer`, e.g. a sentence-encoder similarit
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -140,15 +141,20 @@ class Doc:
                  person: float = 0.0):
         analyzer = ZhAnalyzer(lexicon(), glossary)
         self.person = person
-        zh_where: list[dict[str, float]] = [{} for _ in zh]
-        zh_bags = [analyzer.bag(s, person=person > 0, where=w) for s, w in zip(zh, zh_where)]
+        places = array("d")  # of the units the words give, sentence by sentence
+        zh_bags = []
+        n_placed = []
+        for s in zh:
+            before = len(places)
+            zh_bags.append(analyzer.bag(s, person=person > 0, places=places))
+            n_placed.append(len(places) - before)
         en_bags = [en_bag(s) | set(analyzer.en_glossary_tokens(s)) if analyzer.glossary
                    else en_bag(s) for s in en]
         if not person:
             en_bags = [b - PERSON for b in en_bags]
         zh_len = np.array([len("".join(s.split())) for s in zh], dtype=np.float64)
         en_len = np.array([len("".join(s.split())) for s in en], dtype=np.float64)
-        self._init(zh_bags, en_bags, zh_len, en_len, idf_pow, zh_where)
+        self._init(zh_bags, en_bags, zh_len, en_len, idf_pow, (places, n_placed))
         self.zh_apparatus = np.array([looks_like_apparatus(s, "zh") for s in zh], dtype=bool)
         self.en_apparatus = np.array([looks_like_apparatus(s, "en") for s in en], dtype=bool)
         # sentence identities, so that a bead repeated word for word counts once when learning
@@ -178,7 +184,7 @@ class Doc:
         return doc
 
     def _init(self, zh_bags, en_bags, zh_len, en_len, idf_pow: float,
-              zh_where: Sequence[dict[str, float]] | None = None) -> None:
+              zh_places: tuple[array, Sequence[int]] | None = None) -> None:
         self.N, self.M = len(zh_bags), len(en_bags)
         self.zh_len, self.en_len, self.idf_pow = zh_len, en_len, idf_pow
         # English vocabulary and stem instances
@@ -199,10 +205,8 @@ class Doc:
         units: dict[str, int] = {}
         inst_sent: list[int] = []
         inst_unit: list[int] = []
-        inst_place: list[float] = []
         self.links: list[set[int]] = []
         for i, bag in enumerate(zh_bags):
-            where = zh_where[i] if zh_where is not None else {}
             for unit, stems in bag.items():
                 uid = units.get(unit)
                 if uid is None:
@@ -210,9 +214,15 @@ class Doc:
                     self.links.append({v for v in map(vocab.get, stems) if v is not None})
                 inst_sent.append(i)
                 inst_unit.append(uid)
-                inst_place.append(where.get(unit, -1.0))
-        # each unit's place in its sentence (0..1; -1: a cue, number or pronoun, placed nowhere)
-        self.inst_place = np.array(inst_place) if zh_where is not None else None
+        # each unit's place in its sentence (0..1; -1: a cue, number or pronoun, placed nowhere):
+        # a sentence's first n_placed units (see ZhAnalyzer.bag)
+        self.inst_place = None
+        if zh_places is not None:
+            sizes = np.array([len(b) for b in zh_bags], dtype=np.int64)
+            rank = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            placed = rank < np.repeat(np.asarray(zh_places[1], dtype=np.int64), sizes)
+            self.inst_place = np.full(len(rank), -1.0, dtype=np.float32)
+            self.inst_place[placed] = np.frombuffer(zh_places[0], dtype=np.float64)
         self.units = units
         self.unit_names = list(units)
         self.inst_sent = np.array(inst_sent, dtype=np.int64)
@@ -328,7 +338,8 @@ class Doc:
         en_cover = np.zeros(total_cells)
         placed = None
         if places and self.lu_placed is not None:
-            placed = (np.zeros(total_cells), np.zeros(total_cells))
+            placed = (np.zeros(total_cells, dtype=np.float32),
+                      np.zeros(total_cells, dtype=np.float32))  # (memory: 4-byte floats)
         # the join in chunks of whole rows, so that its scratch memory stays bounded
         hits_before = np.concatenate([[0], np.cumsum(n_hits)])
         row_hits = hits_before[np.searchsorted(l_sent, np.arange(N + 1))]
@@ -605,6 +616,10 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
     # whose blocks' places say little)
     off, zh_cover, en_cover, placed = doc.placed_pairs(pair_lo, pair_hi, max_df,
                                                        places=bool(prm.order) and max_df is None)
+    if placed is not None:
+        weight, place = placed
+        centre = np.divide(place, weight, out=np.zeros_like(place), where=weight > 0)
+        placed = (weight, place, centre)
     zh_sum = _RowSums(off, pair_lo, pair_hi, zh_cover)
     en_sum = _RowSums(off, pair_lo, pair_hi, en_cover)
     zh_total = doc.zh_mass + prm.unlinked * doc.zh_unlinked
@@ -648,22 +663,22 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
     return pred, score, en_skip
 
 
-def _order_penalty(placed: tuple[np.ndarray, np.ndarray], off: np.ndarray, pair_lo: np.ndarray,
+def _order_penalty(placed: tuple[np.ndarray, np.ndarray, np.ndarray], off: np.ndarray, pair_lo: np.ndarray,
                    i: np.ndarray, pj: np.ndarray, a: int, b: int) -> np.ndarray:
     """How far the English sentences of beads (zh i-a..i-1, en pj..pj+b-1) step back in the
     Chinese: the sum over consecutive sentences (those rendering no placed word passed over) of
     how much earlier in the bead's Chinese (0..1, its sentences one after the other) the words
     the second renders are, on average, than those the first renders.
 
-    ``placed`` (see Doc.placed_pairs): per pair cell, the weight of the placed Chinese words
-    the English renders and that weight times their places.
+    ``placed``: per pair cell, the weight of the placed Chinese words the English renders, that
+    weight times their places (see Doc.placed_pairs) and their mean place (0 if none).
 
     A translator who splits a Chinese sentence renders it in order (in the dev gold the second
     English sentence of a 1-2 bead renders words further on in 90% of the beads, earlier by over
     a tenth of the sentence in 4%); an English sentence whose own Chinese is missing and that
     joins a neighbouring bead renders its Chinese only by chance, anywhere (41% of such 1-2 beads
     made by the aligner were backwards by over a tenth)."""
-    weight, place = placed
+    weight, place, centre = placed
     n = len(i)
     pen = np.zeros(n)
     prev = np.zeros(n)
@@ -672,8 +687,8 @@ def _order_penalty(placed: tuple[np.ndarray, np.ndarray], off: np.ndarray, pair_
     cells = [off[i - d] - pair_lo[i - d] + pj for d in range(1, a + 1)]
     for k in range(b):
         if a == 1:
-            w = weight[cells[0] + k]
-            p = place[cells[0] + k]
+            has = weight[cells[0] + k] > 0
+            c = np.where(has, centre[cells[0] + k], prev)
         else:
             w = np.zeros(n)
             p = np.zeros(n)
@@ -681,9 +696,8 @@ def _order_penalty(placed: tuple[np.ndarray, np.ndarray], off: np.ndarray, pair_
                 wd = weight[cells[d - 1] + k]
                 w += wd
                 p += place[cells[d - 1] + k] + (a - d) * wd  # zh i-d is the bead's (a-d)-th
-            p /= a
-        has = w > 0
-        c = np.divide(p, w, out=prev.copy(), where=has)
+            has = w > 0
+            c = np.divide(p, a * w, out=prev.copy(), where=has)
         pen += np.maximum(prev - c, 0.0) * (has & seen)
         prev = c
         seen |= has

@@ -8,7 +8,7 @@ set of stems (the same stemmer), plus numbers, joined hyphenated names and the s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from functools import lru_cache
 
 from workbench.text.normalize import HAN
@@ -346,11 +346,13 @@ class ZhAnalyzer:
         self._unit_cache[w] = res
         return res
 
-    def bag(self, text: str, person: bool = True, where: dict[str, float] | None = None
+    def bag(self, text: str, person: bool = True, places: MutableSequence[float] | None = None
             ) -> dict[str, tuple[str, ...]]:
         """unit -> candidate English stems, for one sentence (``person``: with pronoun
-        tokens).  ``where``, if given, receives the place of each word's units in the sentence
-        (0 at its start, 1 at its end: the middle of the word where the unit first occurs)."""
+        tokens).  ``places``, if given, gets the place in the sentence (0 at its start, 1 at its
+        end: the middle of the word where it first occurs) of each unit the words give, in the
+        order of the returned dict: those units come first, then the cues, numbers, pronouns
+        and glossary tokens, which have no place."""
         units: dict[str, tuple[str, ...]] = {}
         if len(text) > 4000:
             text = text[:4000]  # huge unpunctuated lines: the head is enough to align them
@@ -360,12 +362,12 @@ class ZhAnalyzer:
                 for u, st in self._units_of_word(w):
                     if u not in units:
                         units[u] = st
-                        if where is not None:
-                            where[u] = (at + len(w) / 2) / len(text)
-            elif w.isascii() and w.isalpha() and len(w) > 1:
+                        if places is not None:
+                            places.append((at + len(w) / 2) / len(text))
+            elif w.isascii() and w.isalpha() and len(w) > 1 and "@" + w.lower() not in units:
                 units["@" + w.lower()] = (stem(w.lower()), w.lower())  # GDP, WTO, names in Latin
-                if where is not None:
-                    where.setdefault("@" + w.lower(), (at + len(w) / 2) / len(text))
+                if places is not None:
+                    places.append((at + len(w) / 2) / len(text))
             at += len(w)
             if len(units) >= MAX_UNITS:
                 break

@@ -117,7 +117,7 @@ class _Corpus:
         self.en, self.views = en, views
         if en.lowers_alike:  # (the words of the text lower-cased are its words lower-cased)
             read = en.read
-            distinct = list(set(read.words))
+            distinct = list(en.distinct)
             self.lower = dict(zip(distinct, "\n".join(distinct).replace("’", "'").lower().split("\n")))
         else:
             read = read_words([p.en.replace("’", "'").lower() for p in en.pairs])

@@ -209,6 +209,11 @@ class English:
         return read_words([p.en for p in self.pairs])
 
     @cached_property
+    def distinct(self) -> set[str]:
+        """The distinct words of `read` (for the key caches of the matcher, and the checks)."""
+        return set(self.read.words)
+
+    @cached_property
     def lowers_alike(self) -> bool:
         """Whether each text, lower-cased, splits into its words and the text between them,
         each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
@@ -256,17 +261,17 @@ def build_views(
     total = len(shared.pairs) or 1
     for d, v in enumerate(views):
         if v.matcher is not None and match_all:  # (what the properties would work out, set now)
-            _match_all(v.matcher, v.pairs, shared.read.part(shared.first[d], shared.first[d + 1]))
+            _match_all(v.matcher, v.pairs, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct)
         if progress is not None:
             progress(shared.first[d + 1] / total)
     return views
 
 
-def _match_all(matcher: TermMatcher, pairs: list[PairView], read: Words) -> None:
-    """The glossary's hits in every pair, and the words of each (`read`: of these pairs' English),
-    from one search of them all."""
+def _match_all(matcher: TermMatcher, pairs: list[PairView], read: Words, distinct: set[str]) -> None:
+    """The glossary's hits in every pair, and the words of each (`read`: of these pairs' English,
+    `distinct`: its distinct words, or more), from one search of them all."""
     zh = matcher.zh_scan_all([p.zh for p in pairs])
-    en = matcher.en_hits_all(read)
+    en = matcher.en_hits_all(read, distinct)
     words, bounds = read.words, read.bounds
     for k, pv in enumerate(pairs):
         if k in zh:

@@ -321,11 +321,12 @@ class TermMatcher:
         """Every rendering (approved, variant, forbidden) of every term in English text."""
         return self.en_hits_all(read_words([text])).get(0, [])
 
-    def en_hits_all(self, read: Words) -> dict[int, list[EnHit]]:
+    def en_hits_all(self, read: Words, distinct: set[str] | None = None) -> dict[int, list[EnHit]]:
         """`en_hits` of each text read (by its index) that holds a rendering, from one search
-        of them all."""
+        of them all (`distinct`: the distinct words read, if known, or more)."""
         words = read.words
-        distinct = set(words)  # (the words not seen before are keyed at once: see fill)
+        if distinct is None:  # (the words not seen before are keyed at once: see fill)
+            distinct = set(words)
         if self._en:
             self._keys.fill(distinct)
         found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
