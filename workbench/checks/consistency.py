@@ -18,7 +18,7 @@ from operator import lt, or_
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
-from workbench.checks.view import PairView, View
+from workbench.checks.view import PairView, View, english
 from workbench.text.normalize import FOLDED_KEYS, WORD, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -49,12 +49,15 @@ _CONTRACTIONS = [
 ]
 
 
-def en_key(p: PairView) -> str:
+def en_key(p: PairView, folded: dict[str, str] | None = None) -> str:
     """An English segment's words as stems, case folded, contractions spelled out: "That's
-    all" = "That is all", "question" = "questions"; punctuation and spacing do not count."""
+    all" = "That is all", "question" = "questions"; punctuation and spacing do not count.
+    (`folded`: each word of the run → FOLDED_KEYS of it case folded, if worked out already.)"""
     words = p.words_read
     if words is not None and p.plain and "'" not in p.en and "’" not in p.en and "cannot" not in p.en.casefold():
         # (case-folding such a text word by word is case-folding it: its words, read once)
+        if folded is not None:
+            return " ".join(map(folded.__getitem__, words))
         return " ".join(map(FOLDED_KEYS.__getitem__, map(str.casefold, words)))
     text = p.en.casefold().replace("’", "'")
     if "'" in text or "cannot" in text:
@@ -86,7 +89,12 @@ def _clip(text: str, width: int = 70) -> str:
 def source_inconsistent(views: list[View]) -> Iterable[Finding]:
     pairs = [(v, p) for v in views for p in v.pairs if p.zh and p.en]
     zks = zh_keys([p.zh_norm for _, p in pairs])
-    eks = [en_key(p) for _, p in pairs]
+    folded = None
+    if any(p.words_read is not None for _, p in pairs):  # (the matcher has read the words)
+        # each distinct word of the run case folded and keyed once, not each of its uses
+        distinct = english(views).distinct
+        folded = dict(zip(distinct, map(FOLDED_KEYS.__getitem__, map(str.casefold, distinct))))
+    eks = [en_key(p, folded) for _, p in pairs]
     # only a key that two pairs or more share can have variants (counted in C: most are in one)
     zh_count, en_count = Counter(zks), Counter(eks)
     shared = map(or_, map(lt, repeat(1), map(zh_count.__getitem__, zks)), map(lt, repeat(1), map(en_count.__getitem__, eks)))

@@ -107,6 +107,18 @@ def _lanes(data: bytes) -> int:
     return int.from_bytes(data, "little")
 
 
+def _words(texts: list[str], cut: Callable[[str], list[str]]) -> tuple[list[str], list[int]]:
+    """The jieba words of all texts in one list, each text's followed by an empty word, and
+    where each text's start."""
+    words: list[str] = []
+    starts: list[int] = []
+    for ws in map(cut, texts):
+        starts.append(len(words))
+        words += ws
+        words.append("")
+    return words, starts
+
+
 class _Units:
     """Term mining's Chinese units (`_pair_units`) in every pair of a document, and the pairs
     holding each; `repeated`, those in two pairs or more that may be terms.
@@ -119,12 +131,7 @@ class _Units:
     those units are built, and counted; the pairs of any other are found when asked."""
 
     def __init__(self, texts: list[str], cut: Callable[[str], list[str]], d: Dictionary) -> None:
-        words: list[str] = []
-        starts: list[int] = []  # where each pair's words start (each followed by an empty one)
-        for ws in map(cut, texts):
-            starts.append(len(words))
-            words += ws
-            words.append("")
+        words, starts = _words(texts, cut)
         self._texts, self._words, self._starts = texts, words, starts
         codes = array("Q", list(map(_WordCodes().__getitem__, words)))
         if sys.byteorder == "big":
@@ -163,7 +170,8 @@ class _Units:
         self._units, self._pairs = units, pairs
         # a unit found in another pair than the last it is found in is in two pairs or more
         last_pair = dict(zip(units, pairs))
-        #: the units in two pairs or more whose first two characters begin a dictionary word
+        #: the units in two pairs or more whose first two characters begin a dictionary word (or
+        #: are not both of three bytes)
         self.repeated = set(compress(units, map(ne, map(last_pair.__getitem__, units), pairs)))
         self._held: dict[str, list[int]] | None = None
 

@@ -257,7 +257,9 @@ class Renderings:
         engine, the first too when it is an adjective: 新 + 材料, 大 + 飞机, 新 + 能源 + 汽车), or None when
         it is not made of two or more."""
         if not self.loose and not self.d.has_prefix(term[:2]):
-            return None  # (no dictionary word starts so: the first part would be one character)
+            # (no dictionary word starts so: the first part would be one character; this test
+            # rendering-inconsistent makes on all units at once, and counts only those passing)
+            return None
         parts = components(term, self.d)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []
