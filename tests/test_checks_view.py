@@ -95,7 +95,8 @@ def test_english_read_once_is_the_english_of_each_pair_read_alone():
     assert en.lowers_alike  # (no İ, no final Σ before a soft hyphen or two apostrophes and a letter)
     words, lower, gaps = [], [], []
     for k, p in enumerate(en.pairs):
-        assert en.view_of(k).pairs[k - en.first[views.index(en.view_of(k))]] is p
+        d = en.view_index(k)
+        assert views[d].pairs[k - en.first[d]] is p
         assert en.read.of(k) == WORD.findall(p.en)
         parts = WORD_SPLIT.split(p.en)
         words += parts[1::2]
@@ -146,3 +147,24 @@ def test_hits_by_term_are_one_a_span_none_inside_another():
             several += len(mine) > 1
         assert p.en_by_term == want, p.en
     assert several > 20
+
+
+def test_the_views_and_their_english_are_freed_without_the_collector():
+    import gc
+    import weakref
+
+    from workbench.checks.view import build_views, english
+    from workbench.model import Alignment, Pair
+
+    al = Alignment(title="t", pairs=[Pair(id=1, zh=["中"], en=["high tech"])])
+    views = build_views([(None, al), ("b", al)], [None, None])
+    english(views).read  # noqa: B018 - read, as a check does
+    gone = weakref.ref(views[0]), weakref.ref(views[1].english)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del views
+        assert [ref() for ref in gone] == [None, None]  # (no reference cycle: freed at once)
+    finally:
+        if was:
+            gc.enable()

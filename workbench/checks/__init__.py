@@ -182,6 +182,4 @@ def _run_checks_corpus(
     ignored = {v.file: v.al.ignored for v in views}
     kept = [f for f in found if not is_ignored(f, ignored.get(f.file, []))]
     kept.sort(key=lambda f: (position.get((f.file, f.pair), (-1, -1)), order[f.check]))
-    for v in views:  # (the shared English refers back to the views: freed with them now, not left
-        v.english = None  # to the collector, which would walk every object of the run to find it)
     return kept

@@ -114,7 +114,7 @@ class _Corpus:
 
     def __init__(self, views: list[View]) -> None:
         en = english(views)
-        self.en = en
+        self.en, self.views = en, views
         if en.lowers_alike:  # (the words of the text lower-cased are its words lower-cased)
             read = en.read
             distinct = list(en.distinct)
@@ -356,7 +356,7 @@ class _Where:
 
     def __init__(self, c: _Corpus, index: int) -> None:
         self.index = index
-        self.v, self.p = c.en.view_of(index), c.en.pairs[index]
+        self.v, self.p = c.views[c.en.view_index(index)], c.en.pairs[index]
         self.first = c.bounds[index]  # the pair's first word in the corpus
         low = self.p.en.replace("’", "'").lower()
         self.spans = [m.span() for m in WORD.finditer(low)]

@@ -192,14 +192,16 @@ class English:
     views in order (`pairs`); `read.of(k)` is `WORD.findall` of its English."""
 
     def __init__(self, views: Sequence[View]) -> None:
-        self.views = list(views)
         self.pairs: list[PairView] = [p for v in views for p in v.pairs]
         # the index of each view's first pair (and the number of pairs)
         self.first: list[int] = list(accumulate((len(v.pairs) for v in views), initial=0))
+        # the views' lists of pairs, to know the views by (no reference to the views, which
+        # refer to this: freed as soon as they are no longer used, not left to the collector)
+        self.lists = [v.pairs for v in views]
 
-    def view_of(self, k: int) -> View:
-        """The view pair k is in."""
-        return self.views[bisect.bisect_right(self.first, k) - 1]
+    def view_index(self, k: int) -> int:
+        """The index of the view pair k is in."""
+        return bisect.bisect_right(self.first, k) - 1
 
     @cached_property
     def read(self) -> Words:
@@ -230,7 +232,7 @@ def english(views: Sequence[View]) -> English:
     """The English of the views, as `build_views` shares it (read anew for views put
     together otherwise)."""
     shared = views[0].english if views else None
-    if shared is not None and len(shared.views) == len(views) and all(map(is_, shared.views, views)):
+    if shared is not None and len(shared.lists) == len(views) and all(map(is_, shared.lists, (v.pairs for v in views))):
         return shared
     return English(views)
 

@@ -39,9 +39,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress, repeat
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, stem
@@ -190,6 +191,12 @@ class Verdict:
     odd: list[tuple[int, str]]  # (pair, its rendering) where none agrees
 
 
+def _holding(texts: dict[int, str], part: str) -> Iterator[int]:
+    """The ids of the texts holding `part`, in order (the texts looked through in C, as far as
+    the ids are read)."""
+    return compress(texts, map(str.__contains__, texts.values(), repeat(part)))
+
+
 class Renderings:
     """The aligned pairs of one document, ready to tell how a Chinese term is rendered."""
 
@@ -232,11 +239,12 @@ class Renderings:
         n = self._df.get(key)
         if n is None:
             if self._low is None:
-                self._low = {pid: en.casefold().replace("’", "'") for pid, en in self.en_of.items()}
+                low = map(str.replace, map(str.casefold, self.en_of.values()), repeat("’"), repeat("'"))
+                self._low = dict(zip(self.en_of, low))
             probe = key[:-1] if key.endswith("y") else key
             n = 0
-            for pid, low in self._low.items():
-                if probe in low and key in self.pair(pid).content:
+            for pid in _holding(self._low, probe):
+                if key in self.pair(pid).content:
                     n += 1
                     if n > limit:
                         return False
@@ -247,7 +255,7 @@ class Renderings:
         """The pairs whose Chinese holds `zh`, in order."""
         found = self._holding.get(zh)
         if found is None:
-            found = self._holding[zh] = [pid for pid, text in self.zh_of.items() if zh in text]
+            found = self._holding[zh] = list(_holding(self.zh_of, zh))
         return found
 
     # -- glosses ---------------------------------------------------------------------------
