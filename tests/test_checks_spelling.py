@@ -171,3 +171,30 @@ def test_variant_spelling_reads_the_whole_text_as_each_pair_read_alone():
         assert got == _places_pair_by_pair(texts), texts
         found.update(kind for _, kind, *_ in got)
     assert found == {0, 1, 2}
+
+
+def test_variant_spelling_gives_up_working_out_compound_parts_as_the_text_says(monkeypatch):
+    # Words that begin with many others ("a aa aaa …") would make the parts of compounds take
+    # a time growing with the cube of their length: past PARTS_WORK every word may be a part,
+    # and the runs in the text say which are; the places found are the same.
+    from workbench.checks import spelling
+    from workbench.checks.view import build_views
+    from workbench.model import Alignment, Pair
+
+    chain = ["a" * n for n in range(1, 301)]
+    assert spelling._parts(set(chain), set(chain)) is None
+    assert spelling._parts({"cellphone", "cell", "phone"}, {"cellphone", "cell", "phone"}) == (
+        {"cell"}, set(), {"phone"}, {"cellphone"})
+    texts = [" ".join(chain[:40]), " ".join(reversed(chain[:40])), "aaa-aaaa aaaaaaa aaa aaaa.",
+             "cell phone users, cellphone users, high-tech firms and high tech firms"]
+    views = build_views([(None, Alignment(title="t", pairs=[Pair(id=i + 1, zh=["中"], en=[t]) for i, t in enumerate(texts)]))], [None])
+    c = spelling._Corpus(views)
+    exact = spelling._varied(c)
+    monkeypatch.setattr(spelling, "PARTS_WORK", -10**9)  # (gives up at once)
+    assert spelling._parts({"cellphone", "cell", "phone"}, {"cellphone", "cell", "phone"}) is None
+    c = spelling._Corpus(views)
+    assert spelling._varied(c) == exact
+    assert {kind for _, kind, *_ in exact} == {1}
+    assert [(c.pair_of(k), k - c.bounds[c.pair_of(k)], kind, last - c.bounds[c.pair_of(k)], key, s)
+            for k, kind, last, key, s in exact] == [
+        (p, a, kind, e, key, s) for p, kind, a, e, key, s in _places_pair_by_pair(texts)]

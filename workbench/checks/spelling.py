@@ -207,7 +207,11 @@ def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
     # (the words a compound of words of the text can be: written closed up, or hyphenated)
     closed_up = set(filter(str.isalpha, code))
     closed_up.update(filter(str.isalpha, hyphenated))
-    for flag, words in zip((_HEAD, _MIDDLE, _TAIL, _CLOSED), _parts(closed_up, code.keys())):
+    parts = _parts(closed_up, code.keys())
+    if parts is None:  # (too many ways to try: any word may be a part, and the text says)
+        alpha = closed_up.intersection(code)
+        parts = alpha, alpha, alpha, alpha
+    for flag, words in zip((_HEAD, _MIDDLE, _TAIL, _CLOSED), parts):
         for w in words:
             code[w] |= flag
     kinds = c.classify(code)
@@ -253,13 +257,21 @@ def _hyphenated(c: _Corpus) -> set[str]:
     return out
 
 
-def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+#: The characters `_parts` may read for each character of the words, before it gives up (words
+#: that begin with many others, as "a aa aaa aaaa …" do, would take it a time growing with
+#: the cube of their length): real text needs one or two.
+PARTS_WORK = 64
+
+
+def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str], set[str], set[str]] | None:
     """The ways the words `whole` are two or three words of `vocab` run together: the words
     that are the first of two or three, the second of three, the last, and the words of
-    `vocab` that are such a compound. (In the sorted words, one is the beginning of others
-    exactly when it is the beginning of the one after it, and they follow it.)"""
+    `vocab` that are such a compound; None if that is too much work (`PARTS_WORK`). (In the
+    sorted words, one is the beginning of others exactly when it is the beginning of the one
+    after it, and they follow it.)"""
     ordered = sorted(whole)
     first, middle, last, made = set(), set(), set(), set()
+    budget = PARTS_WORK * sum(map(len, ordered)) + 10_000
     for a in compress(ordered, map(str.startswith, ordered[1:], ordered)):
         if a not in vocab:
             continue
@@ -267,6 +279,9 @@ def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str],
         while i < len(ordered) and ordered[i].startswith(a):
             w = ordered[i]
             rest = w[n:]
+            budget -= len(w) + len(rest) * len(rest)  # (the characters sliced below)
+            if budget < 0:
+                return None
             ends = [rest] if rest in vocab else []  # (a + rest, or a + b + c)
             for j in range(1, len(rest)):
                 if rest[:j] in vocab and rest[j:] in vocab:
