@@ -457,9 +457,14 @@ def test_untranslated_sentence_not_absorbed_by_weak_neighbour():
           "My friend went to the market and bought three pounds of apples and a fish.",
           "He grinned at her across the table.", "Tomorrow I am going to Beijing for a meeting.",
           "The meeting discussed economic development and environmental protection."]
-    got = pairs(align(zh, en))
+    # (the English is twice as long as 他笑了笑 predicts: with Params.too_long, lexical-only,
+    # taking the next Chinese sentence in makes the lengths fit, and it is absorbed; on the
+    # noisy dev variants that term still gains, untranslated .882 -> .884 over 4 draws, though
+    # 6 fewer of 177 untranslated sentences are left alone: see README)
+    got = pairs(align(zh, en, params=Params(too_long=0.0)))
     assert ((2,), (2,)) in got and ((3,), ()) in got
-    assert ((2, 3), (2,)) in pairs(align(zh, en, params=Params(unsaid=0.0)))  # the old failure
+    assert ((2, 3), (2,)) in pairs(align(zh, en, params=Params(unsaid=0.0, too_long=0.0)))
+    assert ((2, 3), (2,)) in pairs(align(zh, en))
 
 
 def test_length_ratio_is_refitted_on_the_paired_sentences():
