@@ -19,6 +19,9 @@ Overview (see workbench/align/__init__.py for the API):
    one renders are in the bead's Chinese (units know their place in their sentence), the
    next sentence should not be earlier (a translator renders a sentence in order; an English
    line whose Chinese is missing renders a neighbour's words only by chance, anywhere).
+   Lexical-only, a bead whose English is longer than its Chinese predicts by more than
+   ``long_slack`` (log, ~1.35x) pays ``too_long`` per unit of log excess: the length term is a
+   factor of the lexical score, so a weak bead hardly paid for a whole sentence too many.
 2b. A 1-0 / 0-1 bead scores ``skip`` minus ``skip_support`` times the best share of the sentence
    that a neighbour on the other side renders (so a sentence that shares nothing with any
    neighbour is cheap to leave alone), plus ``apparatus`` for a header-like line (page marks,
@@ -114,6 +117,8 @@ class Params:
     unsaid: float = 0.02        # off a bead per mean sentence of Chinese weight it leaves unrendered
     run_share: float = 1.0      # share of ``skip`` paid once per run of 0-1 beads, not per sentence
     order: float = 0.15         # off a bead whose English sentences render its Chinese backwards
+    too_long: float = 0.25      # off a bead per unit of log excess of its English length over ...
+    long_slack: float = 0.3     # ... its Chinese length times the ratio, beyond this (~1.35x)
 
 
 class SpanScorer(Protocol):
@@ -629,6 +634,9 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
     zh_skip, en_skip = null_scores(off, pair_lo, zh_cover, en_cover, zh_total, en_total,
                                    doc.zh_apparatus, doc.en_apparatus, prm)
     zh_len, en_len = _prefix(doc.zh_len), _prefix(doc.en_len)
+    # English too long for its Chinese: lexical-only (with the encoder it cost the omitted
+    # variant .906 -> .903 and untranslated .903 -> .901, added +.008)
+    too_long = prm.too_long if ctx.extra is None else 0.0
     T = len(nodes.row)
     pred = np.full((len(types), T), T, dtype=np.int64)
     score = np.full((len(types), T), NEG)
@@ -653,6 +661,10 @@ def bead_scores(doc: Doc, band: Band, nodes: Nodes, types: Sequence[BeadType], p
         sc = (sc + prm.len_floor) * _length_agreement(
             (zh_len[i] - zh_len[pi]) * ctx.ratio, en_len[j] - en_len[pj], prm.len_pow)
         sc -= _structure_penalty(ctx, prm, i, j, a, b)
+        if too_long:
+            sc -= too_long * np.maximum(np.log(
+                (en_len[j] - en_len[pj] + 1.0) / ((zh_len[i] - zh_len[pi]) * ctx.ratio + 1.0))
+                - prm.long_slack, 0.0)
         if prm.unsaid:
             sc -= prm.unsaid / zh_unit * np.maximum(zh_mass[i] - zh_mass[pi] - zh_hit, 0.0)
         if placed is not None and b > 1:
