@@ -250,13 +250,3 @@ def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
         assert [part.of(k) for k in range(b - a)] == [WORD.findall(t) for t in texts[a:b]]
         assert m.en_hits_all(part) == m.en_hits_all(alone)
     assert read.part(0, 60) is read
-
-
-def test_exact_words_filled_at_once_are_the_words_looked_up_one_by_one():
-    from workbench.glossary.matching import _exact_word, _ExactWords
-
-    rnd = random.Random(9)
-    words = {"".join(rnd.choices("abcsSIAB'’&.09éß", k=rnd.randint(1, 8))) for _ in range(5000)}
-    filled = _ExactWords()
-    filled.fill(sorted(words))
-    assert len(filled) == len(words) and all(filled[w] == _exact_word(w) for w in words)

@@ -2,7 +2,7 @@
 
 import random
 
-from workbench.text.normalize import _ZH_TABLE, _KeyCache, absent_char, normalize_zh, stem_keys
+from workbench.text.normalize import _ZH_TABLE, WordTable, absent_char, normalize_zh, stem_keys
 
 
 def test_normalize_zh_is_the_table_applied_to_every_character():
@@ -24,18 +24,22 @@ def test_absent_char_is_in_none_of_the_texts():
 
 
 def test_keys_filled_at_once_are_the_keys_looked_up_one_by_one():
-    """_KeyCache.fill sets the words that are their own key in C: the same keys as stem_keys."""
+    """WordTable.fill sets the words that are their own key in C: the same keys as looking
+    each word up, for every key that is filled so (the stems, case folded and as written, and
+    the matcher's word-for-word key)."""
+    from workbench.glossary.matching import _exact_word
+
     rnd = random.Random(2)
     pool = "abcdeisSIZEourtyAB'’&.09éÉß"
     words = {"".join(rnd.choices(pool, k=rnd.randint(1, 9))) for _ in range(20000)}
     words |= {"analyses", "glass", "SMEs", "China's", "r&d", "39.9", "Plane", "policies"}
-    for which in (0, 1):
-        keys = _KeyCache(which)
+    for key_of in (lambda w: stem_keys(w)[0], lambda w: stem_keys(w)[1], _exact_word):
+        keys = WordTable(key_of)
         keys["policies"]  # (one seen before: filled again, unchanged)
         as_is = keys.fill(sorted(words))
         assert len(keys) == len(words) and as_is and "policies" not in as_is
         for w in words:
-            assert keys[w] == stem_keys(w)[which], w
+            assert keys[w] == key_of(w), w
         assert all(keys[w] == w for w in as_is)
 
 

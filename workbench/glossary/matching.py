@@ -27,8 +27,8 @@ from workbench.text.normalize import (
     KEPT_KEYS,
     WORD,
     WORD_SPLIT,
+    WordTable,
     american,
-    as_is_words,
     british,
     en_key,
 )
@@ -133,22 +133,19 @@ def _string_starts(text: str, codes: set[int]) -> list[int]:
 # -- matching glossary terms -----------------------------------------------------------------
 
 
-class _FoldedKeys(dict):
+class _FoldedKeys(WordTable):
     """word → the key case-insensitive renderings are matched by: its folded stem, spelled
     the American way (organisation = organization), except that a word written otherwise
     than in capitals never meets an acronym of the glossary ("Ai Jun" is not "AI")."""
 
     def __init__(self, acronyms: set[str]) -> None:
-        super().__init__()
+        super().__init__(self._key)
         self.acronyms = acronyms
 
-    def __missing__(self, word: str) -> str:
-        if len(self) > 500_000:
-            self.clear()
+    def _key(self, word: str) -> str:
         key = american(FOLDED_KEYS[word])  # the stem's spelling: "organisations" → organization
         if key in self.acronyms and not _is_acronym(word):
             key = "~" + key
-        self[word] = key
         return key
 
     def fill(self, words: Iterable[str]) -> None:
@@ -157,7 +154,7 @@ class _FoldedKeys(dict):
         new = set(words).difference(self)
         if not new:
             return
-        if len(self) + len(new) > 500_000:
+        if len(self) + len(new) > self.LIMIT:
             self.clear()
         as_is = FOLDED_KEYS.fill(new)
         as_is.difference_update(british(as_is))
@@ -413,27 +410,7 @@ def _exact_word(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
-class _ExactWords(dict):
-    """word → `_exact_word` of it, filled on first sight (a text's words then mapped in C)."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 500_000:
-            self.clear()
-        key = self[word] = _exact_word(word)
-        return key
-
-    def fill(self, words: Iterable[str]) -> None:
-        """Look up at once the words not seen yet (those `as_is_words` picks, set in C)."""
-        new = set(words).difference(self)
-        if len(self) + len(new) > 500_000:
-            self.clear()
-        as_is = as_is_words(new)
-        self.update(zip(as_is, as_is))
-        for word in new.difference(as_is):
-            self[word]  # (__missing__)
-
-
-_EXACT_WORDS = _ExactWords()
+_EXACT_WORDS = WordTable(_exact_word)  # (what word-for-word forms are matched by)
 
 
 def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ from functools import cached_property, lru_cache
 from itertools import compress, repeat
 
 from workbench.glossary.dictionary import Dictionary, dictionary
-from workbench.text.normalize import EN_STOP, WORD, stem
+from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
 
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
 #: A word the dictionary lacks, found in at most this many pairs, takes its rendering from them.
@@ -64,17 +64,11 @@ def word_key(word: str) -> str:
     return _KEYS[word]
 
 
-class _KeyCache(dict):
-    """word → its key (stem, case folded), worked out once per distinct word."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 500_000:
-            self.clear()
-        key = self[word] = stem(word.casefold().replace("’", "'"))
-        return key
+def _key(word: str) -> str:
+    return stem(word.casefold().replace("’", "'"))
 
 
-_KEYS = _KeyCache()
+_KEYS = WordTable(_key)  # word → its key (stem, case folded)
 
 
 @lru_cache(maxsize=4096)

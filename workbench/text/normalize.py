@@ -12,7 +12,7 @@ tokens; quotation marks are not tokens.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from itertools import compress
 from operator import methodcaller
@@ -165,25 +165,28 @@ def stem_keys(word: str) -> tuple[str, str]:
     return s.lower(), s
 
 
-class _KeyCache(dict):
-    """word → stem key, filled on first sight; `map(cache.__getitem__, words)` runs in C."""
+class WordTable(dict):
+    """word → `key_of(word)`, worked out once per distinct word, so that
+    `map(table.__getitem__, words)` runs in C; past `LIMIT` words it starts afresh."""
 
-    def __init__(self, which: int) -> None:
+    LIMIT = 500_000
+
+    def __init__(self, key_of: Callable[[str], str]) -> None:
         super().__init__()
-        self.which = which
+        self.key_of = key_of
 
     def __missing__(self, word: str) -> str:
-        if len(self) > 500_000:
+        if len(self) > self.LIMIT:
             self.clear()
-        key = self[word] = stem_keys(word)[self.which]
+        key = self[word] = self.key_of(word)
         return key
 
     def fill(self, words: Iterable[str]) -> set[str]:
-        """Look up at once the words not seen yet (most words of a text, seen for the first
-        time, are their own key: those are picked out and set in C, the others looked up one by
-        one), and return those that are their own key."""
+        """Look up at once the words not seen yet, for a `key_of` that leaves the words
+        `as_is_words` picks as they are (most words of a text, seen for the first time: those
+        are set in C, the others looked up one by one), and return those."""
         new = set(words).difference(self)
-        if len(self) + len(new) > 500_000:
+        if len(self) + len(new) > self.LIMIT:
             self.clear()
         as_is = as_is_words(new)
         self.update(zip(as_is, as_is))
@@ -202,7 +205,9 @@ def as_is_words(words: Iterable[str]) -> set[str]:
 _AS_IS = re.compile(r"[a-z0-9&.]+(?<!s)")
 
 
-FOLDED_KEYS, KEPT_KEYS = _KeyCache(0), _KeyCache(1)
+#: word → its stem, case folded / as written (`stem_keys`)
+FOLDED_KEYS = WordTable(lambda word: stem_keys(word)[0])
+KEPT_KEYS = WordTable(lambda word: stem_keys(word)[1])
 
 
 def word_key(word: str) -> str:
