@@ -217,7 +217,7 @@ class English:
     def lowers_alike(self) -> bool:
         """Whether each text, lower-cased, splits into its words and the text between them,
         each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
-        soft hyphen), looked at only in the texts with letters beyond Latin-1."""
+        soft hyphen), looked at only in the texts that are not `PairView.plain`."""
         texts = self.read.texts
         joined = "\n".join(texts)
         if joined.isascii() or not _NOT_PLAIN.search(joined):
