@@ -398,8 +398,7 @@ def _explained(en: str, zh: str, engine: Renderings) -> bool:
     """Whether some word of `en` renders `zh` or a part of it by the dictionary."""
     glosses = _dictionary_glosses(zh, engine)
     found = engine.d.lookup(zh)
-    initials = "".join(w[0] for w in found[1].split()) if found else ""
-    return any(any(matches(word_key(w), g) for g in glosses) or _acronym_of(w, initials, found) for w in WORD.findall(en))
+    return any(any(matches(word_key(w), g) for g in glosses) or _acronym_of(w, found) for w in WORD.findall(en))
 
 
 def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
@@ -414,8 +413,7 @@ def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
     glosses = _dictionary_glosses(zh, engine)
     words = list(WORD.finditer(en))
     found = engine.d.lookup(zh)
-    initials = "".join(w[0] for w in found[1].split()) if found else ""
-    explained = [any(matches(word_key(m.group()), g) for g in glosses) or _acronym_of(m.group(), initials, found)
+    explained = [any(matches(word_key(m.group()), g) for g in glosses) or _acronym_of(m.group(), found)
                  for m in words]
     if not any(explained):
         if engine.d.lookup(zh) is not None:
@@ -441,18 +439,19 @@ def _trimmed(en: str, zh: str, engine: Renderings) -> str | None:
     return en[words[first].start():words[last].end()]
 
 
-def _acronym_of(word: str, initials: str, found: tuple[str, str] | None = None) -> bool:
+def _acronym_of(word: str, found: tuple[str, str] | None) -> bool:
     """An all-capital word (a plural "s" allowed) spelled by the initials of the glosses in a
-    row: "SMEs" for 中小企业 (small medium enterprise); or by the letters of an acronym among the
-    glosses (`found`: the dictionary's entry; a gloss of three letters or more and no vowel) in
-    another order, the same name's words in another order: "CPC" (Communist Party of China) for
+    row (`found`: the dictionary's entry): "SMEs" for 中小企业 (small medium enterprise); or by
+    the letters of an acronym among the glosses (three letters or more and no vowel) in another
+    order, the same name's words in another order: "CPC" (Communist Party of China) for
     党中央's "CCP" (Chinese Communist Party)."""
     letters = word[:-1] if word.endswith("s") else word
-    if not (len(letters) >= 2 and letters.isupper() and letters.isalpha()):
+    if found is None or not (len(letters) >= 2 and letters.isupper() and letters.isalpha()):
         return False
-    if letters.casefold() in initials:
+    glosses = found[1].split()
+    if letters.casefold() in "".join(w[0] for w in glosses):
         return True
-    acronyms = [g for g in found[1].split() if len(g) >= 3 and g.isalpha() and not set(g) & set("aeiouy")] if found else []
+    acronyms = [g for g in glosses if len(g) >= 3 and g.isalpha() and not set(g) & set("aeiouy")]
     return any(sorted(g) == sorted(letters.casefold()) for g in acronyms)
 
 
