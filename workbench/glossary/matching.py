@@ -263,25 +263,18 @@ class TermMatcher:
     def zh_scan_all(self, texts: Sequence[str]) -> dict[int, tuple[list[ZhHit], list[int]]]:
         """`zh_scan` of each text that holds a term (by its index in `texts`), from one search
         of them all."""
-        offsets = _offsets(texts)
-        found = self._zh.find(normalize_zh("\n".join(texts)))
-        # the text of each hit (where the texts start: the places just after a start, less one)
-        text_of = map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))
+        kept = self._zh_find_in_each(texts)
         every: dict[int, dict[int, None]] = {}  # each text's terms, first found first
-        kept = []
         nested_at_start: set[int] = set()  # texts where two forms start at one place
         last = (-1, -1)
-        for (s, e, i), k in zip(found, text_of):
-            a = offsets[k - 1]
-            if e - a <= len(texts[k - 1]):  # (not across the join)
-                kept.append((s, e, i, k - 1, a))
-                if k - 1 in every:
-                    every[k - 1][i] = None
-                    if s == last[0] and e != last[1]:
-                        nested_at_start.add(k - 1)
-                else:
-                    every[k - 1] = {i: None}
-                last = (s, e)
+        for s, e, i, k, _a in kept:
+            if k in every:
+                every[k][i] = None
+                if s == last[0] and e != last[1]:
+                    nested_at_start.add(k)
+            else:
+                every[k] = {i: None}
+            last = (s, e)
         if nested_at_start:  # there the shorter form counts as found first
             for k in nested_at_start:
                 every[k] = {}
@@ -293,6 +286,18 @@ class TermMatcher:
             out[k][0].append(new(ZhHit, (i, s - a, e - a, texts[k][s - a:e - a])))
         return out
 
+    def _zh_find_in_each(self, texts: Sequence[str]) -> list[tuple[int, int, int, int, int]]:
+        """Every Chinese form in the texts, from one search of them all (normalised, joined by
+        a line break): (start, end, term, k, a) of each found inside text k, which starts at a
+        in the joined text (start and end are places there), none across a join; in the order
+        of `Forms.find`."""
+        offsets = _offsets(texts)
+        found = self._zh.find(normalize_zh("\n".join(texts)))
+        # the text of each hit (where the texts start: the places just after a start, less one)
+        text_of = map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))
+        return [(s, e, i, k - 1, offsets[k - 1]) for (s, e, i), k in zip(found, text_of)
+                if e - offsets[k - 1] <= len(texts[k - 1])]
+
     def zh_terms_all(self, text: str) -> list[int]:
         """Every term whose Chinese is in the text, nested ones too (规模以上 inside
         规模以上工业增加值), first seen first."""
@@ -303,14 +308,10 @@ class TermMatcher:
         nested = self.__dict__.get("_nested")
         if nested is None:  # (every term's, from one search of all the Chinese forms)
             owners = [k for k, t in enumerate(self.terms) for _ in t.zh]
-            forms = [z for t in self.terms for z in t.zh]
-            offsets = _offsets(forms)
-            found = self._zh.find(normalize_zh("\n".join(forms)))
             inside: dict[int, set[int]] = {}
-            for (_, e, j), k in zip(found, map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))):
-                owner = owners[k - 1]  # (the form found in: where the forms start, the one before)
-                if j != owner and e - offsets[k - 1] <= len(forms[k - 1]):  # (not across the join)
-                    inside.setdefault(owner, set()).add(j)
+            for _s, _e, j, k, _a in self._zh_find_in_each([z for t in self.terms for z in t.zh]):
+                if j != owners[k]:
+                    inside.setdefault(owners[k], set()).add(j)
             nested = self._nested = {k: sorted(terms) for k, terms in inside.items()}
         return nested.get(i, [])
 
@@ -366,8 +367,6 @@ _APOSTROPHE = methodcaller("replace", "’", "'")
 def _offsets(texts: Sequence[str]) -> list[int]:
     """Where each text starts in the texts joined by one character, and one past the end."""
     return list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
-
-
 
 
 class Words(NamedTuple):
