@@ -25,6 +25,7 @@ from itertools import chain, compress
 from operator import ne
 
 from workbench.checks import Finding
+from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
@@ -88,23 +89,10 @@ class _WordCodes(dict):
         return code
 
 
-def _table(test: Callable[[int], object]) -> bytes:
-    """A `bytes.translate` table: each byte value to 1 where `test` holds, else to 0."""
-    return bytes(1 if test(b) else 0 for b in range(256))
-
-
-_IS_ALONE, _IS_FIRST, _IS_NEXT, _IS_LAST = (_table(lambda b, bit=bit: b & bit) for bit in (_ALONE, _FIRST, _NEXT, _LAST))
-_LENGTH = bytes(b >> 4 for b in range(256))
-_3_TO_10, _UP_TO_10 = _table(lambda n: 3 <= n <= 10), _table(lambda n: n <= 10)
-_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND = (_table(lambda b, bit=bit: b & bit) for bit in (_LONG, _ODD_FIRST, _ODD_SECOND))
-_ONE = re.compile(b"\x01")
-
-
-def _lanes(data: bytes) -> int:
-    """The bytes as one integer, byte i in its bits 8i to 8i + 7: `x >> 8 * k` brings byte i + k
-    to place i, and `&`, `|` and `+` work on every byte at once (in C; a sum of bytes below 256
-    carries nothing into the next)."""
-    return int.from_bytes(data, "little")
+_IS_ALONE, _IS_FIRST, _IS_NEXT, _IS_LAST = (table(lambda b, bit=bit: bool(b & bit)) for bit in (_ALONE, _FIRST, _NEXT, _LAST))
+_LENGTH = table(lambda b: b >> 4)
+_3_TO_10, _UP_TO_10 = table(lambda n: 3 <= n <= 10), table(lambda n: n <= 10)
+_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND = (table(lambda b, bit=bit: bool(b & bit)) for bit in (_LONG, _ODD_FIRST, _ODD_SECOND))
 
 
 def _words(texts: list[str], cut: Callable[[str], list[str]]) -> tuple[list[str], list[int]]:
@@ -125,7 +113,7 @@ class _Units:
 
     Read across the whole document at once, in C: its words in one list (each pair's followed
     by an empty word, which no unit holds), and their codes in one array (`_WordCodes`). On
-    those, as whole numbers (`_lanes`): where units start, and where the first two characters
+    those, as whole numbers (`checks.masks.lanes`): where units start, and where the first two characters
     of what starts there begin a word of the dictionary, as a term's must (its first part is
     a dictionary word: Renderings.parts), looked up all at once (Dictionary.starts). Only
     those units are built, and counted; the pairs of any other are found when asked."""
@@ -139,30 +127,30 @@ class _Units:
         n = len(codes)
         code = memoryview(codes).cast("B")  # word i's code is bytes 8i to 8i + 7
         kind, flags = bytes(code[0::8]), bytes(code[7::8])
-        first, later, last, size = (_lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST, _LENGTH))
+        first, later, last, size = (lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST, _LENGTH))
         run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
         size2 = size + (size >> 8)  # (the characters of words i and i + 1)
         size3 = size2 + (size >> 16)
-        two = run & (last >> 8) & _lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
-        three = run & (last >> 16) & _lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
+        two = run & (last >> 8) & lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
+        three = run & (last >> 16) & lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
         # the first two characters from word i (its own two, or its one and word i + 1's first)
         # in eight bytes, as a number, and whether the dictionary has a word beginning so
-        long, odd_first, odd_second = (_lanes(flags.translate(t)) for t in (_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND))
+        long, odd_first, odd_second = (lanes(flags.translate(t)) for t in (_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND))
         own = long * 0xFF  # (0xFF at each word of two characters or more, else 0)
-        other = own ^ _lanes(b"\xff" * n)
+        other = own ^ lanes(b"\xff" * n)
         two_chars = bytearray(8 * n)
         for k in range(3):
             two_chars[k::8] = code[1 + k::8]
-            two_chars[3 + k::8] = (_lanes(code[4 + k::8]) & own | _lanes(code[1 + k::8]) >> 8 & other).to_bytes(n, "little")
+            two_chars[3 + k::8] = (lanes(code[4 + k::8]) & own | lanes(code[1 + k::8]) >> 8 & other).to_bytes(n, "little")
         two_chars = array("Q", two_chars)
         if sys.byteorder == "big":
             two_chars.byteswap()
-        begins = _lanes(bytes(map(d.starts.__contains__, two_chars)))
+        begins = lanes(bytes(map(d.starts.__contains__, two_chars)))
         # (where a character has other than three bytes, the unit is kept)
-        odd = odd_first | long & odd_second | (long ^ _lanes(b"\x01" * n)) & (odd_first >> 8)
+        odd = odd_first | long & odd_second | (long ^ lanes(b"\x01" * n)) & (odd_first >> 8)
         may = begins | odd
-        at = [[m.start() for m in _ONE.finditer(mask.to_bytes(n, "little"))]
-              for mask in (_lanes(kind.translate(_IS_ALONE)) & may, two & may, three & may)]
+        at = [nonzero(mask.to_bytes(n, "little"))
+              for mask in (lanes(kind.translate(_IS_ALONE)) & may, two & may, three & may)]
         units = [words[i] for i in at[0]]
         units += [words[i] + words[i + 1] for i in at[1]]
         units += [words[i] + words[i + 1] + words[i + 2] for i in at[2]]

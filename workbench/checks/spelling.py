@@ -36,6 +36,7 @@ from itertools import compress, repeat
 from operator import add, methodcaller, or_, sub
 
 from workbench.checks import Finding
+from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import PairView, View, english
 from workbench.glossary.matching import read_words
 from workbench.text.normalize import EN_STOP, WORD, british
@@ -61,37 +62,18 @@ _TAIL = 32  # the last
 _CLOSED = 64  # a word that is such a compound
 
 
-def _table(f) -> bytes:
-    """bytes.translate's table: byte b → f(b)."""
-    return bytes(map(f, range(256)))
-
-
 # The type of a word as a letter (upper case: no boundary after it, lower case: one): a
 # phrase compared for articles is a content word, two more words other than articles, and a
 # content word that ends a phrase (a boundary after it, or a function word other than "of"),
 # articles allowed between (none after a boundary). Those with articles inside are found by a
 # regular expression from the content words marked K (an article among the next three words).
-_LETTER = _table(lambda b: b"CASO"[b & 3])
+_LETTER = table(lambda b: b"CASO"[b & 3])
 _SPACED_WINDOW = re.compile(rb"K(?=A*([CSOK])A*([CSOK])A*(c|[CK](?=[ASas])))")  # (each start: they overlap)
-_IS_LETTER = {group: _table(lambda b, group=group: 1 if b in group else 0) for group in (b"C", b"CSO", b"c", b"ASas", b"Aa")}
-_IS = {flag: _table(lambda b, flag=flag: 1 if b & flag else 0) for flag in (_SPELLED_TWO_WAYS, _HEAD, _MIDDLE, _TAIL, _CLOSED)}
-_NO_BREAK = _table(lambda b: 1 if b != _BREAK else 0)
-_IS_BREAK = _table(lambda b: 1 if b == _BREAK else 0)
-_IS_HYPHEN = _table(lambda b: 1 if b == _HYPHEN else 0)
-_NONZERO = re.compile(rb"[^\x00]")
-
-
-def _int(mask: bytes) -> int:
-    """A byte mask as one number (byte k: bits 8k … 8k + 7), to be and-ed whole; `>> 8 * j`
-    moves the byte of word k + j to word k."""
-    return int.from_bytes(mask, "little")
-
-
-def _places(mask: bytes) -> list[int]:
-    """The places of the nonzero bytes of a mask."""
-    if mask.count(0) > len(mask) - len(mask) // 32:  # (few: found by a scan in C)
-        return list(map(re.Match.start, _NONZERO.finditer(mask)))
-    return list(compress(range(len(mask)), mask))
+_IS_LETTER = {group: table(lambda b, group=group: 1 if b in group else 0) for group in (b"C", b"CSO", b"c", b"ASas", b"Aa")}
+_IS = {flag: table(lambda b, flag=flag: 1 if b & flag else 0) for flag in (_SPELLED_TWO_WAYS, _HEAD, _MIDDLE, _TAIL, _CLOSED)}
+_NO_BREAK = table(lambda b: 1 if b != _BREAK else 0)
+_IS_BREAK = table(lambda b: 1 if b == _BREAK else 0)
+_IS_HYPHEN = table(lambda b: 1 if b == _HYPHEN else 0)
 
 
 @dataclass
@@ -220,7 +202,7 @@ def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
     placed_windows = _windows(c, kinds)
     # Pass 2: the places of the few that vary.
     places: list[tuple[int, int, int, tuple, str]] = []
-    for k in _places(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
+    for k in nonzero(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
         w = c.low(k)
         places.append((k, 0, k, ("spelling", spell_words[w]), w))
     for k, m, (joined, nxt, surface) in placed:
@@ -250,7 +232,7 @@ def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
 def _hyphenated(c: _Corpus) -> set[str]:
     """The letters of the compounds of two or three words written with a hyphen."""
     out = set()
-    for i in _places(c.gaps.translate(_IS_HYPHEN)):
+    for i in nonzero(c.gaps.translate(_IS_HYPHEN)):
         for k, m in ((i, 2), (i - 1, 3), (i, 3)):
             if k >= 0 and c.in_pair(k, m):
                 out.add("".join(c.lows(range(k, k + m))))
@@ -299,13 +281,13 @@ def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[st
     """Where a compound that is written closed up (or hyphenated) somewhere is: each such word,
     and two or three words in a row, with no boundary between them or after them, whose
     letters are such a word: (first word, number of words, (letters, next word, surface))."""
-    head, middle, tail, free = (*(_int(kinds.translate(_IS[flag])) for flag in (_HEAD, _MIDDLE, _TAIL)),
-                                _int(c.gaps.translate(_NO_BREAK)))
+    head, middle, tail, free = (*(lanes(kinds.translate(_IS[flag])) for flag in (_HEAD, _MIDDLE, _TAIL)),
+                                lanes(c.gaps.translate(_NO_BREAK)))
     runs = []
     # (the runs looked at: of words that are the parts of such a word, in their places)
     for m, ok in ((2, head & free & (free >> 8) & (tail >> 8)),
                   (3, head & free & (middle >> 8) & (free >> 8) & (tail >> 16) & (free >> 16))):
-        at = _places(ok.to_bytes(c.n, "little"))
+        at = nonzero(ok.to_bytes(c.n, "little"))
         joined = map(add, c.lows(at), c.lows(map(add, at, repeat(1))))
         if m == 3:
             joined = map(add, joined, c.lows(map(add, at, repeat(2))))
@@ -314,7 +296,7 @@ def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[st
     closed.update(hyphenated)
     placed = []
     if closed:
-        at = _places((_int(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
+        at = nonzero((lanes(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
         for k in compress(at, map(closed.__contains__, c.lows(at))):
             placed.append((k, 1, c.compound(k, 1)))
     placed.extend((k, m, c.compound(k, m)) for k, m in runs)
@@ -338,13 +320,13 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     articles between them and no boundary, the first and the last no function word, the last
     ending a phrase (a boundary or a function word other than "of" after it), as (first word,
     last word, the four words)."""
-    letters = (_int(kinds.translate(_LETTER)) + (_int(c.gaps.translate(_IS_BREAK)) << 5)).to_bytes(c.n, "little")
-    content, word, ends, ends_before, article = (_int(letters.translate(_IS_LETTER[group]))
+    letters = (lanes(kinds.translate(_LETTER)) + (lanes(c.gaps.translate(_IS_BREAK)) << 5)).to_bytes(c.n, "little")
+    content, word, ends, ends_before, article = (lanes(letters.translate(_IS_LETTER[group]))
                                                  for group in (b"C", b"CSO", b"c", b"ASas", b"Aa"))
     last = ends | (content & (ends_before >> 8))
     # those with an article inside (few): each phrase and the distances between its words
     marked = content & ((article >> 8) | (article >> 16) | (article >> 24))
-    found = list(_SPACED_WINDOW.finditer((_int(letters) + (marked << 3)).to_bytes(c.n, "little")))  # (C + 8 = K)
+    found = list(_SPACED_WINDOW.finditer((lanes(letters) + (marked << 3)).to_bytes(c.n, "little")))  # (C + 8 = K)
     if not found:
         return []
     at = [list(map(methodcaller("start", j), found)) for j in range(PHRASE_WORDS)]
@@ -355,7 +337,7 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     found = list(zip(at[0], at[-1], keys))
     # those without (most): the four words in a row, looked up in C where the first word and
     # the last are those of a phrase with an article
-    starts = _places((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
+    starts = nonzero((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
     for j in (0, PHRASE_WORDS - 1):
         ends = {key[j] for key in spaced}
         starts = list(compress(starts, map(ends.__contains__, c.numbers(map(add, starts, repeat(j))))))
