@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, gt, itemgetter, le, methodcaller, mul, sub
 from typing import NamedTuple
@@ -420,10 +420,15 @@ class EnFound:
         self.exact, self.exact_k = _within(exact, read.bounds)
         self.resort = resort  # (some texts' hits are not by start, the longest first: sort each)
 
-    @property
+    @cached_property
     def text_of(self) -> list[int]:
-        """The text of each hit, the found ones first, then the exact ones."""
+        """The text of each hit of the whole run: the found ones, then the exact ones."""
         return self.found_k + self.exact_k
+
+    @cached_property
+    def payloads(self) -> list[tuple[int, str, str]]:
+        """The (term, kind, form) of each hit of the whole run (as `text_of`)."""
+        return list(map(itemgetter(2), self.found + self.exact))
 
     def hits(self, k: int) -> list[EnHit]:
         """`TermMatcher.en_hits` of text k."""
@@ -451,7 +456,7 @@ class EnFound:
 
     def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
         """The text and the (term, kind, form) of every hit (the found ones, then the exact ones)."""
-        return self.text_of, list(map(itemgetter(2), self.found + self.exact))
+        return self.text_of, self.payloads
 
 
 def _within(hits: list[tuple], bounds: list[int]) -> tuple[list[tuple], list[int]]:
