@@ -287,3 +287,21 @@ def test_forms_extended_at_once_are_the_forms_added_one_by_one():
             assert (at_once.payloads, at_once.heads, at_once.singles) == (
                 one_by_one.payloads, one_by_one.heads, one_by_one.singles)
             assert any(len(lengths) > 1 for lengths in at_once.heads.values())
+
+
+def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
+    """read_words: each word's end in the texts joined by a line break, and each text's first
+    word, as the words read text by text say (empty texts, texts without words, line breaks
+    and words at either edge included)."""
+    rnd = random.Random(14)
+    pieces = ["SMEs", "R&D", "it’s", " ", ", ", "\n", "—", "x", "", "A.I.", "中文"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
+    read = read_words(texts)
+    at = 0
+    ends, bounds = [], []
+    for text in texts:
+        bounds.append(len(ends))
+        ends.extend(at + m.end() for m in WORD.finditer(text))
+        at += len(text) + 1
+    assert (read.ends, read.bounds) == (ends, bounds + [len(ends)])
+    assert read.offsets[:-1] == [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]

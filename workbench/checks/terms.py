@@ -393,7 +393,7 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
                     by_span.setdefault(h.span, []).append(h)
             for hits in by_span.values():
                 # one finding a place; the term whose source is in this pair speaks for it
-                h = next((x for x in hits if x.term in p.zh_terms), hits[0])
+                h = hits[0] if len(hits) == 1 else next((x for x in hits if x.term in p.zh_terms), hits[0])
                 t = v.matcher.terms[h.term]
                 msg = f"“{h.text}” is a forbidden rendering of {t.key}: use “{t.en}”"
                 if t.note:

@@ -433,14 +433,14 @@ class EnFound:
     def hits(self, k: int) -> list[EnHit]:
         """`TermMatcher.en_hits` of text k."""
         read = self.read
-        starts, ends, o = read.starts, read.ends, read.offsets[k]
+        words, ends, o = read.words, read.ends, read.offsets[k]
         text = read.texts[k]
         new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
         out = []
         for hits, ks, is_exact in ((self.found, self.found_k, False), (self.exact, self.exact_k, True)):
             a, b = bisect.bisect_left(ks, k), bisect.bisect_right(ks, k)
             for s, e, (i, kind, form) in hits[a:b]:
-                x, y = starts[s] - o, ends[e - 1] - o
+                x, y = ends[s] - len(words[s]) - o, ends[e - 1] - o
                 out.append(new(EnHit, (i, kind, form, x, y, text[x:y], is_exact)))
         if self.resort and len(out) > 1:
             out.sort(key=lambda h: (h.start, -h.end))
@@ -451,7 +451,7 @@ class EnFound:
         n = len(self.found)
         (s, e, (i, kind, form)), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
         o = self.read.offsets[k]
-        x, y = self.read.starts[s] - o, self.read.ends[e - 1] - o
+        x, y = self.read.ends[s] - len(self.read.words[s]) - o, self.read.ends[e - 1] - o
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
 
     def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
@@ -481,8 +481,7 @@ class Words(NamedTuple):
 
     texts: Sequence[str]
     words: list[str]  # the words of all the texts, in order
-    starts: list[int]  # where each word starts in the texts joined by one character
-    ends: list[int]  # and ends
+    ends: list[int]  # where each word ends in the texts joined by one character (it starts its length before)
     offsets: list[int]  # where each text starts there (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
@@ -497,7 +496,7 @@ class Words(NamedTuple):
         if (a, b) == (0, len(self.texts)):
             return self
         first, last = self.bounds[a], self.bounds[b]
-        return Words(self.texts[a:b], self.words[first:last], self.starts[first:last], self.ends[first:last],
+        return Words(self.texts[a:b], self.words[first:last], self.ends[first:last],
                      self.offsets[a:b + 1], [x - first for x in self.bounds[a:b + 1]],
                      self.gaps[first:max(first, last - 1)])
 
@@ -505,11 +504,14 @@ class Words(NamedTuple):
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
     parts = WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
-    edges = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    # where each word ends: the lengths of the text before it and of it, added up (where it
+    # starts is only asked of the few words that begin a hit: its end less its length)
+    ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, words))))
     offsets = _offsets(texts)
-    starts = edges[0:-1:2]
-    bounds = list(map(bisect.bisect_left, repeat(starts, len(offsets)), offsets))
-    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds, parts[2:-1:2])
+    # (a word of text k ends after the text starts, and one of an earlier text before)
+    bounds = list(map(bisect.bisect_left, repeat(ends, len(offsets)), offsets))
+    return Words(texts, words, ends, offsets, bounds, parts[2:-1:2])
 
 
 def _exact_word(word: str) -> str:
