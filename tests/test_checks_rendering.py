@@ -139,8 +139,7 @@ def test_dismissed_findings_stay_dismissed():
 
 def _same_units_as_pair_by_pair(texts):
     """… and `repeated`, those in two pairs or more that the dictionary has a word beginning
-    with the first two characters of (as a term's first part), or where one of those has other
-    than three bytes in UTF-8 (not looked up)."""
+    with the first two characters of (as a term's first part)."""
     import rjieba
 
     from workbench.checks.rendering import _pair_units, _Units
@@ -149,7 +148,7 @@ def _same_units_as_pair_by_pair(texts):
     plain = [_pair_units(rjieba.cut(t)) for t in texts]
     every = set().union(*plain)
     found = _Units(texts, rjieba.cut, dictionary())
-    may_be_term = {u for u in every if dictionary().has_prefix(u[:2]) or len(u[:2].encode()) != 6}
+    may_be_term = {u for u in every if dictionary().has_prefix(u[:2])}
     assert found.repeated == {u for u in every & may_be_term if sum(u in p for p in plain) > 1}
     for unit in sorted(every) + ["不是单位的字串", "的的的", ""]:
         assert found.pairs(unit) == [k for k, p in enumerate(plain) if unit in p], unit
@@ -167,6 +166,47 @@ def test_units_read_across_the_document_are_those_read_pair_by_pair():
         rnd = random.Random(seed)
         texts = ["".join(rnd.choices(vocabulary, k=rnd.randint(0, 12))) for _ in range(rnd.randint(1, 30))]
         _same_units_as_pair_by_pair(texts)
+
+
+def test_units_only_cut_the_pairs_where_a_term_may_start():
+    """Pairs with no two characters beginning a dictionary word before a third of Chinese are
+    not cut into words at all (增长5%, Latin); the pairs of a unit are found in them all the same."""
+    import rjieba
+
+    from workbench.checks.rendering import _pair_units, _Units
+    from workbench.glossary.dictionary import dictionary
+
+    cut_texts = []
+
+    def cut(text):
+        cut_texts.append(text)
+        return rjieba.cut(text)
+
+    texts = ["增长5.1%。", "科技成果转化加快", "AI and 5G", "", "科技成果转化", "瓶瓶瓶", "增长5.1%。"]
+    found = _Units(texts, cut, dictionary())
+    assert cut_texts == ["科技成果转化加快", "科技成果转化"]
+    assert "科技成果" in found.repeated
+    assert found.pairs("科技成果") == [1, 4]
+    assert found.pairs("瓶瓶瓶") == [5] == [k for k, t in enumerate(texts) if "瓶瓶瓶" in _pair_units(rjieba.cut(t))]
+
+
+def test_places_where_a_dictionary_word_begins_as_has_prefix_says():
+    import random
+
+    from workbench.checks.rendering import _begins, _may_be_han
+    from workbench.glossary.dictionary import dictionary
+    from workbench.text.normalize import HAN
+
+    d = dictionary()
+    chars = list("科技成果转化国家高新区园区的和一，。 a5") + ["𠀾", "𡃁", "\u4dc0", "\ufa00", "\uffff", "\U0003134f"]
+    for seed in range(30):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choices(chars, k=rnd.randint(0, 40)))
+        utf32 = text.encode("utf-32-le")
+        assert list(_begins(utf32, d.prefixes)) == [d.has_prefix(text[i:i + 2]) and i + 1 < len(text) for i in range(len(text))]
+        han = _may_be_han(utf32).to_bytes(len(text), "little")
+        assert all(han[i] for i, c in enumerate(text) if HAN.fullmatch(c))  # every Han character (and a few others)
+        assert not any(han[i] for i, c in enumerate(text) if c in "，。 a5\uffff")
 
 
 def test_units_of_the_demo_document_are_those_read_pair_by_pair():

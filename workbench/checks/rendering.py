@@ -21,8 +21,8 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable
-from itertools import chain, compress
-from operator import ne
+from itertools import accumulate, chain, compress, repeat
+from operator import ge, ne
 
 from workbench.checks import Finding
 from workbench.checks.masks import lanes, nonzero, table
@@ -30,13 +30,25 @@ from workbench.checks.view import View
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
 from workbench.glossary.renderings import Renderings, verdict
-from workbench.text.normalize import HAN_CHARS, normalize_zh
+from workbench.text.normalize import HAN_CHARS, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
 #: A unit starting with one of these is a verb phrase or a stock phrase, not a term.
 _NOT_TERM_START = tuple("""深入 加快 推动 推进 促进 实施 完善 建设 加强 提升 提高 支持 培育 打造 开展 面临 全球 系列
     广泛 大力 积极 不断 坚持 持续 进一步 着力 扎实 全力""".split())
 _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
+
+
+def _words(texts: list[str], cut: Callable[[str], list[str]], sep: str) -> tuple[list[str], list[int]]:
+    """The jieba words of all texts in one list, each text's followed by `sep`, and where each
+    text's start."""
+    words: list[str] = []
+    starts: list[int] = []
+    for ws in map(cut, texts):
+        starts.append(len(words))
+        words += ws
+        words.append(sep)
+    return words, starts
 
 
 def _pair_units(words: list[str]) -> set[str]:
@@ -58,18 +70,14 @@ def _pair_units(words: list[str]) -> set[str]:
     return units
 
 
-# A jieba word's code, eight bytes: what it may be in a unit (bits: a unit of its own; the first
-# word of a run; a later word of a run; the last word of a run: no general word) and its length
-# (the high four bits; 11 for any longer: a unit has at most 10 characters); the UTF-8 of its
-# first and of its second character (three bytes each: all of the Basic Multilingual Plane's
-# Chinese; zeros for none, or one of other length); whether it has two characters or more, and
-# whether its first or second character has other than three bytes (bits).
+# A jieba word's code, one byte: what it may be in a unit (the low four bits: a unit of its own;
+# the first word of a run; a later word of a run; the last word of a run: no general word) and
+# its length (the high four bits; 11 for any longer: a unit has at most 10 characters).
 _ALONE, _FIRST, _NEXT, _LAST = 1, 2, 4, 8
-_LONG, _ODD_FIRST, _ODD_SECOND = 1, 2, 4
 
 
 class _WordCodes(dict):
-    """jieba word → its code (as a little-endian number), worked out once per distinct word."""
+    """jieba word → its code, worked out once per distinct word."""
 
     def __missing__(self, w: str) -> int:
         if w in _ZH_GLUE or not _HAN_RUN.fullmatch(w):
@@ -78,88 +86,95 @@ class _WordCodes(dict):
             bits = _NEXT  # (a general word: inside a run only)
         else:
             bits = _FIRST | _NEXT | _LAST | (_ALONE if 3 <= len(w) <= 10 else 0)
-        head = w[:2]
-        chars = head.encode("utf-8", "surrogatepass")
-        flags = (len(w) >= 2) * _LONG
-        if len(chars) != 3 * len(head):  # a character of other than three bytes (seldom)
-            first, second = w[:1].encode("utf-8", "surrogatepass"), w[1:2].encode("utf-8", "surrogatepass")
-            flags |= (len(first) != 3) * _ODD_FIRST | (len(second) not in (0, 3)) * _ODD_SECOND
-            chars = (first if len(first) == 3 else bytes(3)) + (second if len(second) == 3 else bytes(3))
-        code = self[w] = bits | min(len(w), 11) << 4 | int.from_bytes(chars, "little") << 8 | flags << 56
+        code = self[w] = bits | min(len(w), 11) << 4
         return code
 
 
 _IS_ALONE, _IS_FIRST, _IS_NEXT, _IS_LAST = (table(lambda b, bit=bit: bool(b & bit)) for bit in (_ALONE, _FIRST, _NEXT, _LAST))
 _LENGTH = table(lambda b: b >> 4)
 _3_TO_10, _UP_TO_10 = table(lambda n: 3 <= n <= 10), table(lambda n: n <= 10)
-_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND = (table(lambda b, bit=bit: bool(b & bit)) for bit in (_LONG, _ODD_FIRST, _ODD_SECOND))
+# Of a character's UTF-32-LE, its second byte and its third (its plane): whether it may be Han
+# (HAN_CHARS: U+3400–U+9FFF and U+F900–U+FAFF in the first plane; all of the second and third)
+_MAY_BE_HAN_BMP = table(lambda b: 0x34 <= b <= 0x9F or b in (0xF9, 0xFA))
+_IS_BMP, _HAN_PLANE = table(lambda b: b == 0), table(lambda b: b in (2, 3))
 
 
-def _words(texts: list[str], cut: Callable[[str], list[str]]) -> tuple[list[str], list[int]]:
-    """The jieba words of all texts in one list, each text's followed by an empty word, and
-    where each text's start."""
-    words: list[str] = []
-    starts: list[int] = []
-    for ws in map(cut, texts):
-        starts.append(len(words))
-        words += ws
-        words.append("")
-    return words, starts
+def _begins(utf32: bytes, prefixes: frozenset[int]) -> bytes:
+    """For each character of a text (given as its UTF-32-LE), 1 where it and the next are the
+    first two characters of a dictionary word (`Dictionary.prefixes`), else 0. (The text's
+    eight bytes from each character, read as one number, are those two characters' `pair_key`:
+    every other character's in one array, and the others' in another, looked up in C.)"""
+    n = len(utf32) // 4
+    even = array("Q", utf32[:n // 2 * 8])
+    odd = array("Q", utf32[4:4 + max(n - 1, 0) // 2 * 8])
+    if sys.byteorder == "big":
+        even.byteswap()
+        odd.byteswap()
+    found = bytearray(n)
+    found[0:2 * len(even):2] = bytes(map(prefixes.__contains__, even))
+    found[1:1 + 2 * len(odd):2] = bytes(map(prefixes.__contains__, odd))
+    return bytes(found)
+
+
+def _may_be_han(utf32: bytes) -> int:
+    """As a mask (`lanes`), the characters of a text (its UTF-32-LE) that may be Han: all that
+    are, and a few that are not (U+4DC0–U+4DFF; the second and third planes' unassigned)."""
+    plane = utf32[2::4]
+    return lanes(utf32[1::4].translate(_MAY_BE_HAN_BMP)) & lanes(plane.translate(_IS_BMP)) | lanes(plane.translate(_HAN_PLANE))
 
 
 class _Units:
     """Term mining's Chinese units (`_pair_units`) in every pair of a document, and the pairs
     holding each; `repeated`, those in two pairs or more that may be terms.
 
-    Read across the whole document at once, in C: its words in one list (each pair's followed
-    by an empty word, which no unit holds), and their codes in one array (`_WordCodes`). On
-    those, as whole numbers (`checks.masks.lanes`): where units start, and where the first two characters
-    of what starts there begin a word of the dictionary, as a term's must (its first part is
-    a dictionary word: Renderings.parts), looked up all at once (Dictionary.starts). Only
-    those units are built, and counted; the pairs of any other are found when asked."""
+    A term has three characters or more, and its first two begin a dictionary word (its first
+    part is one: Renderings.parts). So first, on the document's texts as one text (joined by a
+    character none holds), in C: the places where two characters begin a dictionary word
+    (`_begins`) and a third that may be Chinese follows. Only the pairs with such a place are
+    cut into jieba words (each pair is cut on its own: its words do not depend on the others'),
+    read as one list (each pair's followed by the joining character, which no unit holds), and
+    their codes as bytes (`_WordCodes`). On those, as whole numbers (`checks.masks.lanes`):
+    where units start, and of those, where the two characters from the word's first begin a
+    dictionary word (`_begins`, at each word's first character). Only those units are built,
+    and counted; the pairs of any other are found when asked."""
 
     def __init__(self, texts: list[str], cut: Callable[[str], list[str]], d: Dictionary) -> None:
-        words, starts = _words(texts, cut)
-        self._texts, self._words, self._starts = texts, words, starts
-        codes = array("Q", list(map(_WordCodes().__getitem__, words)))
-        if sys.byteorder == "big":
-            codes.byteswap()  # (the codes' bytes in their order, as below)
-        n = len(codes)
-        code = memoryview(codes).cast("B")  # word i's code is bytes 8i to 8i + 7
-        kind, flags = bytes(code[0::8]), bytes(code[7::8])
+        self._texts, self._cut = texts, cut
+        self._sep = sep = absent_char(texts)
+        utf32 = (sep.join(texts) + sep).encode("utf-32-le", "surrogatepass")
+        begins = _begins(utf32, d.prefixes)
+        may_start = lanes(begins) & _may_be_han(utf32) >> 16  # (the third character's bit, brought two places back)
+        # the pairs with such a place (each text's part of the mask searched, in C)
+        at = list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
+        marks = may_start.to_bytes(len(utf32) // 4, "little")
+        kept = list(compress(range(len(texts)), map(ge, map(marks.find, repeat(1), at, at[1:]), repeat(0))))
+        kept_texts = [texts[k] for k in kept]
+        if len(kept) < len(texts):
+            begins = b"".join(begins[at[k]:at[k + 1]] for k in kept)
+        words, starts = _words(kept_texts, cut, sep)
+        self._words, self._kept = words, dict(zip(kept, starts))
+        n = len(words)
+        if "".join(words) != sep.join(kept_texts) + (sep if kept else ""):  # pragma: no cover - jieba gives back its text
+            begins = _begins("".join(words).encode("utf-32-le", "surrogatepass"), d.prefixes)
+        # whether the two characters from each word's first begin a dictionary word
+        may = lanes(bytes(map(begins.__getitem__, accumulate(map(len, words[:-1]), initial=0)))) if n else 0
+        kind = bytes(map(_WordCodes().__getitem__, words))
         first, later, last, size = (lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST, _LENGTH))
         run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
         size2 = size + (size >> 8)  # (the characters of words i and i + 1)
         size3 = size2 + (size >> 16)
         two = run & (last >> 8) & lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
         three = run & (last >> 16) & lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
-        # the first two characters from word i (its own two, or its one and word i + 1's first)
-        # in eight bytes, as a number, and whether the dictionary has a word beginning so
-        long, odd_first, odd_second = (lanes(flags.translate(t)) for t in (_IS_LONG, _IS_ODD_FIRST, _IS_ODD_SECOND))
-        own = long * 0xFF  # (0xFF at each word of two characters or more, else 0)
-        other = own ^ lanes(b"\xff" * n)
-        two_chars = bytearray(8 * n)
-        for k in range(3):
-            two_chars[k::8] = code[1 + k::8]
-            two_chars[3 + k::8] = (lanes(code[4 + k::8]) & own | lanes(code[1 + k::8]) >> 8 & other).to_bytes(n, "little")
-        two_chars = array("Q", two_chars)
-        if sys.byteorder == "big":
-            two_chars.byteswap()
-        begins = lanes(bytes(map(d.starts.__contains__, two_chars)))
-        # (where a character has other than three bytes, the unit is kept)
-        odd = odd_first | long & odd_second | (long ^ lanes(b"\x01" * n)) & (odd_first >> 8)
-        may = begins | odd
         at = [nonzero(mask.to_bytes(n, "little"))
               for mask in (lanes(kind.translate(_IS_ALONE)) & may, two & may, three & may)]
         units = [words[i] for i in at[0]]
         units += [words[i] + words[i + 1] for i in at[1]]
         units += [words[i] + words[i + 1] + words[i + 2] for i in at[2]]
-        pairs = [bisect_right(starts, i) - 1 for i in chain.from_iterable(at)]
+        pairs = [kept[bisect_right(starts, i) - 1] for i in chain.from_iterable(at)]
         self._units, self._pairs = units, pairs
         # a unit found in another pair than the last it is found in is in two pairs or more
         last_pair = dict(zip(units, pairs))
-        #: the units in two pairs or more whose first two characters begin a dictionary word (or
-        #: are not both of three bytes)
+        #: the units in two pairs or more whose first two characters begin a dictionary word
         self.repeated = set(compress(units, map(ne, map(last_pair.__getitem__, units), pairs)))
         self._held: dict[str, list[int]] | None = None
 
@@ -178,8 +193,10 @@ class _Units:
         return [k for k, text in enumerate(self._texts) if unit and unit in text and unit in _pair_units(self._pair_words(k))]
 
     def _pair_words(self, k: int) -> list[str]:
-        start = self._starts[k]
-        return self._words[start:self._words.index("", start)]
+        start = self._kept.get(k)
+        if start is None:  # (a pair not cut above: none of its units may be a term)
+            return self._cut(self._texts[k])
+        return self._words[start:self._words.index(self._sep, start)]
 
 
 def rendering_inconsistent(views: list[View]) -> list[Finding]:

