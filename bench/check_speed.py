@@ -162,8 +162,8 @@ def phases(al, glossary) -> None:
 
     parts = [  # (owner, function, label; indented: a part of the line after it)
         (view, "TermMatcher", "  compile the glossary"),
-        (matching.TermMatcher, "zh_scan_all", "  match the Chinese of every pair"),
-        (matching.TermMatcher, "en_hits_all", "  match the English of every pair"),
+        (matching.TermMatcher, "zh_find_all", "  match the Chinese of every pair"),
+        (matching.TermMatcher, "en_find_all", "  match the English of every pair"),
         (view, "build_views", "views (the above, and each pair's text joined)"),
         *((module, name, name.replace("_", "-")) for module, name in (
             (terms, "term_missing"), (terms, "term_forbidden"), (terms, "term_inconsistent"),

@@ -365,3 +365,49 @@ def test_a_pairs_term_renderings_read_at_once_are_those_read_term_by_term():
         several += len(found) > 1
         repeated += len({h.term for h in p.en_hits}) < len(p.en_hits)
     assert several > 20 and repeated > 20
+
+
+def test_the_glossary_checks_read_the_whole_run_as_each_pair_read_alone():
+    """term-missing, term-forbidden and term-inconsistent read the hits of every pair at once
+    (numbers for (pair, term), filtered in C): the same terms, hits and order as each pair's
+    own hits read one by one (a view matched pair by pair), on random pairs where terms nest,
+    renderings nest in variants, two terms share a rendering, a forbidden form is an
+    inflection away, and a term is case-sensitive."""
+    import random
+    from itertools import filterfalse
+
+    from workbench.checks.terms import _counted_renderings, _term_codes, _term_renderings
+    from workbench.checks.view import build_views
+    from workbench.glossary.matching import FORBIDDEN
+    from workbench.glossary.model import Glossary, Term
+
+    glossary = Glossary(name="t", terms=[*GLOSSARY.terms, Term(zh=["高新区"], en="high-tech zones"),
+                                         Term(zh=["人工智能"], en="AI", case="sensitive", forbidden=["A.I."]),
+                                         Term(zh=["规模以上"], en="above designated size")])
+    rnd = random.Random(11)
+    zh = ["规模以上工业企业", "中小企业", "专精特新“小巨人”企业", "新质生产力", "规模以上", "，", "国家高新区",
+          "高新区", "国家高新技术产业开发区", "人工智能", "支线飞机", "工业和信息化部"]
+    en = ["industrial enterprises above designated size", "SMEs", "small- and medium-sized enterprises",
+          '"little giant" enterprises', "small giant enterprises", "new quality productive forces", "and", "the",
+          "national high-tech zones", "high-tech zones", "AI", "Ai", "A.I.", "regional aircrafts",
+          "regional aircraft", "new productive forces", "MIIT", "above the designated size", "national"]
+    pairs = [("".join(rnd.choices(zh, k=rnd.randint(0, 4))), " ".join(rnd.choices(en, k=rnd.randint(0, 6))))
+             for _ in range(400)]
+    al = doc(*pairs)
+    (now,), (alone,) = build_views([(None, al)], [glossary]), build_views([(None, al)], [glossary], match_all=False)
+    width = len(glossary.terms)
+    every = set(range(width))
+    expected = [(k, i, h) for k, p in enumerate(alone.pairs) if p.zh_terms and p.en_hits for i, h in _term_renderings(p)]
+    assert _counted_renderings(now, every) == expected
+    assert len({(k, i) for k, i, _ in expected}) < len(expected)  # (a term rendered twice in a pair)
+    some = set(rnd.sample(sorted(every), 5))
+    assert _counted_renderings(now, some) == [x for x in expected if x[1] in some]
+    zh_codes, en_codes = _term_codes(now.matcher, now.found)
+    rendered = set(en_codes)
+    missing = [divmod(code, width) for code in dict.fromkeys(filterfalse(rendered.__contains__, zh_codes))]
+    assert missing == [(k, i) for k, p in enumerate(alone.pairs) for i in p.zh_terms
+                       if i not in {h.term for h in p.en_hits}]
+    assert len(missing) > 50
+    assert set(zh_codes).intersection(en_codes) == {k * width + i for k, p in enumerate(alone.pairs)
+                                                    for i in p.zh_terms if i in {h.term for h in p.en_hits}}
+    assert [h for p in now.pairs for h in p.en_hits if h.kind == FORBIDDEN and h.exact]

@@ -10,12 +10,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, count, filterfalse, repeat
+from operator import add, and_, itemgetter, mul
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
-from workbench.checks.view import PairView, View
+from workbench.checks.view import _RANK, Found, PairView, View, match_all_pairs
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
 
@@ -280,56 +281,70 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
     for v in views:
         if v.matcher is None:
             continue
-        for k, p in enumerate(v.pairs):
-            if not p.zh_terms or not p.en:
+        found = match_all_pairs(v)
+        zh_codes, en_codes = _term_codes(v.matcher, found)
+        named = set(zh_codes).intersection(en_codes)  # (pair, term): named in full there
+        rendered = set(en_codes)
+        width = len(v.matcher.terms)
+        # each term of each pair's Chinese (pair, term as one number), first seen first, with no
+        # rendering of any kind in the pair's English (read at once: most terms are rendered)
+        for code in dict.fromkeys(filterfalse(rendered.__contains__, zh_codes)):
+            k, i = divmod(code, width)
+            p = v.pairs[k]
+            if not p.en:
                 continue  # (an empty side is an omission, reported as such)
-            rendered = _rendered(p)
-            for i in p.zh_terms:
-                if i in rendered:  # accepted; or forbidden, which term-forbidden reports
-                    continue
-                t = v.matcher.terms[i]
-                accepted = t.accepted
-                if shared_head(accepted, p) or paraphrase(accepted, p):
-                    continue
-                hit = next(h for h in p.zh_hits if h.term == i)
-                if inside_a_longer_word(p.zh, hit.start, hit.end):
-                    continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
-                taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
-                found = suggest_any(accepted, p.en, taken)
-                named = _last_named(v.pairs, k, i)
-                recent = k - named <= ANTECEDENT_PAIRS
-                ref = back_reference(accepted + _nested_renderings(v, i), p)
-                if recent and (ref or (not found and pronoun(t.en, p))):
-                    continue
-                if ref and found and found not in ref:
-                    ref = None  # the words found are elsewhere: a rendering that differs
-                zh = hit.text
-                msg = f"{zh}: expected “{t.en}”"
-                if t.variants:
-                    also = ", ".join(f"“{x}”" for x in t.variants)
-                    msg += f" (or {also})" if len(also) <= 80 else f" (or one of {len(t.variants)} variants)"
-                if ref:
-                    msg += f"; only “{ref}” here, a reference back?"
-                    yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
-                    continue
-                if not found and k - named == 1 and plural_pronoun(p):
-                    msg += f"; “{plural_pronoun(p)}” here, a reference back to pair {v.pairs[k - 1].id}?"
-                    yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, file=v.file)
-                    continue
-                msg += f"; found “{found}”" if found else "; no rendering of it in the English"
-                yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found, file=v.file)
+            t = v.matcher.terms[i]
+            accepted = t.accepted
+            if shared_head(accepted, p) or paraphrase(accepted, p):
+                continue
+            hit = next(h for h in p.zh_hits if h.term == i)
+            if inside_a_longer_word(p.zh, hit.start, hit.end):
+                continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
+            taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
+            found_words = suggest_any(accepted, p.en, taken)
+            last = _last_named(named, width, k, i)
+            recent = k - last <= ANTECEDENT_PAIRS
+            ref = back_reference(accepted + _nested_renderings(v, i), p)
+            if recent and (ref or (not found_words and pronoun(t.en, p))):
+                continue
+            if ref and found_words and found_words not in ref:
+                ref = None  # the words found are elsewhere: a rendering that differs
+            zh = hit.text
+            msg = f"{zh}: expected “{t.en}”"
+            if t.variants:
+                also = ", ".join(f"“{x}”" for x in t.variants)
+                msg += f" (or {also})" if len(also) <= 80 else f" (or one of {len(t.variants)} variants)"
+            if ref:
+                msg += f"; only “{ref}” here, a reference back?"
+                yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
+                continue
+            if not found_words and k - last == 1 and plural_pronoun(p):
+                msg += f"; “{plural_pronoun(p)}” here, a reference back to pair {v.pairs[k - 1].id}?"
+                yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, file=v.file)
+                continue
+            msg += f"; found “{found_words}”" if found_words else "; no rendering of it in the English"
+            yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found_words,
+                          file=v.file)
 
 
-def _rendered(p: PairView) -> set[int]:
-    """The terms with a rendering (of any kind) in the pair's English."""
-    return set(map(itemgetter(0), p.en_hits))  # (a hit's term, read in C)
+def _term_codes(m: TermMatcher, found: Found) -> tuple[list[int], list[int]]:
+    """(pair, term) as one number (pair × the number of terms + term) of each term found in
+    the Chinese of the view's pairs (`zh_terms`, first seen first) and of each rendering of
+    any kind found in their English, from the whole run (in C)."""
+    width = len(m.terms)
+    zh_k, zh_terms = found.zh.texts_terms()
+    en_k, payloads = found.en.texts_payloads()
+    zh_codes = list(map(add, map(mul, zh_k, repeat(width)), zh_terms))
+    en_codes = list(map(add, map(mul, en_k, repeat(width)), map(itemgetter(0), payloads)))
+    return zh_codes, en_codes
 
 
-def _last_named(pairs: list[PairView], k: int, i: int) -> int:
+def _last_named(named: set[int], width: int, k: int, i: int) -> int:
     """The index of the last of the ANTECEDENT_PAIRS pairs before pair k that named term i in
-    full (its Chinese, and a rendering of it), else -99."""
+    full (its Chinese, and a rendering of it: `named`, (pair, term) as in `_term_codes`),
+    else -99."""
     for j in range(k - 1, max(k - 1 - ANTECEDENT_PAIRS, -1), -1):
-        if i in pairs[j].zh_terms and i in _rendered(pairs[j]):
+        if j * width + i in named:
             return j
     return -99
 
@@ -364,9 +379,10 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
     for v in views:
         if v.matcher is None:
             continue
-        for p in v.pairs:
-            if FORBIDDEN not in map(itemgetter(1), p.en_hits):  # (a hit's kind, read in C)
-                continue
+        en_k, payloads = match_all_pairs(v).en.texts_payloads()
+        # the pairs with a forbidden form (a hit's kind read in C: most pairs have none)
+        for k in sorted(set(compress(en_k, map(FORBIDDEN.__eq__, map(itemgetter(1), payloads))))):
+            p = v.pairs[k]
             accepted = [h for h in p.en_hits if h.kind != FORBIDDEN]
             by_span: dict[tuple[int, int], list[EnHit]] = {}
             for h in p.en_hits:
@@ -435,19 +451,18 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     # Chinese is, in order
     uses: dict[tuple[int, int], list[tuple[int, View, PairView, EnHit]]] = {}
     n = 0
+    maybe = _maybe_inconsistent(views)
     for v in views:
         if v.matcher is None:
             continue
         glossary = id(v.matcher.glossary)
-        for p in v.pairs:
-            if not p.zh_terms or not p.en_hits:
-                continue
-            for i, h in _term_renderings(p):
-                n += 1
-                if (glossary, i) in uses:
-                    uses[(glossary, i)].append((n, v, p, h))
-                else:
-                    uses[(glossary, i)] = [(n, v, p, h)]
+        pairs = v.pairs
+        for k, i, h in _counted_renderings(v, maybe[glossary]):
+            n += 1
+            if (glossary, i) in uses:
+                uses[(glossary, i)].append((n, v, pairs[k], h))
+            else:
+                uses[(glossary, i)] = [(n, v, pairs[k], h)]
     # each term's uses by rendering key, [(view, pair, surface, form)], the terms in the order
     # of their first use counted
     keyed: list[tuple[int, int, dict[str, list[tuple[View, PairView, str, str]]]]] = []
@@ -493,6 +508,82 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
                 yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
+
+
+def _maybe_inconsistent(views: list[View]) -> dict[int, set[int]]:
+    """id(glossary) → the terms that may be rendered inconsistently in the views: those with
+    two accepted renderings found in the English (wherever the Chinese is), or a term nested
+    inside (whose words are set aside). The others are rendered one way everywhere."""
+    forms: dict[int, set[tuple[int, str]]] = {}
+    for v in views:
+        if v.matcher is not None:
+            payloads = match_all_pairs(v).en.texts_payloads()[1]
+            accepted = compress(payloads, map(FORBIDDEN.__ne__, map(itemgetter(1), payloads)))
+            forms.setdefault(id(v.matcher.glossary), set()).update(map(itemgetter(0, 2), accepted))
+    out = {}
+    for v in views:
+        glossary = id(v.matcher.glossary) if v.matcher is not None else None
+        if glossary in forms and glossary not in out:
+            counts = Counter(map(itemgetter(0), forms[glossary]))
+            out[glossary] = {i for i, c in counts.items() if c > 1 or v.matcher.nested(i)}
+    return out
+
+
+def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit]]:
+    """(pair index, term, hit) of what `_term_renderings` gives in each pair of the view, in
+    order, for the terms `wanted` only, read from the whole run (filtered in C; only the
+    renderings of a term found more than once in a pair are looked at one by one)."""
+    found = match_all_pairs(v)
+    width = len(v.matcher.terms)
+    en_k, payloads = found.en.texts_payloads()
+    hits = found.en.found + found.en.exact
+    exact_from = len(found.en.found)  # (the hits found word for word: exact)
+    terms, kinds = list(map(itemgetter(0), payloads)), list(map(itemgetter(1), payloads))
+    codes = list(map(add, map(mul, en_k, repeat(width)), terms))  # (pair, term) as one number
+    starts, ends = list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))  # (in the whole run)
+    # a term found more than once in a pair: one hit a span, none inside another (`_by_term`)
+    dropped: set[int] = set()
+    if len(set(codes)) < len(codes):
+        twice = {code for code, n in Counter(codes).items() if n > 1}
+        groups: dict[int, list[int]] = {}
+        for j in compress(count(), map(twice.__contains__, codes)):
+            groups.setdefault(codes[j], []).append(j)
+        for js in groups.values():
+            kept = _one_per_span_of(js, starts, ends, kinds, exact_from)
+            dropped.update(js)
+            dropped.difference_update(kept)
+    # the accepted renderings of the terms whose Chinese is in the pair, less those whose
+    # span another such rendering shares
+    rank = found.zh.terms_all_rank(width)  # (pair, term) → its place in the order of zh_terms_all
+    counted = compress(count(), map(and_, map(rank.__contains__, codes), map(FORBIDDEN.__ne__, kinds)))
+    counted = list(filterfalse(dropped.__contains__, counted)) if dropped else list(counted)
+    spans = list(zip(map(starts.__getitem__, counted), map(ends.__getitem__, counted)))
+    if len(set(spans)) < len(spans):
+        shared = {span for span, n in Counter(spans).items() if n > 1}
+        counted = [j for j, span in zip(counted, spans) if span not in shared]
+    counted = list(compress(counted, map(wanted.__contains__, map(terms.__getitem__, counted))))
+    # in order: by pair, then the pair's terms as zh_terms_all lists them, then each term's hits
+    # as found (the accepted renderings of a term are all found by stems, in one search, by start)
+    hit = found.en.hit
+    return [(en_k[j], terms[j], hit(j)) for _, j in sorted(zip(map(rank.__getitem__, map(codes.__getitem__, counted)),
+                                                              counted))]
+
+
+def _one_per_span_of(js: list[int], starts: list[int], ends: list[int], kinds: list[str], exact_from: int) -> list[int]:
+    """`_one_per_span` of the hits js (of one term in one pair), as indexes in the whole run."""
+    best: dict[tuple[int, int], int] = {}
+    for j in sorted(js, key=lambda j: (starts[j], -ends[j])):  # (the order of the pair's en_hits)
+        span = starts[j], ends[j]
+        old = best.get(span)
+        if old is None or (j >= exact_from, -_RANK[kinds[j]]) > (old >= exact_from, -_RANK[kinds[old]]):
+            best[span] = j
+    kept = []
+    reach = -1
+    for span, j in best.items():
+        if reach < span[1]:
+            kept.append(j)
+        reach = max(reach, span[1])
+    return kept
 
 
 def _term_renderings(p: PairView) -> list[tuple[int, EnHit]]:

@@ -15,8 +15,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, compress
 from operator import is_, itemgetter
+from typing import NamedTuple
 
-from workbench.glossary.matching import APPROVED, FORBIDDEN, VARIANT, EnHit, TermMatcher, Words, ZhHit, read_words
+from workbench.glossary.matching import (
+    APPROVED,
+    FORBIDDEN,
+    VARIANT,
+    EnFound,
+    EnHit,
+    TermMatcher,
+    Words,
+    ZhFound,
+    ZhHit,
+    read_words,
+)
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
 from workbench.text.normalize import WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
@@ -46,9 +58,15 @@ class PairView:
     zh: str  # the pair's Chinese sentences, joined
     en: str  # the pair's English sentences, joined by a space
     matcher: TermMatcher | None = field(default=None, repr=False, compare=False)  # the glossary's, if any
+    # the glossary matched in all the pairs of the view at once, if it was (then this pair's
+    # hits are read from there, when asked), and the index of the pair in the view
+    found: Found | None = field(default=None, repr=False, compare=False)
+    k: int = field(default=-1, repr=False, compare=False)
 
     @_cached
     def _zh_scan(self) -> tuple[list[ZhHit], list[int]]:
+        if self.found is not None:
+            return self.found.zh.scan(self.k)
         return self.matcher.zh_scan(self.zh) if self.matcher is not None else ([], [])
 
     @_cached
@@ -67,6 +85,8 @@ class PairView:
 
     @_cached
     def en_hits(self) -> list[EnHit]:
+        if self.found is not None:
+            return self.found.en.hits(self.k)
         return self.matcher.en_hits(self.en) if self.matcher is not None else []
 
     @_cached
@@ -82,6 +102,8 @@ class PairView:
     @_cached
     def words(self) -> list[str]:
         """The English words (`WORD`), read once for the matcher and the checks."""
+        if self.found is not None:
+            return self.found.en.read.of(self.k)
         return WORD.findall(self.en)
 
     @property
@@ -89,7 +111,8 @@ class PairView:
         """`words` if something has read them already (the matcher has, in every pair, when a
         glossary check runs), else None: a check that would only read them for itself reads the
         text its own way, and keeps nothing."""
-        return self.__dict__.get("words")
+        words = self.__dict__.get("words")
+        return self.words if words is None and self.found is not None else words
 
     @_cached
     def plain(self) -> bool:
@@ -183,6 +206,16 @@ class View:
     pairs: list[PairView]
     matcher: TermMatcher | None
     english: English | None = field(default=None, repr=False, compare=False)  # shared by the views of a run
+    found: Found | None = field(default=None, repr=False, compare=False)  # the glossary in every pair, if matched
+
+
+class Found(NamedTuple):
+    """The glossary's hits in every pair of a view, from one search of them all (`build_views`),
+    kept as found: a pair's hits are worked out when the pair is asked for them (`PairView`),
+    and the glossary checks read the whole run."""
+
+    zh: ZhFound
+    en: EnFound
 
 
 class English:
@@ -270,26 +303,21 @@ def build_views(
         v.english = shared
     total = len(shared.pairs) or 1
     for d, v in enumerate(views):
-        if v.matcher is not None and match_all:  # (what the properties would work out, set now)
-            _match_all(v.matcher, v.pairs, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct)
+        if v.matcher is not None and match_all:
+            match_all_pairs(v, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct)
         if progress is not None:
             progress(shared.first[d + 1] / total)
     return views
 
 
-def _match_all(matcher: TermMatcher, pairs: list[PairView], read: Words, distinct: set[str]) -> None:
-    """The glossary's hits in every pair, and the words of each (`read`: of these pairs' English,
-    `distinct`: its distinct words, or more), from one search of them all."""
-    zh = matcher.zh_scan_all([p.zh for p in pairs])
-    en = matcher.en_hits_all(read, distinct)
-    words, bounds = read.words, read.bounds
-    for k, pv in enumerate(pairs):
-        if k in zh:
-            hits, terms_all = zh[k]
-            terms = [hits[0].term] if len(hits) == 1 else _terms_of(hits)
-        else:
-            hits, terms_all, terms = [], [], []
-        known = pv.__dict__
-        known["zh_hits"], known["zh_terms_all"], known["zh_terms"] = hits, terms_all, terms
-        known["en_hits"] = en[k] if k in en else []
-        known["words"] = words[bounds[k]:bounds[k + 1]]
+def match_all_pairs(v: View, read: Words | None = None, distinct: set[str] | None = None) -> Found:
+    """The glossary's hits in every pair of the view, from one search of them all (`read`: of
+    these pairs' English, `distinct`: its distinct words, or more, if read already), kept in
+    the view and read by its pairs when asked."""
+    if v.found is None:
+        if read is None:
+            read = read_words([p.en for p in v.pairs])
+        v.found = Found(v.matcher.zh_find_all([p.zh for p in v.pairs]), v.matcher.en_find_all(read, distinct))
+        for k, p in enumerate(v.pairs):
+            p.found, p.k = v.found, k
+    return v.found

@@ -17,7 +17,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import itemgetter, methodcaller
+from operator import add, gt, itemgetter, le, methodcaller, mul, sub
 from typing import NamedTuple
 
 from workbench.glossary.model import Glossary, Term
@@ -263,28 +263,13 @@ class TermMatcher:
     def zh_scan_all(self, texts: Sequence[str]) -> dict[int, tuple[list[ZhHit], list[int]]]:
         """`zh_scan` of each text that holds a term (by its index in `texts`), from one search
         of them all."""
-        kept = self._zh_find_in_each(texts)
-        every: dict[int, dict[int, None]] = {}  # each text's terms, first found first
-        nested_at_start: set[int] = set()  # texts where two forms start at one place
-        last = (-1, -1)
-        for s, e, i, k, _a in kept:
-            if k in every:
-                every[k][i] = None
-                if s == last[0] and e != last[1]:
-                    nested_at_start.add(k)
-            else:
-                every[k] = {i: None}
-            last = (s, e)
-        if nested_at_start:  # there the shorter form counts as found first
-            for k in nested_at_start:
-                every[k] = {}
-            for _s, _e, i, k, _a in sorted((h for h in kept if h[3] in nested_at_start), key=itemgetter(0, 1)):
-                every[k][i] = None
-        out: dict[int, tuple[list[ZhHit], list[int]]] = {k: ([], list(terms)) for k, terms in every.items()}
-        new = tuple.__new__  # (ZhHit's fields given as a tuple: no call of its __new__)
-        for s, e, i, k, a in _maximal(kept):
-            out[k][0].append(new(ZhHit, (i, s - a, e - a, texts[k][s - a:e - a])))
-        return out
+        found = self.zh_find_all(texts)
+        return {k: found.scan(k) for k in dict.fromkeys(found.kept_k)}
+
+    def zh_find_all(self, texts: Sequence[str]) -> ZhFound:
+        """The Chinese forms in each of the texts, from one search of them all, kept as found
+        (`ZhFound`: each text's `zh_scan` is worked out when asked)."""
+        return ZhFound(texts, self._zh_find_in_each(texts))
 
     def _zh_find_in_each(self, texts: Sequence[str]) -> list[tuple[int, int, int, int, int]]:
         """Every Chinese form in the texts, from one search of them all (normalised, joined by
@@ -322,6 +307,13 @@ class TermMatcher:
     def en_hits_all(self, read: Words, distinct: set[str] | None = None) -> dict[int, list[EnHit]]:
         """`en_hits` of each text read (by its index) that holds a rendering, from one search
         of them all (`distinct`: the distinct words read, if known, or more)."""
+        found = self.en_find_all(read, distinct)
+        return {k: found.hits(k) for k in sorted(set(found.text_of))}
+
+    def en_find_all(self, read: Words, distinct: set[str] | None = None) -> EnFound:
+        """The renderings in each of the texts read, from one search of them all, kept as
+        found (`EnFound`: each text's `en_hits` are worked out when asked; `distinct`: the
+        distinct words read, if known, or more)."""
         words = read.words
         if distinct is None:  # (the words not seen before are keyed at once: see fill)
             distinct = set(words)
@@ -339,26 +331,7 @@ class TermMatcher:
                     map(_APOSTROPHE, words[s:e])
                 ):
                     exact.append((s, e, p))
-        out: dict[int, list[EnHit]] = {}
-        texts, starts, ends, offsets, bounds = read.texts, read.starts, read.ends, read.offsets, read.bounds
-        new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
-        for hits, is_exact in ((found, False), (exact, True)):
-            # the text of each hit (where the texts' words start: the places just after a start, less one)
-            text_of = map(bisect.bisect_right, repeat(bounds), map(itemgetter(0), hits))
-            for (s, e, (i, kind, form)), k in zip(hits, text_of):
-                if e > bounds[k]:
-                    continue  # (across the join)
-                a, b = starts[s] - offsets[k - 1], ends[e - 1] - offsets[k - 1]
-                hit = new(EnHit, (i, kind, form, a, b, texts[k - 1][a:b], is_exact))
-                if k - 1 in out:
-                    out[k - 1].append(hit)
-                else:
-                    out[k - 1] = [hit]
-        if exact or self._en_cs:  # (else each text's hits are in that order already)
-            for hits in out.values():
-                if len(hits) > 1:
-                    hits.sort(key=lambda h: (h.start, -h.end))
-        return out
+        return EnFound(read, found, exact, bool(exact) or bool(self._en_cs))
 
 
 _APOSTROPHE = methodcaller("replace", "’", "'")
@@ -367,6 +340,110 @@ _APOSTROPHE = methodcaller("replace", "’", "'")
 def _offsets(texts: Sequence[str]) -> list[int]:
     """Where each text starts in the texts joined by one character, and one past the end."""
     return list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
+
+
+class ZhFound:
+    """The Chinese forms found in several texts at once (`TermMatcher.zh_find_all`), kept as
+    found: what each text holds is worked out when asked (`scan`), and the checks that read
+    every text read the whole run (`texts_terms`) instead of an object a text."""
+
+    def __init__(self, texts: Sequence[str], kept: list[tuple[int, int, int, int, int]]) -> None:
+        self.texts = texts
+        self.kept = kept  # (start, end, term, k, a) of every form found (`_zh_find_in_each`)
+        self.kept_k = list(map(itemgetter(3), kept))  # the text of each (in order: kept is by start)
+        self.maximal = _maximal(kept)  # those not inside a longer one (`zh_hits`)
+        self.maximal_k = list(map(itemgetter(3), self.maximal))
+
+    def scan(self, k: int) -> tuple[list[ZhHit], list[int]]:
+        """`TermMatcher.zh_scan` of text k."""
+        a, b = bisect.bisect_left(self.kept_k, k), bisect.bisect_right(self.kept_k, k)
+        if a == b:
+            return [], []
+        kept = self.kept[a:b]
+        terms = list(dict.fromkeys(map(itemgetter(2), kept)))  # first found first
+        if len(terms) > 1 and any(s == t and e != f for (s, e, *_), (t, f, *_) in zip(kept, kept[1:])):
+            # two forms start at one place: there the shorter form counts as found first
+            terms = list(dict.fromkeys(map(itemgetter(2), sorted(kept, key=itemgetter(0, 1)))))
+        a, b = bisect.bisect_left(self.maximal_k, k), bisect.bisect_right(self.maximal_k, k)
+        text = self.texts[k]
+        new = tuple.__new__  # (ZhHit's fields given as a tuple: no call of its __new__)
+        return [new(ZhHit, (i, s - o, e - o, text[s - o:e - o])) for s, e, i, _, o in self.maximal[a:b]], terms
+
+    def terms_all_rank(self, width: int) -> dict[int, int]:
+        """(text, term) as one number (text × `width` + term) → its place among the terms of
+        every text (`zh_terms_all`: by text, then as each text's terms are listed)."""
+        # (by place, then the shorter first: by text, and in each text as `scan` lists them)
+        kept = sorted(self.kept, key=itemgetter(0, 1))
+        codes = dict.fromkeys(map(add, map(mul, map(itemgetter(3), kept), repeat(width)), map(itemgetter(2), kept)))
+        return dict(zip(codes, count()))
+
+    def texts_terms(self) -> tuple[list[int], list[int]]:
+        """The text and the term of each form in `maximal` (the terms of `zh_hits`), in order."""
+        return self.maximal_k, list(map(itemgetter(2), self.maximal))
+
+
+class EnFound:
+    """The renderings found in several texts at once (`TermMatcher.en_find_all`), kept as
+    found: each text's `en_hits` are worked out when asked (`hits`), and the checks that read
+    every text read the whole run (`texts_payloads`) instead of an object a hit."""
+
+    def __init__(self, read: Words, found: list, exact: list, resort: bool) -> None:
+        self.read = read
+        # (start, end, (term, kind, form)) in words, of the hits found by stems and of those
+        # found word for word, none across a join, and the text of each (an index in read.texts)
+        self.found, self.found_k = _within(found, read.bounds)
+        self.exact, self.exact_k = _within(exact, read.bounds)
+        self.resort = resort  # (some texts' hits are not by start, the longest first: sort each)
+
+    @property
+    def text_of(self) -> list[int]:
+        """The text of each hit, the found ones first, then the exact ones."""
+        return self.found_k + self.exact_k
+
+    def hits(self, k: int) -> list[EnHit]:
+        """`TermMatcher.en_hits` of text k."""
+        read = self.read
+        starts, ends, o = read.starts, read.ends, read.offsets[k]
+        text = read.texts[k]
+        new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
+        out = []
+        for hits, ks, is_exact in ((self.found, self.found_k, False), (self.exact, self.exact_k, True)):
+            a, b = bisect.bisect_left(ks, k), bisect.bisect_right(ks, k)
+            for s, e, (i, kind, form) in hits[a:b]:
+                x, y = starts[s] - o, ends[e - 1] - o
+                out.append(new(EnHit, (i, kind, form, x, y, text[x:y], is_exact)))
+        if self.resort and len(out) > 1:
+            out.sort(key=lambda h: (h.start, -h.end))
+        return out
+
+    def hit(self, j: int) -> EnHit:
+        """Hit j of the whole run (`texts_payloads`), as `hits` gives it."""
+        n = len(self.found)
+        (s, e, (i, kind, form)), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
+        o = self.read.offsets[k]
+        x, y = self.read.starts[s] - o, self.read.ends[e - 1] - o
+        return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
+
+    def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
+        """The text and the (term, kind, form) of every hit (the found ones, then the exact ones)."""
+        return self.text_of, list(map(itemgetter(2), self.found + self.exact))
+
+
+def _within(hits: list[tuple], bounds: list[int]) -> tuple[list[tuple], list[int]]:
+    """The hits (start, end, …; places in words) inside one text (`bounds`: the index of each
+    text's first word, and the number of words), in order of text, and the text of each."""
+    if not hits:
+        return [], []
+    # the text of each hit: where the texts' words start, the places just after a start, less one
+    after = list(map(bisect.bisect_right, repeat(bounds), map(itemgetter(0), hits)))
+    inside = list(map(le, map(itemgetter(1), hits), map(bounds.__getitem__, after)))
+    if not all(inside):
+        hits, after = list(compress(hits, inside)), list(compress(after, inside))
+    ks = list(map(sub, after, repeat(1)))
+    if any(map(gt, ks, ks[1:])):  # (hits of several indexes, each by start: by text, kept stable)
+        order = sorted(range(len(ks)), key=ks.__getitem__)
+        hits, ks = [hits[j] for j in order], [ks[j] for j in order]
+    return hits, ks
 
 
 class Words(NamedTuple):
