@@ -217,3 +217,20 @@ def test_units_of_the_demo_document_are_those_read_pair_by_pair():
 
     al = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
     _same_units_as_pair_by_pair([normalize_zh("".join(p.zh)).replace('"', "") for p in al.pairs])
+
+
+def test_a_gloss_matcher_answers_as_matches_does():
+    """GlossMatcher, the glosses of a part read once for many words, is `matches` itself."""
+    import random
+
+    from workbench.glossary.renderings import GlossMatcher, matches
+
+    stems = ["scien", "scientific", "science", "tech", "technology", "technological", "industr", "industrial",
+             "industries", "non-ferrous", "ferrous", "zone", "zones", "pilot", "pil", "xi", "li", "up", "sci",
+             "advantage", "advanced", "manufactur", "biomanufacturing", "park", "parks", "high-tech", "a", ""]
+    for seed in range(40):
+        rnd = random.Random(seed)
+        glosses = set(rnd.sample(stems, rnd.randint(0, 8)))
+        test = GlossMatcher(glosses)
+        for token in stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]:
+            assert test(token) == matches(token, glosses), (token, glosses)

@@ -42,7 +42,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
+from operator import attrgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
@@ -117,6 +118,39 @@ def matches(token: str, glosses: Iterable[str]) -> bool:
         if len(token) <= 4 and len(g) >= 6 and g.startswith(token):  # sci, tech: clipped forms
             return True
     return False
+
+
+class GlossMatcher:
+    """`matches(token, glosses)` for one set of glosses, asked of many tokens: the glosses read
+    once into what a token must be to match (a set lookup), instead of each token going through
+    every gloss (a term's rows: every distinct word of its pairs against each part's glosses)."""
+
+    __slots__ = ("glosses", "whole", "clipped", "by_five")
+
+    def __init__(self, glosses: Iterable[str]) -> None:
+        self.glosses = glosses = set(glosses)
+        #: a token of three letters or more matching as a whole: a gloss, its key, a piece of a hyphened one
+        self.whole = glosses | set(map(word_key, glosses))
+        for g in glosses:
+            if "-" in g:
+                self.whole.update(g.split("-"))
+        #: a token of three or four letters, a clipped form: the first three or four of a gloss of six or more
+        self.clipped = {g[:n] for g in glosses if len(g) >= 6 for n in (3, 4)}
+        #: a token of five letters or more sharing five or more with a gloss: those glosses by their first five
+        self.by_five: dict[str, list[str]] = {}
+        for g in glosses:
+            if len(g) >= 5:
+                self.by_five.setdefault(g[:5], []).append(g)
+
+    def __call__(self, token: str) -> bool:
+        n = len(token)
+        if n < 3:
+            return n == 2 and token in self.glosses
+        if token in self.whole:
+            return True
+        if n <= 4:
+            return token in self.clipped
+        return any(_shared(token, g) >= max(5, min(n, len(g)) - 2) for g in self.by_five.get(token[:5], ()))
 
 
 def _shared(a: str, b: str) -> int:
@@ -226,6 +260,14 @@ class Renderings:
             p = self._pairs[pid] = EnPair(pid, self.en_of[pid])
         return p
 
+    def pairs_read(self, ids: list[int]) -> list[EnPair]:
+        """The pairs, read (`pair`); the keys of the words of those not read yet looked up all
+        at once first (in C for the words that are their own key: `WordTable.fill`)."""
+        new = [pid for pid in ids if pid not in self._pairs]
+        if len(new) > 1:
+            _KEYS.fill(WORD.findall(" ".join(map(self.en_of.__getitem__, new))))
+        return list(map(self.pair, ids))
+
     def at_most(self, key: str, limit: int) -> bool:
         """Whether an English content word (its key) is in at most `limit` pairs. (Only the
         pairs whose text holds the key's letters are read, and only until the count is over:
@@ -303,7 +345,7 @@ class Renderings:
         g = self._learned.get(zh)
         if g is None:
             ids = self.holding(zh)
-            both = Counter(k for pid in ids for k in self.pair(pid).content)
+            both = Counter(chain.from_iterable(map(attrgetter("content"), self.pairs_read(ids))))
             # (as df ≥ n, n ≥ share × (pairs + df − n) needs n ≥ share × pairs: a key in fewer
             # pairs cannot pass, and its df is not counted)
             floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
@@ -364,11 +406,15 @@ class Renderings:
         voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
         rows: dict[tuple[bool, str], list[bool]] = {}  # (every, word) → which parts it renders: once a term
+        tests: dict[bool, list[GlossMatcher]] = {}  # (every) → each part's glosses, ready to match many words
 
         def row(key: str, parts: list[set[str]]) -> list[bool]:
             r = rows.get((parts is every, key))
             if r is None:
-                r = rows[(parts is every, key)] = [key not in EN_STOP and matches(key, g) for g in parts]
+                m = tests.get(parts is every)
+                if m is None:
+                    m = tests[parts is every] = list(map(GlossMatcher, parts))
+                r = rows[(parts is every, key)] = [key not in EN_STOP and test(key) for test in m]
             return r
 
         for pid in ids:
