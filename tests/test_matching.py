@@ -250,3 +250,20 @@ def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
         assert [part.of(k) for k in range(b - a)] == [WORD.findall(t) for t in texts[a:b]]
         assert m.en_hits_all(part) == m.en_hits_all(alone)
     assert read.part(0, 60) is read
+
+
+def test_forms_found_in_words_by_their_keys_are_found_in_the_keys():
+    """Forms.find_words (only the places of words whose key begins a form looked at) finds what
+    find finds in the sequence of the words' keys: forms of one word and longer, nested,
+    overlapping, several words to one key."""
+    rnd = random.Random(12)
+    words = ["Big", "big", "bigs", "small", "Small", "giant", "giants", "zone", "the", "of"]
+    keys = {w: w.lower().rstrip("s") for w in words}
+    index = Forms()
+    for k in range(40):
+        form = tuple(rnd.choices(sorted(set(keys.values())), k=rnd.randint(1, 3)))
+        index.add(form, k)
+    for _ in range(100):
+        text = rnd.choices(words, k=rnd.randint(0, 30))
+        assert index.find_words(text, keys, words) == index.find(tuple(map(keys.__getitem__, text)))
+    assert Forms().find_words(["big"], keys, words) == []

@@ -114,6 +114,31 @@ class Forms:
         return out
 
 
+    def find_words(self, words: list[str], keys: dict[str, object], distinct: Iterable[str]) -> list[tuple[int, int, object]]:
+        """`find(tuple(map(keys.__getitem__, words)))`, for forms of few first symbols: only
+        the places of the words whose key begins a form are looked at (`keys` holds the key of
+        every word of `distinct`, the distinct words, or more), found in one pass of the words
+        in C, and no key is looked up elsewhere."""
+        firsts = {head[0] for head in self.heads}.union(self.singles)
+        distinct = list(distinct)
+        begin = set(compress(distinct, map(firsts.__contains__, map(keys.__getitem__, distinct))))
+        if not begin:
+            return []
+        heads, payloads, singles = self.heads, self.payloads, self.singles
+        n = len(words)
+        out: list[tuple[int, int, object]] = []
+        for i in compress(count(), map(begin.__contains__, words)):
+            for length in heads.get(tuple(map(keys.__getitem__, words[i:i + 2])), ()):  # (longest first)
+                j = i + length
+                if j <= n:
+                    for p in payloads.get(tuple(map(keys.__getitem__, words[i:j])), ()):
+                        out.append((i, j, p))
+            if singles and keys[words[i]] in singles:
+                for p in singles[keys[words[i]]]:
+                    out.append((i, i + 1, p))
+        return out
+
+
 def _code(two: str) -> int:
     """Two characters as one number: their UTF-32 code units, the first the low half."""
     return int.from_bytes(two.encode("utf-32-le", "surrogatepass"), "little")
@@ -326,7 +351,7 @@ class TermMatcher:
         exact = []
         if self._en_exact:
             _EXACT_WORDS.fill(distinct)
-            for s, e, p in self._en_exact.find(tuple(map(_EXACT_WORDS.__getitem__, words))):
+            for s, e, p in self._en_exact.find_words(words, _EXACT_WORDS, distinct):
                 if self.terms[p[0]].case != "sensitive" or _exact_key(p[2], True) == tuple(
                     map(_APOSTROPHE, words[s:e])
                 ):
