@@ -70,3 +70,60 @@ def test_source_inconsistent_reverse_is_info():
         glossary=None,
     )
     assert [(f.pair, f.severity) for f in fs] == [(2, "info")]
+
+
+# -- the keys of a whole run, against the keys of each pair ------------------------------------
+
+_EN_WORDS = ["That's", "that", "is", "all", "Question", "questions", "can't", "cannot", "CANNOT", "we",
+             "SMEs", "sme", "café", "İstanbul", "STRASSE", "Straße", "µm", "’re", "it’s", "the", "The",
+             "enterprises", "enterprise's", "R&D", "39.9", "won't", "—", "“Made”", "(2021-2025)"]
+_ZH_CHARS = list("我们将继续深化改革，。！？“”「」　、；：（）中小企业") + ["ＡＢ", "ａ", "１２", "Ａ", "1", "a", "＿", "_", "•", "・"]
+
+
+def _random_runs(seed, n):
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        zh = "".join(rnd.choice(_ZH_CHARS) for _ in range(rnd.randint(0, 4)))
+        en = " ".join(rnd.choice(_EN_WORDS) for _ in range(rnd.randint(0, 4)))
+        out.append((zh, en))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_keys_of_a_run_are_the_keys_of_each_pair(seed):
+    """The keys worked out for all the pairs at once (`_en_keys_wanted`, `_zh_keys_of`) are
+    `en_key` and `zh_key` of each pair; and where only some are wanted, every key that two
+    pairs share is worked out all the same."""
+    from workbench.checks.consistency import _en_keys_wanted, _zh_keys_of, en_key, zh_key
+    from workbench.checks.view import build_views, english
+
+    runs = _random_runs(seed, 300 if seed else 12)
+    (view,) = build_views([(None, doc(*runs))], [None])
+    en = english([view])
+    pairs = view.pairs
+    ks = [k for k, p in enumerate(pairs) if p.zh and p.en]
+    assert _zh_keys_of([pairs[k] for k in ks]) == [zh_key(pairs[k].zh) for k in ks]
+    if seed % 2:  # (no full-width letter or digit: the Chinese keyed as it is)
+        for p in pairs:
+            p.zh = "".join(c for c in p.zh if c not in "ＡＢａ１２")
+        assert _zh_keys_of([pairs[k] for k in ks]) == [zh_key(pairs[k].zh) for k in ks]
+    every = {k: en_key(pairs[k]) for k in ks}
+    assert _en_keys_wanted(en, ks, [True] * len(ks)) == every
+    some = _en_keys_wanted(en, ks, [k % 3 == 0 for k in ks])
+    shared = {k: key for k, key in every.items() if key and list(every.values()).count(key) > 1}
+    assert all(some[k] == every[k] for k in some)
+    assert set(shared) | {k for k in ks if k % 3 == 0} <= set(some)
+
+
+def test_normalising_the_chinese_changes_no_key_but_with_full_width_letters_and_digits():
+    """What `_zh_keys_of` counts on: normalize_zh changes only characters that a key leaves out
+    (and so does the character it makes of them), but for full-width letters and digits."""
+    from workbench.checks.consistency import _FULL_WIDTH_ALNUM, _NOT_WORD
+    from workbench.text.normalize import _ZH_TABLE
+
+    for code, to in _ZH_TABLE.items():
+        if not _FULL_WIDTH_ALNUM.match(chr(code)):
+            assert _NOT_WORD.fullmatch(chr(code)) and _NOT_WORD.fullmatch(to), hex(code)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
-from operator import lt, or_
+from operator import add, and_, lt, or_, sub
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
-from workbench.checks.view import PairView, View, english
+from workbench.checks.view import English, PairView, View, english
 from workbench.text.normalize import FOLDED_KEYS, WORD, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -59,13 +59,75 @@ def en_key(p: PairView, folded: dict[str, str] | None = None) -> str:
         if folded is not None:
             return " ".join(map(folded.__getitem__, words))
         return " ".join(map(FOLDED_KEYS.__getitem__, map(str.casefold, words)))
-    text = p.en.casefold().replace("’", "'")
+    return _text_key(p.en)
+
+
+def _text_key(text: str) -> str:
+    """`en_key` of a text read from the text itself (its words case folded, contractions
+    spelled out)."""
+    text = text.casefold().replace("’", "'")
     if "'" in text or "cannot" in text:
         for rx, repl in _CONTRACTIONS:
             text = rx.sub(repl, text)
     # (FOLDED_KEYS is what word_key looks up; mapping its __getitem__ stays in C but for
     # words seen for the first time)
     return " ".join(map(FOLDED_KEYS.__getitem__, WORD.findall(text)))
+
+
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _zh_keys_of(pairs: list[PairView]) -> list[str]:
+    """`zh_key` of each pair's Chinese. (normalize_zh changes punctuation, quotes and spaces,
+    which a key leaves out, and full-width letters and digits, which it keeps: where there
+    are none, the most usual, the text is keyed as it is, and not normalised first.)"""
+    texts = [p.zh for p in pairs]
+    if _FULL_WIDTH_ALNUM.search("".join(texts)):
+        texts = [p.zh_norm for p in pairs]
+    return zh_keys(texts)
+
+
+_CANNOT = re.compile("[Cc][Aa][Nn][Nn][Oo][Tt]")  # ("cannot" in the case-folded text, where it is plain)
+
+
+def _en_keys_wanted(en: English, ks: list[int], wanted: list[bool]) -> dict[int, str]:
+    """`en_key` of the pairs ks[i] for which wanted[i], and of those whose key another of `ks`
+    may share; not of the others, whose keys no other pair has.
+
+    Most pairs' keys are their words' keys joined (`FOLDED_KEYS` of each case folded); not
+    those of a text that is not `PairView.plain`, or holds an apostrophe or "cannot": those are
+    keyed from their text. Equal keys have as many words, and the same first and last: the keys
+    of the pairs keyed from their words are worked out only where another pair has as many
+    words, the same first and the same last (a few, in most runs)."""
+    read = en.read
+    texts, words, bounds = read.texts, read.words, read.bounds
+    by_text = set(en.not_plain)
+    by_text.update(compress(ks, map(or_, map(str.__contains__, map(texts.__getitem__, ks), repeat("'")),
+                                    map(str.__contains__, map(texts.__getitem__, ks), repeat("’")))))
+    if "cannot" in "\n".join(texts).lower():  # (in any case: the places then looked for)
+        by_text.update(compress(ks, map(_CANNOT.search, map(texts.__getitem__, ks))))
+    keys = {k: _text_key(texts[k]) for k in by_text.intersection(ks)}
+    # (number of words, first key, last key) of each pair's key: from its words, or its key
+    shape: dict[int, tuple] = {}
+    for k, key in keys.items():
+        if key:
+            parts = key.split(" ")
+            shape[k] = len(parts), parts[0], parts[-1]
+    from_words = [k for k in ks if k not in keys and bounds[k] < bounds[k + 1]]
+    starts = list(map(bounds.__getitem__, from_words))
+    ends = list(map(bounds.__getitem__, map(add, from_words, repeat(1))))
+    shape.update(zip(from_words, zip(map(sub, ends, starts), _word_keys(map(words.__getitem__, starts)),
+                                     _word_keys(map(words.__getitem__, map(sub, ends, repeat(1)))))))
+    count = Counter(shape.values())
+    for k, want in zip(ks, wanted):
+        if k not in keys and (want or count[shape.get(k)] > 1):
+            keys[k] = " ".join(_word_keys(words[bounds[k]:bounds[k + 1]]))
+    return keys
+
+
+def _word_keys(words: Iterable[str]) -> Iterator[str]:
+    """`FOLDED_KEYS` of each word case folded (in C, but for words not seen before)."""
+    return map(FOLDED_KEYS.__getitem__, map(str.casefold, words))
 
 
 #: A sentence this short (characters without punctuation) is a stock phrase ("谢谢。", "这个问题
@@ -87,22 +149,23 @@ def _clip(text: str, width: int = 70) -> str:
 
 
 def source_inconsistent(views: list[View]) -> Iterable[Finding]:
-    pairs = [(v, p) for v in views for p in v.pairs if p.zh and p.en]
-    zks = zh_keys([p.zh_norm for _, p in pairs])
-    folded = None
-    if any(p.words_read is not None for _, p in pairs):  # (the matcher has read the words)
-        # each distinct word of the run case folded and keyed once, not each of its uses
-        distinct = english(views).distinct
-        folded = dict(zip(distinct, map(FOLDED_KEYS.__getitem__, map(str.casefold, distinct))))
-    eks = [en_key(p, folded) for _, p in pairs]
+    en = english(views)
+    every = en.pairs
+    # the pairs with both sides (by their index in the run)
+    ks = list(compress(range(len(every)), map(and_, map(bool, [p.zh for p in every]), map(bool, [p.en for p in every]))))
+    zks = _zh_keys_of([every[k] for k in ks])
     # only a key that two pairs or more share can have variants (counted in C: most are in one)
-    zh_count, en_count = Counter(zks), Counter(eks)
-    shared = map(or_, map(lt, repeat(1), map(zh_count.__getitem__, zks)), map(lt, repeat(1), map(en_count.__getitem__, eks)))
+    zh_count = Counter(zks)
+    zh_shared = list(map(lt, repeat(1), map(zh_count.__getitem__, zks)))
+    eks = _en_keys_wanted(en, ks, zh_shared)
+    en_count = Counter(eks.values())
     by_zh: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
     by_en: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
-    for (v, p), zk, ek in compress(zip(pairs, zks, eks), shared):
-        if not zk or not ek:
+    for k, zk, in_zh in zip(ks, zks, zh_shared):
+        ek = eks.get(k)
+        if not ek or not zk or not (in_zh or en_count[ek] > 1):
             continue
+        v, p = views[en.view_index(k)], every[k]
         by_zh[zk][ek].append((v, p))
         by_en[ek][zk].append((v, p))
     for groups, forward in ((by_zh, True), (by_en, False)):

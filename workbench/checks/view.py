@@ -260,6 +260,16 @@ class English:
         return set(self.read.words)
 
     @cached_property
+    def not_plain(self) -> list[int]:
+        """The indices of the pairs whose English is not `PairView.plain` (all of it looked at
+        in one scan first: in most runs there are none)."""
+        texts = [p.en for p in self.pairs]
+        joined = "\n".join(texts)
+        if joined.isascii() or not _NOT_PLAIN.search(joined):
+            return []
+        return list(compress(range(len(texts)), map(_NOT_PLAIN.search, texts)))
+
+    @cached_property
     def lowers_alike(self) -> bool:
         """Whether each text, lower-cased, splits into its words and the text between them,
         each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
