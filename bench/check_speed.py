@@ -16,8 +16,8 @@ meets them, and then once more (warm).
 --phases runs all checks once, first thing in the process (cold, as the ratio's run), and
 prints where its CPU time goes: compiling the glossary, matching it in every pair (Chinese
 and English), each check, and the imports and data loads inside them (rjieba's dictionary,
-imported first and counted in the total; CC-CEDICT; rendering-inconsistent's cut of the Chinese
-and its units). Each check's own time here is on views already built, unlike the rows of the
+imported first and counted in the total; CC-CEDICT; rendering-inconsistent's look-up of where
+dictionary words begin, its cut of the Chinese and its units). Each check's own time here is on views already built, unlike the rows of the
 default run, where a check that reads glossary hits (variant-spelling) pays for the matching.
 """
 
@@ -194,8 +194,9 @@ def phases(al, glossary) -> None:
             (completeness, "omission"), (completeness, "untranslated"), (typography, "typography"),
             (typography, "capitalisation"))),
         (dictionary, "Dictionary", "  load CC-CEDICT"),
-        (rendering, "_words", "  cut every pair's Chinese (rjieba)"),
-        (rendering, "_Units", "  units of every pair (the cut included)"),
+        (rendering, "_begins", "  where dictionary words begin (every char)"),
+        (rendering, "_words", "  cut the pairs where a term may start (rjieba)"),
+        (rendering, "_Units", "  units of every pair (the two above included)"),
         (rendering, "rendering_inconsistent", "rendering-inconsistent"),
     ]
     jieba = "import rjieba (it loads its dictionary)"
