@@ -115,7 +115,6 @@ class Forms:
                     out.append((i, i + 1, p))
         return out
 
-
     def find_words(self, words: list[str], keys: dict[str, object], distinct: Iterable[str]) -> list[tuple[int, int, object]]:
         """`find(tuple(map(keys.__getitem__, words)))`, for forms of few first symbols: only
         the places of the words whose key begins a form are looked at (`keys` holds the key of
