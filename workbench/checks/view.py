@@ -31,7 +31,7 @@ from workbench.glossary.matching import (
 )
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
+from workbench.text.normalize import WORD, WORD_SPLIT, Token, normalize_zh, normalize_zh_all, tokenize_en
 
 
 class _cached:
@@ -148,6 +148,15 @@ class PairView:
         starts, ends = self._accepted
         i = bisect.bisect_left(starts, end)  # the hits that start before `end`
         return i > 0 and ends[i - 1] > start
+
+
+def zh_norms(pairs: Sequence[PairView]) -> list[str]:
+    """`PairView.zh_norm` of each pair: those not read yet normalised together, in one pass
+    (`normalize_zh_all`), and kept as each pair's, as if read one by one."""
+    todo = [p for p in pairs if "zh_norm" not in p.__dict__]
+    for p, norm in zip(todo, normalize_zh_all([p.zh for p in todo])):
+        p.__dict__["zh_norm"] = norm
+    return [p.zh_norm for p in pairs]
 
 
 def _terms_of(hits: list[ZhHit]) -> list[int]:
