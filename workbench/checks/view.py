@@ -255,6 +255,12 @@ class English:
         """The distinct words of `read` (for the key caches of the matcher, and the checks)."""
         return set(self.read.words)
 
+    @property
+    def distinct_read(self) -> set[str] | None:
+        """`distinct` if the words have been read already, else None (as `PairView.words_read`:
+        a check that would read them only for itself reads the texts its own way)."""
+        return self.distinct if "read" in self.__dict__ else None
+
     @cached_property
     def not_plain(self) -> list[int]:
         """The indices of the pairs whose English is not `PairView.plain` (all of it looked at
