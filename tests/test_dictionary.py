@@ -37,3 +37,25 @@ def test_prefixes_answer_as_has_prefix_does(tmp_path):
     small = Dictionary(other)
     assert small.prefixes == {pair_key("科", "技")}
     assert small.lookup("区") == ("qu", "zone")
+
+
+def test_words_looked_up_before_the_lines_are_split_are_found_as_after():
+    """The first RAW_LOOKUPS words are looked up in the file's bytes (a run that looks up a few
+    words never splits 118,000 lines); the answers are those of the split lines."""
+    split = Dictionary()
+    split.lines  # noqa: B018 - split now
+    raw = Dictionary()
+    raw.RAW_LOOKUPS = 10**6
+    heads = [line.split(b"\t", 1)[0].decode() for line in split.lines[::211]]
+    rnd = random.Random(2)
+    words = heads + [h[:2] for h in heads] + [h + "子" for h in heads[:50]] + [
+        "".join(rnd.choices("科技成果区国家的一", k=rnd.randint(1, 3))) for _ in range(300)] + [
+        "", "\x00", "a", "ＡＡ", "𠀾", "\U0010ffff", "龘龘"]
+    for w in words:
+        assert raw.lookup(w) == split.lookup(w), w
+        assert raw.has_prefix(w) == split.has_prefix(w), w
+    assert raw._lines is None  # (never split)
+    fresh = Dictionary()
+    for w in words[:fresh.RAW_LOOKUPS + 1]:
+        fresh.lookup(w)
+    assert fresh._lines is not None  # (split once more were asked)

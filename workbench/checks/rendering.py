@@ -22,7 +22,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate, chain, compress, repeat
-from operator import ge, ne
+from operator import attrgetter, ge, ne
 
 from workbench.checks import Finding
 from workbench.checks.masks import lanes, nonzero, table
@@ -209,19 +209,21 @@ def rendering_inconsistent(views: list[View]) -> list[Finding]:
 
 def _one_document(view: View, d: Dictionary) -> list[Finding]:
     glossary_terms: set[str] = set()
-    if view.matcher is not None:
-        glossary_terms = {normalize_zh(f).replace('"', "") for t in view.matcher.glossary.terms for f in t.zh}
+    forms = [f for t in view.matcher.glossary.terms for f in t.zh] if view.matcher is not None else []
+    if forms:  # (normalised all at once: normalize_zh goes character by character)
+        sep = absent_char(forms)
+        glossary_terms = set(normalize_zh(sep.join(forms)).replace('"', "").split(sep))
     kept = [p for p in view.pairs if p.zh and p.en]
-    ids = [p.id for p in kept]
-    texts = [p.zh_norm.replace('"', "") for p in kept]
-    en_of = {p.id: p.en for p in kept}
+    ids = list(map(attrgetter("id"), kept))
+    texts = list(map(str.replace, map(attrgetter("zh_norm"), kept), repeat('"'), repeat("")))
+    en_of = dict(zip(ids, map(attrgetter("en"), kept)))
     zh_of = dict(zip(ids, texts))
     units = _Units(texts, _segmenter(None), d)
 
     def pairs_with(unit: str) -> list[int]:
         return [ids[k] for k in units.pairs(unit)]
 
-    engine = Renderings(((pid, zh_of[pid], en_of[pid]) for pid in en_of), d, units=pairs_with)
+    engine = Renderings(zip(en_of, map(zh_of.__getitem__, en_of), en_of.values()), d, units=pairs_with)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}

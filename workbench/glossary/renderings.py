@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, compress, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
@@ -239,11 +239,10 @@ class Renderings:
         self.d = d or dictionary()
         self.loose = loose
         self.units = units
-        self.zh_of: dict[int, str] = {}
-        self.en_of: dict[int, str] = {}
-        for pid, zh, en in pairs:
-            if zh and en:
-                self.zh_of[pid], self.en_of[pid] = zh, en
+        rows = list(pairs)
+        rows = list(compress(rows, map(all, map(itemgetter(1, 2), rows))))  # (both sides non-empty; in C)
+        self.zh_of: dict[int, str] = dict(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))
+        self.en_of: dict[int, str] = dict(zip(map(itemgetter(0), rows), map(itemgetter(2), rows)))
         self._pairs: dict[int, EnPair] = {}
         self._df: dict[str, int] = {}
         self._low: dict[int, str] | None = None
