@@ -69,35 +69,28 @@ class Dictionary:
         return self._lines
 
     def _first_from(self, key: bytes) -> bytes | None:
-        """The first line not before `key` in order (bytes), or None: bisect_left on `lines`,
-        or, for the first RAW_LOOKUPS words while the lines are not split, the same bisection
+        """The first line not before `key` in order (bytes), or None: `bisect_left` on the
+        lines, or, for the first RAW_LOOKUPS words while they are not split, the same bisection
         on the file's bytes (by the line holding each middle byte)."""
-        raw = self._raw
-        if raw is None or self._raw_lookups >= self.RAW_LOOKUPS:
+        lines = self._lines
+        if lines is None:
+            raw = self._raw
+            if self._raw_lookups < self.RAW_LOOKUPS:
+                self._raw_lookups += 1
+                return _first_line_from(raw, key)
             lines = self.lines
-            k = bisect.bisect_left(lines, key)
-            return lines[k] if k < len(lines) else None
-        self._raw_lookups += 1
-        lo, hi = 0, len(raw)  # (the start of the line sought is in [lo, hi]; hi may be the end)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = raw.rfind(b"\n", 0, mid) + 1
-            end = raw.find(b"\n", start)
-            if end < 0:
-                end = len(raw)
-            if raw[start:end] < key:
-                lo = end + 1
-            else:
-                hi = start
-        if lo >= len(raw):
-            return None
-        end = raw.find(b"\n", lo)
-        return raw[lo:end if end >= 0 else len(raw)]
+        k = bisect.bisect_left(lines, key)
+        return lines[k] if k < len(lines) else None
 
     def lookup(self, word: str) -> tuple[str, str] | None:
         """(pinyin, gloss words separated by spaces) of a simplified headword, or None."""
         key = word.encode("utf-8", "surrogatepass") + b"\t"
-        line = self._first_from(key)
+        lines = self._lines
+        if lines is not None:  # (written out: the aligner and the checks look up many words)
+            k = bisect.bisect_left(lines, key)
+            line = lines[k] if k < len(lines) else None
+        else:
+            line = self._first_from(key)
         if line is not None and line.startswith(key):
             _, py, gl = line.decode("utf-8").split("\t", 2)
             return py, gl
@@ -123,6 +116,26 @@ class Dictionary:
             except OSError:  # pragma: no cover - data file missing
                 pass
         return frozenset(prefixes_of(self.lines))
+
+
+def _first_line_from(raw: bytes, key: bytes) -> bytes | None:
+    """`bisect_left` on the sorted lines of `raw` without splitting it: the first line not
+    before `key`, or None."""
+    lo, hi = 0, len(raw)  # (the start of the line sought is in [lo, hi]; hi may be the end)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = raw.rfind(b"\n", 0, mid) + 1
+        end = raw.find(b"\n", start)
+        if end < 0:
+            end = len(raw)
+        if raw[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    if lo >= len(raw):
+        return None
+    end = raw.find(b"\n", lo)
+    return raw[lo:end if end >= 0 else len(raw)]
 
 
 _lock = threading.Lock()

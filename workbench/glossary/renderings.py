@@ -404,23 +404,26 @@ class Renderings:
         slot_votes: dict[int, Counter] = defaultdict(Counter)
         voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
-        rows: dict[tuple[bool, str], list[bool]] = {}  # (every, word) → which parts it renders: once a term
-        tests: dict[bool, list[GlossMatcher]] = {}  # (every) → each part's glosses, ready to match many words
+        # (own, every): word → which parts it renders, worked out once a term for each word
+        rows: tuple[dict[str, list[bool]], dict[str, list[bool]]] = ({}, {})
+        tests: list[list[GlossMatcher] | None] = [None, None]  # each part's glosses, ready to match many words
 
-        def row(key: str, parts: list[set[str]]) -> list[bool]:
-            r = rows.get((parts is every, key))
-            if r is None:
-                m = tests.get(parts is every)
-                if m is None:
-                    m = tests[parts is every] = list(map(GlossMatcher, parts))
-                r = rows[(parts is every, key)] = [key not in EN_STOP and test(key) for test in m]
-            return r
+        def matched_in(pair: EnPair, parts: list[set[str]]) -> list[list[bool]]:
+            """For each word of the pair, which parts it renders (a list of its own)."""
+            which = parts is every
+            table = rows[which]
+            new = set(pair.keys).difference(table)
+            if new:
+                test = tests[which] = tests[which] or list(map(GlossMatcher, parts))
+                for key in new:
+                    table[key] = [key not in EN_STOP and t(key) for t in test]
+            return list(map(list, map(table.__getitem__, pair.keys)))
 
         for pid in ids:
             pair = self.pair(pid)
             # the dictionary's glosses first; the file's only where those find no rendering
             for parts in (own, every):
-                matched = [list(row(key, parts)) for key in pair.keys]
+                matched = matched_in(pair, parts)
                 spans = _spans(pair, matched, len(parts))
                 if not spans and (double := _compounds(pair, matched, parts)):  # "biomanufacturing" for 生物制造
                     spans = _spans(pair, matched, len(parts), double)
@@ -519,7 +522,7 @@ def _assignable(matched: list[list[bool]], n_parts: int, start: int, end: int, d
 
 def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
     """Word spans [i, j] of the term's candidate renderings in the pair, shortest first."""
-    hits = [[k for k, m in enumerate(matched) if m[n]] for n in range(n_parts)]
+    hits = [list(compress(range(len(matched)), map(itemgetter(n), matched))) for n in range(n_parts)]
     if any(not h for h in hits):
         return []
     found = []
