@@ -234,3 +234,15 @@ def test_a_gloss_matcher_answers_as_matches_does():
         test = GlossMatcher(glosses)
         for token in stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]:
             assert test(token) == matches(token, glosses), (token, glosses)
+
+
+def test_renderings_take_the_pairs_as_two_dicts_by_id():
+    from workbench.glossary.renderings import Renderings
+
+    rows = [(1, "科技成果", "sci-tech achievements"), (2, "", "no Chinese"), (3, "园区", ""), (4, "先导区", "pilot zones")]
+    plain = Renderings(rows)
+    for zh_of, en_of in (({1: "科技成果", 4: "先导区"}, {1: "sci-tech achievements", 4: "pilot zones"}),
+                         ({k: zh for k, zh, _ in rows}, {k: en for k, _, en in rows})):
+        by_id = Renderings((zh_of, en_of))
+        assert (by_id.zh_of, by_id.en_of) == (plain.zh_of, plain.en_of)
+        assert list(by_id.zh_of) == list(by_id.en_of) == [1, 4]
