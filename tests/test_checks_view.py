@@ -55,7 +55,7 @@ def test_hits_worked_out_when_read_are_the_hits_worked_out_up_front():
     (now,), (later,) = (build_views([(None, al)], [glossary], match_all=m) for m in (True, False))
     assert now.found is not None and later.found is None  # (matched up front; each pair read when asked)
     for a, b in zip(now.pairs, later.pairs):
-        for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words"):
+        for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words", "tokens"):
             assert getattr(a, name) == getattr(b, name), (a.id, name)
     assert sum(len(p.en_hits) for p in now.pairs) > 100
     # several documents: the English read once for all, each document matched in its part of it
@@ -70,7 +70,7 @@ def test_hits_worked_out_when_read_are_the_hits_worked_out_up_front():
     assert now[2].found is not None and now[1].found is None
     for v, w in zip(now, later):
         for a, b in zip(v.pairs, w.pairs):
-            for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words"):
+            for name in ("zh_hits", "zh_terms", "zh_terms_all", "en_hits", "en_by_term", "words", "tokens"):
                 assert getattr(a, name) == getattr(b, name), (v.file, a.id, name)
 
 
@@ -168,3 +168,25 @@ def test_the_views_and_their_english_are_freed_without_the_collector():
     finally:
         if was:
             gc.enable()
+
+
+def test_tokens_from_the_words_read_are_the_text_tokenized():
+    """A pair's tokens, made from the run's reading when the glossary was matched in every pair,
+    are tokenize_en of its English: places, words, keys (curly apostrophes, capitals, signs,
+    line breaks, non-Latin letters, empty texts)."""
+    import random
+
+    from checks_helpers import GLOSSARY
+
+    from workbench.checks.view import build_views
+    from workbench.model import Alignment, Pair
+    from workbench.text.normalize import tokenize_en
+
+    rnd = random.Random(16)
+    pieces = ["SMEs", "Enterprise’s", "R&D", "A.I.", " ", ", ", "\n", "—", "İstanbul", "ΣΑΣ", "x", "", "1.5%"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 10))) for _ in range(300)]
+    al = Alignment(title="t", pairs=[Pair(id=i + 1, zh=["中小企业"], en=[t] if t else []) for i, t in enumerate(texts)])
+    (view,) = build_views([(None, al)], [GLOSSARY])
+    assert view.found is not None
+    for p in view.pairs:
+        assert p.tokens == tokenize_en(p.en), p.en

@@ -267,3 +267,41 @@ def test_forms_found_in_words_by_their_keys_are_found_in_the_keys():
         text = rnd.choices(words, k=rnd.randint(0, 30))
         assert index.find_words(text, keys, words) == index.find(tuple(map(keys.__getitem__, text)))
     assert Forms().find_words(["big"], keys, words) == []
+
+
+def test_forms_extended_at_once_are_the_forms_added_one_by_one():
+    """Forms.extend of many forms at once (made in C when the forms and heads are new) is
+    `add` of each in turn: the same payloads, heads (lengths longest first) and singles."""
+    rnd = random.Random(13)
+    for seqs in ("strings", "tuples"):
+        items = []
+        for k in range(300):
+            form = "".join(rnd.choices("中小企业专精", k=rnd.randint(1, 5)))
+            items.append((form if seqs == "strings" else tuple(form), k))
+        unique = list(dict((s, p) for s, p in items).items())
+        for batch in (items, unique, unique[:40]):
+            at_once, one_by_one = Forms(), Forms()
+            at_once.extend(batch)
+            for seq, payload in batch:
+                one_by_one.add(seq, payload)
+            assert (at_once.payloads, at_once.heads, at_once.singles) == (
+                one_by_one.payloads, one_by_one.heads, one_by_one.singles)
+            assert any(len(lengths) > 1 for lengths in at_once.heads.values())
+
+
+def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
+    """read_words: each word's end in the texts joined by a line break, and each text's first
+    word, as the words read text by text say (empty texts, texts without words, line breaks
+    and words at either edge included)."""
+    rnd = random.Random(14)
+    pieces = ["SMEs", "R&D", "it’s", " ", ", ", "\n", "—", "x", "", "A.I.", "中文"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
+    read = read_words(texts)
+    at = 0
+    ends, bounds = [], []
+    for text in texts:
+        bounds.append(len(ends))
+        ends.extend(at + m.end() for m in WORD.finditer(text))
+        at += len(text) + 1
+    assert (read.ends, read.bounds) == (ends, bounds + [len(ends)])
+    assert read.offsets[:-1] == [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]

@@ -73,3 +73,22 @@ def test_words_are_read_as_by_the_plain_pattern():
         assert WORD.findall(text) == plain.findall(text)
         assert WORD_SPLIT.split(text) == re.compile(f"({plain.pattern})").split(text)
         assert bool(WORD.fullmatch(text)) == bool(plain.fullmatch(text))
+
+
+def test_characters_learnt_at_once_are_those_asked_one_by_one():
+    """_T2STable.learn (OpenCC asked once for many characters, one a line) gives each the
+    simplified form that asking OpenCC for it alone gives: traditional, simplified, full-width,
+    ASCII, punctuation, a line break, characters of two code units."""
+    import random
+
+    from workbench.text.normalize import _T2STable
+
+    rnd = random.Random(15)
+    chars = {chr(rnd.randint(0x4E00, 0x9FFF)) for _ in range(3000)}
+    chars |= set("國家高新區發展開發區臺灣後裡著乾\n\t a,。！＂「」Ａ１") | {"\U00020000", "\U0002a6a5", "\u3000"}
+    learnt, asked = _T2STable(), _T2STable()
+    learnt.learn("".join(chars))
+    assert len(learnt) >= len(chars) - 1  # (all but the line break)
+    for c in chars:
+        assert learnt[ord(c)] == asked[ord(c)], c
+    assert learnt[ord("國")] == ord("国")

@@ -21,15 +21,17 @@ from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
 
 
-def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = ()) -> str | None:
+def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = (),
+                keys: frozenset[str] | None = None) -> str | None:
     """The closest run of words to any accepted form (see `suggest`), never one that overlaps
     the rendering of another term (`taken`): "sized enterprises" inside "small- and
-    medium-sized enterprises" is 中小企业, not 龙头企业."""
+    medium-sized enterprises" is 中小企业, not 龙头企业. (`keys`: the keys of the text's words,
+    if read already.)"""
     best, best_score = None, 70.0
     for form in forms:
         if _is_abbreviation(form):
             continue  # acronyms match by case: "Ai" of "Ai Jun" is no near-miss for "AI"
-        got = _suggest(form, text, best_score, taken)
+        got = _suggest(form, text, best_score, taken, keys)
         if got is not None:
             best, best_score = got
     return best
@@ -61,11 +63,11 @@ def _words_of(text: str) -> tuple[list[re.Match], list[str], list[bool]]:
     return words, keys, broken
 
 
-def _suggest(expected: str, text: str, threshold: float, taken) -> tuple[str, float] | None:
+def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tuple[str, float] | None:
     stems = set(en_key(expected))
     if not stems:
         return None
-    if stems.isdisjoint(_keys_of(text)):
+    if stems.isdisjoint(_keys_of(text) if keys is None else keys):
         return None  # no word of the rendering in the text: nothing to show
     words, keys, broken = _words_of(text)
     n = len(stems)
@@ -108,7 +110,7 @@ def back_reference(expected: list[str], p: PairView) -> str | None:
     if not _BACK_REFERENCE_RE.search(p.en):
         return None
     heads = _heads(tuple(expected))
-    if heads.isdisjoint(_keys_of(p.en)):
+    if heads.isdisjoint(p.word_keys):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -240,7 +242,7 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
     then a list of other modifiers, then its head word — coordination sharing one noun."""
     if not _LIST_WORD.search(p.en):
         return None
-    present = _keys_of(p.en)
+    present = p.word_keys
     toks = None
     for form in expected:
         key = en_key(form)
@@ -301,7 +303,7 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
             if inside_a_longer_word(p.zh, hit.start, hit.end):
                 continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
             taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
-            found_words = suggest_any(accepted, p.en, taken)
+            found_words = suggest_any(accepted, p.en, taken, p.word_keys)
             last = _last_named(named, width, k, i)
             recent = k - last <= ANTECEDENT_PAIRS
             ref = back_reference(accepted + _nested_renderings(v, i), p)
@@ -393,7 +395,7 @@ def term_forbidden(views: list[View]) -> Iterable[Finding]:
                     by_span.setdefault(h.span, []).append(h)
             for hits in by_span.values():
                 # one finding a place; the term whose source is in this pair speaks for it
-                h = next((x for x in hits if x.term in p.zh_terms), hits[0])
+                h = hits[0] if len(hits) == 1 else next((x for x in hits if x.term in p.zh_terms), hits[0])
                 t = v.matcher.terms[h.term]
                 msg = f"“{h.text}” is a forbidden rendering of {t.key}: use “{t.en}”"
                 if t.note:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, compress
-from operator import is_, itemgetter
+from itertools import accumulate, compress, repeat
+from operator import is_, itemgetter, sub
 from typing import NamedTuple
 
 from workbench.glossary.matching import (
@@ -31,7 +31,7 @@ from workbench.glossary.matching import (
 )
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
+from workbench.text.normalize import FOLDED_KEYS, KEPT_KEYS, WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
 
 
 class _cached:
@@ -106,6 +106,11 @@ class PairView:
             return self.found.en.read.of(self.k)
         return WORD.findall(self.en)
 
+    @_cached
+    def word_keys(self) -> frozenset[str]:
+        """The keys (`word_key`) of the English words."""
+        return frozenset(map(FOLDED_KEYS.__getitem__, self.words))
+
     @property
     def words_read(self) -> list[str] | None:
         """`words` if something has read them already (the matcher has, in every pair, when a
@@ -130,7 +135,15 @@ class PairView:
 
     @_cached
     def tokens(self) -> list[Token]:
-        return tokenize_en(self.en)
+        """`tokenize_en` of the English (from the words read already, when the glossary was
+        matched in every pair: their places and keys mapped in C)."""
+        if self.found is None:
+            return tokenize_en(self.en)
+        read, k = self.found.en.read, self.k
+        a, b, o = read.bounds[k], read.bounds[k + 1], read.offsets[k]
+        words, ends = read.words[a:b], list(map(sub, read.ends[a:b], repeat(o)))
+        return list(map(Token, map(sub, ends, map(len, words)), ends, words,
+                        map(FOLDED_KEYS.__getitem__, words), map(KEPT_KEYS.__getitem__, words)))
 
     @_cached
     def _accepted(self) -> tuple[list[int], list[int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
 from operator import add, gt, itemgetter, le, methodcaller, mul, sub
 from typing import NamedTuple
@@ -31,6 +31,7 @@ from workbench.text.normalize import (
     american,
     british,
     en_key,
+    learn_simplified,
 )
 from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
@@ -257,7 +258,9 @@ class TermMatcher:
         # the Chinese forms, normalised at once (normalize_zh keeps the length: each form is
         # cut back out of the joined text), each once a term, never a bare quote mark
         zh_forms = [(i, form) for i, t in enumerate(self.terms) for form in t.zh]
-        joined = normalize_zh("".join(form for _, form in zh_forms))
+        joined = "".join(form for _, form in zh_forms)
+        learn_simplified(joined)  # (the characters of the glossary asked of OpenCC at once)
+        joined = normalize_zh(joined)
         ends = list(accumulate(len(form) for _, form in zh_forms))
         self._zh.extend(dict.fromkeys(
             (joined[end - len(form):end], i) for (i, form), end in zip(zh_forms, ends)
@@ -420,22 +423,27 @@ class EnFound:
         self.exact, self.exact_k = _within(exact, read.bounds)
         self.resort = resort  # (some texts' hits are not by start, the longest first: sort each)
 
-    @property
+    @cached_property
     def text_of(self) -> list[int]:
-        """The text of each hit, the found ones first, then the exact ones."""
+        """The text of each hit of the whole run: the found ones, then the exact ones."""
         return self.found_k + self.exact_k
+
+    @cached_property
+    def payloads(self) -> list[tuple[int, str, str]]:
+        """The (term, kind, form) of each hit of the whole run (as `text_of`)."""
+        return list(map(itemgetter(2), self.found + self.exact))
 
     def hits(self, k: int) -> list[EnHit]:
         """`TermMatcher.en_hits` of text k."""
         read = self.read
-        starts, ends, o = read.starts, read.ends, read.offsets[k]
+        words, ends, o = read.words, read.ends, read.offsets[k]
         text = read.texts[k]
         new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
         out = []
         for hits, ks, is_exact in ((self.found, self.found_k, False), (self.exact, self.exact_k, True)):
             a, b = bisect.bisect_left(ks, k), bisect.bisect_right(ks, k)
             for s, e, (i, kind, form) in hits[a:b]:
-                x, y = starts[s] - o, ends[e - 1] - o
+                x, y = ends[s] - len(words[s]) - o, ends[e - 1] - o
                 out.append(new(EnHit, (i, kind, form, x, y, text[x:y], is_exact)))
         if self.resort and len(out) > 1:
             out.sort(key=lambda h: (h.start, -h.end))
@@ -446,12 +454,12 @@ class EnFound:
         n = len(self.found)
         (s, e, (i, kind, form)), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
         o = self.read.offsets[k]
-        x, y = self.read.starts[s] - o, self.read.ends[e - 1] - o
+        x, y = self.read.ends[s] - len(self.read.words[s]) - o, self.read.ends[e - 1] - o
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
 
     def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
         """The text and the (term, kind, form) of every hit (the found ones, then the exact ones)."""
-        return self.text_of, list(map(itemgetter(2), self.found + self.exact))
+        return self.text_of, self.payloads
 
 
 def _within(hits: list[tuple], bounds: list[int]) -> tuple[list[tuple], list[int]]:
@@ -476,8 +484,7 @@ class Words(NamedTuple):
 
     texts: Sequence[str]
     words: list[str]  # the words of all the texts, in order
-    starts: list[int]  # where each word starts in the texts joined by one character
-    ends: list[int]  # and ends
+    ends: list[int]  # where each word ends in the texts joined by one character (it starts its length before)
     offsets: list[int]  # where each text starts there (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
@@ -492,7 +499,7 @@ class Words(NamedTuple):
         if (a, b) == (0, len(self.texts)):
             return self
         first, last = self.bounds[a], self.bounds[b]
-        return Words(self.texts[a:b], self.words[first:last], self.starts[first:last], self.ends[first:last],
+        return Words(self.texts[a:b], self.words[first:last], self.ends[first:last],
                      self.offsets[a:b + 1], [x - first for x in self.bounds[a:b + 1]],
                      self.gaps[first:max(first, last - 1)])
 
@@ -500,11 +507,14 @@ class Words(NamedTuple):
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
     parts = WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
-    edges = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    # where each word ends: the lengths of the text before it and of it, added up (where it
+    # starts is only asked of the few words that begin a hit: its end less its length)
+    ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, words))))
     offsets = _offsets(texts)
-    starts = edges[0:-1:2]
-    bounds = list(map(bisect.bisect_left, repeat(starts, len(offsets)), offsets))
-    return Words(texts, parts[1::2], starts, edges[1::2], offsets, bounds, parts[2:-1:2])
+    # (a word of text k ends after the text starts, and one of an earlier text before)
+    bounds = list(map(bisect.bisect_left, repeat(ends, len(offsets)), offsets))
+    return Words(texts, words, ends, offsets, bounds, parts[2:-1:2])
 
 
 def _exact_word(word: str) -> str:

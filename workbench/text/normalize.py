@@ -38,13 +38,29 @@ class _T2STable(dict):
     converter = None
 
     def __missing__(self, code: int) -> int:
+        out = self._opencc().convert(chr(code))
+        self[code] = value = ord(out) if len(out) == 1 else code
+        return value
+
+    @staticmethod
+    def _opencc():
         if _T2STable.converter is None:
             import opencc
 
             _T2STable.converter = opencc.OpenCC("t2s")
-        out = _T2STable.converter.convert(chr(code))
-        self[code] = value = ord(out) if len(out) == 1 else code
-        return value
+        return _T2STable.converter
+
+    def learn(self, chars: Iterable[str]) -> None:
+        """Ask OpenCC at once for the characters not asked yet (thousands of them, as a
+        glossary's Chinese has: one call, not one a character). Each is converted on a line of
+        its own, which is converting it alone (no phrase of OpenCC's holds a line break)."""
+        new = [c for c in set(chars) if ord(c) not in self and c != "\n" and not "\ud800" <= c <= "\udfff"]
+        if len(new) < 2:
+            return
+        out = self._opencc().convert("\n".join(new)).split("\n")
+        if len(out) != len(new):
+            return  # (not one line a character: left to be asked one by one)
+        self.update((ord(c), ord(o) if len(o) == 1 else ord(c)) for c, o in zip(new, out))
 
 
 _T2S = _T2STable()
@@ -65,6 +81,13 @@ _ZH_T2S = _WidthQuotesT2S()
 def normalize_zh_simplified(text: str) -> str:
     """`normalize_zh`, then `simplified`, in one pass (same length as the input)."""
     return text.translate(_ZH_T2S)
+
+
+def learn_simplified(text: str) -> None:
+    """Ask OpenCC at once for the simplified form of each character of `text` not asked yet
+    (`simplified` and `normalize_zh_simplified` then find them known): for a short text of
+    many distinct characters, such as all the Chinese of a glossary."""
+    _T2S.learn(text)
 
 
 def simplified(text: str) -> str:
