@@ -274,3 +274,15 @@ def test_words_learned_through_the_content_index_are_those_counted_pair_by_pair(
     # and every pair holding a word, as looking through them all finds them
     for word in chars[::5] + ["发展", "中小企业", "工业和信息化部", "不在其中的词"]:
         assert indexed.holding(word) == [pid for pid, zh, _ in rows if word in zh]
+
+
+def test_renderings_take_the_pairs_as_two_dicts_by_id():
+    from workbench.glossary.renderings import Renderings
+
+    rows = [(1, "科技成果", "sci-tech achievements"), (2, "", "no Chinese"), (3, "园区", ""), (4, "先导区", "pilot zones")]
+    plain = Renderings(rows)
+    for zh_of, en_of in (({1: "科技成果", 4: "先导区"}, {1: "sci-tech achievements", 4: "pilot zones"}),
+                         ({k: zh for k, zh, _ in rows}, {k: en for k, _, en in rows})):
+        by_id = Renderings((zh_of, en_of))
+        assert (by_id.zh_of, by_id.en_of) == (plain.zh_of, plain.en_of)
+        assert list(by_id.zh_of) == list(by_id.en_of) == [1, 4]

@@ -223,7 +223,7 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     def pairs_with(unit: str) -> list[int]:
         return [ids[k] for k in units.pairs(unit)]
 
-    engine = Renderings(zip(en_of, map(zh_of.__getitem__, en_of), en_of.values()), d, units=pairs_with)
+    engine = Renderings((zh_of, en_of), d, units=pairs_with)  # (the same ids, in the same order)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}

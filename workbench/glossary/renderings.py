@@ -264,19 +264,29 @@ class Renderings:
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
                  units: Callable[[str], list[int]] | None = None, loose: bool = False) -> None:
-        """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English);
-        `units`: the pairs where a Chinese word is a unit (a jieba word or run of them), for
-        the words the dictionary lacks (by default: where it is a substring). `loose` (term
-        mining, where each candidate is a pairing to confirm, not a finding): a term may start
-        with one character (新材料), and a word of two characters that the dictionary lacks is
-        glossed by its characters (新质 → new, quality)."""
+        """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
+        the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
+        as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
+        word is a unit (a jieba word or run of them), for the words the dictionary lacks (by
+        default: where it is a substring). `loose` (term mining, where each candidate is a
+        pairing to confirm, not a finding): a term may start with one character (新材料), and a
+        word of two characters that the dictionary lacks is glossed by its characters (新质 →
+        new, quality)."""
         self.d = d or dictionary()
         self.loose = loose
         self.units = units
-        rows = list(pairs)
-        rows = list(compress(rows, map(all, map(itemgetter(1, 2), rows))))  # (both sides non-empty; in C)
-        self.zh_of: dict[int, str] = dict(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))
-        self.en_of: dict[int, str] = dict(zip(map(itemgetter(0), rows), map(itemgetter(2), rows)))
+        self.zh_of: dict[int, str]
+        self.en_of: dict[int, str]
+        by_id = isinstance(pairs, tuple) and len(pairs) == 2 and isinstance(pairs[0], dict)
+        if by_id and "" not in pairs[0].values() and "" not in pairs[1].values():
+            self.zh_of, self.en_of = pairs
+        else:
+            if by_id:
+                pairs = zip(pairs[0], pairs[0].values(), pairs[1].values())
+            rows = list(pairs)
+            rows = list(compress(rows, map(all, map(itemgetter(1, 2), rows))))  # (both sides non-empty; in C)
+            self.zh_of = dict(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))
+            self.en_of = dict(zip(map(itemgetter(0), rows), map(itemgetter(2), rows)))
         self._pairs: dict[int, EnPair] = {}
         self._df: dict[str, int] = {}
         self._low: dict[int, str] | None = None
