@@ -232,8 +232,10 @@ def test_a_gloss_matcher_answers_as_matches_does():
         rnd = random.Random(seed)
         glosses = set(rnd.sample(stems, rnd.randint(0, 8)))
         test = GlossMatcher(glosses)
-        for token in stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]:
+        tokens = stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]
+        for token in tokens:
             assert test(token) == matches(token, glosses), (token, glosses)
+        assert test.matching(set(tokens)) == {t for t in tokens if matches(t, glosses)}
 
 
 def test_renderings_take_the_pairs_as_two_dicts_by_id():

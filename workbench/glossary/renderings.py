@@ -142,6 +142,15 @@ class GlossMatcher:
             if len(g) >= 5:
                 self.by_five.setdefault(g[:5], []).append(g)
 
+    def matching(self, tokens: set[str]) -> set[str]:
+        """The tokens that match, each as `self(token)` says (worked out on the set at once)."""
+        found = {t for t in tokens & self.whole if len(t) >= 3}
+        found.update(t for t in tokens & self.glosses if len(t) == 2)
+        found.update(tokens & self.clipped)  # (each three or four letters long)
+        if self.by_five:
+            found.update(t for t in tokens if len(t) >= 5 and t not in found and t[:5] in self.by_five and self(t))
+        return found
+
     def __call__(self, token: str) -> bool:
         n = len(token)
         if n < 3:
@@ -425,8 +434,9 @@ class Renderings:
             new = set(pair.keys).difference(table)
             if new:
                 test = tests[which] = tests[which] or list(map(GlossMatcher, parts))
+                found = [t.matching(new).difference(EN_STOP) for t in test]
                 for key in new:
-                    table[key] = [key not in EN_STOP and t(key) for t in test]
+                    table[key] = [key in f for f in found]
             return list(map(list, map(table.__getitem__, pair.keys)))
 
         for pid in ids:
