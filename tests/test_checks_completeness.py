@@ -54,3 +54,19 @@ def test_untranslated_flags(zh, en, severity):
                                     ("iPhone 15 Pro", "iPhone 15 Pro")])  # a name in Latin letters
 def test_untranslated_passes(zh, en):
     assert found("untranslated", (zh, en), glossary=None) == []
+
+
+def test_lengths_without_white_space_know_all_of_it():
+    """omission's lengths count the spaces in C where a text holds no other white space: the
+    other white space it looks for is all that `str.split` knows."""
+    import random
+    import sys
+
+    from workbench.checks.completeness import _ASCII_SPACES, _SPACES, _lengths
+
+    assert set(_SPACES) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()} - {" "}
+    assert set(_ASCII_SPACES) == {c for c in _SPACES if c.isascii()}
+    rnd = random.Random(2)
+    for spaces in (" ", " \t", " \u3000", " \x1f\xa0"):
+        texts = ["".join(rnd.choices("ab中" + spaces, k=rnd.randint(0, 9))) for _ in range(50)]
+        assert _lengths(texts) == [len("".join(t.split())) for t in texts]

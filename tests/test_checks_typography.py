@@ -64,3 +64,9 @@ def test_capitalisation_flags_the_same_phrase_capitalised_two_ways():
 )
 def test_capitalisation_passes(pairs):
     assert found("capitalisation", *pairs) == []
+
+
+def test_the_ascii_signs_looked_for_first_are_those_a_finding_needs():
+    from workbench.checks.typography import _ASCII_SIGNS, _MAY_BE_A_FINDING
+
+    assert {c for c in map(chr, range(128)) if _MAY_BE_A_FINDING.match(c)} | {"  "} == set(_ASCII_SIGNS)

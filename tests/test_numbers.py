@@ -234,3 +234,24 @@ def test_pairs_said_to_hold_the_same_plain_numbers_have_no_mismatch():
         else:
             checked += 1
     assert said > 400 and checked > 400  # (both ways tried often)
+
+
+def test_plain_agree_of_many_texts_is_the_scans_of_each():
+    """plain_agree scans each English text only from where a match may begin (found for all
+    the texts at once): the same as scanning each text whole, the plain per-pair way."""
+    import random
+
+    from workbench.text import numbers as nb
+
+    rnd = random.Random(3)
+    en_bits = ["grew ", "3", "12.5", "%", " ", ",", ".", "1,234", "C919", "fold", "FoLd", "f", "o", "ld",
+               " million", " thousand", "st", "(", ")", "٣", "５", "’", "İ", "?", "\x00", "a", ""]
+    zh_bits = ["增长", "3", "12.5", "%", "，", "万", "分之", "倍", "百分点", "٣", "C", ""]
+    for _ in range(300):
+        n = rnd.randint(0, 6)
+        zh = ["".join(rnd.choices(zh_bits, k=rnd.randint(0, 4))) for _ in range(n)]
+        en = ["".join(rnd.choices(en_bits, k=rnd.randint(0, 6))) for _ in range(n)]
+        for k in rnd.sample(range(n), k=n // 2):
+            en[k] = zh[k].replace("增长", "grew ")  # (pairs that agree, as most do)
+        each = [nb._ZH_PLAIN.findall(z) == nb._EN_PLAIN.findall(e) for z, e in zip(zh, en)]
+        assert nb.plain_agree(zh, en) == each, (zh, en)

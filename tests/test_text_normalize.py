@@ -2,7 +2,9 @@
 
 import random
 
-from workbench.text.normalize import _ZH_TABLE, WordTable, absent_char, normalize_zh, stem_keys
+import pytest
+
+from workbench.text.normalize import _ZH_TABLE, WordTable, absent_char, normalize_zh, normalize_zh_all, stem_keys
 
 
 def test_normalize_zh_is_the_table_applied_to_every_character():
@@ -73,6 +75,28 @@ def test_words_are_read_as_by_the_plain_pattern():
         assert WORD.findall(text) == plain.findall(text)
         assert WORD_SPLIT.split(text) == re.compile(f"({plain.pattern})").split(text)
         assert bool(WORD.fullmatch(text)) == bool(plain.fullmatch(text))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_normalising_many_chinese_texts_at_once_is_normalising_each(seed):
+    """normalize_zh_all (the characters that change replaced throughout the texts joined) is
+    normalize_zh of each text: with few or many characters to change, line breaks, none."""
+
+    rnd = random.Random(seed)
+    changing = [chr(c) for c in _ZH_TABLE]
+    chars = list("中文数据，。增长") + rnd.sample(changing, k=(3, 10, 40, 3)[seed]) + (["\n"] if seed == 3 else [])
+    texts = ["".join(rnd.choices(chars, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 60))]
+    assert normalize_zh_all(texts) == [normalize_zh(t) for t in texts]
+    assert normalize_zh_all([]) == [] and normalize_zh_all([""]) == [""]
+
+
+def test_chinese_normalised_together_is_kept_as_each_pairs():
+    from workbench.checks.view import PairView, zh_norms
+
+    pairs = [PairView(k, text, "") for k, text in enumerate(["“小巨人”（ＡＩ）", "", "增长５％"])]
+    pairs[1].zh_norm  # noqa: B018 - one read already
+    assert zh_norms(pairs) == ['"小巨人"(AI)', "", "增长5%"]
+    assert [p.__dict__["zh_norm"] for p in pairs] == ['"小巨人"(AI)', "", "增长5%"]
 
 
 def test_characters_learnt_at_once_are_those_asked_one_by_one():

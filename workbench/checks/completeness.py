@@ -7,8 +7,8 @@ import math
 import re
 import statistics
 from collections.abc import Iterable
-from itertools import compress
-from operator import not_, or_
+from itertools import compress, repeat
+from operator import and_, ge, lt, not_, or_, sub, truediv, xor
 
 from workbench.checks import Finding
 from workbench.checks.view import View
@@ -27,19 +27,37 @@ MIN_SIGMAS = 3.0
 
 def _lengths(texts: list[str]) -> list[int]:
     """Characters other than white space, of each text (`str.split` and the `\\s` of regular
-    expressions know the same white space)."""
+    expressions know the same white space). (Where the texts hold no white space but the space,
+    each text's length less its spaces, counted in C.)"""
+    joined = "".join(texts)
+    if not any(map(joined.__contains__, _ASCII_SPACES if joined.isascii() else _SPACES)):
+        return list(map(sub, map(len, texts), map(str.count, texts, repeat(" "))))
     return list(map(len, map("".join, map(str.split, texts))))
+
+
+#: The white space other than the space (all that `str.isspace` knows: a test checks), and
+#: that of it in ASCII.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_ASCII_SPACES = _SPACES[:9]
 
 
 def omission(views: list[View]) -> Iterable[Finding]:
     for v in views:
         zh_lengths, en_lengths = _lengths([p.zh for p in v.pairs]), _lengths([p.en for p in v.pairs])
-        # (a side of white space only counts as empty)
-        ratios = {p.id: math.log(en / max(zh, 1)) for p, zh, en in zip(v.pairs, zh_lengths, en_lengths) if en and zh}
+        # (a side of white space only counts as empty) the log ratio of each pair with both
+        # sides, by pair id (a repeated id: the last), worked out in C
+        ids = [p.id for p in v.pairs]
+        both = list(map(and_, map(bool, zh_lengths), map(bool, en_lengths)))
+        ratios = dict(zip(compress(ids, both),
+                          map(math.log, map(truediv, compress(en_lengths, both), compress(zh_lengths, both)))))
         median = statistics.median(ratios.values()) if ratios else 0.0
-        mad = statistics.median(abs(r - median) for r in ratios.values()) if ratios else 0.0
+        mad = statistics.median(map(abs, map(sub, ratios.values(), repeat(median)))) if ratios else 0.0
         limit = max(math.log(MIN_FACTOR), MIN_SIGMAS * 1.4826 * mad)
-        for p, zh, en in zip(v.pairs, zh_lengths, en_lengths):
+        # only the pairs with one side empty, or far from the median, are looked at (few)
+        one_side = map(xor, map(bool, zh_lengths), map(bool, en_lengths))
+        offs = map(abs, map(sub, map(ratios.get, ids, repeat(median)), repeat(median)))
+        far = map(and_, map(lt, repeat(limit), offs), map(ge, zh_lengths, repeat(MIN_ZH_CHARS)))
+        for p, zh, en in compress(zip(v.pairs, zh_lengths, en_lengths), map(or_, one_side, far)):
             if zh and not en:
                 yield Finding("omission", "warning", p.id, f"no English for: {_clip(p.zh)}", file=v.file)
             elif en and not zh:

@@ -18,7 +18,7 @@ from operator import add, and_, lt, or_, sub
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
-from workbench.checks.view import English, PairView, View, english
+from workbench.checks.view import English, PairView, View, english, zh_norms
 from workbench.text.normalize import FOLDED_KEYS, WORD, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -83,7 +83,7 @@ def _zh_keys_of(pairs: list[PairView]) -> list[str]:
     are none, the most usual, the text is keyed as it is, and not normalised first.)"""
     texts = [p.zh for p in pairs]
     if _FULL_WIDTH_ALNUM.search("".join(texts)):
-        texts = [p.zh_norm for p in pairs]
+        texts = zh_norms(pairs)
     return zh_keys(texts)
 
 

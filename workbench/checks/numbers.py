@@ -7,7 +7,7 @@ from itertools import compress
 from operator import not_
 
 from workbench.checks import Finding
-from workbench.checks.view import View
+from workbench.checks.view import View, zh_norms
 from workbench.text.numbers import en_numbers, plain_agree, unmatched, zh_numbers
 
 
@@ -15,7 +15,7 @@ def number_mismatch(views: list[View]) -> Iterable[Finding]:
     for v in views:
         pairs = [p for p in v.pairs if p.zh and p.en]  # (an empty side is an omission)
         # only the pairs whose numbers may disagree are read (most hold the same plain numbers)
-        for p in compress(pairs, map(not_, plain_agree([p.zh_norm for p in pairs], [p.en for p in pairs]))):
+        for p in compress(pairs, map(not_, plain_agree(zh_norms(pairs), [p.en for p in pairs]))):
             zh, en = zh_numbers(p.zh, p.zh_norm), en_numbers(p.en)
             if not any(n.hard for n in zh) and not any(n.hard for n in en):
                 continue

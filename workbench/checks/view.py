@@ -31,7 +31,16 @@ from workbench.glossary.matching import (
 )
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
-from workbench.text.normalize import FOLDED_KEYS, KEPT_KEYS, WORD, WORD_SPLIT, Token, normalize_zh, tokenize_en
+from workbench.text.normalize import (
+    FOLDED_KEYS,
+    KEPT_KEYS,
+    WORD,
+    WORD_SPLIT,
+    Token,
+    normalize_zh,
+    normalize_zh_all,
+    tokenize_en,
+)
 
 
 class _cached:
@@ -163,6 +172,15 @@ class PairView:
         return i > 0 and ends[i - 1] > start
 
 
+def zh_norms(pairs: Sequence[PairView]) -> list[str]:
+    """`PairView.zh_norm` of each pair: those not read yet normalised together, in one pass
+    (`normalize_zh_all`), and kept as each pair's, as if read one by one."""
+    todo = [p for p in pairs if "zh_norm" not in p.__dict__]
+    for p, norm in zip(todo, normalize_zh_all([p.zh for p in todo])):
+        p.__dict__["zh_norm"] = norm
+    return [p.zh_norm for p in pairs]
+
+
 def _terms_of(hits: list[ZhHit]) -> list[int]:
     """The terms of the hits, first seen first (the term read in C: a hit's first field)."""
     return list(dict.fromkeys(map(itemgetter(0), hits)))
@@ -258,6 +276,12 @@ class English:
     def distinct(self) -> set[str]:
         """The distinct words of `read` (for the key caches of the matcher, and the checks)."""
         return set(self.read.words)
+
+    @property
+    def distinct_read(self) -> set[str] | None:
+        """`distinct` if the words have been read already, else None (as `PairView.words_read`:
+        a check that would read them only for itself reads the texts its own way)."""
+        return self.distinct if "read" in self.__dict__ else None
 
     @cached_property
     def not_plain(self) -> list[int]:

@@ -22,9 +22,12 @@ points), "x" (a multiple). Percent and percentage points never satisfy each othe
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import add, sub
 
 from workbench.text.normalize import normalize_zh
 
@@ -414,7 +417,44 @@ def plain_agree(zh_normalized: list[str], en: list[str]) -> list[bool]:
     """For each pair (its Chinese as `normalize_zh` gives it, its English): True where both
     sides surely hold the same numbers (see above), so that no number of one is missing from
     the other. False says nothing: those pairs need reading."""
-    return list(map(list.__eq__, map(_ZH_PLAIN.findall, zh_normalized), map(_EN_PLAIN.findall, en)))
+    return list(map(list.__eq__, map(_ZH_PLAIN.findall, zh_normalized), map(_EN_PLAIN.findall, en, _en_starts(en))))
+
+
+# 1 for a byte of the English where its scan may begin: an ASCII digit, or "?", which
+# encode("ascii", "replace") leaves for a character that is not ASCII (a digit of another
+# script, perhaps); and the "\x00" after each text (where a text without one is scanned from)
+_MAY_BEGIN = bytes(1 if 48 <= b <= 57 or b in (0, 63) else 0 for b in range(256))
+_FOLD = re.compile("[Ff][Oo][Ll][Dd]")
+
+
+def _en_starts(en: list[str]) -> list[int]:
+    """Where the English scan of each text may begin: its first digit (the scan still looks
+    back at the character before), its end if it has none, its start if it holds "fold" — found
+    in C for all the texts at once, from a mask of their digits. (The scan would read most of a
+    text otherwise: a sentence's number is often near its end, or there is none.)"""
+    joined = "\x00".join(en) + "\x00"
+    mask = joined.encode("ascii", "replace").translate(_MAY_BEGIN)
+    offsets = list(map(add, accumulate(map(len, en), initial=0), count()))  # (each text, and its "\x00")
+    starts = list(map(sub, map(mask.find, repeat(b"\x01"), offsets, offsets[1:]), offsets))  # (in each text)
+    for k in _holding_fold(en, joined, offsets):
+        starts[k] = 0
+    return starts
+
+
+def _holding_fold(texts: list[str], joined: str, offsets: list[int]) -> list[int]:
+    """The indices of the texts holding "fold" in any case of ASCII letters (`joined`: the
+    texts, each at its offset)."""
+    low = joined.lower()
+    if "fold" not in low:
+        return []
+    if len(low) != len(joined):  # (lower-casing moved places)
+        return list(compress(range(len(texts)), map(_FOLD.search, texts)))
+    found: list[int] = []
+    at = low.find("fold")
+    while at >= 0:
+        found.append(bisect.bisect_right(offsets, at) - 1)
+        at = low.find("fold", offsets[found[-1] + 1])  # (the next text)
+    return found
 
 
 def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
