@@ -238,6 +238,46 @@ def test_a_gloss_matcher_answers_as_matches_does():
         assert test.matching(set(tokens)) == {t for t in tokens if matches(t, glosses)}
 
 
+def test_words_learned_through_the_content_index_are_those_counted_pair_by_pair(monkeypatch):
+    """A head held in very many pairs (区 in thousands) is learned from each content word's
+    pairs (renderings._ContentIndex), not by counting every pair's words: the same words, and
+    the same counts of pairs for `at_most`, as counted pair by pair. On pairs of the demo put
+    together at random, so that characters are held in many pairs."""
+    import random
+    from pathlib import Path
+
+    from workbench.glossary import renderings
+    from workbench.store.alignment_file import load_alignment
+    from workbench.text.normalize import normalize_zh
+
+    al = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
+    kept = [("".join(p.zh), " ".join(p.en)) for p in al.pairs if p.zh and p.en]
+    rnd = random.Random(3)
+    rows = []
+    for pid in range(1, 601):
+        picked = rnd.sample(kept, 2)
+        rows.append((pid, normalize_zh("".join(z for z, _ in picked)).replace('"', ""), " ".join(e for _, e in picked)))
+    chars = sorted({c for _, zh, _ in rows for c in zh if "\u4e00" <= c <= "\u9fff"})
+    monkeypatch.setattr(renderings, "INDEX_FROM_PAIRS", 10**9)
+    plain = renderings.Renderings(rows)
+    expected = {c: plain.learned(c) for c in chars}
+    monkeypatch.setattr(renderings, "INDEX_FROM_PAIRS", 100)
+    indexed = renderings.Renderings(rows)
+    assert {c: indexed.learned(c) for c in chars} == expected
+    index = indexed._index
+    assert index is not None
+    by_index = [c for c in chars if len(ids := indexed.holding(c)) >= 100 and index.reads[index.at_least(
+        max(renderings.LEARN_MIN_PAIRS, renderings.LEARN_MIN_SHARE * len(ids)))] < len(ids) * index.per_pair]
+    assert len(by_index) >= 20  # (the other way is taken often enough to be tested)
+    assert any(expected[c] for c in by_index)
+    for key in sorted(index.postings)[::7]:
+        for limit in (0, 3, 30, 300):
+            assert indexed.at_most(key, limit) == renderings.Renderings(rows).at_most(key, limit), (key, limit)
+    # and every pair holding a word, as looking through them all finds them
+    for word in chars[::5] + ["发展", "中小企业", "工业和信息化部", "不在其中的词"]:
+        assert indexed.holding(word) == [pid for pid, zh, _ in rows if word in zh]
+
+
 def test_renderings_take_the_pairs_as_two_dicts_by_id():
     from workbench.glossary.renderings import Renderings
 
