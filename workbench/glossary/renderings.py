@@ -589,22 +589,27 @@ def _assignable(matched: list[list[bool]], n_parts: int, start: int, end: int, d
     """Whether each part can have a word of its own in [start, end] (a compound may stand for
     two): "focusing on key" renders 聚焦重点 though "focusing" matches 重点's gloss "focus" too."""
     owners: dict[int, list[int]] = {}  # word → the parts it stands for
+    return all(_place(n, set(), matched, start, end, double, owners) for n in range(n_parts))
 
-    def place(n: int, tried: set[int]) -> bool:
-        for k in range(start, end + 1):
-            if matched[k][n] and k not in tried:
-                tried.add(k)
-                held = owners.setdefault(k, [])
-                if len(held) < (2 if k in double else 1):
-                    held.append(n)
+
+def _place(n: int, tried: set[int], matched: list[list[bool]], start: int, end: int, double: set[int],
+           owners: dict[int, list[int]]) -> bool:
+    """Give part n a word of its own in [start, end], moving the parts placed already to
+    others where that frees one (`_assignable`). (A function of its own, not one nested in
+    `_assignable`: a nested one that calls itself refers to itself through its closure, and
+    left a reference cycle at every call for the garbage collector to find, after the checks.)"""
+    for k in range(start, end + 1):
+        if matched[k][n] and k not in tried:
+            tried.add(k)
+            held = owners.setdefault(k, [])
+            if len(held) < (2 if k in double else 1):
+                held.append(n)
+                return True
+            for i, m in enumerate(held):
+                if _place(m, tried, matched, start, end, double, owners):
+                    held[i] = n
                     return True
-                for i, m in enumerate(held):
-                    if place(m, tried):
-                        held[i] = n
-                        return True
-        return False
-
-    return all(place(n, set()) for n in range(n_parts))
+    return False
 
 
 def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
