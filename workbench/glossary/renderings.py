@@ -502,8 +502,8 @@ class Renderings:
         twice = {w for n, x in enumerate(extra) for y in extra[n + 1:] for w in x & y}
         if twice:
             ids = list(ids)
-            extra = [x - twice if any(matches(k, g) for pid in ids for k in self.pair(pid).content) else x
-                     for x, g in zip(extra, own)]
+            content = set().union(*map(attrgetter("content"), self.pairs_read(ids)))  # (the words of all its pairs)
+            extra = [x - twice if GlossMatcher(g).matching(content) else x for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
         seen, slots = self._read(term, ids, own, extra)
@@ -526,6 +526,7 @@ class Renderings:
         # (own, every): word → which parts it renders, worked out once a term for each word
         rows: tuple[dict[str, list[bool]], dict[str, list[bool]]] = ({}, {})
         tests: list[list[GlossMatcher] | None] = [None, None]  # each part's glosses, ready to match many words
+        joins: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})  # (own, every): see _compounds
 
         def matched_in(pair: EnPair, parts: list[set[str]]) -> list[list[bool]]:
             """For each word of the pair, which parts it renders (a list of its own)."""
@@ -545,7 +546,7 @@ class Renderings:
             for parts in (own, every):
                 matched = matched_in(pair, parts)
                 spans = _spans(pair, matched, len(parts))
-                if not spans and (double := _compounds(pair, matched, parts)):  # "biomanufacturing" for 生物制造
+                if not spans and (double := _compounds(pair, matched, parts, joins[parts is every])):  # "biomanufacturing" for 生物制造
                     spans = _spans(pair, matched, len(parts), double)
                 if spans or parts is every:
                     break
@@ -605,16 +606,22 @@ def _compound(token: str, first: set[str], second: set[str]) -> bool:
     return False
 
 
-def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]]) -> set[int]:
-    """The words that render two neighbouring parts at once (compounds), marked so in `matched`."""
+def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
+               joins: dict[str, tuple[int, ...]] | None = None) -> set[int]:
+    """The words that render two neighbouring parts at once (compounds), marked so in `matched`.
+    (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
     found = set()
     for k, key in enumerate(pair.keys):
         if len(key) < 8 or key in EN_STOP:
             continue
-        for n in range(len(parts) - 1):
-            if _compound(key, parts[n], parts[n + 1]):
-                matched[k][n] = matched[k][n + 1] = True
-                found.add(k)
+        at = joins.get(key) if joins is not None else None
+        if at is None:
+            at = tuple(n for n in range(len(parts) - 1) if _compound(key, parts[n], parts[n + 1]))
+            if joins is not None:
+                joins[key] = at
+        for n in at:
+            matched[k][n] = matched[k][n + 1] = True
+            found.add(k)
     return found
 
 
