@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
@@ -450,15 +450,12 @@ class Renderings:
             # pairs cannot pass, and its df is not counted)
             floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
             both = self._counted(ids, floor)
-            g = self._learned[zh] = {
-                k for k, n in both.items()
-                if n >= floor and self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))
-            }
+            g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))}
         return g
 
     def _counted(self, ids: list[int], floor: float) -> dict[str, int]:
-        """The content words of the pairs `ids`, with the number of those pairs holding each
-        (all of them, or only those in `floor` pairs or more). Counted pair by pair, or, for a
+        """The content words in `floor` pairs or more of the pairs `ids`, with the number of
+        those pairs holding each. Counted pair by pair, or, for a
         word held in many pairs (a head such as 区, in thousands), from the other side: only
         the content words in `floor` pairs or more of the whole file, each by its pairs'
         mask (`_ContentIndex`), whichever is cheaper. (Counting pair by pair grew with the
@@ -471,7 +468,8 @@ class Renderings:
         if index is not None and index.cheaper(len(ids), floor):
             return index.counts(ids, floor)
         self._counted_pairs += len(ids)
-        return Counter(chain.from_iterable(map(attrgetter("content"), self.pairs_read(ids))))
+        counts = Counter(chain.from_iterable(map(attrgetter("content"), self.pairs_read(ids))))
+        return dict(compress(counts.items(), map(ge, counts.values(), repeat(floor))))  # (picked in C)
 
     def fallback(self, word: str) -> set[str]:
         """Glosses used in a pair where the word's own find no rendering: the words learned
@@ -502,8 +500,8 @@ class Renderings:
         twice = {w for n, x in enumerate(extra) for y in extra[n + 1:] for w in x & y}
         if twice:
             ids = list(ids)
-            content = set().union(*map(attrgetter("content"), self.pairs_read(ids)))  # (the words of all its pairs)
-            extra = [x - twice if GlossMatcher(g).matching(content) else x for x, g in zip(extra, own)]
+            words = set().union(*map(attrgetter("content"), self.pairs_read(ids)))  # (each word once)
+            extra = [x - twice if g and any(map(GlossMatcher(g), words)) else x for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
         seen, slots = self._read(term, ids, own, extra)
