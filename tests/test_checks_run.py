@@ -71,6 +71,38 @@ def test_unknown_check_is_refused():
         run_checks(doc(("一", "one")), None, checks=["spelling"])
 
 
+def test_finding_is_built_as_its_fields_say_and_stays_frozen():
+    """Finding's own __init__ (faster than the dataclass's) takes the fields, in order, with
+    their defaults; equality, hashing and immutability are the dataclass's."""
+    import dataclasses
+    import inspect
+
+    params = list(inspect.signature(Finding).parameters.values())
+    fields = dataclasses.fields(Finding)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+                                           for f in fields]
+    f = Finding("omission", "info", 3, "m", found="x")
+    assert (f.check, f.severity, f.pair, f.message, f.term, f.expected, f.found, f.file) == (
+        "omission", "info", 3, "m", None, None, "x", None)
+    assert f == Finding("omission", "info", 3, "m", None, None, "x") and hash(f) == hash(Finding("omission", "info", 3, "m", found="x"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.pair = 4  # type: ignore[misc]
+
+
+def test_pair_order_follows_the_documents_and_a_repeated_id_takes_its_last_place():
+    from workbench.checks import run_checks_corpus
+    from workbench.model import Alignment, Pair
+
+    def doc_of(*ids):
+        al = Alignment(title="t")
+        al.pairs = [Pair(id=i, zh=["中文内容"], en=[""]) for i in ids]  # (each: an omission)
+        return al
+
+    found = run_checks_corpus([("b", doc_of(2, 1)), ("a", doc_of(5, 7, 5))], None, checks=["omission", "untranslated"])
+    assert [(f.file, f.pair) for f in found] == [("b", 2), ("b", 1), ("a", 7), ("a", 5), ("a", 5)]
+
+
 def test_finding_json_shape():
     f = Finding("term-missing", "warning", 3, "msg", term="t", expected="e")
     assert f.as_dict() == {"check": "term-missing", "severity": "warning", "pair": 3, "term": "t", "expected": "e", "message": "msg"}
