@@ -232,8 +232,10 @@ def test_a_gloss_matcher_answers_as_matches_does():
         rnd = random.Random(seed)
         glosses = set(rnd.sample(stems, rnd.randint(0, 8)))
         test = GlossMatcher(glosses)
-        for token in stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]:
+        tokens = stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]
+        for token in tokens:
             assert test(token) == matches(token, glosses), (token, glosses)
+        assert test.matching(set(tokens)) == {t for t in tokens if matches(t, glosses)}
 
 
 def test_words_learned_through_the_content_index_are_those_counted_pair_by_pair(monkeypatch):

@@ -146,6 +146,15 @@ class GlossMatcher:
             if len(g) >= 5:
                 self.by_five.setdefault(g[:5], []).append(g)
 
+    def matching(self, tokens: set[str]) -> set[str]:
+        """The tokens that match, each as `self(token)` says (worked out on the set at once)."""
+        found = {t for t in tokens & self.whole if len(t) >= 3}
+        found.update(t for t in tokens & self.glosses if len(t) == 2)
+        found.update(tokens & self.clipped)  # (each three or four letters long)
+        if self.by_five:
+            found.update(t for t in tokens if len(t) >= 5 and t not in found and t[:5] in self.by_five and self(t))
+        return found
+
     def __call__(self, token: str) -> bool:
         n = len(token)
         if n < 3:
@@ -515,6 +524,7 @@ class Renderings:
         # (own, every): word → which parts it renders, worked out once a term for each word
         rows: tuple[dict[str, list[bool]], dict[str, list[bool]]] = ({}, {})
         tests: list[list[GlossMatcher] | None] = [None, None]  # each part's glosses, ready to match many words
+        joins: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})  # (own, every): see _compounds
 
         def matched_in(pair: EnPair, parts: list[set[str]]) -> list[list[bool]]:
             """For each word of the pair, which parts it renders (a list of its own)."""
@@ -523,8 +533,9 @@ class Renderings:
             new = set(pair.keys).difference(table)
             if new:
                 test = tests[which] = tests[which] or list(map(GlossMatcher, parts))
+                found = [t.matching(new).difference(EN_STOP) for t in test]
                 for key in new:
-                    table[key] = [key not in EN_STOP and t(key) for t in test]
+                    table[key] = [key in f for f in found]
             return list(map(list, map(table.__getitem__, pair.keys)))
 
         for pid in ids:
@@ -533,7 +544,7 @@ class Renderings:
             for parts in (own, every):
                 matched = matched_in(pair, parts)
                 spans = _spans(pair, matched, len(parts))
-                if not spans and (double := _compounds(pair, matched, parts)):  # "biomanufacturing" for 生物制造
+                if not spans and (double := _compounds(pair, matched, parts, joins[parts is every])):  # "biomanufacturing" for 生物制造
                     spans = _spans(pair, matched, len(parts), double)
                 if spans or parts is every:
                     break
@@ -593,16 +604,22 @@ def _compound(token: str, first: set[str], second: set[str]) -> bool:
     return False
 
 
-def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]]) -> set[int]:
-    """The words that render two neighbouring parts at once (compounds), marked so in `matched`."""
+def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
+               joins: dict[str, tuple[int, ...]] | None = None) -> set[int]:
+    """The words that render two neighbouring parts at once (compounds), marked so in `matched`.
+    (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
     found = set()
     for k, key in enumerate(pair.keys):
         if len(key) < 8 or key in EN_STOP:
             continue
-        for n in range(len(parts) - 1):
-            if _compound(key, parts[n], parts[n + 1]):
-                matched[k][n] = matched[k][n + 1] = True
-                found.add(k)
+        at = joins.get(key) if joins is not None else None
+        if at is None:
+            at = tuple(n for n in range(len(parts) - 1) if _compound(key, parts[n], parts[n + 1]))
+            if joins is not None:
+                joins[key] = at
+        for n in at:
+            matched[k][n] = matched[k][n + 1] = True
+            found.add(k)
     return found
 
 
