@@ -107,21 +107,19 @@ def _en_keys_wanted(en: English, ks: list[int], wanted: list[bool]) -> dict[int,
     if "cannot" in "\n".join(texts).lower():  # (in any case: the places then looked for)
         by_text.update(compress(ks, map(_CANNOT.search, map(texts.__getitem__, ks))))
     keys = {k: _text_key(texts[k]) for k in by_text.intersection(ks)}
-    # (number of words, first key, last key) of each pair's key: from its words, or its key
-    shape: dict[int, tuple] = {}
-    for k, key in keys.items():
-        if key:
-            parts = key.split(" ")
-            shape[k] = len(parts), parts[0], parts[-1]
+    # (number of words, first key, last key) of each pair's key: from its key, or its words
+    shapes = [(len(parts), parts[0], parts[-1]) for parts in (key.split(" ") for key in keys.values() if key)]
     from_words = [k for k in ks if k not in keys and bounds[k] < bounds[k + 1]]
     starts = list(map(bounds.__getitem__, from_words))
     ends = list(map(bounds.__getitem__, map(add, from_words, repeat(1))))
-    shape.update(zip(from_words, zip(map(sub, ends, starts), _word_keys(map(words.__getitem__, starts)),
-                                     _word_keys(map(words.__getitem__, map(sub, ends, repeat(1)))))))
-    count = Counter(shape.values())
-    for k, want in zip(ks, wanted):
-        if k not in keys and (want or count[shape.get(k)] > 1):
-            keys[k] = " ".join(_word_keys(words[bounds[k]:bounds[k + 1]]))
+    word_shapes = list(zip(map(sub, ends, starts), _word_keys(map(words.__getitem__, starts)),
+                           _word_keys(map(words.__getitem__, map(sub, ends, repeat(1))))))
+    count = Counter(word_shapes)
+    count.update(shapes)
+    maybe = set(compress(from_words, map(lt, repeat(1), map(count.__getitem__, word_shapes))))
+    maybe.update(compress(ks, wanted))
+    for k in maybe.difference(keys):
+        keys[k] = " ".join(_word_keys(words[bounds[k]:bounds[k + 1]]))
     return keys
 
 
