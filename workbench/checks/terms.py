@@ -16,7 +16,7 @@ from operator import add, and_, itemgetter, mul
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
-from workbench.checks.view import _RANK, Found, PairView, View, match_all_pairs
+from workbench.checks.view import Found, PairView, View, match_all_pairs, one_per_span
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
 
@@ -539,7 +539,7 @@ def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit
     width = len(v.matcher.terms)
     en_k, payloads = found.en.texts_payloads()
     hits = found.en.found + found.en.exact
-    exact_from = len(found.en.found)  # (the hits found word for word: exact)
+    exact = [False] * len(found.en.found) + [True] * len(found.en.exact)  # (found word for word)
     terms, kinds = list(map(itemgetter(0), payloads)), list(map(itemgetter(1), payloads))
     codes = list(map(add, map(mul, en_k, repeat(width)), terms))  # (pair, term) as one number
     starts, ends = list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))  # (in the whole run)
@@ -551,7 +551,7 @@ def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit
         for j in compress(count(), map(twice.__contains__, codes)):
             groups.setdefault(codes[j], []).append(j)
         for js in groups.values():
-            kept = _one_per_span_of(js, starts, ends, kinds, exact_from)
+            kept = one_per_span(js, starts, ends, kinds, exact)
             dropped.update(js)
             dropped.difference_update(kept)
     # the accepted renderings of the terms whose Chinese is in the pair, less those whose
@@ -569,23 +569,6 @@ def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit
     hit = found.en.hit
     return [(en_k[j], terms[j], hit(j)) for _, j in sorted(zip(map(rank.__getitem__, map(codes.__getitem__, counted)),
                                                               counted))]
-
-
-def _one_per_span_of(js: list[int], starts: list[int], ends: list[int], kinds: list[str], exact_from: int) -> list[int]:
-    """`_one_per_span` of the hits js (of one term in one pair), as indexes in the whole run."""
-    best: dict[tuple[int, int], int] = {}
-    for j in sorted(js, key=lambda j: (starts[j], -ends[j])):  # (the order of the pair's en_hits)
-        span = starts[j], ends[j]
-        old = best.get(span)
-        if old is None or (j >= exact_from, -_RANK[kinds[j]]) > (old >= exact_from, -_RANK[kinds[old]]):
-            best[span] = j
-    kept = []
-    reach = -1
-    for span, j in best.items():
-        if reach < span[1]:
-            kept.append(j)
-        reach = max(reach, span[1])
-    return kept
 
 
 def _term_renderings(p: PairView) -> list[tuple[int, EnHit]]:

@@ -1,10 +1,12 @@
 """The pairs of the documents under check, prepared once: joined text, tokens, term hits.
 
-Everything a check may read of a pair is worked out once, when first read: the glossary's
-hits in every pair when a term-* check runs (then up front, in one search of each document's
-pairs: progress is shown a document at a time), and otherwise only in the pairs where a check
-asks (variant-spelling, for the few phrases it reports). The English of all the pairs, read
-as one text into words (`English`), is shared by the views of one run, read when first asked."""
+Everything a check may read of a pair is worked out once, when first read. When a term-* check
+runs, the glossary is found in every pair up front, in one search of each document's pairs
+(`match_all_pairs`; progress is shown a document at a time) and kept as found (`Found`): the
+term checks read that whole run, and a pair's hit objects are made only when the pair is asked
+for them. Otherwise the glossary is matched only in the pairs where a check asks
+(variant-spelling, for the few phrases it reports). The English of all the pairs, read as one
+text into words (`English`), is shared by the views of one run, read when first asked."""
 
 from __future__ import annotations
 
@@ -213,19 +215,29 @@ _RANK = {APPROVED: 0, VARIANT: 1, FORBIDDEN: 2}
 
 def _one_per_span(hits: list[EnHit]) -> list[EnHit]:
     """`hits` (by start, the longest first), one per span, none inside another."""
-    best: dict[tuple[int, int], EnHit] = {}
-    for h in hits:
-        span = h.start, h.end
+    kept = one_per_span(range(len(hits)), [h.start for h in hits], [h.end for h in hits],
+                        [h.kind for h in hits], [h.exact for h in hits])
+    return [hits[j] for j in kept]
+
+
+def one_per_span(js: Sequence[int], starts: Sequence[int], ends: Sequence[int], kinds: Sequence[str],
+                 exact: Sequence[bool]) -> list[int]:
+    """Of the hits js of one term in one text (indexes into the lists of the hits' starts, ends,
+    kinds and whether matched word for word), one per span (the word-for-word one first, then
+    approved, variant, forbidden) and none inside another, by start, the longest first."""
+    best: dict[tuple[int, int], int] = {}
+    for j in sorted(js, key=lambda j: (starts[j], -ends[j])):  # (stable: as found at one span)
+        span = starts[j], ends[j]
         old = best.get(span)
-        if old is None or (h.exact, -_RANK[h.kind]) > (old.exact, -_RANK[old.kind]):
-            best[span] = h
+        if old is None or (exact[j], -_RANK[kinds[j]]) > (exact[old], -_RANK[kinds[old]]):
+            best[span] = j
     # drop spans inside another: by (start, -end) (the order of the hits, kept by `best`), a
     # span is inside an earlier one exactly when an earlier span reaches as far
     kept = []
     reach = -1
-    for span in best:
+    for span, j in best.items():
         if reach < span[1]:
-            kept.append(best[span])
+            kept.append(j)
         reach = max(reach, span[1])
     return kept
 

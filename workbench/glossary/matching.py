@@ -6,9 +6,10 @@ be there, in order, with nothing between, so "above designated scale" never pass
 designated size".
 
 Each side is matched with an index of the forms (`Forms`: over characters, or over stems),
-in all the texts of a document at once (`zh_scan_all`, `en_hits_all`): one search of the
+in all the texts of a document at once (`zh_find_all`, `en_find_all`): one search of the
 joined texts, whatever the number of terms, finding every occurrence, nested and overlapping
-ones included.
+ones included, kept as found (`ZhFound`, `EnFound`: what each text holds is worked out when
+asked; `zh_scan_all` and `en_hits_all` work it out for every text).
 """
 
 from __future__ import annotations
@@ -113,7 +114,6 @@ class Forms:
                 for p in singles[seq[i]]:
                     out.append((i, i + 1, p))
         return out
-
 
     def find_words(self, words: list[str], keys: dict[str, object], distinct: Iterable[str]) -> list[tuple[int, int, object]]:
         """`find(tuple(map(keys.__getitem__, words)))`, for forms of few first symbols: only
