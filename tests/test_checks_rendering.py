@@ -288,3 +288,23 @@ def test_renderings_take_the_pairs_as_two_dicts_by_id():
         by_id = Renderings((zh_of, en_of))
         assert (by_id.zh_of, by_id.en_of) == (plain.zh_of, plain.en_of)
         assert list(by_id.zh_of) == list(by_id.en_of) == [1, 4]
+
+
+def test_a_pair_read_from_words_given_is_the_pair_read_from_its_text():
+    """EnPair given the views' words (WORD.findall of its English) reads as from the text, and
+    the check finds the same with the views' words read (a glossary check ran) or not."""
+    from workbench.glossary.renderings import EnPair
+    from workbench.text.normalize import WORD
+
+    for en in ("Sci-tech achievements, the SMEs' parks and industrial zones.", "", "It's  O'Neil’s 3.5% AI."):
+        a, b = EnPair(1, en), EnPair(1, en, WORD.findall(en))
+        assert (a.keys, a.content) == (b.keys, b.content)
+    from workbench.checks.rendering import rendering_inconsistent
+    from workbench.checks.view import build_views
+
+    al = doc(*INCONSISTENT[0][1])
+    plain = rendering_inconsistent(build_views([("doc", al)], [None]))
+    views = build_views([("doc", al)], [None])
+    for p in views[0].pairs:
+        p.words  # noqa: B018 - read now, as the matcher does
+    assert rendering_inconsistent(views) == plain != []

@@ -74,6 +74,7 @@ def _key(word: str) -> str:
 
 
 _KEYS = WordTable(_key)  # word → its key (stem, case folded)
+_CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key → whether a content word's
 
 
 @lru_cache(maxsize=4096)
@@ -178,11 +179,17 @@ def _shared(a: str, b: str) -> int:
 class EnPair:
     """One pair's English, read once: its words, their keys, its content words."""
 
-    def __init__(self, pid: int, en: str) -> None:
+    def __init__(self, pid: int, en: str, words: list[str] | None = None) -> None:
+        """`words`: `WORD.findall(en)`, if read already (the checks' views have)."""
         self.id = pid
         self.en = en
-        self.keys = list(map(_KEYS.__getitem__, WORD.findall(en)))
-        self.content = {k for k in set(self.keys) - EN_STOP if len(k) > 2}
+        self.keys = keys = list(map(_KEYS.__getitem__, WORD.findall(en) if words is None else words))
+        self.content = set(compress(keys, map(_CONTENT.__getitem__, keys)))
+
+    @cached_property
+    def long_keys(self) -> list[tuple[int, str]]:
+        """(place, key) of the words that may be compounds (eight letters or more, no stop word)."""
+        return [(k, key) for k, key in enumerate(self.keys) if len(key) >= 8 and key not in EN_STOP]
 
     @cached_property
     def words(self) -> list[re.Match]:
@@ -304,7 +311,8 @@ class Renderings:
     """The aligned pairs of one document, ready to tell how a Chinese term is rendered."""
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
-                 units: Callable[[str], list[int]] | None = None, loose: bool = False) -> None:
+                 units: Callable[[str], list[int]] | None = None, loose: bool = False,
+                 words: dict[int, list[str] | None] | None = None) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
         the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
         as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
@@ -312,8 +320,10 @@ class Renderings:
         default: where it is a substring). `loose` (term mining, where each candidate is a
         pairing to confirm, not a finding): a term may start with one character (新材料), and a
         word of two characters that the dictionary lacks is glossed by its characters (新质 →
-        new, quality)."""
+        new, quality). `words`: the English words (`WORD.findall`) of the pairs, where read
+        already (None for a pair not read)."""
         self.d = d or dictionary()
+        self.words_of = words or {}
         self.loose = loose
         self.units = units
         self.zh_of: dict[int, str]
@@ -344,7 +354,7 @@ class Renderings:
     def pair(self, pid: int) -> EnPair:
         p = self._pairs.get(pid)
         if p is None:
-            p = self._pairs[pid] = EnPair(pid, self.en_of[pid])
+            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of.get(pid))
         return p
 
     def pairs_read(self, ids: list[int]) -> list[EnPair]:
@@ -352,7 +362,11 @@ class Renderings:
         at once first (in C for the words that are their own key: `WordTable.fill`)."""
         new = [pid for pid in ids if pid not in self._pairs]
         if len(new) > 1:
-            _KEYS.fill(WORD.findall(" ".join(map(self.en_of.__getitem__, new))))
+            read = list(map(self.words_of.get, new))
+            if None not in read:  # (the checks' views have read them)
+                _KEYS.fill(chain.from_iterable(read))
+            else:
+                _KEYS.fill(WORD.findall(" ".join(map(self.en_of.__getitem__, new))))
         return list(map(self.pair, ids))
 
     def at_most(self, key: str, limit: int) -> bool:
@@ -609,9 +623,7 @@ def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
     """The words that render two neighbouring parts at once (compounds), marked so in `matched`.
     (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
     found = set()
-    for k, key in enumerate(pair.keys):
-        if len(key) < 8 or key in EN_STOP:
-            continue
+    for k, key in pair.long_keys:
         at = joins.get(key) if joins is not None else None
         if at is None:
             at = tuple(n for n in range(len(parts) - 1) if _compound(key, parts[n], parts[n + 1]))
