@@ -366,7 +366,10 @@ def match_all_pairs(v: View, read: Words | None = None, distinct: set[str] | Non
     if v.found is None:
         if read is None:
             read = read_words([p.en for p in v.pairs])
-        v.found = Found(v.matcher.zh_find_all([p.zh for p in v.pairs]), v.matcher.en_find_all(read, distinct))
-        for k, p in enumerate(v.pairs):
-            p.found, p.k = v.found, k
+        v.found = found = Found(v.matcher.zh_find_all([p.zh for p in v.pairs]), v.matcher.en_find_all(read, distinct))
+        # each pair's words set now (the checks that read words read them in every pair)
+        words = map(read.words.__getitem__, map(slice, read.bounds, read.bounds[1:]))
+        for k, (p, p_words) in enumerate(zip(v.pairs, words)):
+            known = p.__dict__
+            known["found"], known["k"], known["words"] = found, k, p_words
     return v.found
