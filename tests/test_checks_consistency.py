@@ -111,6 +111,8 @@ def test_keys_of_a_run_are_the_keys_of_each_pair(seed):
             p.zh = "".join(c for c in p.zh if c not in "ＡＢａ１２")
         assert _zh_keys_of([pairs[k] for k in ks]) == [zh_key(pairs[k].zh) for k in ks]
     every = {k: en_key(pairs[k]) for k in ks}
+    assert _en_keys_wanted(en, ks, [True] * len(ks)) == every  # (the words not read: from each text)
+    en.read  # noqa: B018 - the words read, as the matcher or variant-spelling reads them
     assert _en_keys_wanted(en, ks, [True] * len(ks)) == every
     some = _en_keys_wanted(en, ks, [k % 3 == 0 for k in ks])
     shared = {k: key for k, key in every.items() if key and list(every.values()).count(key) > 1}

@@ -94,11 +94,15 @@ def _en_keys_wanted(en: English, ks: list[int], wanted: list[bool]) -> dict[int,
     """`en_key` of the pairs ks[i] for which wanted[i], and of those whose key another of `ks`
     may share; not of the others, whose keys no other pair has.
 
-    Most pairs' keys are their words' keys joined (`FOLDED_KEYS` of each case folded); not
+    Where the words of the run are read (by the glossary's matcher, or for variant-spelling),
+    most pairs' keys are their words' keys joined (`FOLDED_KEYS` of each case folded); not
     those of a text that is not `PairView.plain`, or holds an apostrophe or "cannot": those are
     keyed from their text. Equal keys have as many words, and the same first and last: the keys
     of the pairs keyed from their words are worked out only where another pair has as many
     words, the same first and the same last (a few, in most runs)."""
+    if en.distinct_read is None:  # (no check reads the run's words: each text keyed its own way)
+        texts = [p.en for p in en.pairs]
+        return {k: _text_key(texts[k]) for k in ks}
     read = en.read
     texts, words, bounds = read.texts, read.words, read.bounds
     by_text = set(en.not_plain)
