@@ -408,6 +408,10 @@ def test_the_glossary_checks_read_the_whole_run_as_each_pair_read_alone():
     assert missing == [(k, i) for k, p in enumerate(alone.pairs) for i in p.zh_terms
                        if i not in {h.term for h in p.en_hits}]
     assert len(missing) > 50
+    for k, p in enumerate(alone.pairs):
+        for i in p.zh_terms:
+            assert now.found.zh.first_hit(k, i) == next(h for h in p.zh_hits if h.term == i)
+    assert now.found.zh.first_hit(0, width + 1) is None
     assert set(zh_codes).intersection(en_codes) == {k * width + i for k, p in enumerate(alone.pairs)
                                                     for i in p.zh_terms if i in {h.term for h in p.en_hits}}
     assert [h for p in now.pairs for h in p.en_hits if h.kind == FORBIDDEN and h.exact]

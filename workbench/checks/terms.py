@@ -299,7 +299,7 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
             accepted = t.accepted
             if shared_head(accepted, p) or paraphrase(accepted, p):
                 continue
-            hit = next(h for h in p.zh_hits if h.term == i)
+            hit = found.zh.first_hit(k, i)  # (the first of p.zh_hits of the term)
             if inside_a_longer_word(p.zh, hit.start, hit.end):
                 continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
             taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]

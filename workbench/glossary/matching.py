@@ -405,6 +405,14 @@ class ZhFound:
         codes = dict.fromkeys(map(add, map(mul, map(itemgetter(3), kept), repeat(width)), map(itemgetter(2), kept)))
         return dict(zip(codes, count()))
 
+    def first_hit(self, k: int, i: int) -> ZhHit | None:
+        """The first of `scan(k)`'s hits of term i (without making the others)."""
+        a, b = bisect.bisect_left(self.maximal_k, k), bisect.bisect_right(self.maximal_k, k)
+        for s, e, term, _, o in self.maximal[a:b]:
+            if term == i:
+                return ZhHit(i, s - o, e - o, self.texts[k][s - o:e - o])
+        return None
+
     def texts_terms(self) -> tuple[list[int], list[int]]:
         """The text and the term of each form in `maximal` (the terms of `zh_hits`), in order."""
         return self.maximal_k, list(map(itemgetter(2), self.maximal))
