@@ -223,7 +223,11 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     def pairs_with(unit: str) -> list[int]:
         return [ids[k] for k in units.pairs(unit)]
 
-    words = dict(zip(ids, map(attrgetter("words_read"), kept)))  # (the English words, where read already)
+    pair_of = dict(zip(ids, kept))
+
+    def words(pid: int) -> list[str] | None:  # (the English words, where read already)
+        return pair_of[pid].words_read
+
     engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words)  # (the same ids, in the same order)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)

@@ -176,6 +176,10 @@ def _shared(a: str, b: str) -> int:
     return n
 
 
+def _NOT_READ(pid: int) -> None:
+    return None
+
+
 class EnPair:
     """One pair's English, read once: its words, their keys, its content words."""
 
@@ -312,7 +316,7 @@ class Renderings:
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
                  units: Callable[[str], list[int]] | None = None, loose: bool = False,
-                 words: dict[int, list[str] | None] | None = None) -> None:
+                 words: Callable[[int], list[str] | None] | None = None) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
         the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
         as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
@@ -320,10 +324,10 @@ class Renderings:
         default: where it is a substring). `loose` (term mining, where each candidate is a
         pairing to confirm, not a finding): a term may start with one character (新材料), and a
         word of two characters that the dictionary lacks is glossed by its characters (新质 →
-        new, quality). `words`: the English words (`WORD.findall`) of the pairs, where read
-        already (None for a pair not read)."""
+        new, quality). `words`: a pair's English words (`WORD.findall`) by its id, where read
+        already, else None."""
         self.d = d or dictionary()
-        self.words_of = words or {}
+        self.words_of = words or _NOT_READ
         self.loose = loose
         self.units = units
         self.zh_of: dict[int, str]
@@ -354,7 +358,7 @@ class Renderings:
     def pair(self, pid: int) -> EnPair:
         p = self._pairs.get(pid)
         if p is None:
-            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of.get(pid))
+            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of(pid))
         return p
 
     def pairs_read(self, ids: list[int]) -> list[EnPair]:
@@ -362,7 +366,7 @@ class Renderings:
         at once first (in C for the words that are their own key: `WordTable.fill`)."""
         new = [pid for pid in ids if pid not in self._pairs]
         if len(new) > 1:
-            read = list(map(self.words_of.get, new))
+            read = list(map(self.words_of, new))
             if None not in read:  # (the checks' views have read them)
                 _KEYS.fill(chain.from_iterable(read))
             else:
