@@ -231,7 +231,7 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words)  # (the same ids, in the same order)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
-             and engine.parts(t) is not None and term_edges_ok(t)}
+             and term_edges_ok(t) and engine.parts(t) is not None}  # (the cheaper test first)
     reported: list[str] = []
     out: list[Finding] = []
     # shortest first, and a term holding a reported one is not reported again: one concept,
