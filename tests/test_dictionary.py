@@ -59,3 +59,26 @@ def test_words_looked_up_before_the_lines_are_split_are_found_as_after():
     for w in words[:fresh.RAW_LOOKUPS + 1]:
         fresh.lookup(w)
     assert fresh._lines is not None  # (split once more were asked)
+
+
+class _SplitMeanwhile(Dictionary):
+    """A dictionary whose lines another thread splits just after this one has found them not
+    split yet (the first time it looks): the interleaving, made certain."""
+
+    def __getattribute__(self, name: str):
+        value = object.__getattribute__(self, name)
+        if name == "_lines" and value is None and not object.__getattribute__(self, "__dict__").get("raced"):
+            self.raced = True
+            Dictionary.lines.fget(self)  # (the other thread)
+        return value
+
+
+def test_a_look_up_meeting_the_lines_split_by_another_thread_finds_the_same():
+    """The one loaded copy is shared by threads (the editor's checks and its aligner): a look-up
+    in the file's bytes, or a first split, may meet the lines split by another thread meanwhile."""
+    split = Dictionary()
+    heads = [line.split(b"\t", 1)[0].decode() for line in split.lines[::997]]
+    for w in heads[:3] + ["科技", "不是词语的"]:
+        assert _SplitMeanwhile().lookup(w) == split.lookup(w)
+        assert _SplitMeanwhile().has_prefix(w[:2]) == split.has_prefix(w[:2])
+        assert _SplitMeanwhile().lines == split.lines

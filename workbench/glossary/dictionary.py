@@ -54,6 +54,7 @@ class Dictionary:
     def __init__(self, path: Path = DATA) -> None:
         self.path = path
         self._lines: list[bytes] | None = None
+        self._split = threading.Lock()
         self._raw_lookups = 0
         try:
             self._raw: bytes | None = path.read_bytes()
@@ -62,11 +63,16 @@ class Dictionary:
 
     @property
     def lines(self) -> list[bytes]:
-        """The sorted lines (split from the file's bytes when first asked)."""
-        if self._lines is None:
-            self._lines = self._raw.split(b"\n")
-            self._raw = None
-        return self._lines
+        """The sorted lines (split from the file's bytes when first asked; once, under a lock:
+        the one loaded copy is shared by threads, the editor's checks and its aligner)."""
+        lines = self._lines
+        if lines is None:
+            with self._split:
+                if self._lines is None:
+                    self._lines = self._raw.split(b"\n")
+                    self._raw = None
+                lines = self._lines
+        return lines
 
     def _first_from(self, key: bytes) -> bytes | None:
         """The first line not before `key` in order (bytes), or None: `bisect_left` on the
@@ -74,8 +80,8 @@ class Dictionary:
         on the file's bytes (by the line holding each middle byte)."""
         lines = self._lines
         if lines is None:
-            raw = self._raw
-            if self._raw_lookups < self.RAW_LOOKUPS:
+            raw = self._raw  # (None if another thread has just split the lines)
+            if raw is not None and self._raw_lookups < self.RAW_LOOKUPS:
                 self._raw_lookups += 1
                 return _first_line_from(raw, key)
             lines = self.lines
