@@ -185,10 +185,10 @@ def test_en_precheck_never_changes_the_reading(text, monkeypatch):
 
 
 def test_en_precheck_skips_plain_sentences():
-    from workbench.text.numbers import _may_hold_en_number
+    from workbench.text.numbers import _en_triggers
 
-    assert not _may_hold_en_number("He walked home alone, and someone may follow.")
-    assert _may_hold_en_number("He walked home alone in May.")
+    assert _en_triggers("He walked home alone, and someone may follow.") is None
+    assert _en_triggers("He walked home alone in May.") is not None
 
 
 def test_letters_that_case_insensitive_matching_treats_as_ascii_never_crash_the_reader():

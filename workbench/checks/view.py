@@ -311,13 +311,8 @@ class English:
         each lower-cased: true but of rare letters (İ lowers to two characters, a final Σ before a
         soft hyphen), looked at only in the texts that are not `PairView.plain`."""
         texts = self.read.texts
-        joined = "\n".join(texts)
-        if joined.isascii() or not _NOT_PLAIN.search(joined):
-            return True
-        for text in compress(texts, map(_NOT_PLAIN.search, texts)):
-            if WORD_SPLIT.split(text.lower()) != list(map(str.lower, WORD_SPLIT.split(text))):
-                return False
-        return True
+        return all(WORD_SPLIT.split(texts[k].lower()) == list(map(str.lower, WORD_SPLIT.split(texts[k])))
+                   for k in self.not_plain)
 
 
 def english(views: Sequence[View]) -> English:

@@ -473,13 +473,12 @@ class Renderings:
 
     def _counted(self, ids: list[int], floor: float) -> dict[str, int]:
         """The content words in `floor` pairs or more of the pairs `ids`, with the number of
-        those pairs holding each. Counted pair by pair, or, for a
-        word held in many pairs (a head such as 区, in thousands), from the other side: only
-        the content words in `floor` pairs or more of the whole file, each by its pairs'
-        mask (`_ContentIndex`), whichever is cheaper. (Counting pair by pair grew with the
-        heads times their pairs: 2.1 s of 3.2 on 20,000 pairs.) The index is made once a
-        word is held in INDEX_FROM_PAIRS pairs, or the pairs counted add up to the file's (and as
-        many)."""
+        those pairs holding each. Counted pair by pair, or, for a word held in many pairs (a
+        head such as 区, in thousands), from the other side: only the content words in `floor`
+        pairs or more of the whole file, each by its pairs' mask (`_ContentIndex`), whichever is
+        cheaper. (Counting pair by pair grew with the heads times their pairs: 2.1 s of 3.2 on
+        20,000 pairs.) The index is made once a word is held in INDEX_FROM_PAIRS pairs, or the
+        pairs counted add up to the file's (and to INDEX_FROM_PAIRS)."""
         index = self._index
         if index is None and (len(ids) >= INDEX_FROM_PAIRS or self._counted_pairs + len(ids) >= max(len(self.en_of), INDEX_FROM_PAIRS)):
             index = self._index = _ContentIndex(self.pairs_read(list(self.en_of)))

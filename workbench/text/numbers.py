@@ -330,10 +330,6 @@ def _en_triggers(text: str) -> tuple[int, bool, bool, bool] | None:
     return None
 
 
-def _may_hold_en_number(text: str) -> bool:
-    return _en_triggers(text) is not None
-
-
 def en_numbers(text: str) -> list[Number]:
     """The numbers of an English text (see the module's note on hard, soft and units)."""
     triggers = _en_triggers(text)
