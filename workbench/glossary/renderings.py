@@ -301,8 +301,8 @@ class _ContentIndex:
             if k not in masks:
                 masks[k] = self.mask(self.postings[k])
         held = self.mask(ids)
-        n = map(int.bit_count, map(and_, map(masks.__getitem__, words), repeat(held)))  # (in C)
-        return {k: c for k, c in zip(words, n) if c >= floor}
+        n = list(map(int.bit_count, map(and_, map(masks.__getitem__, words), repeat(held))))  # (in C)
+        return dict(compress(zip(words, n), map(ge, n, repeat(floor))))  # (picked in C)
 
 
 def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
