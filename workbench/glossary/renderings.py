@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import and_, attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
@@ -368,30 +368,33 @@ class Renderings:
 
     def pairs_read(self, ids: list[int]) -> list[EnPair]:
         """The pairs, read (`pair`); the keys of the words of those not read yet looked up all
-        at once first (in C for the words that are their own key: `WordTable.fill`)."""
-        new = [pid for pid in ids if pid not in self._pairs]
+        at once first (in C for the words that are their own key: `WordTable.fill`). (Asked of
+        every head's pairs, thousands of pairs a head: the pairs read already are picked in C.)"""
+        pairs = self._pairs
+        new = list(filterfalse(pairs.__contains__, ids))
         if len(new) > 1:
             read = list(map(self.words_of, new))
             if None not in read:  # (the checks' views have read them)
                 _KEYS.fill(chain.from_iterable(read))
             else:
                 _KEYS.fill(WORD.findall(" ".join(map(self.en_of.__getitem__, new))))
-        return list(map(self.pair, ids))
+        for pid in new:
+            self.pair(pid)
+        return list(map(pairs.__getitem__, ids))
 
     def at_most(self, key: str, limit: int) -> bool:
         """Whether an English content word (its key) is in at most `limit` pairs. (Only the
         pairs whose text holds the key's letters are read, and only until the count is over:
-        a key is its word's beginning, but for a "y" that stands for "ies".)"""
+        a key is its word's beginning, but for a "y" that stands for "ies". Once every pair is
+        read, `_ContentIndex`, the count is its postings'.)"""
+        if self._index is not None:
+            return len(self._index.postings.get(key, ())) <= limit
         n = self._df.get(key)
         if n is None:
             if self._low is None:
                 low = map(str.replace, map(str.casefold, self.en_of.values()), repeat("’"), repeat("'"))
                 self._low = dict(zip(self.en_of, low))
             probe = key[:-1] if key.endswith("y") else key
-            if self._index is not None:  # (every pair read: the pairs holding the key, known)
-                held = self._index.postings.get(key, ())
-                n = self._df[key] = sum(map(str.__contains__, map(self._low.__getitem__, held), repeat(probe)))
-                return n <= limit
             n = 0
             for pid in _holding(self._low, probe):
                 if key in self.pair(pid).content:
