@@ -181,7 +181,7 @@ def phases(al, glossary) -> None:
     """All checks, cold, with the CPU seconds of each phase (wrapped timers: a few ms more)."""
     from workbench.checks import completeness, consistency, rendering, spelling, terms, typography, view
     from workbench.checks import numbers as number_checks
-    from workbench.glossary import dictionary, matching
+    from workbench.glossary import dictionary, matching, renderings
 
     parts = [  # (owner, function, label; indented: a part of the line after it)
         (view, "TermMatcher", "  compile the glossary"),
@@ -197,6 +197,7 @@ def phases(al, glossary) -> None:
         (rendering, "_begins", "  where dictionary words begin (every char)"),
         (rendering, "_words", "  cut the pairs where a term may start (rjieba)"),
         (rendering, "_Units", "  units of every pair (the two above included)"),
+        (renderings.Renderings, "of", "  each term's renderings (Renderings.of)"),
         (rendering, "rendering_inconsistent", "rendering-inconsistent"),
     ]
     jieba = "import rjieba (it loads its dictionary)"

@@ -267,7 +267,8 @@ def test_words_learned_through_the_content_index_are_those_counted_pair_by_pair(
     index = indexed._index
     assert index is not None
     by_index = [c for c in chars if index.cheaper(len(ids := indexed.holding(c)),
-                                                  max(renderings.LEARN_MIN_PAIRS, renderings.LEARN_MIN_SHARE * len(ids)))]
+                                                  max(renderings.LEARN_MIN_PAIRS, renderings.LEARN_MIN_SHARE * len(ids)),
+                                                  int(len(ids) / renderings.LEARN_MIN_SHARE))]
     assert len(by_index) >= 20  # (the other way is taken often enough to be tested)
     assert any(expected[c] for c in by_index)
     for key in sorted(index.postings)[::7]:
@@ -308,3 +309,47 @@ def test_a_pair_read_from_words_given_is_the_pair_read_from_its_text():
     for p in views[0].pairs:
         p.words  # noqa: B018 - read now, as the matcher does
     assert rendering_inconsistent(views) == plain != []
+
+
+def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch):
+    """The engine reads a pair word by word only where each part of the term has a word that
+    may render it (`_Reading.missing`), and tries a word as a compound only where a gloss's
+    first five letters are in it: the same renderings (and the same words voted for a part no
+    gloss renders) as matching every word of every pair and trying every long word. On pairs
+    of the demo put together at random, some with their words shuffled."""
+    import random
+    from dataclasses import astuple
+    from pathlib import Path
+
+    import rjieba
+
+    from workbench.checks.rendering import _pair_units
+    from workbench.glossary import renderings
+    from workbench.store.alignment_file import load_alignment
+    from workbench.text.normalize import normalize_zh
+
+    al = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
+    kept = [("".join(p.zh), " ".join(p.en)) for p in al.pairs if p.zh and p.en]
+    rnd = random.Random(5)
+    rows = []
+    for pid in range(1, 241):
+        picked = rnd.sample(kept, rnd.randint(1, 2))
+        words = " ".join(e for _, e in picked).split()
+        if pid % 3 == 0:  # (a word moved: renderings broken up, words before others)
+            words.insert(rnd.randrange(len(words)), words.pop(rnd.randrange(len(words))))
+        rows.append((pid, normalize_zh("".join(z for z, _ in picked)).replace('"', ""), " ".join(words)))
+    terms = sorted({u for _, zh, _ in rows for u in _pair_units(rjieba.cut(zh)) if len(u) >= 3})
+    terms = rnd.sample(terms, 160)
+
+    def read(loose: bool) -> list:
+        engine = renderings.Renderings(rows, loose=loose)
+        return [[astuple(s) for s in engine.of(t)] for t in terms]
+
+    fast = {loose: read(loose) for loose in (False, True)}
+    monkeypatch.setattr(renderings._Reading, "missing", lambda self, pair: [])
+    monkeypatch.setattr(renderings._Reading, "compounds",
+                        lambda self, pair, matched: renderings._compounds(pair, matched, self.parts))
+    for loose in (False, True):
+        plain = read(loose)
+        assert plain == fast[loose]
+        assert sum(map(len, plain)) > 50  # (renderings found, not only pairs without any)

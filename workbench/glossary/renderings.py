@@ -43,8 +43,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, compress, repeat
-from operator import attrgetter, ge, itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import and_, attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
@@ -276,10 +276,14 @@ class _ContentIndex:
         """How many words are in `n` pairs or more (the first so many `keys`)."""
         return bisect_right(self._fewer, -n)
 
-    def cheaper(self, pairs: int, floor: float) -> bool:
-        """Whether counting the words in `floor` pairs or more of a set of `pairs` pairs is
-        cheaper by masks than by reading the words of each pair."""
-        return self.MASK_COST * self.at_least(floor) + pairs < pairs * self.per_pair
+    def band(self, floor: float, most: int) -> list[str]:
+        """The words in `floor` pairs or more of the file and in `most` or fewer."""
+        return self.keys[self.at_least(most + 1):self.at_least(floor)]
+
+    def cheaper(self, pairs: int, floor: float, most: int) -> bool:
+        """Whether counting, in a set of `pairs` pairs, the words of the file in `floor` to
+        `most` pairs is cheaper by masks than by reading the words of each pair."""
+        return self.MASK_COST * max(self.at_least(floor) - self.at_least(most + 1), 0) + pairs < pairs * self.per_pair
 
     def mask(self, ids: Iterable[int]) -> int:
         """The pairs `ids` as a number: bit k for the k-th pair of the file."""
@@ -288,18 +292,17 @@ class _ContentIndex:
             bits[k >> 3] |= 1 << (k & 7)
         return int.from_bytes(bits, "little")
 
-    def counts(self, ids: list[int], floor: float) -> dict[str, int]:
-        """The words in `floor` pairs or more of `ids`, with the number of those pairs holding each."""
+    def counts(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
+        """The words in `floor` to `most` pairs of the file and in `floor` pairs or more of
+        `ids`, with the number of those pairs holding each."""
+        words = self.band(floor, most)
+        masks = self._masks
+        for k in words:
+            if k not in masks:
+                masks[k] = self.mask(self.postings[k])
         held = self.mask(ids)
-        masks, out = self._masks, {}
-        for k in self.keys[:self.at_least(floor)]:
-            m = masks.get(k)
-            if m is None:
-                m = masks[k] = self.mask(self.postings[k])
-            n = (held & m).bit_count()
-            if n >= floor:
-                out[k] = n
-        return out
+        n = list(map(int.bit_count, map(and_, map(masks.__getitem__, words), repeat(held))))  # (in C)
+        return dict(compress(zip(words, n), map(ge, n, repeat(floor))))  # (picked in C)
 
 
 def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
@@ -467,23 +470,26 @@ class Renderings:
             # (as df ≥ n, n ≥ share × (pairs + df − n) needs n ≥ share × pairs: a key in fewer
             # pairs cannot pass, and its df is not counted)
             floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
-            both = self._counted(ids, floor)
+            # (and as n ≤ pairs, df ≤ n / share − pairs + n needs df ≤ pairs / share: a key in
+            # more pairs of the file cannot pass either)
+            both = self._counted(ids, floor, int(len(ids) / LEARN_MIN_SHARE))
             g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))}
         return g
 
-    def _counted(self, ids: list[int], floor: float) -> dict[str, int]:
+    def _counted(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
         """The content words in `floor` pairs or more of the pairs `ids`, with the number of
-        those pairs holding each. Counted pair by pair, or, for a word held in many pairs (a
+        those pairs holding each: every such word in at most `most` pairs of the file, and
+        perhaps others. Counted pair by pair, or, for a word held in many pairs (a
         head such as 区, in thousands), from the other side: only the content words in `floor`
-        pairs or more of the whole file, each by its pairs' mask (`_ContentIndex`), whichever is
-        cheaper. (Counting pair by pair grew with the heads times their pairs: 2.1 s of 3.2 on
+        to `most` pairs of the whole file, each by its pairs' mask (`_ContentIndex`), whichever
+        is cheaper. (Counting pair by pair grew with the heads times their pairs: 2.1 s of 3.2 on
         20,000 pairs.) The index is made once a word is held in INDEX_FROM_PAIRS pairs, or the
         pairs counted add up to the file's (and to INDEX_FROM_PAIRS)."""
         index = self._index
         if index is None and (len(ids) >= INDEX_FROM_PAIRS or self._counted_pairs + len(ids) >= max(len(self.en_of), INDEX_FROM_PAIRS)):
             index = self._index = _ContentIndex(self.pairs_read(list(self.en_of)))
-        if index is not None and index.cheaper(len(ids), floor):
-            return index.counts(ids, floor)
+        if index is not None and index.cheaper(len(ids), floor, most):
+            return index.counts(ids, floor, most)
         self._counted_pairs += len(ids)
         counts = Counter(chain.from_iterable(map(attrgetter("content"), self.pairs_read(ids))))
         return dict(compress(counts.items(), map(ge, counts.values(), repeat(floor))))  # (picked in C)
@@ -538,47 +544,55 @@ class Renderings:
         slot_votes: dict[int, Counter] = defaultdict(Counter)
         voters: Counter = Counter()  # the pairs voting for some word, per part
         every = [g | x for g, x in zip(own, extra)]
-        # (own, every): word → which parts it renders, worked out once a term for each word
-        rows: tuple[dict[str, list[bool]], dict[str, list[bool]]] = ({}, {})
-        tests: list[list[GlossMatcher] | None] = [None, None]  # each part's glosses, ready to match many words
-        joins: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] = ({}, {})  # (own, every): see _compounds
-
-        def matched_in(pair: EnPair, parts: list[set[str]]) -> list[list[bool]]:
-            """For each word of the pair, which parts it renders (a list of its own)."""
-            which = parts is every
-            table = rows[which]
-            new = set(pair.keys).difference(table)
-            if new:
-                test = tests[which] = tests[which] or list(map(GlossMatcher, parts))
-                found = [t.matching(new).difference(EN_STOP) for t in test]
-                for key in new:
-                    table[key] = [key in f for f in found]
-            return list(map(list, map(table.__getitem__, pair.keys)))
-
-        for pid in ids:
-            pair = self.pair(pid)
+        n_parts = len(own)
+        pairs = self.pairs_read(ids)
+        keys = set().union(*map(attrgetter("keys"), pairs))  # (every word of the term's pairs, once)
+        mine = _Reading(own, keys)
+        anyone: _Reading | None = None  # (`every` read so, when first needed)
+        for pair in pairs:
             # the dictionary's glosses first; the file's only where those find no rendering
-            for parts in (own, every):
-                matched = matched_in(pair, parts)
-                spans = _spans(pair, matched, len(parts))
-                if not spans and (double := _compounds(pair, matched, parts, joins[parts is every])):  # "biomanufacturing" for 生物制造
-                    spans = _spans(pair, matched, len(parts), double)
-                if spans or parts is every:
+            reading = mine
+            while True:
+                # (a part that no word of the pair renders, nor a compound may: no span, and
+                # the words of the pair are not matched one by one)
+                missing = reading.missing(pair)
+                matched = None
+                spans: list[tuple[int, int]] = []
+                if not missing:
+                    matched = reading.matched(pair)
+                    spans = _spans(pair, matched, n_parts)
+                    if not spans and (double := reading.compounds(pair, matched)):  # "biomanufacturing" for 生物制造
+                        spans = _spans(pair, matched, n_parts, double)
+                if spans or reading is anyone:
                     break
+                if anyone is None:  # (the same glosses when the file adds none: read once)
+                    anyone = mine if every == own else _Reading(every, keys)
+                    if anyone is mine:
+                        break
+                reading = anyone
+            parts = reading.parts
             if spans:
                 ends = _ends_phrase(pair, spans[0])
-                seen.append(Seen(pid, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans],
+                seen.append(Seen(pair.id, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans],
                                  ends, None if ends else pair.keys[spans[0][1] + 1]))
                 continue
             if not look_for_slots:
                 continue
+            # a part with a rendering before the others' (a modifier, not the head): only one
+            # that the others' words leave out, where they all are
+            slotted = [n for n in range(n_parts - 1) if not missing or missing == [n]]
+            if not slotted:
+                continue
+            if matched is None:  # (the words of the pair matched, and marked as compounds, as above)
+                matched = reading.matched(pair)
+                reading.compounds(pair, matched)
             explained = None
-            for n in range(len(parts) - 1):  # a modifier (not the head), written before the rest
+            for n in slotted:  # a modifier (not the head), written before the rest
                 others = [[m[k] for k in range(len(parts)) if k != n] for m in matched]
                 words = {w for sp in _spans(pair, others, len(parts) - 1)
                          if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
                 if words:  # not a word that renders another Chinese word of the pair
-                    explained = self._explained(pid, term) if explained is None else explained
+                    explained = self._explained(pair.id, term) if explained is None else explained
                     voted = {w for w in words if not matches(w, explained)}
                     slot_votes[n].update(voted)
                     voters[n] += bool(voted)
@@ -587,6 +601,72 @@ class Renderings:
         slots = {n: {k for k, c in votes.items() if c >= max(SLOT_MIN_PAIRS, voters[n] / 2)}
                  for n, votes in slot_votes.items()}
         return seen, {n: s for n, s in slots.items() if s}
+
+
+class _Reading:
+    """A term's parts (each a set of glosses) read against the words of the term's pairs at
+    once: for each part, the words (keys) that render it (`found`); the words that may
+    render two neighbouring parts at once, as compounds (`joins`, `doubles`); and so, for each
+    part, every word that may render it in a pair (`marks`). A pair holding none of a part's
+    marks has no span rendering the term, and is not matched word by word (`missing`)."""
+
+    __slots__ = ("parts", "found", "joins", "doubles", "marks", "rows")
+
+    def __init__(self, parts: list[set[str]], keys: set[str]) -> None:
+        self.parts = parts
+        n_parts = len(parts)
+        #: for each part, the words rendering it (GlossMatcher.matching: one word at a time, so
+        #: on all the pairs' words at once as on each pair's)
+        self.found = found = [GlossMatcher(p).matching(keys).difference(EN_STOP) for p in parts]
+        #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for every
+        #: word that may be a compound (EnPair.long_keys)
+        self.joins: dict[str, tuple[int, ...]] = {}
+        long = [k for k in keys if len(k) >= 8 and k not in EN_STOP]
+        if long and n_parts > 1:
+            self.joins = dict.fromkeys(long, ())
+            # `_compound` tries a split only where the first five letters of a gloss of the
+            # second part are, from the word's fourth letter: the words holding none of those
+            # (found in C, on the words joined) are no compound
+            text = "\n".join(long)
+            starts = list(accumulate(map(len, long), lambda a, n: a + n + 1, initial=0))
+            heads = {g[:5] for p in parts[1:] for g in p if len(g) >= 5}
+            maybe = set()
+            for head in heads:
+                i = text.find(head)
+                while i >= 0:
+                    k = bisect_right(starts, i) - 1
+                    if i - starts[k] >= 3:
+                        maybe.add(k)
+                        i = text.find(head, starts[k + 1])
+                    else:
+                        i = text.find(head, i + 1)
+            for k in maybe:
+                key = long[k]
+                self.joins[key] = tuple(n for n in range(n_parts - 1) if _compound(key, parts[n], parts[n + 1]))
+        self.doubles = {k for k, at in self.joins.items() if at}
+        self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
+                      for n, f in enumerate(found)]
+        self.rows: dict[str, list[bool]] = {}  # word → which parts it renders
+
+    def missing(self, pair: EnPair) -> list[int]:
+        """The parts that no word of the pair may render (as itself or in a compound)."""
+        return [n for n, m in enumerate(self.marks) if m.isdisjoint(pair.keys)]
+
+    def matched(self, pair: EnPair) -> list[list[bool]]:
+        """For each word of the pair, which parts it renders (a list of its own)."""
+        rows = self.rows
+        new = set(pair.keys).difference(rows)
+        if new:
+            found = self.found
+            for key in new:
+                rows[key] = [key in f for f in found]
+        return list(map(list, map(rows.__getitem__, pair.keys)))
+
+    def compounds(self, pair: EnPair, matched: list[list[bool]]) -> set[int]:
+        """`_compounds`: the words of the pair rendering two parts at once, marked in `matched`."""
+        if self.doubles.isdisjoint(pair.keys):
+            return set()
+        return _compounds(pair, matched, self.parts, self.joins)
 
 
 def _ends_phrase(pair: EnPair, span: tuple[int, int]) -> bool:
