@@ -152,8 +152,9 @@ class GlossMatcher:
         found = {t for t in tokens & self.whole if len(t) >= 3}
         found.update(t for t in tokens & self.glosses if len(t) == 2)
         found.update(tokens & self.clipped)  # (each three or four letters long)
-        if self.by_five:
-            found.update(t for t in tokens if len(t) >= 5 and t not in found and t[:5] in self.by_five and self(t))
+        if self.by_five:  # (the tokens whose first five letters begin a gloss, picked in C: a shorter one's are itself)
+            heads = compress(tokens, map(self.by_five.__contains__, map(itemgetter(slice(5)), tokens)))
+            found.update(t for t in heads if t not in found and self(t))
         return found
 
     def __call__(self, token: str) -> bool:
@@ -518,7 +519,7 @@ class Renderings:
         if twice:
             ids = list(ids)
             words = set().union(*map(attrgetter("content"), self.pairs_read(ids)))  # (each word once)
-            extra = [x - twice if g and any(map(GlossMatcher(g), words)) else x for x, g in zip(extra, own)]
+            extra = [x - twice if g and self._matching(g, words) else x for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
         seen, slots = self._read(term, ids, own, extra)
@@ -526,6 +527,26 @@ class Renderings:
             own = [g | slots.get(n, set()) for n, g in enumerate(own)]
             seen, _ = self._read(term, ids, own, extra, look_for_slots=False)
         return seen
+
+    @cached_property
+    def _matchers(self) -> dict[frozenset[str], tuple[GlossMatcher, set[str], set[str]]]:
+        """A set of glosses → its GlossMatcher, the words it was asked of, and those matching."""
+        return {}
+
+    def _matching(self, glosses: set[str], words: set[str]) -> set[str]:
+        """The words matching the glosses (GlossMatcher.matching), each word matched once a set
+        of glosses for the file: a part's glosses are asked of the words of every term it is
+        in (工业 of 工业企业, 产业工业, …), whose pairs overlap."""
+        key = frozenset(glosses)
+        found = self._matchers.get(key)
+        if found is None:
+            found = self._matchers[key] = (GlossMatcher(glosses), set(), set())
+        test, asked, hits = found
+        new = words - asked
+        if new:
+            asked |= new
+            hits |= test.matching(new)
+        return hits & words
 
     def _explained(self, pid: int, term: str) -> set[str]:
         """The dictionary's glosses of the pair's other Chinese words (the term left out)."""
@@ -541,7 +562,8 @@ class Renderings:
         n_parts = len(own)
         pairs = self.pairs_read(ids)
         keys = set().union(*map(attrgetter("keys"), pairs))  # (every word of the term's pairs, once)
-        mine = _Reading(own, keys)
+        own_found = [self._matching(g, keys).difference(EN_STOP) for g in own]
+        mine = _Reading(own, own_found, keys)
         anyone: _Reading | None = None  # (`every` read so, when first needed)
         for pair in pairs:
             # the dictionary's glosses first; the file's only where those find no rendering
@@ -560,7 +582,9 @@ class Renderings:
                 if spans or reading is anyone:
                     break
                 if anyone is None:  # (the same glosses when the file adds none: read once)
-                    anyone = mine if every == own else _Reading(every, keys)
+                    # (what matches a part's glosses and the file's is what matches either)
+                    anyone = mine if every == own else _Reading(every, [
+                        f | self._matching(x, keys).difference(EN_STOP) if x else f for f, x in zip(own_found, extra)], keys)
                     if anyone is mine:
                         break
                 reading = anyone
@@ -606,12 +630,13 @@ class _Reading:
 
     __slots__ = ("parts", "found", "joins", "doubles", "marks", "rows")
 
-    def __init__(self, parts: list[set[str]], keys: set[str]) -> None:
+    def __init__(self, parts: list[set[str]], found: list[set[str]], keys: set[str]) -> None:
+        """`found`: for each part, the words of `keys` rendering it (GlossMatcher.matching, but
+        stop words: it reads one word at a time, so on all the pairs' words at once as on each
+        pair's)."""
         self.parts = parts
         n_parts = len(parts)
-        #: for each part, the words rendering it (GlossMatcher.matching: one word at a time, so
-        #: on all the pairs' words at once as on each pair's)
-        self.found = found = [GlossMatcher(p).matching(keys).difference(EN_STOP) for p in parts]
+        self.found = found
         #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for every
         #: word that may be a compound (EnPair.long_keys)
         self.joins: dict[str, tuple[int, ...]] = {}
