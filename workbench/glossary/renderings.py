@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
@@ -63,6 +63,8 @@ INDEX_FROM_PAIRS = 1000
 SLOT_MIN_PAIRS = 2
 
 Parts = tuple[frozenset[str], ...]
+#: For each word of a pair, whether it renders each part of a term.
+Matched = list[tuple[bool, ...]]
 
 
 def word_key(word: str) -> str:
@@ -75,6 +77,7 @@ def _key(word: str) -> str:
 
 _KEYS = WordTable(_key)  # word → its key (stem, case folded)
 _CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key → whether a content word's
+_LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
 
 
 @lru_cache(maxsize=4096)
@@ -194,7 +197,7 @@ class EnPair:
     @cached_property
     def long_keys(self) -> list[tuple[int, str]]:
         """(place, key) of the words that may be compounds (eight letters or more, no stop word)."""
-        return [(k, key) for k, key in enumerate(self.keys) if len(key) >= 8 and key not in EN_STOP]
+        return list(compress(enumerate(self.keys), map(_LONG.__getitem__, self.keys)))
 
     @cached_property
     def words(self) -> list[re.Match]:
@@ -606,7 +609,10 @@ class Renderings:
                 reading.compounds(pair, matched)
             explained = None
             for n in slotted:  # a modifier (not the head), written before the rest
-                others = [[m[k] for k in range(len(parts)) if k != n] for m in matched]
+                keep = [k for k in range(n_parts) if k != n]  # (the other parts' columns, picked in C)
+                others = list(map(itemgetter(*keep), matched)) if len(keep) > 1 else list(zip(map(itemgetter(*keep), matched)))
+                if not _may_follow(pair, others):
+                    continue
                 words = {w for sp in _spans(pair, others, len(parts) - 1)
                          if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
                 if words:  # not a word that renders another Chinese word of the pair
@@ -640,7 +646,7 @@ class _Reading:
         #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for every
         #: word that may be a compound (EnPair.long_keys)
         self.joins: dict[str, tuple[int, ...]] = {}
-        long = [k for k in keys if len(k) >= 8 and k not in EN_STOP]
+        long = list(compress(keys, map(_LONG.__getitem__, keys)))
         if long and n_parts > 1:
             self.joins = dict.fromkeys(long, ())
             # `_compound` tries a split only where the first five letters of a gloss of the
@@ -665,23 +671,23 @@ class _Reading:
         self.doubles = {k for k, at in self.joins.items() if at}
         self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
                       for n, f in enumerate(found)]
-        self.rows: dict[str, list[bool]] = {}  # word → which parts it renders
+        self.rows: dict[str, tuple[bool, ...]] = {}  # word → which parts it renders
 
     def missing(self, pair: EnPair) -> list[int]:
         """The parts that no word of the pair may render (as itself or in a compound)."""
         return [n for n, m in enumerate(self.marks) if m.isdisjoint(pair.keys)]
 
-    def matched(self, pair: EnPair) -> list[list[bool]]:
-        """For each word of the pair, which parts it renders (a list of its own)."""
+    def matched(self, pair: EnPair) -> Matched:
+        """For each word of the pair, which parts it renders."""
         rows = self.rows
         new = set(pair.keys).difference(rows)
         if new:
             found = self.found
             for key in new:
-                rows[key] = [key in f for f in found]
-        return list(map(list, map(rows.__getitem__, pair.keys)))
+                rows[key] = tuple([key in f for f in found])
+        return list(map(rows.__getitem__, pair.keys))
 
-    def compounds(self, pair: EnPair, matched: list[list[bool]]) -> set[int]:
+    def compounds(self, pair: EnPair, matched: Matched) -> set[int]:
         """`_compounds`: the words of the pair rendering two parts at once, marked in `matched`."""
         if self.doubles.isdisjoint(pair.keys):
             return set()
@@ -703,6 +709,13 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
     return None
 
 
+def _may_follow(pair: EnPair, matched: Matched) -> bool:
+    """Whether some span (`_spans`) may have a word before it (`_before`): a span starts at a
+    word that renders a part (`_spans` starts at one; `_widen` moves to one), so where no such
+    word has a word before it as `_before` asks, no span has."""
+    return any(_before(pair, (k, k)) for k in compress(count(), map(any, matched)))
+
+
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
     """One English word rendering two parts in a row, a clipped form of the first's gloss
     joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造. (The
@@ -720,7 +733,7 @@ def _compound(token: str, first: set[str], second: set[str]) -> bool:
     return False
 
 
-def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
+def _compounds(pair: EnPair, matched: Matched, parts: list[set[str]],
                joins: dict[str, tuple[int, ...]] | None = None) -> set[int]:
     """The words that render two neighbouring parts at once (compounds), marked so in `matched`.
     (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
@@ -732,19 +745,21 @@ def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
             if joins is not None:
                 joins[key] = at
         for n in at:
-            matched[k][n] = matched[k][n + 1] = True
+            row = list(matched[k])
+            row[n] = row[n + 1] = True
+            matched[k] = tuple(row)
             found.add(k)
     return found
 
 
-def _assignable(matched: list[list[bool]], n_parts: int, start: int, end: int, double: set[int]) -> bool:
+def _assignable(matched: Matched, n_parts: int, start: int, end: int, double: set[int]) -> bool:
     """Whether each part can have a word of its own in [start, end] (a compound may stand for
     two): "focusing on key" renders 聚焦重点 though "focusing" matches 重点's gloss "focus" too."""
     owners: dict[int, list[int]] = {}  # word → the parts it stands for
     return all(_place(n, set(), matched, start, end, double, owners) for n in range(n_parts))
 
 
-def _place(n: int, tried: set[int], matched: list[list[bool]], start: int, end: int, double: set[int],
+def _place(n: int, tried: set[int], matched: Matched, start: int, end: int, double: set[int],
            owners: dict[int, list[int]]) -> bool:
     """Give part n a word of its own in [start, end], moving the parts placed already to
     others where that frees one (`_assignable`). (A function of its own, not one nested in
@@ -764,7 +779,7 @@ def _place(n: int, tried: set[int], matched: list[list[bool]], start: int, end: 
     return False
 
 
-def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+def _spans(pair: EnPair, matched: Matched, n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
     """Word spans [i, j] of the term's candidate renderings in the pair, shortest first."""
     hits = [list(compress(range(len(matched)), map(itemgetter(n), matched))) for n in range(n_parts)]
     if any(not h for h in hits):
@@ -793,7 +808,7 @@ def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozen
     return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
 
 
-def _widen(pair: EnPair, matched: list[list[bool]], start: int, end: int) -> tuple[int, int]:
+def _widen(pair: EnPair, matched: Matched, start: int, end: int) -> tuple[int, int]:
     """The span widened to neighbours that render a part too: "sci-tech", not "tech";
     "scientific and technological", not "technological"; across a comma only to a word that
     renders what its neighbour does ("science, technology"), not to the next item of a list
