@@ -267,7 +267,8 @@ def test_words_learned_through_the_content_index_are_those_counted_pair_by_pair(
     index = indexed._index
     assert index is not None
     by_index = [c for c in chars if index.cheaper(len(ids := indexed.holding(c)),
-                                                  max(renderings.LEARN_MIN_PAIRS, renderings.LEARN_MIN_SHARE * len(ids)))]
+                                                  max(renderings.LEARN_MIN_PAIRS, renderings.LEARN_MIN_SHARE * len(ids)),
+                                                  int(len(ids) / renderings.LEARN_MIN_SHARE))]
     assert len(by_index) >= 20  # (the other way is taken often enough to be tested)
     assert any(expected[c] for c in by_index)
     for key in sorted(index.postings)[::7]:

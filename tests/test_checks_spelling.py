@@ -198,3 +198,18 @@ def test_variant_spelling_gives_up_working_out_compound_parts_as_the_text_says(m
     assert [(c.pair_of(k), k - c.bounds[c.pair_of(k)], kind, last - c.bounds[c.pair_of(k)], key, s)
             for k, kind, last, key, s in exact] == [
         (p, a, kind, e, key, s) for p, kind, a, e, key, s in _places_pair_by_pair(texts)]
+
+
+def test_nonzero_finds_the_places_of_the_nonzero_bytes_at_any_density():
+    # masks.nonzero picks the places one way where they are many, another where they are few:
+    # both must be the places of the nonzero bytes, whatever their values
+    import random
+    from itertools import compress
+
+    from workbench.checks.masks import nonzero
+
+    rnd = random.Random(5)
+    for n in (0, 1, 2, 7, 64, 1000):
+        for density in (0, 0.01, 0.1, 0.124, 0.126, 0.5, 1):
+            mask = bytes(rnd.randint(1, 255) if rnd.random() < density else 0 for _ in range(n))
+            assert nonzero(mask) == list(compress(range(n), mask)), (n, density)

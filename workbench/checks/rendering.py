@@ -41,12 +41,14 @@ _HAN_RUN = re.compile(f"[{HAN_CHARS}]+")
 
 def _words(texts: list[str], cut: Callable[[str], list[str]], sep: str) -> tuple[list[str], list[int]]:
     """The jieba words of all texts in one list, each text's followed by `sep`, and where each
-    text's start."""
+    text's start. (Each distinct word kept once: jieba gives every occurrence a string of its
+    own, 29 MB on 10,000 pairs where the distinct words take a tenth of that.)"""
     words: list[str] = []
     starts: list[int] = []
+    once: dict[str, str] = {}
     for ws in map(cut, texts):
         starts.append(len(words))
-        words += ws
+        words += map(once.setdefault, ws, ws)
         words.append(sep)
     return words, starts
 

@@ -117,7 +117,8 @@ class _Corpus:
         self.names = names = list(byte)
         number = dict(zip(names, map(or_, map(byte.__getitem__, names), range(0, len(names) << 8, 1 << 8))))
         lower = self.lower
-        self.ids = array("I", map(dict(zip(lower, map(number.__getitem__, lower.values()))).__getitem__, self.words))
+        # (an array made from a list: made from an iterator, it converts each number at twice the time)
+        self.ids = array("I", list(map(dict(zip(lower, map(number.__getitem__, lower.values()))).__getitem__, self.words)))
         size = self.ids.itemsize
         return self.ids.tobytes()[0 if sys.byteorder == "little" else size - 1::size]
 

@@ -10,8 +10,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress, count, filterfalse, repeat
-from operator import add, and_, itemgetter, mul
+from itertools import compress, count, filterfalse, groupby, repeat
+from operator import add, and_, eq, itemgetter, mul
 
 from rapidfuzz import fuzz
 
@@ -449,66 +449,77 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     with the shorter one's words set aside, so "the" in "above (the) designated size" is
     advised on once, the same way everywhere.
     """
-    # (glossary id, term) → [(use number, view, pair, hit)]: its accepted renderings where its
-    # Chinese is, in order
-    uses: dict[tuple[int, int], list[tuple[int, View, PairView, EnHit]]] = {}
-    n = 0
+    # every accepted rendering counted where its term's Chinese is (`_counted`), in order, all
+    # views one after another, as parallel lists: its view, pair, hit (`EnFound.hit`, made only
+    # for a finding or where a nested term needs it), term, form, and the (file, pair id) it
+    # is counted under; a use's place in these lists is its number
+    u_view: list[int] = []
+    u_k: list[int] = []
+    u_j: list[int] = []
+    u_term: list[tuple[int, int]] = []  # (glossary id, term)
+    u_form: list[str] = []
+    u_place: list[tuple[str | None, int]] = []
     maybe = _maybe_inconsistent(views)
-    for v in views:
+    for d, v in enumerate(views):
         if v.matcher is None:
             continue
-        glossary = id(v.matcher.glossary)
-        pairs = v.pairs
-        for k, i, h in _counted_renderings(v, maybe[glossary]):
-            n += 1
-            if (glossary, i) in uses:
-                uses[(glossary, i)].append((n, v, pairs[k], h))
-            else:
-                uses[(glossary, i)] = [(n, v, pairs[k], h)]
-    # each term's uses by rendering key, [(view, pair, surface, form)], the terms in the order
-    # of their first use counted
-    keyed: list[tuple[int, int, dict[str, list[tuple[View, PairView, str, str]]]]] = []
+        counted = _counted(v, maybe[id(v.matcher.glossary)])
+        if not counted:
+            continue
+        ks, terms, js = map(list, zip(*counted))
+        payloads, ids = match_all_pairs(v).en.payloads, [p.id for p in v.pairs]
+        u_view += repeat(d, len(ks))
+        u_k += ks
+        u_j += js
+        u_term += zip(repeat(id(v.matcher.glossary)), terms)
+        u_form += map(itemgetter(2), map(payloads.__getitem__, js))
+        u_place += zip(repeat(v.file), map(ids.__getitem__, ks))
+    # each term's uses by rendering key ({key: [use]}), with its first use counted
+    keyed: list[tuple[int, int, View, dict[str, list[int]]]] = []
     full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
-    for (_glossary, i), occ in uses.items():
-        m = occ[0][1].matcher
-        if not m.nested(i) and (len(occ) == 1 or len({u[3].form for u in occ}) < 2):
+    for (_glossary, i), group in groupby(sorted(range(len(u_term)), key=u_term.__getitem__), key=u_term.__getitem__):
+        occ = list(group)
+        v0 = views[u_view[occ[0]]]
+        m = v0.matcher
+        forms = list(map(u_form.__getitem__, occ))
+        if not m.nested(i) and (len(occ) == 1 or len(set(forms)) < 2):
             continue  # one form everywhere, one key at most: nothing inconsistent
         if id(m) not in full_forms:
             full_forms[id(m)] = _FullForms(m)
-        counted_as: dict[str, str | object | None] = {}  # form → _counted_as
-        by_key: dict[str, list[tuple[View, PairView, str, str]]] = {}
-        first = 0
-        for n, v, p, h in occ:
-            key = counted_as.get(h.form, _UNSEEN)
-            if key is _UNSEEN:
-                key = counted_as[h.form] = _counted_as(m, full_forms[id(m)], i, h.form)
-            if key is None:
-                continue
-            if key is _NESTED:
-                key = _key_without_nested(v, p, i, h)
-            first = first or n
-            by_key.setdefault(key, []).append((v, p, h.text, h.form))
+        key_of = {form: _counted_as(m, full_forms[id(m)], i, form) for form in dict.fromkeys(forms)}
+        keys = list(map(key_of.__getitem__, forms))
+        if _NESTED in key_of.values():  # (by its words in the text: a key a use)
+            keys = [key if key is not _NESTED else _key_without_nested(views[u_view[u]], views[u_view[u]].pairs[u_k[u]],
+                                                                     i, views[u_view[u]].found.en.hit(u_j[u]))
+                    for u, key in zip(occ, keys)]
+        by_key: dict[str, list[int]] = {}
+        for key in dict.fromkeys(keys):
+            if key is not None:  # (the uses of each key, picked in C: a term has few keys)
+                by_key[key] = list(compress(occ, map(eq, keys, repeat(key))))
         if len(by_key) >= 2:
-            keyed.append((first, i, by_key))
-    keyed.sort(key=lambda x: x[0])
-    for _, i, by_key in keyed:
-        v0 = next(iter(by_key.values()))[0][0]
+            keyed.append((min(uses[0] for uses in by_key.values()), i, v0, by_key))
+    keyed.sort(key=itemgetter(0))
+    for _, i, v0, by_key in keyed:
         t = v0.matcher.terms[i]
-        counts = Counter({k: len({(u[0].file, u[1].id) for u in occ}) for k, occ in by_key.items()})
+        # the pairs of each key, the most first (as Counter.most_common: the first seen of equals)
+        counts = {key: len(set(map(u_place.__getitem__, uses))) for key, uses in by_key.items()}
+        most = sorted(counts.items(), key=itemgetter(1), reverse=True)
         approved = _approved_key(v0, i)
-        preferred = approved if approved in counts else counts.most_common(1)[0][0]
-        pref_form = t.en if preferred == approved else by_key[preferred][0][3]
-        summary = ", ".join(f"“{t.en if k == approved else by_key[k][0][3]}” ×{n}" for k, n in counts.most_common())
-        for k, occ in by_key.items():
-            if k == preferred or f" {k} " in f" {preferred} ":
+        preferred = approved if approved in counts else most[0][0]
+        pref_form = t.en if preferred == approved else u_form[by_key[preferred][0]]
+        summary = ", ".join(f"“{t.en if key == approved else u_form[by_key[key][0]]}” ×{n}" for key, n in most)
+        for key, uses in by_key.items():
+            if key == preferred or f" {key} " in f" {preferred} ":
                 continue  # "high-tech zones" after "national high-tech zones": a short mention
             done = set()
-            for v, p, surface, _form in occ:
-                if (v.file, p.id) in done:
+            for u in uses:
+                if u_place[u] in done:
                     continue
-                done.add((v.file, p.id))
+                done.add(u_place[u])
+                v = views[u_view[u]]
+                surface = v.found.en.hit(u_j[u]).text
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
-                yield Finding("term-inconsistent", "warning", p.id, msg, term=t.key, expected=pref_form,
+                yield Finding("term-inconsistent", "warning", v.pairs[u_k[u]].id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
 
 
@@ -533,8 +544,16 @@ def _maybe_inconsistent(views: list[View]) -> dict[int, set[int]]:
 
 def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit]]:
     """(pair index, term, hit) of what `_term_renderings` gives in each pair of the view, in
-    order, for the terms `wanted` only, read from the whole run (filtered in C; only the
-    renderings of a term found more than once in a pair are looked at one by one)."""
+    order, for the terms `wanted` only (`_counted`, its hits made)."""
+    hit = match_all_pairs(v).en.hit
+    return [(k, i, hit(j)) for k, i, j in _counted(v, wanted)]
+
+
+def _counted(v: View, wanted: set[int]) -> list[tuple[int, int, int]]:
+    """(pair index, term, hit index in `EnFound.hit`) of what `_term_renderings` gives in
+    each pair of the view, in order, for the terms `wanted` only, read from the whole run
+    (filtered in C; only the renderings of a term found more than once in a pair are looked
+    at one by one)."""
     found = match_all_pairs(v)
     width = len(v.matcher.terms)
     en_k, payloads = found.en.texts_payloads()
@@ -566,9 +585,8 @@ def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit
     counted = list(compress(counted, map(wanted.__contains__, map(terms.__getitem__, counted))))
     # in order: by pair, then the pair's terms as zh_terms_all lists them, then each term's hits
     # as found (the accepted renderings of a term are all found by stems, in one search, by start)
-    hit = found.en.hit
-    return [(en_k[j], terms[j], hit(j)) for _, j in sorted(zip(map(rank.__getitem__, map(codes.__getitem__, counted)),
-                                                              counted))]
+    return [(en_k[j], terms[j], j) for _, j in sorted(zip(map(rank.__getitem__, map(codes.__getitem__, counted)),
+                                                         counted))]
 
 
 def _term_renderings(p: PairView) -> list[tuple[int, EnHit]]:

@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, repeat
-from operator import attrgetter, ge, itemgetter
+from operator import and_, attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
@@ -280,10 +280,14 @@ class _ContentIndex:
         """How many words are in `n` pairs or more (the first so many `keys`)."""
         return bisect_right(self._fewer, -n)
 
-    def cheaper(self, pairs: int, floor: float) -> bool:
-        """Whether counting the words in `floor` pairs or more of a set of `pairs` pairs is
-        cheaper by masks than by reading the words of each pair."""
-        return self.MASK_COST * self.at_least(floor) + pairs < pairs * self.per_pair
+    def band(self, floor: float, most: int) -> list[str]:
+        """The words in `floor` pairs or more of the file and in `most` or fewer."""
+        return self.keys[self.at_least(most + 1):self.at_least(floor)]
+
+    def cheaper(self, pairs: int, floor: float, most: int) -> bool:
+        """Whether counting, in a set of `pairs` pairs, the words of the file in `floor` to
+        `most` pairs is cheaper by masks than by reading the words of each pair."""
+        return self.MASK_COST * max(self.at_least(floor) - self.at_least(most + 1), 0) + pairs < pairs * self.per_pair
 
     def mask(self, ids: Iterable[int]) -> int:
         """The pairs `ids` as a number: bit k for the k-th pair of the file."""
@@ -292,18 +296,17 @@ class _ContentIndex:
             bits[k >> 3] |= 1 << (k & 7)
         return int.from_bytes(bits, "little")
 
-    def counts(self, ids: list[int], floor: float) -> dict[str, int]:
-        """The words in `floor` pairs or more of `ids`, with the number of those pairs holding each."""
+    def counts(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
+        """The words in `floor` to `most` pairs of the file and in `floor` pairs or more of
+        `ids`, with the number of those pairs holding each."""
+        words = self.band(floor, most)
+        masks = self._masks
+        for k in words:
+            if k not in masks:
+                masks[k] = self.mask(self.postings[k])
         held = self.mask(ids)
-        masks, out = self._masks, {}
-        for k in self.keys[:self.at_least(floor)]:
-            m = masks.get(k)
-            if m is None:
-                m = masks[k] = self.mask(self.postings[k])
-            n = (held & m).bit_count()
-            if n >= floor:
-                out[k] = n
-        return out
+        n = list(map(int.bit_count, map(and_, map(masks.__getitem__, words), repeat(held))))  # (in C)
+        return dict(compress(zip(words, n), map(ge, n, repeat(floor))))  # (picked in C)
 
 
 def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
@@ -471,23 +474,26 @@ class Renderings:
             # (as df ≥ n, n ≥ share × (pairs + df − n) needs n ≥ share × pairs: a key in fewer
             # pairs cannot pass, and its df is not counted)
             floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
-            both = self._counted(ids, floor)
+            # (and as n ≤ pairs, df ≤ n / share − pairs + n needs df ≤ pairs / share: a key in
+            # more pairs of the file cannot pass either)
+            both = self._counted(ids, floor, int(len(ids) / LEARN_MIN_SHARE))
             g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))}
         return g
 
-    def _counted(self, ids: list[int], floor: float) -> dict[str, int]:
+    def _counted(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
         """The content words in `floor` pairs or more of the pairs `ids`, with the number of
-        those pairs holding each. Counted pair by pair, or, for a word held in many pairs (a
+        those pairs holding each: every such word in at most `most` pairs of the file, and
+        perhaps others. Counted pair by pair, or, for a word held in many pairs (a
         head such as 区, in thousands), from the other side: only the content words in `floor`
-        pairs or more of the whole file, each by its pairs' mask (`_ContentIndex`), whichever is
-        cheaper. (Counting pair by pair grew with the heads times their pairs: 2.1 s of 3.2 on
+        to `most` pairs of the whole file, each by its pairs' mask (`_ContentIndex`), whichever
+        is cheaper. (Counting pair by pair grew with the heads times their pairs: 2.1 s of 3.2 on
         20,000 pairs.) The index is made once a word is held in INDEX_FROM_PAIRS pairs, or the
         pairs counted add up to the file's (and to INDEX_FROM_PAIRS)."""
         index = self._index
         if index is None and (len(ids) >= INDEX_FROM_PAIRS or self._counted_pairs + len(ids) >= max(len(self.en_of), INDEX_FROM_PAIRS)):
             index = self._index = _ContentIndex(self.pairs_read(list(self.en_of)))
-        if index is not None and index.cheaper(len(ids), floor):
-            return index.counts(ids, floor)
+        if index is not None and index.cheaper(len(ids), floor, most):
+            return index.counts(ids, floor, most)
         self._counted_pairs += len(ids)
         counts = Counter(chain.from_iterable(map(attrgetter("content"), self.pairs_read(ids))))
         return dict(compress(counts.items(), map(ge, counts.values(), repeat(floor))))  # (picked in C)
