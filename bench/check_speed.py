@@ -197,6 +197,7 @@ def phases(al, glossary) -> None:
         (rendering, "_begins", "  where dictionary words begin (every char)"),
         (rendering, "_words", "  cut the pairs where a term may start (rjieba)"),
         (rendering, "_Units", "  units of every pair (the two above included)"),
+        (renderings.Renderings, "parts", "  candidate terms' parts, heads learned"),
         (renderings.Renderings, "of", "  each term's renderings (Renderings.of)"),
         (rendering, "rendering_inconsistent", "rendering-inconsistent"),
     ]

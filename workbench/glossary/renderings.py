@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import and_, attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary
@@ -192,7 +192,9 @@ class EnPair:
         self.id = pid
         self.en = en
         self.keys = keys = list(map(_KEYS.__getitem__, WORD.findall(en) if words is None else words))
-        self.content = set(compress(keys, map(_CONTENT.__getitem__, keys)))
+        #: the content words' keys, each once (a tuple: a set of them took four times the
+        #: memory, 14 MB on 10,000 pairs; whether a word of the pair is one: `_CONTENT`)
+        self.content = tuple(set(compress(keys, map(_CONTENT.__getitem__, keys))))
 
     @cached_property
     def long_keys(self) -> list[tuple[int, str]]:
@@ -370,30 +372,33 @@ class Renderings:
 
     def pairs_read(self, ids: list[int]) -> list[EnPair]:
         """The pairs, read (`pair`); the keys of the words of those not read yet looked up all
-        at once first (in C for the words that are their own key: `WordTable.fill`)."""
-        new = [pid for pid in ids if pid not in self._pairs]
+        at once first (in C for the words that are their own key: `WordTable.fill`). (Asked of
+        every head's pairs, thousands of pairs a head: the pairs read already are picked in C.)"""
+        pairs = self._pairs
+        new = list(filterfalse(pairs.__contains__, ids))
         if len(new) > 1:
             read = list(map(self.words_of, new))
             if None not in read:  # (the checks' views have read them)
                 _KEYS.fill(chain.from_iterable(read))
             else:
                 _KEYS.fill(WORD.findall(" ".join(map(self.en_of.__getitem__, new))))
-        return list(map(self.pair, ids))
+        for pid in new:
+            self.pair(pid)
+        return list(map(pairs.__getitem__, ids))
 
     def at_most(self, key: str, limit: int) -> bool:
         """Whether an English content word (its key) is in at most `limit` pairs. (Only the
         pairs whose text holds the key's letters are read, and only until the count is over:
-        a key is its word's beginning, but for a "y" that stands for "ies".)"""
+        a key is its word's beginning, but for a "y" that stands for "ies". Once every pair is
+        read, `_ContentIndex`, the count is its postings'.)"""
+        if self._index is not None:
+            return len(self._index.postings.get(key, ())) <= limit
         n = self._df.get(key)
         if n is None:
             if self._low is None:
                 low = map(str.replace, map(str.casefold, self.en_of.values()), repeat("’"), repeat("'"))
                 self._low = dict(zip(self.en_of, low))
             probe = key[:-1] if key.endswith("y") else key
-            if self._index is not None:  # (every pair read: the pairs holding the key, known)
-                held = self._index.postings.get(key, ())
-                n = self._df[key] = sum(map(str.__contains__, map(self._low.__getitem__, held), repeat(probe)))
-                return n <= limit
             n = 0
             for pid in _holding(self._low, probe):
                 if key in self.pair(pid).content:
@@ -461,7 +466,8 @@ class Renderings:
             if not g and len(word) >= 3:
                 ids = self.units(word) if self.units is not None else self.holding(word)
                 if ids and len(ids) <= ASSOC_MAX_PAIRS:
-                    g = {k for k in set.intersection(*(self.pair(i).content for i in ids)) if self.at_most(k, 2 * len(ids))}
+                    first, *rest = (self.pair(i).content for i in ids)
+                    g = {k for k in set(first).intersection(*rest) if self.at_most(k, 2 * len(ids))}
             self._glosses[word] = g
         return g
 
@@ -704,13 +710,13 @@ def _ends_phrase(pair: EnPair, span: tuple[int, int]) -> bool:
     """No content word right after the span in its clause: "high-tech industries", not the
     "high-tech industrial" of "high-tech industrial development zones"."""
     k = span[1] + 1
-    return not (k < len(pair.keys) and pair.keys[k] in pair.content and not pair.clause_break(span[1], k))
+    return not (k < len(pair.keys) and _CONTENT[pair.keys[k]] and not pair.clause_break(span[1], k))
 
 
 def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
     """The content word right before a span, in its clause and not hyphened to it."""
     k = span[0] - 1
-    if k >= 0 and pair.keys[k] in pair.content and not pair.clause_break(k, span[0]) and not pair.hyphened(k):
+    if k >= 0 and _CONTENT[pair.keys[k]] and not pair.clause_break(k, span[0]) and not pair.hyphened(k):
         return pair.keys[k]
     return None
 
@@ -719,7 +725,7 @@ def _may_follow(pair: EnPair, matched: Matched) -> bool:
     """Whether some span (`_spans`) may have a word before it (`_before`): a span starts at a
     word that renders a part (`_spans` starts at one; `_widen` moves to one), so where no such
     word has a word before it as `_before` asks, no span has."""
-    return any(_before(pair, (k, k)) for k in compress(count(), map(any, matched)))
+    return any(_before(pair, (k, k)) for k in compress(range(len(matched)), map(any, matched)))
 
 
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
