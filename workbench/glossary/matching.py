@@ -569,7 +569,10 @@ class Words(NamedTuple):
 
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
-    parts = WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
+    joined = "\n".join(texts)
+    # text between words, word, text between, … (ASCII text read with ASCII classes, which
+    # are WORD's there, a third faster than asking each character's Unicode category)
+    parts = (_ASCII_WORD_SPLIT if joined.isascii() else WORD_SPLIT).split(joined)
     words = parts[1::2]
     # where each word ends: the lengths of the text before it and of it, added up (where it
     # starts is only asked of the few words that begin a hit: its end less its length)
@@ -578,6 +581,10 @@ def read_words(texts: Sequence[str]) -> Words:
     # (a word of text k ends after the text starts, and one of an earlier text before)
     bounds = list(map(bisect.bisect_left, repeat(ends, len(offsets)), offsets))
     return Words(texts, words, ends, offsets, bounds, parts[2:-1:2])
+
+
+#: WORD_SPLIT for ASCII text: a letter or digit there is [A-Za-z0-9] (`[^\W_]`), and no ’.
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]++(?:['&.][A-Za-z0-9]++)*+)")
 
 
 def _exact_word(word: str) -> str:
