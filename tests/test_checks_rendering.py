@@ -318,10 +318,12 @@ def test_a_pair_read_from_words_given_is_the_pair_read_from_its_text():
 
 def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch):
     """The engine reads a pair word by word only where each part of the term has a word that
-    may render it (`_Reading.missing`), and tries a word as a compound only where a gloss's
-    first five letters are in it: the same renderings (and the same words voted for a part no
-    gloss renders) as matching every word of every pair and trying every long word. On pairs
-    of the demo put together at random, some with their words shuffled."""
+    may render it (`_Reading.missing`), looks for a word before the other parts' rendering only
+    where one may be (`_may_follow`), tries a word as a compound only where a gloss's first
+    five letters are in it, and matches a word against a set of glosses once for the file
+    (`Renderings._matching`): the same renderings (and the same words voted for a part no
+    gloss renders) as matching every word of every pair for each term and trying every long
+    word. On pairs of the demo put together at random, some with a word moved."""
     import random
     from dataclasses import astuple
     from pathlib import Path
@@ -354,6 +356,9 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
     monkeypatch.setattr(renderings._Reading, "missing", lambda self, pair: [])
     monkeypatch.setattr(renderings._Reading, "compounds",
                         lambda self, pair, matched: renderings._compounds(pair, matched, self.parts))
+    monkeypatch.setattr(renderings, "_may_follow", lambda pair, matched: True)
+    monkeypatch.setattr(renderings.Renderings, "_matching",
+                        lambda self, glosses, words: renderings.GlossMatcher(glosses).matching(words))
     for loose in (False, True):
         plain = read(loose)
         assert plain == fast[loose]

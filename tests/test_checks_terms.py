@@ -339,6 +339,43 @@ def test_a_term_inside_a_longer_compound_is_not_missing(zh, en, missing):
     assert bool(found("term-missing", (zh, en), glossary=g)) == missing
 
 
+def test_a_term_is_inside_a_longer_word_of_its_clause_as_of_its_sentence():
+    """inside_a_longer_word cuts only the clause around the term (between punctuation marks):
+    the same answer as cutting the whole sentence, on random sentences of words that jieba
+    joins, letters, digits, spaces and marks of every kind, traditional characters, and spans
+    anywhere (across a mark too)."""
+    import random
+
+    import rjieba
+
+    from workbench.checks.terms import inside_a_longer_word
+    from workbench.text.normalize import simplified
+
+    def whole_sentence(zh, start, end):  # (the plain way: every word of the sentence)
+        pos = 0
+        for word in rjieba.cut(simplified(zh)):
+            a, b = pos, pos + len(word)
+            pos = b
+            if (a < end < b and a >= start and b - end >= 2) or (a < start < b and b <= end and start - a >= 2):
+                return True
+        return False
+
+    rnd = random.Random(9)
+    pieces = ["用能", "设备", "更新", "换代", "工业", "和", "信息化", "部", "将", "推动", "發展", "中小企业", "高新区",
+              "，", "。", "、", "；", ",", "!", " ", "5G", "R&D", "3.5%", "-", "\n", "「", "」", "国家", "规模以上"]
+    checked = inside = 0
+    for _ in range(400):
+        zh = "".join(rnd.choices(pieces, k=rnd.randint(1, 14)))
+        for _ in range(5):
+            start = rnd.randrange(len(zh))
+            end = rnd.randint(start + 1, min(len(zh), start + 6))
+            got = inside_a_longer_word(zh, start, end)
+            assert got == whole_sentence(zh, start, end), (zh, start, end)
+            checked += 1
+            inside += got
+    assert checked == 2000 and inside > 100
+
+
 def test_a_pairs_term_renderings_read_at_once_are_those_read_term_by_term():
     """_term_renderings reads a pair whose renderings are of distinct terms without en_by_term:
     the same (term, hit) list as reading every term's hits from en_by_term."""

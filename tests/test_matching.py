@@ -157,6 +157,23 @@ def _every_occurrence(entries, seq):
             for e, p in entries if seq[i:j] == e]
 
 
+def test_forms_find_every_occurrence_of_any_characters():
+    """The automaton finds in a string what comparing every slice finds, whatever the
+    characters: beyond the basic plane, lone surrogates (the text then searched as UTF-32),
+    one payload a form or several, a form that is a match of another's bytes from the middle
+    of a character (中 is 2D 4E: "\\u4e2d" against "\\u2d4e")."""
+    rnd = random.Random(21)
+    chars = ["中", "\u2d4e", "𠀀", "a", "企", "\u4e00", "\x00", "\udcff"]  # (all but the last: no surrogate)
+    for trial in range(60):
+        entries = list(dict.fromkeys("".join(rnd.choices(chars, k=rnd.randint(1, 4))) for _ in range(12)))
+        added = [(e, p) for k, e in enumerate(entries) for p in ((k,) if trial % 2 else (k, -k))]
+        index = Forms()
+        index.extend(added)
+        for _ in range(10):
+            text = "".join(rnd.choices(chars[:7] if rnd.random() < 0.5 else chars, k=rnd.randint(0, 30)))
+            assert index.find(text) == _every_occurrence(added, text)
+
+
 @pytest.mark.parametrize("shortest", [1, 2])
 def test_forms_find_every_occurrence_in_order(shortest):
     import random
@@ -270,8 +287,8 @@ def test_forms_found_in_words_by_their_keys_are_found_in_the_keys():
 
 
 def test_forms_extended_at_once_are_the_forms_added_one_by_one():
-    """Forms.extend of many forms at once (made in C when the forms and heads are new) is
-    `add` of each in turn: the same payloads, heads (lengths longest first) and singles."""
+    """Forms.extend of many forms at once is `add` of each in turn: the same payloads, and the
+    same occurrences found, also after forms are added to an index searched already."""
     rnd = random.Random(13)
     for seqs in ("strings", "tuples"):
         items = []
@@ -279,14 +296,17 @@ def test_forms_extended_at_once_are_the_forms_added_one_by_one():
             form = "".join(rnd.choices("中小企业专精", k=rnd.randint(1, 5)))
             items.append((form if seqs == "strings" else tuple(form), k))
         unique = list(dict((s, p) for s, p in items).items())
+        text = "".join(rnd.choices("中小企业专精，", k=200))
+        text = text if seqs == "strings" else tuple(text)
         for batch in (items, unique, unique[:40]):
             at_once, one_by_one = Forms(), Forms()
             at_once.extend(batch)
             for seq, payload in batch:
                 one_by_one.add(seq, payload)
-            assert (at_once.payloads, at_once.heads, at_once.singles) == (
-                one_by_one.payloads, one_by_one.heads, one_by_one.singles)
-            assert any(len(lengths) > 1 for lengths in at_once.heads.values())
+                if payload % 50 == 0:
+                    one_by_one.find(text)  # (searched, then added to)
+            assert at_once.payloads == one_by_one.payloads
+            assert at_once.find(text) == one_by_one.find(text) == _every_occurrence(batch, text)
 
 
 def test_a_reading_knows_where_each_word_ends_and_each_text_begins():

@@ -355,11 +355,18 @@ def inside_a_longer_word(zh: str, start: int, end: int) -> bool:
     """Whether the term found at zh[start:end] ends (or starts) inside a word of the sentence
     that reaches two characters or more beyond it (jieba): 设备更新 in 用能设备|更新换代 is part
     of 设备更新换代 ("the renewal and replacement of equipment"), not the term on its own. (A
-    word reaching one character beyond is usually jieba's slip: 工业和信息化部|将 read as 部将.)"""
+    word reaching one character beyond is usually jieba's slip: 工业和信息化部|将 read as 部将.)
+
+    Only the clause holding the term is cut, between the punctuation marks around it: jieba
+    cuts each run of Chinese (and letters, digits, +#&._%-) on its own, and a punctuation mark
+    is a word of its own between two runs, so the words of the clause are those of the
+    sentence, where they were."""
     import rjieba
 
-    pos = 0
-    for word in rjieba.cut(simplified(zh)):  # (jieba reads simplified; the positions are kept)
+    a = max(map(zh.rfind, _CLAUSE_MARKS, repeat(0), repeat(start))) + 1
+    m = _CLAUSE_MARK.search(zh, end)
+    pos = a
+    for word in rjieba.cut(simplified(zh[a:m.start() if m else len(zh)])):  # (jieba reads simplified; the positions are kept)
         a, b = pos, pos + len(word)
         pos = b
         if a < end < b and a >= start and b - end >= 2:
@@ -369,6 +376,10 @@ def inside_a_longer_word(zh: str, start: int, end: int) -> bool:
         if pos >= end:
             break
     return False
+
+
+_CLAUSE_MARKS = "，。；：！？、,;:!?"  # (no run of jieba's holds one, nor is one a space)
+_CLAUSE_MARK = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
 
 
 def _nested_renderings(v: View, i: int) -> list[str]:

@@ -61,6 +61,8 @@ LEARN_MIN_SHARE = 0.5
 SLOT_MIN_PAIRS = 2
 
 Parts = tuple[frozenset[str], ...]
+#: For each word of a pair, whether it renders each part of a term.
+Matched = list[tuple[bool, ...]]
 
 
 def word_key(word: str) -> str:
@@ -73,6 +75,7 @@ def _key(word: str) -> str:
 
 _KEYS = WordTable(_key)  # word → its key (stem, case folded)
 _CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key → whether a content word's
+_LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
 
 
 @lru_cache(maxsize=4096)
@@ -150,8 +153,9 @@ class GlossMatcher:
         found = {t for t in tokens & self.whole if len(t) >= 3}
         found.update(t for t in tokens & self.glosses if len(t) == 2)
         found.update(tokens & self.clipped)  # (each three or four letters long)
-        if self.by_five:
-            found.update(t for t in tokens if len(t) >= 5 and t not in found and t[:5] in self.by_five and self(t))
+        if self.by_five:  # (the tokens whose first five letters begin a gloss, picked in C: a shorter one's are itself)
+            heads = compress(tokens, map(self.by_five.__contains__, map(itemgetter(slice(5)), tokens)))
+            found.update(t for t in heads if t not in found and self(t))
         return found
 
     def __call__(self, token: str) -> bool:
@@ -193,7 +197,7 @@ class EnPair:
     @cached_property
     def long_keys(self) -> list[tuple[int, str]]:
         """(place, key) of the words that may be compounds (eight letters or more, no stop word)."""
-        return [(k, key) for k, key in enumerate(self.keys) if len(key) >= 8 and key not in EN_STOP]
+        return list(compress(enumerate(self.keys), map(_LONG.__getitem__, self.keys)))
 
     @cached_property
     def words(self) -> list[re.Match]:
@@ -466,7 +470,7 @@ class Renderings:
         if twice:
             ids = list(ids)
             words = set().union(*map(attrgetter("content"), self.pairs_read(ids)))  # (each word once)
-            extra = [x - twice if g and any(map(GlossMatcher(g), words)) else x for x, g in zip(extra, own)]
+            extra = [x - twice if g and self._matching(g, words) else x for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
         seen, slots = self._read(term, ids, own, extra)
@@ -474,6 +478,26 @@ class Renderings:
             own = [g | slots.get(n, set()) for n, g in enumerate(own)]
             seen, _ = self._read(term, ids, own, extra, look_for_slots=False)
         return seen
+
+    @cached_property
+    def _matchers(self) -> dict[frozenset[str], tuple[GlossMatcher, set[str], set[str]]]:
+        """A set of glosses → its GlossMatcher, the words it was asked of, and those matching."""
+        return {}
+
+    def _matching(self, glosses: set[str], words: set[str]) -> set[str]:
+        """The words matching the glosses (GlossMatcher.matching), each word matched once a set
+        of glosses for the file: a part's glosses are asked of the words of every term it is
+        in (工业 of 工业企业, 产业工业, …), whose pairs overlap."""
+        key = frozenset(glosses)
+        found = self._matchers.get(key)
+        if found is None:
+            found = self._matchers[key] = (GlossMatcher(glosses), set(), set())
+        test, asked, hits = found
+        new = words - asked
+        if new:
+            asked |= new
+            hits |= test.matching(new)
+        return hits & words
 
     def _explained(self, pid: int, term: str) -> set[str]:
         """The dictionary's glosses of the pair's other Chinese words (the term left out)."""
@@ -489,7 +513,8 @@ class Renderings:
         n_parts = len(own)
         pairs = self.pairs_read(ids)
         keys = set().union(*map(attrgetter("keys"), pairs))  # (every word of the term's pairs, once)
-        mine = _Reading(own, keys)
+        own_found = [self._matching(g, keys).difference(EN_STOP) for g in own]
+        mine = _Reading(own, own_found, keys)
         anyone: _Reading | None = None  # (`every` read so, when first needed)
         for pair in pairs:
             # the dictionary's glosses first; the file's only where those find no rendering
@@ -508,7 +533,9 @@ class Renderings:
                 if spans or reading is anyone:
                     break
                 if anyone is None:  # (the same glosses when the file adds none: read once)
-                    anyone = mine if every == own else _Reading(every, keys)
+                    # (what matches a part's glosses and the file's is what matches either)
+                    anyone = mine if every == own else _Reading(every, [
+                        f | self._matching(x, keys).difference(EN_STOP) if x else f for f, x in zip(own_found, extra)], keys)
                     if anyone is mine:
                         break
                 reading = anyone
@@ -530,7 +557,10 @@ class Renderings:
                 reading.compounds(pair, matched)
             explained = None
             for n in slotted:  # a modifier (not the head), written before the rest
-                others = [[m[k] for k in range(len(parts)) if k != n] for m in matched]
+                keep = [k for k in range(n_parts) if k != n]  # (the other parts' columns, picked in C)
+                others = list(map(itemgetter(*keep), matched)) if len(keep) > 1 else list(zip(map(itemgetter(*keep), matched)))
+                if not _may_follow(pair, others):
+                    continue
                 words = {w for sp in _spans(pair, others, len(parts) - 1)
                          if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
                 if words:  # not a word that renders another Chinese word of the pair
@@ -554,16 +584,17 @@ class _Reading:
 
     __slots__ = ("parts", "found", "joins", "doubles", "marks", "rows")
 
-    def __init__(self, parts: list[set[str]], keys: set[str]) -> None:
+    def __init__(self, parts: list[set[str]], found: list[set[str]], keys: set[str]) -> None:
+        """`found`: for each part, the words of `keys` rendering it (GlossMatcher.matching, but
+        stop words: it reads one word at a time, so on all the pairs' words at once as on each
+        pair's)."""
         self.parts = parts
         n_parts = len(parts)
-        #: for each part, the words rendering it (GlossMatcher.matching: one word at a time, so
-        #: on all the pairs' words at once as on each pair's)
-        self.found = found = [GlossMatcher(p).matching(keys).difference(EN_STOP) for p in parts]
+        self.found = found
         #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for every
         #: word that may be a compound (EnPair.long_keys)
         self.joins: dict[str, tuple[int, ...]] = {}
-        long = [k for k in keys if len(k) >= 8 and k not in EN_STOP]
+        long = list(compress(keys, map(_LONG.__getitem__, keys)))
         if long and n_parts > 1:
             self.joins = dict.fromkeys(long, ())
             # `_compound` tries a split only where the first five letters of a gloss of the
@@ -588,23 +619,23 @@ class _Reading:
         self.doubles = {k for k, at in self.joins.items() if at}
         self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
                       for n, f in enumerate(found)]
-        self.rows: dict[str, list[bool]] = {}  # word → which parts it renders
+        self.rows: dict[str, tuple[bool, ...]] = {}  # word → which parts it renders
 
     def missing(self, pair: EnPair) -> list[int]:
         """The parts that no word of the pair may render (as itself or in a compound)."""
         return [n for n, m in enumerate(self.marks) if m.isdisjoint(pair.keys)]
 
-    def matched(self, pair: EnPair) -> list[list[bool]]:
-        """For each word of the pair, which parts it renders (a list of its own)."""
+    def matched(self, pair: EnPair) -> Matched:
+        """For each word of the pair, which parts it renders."""
         rows = self.rows
         new = set(pair.keys).difference(rows)
         if new:
             found = self.found
             for key in new:
-                rows[key] = [key in f for f in found]
-        return list(map(list, map(rows.__getitem__, pair.keys)))
+                rows[key] = tuple([key in f for f in found])
+        return list(map(rows.__getitem__, pair.keys))
 
-    def compounds(self, pair: EnPair, matched: list[list[bool]]) -> set[int]:
+    def compounds(self, pair: EnPair, matched: Matched) -> set[int]:
         """`_compounds`: the words of the pair rendering two parts at once, marked in `matched`."""
         if self.doubles.isdisjoint(pair.keys):
             return set()
@@ -626,6 +657,13 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
     return None
 
 
+def _may_follow(pair: EnPair, matched: Matched) -> bool:
+    """Whether some span (`_spans`) may have a word before it (`_before`): a span starts at a
+    word that renders a part (`_spans` starts at one; `_widen` moves to one), so where no such
+    word has a word before it as `_before` asks, no span has."""
+    return any(_before(pair, (k, k)) for k in compress(range(len(matched)), map(any, matched)))
+
+
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
     """One English word rendering two parts in a row, a clipped form of the first's gloss
     joined to the second's: "biomanufacturing" (biological + manufacture) for 生物制造. (The
@@ -643,7 +681,7 @@ def _compound(token: str, first: set[str], second: set[str]) -> bool:
     return False
 
 
-def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
+def _compounds(pair: EnPair, matched: Matched, parts: list[set[str]],
                joins: dict[str, tuple[int, ...]] | None = None) -> set[int]:
     """The words that render two neighbouring parts at once (compounds), marked so in `matched`.
     (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
@@ -655,19 +693,21 @@ def _compounds(pair: EnPair, matched: list[list[bool]], parts: list[set[str]],
             if joins is not None:
                 joins[key] = at
         for n in at:
-            matched[k][n] = matched[k][n + 1] = True
+            row = list(matched[k])
+            row[n] = row[n + 1] = True
+            matched[k] = tuple(row)
             found.add(k)
     return found
 
 
-def _assignable(matched: list[list[bool]], n_parts: int, start: int, end: int, double: set[int]) -> bool:
+def _assignable(matched: Matched, n_parts: int, start: int, end: int, double: set[int]) -> bool:
     """Whether each part can have a word of its own in [start, end] (a compound may stand for
     two): "focusing on key" renders 聚焦重点 though "focusing" matches 重点's gloss "focus" too."""
     owners: dict[int, list[int]] = {}  # word → the parts it stands for
     return all(_place(n, set(), matched, start, end, double, owners) for n in range(n_parts))
 
 
-def _place(n: int, tried: set[int], matched: list[list[bool]], start: int, end: int, double: set[int],
+def _place(n: int, tried: set[int], matched: Matched, start: int, end: int, double: set[int],
            owners: dict[int, list[int]]) -> bool:
     """Give part n a word of its own in [start, end], moving the parts placed already to
     others where that frees one (`_assignable`). (A function of its own, not one nested in
@@ -687,7 +727,7 @@ def _place(n: int, tried: set[int], matched: list[list[bool]], start: int, end: 
     return False
 
 
-def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+def _spans(pair: EnPair, matched: Matched, n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
     """Word spans [i, j] of the term's candidate renderings in the pair, shortest first."""
     hits = [list(compress(range(len(matched)), map(itemgetter(n), matched))) for n in range(n_parts)]
     if any(not h for h in hits):
@@ -716,7 +756,7 @@ def _spans(pair: EnPair, matched: list[list[bool]], n_parts: int, double: frozen
     return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
 
 
-def _widen(pair: EnPair, matched: list[list[bool]], start: int, end: int) -> tuple[int, int]:
+def _widen(pair: EnPair, matched: Matched, start: int, end: int) -> tuple[int, int]:
     """The span widened to neighbours that render a part too: "sci-tech", not "tech";
     "scientific and technological", not "technological"; across a comma only to a word that
     renders what its neighbour does ("science, technology"), not to the next item of a list
