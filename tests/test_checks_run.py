@@ -101,6 +101,10 @@ def test_pair_order_follows_the_documents_and_a_repeated_id_takes_its_last_place
 
     found = run_checks_corpus([("b", doc_of(2, 1)), ("a", doc_of(5, 7, 5))], None, checks=["omission", "untranslated"])
     assert [(f.file, f.pair) for f in found] == [("b", 2), ("b", 1), ("a", 7), ("a", 5), ("a", 5)]
+    # one document (its pairs known by their ids alone), named or not
+    assert [f.pair for f in run_checks(doc_of(5, 7, 5), None, checks=["omission"])] == [7, 5, 5]
+    found = run_checks_corpus([("a", doc_of(3, 1, 3, 2))], None, checks=["omission", "untranslated"])
+    assert [(f.file, f.pair) for f in found] == [("a", 1), ("a", 3), ("a", 3), ("a", 2)]
 
 
 def test_finding_json_shape():

@@ -218,7 +218,8 @@ def test_pairs_said_to_hold_the_same_plain_numbers_have_no_mismatch():
     rnd = random.Random(7)
     numbers = ["3", "3.5", "12", "2024", "1,234", "7%", "0.5%", "12,345.6"]
     zh_bits = ["增长", "年", "，", ",", ".", "。", "万", "亿", "一", "三", "十", "百姓", "百分点", "个百分点",
-               "倍", "分之", "成", "C", "（", "）", "%", "％", "５", "二〇二四", " ", "-", "点五"]
+               "倍", "分之", "成", "C", "（", "）", "%", "％", "５", "二〇二四", " ", "-", "点五",
+               "加倍", "倍增", "部分之", "两倍", "几倍", "点五倍", "٣倍", "萬倍", ".倍"]
     en_bits = [" grew ", " year ", ", ", ",", ".", " million", " Billion", "-fold", " fold", "tenfold", " ten ",
                " times", " percent", " points", " percentage points", "%", "％", "．", "，", "５", "st", "C",
                " (", ") ", " thouſand", " June", " a third", " twice", "-", " "]

@@ -196,8 +196,14 @@ def _run_checks_corpus(
     # in pair order: by the place of each finding's pair (a pair id of a document repeated: its
     # last place), in C; the findings of one pair stay in the order of CHECKS, as found (a
     # stable sort)
-    position: dict[tuple[str | None, int | None], tuple[int, int]] = {}
-    for d, v in enumerate(views):
-        position.update(zip(zip(repeat(v.file), [p.id for p in v.pairs]), zip(repeat(d), count())))
-    places = list(map(position.get, map(attrgetter("file", "pair"), kept), repeat((-1, -1))))
+    if len(views) == 1 and set(map(attrgetter("file"), kept)) <= {views[0].file}:
+        # (one document: a pair is known by its id alone, no (file, id) and (document, place)
+        # tuples made for every pair and finding)
+        position: dict = dict(zip([p.id for p in views[0].pairs], count()))
+        places = list(map(position.get, map(attrgetter("pair"), kept), repeat(-1)))
+    else:
+        position = {}
+        for d, v in enumerate(views):
+            position.update(zip(zip(repeat(v.file), [p.id for p in v.pairs]), zip(repeat(d), count())))
+        places = list(map(position.get, map(attrgetter("file", "pair"), kept), repeat((-1, -1))))
     return list(map(kept.__getitem__, sorted(range(len(kept)), key=places.__getitem__)))

@@ -37,14 +37,15 @@ industry" / "manufacturing"), number, case, articles and word order do not count
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import and_, attrgetter, ge, itemgetter
+from operator import attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary, pair_key
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
@@ -56,9 +57,6 @@ ASSOC_MAX_PAIRS = 12
 LEARN_MIN_PAIRS = 3
 #: … and in this share of the pairs that hold either (Jaccard).
 LEARN_MIN_SHARE = 0.5
-#: A word held in this many pairs or more is learned through every pair's content words at once
-#: (`Renderings._counted`).
-INDEX_FROM_PAIRS = 1000
 #: Pairs that must agree on the word next to the other parts' rendering.
 SLOT_MIN_PAIRS = 2
 
@@ -252,66 +250,36 @@ class Verdict:
     odd: list[tuple[int, str]]  # (pair, its rendering) where none agrees
 
 
-def _holding(texts: dict[int, str], part: str) -> Iterator[int]:
-    """The ids of the texts holding `part`, in order (the texts looked through in C, as far as
-    the ids are read)."""
-    return compress(texts, map(str.__contains__, texts.values(), repeat(part)))
-
-
 class _ContentIndex:
-    """Of every pair of a file, read: each content word's pairs (`postings`), the words by
-    the number of pairs holding them, most first (`keys`), and each word's pairs as a number
-    with a bit a pair (`mask`, made when first asked), to count the pairs of a set holding a
-    word in one step (`counts`)."""
-
-    #: what reading one content word of a pair costs, against counting the pairs of a set
-    #: holding one word by masks (an AND and a bit count of numbers of 10,000 bits: ~8 times
-    #: as long, measured)
-    MASK_COST = 8
+    """Of every pair of a file, read: the number of pairs holding each content word (`df`),
+    and each pair's content words by tier (`counts`), a word in d pairs of the file being in
+    tier d.bit_length() − 1 (one pair: 0, two or three: 1, four to seven: 2, …)."""
 
     def __init__(self, pairs: list[EnPair]) -> None:
         postings: dict[str, list[int]] = defaultdict(list)
         for p in pairs:
             for k in p.content:
                 postings[k].append(p.id)
-        self.postings = postings
-        self.keys = sorted(postings, key=lambda k: len(postings[k]), reverse=True)
-        self._fewer = [-len(postings[k]) for k in self.keys]  # (ascending, for bisection)
-        self.per_pair = sum(map(len, postings.values())) / max(len(pairs), 1)  # content words a pair, on average
-        self.bit = {p.id: k for k, p in enumerate(pairs)}
-        self._masks: dict[str, int] = {}
-
-    def at_least(self, n: float) -> int:
-        """How many words are in `n` pairs or more (the first so many `keys`)."""
-        return bisect_right(self._fewer, -n)
-
-    def band(self, floor: float, most: int) -> list[str]:
-        """The words in `floor` pairs or more of the file and in `most` or fewer."""
-        return self.keys[self.at_least(most + 1):self.at_least(floor)]
-
-    def cheaper(self, pairs: int, floor: float, most: int) -> bool:
-        """Whether counting, in a set of `pairs` pairs, the words of the file in `floor` to
-        `most` pairs is cheaper by masks than by reading the words of each pair."""
-        return self.MASK_COST * max(self.at_least(floor) - self.at_least(most + 1), 0) + pairs < pairs * self.per_pair
-
-    def mask(self, ids: Iterable[int]) -> int:
-        """The pairs `ids` as a number: bit k for the k-th pair of the file."""
-        bits = bytearray((len(self.bit) + 7) // 8)
-        for k in map(self.bit.__getitem__, ids):
-            bits[k >> 3] |= 1 << (k & 7)
-        return int.from_bytes(bits, "little")
+        self.df = dict(zip(postings, map(len, postings.values())))
+        tiers: list[dict[int, list[str]]] = []  # tier → pair → its content words in that tier
+        for k, ids in postings.items():
+            t = len(ids).bit_length() - 1
+            while len(tiers) <= t:
+                tiers.append(defaultdict(list))
+            deque(map(list.append, map(tiers[t].__getitem__, ids), repeat(k)), 0)  # (appended in C)
+        # (kept as tuples: 4 MB less than the lists on 10,000 pairs)
+        self._tiers = [dict(zip(tier, map(tuple, tier.values()))) for tier in tiers]
 
     def counts(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
-        """The words in `floor` to `most` pairs of the file and in `floor` pairs or more of
-        `ids`, with the number of those pairs holding each."""
-        words = self.band(floor, most)
-        masks = self._masks
-        for k in words:
-            if k not in masks:
-                masks[k] = self.mask(self.postings[k])
-        held = self.mask(ids)
-        n = list(map(int.bit_count, map(and_, map(masks.__getitem__, words), repeat(held))))  # (in C)
-        return dict(compress(zip(words, n), map(ge, n, repeat(floor))))  # (picked in C)
+        """The words in `floor` pairs or more of the pairs `ids`, with the number of those
+        pairs holding each: every such word in `floor` to `most` pairs of the file, and perhaps
+        others of the same tiers. (Only the words of those tiers are counted: for a head's
+        learning, 8% of the words of its pairs on the bench's 10,000 pairs, where counting
+        every word of every head's pairs took 0.1–0.2 s.)"""
+        tiers = self._tiers[max(math.ceil(floor), 1).bit_length() - 1:max(most, 0).bit_length()]
+        held = chain.from_iterable(filter(None, map(tier.get, ids)) for tier in tiers)  # (each pair's words of those tiers)
+        n = Counter(chain.from_iterable(held))
+        return dict(compress(n.items(), map(ge, n.values(), repeat(floor))))  # (picked in C)
 
 
 def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
@@ -355,12 +323,9 @@ class Renderings:
             self.zh_of = dict(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))
             self.en_of = dict(zip(map(itemgetter(0), rows), map(itemgetter(2), rows)))
         self._pairs: dict[int, EnPair] = {}
-        self._df: dict[str, int] = {}
-        self._low: dict[int, str] | None = None
         self._holding: dict[str, list[int]] = {}
         self._by_char: dict[str, list[int]] | None = None
         self._index: _ContentIndex | None = None
-        self._counted_pairs = 0  # (pairs whose words `_counted` read one by one)
         self._glosses: dict[str, set[str]] = {}
         self._fallback: dict[str, set[str]] = {}
         self._learned: dict[str, set[str]] = {}
@@ -390,26 +355,15 @@ class Renderings:
         return list(map(pairs.__getitem__, ids))
 
     def at_most(self, key: str, limit: int) -> bool:
-        """Whether an English content word (its key) is in at most `limit` pairs. (Only the
-        pairs whose text holds the key's letters are read, and only until the count is over:
-        a key is its word's beginning, but for a "y" that stands for "ies". Once every pair is
-        read, `_ContentIndex`, the count is its postings'.)"""
-        if self._index is not None:
-            return len(self._index.postings.get(key, ())) <= limit
-        n = self._df.get(key)
-        if n is None:
-            if self._low is None:
-                low = map(str.replace, map(str.casefold, self.en_of.values()), repeat("’"), repeat("'"))
-                self._low = dict(zip(self.en_of, low))
-            probe = key[:-1] if key.endswith("y") else key
-            n = 0
-            for pid in _holding(self._low, probe):
-                if key in self.pair(pid).content:
-                    n += 1
-                    if n > limit:
-                        return False
-            self._df[key] = n
-        return n <= limit
+        """Whether an English content word (its key) is in at most `limit` pairs."""
+        return self.index.df.get(key, 0) <= limit
+
+    @property
+    def index(self) -> _ContentIndex:
+        """Every pair's content words, indexed (read when first asked)."""
+        if self._index is None:
+            self._index = _ContentIndex(self.pairs_read(list(self.en_of)))
+        return self._index
 
     def holding(self, zh: str) -> list[int]:
         """The pairs whose Chinese holds `zh`, in order: of the pairs holding its rarest
@@ -485,27 +439,9 @@ class Renderings:
             floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
             # (and as n ≤ pairs, df ≤ n / share − pairs + n needs df ≤ pairs / share: a key in
             # more pairs of the file cannot pass either)
-            both = self._counted(ids, floor, int(len(ids) / LEARN_MIN_SHARE))
+            both = self.index.counts(ids, floor, int(len(ids) / LEARN_MIN_SHARE))
             g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))}
         return g
-
-    def _counted(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
-        """The content words in `floor` pairs or more of the pairs `ids`, with the number of
-        those pairs holding each: every such word in at most `most` pairs of the file, and
-        perhaps others. Counted pair by pair, or, for a word held in many pairs (a
-        head such as 区, in thousands), from the other side: only the content words in `floor`
-        to `most` pairs of the whole file, each by its pairs' mask (`_ContentIndex`), whichever
-        is cheaper. (Counting pair by pair grew with the heads times their pairs: 2.1 s of 3.2 on
-        20,000 pairs.) The index is made once a word is held in INDEX_FROM_PAIRS pairs, or the
-        pairs counted add up to the file's (and to INDEX_FROM_PAIRS)."""
-        index = self._index
-        if index is None and (len(ids) >= INDEX_FROM_PAIRS or self._counted_pairs + len(ids) >= max(len(self.en_of), INDEX_FROM_PAIRS)):
-            index = self._index = _ContentIndex(self.pairs_read(list(self.en_of)))
-        if index is not None and index.cheaper(len(ids), floor, most):
-            return index.counts(ids, floor, most)
-        self._counted_pairs += len(ids)
-        counts = Counter(chain.from_iterable(map(attrgetter("content"), self.pairs_read(ids))))
-        return dict(compress(counts.items(), map(ge, counts.values(), repeat(floor))))  # (picked in C)
 
     def fallback(self, word: str) -> set[str]:
         """Glosses used in a pair where the word's own find no rendering: the words learned

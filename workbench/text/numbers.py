@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, count, repeat
 from operator import add, sub
 
 from workbench.text.normalize import normalize_zh
@@ -395,15 +395,18 @@ def en_numbers(text: str) -> list[Number]:
 # (C919, 1st, 3万, 3 million, 1.2.3, full-width or other scripts' digits), a hard number in
 # Chinese words (百分之五, 三分之一, 十倍, 2个百分点) or with "fold" ("tenfold"). Number words, or
 # 一 and 三 in Chinese, make soft numbers only, which matter only where a hard number lacks its
-# twin. Each scan puts what rules a pair out in a different group (the Chinese in the third,
-# the English in the second, the other one always empty): two lists of matches are equal only
-# where neither text holds any. (Each scan starts with a look at the one character, which lets
-# the engine skip ahead through text without a digit.)
+# twin. 倍 and 分之 make a hard number only right after a digit or a Chinese numeral (十倍, 3倍,
+# 三分之一, 百分之五: each reading of them, _ZH_ARABIC's, _ZH_RUN's, _ZH_FRACTION's and
+# _ZH_PERCENT_WORDS', has one there); elsewhere (加倍, 倍增, 部分之) they rule nothing out. Each
+# scan puts what rules a pair out in a different group (the Chinese in the third, the English
+# in the second, the other one always empty): two lists of matches are equal only where
+# neither text holds any. (Each scan starts with a look at the one character, which lets the
+# engine skip ahead through text without a digit.)
 _PLAIN = r"(?<![A-Za-z0-9])((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?%?)"
 # what may not follow one: "3.5.1", "3,5" and "3．5" are not plain (the digits after "3." are read
 # as a number of their own by one scan, not by the other)
 _PLAIN_GOES_ON = r"[A-Za-z0-9%％]|[.,．，]\d"
-_ZH_PLAIN = re.compile(rf"(?=[\d分倍百])(?:{_PLAIN}(?!{_PLAIN_GOES_ON}|[{_MULT}])|()(\d|分之|倍|百分[点點]))")
+_ZH_PLAIN = re.compile(rf"(?=[\d分倍百])(?:{_PLAIN}(?!{_PLAIN_GOES_ON}|[{_MULT}])|()(\d|(?<=[\d.{_NUM}])(?:分之|倍)|百分[点點]))")
 _EN_PLAIN = re.compile(
     rf"(?=[\dFf])(?:{_PLAIN}(?!{_PLAIN_GOES_ON}|\s*-?\s*(?i:hundred|thousand|[a-z]*illion))|(\d|[Ff][Oo][Ll][Dd])())"
 )
@@ -420,7 +423,6 @@ def plain_agree(zh_normalized: list[str], en: list[str]) -> list[bool]:
 # encode("ascii", "replace") leaves for a character that is not ASCII (a digit of another
 # script, perhaps); and the "\x00" after each text (where a text without one is scanned from)
 _MAY_BEGIN = bytes(1 if 48 <= b <= 57 or b in (0, 63) else 0 for b in range(256))
-_FOLD = re.compile("[Ff][Oo][Ll][Dd]")
 
 
 def _en_starts(en: list[str]) -> list[int]:
@@ -428,28 +430,26 @@ def _en_starts(en: list[str]) -> list[int]:
     back at the character before), its end if it has none, its start if it holds "fold" — found
     in C for all the texts at once, from a mask of their digits. (The scan would read most of a
     text otherwise: a sentence's number is often near its end, or there is none.)"""
-    joined = "\x00".join(en) + "\x00"
-    mask = joined.encode("ascii", "replace").translate(_MAY_BEGIN)
+    # (one byte a character: "?" for one that is not ASCII, so that places carry over)
+    joined = ("\x00".join(en) + "\x00").encode("ascii", "replace")
+    mask = joined.translate(_MAY_BEGIN)
     offsets = list(map(add, accumulate(map(len, en), initial=0), count()))  # (each text, and its "\x00")
     starts = list(map(sub, map(mask.find, repeat(b"\x01"), offsets, offsets[1:]), offsets))  # (in each text)
-    for k in _holding_fold(en, joined, offsets):
+    for k in _holding_fold(joined, offsets):
         starts[k] = 0
     return starts
 
 
-def _holding_fold(texts: list[str], joined: str, offsets: list[int]) -> list[int]:
+def _holding_fold(joined: bytes, offsets: list[int]) -> list[int]:
     """The indices of the texts holding "fold" in any case of ASCII letters (`joined`: the
-    texts, each at its offset)."""
+    texts as `_en_starts` encodes them, each at its offset; bytes.lower lower-cases ASCII
+    letters only, as [Ff][Oo][Ll][Dd] reads them)."""
     low = joined.lower()
-    if "fold" not in low:
-        return []
-    if len(low) != len(joined):  # (lower-casing moved places)
-        return list(compress(range(len(texts)), map(_FOLD.search, texts)))
     found: list[int] = []
-    at = low.find("fold")
+    at = low.find(b"fold")
     while at >= 0:
         found.append(bisect.bisect_right(offsets, at) - 1)
-        at = low.find("fold", offsets[found[-1] + 1])  # (the next text)
+        at = low.find(b"fold", offsets[found[-1] + 1])  # (the next text)
     return found
 
 
