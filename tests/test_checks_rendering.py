@@ -316,12 +316,46 @@ def test_a_pair_read_from_words_given_is_the_pair_read_from_its_text():
     assert rendering_inconsistent(views) == plain != []
 
 
+def plain_components(term, d):
+    """`renderings.components` as it was: every piece of two to four characters looked up."""
+    out, i = [], 0
+    while i < len(term):
+        for n in range(min(4, len(term) - i), 0, -1):
+            piece = term[i:i + n]
+            if n == 1 or (piece != term and d.lookup(piece) is not None):
+                out.append(piece)
+                i += n
+                break
+    return out
+
+
+def test_components_looked_up_where_a_word_may_begin_are_those_of_every_piece():
+    """`components` looks up a piece only where its first two characters begin a dictionary
+    word (`Dictionary.prefixes`), and, given `known`, asks it instead: the same words."""
+    import random
+
+    from workbench.glossary.dictionary import dictionary
+    from workbench.glossary.renderings import components
+
+    d = dictionary()
+    rnd = random.Random(7)
+    text = "".join(p for p, _ in INCONSISTENT[0][1]) + "科技成果转化先导区工业园区大规模设备更新一遍再说中华人民共和国"
+    for _ in range(300):
+        start = rnd.randrange(len(text))
+        term = text[start:start + rnd.randint(1, 12)] + "".join(rnd.choices("的了区新", k=rnd.randint(0, 2)))
+        assert components(term, d) == plain_components(term, d), term
+        assert components(term, d, lambda piece: d.lookup(piece) is not None) == plain_components(term, d), term
+
+
 def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch):
     """The engine reads a pair word by word only where each part of the term has a word that
     may render it (`_Reading.missing`), looks for a word before the other parts' rendering only
     where one may be (`_may_follow`), tries a word as a compound only where a gloss's first
     five letters are in it, and matches a word against a set of glosses once for the file
-    (`Renderings._matching`): the same renderings (and the same words voted for a part no
+    (`Renderings._matching`), reads a rendering's words from the term's rows
+    (`_Reading.renders`), and reads the other Chinese words of a pair only for a part some
+    word before the other parts' rendering is found for in two pairs (`_enough`), their
+    dictionary words looked up once (`_explained`): the same renderings (and the same words voted for a part no
     gloss renders) as matching every word of every pair for each term and trying every long
     word. On pairs of the demo put together at random, some with a word moved."""
     import random
@@ -357,6 +391,20 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
     monkeypatch.setattr(renderings._Reading, "compounds",
                         lambda self, pair, matched: renderings._compounds(pair, matched, self.parts))
     monkeypatch.setattr(renderings, "_may_follow", lambda pair, matched: True)
+    monkeypatch.setattr(renderings, "_enough", lambda counted: True)
+
+    def renders(self, k, n):  # (as _words_by_part asked each word before _Reading.renders)
+        parts = self.parts
+        return renderings.matches(k, parts[n]) or (len(k) >= 8 and (
+            n + 1 < len(parts) and renderings._compound(k, parts[n], parts[n + 1])
+            or n > 0 and renderings._compound(k, parts[n - 1], parts[n])))
+
+    def explained(self, pid, term):  # (every piece looked up, each time)
+        words = plain_components(self.zh_of[pid].replace(term, "，"), self.d)
+        return set().union(*(renderings.dictionary_glosses(w, self.d) for w in words if len(w) >= 2))
+
+    monkeypatch.setattr(renderings._Reading, "renders", renders)
+    monkeypatch.setattr(renderings.Renderings, "_explained", explained)
     monkeypatch.setattr(renderings.Renderings, "_matching",
                         lambda self, glosses, words: renderings.GlossMatcher(glosses).matching(words))
     for loose in (False, True):

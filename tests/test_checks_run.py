@@ -42,6 +42,19 @@ def test_the_collector_paused_for_the_checks_is_as_it_was_after_them_even_after_
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+    # what outlives the run goes to the oldest generation, nothing is left frozen, and a caller's
+    # frozen objects stay frozen
+    kept = run_checks(doc(*pairs), GLOSSARY)
+    assert gc.get_freeze_count() == 0
+    oldest = set(map(id, gc.get_objects(2)))
+    assert kept and all(id(f) in oldest for f in kept)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert run_checks(doc(*pairs), GLOSSARY)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_is_ignored_matches_check_pair_and_term():

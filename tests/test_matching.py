@@ -309,6 +309,21 @@ def test_forms_extended_at_once_are_the_forms_added_one_by_one():
             assert at_once.find(text) == one_by_one.find(text) == _every_occurrence(batch, text)
 
 
+def test_ascii_texts_are_read_into_the_words_unicode_classes_find():
+    """read_words reads ASCII text with ASCII classes: the same words and text between them as
+    WORD_SPLIT, on random ASCII (underscores, apostrophes, ampersands, dots, digits, controls)."""
+    from workbench.text.normalize import WORD_SPLIT
+
+    rnd = random.Random(22)
+    pieces = ["R&D", "it's", "A.I.", "x_y", "_", "3.5", "'", "&", ".", " ", "\t", "\x7f", "SMEs", "e", "9", "-", "\n"]
+    for _ in range(300):
+        texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 5))]
+        parts = WORD_SPLIT.split("\n".join(texts))
+        read = read_words(texts)
+        assert (read.words, read.gaps) == (parts[1::2], parts[2:-1:2])
+        assert [read.of(k) for k in range(len(texts))] == [WORD.findall(t) for t in texts]
+
+
 def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
     """read_words: each word's end in the texts joined by a line break, and each text's first
     word, as the words read text by text say (empty texts, texts without words, line breaks

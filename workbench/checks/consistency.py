@@ -9,11 +9,12 @@ anything else is a warning unless the wordings are nearly identical (then info).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
-from operator import add, and_, lt, or_, sub
+from operator import add, and_, attrgetter, lt, or_, sub
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,7 @@ from workbench.checks.view import English, PairView, View, english, zh_norms
 from workbench.text.normalize import FOLDED_KEYS, WORD, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_ZH, _EN = attrgetter("zh"), attrgetter("en")
 
 #: Sources at least this similar (rapidfuzz ratio) may share a translation without remark:
 #: 谢谢您的提问 and 谢谢你的提问 are both "Thank you for your question."
@@ -106,9 +108,10 @@ def _en_keys_wanted(en: English, ks: list[int], wanted: list[bool]) -> dict[int,
     read = en.read
     texts, words, bounds = read.texts, read.words, read.bounds
     by_text = set(en.not_plain)
-    by_text.update(compress(ks, map(or_, map(str.__contains__, map(texts.__getitem__, ks), repeat("'")),
-                                    map(str.__contains__, map(texts.__getitem__, ks), repeat("’")))))
-    if "cannot" in "\n".join(texts).lower():  # (in any case: the places then looked for)
+    joined = "\n".join(texts)
+    for mark in ("'", "’"):
+        by_text.update(_texts_holding(joined, read.offsets, mark))
+    if "cannot" in joined.lower():  # (in any case: the places then looked for)
         by_text.update(compress(ks, map(_CANNOT.search, map(texts.__getitem__, ks))))
     keys = {k: _text_key(texts[k]) for k in by_text.intersection(ks)}
     # (number of words, first key, last key) of each pair's key: from its key, or its words
@@ -125,6 +128,18 @@ def _en_keys_wanted(en: English, ks: list[int], wanted: list[bool]) -> dict[int,
     for k in maybe.difference(keys):
         keys[k] = " ".join(_word_keys(words[bounds[k]:bounds[k + 1]]))
     return keys
+
+
+def _texts_holding(joined: str, offsets: list[int], part: str) -> list[int]:
+    """The indices of the texts that hold `part` (no line break in it), found in `joined`, the
+    texts joined by line breaks (text k at offsets[k]): a scan in C to each text that holds it
+    (in most runs, a few or none), not a look into each text."""
+    found: list[int] = []
+    at = joined.find(part)
+    while at >= 0:
+        found.append(bisect.bisect_right(offsets, at) - 1)
+        at = joined.find(part, offsets[found[-1] + 1])  # (the next text)
+    return found
 
 
 def _word_keys(words: Iterable[str]) -> Iterator[str]:
@@ -154,7 +169,7 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
     en = english(views)
     every = en.pairs
     # the pairs with both sides (by their index in the run)
-    ks = list(compress(range(len(every)), map(and_, map(bool, [p.zh for p in every]), map(bool, [p.en for p in every]))))
+    ks = list(compress(range(len(every)), map(and_, map(bool, map(_ZH, every)), map(bool, map(_EN, every)))))
     zks = _zh_keys_of([every[k] for k in ks])
     # only a key that two pairs or more share can have variants (counted in C: most are in one)
     zh_count = Counter(zks)
@@ -163,9 +178,11 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
     en_count = Counter(eks.values())
     by_zh: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
     by_en: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
-    for k, zk, in_zh in zip(ks, zks, zh_shared):
+    # (the pairs whose Chinese key or English key another pair shares, picked in C: a few)
+    en_shared = {k for k, ek in eks.items() if en_count[ek] > 1}
+    for k, zk in compress(zip(ks, zks), map(or_, zh_shared, map(en_shared.__contains__, ks))):
         ek = eks.get(k)
-        if not ek or not zk or not (in_zh or en_count[ek] > 1):
+        if not ek or not zk:
             continue
         v, p = views[en.view_index(k)], every[k]
         by_zh[zk][ek].append((v, p))

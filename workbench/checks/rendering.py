@@ -95,6 +95,7 @@ class _WordCodes(dict):
 _IS_ALONE, _IS_FIRST, _IS_NEXT, _IS_LAST = (table(lambda b, bit=bit: bool(b & bit)) for bit in (_ALONE, _FIRST, _NEXT, _LAST))
 _LENGTH = table(lambda b: b >> 4)
 _3_TO_10, _UP_TO_10 = table(lambda n: 3 <= n <= 10), table(lambda n: n <= 10)
+_BIT_1, _BIT_2, _BIT_4 = (table(lambda b, bit=bit: bool(b & bit)) for bit in (1, 2, 4))
 # Of a character's UTF-32-LE, its second byte and its third (its plane): whether it may be Han
 # (HAN_CHARS: U+3400–U+9FFF and U+F900–U+FAFF in the first plane; all of the second and third)
 _MAY_BE_HAN_BMP = table(lambda b: 0x34 <= b <= 0x9F or b in (0xF9, 0xFA))
@@ -167,8 +168,11 @@ class _Units:
         size3 = size2 + (size >> 16)
         two = run & (last >> 8) & lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
         three = run & (last >> 16) & lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
-        at = [nonzero(mask.to_bytes(n, "little"))
-              for mask in (lanes(kind.translate(_IS_ALONE)) & may, two & may, three & may)]
+        # where units start (one, two or three words: bits 1, 2, 4 of one mask, read in one pass)
+        starts_at = ((lanes(kind.translate(_IS_ALONE)) | two << 1 | three << 2) & may * 7).to_bytes(n, "little")
+        found = nonzero(starts_at)
+        codes = bytes(map(starts_at.__getitem__, found))
+        at = [list(compress(found, codes.translate(t))) for t in (_BIT_1, _BIT_2, _BIT_4)]
         units = [words[i] for i in at[0]]
         units += [words[i] + words[i + 1] for i in at[1]]
         units += [words[i] + words[i + 1] + words[i + 2] for i in at[2]]

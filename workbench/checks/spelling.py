@@ -339,10 +339,11 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     # those without (most): the four words in a row, looked up in C where the first word and
     # the last are those of a phrase with an article
     starts = nonzero((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
+    ahead = [c.ids[j:] for j in range(PHRASE_WORDS)]  # (word k + j's number at k: copies in C, no add a place)
     for j in (0, PHRASE_WORDS - 1):
         ends = {key[j] for key in spaced}
-        starts = list(compress(starts, map(ends.__contains__, c.numbers(map(add, starts, repeat(j))))))
-    keys = list(zip(*(c.numbers(map(add, starts, repeat(j))) for j in range(PHRASE_WORDS))))
+        starts = list(compress(starts, map(ends.__contains__, map(ahead[j].__getitem__, starts))))
+    keys = list(zip(*(map(numbers.__getitem__, starts) for numbers in ahead)))
     for a, key in compress(zip(starts, keys), map(spaced.__contains__, keys)):
         spaced[key].add((1,) * (PHRASE_WORDS - 1))
         found.append((a, a + PHRASE_WORDS - 1, key))

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from workbench.checks import Finding
 from workbench.checks.view import Found, PairView, View, match_all_pairs, one_per_span
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
-from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, tokenize_en, word_key
+from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, word_key
 
 
 def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = (),
@@ -130,7 +130,7 @@ def _heads(expected: tuple[str, ...]) -> frozenset[str]:
     """The head words of renderings (`back_reference`), by key."""
     heads = {key[-1] for key in (en_key(x) for x in expected) if key}
     # an acronym inside a long rendering is its head too ("… SMEs that use … products")
-    heads |= {t.key for x in expected for t in tokenize_en(x) if len(t.text) > 1 and t.text.rstrip("s").isupper()}
+    heads |= {FOLDED_KEYS[w] for x in expected for w in WORD.findall(x) if len(w) > 1 and w.rstrip("s").isupper()}
     return frozenset(heads)
 
 

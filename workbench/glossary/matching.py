@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
-from operator import add, gt, itemgetter, le, methodcaller, mul, sub
+from operator import add, eq, gt, itemgetter, le, methodcaller, mul, sub
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -353,10 +353,15 @@ class TermMatcher:
         of `Forms.find`."""
         offsets = _offsets(texts)
         found = self._zh.find(normalize_zh("\n".join(texts)))
-        # the text of each hit (where the texts start: the places just after a start, less one)
-        text_of = map(bisect.bisect_right, repeat(offsets), map(itemgetter(0), found))
-        return [(s, e, i, k - 1, offsets[k - 1]) for (s, e, i), k in zip(found, text_of)
-                if e - offsets[k - 1] <= len(texts[k - 1])]
+        # the text of each hit (where the texts start: the places just after a start, less
+        # one), and where it starts, made in C
+        starts = list(map(itemgetter(0), found))
+        ks = list(map(sub, map(bisect.bisect_right, repeat(offsets), starts), repeat(1)))
+        at = list(map(offsets.__getitem__, ks))
+        kept = list(zip(starts, map(itemgetter(1), found), map(itemgetter(2), found), ks, at))
+        if any("\n" in form for form in self._zh.payloads):  # (else none can reach across a join)
+            kept = [h for h in kept if h[1] - h[4] <= len(texts[h[3]])]
+        return kept
 
     def zh_terms_all(self, text: str) -> list[int]:
         """Every term whose Chinese is in the text, nested ones too (规模以上 inside
@@ -448,7 +453,10 @@ class ZhFound:
         """(text, term) as one number (text × `width` + term) → its place among the terms of
         every text (`zh_terms_all`: by text, then as each text's terms are listed)."""
         # (by place, then the shorter first: by text, and in each text as `scan` lists them)
-        kept = sorted(self.kept, key=itemgetter(0, 1))
+        kept = self.kept
+        starts = list(map(itemgetter(0), kept))
+        if any(map(eq, starts, starts[1:])):  # (kept is by place: only two at one place need sorting)
+            kept = sorted(kept, key=itemgetter(0, 1))
         codes = dict.fromkeys(map(add, map(mul, map(itemgetter(3), kept), repeat(width)), map(itemgetter(2), kept)))
         return dict(zip(codes, count()))
 
@@ -561,7 +569,10 @@ class Words(NamedTuple):
 
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
-    parts = WORD_SPLIT.split("\n".join(texts))  # text between words, word, text between, …
+    joined = "\n".join(texts)
+    # text between words, word, text between, … (ASCII text read with ASCII classes, which
+    # are WORD's there, a third faster than asking each character's Unicode category)
+    parts = (_ASCII_WORD_SPLIT if joined.isascii() else WORD_SPLIT).split(joined)
     words = parts[1::2]
     # where each word ends: the lengths of the text before it and of it, added up (where it
     # starts is only asked of the few words that begin a hit: its end less its length)
@@ -570,6 +581,10 @@ def read_words(texts: Sequence[str]) -> Words:
     # (a word of text k ends after the text starts, and one of an earlier text before)
     bounds = list(map(bisect.bisect_left, repeat(ends, len(offsets)), offsets))
     return Words(texts, words, ends, offsets, bounds, parts[2:-1:2])
+
+
+#: WORD_SPLIT for ASCII text: a letter or digit there is [A-Za-z0-9] (`[^\W_]`), and no ’.
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]++(?:['&.][A-Za-z0-9]++)*+)")
 
 
 def _exact_word(word: str) -> str:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -47,7 +47,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import attrgetter, ge, itemgetter
 
-from workbench.glossary.dictionary import Dictionary, dictionary
+from workbench.glossary.dictionary import Dictionary, dictionary, pair_key
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
 
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
@@ -87,13 +87,16 @@ def _adjective(char: str) -> bool:
     return rjieba.tag(char)[0][1] in ("a", "b")
 
 
-def components(term: str, d: Dictionary) -> list[str]:
-    """The term as dictionary words, longest first from the left (科技成果 → 科技, 成果)."""
+def components(term: str, d: Dictionary, known: Callable[[str], bool] | None = None) -> list[str]:
+    """The term as dictionary words, longest first from the left (科技成果 → 科技, 成果).
+    (`known`: whether a piece is a dictionary word, where looked up already.)"""
     out, i = [], 0
+    begins = d.prefixes  # (no word of two characters or more starts where these two do not begin one: not looked up)
     while i < len(term):
-        for n in range(min(4, len(term) - i), 0, -1):
+        longest = min(4, len(term) - i) if i + 1 < len(term) and pair_key(term[i], term[i + 1]) in begins else 1
+        for n in range(longest, 0, -1):
             piece = term[i:i + n]
-            if n == 1 or (piece != term and d.lookup(piece) is not None):
+            if n == 1 or (piece != term and (known(piece) if known else d.lookup(piece) is not None)):
                 out.append(piece)
                 i += n
                 break
@@ -501,14 +504,26 @@ class Renderings:
 
     def _explained(self, pid: int, term: str) -> set[str]:
         """The dictionary's glosses of the pair's other Chinese words (the term left out)."""
-        words = components(self.zh_of[pid].replace(term, "，"), self.d)
-        return set().union(*(dictionary_glosses(w, self.d) for w in words if len(w) >= 2))
+        words = components(self.zh_of[pid].replace(term, "，"), self.d, self._known.__getitem__)
+        return set().union(*map(self._word_glosses.__getitem__, [w for w in words if len(w) >= 2]))
+
+    @cached_property
+    def _known(self) -> WordTable:
+        """piece → whether it is a dictionary word, looked up once (the pairs' Chinese, cut by
+        `components` for `_explained` term after term)."""
+        return WordTable(lambda piece: self.d.lookup(piece) is not None)
+
+    @cached_property
+    def _word_glosses(self) -> WordTable:
+        """word → `dictionary_glosses`, looked up once (the pairs' words, for `_explained`)."""
+        return WordTable(lambda word: dictionary_glosses(word, self.d))
 
     def _read(self, term: str, ids: list[int], own: list[set[str]], extra: list[set[str]],
               look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
         seen: list[Seen] = []
         slot_votes: dict[int, Counter] = defaultdict(Counter)
         voters: Counter = Counter()  # the pairs voting for some word, per part
+        before: list[tuple[int, int, set[str]]] = []  # (pair, part, the words before the other parts' rendering)
         every = [g | x for g, x in zip(own, extra)]
         n_parts = len(own)
         pairs = self.pairs_read(ids)
@@ -542,7 +557,8 @@ class Renderings:
             parts = reading.parts
             if spans:
                 ends = _ends_phrase(pair, spans[0])
-                seen.append(Seen(pair.id, [_words_by_part(pair, sp, parts) for sp in spans], [pair.surface(sp) for sp in spans],
+                seen.append(Seen(pair.id, [_words_by_part(pair, sp, n_parts, reading.renders) for sp in spans],
+                                 [pair.surface(sp) for sp in spans],
                                  ends, None if ends else pair.keys[spans[0][1] + 1]))
                 continue
             if not look_for_slots:
@@ -555,7 +571,6 @@ class Renderings:
             if matched is None:  # (the words of the pair matched, and marked as compounds, as above)
                 matched = reading.matched(pair)
                 reading.compounds(pair, matched)
-            explained = None
             for n in slotted:  # a modifier (not the head), written before the rest
                 keep = [k for k in range(n_parts) if k != n]  # (the other parts' columns, picked in C)
                 others = list(map(itemgetter(*keep), matched)) if len(keep) > 1 else list(zip(map(itemgetter(*keep), matched)))
@@ -563,11 +578,23 @@ class Renderings:
                     continue
                 words = {w for sp in _spans(pair, others, len(parts) - 1)
                          if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
-                if words:  # not a word that renders another Chinese word of the pair
-                    explained = self._explained(pair.id, term) if explained is None else explained
-                    voted = {w for w in words if not matches(w, explained)}
-                    slot_votes[n].update(voted)
-                    voters[n] += bool(voted)
+                if words:
+                    before.append((pair.id, n, words))
+        # not a word that renders another Chinese word of the pair; read only for a part that
+        # some word comes before in SLOT_MIN_PAIRS pairs (else none can pass below, as a word
+        # left out is counted in fewer)
+        counted: dict[int, Counter] = defaultdict(Counter)
+        for _, n, words in before:
+            counted[n].update(words)
+        wanted = {n for n, c in counted.items() if _enough(c)}
+        explained: dict[int, set[str]] = {}
+        for pid, n, words in before:
+            if n in wanted:
+                if pid not in explained:
+                    explained[pid] = self._explained(pid, term)
+                voted = {w for w in words if not matches(w, explained[pid])}
+                slot_votes[n].update(voted)
+                voters[n] += bool(voted)
         # a word most of the pairs agree on ("pilot" zones / areas), not any of many words that
         # happen to come before a name ("said", "cried", "protested" Trinket)
         slots = {n: {k for k, c in votes.items() if c >= max(SLOT_MIN_PAIRS, voters[n] / 2)}
@@ -635,6 +662,12 @@ class _Reading:
                 rows[key] = tuple([key in f for f in found])
         return list(map(rows.__getitem__, pair.keys))
 
+    def renders(self, key: str, n: int) -> bool:
+        """Whether a word (no stop word) renders part n, as itself or as a compound of it and a
+        neighbour (what `matches` and `_compound` say, read from `found` and `joins`)."""
+        at = self.joins.get(key, ())
+        return key in self.found[n] or n in at or n - 1 in at
+
     def compounds(self, pair: EnPair, matched: Matched) -> set[int]:
         """`_compounds`: the words of the pair rendering two parts at once, marked in `matched`."""
         if self.doubles.isdisjoint(pair.keys):
@@ -655,6 +688,11 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
     if k >= 0 and _CONTENT[pair.keys[k]] and not pair.clause_break(k, span[0]) and not pair.hyphened(k):
         return pair.keys[k]
     return None
+
+
+def _enough(counted: Counter) -> bool:
+    """Whether some word is counted in SLOT_MIN_PAIRS pairs (`Renderings._read`'s votes)."""
+    return max(counted.values()) >= SLOT_MIN_PAIRS
 
 
 def _may_follow(pair: EnPair, matched: Matched) -> bool:
@@ -735,7 +773,7 @@ def _spans(pair: EnPair, matched: Matched, n_parts: int, double: frozenset[int] 
     found = []
     limit = 2 * n_parts + 2
     for start in sorted({k for h in hits for k in h}):
-        ends = [min((k for k in h if k >= start), default=None) for h in hits]
+        ends = [h[i] if (i := bisect_left(h, start)) < len(h) else None for h in hits]  # (each part's first hit from start)
         if None in ends:
             break
         end = max(e for e in ends if e is not None)
@@ -784,17 +822,14 @@ def _widen(pair: EnPair, matched: Matched, start: int, end: int) -> tuple[int, i
     return start, end
 
 
-def _words_by_part(pair: EnPair, span: tuple[int, int], parts: list[set[str]]) -> Parts:
+def _words_by_part(pair: EnPair, span: tuple[int, int], n_parts: int, renders: Callable[[str, int], bool]) -> Parts:
     """For each part of the term, the words of the rendering that render it (five letters),
-    and last the order in which the parts come."""
+    and last the order in which the parts come. (`renders(key, n)`: whether a word renders
+    part n, as itself or in a compound: `_Reading.renders`.)"""
     keys = [k for k in pair.keys[span[0]:span[1] + 1] if k not in EN_STOP]
-    def renders(k: str, n: int) -> bool:
-        return matches(k, parts[n]) or (len(k) >= 8 and (n + 1 < len(parts) and _compound(k, parts[n], parts[n + 1])
-                                                          or n > 0 and _compound(k, parts[n - 1], parts[n])))
-
-    words = [frozenset(k[:5] for k in keys if renders(k, n)) for n in range(len(parts))]
-    first = [next((i for i, k in enumerate(keys) if renders(k, n)), 0) for n in range(len(parts))]
-    order = "".join(str(n) for n in sorted(range(len(parts)), key=lambda n: (first[n], n)))
+    words = [frozenset(k[:5] for k in keys if renders(k, n)) for n in range(n_parts)]
+    first = [next((i for i, k in enumerate(keys) if renders(k, n)), 0) for n in range(n_parts)]
+    order = "".join(str(n) for n in sorted(range(n_parts), key=lambda n: (first[n], n)))
     return (*words, frozenset([order]))
 
 
