@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import compress, count, filterfalse, groupby, repeat
 from operator import add, and_, eq, itemgetter, mul
@@ -21,12 +21,12 @@ from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, word_key
 
 
-def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = (),
+def suggest_any(forms: list[str], text: str, taken: Iterable[tuple[int, int]] = (),
                 keys: frozenset[str] | None = None) -> str | None:
     """The closest run of words to any accepted form (see `suggest`), never one that overlaps
-    the rendering of another term (`taken`): "sized enterprises" inside "small- and
-    medium-sized enterprises" is 中小企业, not 龙头企业. (`keys`: the keys of the text's words,
-    if read already.)"""
+    the rendering of another term (`taken`, iterated only where a word of a form is in the
+    text): "sized enterprises" inside "small- and medium-sized enterprises" is 中小企业, not
+    龙头企业. (`keys`: the keys of the text's words, if read already.)"""
     best, best_score = None, 70.0
     for form in forms:
         if _is_abbreviation(form):
@@ -35,6 +35,19 @@ def suggest_any(forms: list[str], text: str, taken: list[tuple[int, int]] = (),
         if got is not None:
             best, best_score = got
     return best
+
+
+class _Lazy:
+    """A sequence worked out when first iterated (`suggest_any`'s `taken`: only a text holding a
+    word of the rendering is read further)."""
+
+    def __init__(self, make: Callable[[], Sequence]) -> None:
+        self.make, self.items = make, None
+
+    def __iter__(self) -> Iterator:
+        if self.items is None:
+            self.items = self.make()
+        return iter(self.items)
 
 
 def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
@@ -302,7 +315,9 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
             hit = found.zh.first_hit(k, i)  # (the first of p.zh_hits of the term)
             if inside_a_longer_word(p.zh, hit.start, hit.end):
                 continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
-            taken = [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN]
+            # (the other terms' renderings, read only if a word of this one's is in the text)
+            taken = _Lazy(lambda p=p, i=i: [h.span for j, hs in p.en_by_term.items() if j != i for h in hs
+                                            if h.kind != FORBIDDEN])
             found_words = suggest_any(accepted, p.en, taken, p.word_keys)
             last = _last_named(named, width, k, i)
             recent = k - last <= ANTECEDENT_PAIRS
