@@ -159,10 +159,14 @@ class _Units:
         n = len(words)
         if "".join(words) != sep.join(kept_texts) + (sep if kept else ""):  # pragma: no cover - jieba gives back its text
             begins = _begins("".join(words).encode("utf-32-le", "surrogatepass"), d.prefixes)
-        # whether the two characters from each word's first begin a dictionary word
-        may = lanes(bytes(map(begins.__getitem__, accumulate(map(len, words[:-1]), initial=0)))) if n else 0
         kind = bytes(map(_WordCodes().__getitem__, words))
-        first, later, last, size = (lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST, _LENGTH))
+        lengths = kind.translate(_LENGTH)  # (each word's length, 11 for any longer)
+        # whether the two characters from each word's first begin a dictionary word (where each
+        # word starts: its length read from its code, where none is longer than 10)
+        steps = lengths[:-1] if lengths.find(11) < 0 else map(len, words[:-1])
+        may = lanes(bytes(map(begins.__getitem__, accumulate(steps, initial=0)))) if n else 0
+        first, later, last = (lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST))
+        size = lanes(lengths)
         run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
         size2 = size + (size >> 8)  # (the characters of words i and i + 1)
         size3 = size2 + (size >> 16)

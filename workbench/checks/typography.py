@@ -21,7 +21,7 @@ from operator import or_
 
 from workbench.checks import Finding
 from workbench.checks.view import View, english
-from workbench.text.normalize import EN_STOP, WORD
+from workbench.text.normalize import EN_STOP, WORD, WordTable
 
 # CJK punctuation and the full-width forms of ASCII punctuation (not letters or digits)
 _FULL_WIDTH_CHARS = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
@@ -130,47 +130,60 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     # Pass 1: the words written both capitalised (not first in a sentence) and in lower case;
     # only phrases of such words can be written two ways, so pass 2 looks at no other.
     distinct = english(views).distinct_read
+    own: list[list[str]] = []  # (each pair's words, where this check reads them itself: read once)
     if distinct is None:
-        distinct = set()
-        for v in views:
-            for p in v.pairs:
-                distinct.update(WORD.findall(p.en))
+        own = [WORD.findall(p.en) for v in views for p in v.pairs]
+        distinct = set().union(*own)
     capital = {w.lower() for w in filterfalse(str.islower, distinct) if w[:1].isupper() and w[1:].islower()}
     both = {w for w in capital if w in distinct and w.islower()} - EN_STOP
     if not both:
         return
-    # casefolded phrase → case shape of its content words → [(view, pair id, surface)]
-    seen: dict[str, dict[tuple, list[tuple[View, int, str]]]] = defaultdict(lambda: defaultdict(list))
+    # casefolded phrase → case shape of its content words → [(view, pair id, surface, place)]; only
+    # the shapes that can take part in a finding are kept: Title Case or lower case throughout
+    # (a shape with both, or with neither, is never a finding nor the reference)
+    seen: dict[str, dict[tuple, list[tuple[View, int, str, int]]]] = defaultdict(lambda: defaultdict(list))
+    read = iter(own)
     for v in views:
         for p in v.pairs:
-            if not p.en or both.isdisjoint(p.words_lower()):
-                continue
-            words = list(WORD.finditer(p.en))
-            if _heading(words):
+            texts = next(read) if own else p.words_read
+            if texts is None:
+                texts = WORD.findall(p.en)
+            firsts = list(compress(range(len(texts)), map(both.__contains__, map(str.lower, texts))))
+            if not firsts or not p.plain and both.isdisjoint(p.words_lower()):
+                continue  # (a text whose lower case is not its words' lower case: as it reads lower-cased)
+            en = p.en
+            # each word read once (case folded, whether a stop word, its case shape, where it is,
+            # and whether the next is joined to it by a space or a hyphen only), not once a run
+            folds = list(map(str.casefold, texts))
+            stop = list(map(EN_STOP.__contains__, folds))
+            if _heading(texts, stop):
                 continue  # a heading in Title Case says nothing about the phrase's own case
-            for k, first in enumerate(words):
-                if first.group().lower() not in both:
-                    continue
-                starts = _starts_sentence(p.en, first.start())
-                for n in range(2, 6):
-                    if k + n > len(words):
-                        break
-                    run = words[k:k + n]
-                    if p.en[run[-2].end():run[-1].start()] not in (" ", "-"):
+            cases = list(map(_CASES.__getitem__, texts))
+            words = list(WORD.finditer(en))
+            begins, ends = list(map(re.Match.start, words)), list(map(re.Match.end, words))
+            joined = [en[a:b] in (" ", "-") for a, b in zip(ends, begins[1:])]
+            for k in firsts:
+                starts = _starts_sentence(en, begins[k])
+                shape = [] if stop[k] else [cases[k]]
+                for last in range(k + 1, min(k + 5, len(texts))):  # runs of 2–5 words
+                    if not joined[last - 1]:
                         break  # one phrase: words joined by a space or a hyphen only
-                    texts = [m.group() for m in run]
-                    if texts[-1].casefold() in EN_STOP:
+                    if stop[last]:
                         continue
-                    shape = [_case(t) for t in texts if t.casefold() not in EN_STOP]
-                    if len(shape) < 2 or "m" in shape or "d" in shape:
-                        continue  # mixed-case words (iPhone) and numbers follow no rule here
-                    if "T" in shape and _inside_a_name(words, k, k + n - 1):
+                    shape.append(cases[last])
+                    if len(shape) < 2:
+                        continue
+                    if "m" in shape or "d" in shape:
+                        break  # mixed-case words (iPhone) and numbers follow no rule here (nor in a longer run)
+                    kept = ("*", *shape[1:]) if starts else tuple(shape)  # the first word of a sentence is capitalised anyway
+                    if "T" in kept and "l" in kept:
+                        break  # (and so in every longer run)
+                    if "T" not in kept and "l" not in kept:
+                        continue
+                    if "T" in shape and _inside_a_name(texts, k, last):
                         continue  # "Industry and Information Technology" in "Ministry of …"
-                    if starts:
-                        shape[0] = "*"  # the first word of a sentence is capitalised anyway
-                    surface = p.en[first.start():run[-1].end()]
-                    seen[" ".join(t.casefold() for t in texts)][tuple(shape)].append((v, p.id, surface))
-    found: dict[tuple, list[tuple[int, int, Finding]]] = defaultdict(list)  # (file, pair) → findings
+                    seen[" ".join(folds[k:last + 1])][kept].append((v, p.id, en[begins[k]:ends[last]], begins[k]))
+    found: dict[tuple, list[tuple[int, int, Finding]]] = defaultdict(list)  # (file, pair) → (length, place, finding)
     for phrase, shapes in seen.items():
         if len(shapes) < 2:
             continue
@@ -184,43 +197,45 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
         for s in title + lower:
             if s == ref or _compatible(s, ref):
                 continue
-            for v, pid, surface in shapes[s]:
+            for v, pid, surface, place in shapes[s]:
                 f = Finding("capitalisation", "info", pid,
                             f"“{surface}” here, “{ref_occ[2]}” in {len(pairs_of[ref])} pair(s) (first: pair {ref_occ[1]})",
                             term=phrase, expected=ref_occ[2], found=surface, file=v.file)
-                found[(v.file, pid)].append((len(phrase), f))
+                found[(v.file, pid)].append((len(phrase), place, f))
     for fs in found.values():  # the longest phrase of a pair speaks for the phrases inside it
-        fs.sort(key=lambda x: -x[0])
+        fs.sort(key=lambda x: (-x[0], x[1]))  # (phrases as long: as they come in the pair)
         kept: list[Finding] = []
-        for _, f in fs:
+        for _, _, f in fs:
             if not any(f.term in k.term and f.found in k.found for k in kept):
                 kept.append(f)
         yield from kept
 
 
-def _heading(words: list) -> bool:
-    """Most content words capitalised: a heading or a title."""
-    content = [m.group() for m in words[1:] if m.group().casefold() not in EN_STOP and m.group().isalpha()
-               and not m.group().isupper()]
+def _heading(texts: list[str], stop: list[bool]) -> bool:
+    """Most content words capitalised (the first word aside): a heading or a title."""
+    content = [w for w, s in zip(texts[1:], stop[1:]) if not s and w.isalpha() and not w.isupper()]
     return len(content) >= 2 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
 
 
 _TITLE_GLUE = frozenset(("of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with"))
 
 
-def _inside_a_name(words: list, first: int, last: int) -> bool:
+def _inside_a_name(words: list[str], first: int, last: int) -> bool:
     """The run has a capitalised word right before or after it (over "of", "in", "the", …):
     it is part of a longer name or title ("… Equipment Renewal in the Industrial Sector")."""
     def cap(k: int, step: int) -> bool:
-        while 0 <= k < len(words) and words[k].group().casefold() in _TITLE_GLUE:
+        while 0 <= k < len(words) and words[k].casefold() in _TITLE_GLUE:
             k += step
-        return 0 <= k < len(words) and words[k].group()[:1].isupper()
+        return 0 <= k < len(words) and words[k][:1].isupper()
     return cap(first - 1, -1) or cap(last + 1, 1)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \"“‘(")
-    return not before or before[-1] in ".!?:;"
+    """Nothing but a sentence's end (and spaces, opening quotes, brackets) before `pos`."""
+    i = pos
+    while i and text[i - 1] in " \"“‘(":
+        i -= 1
+    return not i or text[i - 1] in ".!?:;"
 
 
 def _case(word: str) -> str:
@@ -233,6 +248,9 @@ def _case(word: str) -> str:
     if word.islower():
         return "l"
     return "m"
+
+
+_CASES = WordTable(_case)  # word → its case shape, worked out once a distinct word
 
 
 def _all(shape: tuple, case: str) -> bool:
