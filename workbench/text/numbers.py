@@ -353,7 +353,7 @@ def en_numbers(text: str) -> list[Number]:
     for m in _PARENS.finditer(text):
         glossed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out: list[Number] = []
-    for m in _EN_DIGITS.finditer(text, first_digit) if first_digit >= 0 else ():
+    for m in _digit_matches(text, first_digit) if first_digit >= 0 else ():
         letters, whole, decimals, scale, times, pct = m.groups()
         start = m.start(2)
         value = float(whole.replace(",", "") + (decimals or ""))
@@ -394,6 +394,28 @@ def en_numbers(text: str) -> list[Number]:
         out.append(Number(float(_MONTHS.index(_fold(m.group(1))) + 1), m.group(), m.start(), m.end(), False))
     out.sort(key=lambda n: n.start)
     return out
+
+
+def _digit_matches(text: str, first: int) -> Iterator[re.Match]:
+    """`_EN_DIGITS.finditer(text, first)`, tried only at each run of digits (found by a scan
+    that skips ahead to digits in C) and the ASCII letters right before it (C919): a match is
+    letters then a digit, after no ASCII letter or digit, so within a run of ASCII digits only
+    its start (or its letters') can begin one. (A run holding a digit of another script, after
+    which an ASCII digit may begin a match: the text scanned from there on, as finditer would.)"""
+    end = 0
+    for run in _DIGIT_RUN.finditer(text, first):
+        if not run.group().isascii():
+            yield from _EN_DIGITS.finditer(text, max(end, first))
+            return
+        at = run.start()
+        while at > first and text[at - 1].isascii() and text[at - 1].isalpha():
+            at -= 1
+        if at >= end and (m := _EN_DIGITS.match(text, at)) is not None:
+            end = m.end()
+            yield m
+
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _word_matches(text: str, runs: Iterable[str]) -> Iterator[re.Match]:
