@@ -77,14 +77,16 @@ def test_words_are_read_as_by_the_plain_pattern():
         assert bool(WORD.fullmatch(text)) == bool(plain.fullmatch(text))
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(6))
 def test_normalising_many_chinese_texts_at_once_is_normalising_each(seed):
     """normalize_zh_all (the characters that change replaced throughout the texts joined) is
-    normalize_zh of each text: with few or many characters to change, line breaks, none."""
+    normalize_zh of each text: with few or many characters to change (about as many as it
+    replaces at most), '"' (which stays), line breaks, none."""
 
     rnd = random.Random(seed)
     changing = [chr(c) for c in _ZH_TABLE]
-    chars = list("中文数据，。增长") + rnd.sample(changing, k=(3, 10, 40, 3)[seed]) + (["\n"] if seed == 3 else [])
+    chars = (list('中文数据，。增长"') + rnd.sample(changing, k=(3, 10, 40, 3, 16, 17)[seed])
+             + (["\n"] if seed == 3 else []))
     texts = ["".join(rnd.choices(chars, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 60))]
     assert normalize_zh_all(texts) == [normalize_zh(t) for t in texts]
     assert normalize_zh_all([]) == [] and normalize_zh_all([""]) == [""]

@@ -116,16 +116,28 @@ def _translated(m: re.Match) -> str:
 
 
 def normalize_zh_all(texts: list[str]) -> list[str]:
-    """`normalize_zh` of each text, from one pass over them all: the characters that change,
-    found in one scan, each then replaced throughout (`str.replace`, in C: a handful of them in
-    most runs). Each text keeps its length."""
+    """`normalize_zh` of each text, from one pass over them all: each character that changes
+    replaced throughout (`str.replace`, in C: a handful of them in most runs) as soon as a scan
+    of the joined texts meets it, and the scan taken up again where it was (the characters
+    replaced no longer stop it: one scan in all, not a string made for each of the thousands of
+    places to change). Each text keeps its length."""
     joined = "\n".join(texts)
-    changed = set("".join(set(_ZH_CHANGES.findall(joined))))
-    if joined.count("\n") != len(texts) - 1 or len(changed) > _REPLACED_AT_MOST:
-        return list(map(normalize_zh, texts))  # (a text holding a line break; or many to replace)
-    for ch in changed:
-        joined = joined.replace(ch, _ZH_TABLE[ord(ch)])
+    if joined.count("\n") != len(texts) - 1:
+        return list(map(normalize_zh, texts))  # (a text holding a line break)
+    replaced = 0
+    at = _ZH_CHANGING.search(joined)
+    while at is not None:
+        for ch in set(at.group()):
+            joined = joined.replace(ch, _ZH_TABLE[ord(ch)])
+            replaced += 1
+        if replaced > _REPLACED_AT_MOST:
+            return list(map(normalize_zh, texts))  # (many to replace)
+        at = _ZH_CHANGING.search(joined, at.start())
     return joined.split("\n") if texts else []
+
+
+#: The characters normalize_zh changes (not '"', which it leaves as it is).
+_ZH_CHANGING = re.compile("[" + "".join(re.escape(chr(c)) for c, to in _ZH_TABLE.items() if to != chr(c)) + "]+")
 
 
 #: Past this many characters to change, `normalize_zh_all` normalises each text (each
