@@ -339,6 +339,29 @@ def test_a_term_inside_a_longer_compound_is_not_missing(zh, en, missing):
     assert bool(found("term-missing", (zh, en), glossary=g)) == missing
 
 
+def test_a_words_root_is_read_as_suffix_by_suffix():
+    """_root tests all the suffixes at once first (most words end in none): the same root as
+    trying each in turn, on random words made of suffixes and letters (ß and İ change length
+    when case-folded)."""
+    import random
+
+    from workbench.checks.terms import _SUFFIXES, _root
+
+    def plain(word):
+        w = word.casefold()
+        for suffix, repl in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)] + repl
+                break
+        return w[:7]
+
+    rnd = random.Random(10)
+    pieces = ["a", "ation", "ing", "s", "ly", "ally", "ed", "es", "iz", "is", "T", "ß", "ations", "izations", "İ"]
+    words = {"".join(rnd.choices(pieces, k=rnd.randint(1, 5))) for _ in range(5000)}
+    assert [_root(w) for w in words] == [plain(w) for w in words]
+    assert sum(_root(w) != w.casefold()[:7] for w in words) > 300  # (a suffix taken off)
+
+
 def test_a_term_is_inside_a_longer_word_of_its_clause_as_of_its_sentence():
     """inside_a_longer_word cuts only the clause around the term (between punctuation marks):
     the same answer as cutting the whole sentence, on random sentences of words that jieba

@@ -173,15 +173,19 @@ _SUFFIXES = (("izations", ""), ("ization", ""), ("isations", ""), ("isation", ""
              ("s", ""))
 
 
+_ENDINGS = tuple(suffix for suffix, _ in _SUFFIXES)
+
+
 @lru_cache(maxsize=100_000)
 def _root(word: str) -> str:
     """A rough derivational root, for `paraphrase` only: digitally → digital, transforming and
     transformation → transform."""
     w = word.casefold()
-    for suffix, repl in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            w = w[: -len(suffix)] + repl
-            break
+    if w.endswith(_ENDINGS):  # (most words end in none: one test in C first)
+        for suffix, repl in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)] + repl
+                break
     return w[:7]
 
 
