@@ -129,3 +129,27 @@ def test_normalising_the_chinese_changes_no_key_but_with_full_width_letters_and_
     for code, to in _ZH_TABLE.items():
         if not _FULL_WIDTH_ALNUM.match(chr(code)):
             assert _NOT_WORD.fullmatch(chr(code)) and _NOT_WORD.fullmatch(to), hex(code)
+
+
+def test_contractions_are_spelled_out_as_every_expression_in_turn_would():
+    """_text_key applies a contraction's expression only where the text holds what it needs:
+    the same keys as applying every expression in turn, the plain way."""
+    import random
+
+    from workbench.checks.consistency import _CONTRACTIONS, _text_key
+    from workbench.text.normalize import FOLDED_KEYS, WORD
+
+    def plain(text):
+        text = text.casefold().replace("’", "'")
+        if "'" in text or "cannot" in text:
+            for rx, repl, _ in _CONTRACTIONS:
+                text = rx.sub(repl, text)
+        return " ".join(FOLDED_KEYS[w] for w in WORD.findall(text))
+
+    words = ["can't", "Cannot", "CAN’T", "won't", "isn't", "don’t", "let's", "Let’s", "that's", "It's", "who's",
+             "China's", "they're", "we've", "you'll", "I'm", "i’m", "he'd", "cannot's", "n't", "'s", "'re", "'d",
+             "can", "not", "the", "d", "re", "'", "’", "won", "t", "'ll've", "it's's", "ßn't"]
+    rnd = random.Random(4)
+    for _ in range(2000):
+        text = "".join(rnd.choice(words) + rnd.choice([" ", "", "-", ". "]) for _ in range(rnd.randint(0, 8)))
+        assert _text_key(text) == plain(text), text

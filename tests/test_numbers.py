@@ -256,3 +256,63 @@ def test_plain_agree_of_many_texts_is_the_scans_of_each():
             en[k] = zh[k].replace("增长", "grew ")  # (pairs that agree, as most do)
         each = [nb._ZH_PLAIN.findall(z) == nb._EN_PLAIN.findall(e) for z, e in zip(zh, en)]
         assert nb.plain_agree(zh, en) == each, (zh, en)
+
+
+def test_number_is_built_as_its_fields_say_and_stays_frozen():
+    """Number's own __init__ (faster than the dataclass's) takes the fields, in order, with
+    their defaults; equality, hashing and immutability are the dataclass's."""
+    import dataclasses
+    import inspect
+
+    from workbench.text.numbers import Number
+
+    params = list(inspect.signature(Number).parameters.values())
+    fields = dataclasses.fields(Number)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+                                           for f in fields]
+    n = Number(3.0, "三", 0, 1, False, unit="%")
+    assert (n.value, n.text, n.start, n.end, n.hard, n.alts, n.unit) == (3.0, "三", 0, 1, False, (), "%")
+    assert n == Number(3.0, "三", 0, 1, False, (), "%") and hash(n) == hash(Number(3.0, "三", 0, 1, False, unit="%"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        n.value = 4.0  # type: ignore[misc]
+
+
+def test_en_precheck_never_changes_the_reading_of_random_sentences(monkeypatch):
+    """The precheck says where number words may be; en_numbers then tries _EN_WORDS only there
+    (and the fraction and month scans only where such a word is): random sentences of number
+    words, words that hold one ("someone", "often"), "fold" closed up or not, fractions, months
+    and "may", read both ways."""
+    import random
+
+    from workbench.text import numbers
+
+    bits = ["one", "One", "ONE", "someone", "often", "ten", "tenfold", "Tenfold", "ten-fold", "ten fold", "onefold",
+            "twenty-one", "Twenty", "first", "second", "a third", "two thirds", "half", "a quarter", "once", "twice",
+            "million", "hundred", "3", "12,000", "1.5", "percent", "%", "times", "May", "may", "June", "(", ")", "-",
+            "doubled", "foldable", "elevenfold", "nineteenth", "single", "dozen", "the", "of", "é", "5one", "one5"]
+    rnd = random.Random(9)
+    texts = [" ".join(rnd.choices(bits, k=rnd.randint(1, 10))).replace(" - ", rnd.choice(["-", " - "]))
+             for _ in range(1500)]
+    fast = [en_numbers(t) for t in texts]
+    monkeypatch.setattr(numbers, "_en_triggers", lambda _text: (0, True, True, True))
+    assert fast == [en_numbers(t) for t in texts]
+    assert sum(map(bool, fast)) > 1000
+
+
+def test_digits_tried_at_their_runs_are_the_scan_of_every_place():
+    """en_numbers tries _EN_DIGITS only at each run of digits (and the letters before it): the
+    same matches as scanning every place from the first digit's word, the plain way."""
+    import random
+
+    from workbench.text import numbers
+
+    bits = ["C919", "ARJ21", "3G5", "5G", "\u0663" + "5", "\uff15", "1.2.3", "3rd", "12,000.5", "12,00", "2021-2025",
+            "(2021-2025)", "x2", "3.5%", "3 million", "4-fold", "7 times", "2 percentage points", "1,234", "0.5",
+            "IPv6", "a", "the", "-", ".", ",", "%", " ", "é9", "9é", "10kilo", "3 giga"]
+    rnd = random.Random(12)
+    for _ in range(2000):
+        text = "".join(rnd.choice(bits) + rnd.choice(["", " ", ", "]) for _ in range(rnd.randint(1, 8)))
+        for first in {0, rnd.randint(0, len(text))}:
+            want = [(m.span(), m.groups()) for m in numbers._EN_DIGITS.finditer(text, first)]
+            assert [(m.span(), m.groups()) for m in numbers._digit_matches(text, first)] == want, (text, first)

@@ -42,12 +42,15 @@ def zh_keys(normalized: list[str]) -> list[str]:
     return list(map(str.casefold, map(_NOT_WORD.sub, repeat(""), normalized)))
 
 
-_CONTRACTIONS = [
-    (re.compile(r"\bcan(?:'t|not)\b"), "can not"), (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\b(\w+)n't\b"), r"\1 not"), (re.compile(r"\blet's\b"), "let us"),
-    (re.compile(r"\b(that|it|there|here|what|who|he|she|this)'s\b"), r"\1 is"),
-    (re.compile(r"'re\b"), " are"), (re.compile(r"'ve\b"), " have"), (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"\bi'm\b"), "i am"), (re.compile(r"'d\b"), " would"),
+_CONTRACTIONS = [  # (each with the parts that any text it changes holds)
+    (re.compile(r"\bcan(?:'t|not)\b"), "can not", ("can't", "cannot")),
+    (re.compile(r"\bwon't\b"), "will not", ("won't",)),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not", ("n't",)),
+    (re.compile(r"\blet's\b"), "let us", ("let's",)),
+    (re.compile(r"\b(that|it|there|here|what|who|he|she|this)'s\b"), r"\1 is", ("'s",)),
+    (re.compile(r"'re\b"), " are", ("'re",)), (re.compile(r"'ve\b"), " have", ("'ve",)),
+    (re.compile(r"'ll\b"), " will", ("'ll",)), (re.compile(r"\bi'm\b"), "i am", ("i'm",)),
+    (re.compile(r"'d\b"), " would", ("'d",)),
 ]
 
 
@@ -69,8 +72,11 @@ def _text_key(text: str) -> str:
     spelled out)."""
     text = text.casefold().replace("’", "'")
     if "'" in text or "cannot" in text:
-        for rx, repl in _CONTRACTIONS:
-            text = rx.sub(repl, text)
+        for rx, repl, parts in _CONTRACTIONS:
+            # (only where the text, as the spellings before have left it, holds what the
+            # expression needs: most texts have only a possessive 's, if anything)
+            if any(map(text.__contains__, parts)):
+                text = rx.sub(repl, text)
     # (FOLDED_KEYS is what word_key looks up; mapping its __getitem__ stays in C but for
     # words seen for the first time)
     return " ".join(map(FOLDED_KEYS.__getitem__, WORD.findall(text)))

@@ -15,12 +15,13 @@ from workbench.store.atomic import atomic_write
 from workbench.store.yamlio import (
     Flow,
     Node,
+    NotCanonical,
+    canonical_scalar,
     check_format,
     dump,
     dump_scalar,
     load_root,
     plain_ok,
-    printable_line,
     unknown_keys,
 )
 from workbench.text.reading import read_text
@@ -251,10 +252,6 @@ _INT = re.compile(r"[0-9]{1,18}")
 _PAIR_FIELDS = ("zh", "en", "status", "score", "para", "note")
 
 
-class _NotCanonical(Exception):
-    """The text is not in the canonical form: read it with the general YAML reader."""
-
-
 def _load_canonical(path: str | Path, text: str) -> Alignment | None:
     """The document, if `text` is in the canonical form and valid; None otherwise."""
     start = text.find("\npairs:\n")
@@ -263,7 +260,7 @@ def _load_canonical(path: str | Path, text: str) -> Alignment | None:
     lines = text[start + len("\npairs:\n") :].split("\n")
     try:
         pairs, used = _canonical_pairs(lines)
-    except _NotCanonical:
+    except NotCanonical:
         return None
     rest = "\n".join(lines[used:])
     try:
@@ -286,7 +283,7 @@ def _canonical_pairs(lines: list[str]) -> tuple[list[Pair], int]:
         if line.startswith("- "):
             m = _ID.fullmatch(line)
             if not m or int(m.group(1)) in ids:
-                raise _NotCanonical
+                raise NotCanonical
             pair = Pair(id=int(m.group(1)))
             ids.add(pair.id)
             pairs.append(pair)
@@ -296,58 +293,42 @@ def _canonical_pairs(lines: list[str]) -> tuple[list[Pair], int]:
             break  # the end of the pairs (or not canonical: the general reader decides)
         if line.startswith("  - "):
             if side is None:
-                raise _NotCanonical
-            sentence = _canonical_scalar(line[4:])
+                raise NotCanonical
+            sentence = canonical_scalar(line[4:])
             if not sentence.strip():
-                raise _NotCanonical
+                raise NotCanonical
             side.append(sentence)
             continue
         key, sep, value = line[2:].partition(":")
         if not sep or key not in _PAIR_FIELDS or key in seen:
-            raise _NotCanonical
+            raise NotCanonical
         seen.append(key)
         side = None
         if key in ("zh", "en"):
             if value == " []":
                 continue
             if value:
-                raise _NotCanonical
+                raise NotCanonical
             side = pair.zh if key == "zh" else pair.en
         elif not value.startswith(" "):
-            raise _NotCanonical
+            raise NotCanonical
         elif key == "status":
             if value[1:] not in STATUSES:
-                raise _NotCanonical
+                raise NotCanonical
             pair.status = value[1:]
         elif key == "score":
             if not _SCORE.fullmatch(value[1:]) or float(value[1:]) > 1.0:
-                raise _NotCanonical
+                raise NotCanonical
             pair.score = float(value[1:])
         elif key == "para":
             if not _INT.fullmatch(value[1:]):
-                raise _NotCanonical
+                raise NotCanonical
             pair.para = int(value[1:])
         else:
-            pair.note = _canonical_scalar(value[1:])
+            pair.note = canonical_scalar(value[1:])
     else:
         n = len(lines)
     return pairs, n
-
-
-def _canonical_scalar(text: str) -> str:
-    """A plain or single-quoted scalar on one line, as the canonical writer writes them."""
-    if text.startswith("'"):
-        inner = text[1:-1]
-        if len(text) < 2 or not text.endswith("'") or "'" in inner.replace("''", ""):
-            raise _NotCanonical
-        value = inner.replace("''", "'")
-        if not printable_line(value):
-            raise _NotCanonical
-        return value
-    if not plain_ok(text):
-        raise _NotCanonical
-    return text
-
 
 
 def _flow_docref(d: DocRef) -> Flow:

@@ -256,6 +256,29 @@ def plain_ok(s: str, resolve: bool = True) -> bool:
     return True
 
 
+class NotCanonical(Exception):
+    """The text is not in the canonical form `dump` writes: read it with the general reader."""
+
+
+def canonical_scalar(text: str) -> str:
+    """A plain or single-quoted scalar on one line, as the canonical writer writes them.
+
+    Raises NotCanonical for anything else (double quotes, a comment, a value YAML would read
+    as a number, a boolean or null, characters YAML escapes): the general reader decides.
+    """
+    if text.startswith("'"):
+        inner = text[1:-1]
+        if len(text) < 2 or not text.endswith("'") or "'" in inner.replace("''", ""):
+            raise NotCanonical
+        value = inner.replace("''", "'")
+        if not printable_line(value):
+            raise NotCanonical
+        return value
+    if not plain_ok(text):
+        raise NotCanonical
+    return text
+
+
 def dump_scalar(value: object) -> str:
     """One scalar as `dump` writes it inside a block collection (quoted where needed)."""
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=1_000_000)

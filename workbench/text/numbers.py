@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, count, repeat
@@ -34,7 +35,7 @@ from workbench.text.normalize import normalize_zh
 PERCENT, POINTS, TIMES, NAME = "%", "pp", "x", "name"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Number:
     value: float
     text: str
@@ -43,6 +44,13 @@ class Number:
     hard: bool
     alts: tuple[float, ...] = ()  # the same quantity in other units (1 gigabit = 1000 megabits)
     unit: str = ""  # "" | PERCENT | POINTS | TIMES | NAME
+
+    def __init__(self, value: float, text: str, start: int, end: int, hard: bool, alts: tuple[float, ...] = (),
+                 unit: str = "") -> None:
+        # (the fields set at once: the __init__ a frozen dataclass writes sets each through
+        # object.__setattr__, at twice the time, for the numbers of every pair read; a test
+        # checks that this one takes the fields, in order, with their defaults)
+        self.__dict__.update(value=value, text=text, start=start, end=end, hard=hard, alts=alts, unit=unit)
 
     def keys(self) -> set[float]:
         return {value_key(v) for v in (self.value, *self.alts)}
@@ -302,16 +310,18 @@ def _en_unit(pct: str | None, times: str | None = None) -> str:
 # non-ASCII letters that Python's case-insensitive matching folds onto ASCII ones.
 _ANY_DIGIT = re.compile(r"\d")
 _EN_LETTERS = re.compile(r"[A-Za-z]+")
-_EN_NUMBER_WORDS = frozenset(_WORD_VALUE) | frozenset(_FRACTIONS)
-_EN_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)
-_EN_MONTH_NAME = re.compile("|".join(_EN_MONTH_NAMES))  # anywhere, as a substring: one scan
+#: The runs of letters where a match of _EN_WORDS can begin (a number word, or one closed up
+#: with "fold": "tenfold"), and the fraction words, one of which a match of _EN_FRACTION holds.
+_EN_WORD_RUNS = frozenset(_WORD_VALUE) | frozenset(w + "fold" for w in _WORD_VALUE)
+_EN_NUMBER_WORDS = _EN_WORD_RUNS | frozenset(_FRACTIONS)
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _en_triggers(text: str) -> tuple[int, bool, bool, bool] | None:
+def _en_triggers(text: str) -> tuple[int, bool | frozenset[str], bool, bool] | None:
     """Which of the patterns below can match, or None for none: most sentences need one or
-    two of the five scans. (Where the first digit's word starts, or -1 for no digit; number
-    words and fractions; multiples; months.)"""
+    two of the five scans. (Where the first digit's word starts, or -1 for no digit; the runs
+    of letters where a number word or a fraction may be, lower-cased (a set, empty for none),
+    or True for "look everywhere"; multiples; months.)"""
     if any(c in text for c in _FOLDS_TO_ASCII):
         return 0, True, True, True
     digit = _ANY_DIGIT.search(text)
@@ -320,10 +330,10 @@ def _en_triggers(text: str) -> tuple[int, bool, bool, bool] | None:
         first = digit.start()
         while first > 0 and text[first - 1].isascii() and text[first - 1].isalpha():
             first -= 1  # the letters of a name (C919) belong to the number's match
-    low = text.lower()
-    words = set(_EN_LETTERS.findall(low))
-    months = _EN_MONTH_NAME.search(text) is not None  # capitalised, as _EN_MONTH reads them
-    number_words = not words.isdisjoint(_EN_NUMBER_WORDS) or "fold" in low
+    words = set(_EN_LETTERS.findall(text.lower()))
+    # (a month of _EN_MONTH is a run of letters, capitalised as it reads them)
+    months = any(map(text.__contains__, map(str.capitalize, words.intersection(_MONTHS))))
+    number_words = words.intersection(_EN_NUMBER_WORDS)
     multiples = not words.isdisjoint(_MULTIPLE_WORDS)
     if first >= 0 or number_words or multiples or months:
         return first, number_words, multiples, months
@@ -343,7 +353,7 @@ def en_numbers(text: str) -> list[Number]:
     for m in _PARENS.finditer(text):
         glossed[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out: list[Number] = []
-    for m in _EN_DIGITS.finditer(text, first_digit) if first_digit >= 0 else ():
+    for m in _digit_matches(text, first_digit) if first_digit >= 0 else ():
         letters, whole, decimals, scale, times, pct = m.groups()
         start = m.start(2)
         value = float(whole.replace(",", "") + (decimals or ""))
@@ -358,13 +368,14 @@ def en_numbers(text: str) -> list[Number]:
         out.append(Number(value, text_in[start:m.end()], start, m.end(), not glossed[start], alts,
                           _en_unit(pct, times)))
     fractions = []
-    for m in _EN_FRACTION.finditer(text) if number_words else ():
+    everywhere = number_words is True
+    for m in _EN_FRACTION.finditer(text) if everywhere or not number_words.isdisjoint(_FRACTIONS) else ():
         head = _fold(m.group(1))
         num = 1.0 if head in ("a", "an") else _WORD_VALUE[head]
         v = num / _FRACTIONS[_fold(m.group(2))]
         fractions.append((m.start(), m.end()))
         out.append(Number(v, text_in[m.start():m.end()], m.start(), m.end(), False, (100 * v,)))
-    for m in _EN_WORDS.finditer(text) if number_words else ():
+    for m in _EN_WORDS.finditer(text) if everywhere else _word_matches(text, number_words & _EN_WORD_RUNS):
         if any(a <= m.start() < b for a, b in fractions):
             continue
         word = _fold(m.group(1))
@@ -383,6 +394,50 @@ def en_numbers(text: str) -> list[Number]:
         out.append(Number(float(_MONTHS.index(_fold(m.group(1))) + 1), m.group(), m.start(), m.end(), False))
     out.sort(key=lambda n: n.start)
     return out
+
+
+def _digit_matches(text: str, first: int) -> Iterator[re.Match]:
+    """`_EN_DIGITS.finditer(text, first)`, tried only at each run of digits (found by a scan
+    that skips ahead to digits in C) and the ASCII letters right before it (C919): a match is
+    letters then a digit, after no ASCII letter or digit, so within a run of ASCII digits only
+    its start (or its letters') can begin one. (A run holding a digit of another script, after
+    which an ASCII digit may begin a match: the text scanned from there on, as finditer would.)"""
+    end = 0
+    for run in _DIGIT_RUN.finditer(text, first):
+        if not run.group().isascii():
+            yield from _EN_DIGITS.finditer(text, max(end, first))
+            return
+        at = run.start()
+        while at > first and text[at - 1].isascii() and text[at - 1].isalpha():
+            at -= 1
+        if at >= end and (m := _EN_DIGITS.match(text, at)) is not None:
+            end = m.end()
+            yield m
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _word_matches(text: str, runs: Iterable[str]) -> Iterator[re.Match]:
+    """`_EN_WORDS.finditer(text)`, tried only where one of `runs` (lower-cased) is in the text:
+    a match begins at a run of letters that is a number word, or one closed up with "fold", and
+    the text's runs of such words are `runs` (the scan of every place, with its 50 words each,
+    was most of the time of reading an English sentence)."""
+    low = text.lower()
+    if len(low) != len(text):  # (lower-casing moved places)
+        yield from _EN_WORDS.finditer(text)
+        return
+    starts = set()
+    for run in runs:
+        at = low.find(run)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(run, at + 1)
+    end = 0
+    for at in sorted(starts):  # (as finditer: the next match from where the last one ended)
+        if at >= end and (m := _EN_WORDS.match(text, at)) is not None:
+            end = m.end()
+            yield m
 
 
 # -- pairs whose numbers surely agree -----------------------------------------------------------
