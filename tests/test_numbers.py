@@ -321,3 +321,39 @@ def test_digits_tried_at_their_runs_are_the_scan_of_every_place(chinese):
             want = [(m.span(), m.groups()) for m in pattern.finditer(text, first)]
             got = [(m.span(), m.groups()) for m in numbers._digit_matches(text, first, pattern)]
             assert got == want, (text, first)
+
+
+def test_unmatched_is_the_plain_comparison_of_every_unit():
+    """unmatched compares units by their opposite (percent against percentage points) and reads
+    a number's keys without building a set where it has no other unit: the same numbers as
+    comparing every unit in turn, the plain way."""
+    import random
+
+    from workbench.text.numbers import NAME, POINTS, TIMES, Number, _units_agree, value_key
+
+    def plain(ours, theirs):
+        have = {}
+        for n in theirs:
+            if n.unit != NAME:
+                for k in n.keys():
+                    have.setdefault(k, set()).add(n.unit)
+        seen, out = set(), []
+        for n in ours:
+            k = (value_key(n.value), n.unit)
+            if not n.hard or n.unit == NAME or k in seen:
+                continue
+            if not any(_units_agree(n.unit, u) for key in n.keys() for u in have.get(key, ())):
+                seen.add(k)
+                out.append(n)
+        return out
+
+    rnd = random.Random(8)
+
+    def number():
+        value = rnd.choice([1.0, 2.0, 3.0, 30.0, 0.3])
+        alts = rnd.choice([(), (), (value * 10,), (3.0, 30.0)])
+        return Number(value, "x", 0, 1, rnd.random() < 0.7, alts, rnd.choice(["", "%", POINTS, TIMES, NAME]))
+
+    for _ in range(3000):
+        ours, theirs = [number() for _ in range(rnd.randint(0, 4))], [number() for _ in range(rnd.randint(0, 4))]
+        assert unmatched(ours, theirs) == plain(ours, theirs), (ours, theirs)

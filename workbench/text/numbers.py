@@ -517,7 +517,7 @@ def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
     for n in theirs:
         if n.unit == NAME:
             continue
-        for k in n.keys():
+        for k in n.keys() if n.alts else (value_key(n.value),):
             have.setdefault(k, set()).add(n.unit)
     seen: set[tuple[float, str]] = set()
     out = []
@@ -527,8 +527,15 @@ def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
         k = (value_key(n.value), n.unit)
         if k in seen:
             continue
-        if any(_units_agree(n.unit, u) for key in n.keys() for u in have.get(key, ())):
+        # (a unit on the other side agrees unless it is percent against percentage points: a
+        # value there agrees but where its only unit is this one's opposite)
+        opposite = _OPPOSITE.get(n.unit)
+        if any(units and (opposite is None or len(units) > 1 or opposite not in units)
+               for units in map(have.get, n.keys() if n.alts else (k[0],))):
             continue
         seen.add(k)
         out.append(n)
     return out
+
+
+_OPPOSITE = {PERCENT: POINTS, POINTS: PERCENT}  # (the units that never agree: `_units_agree`)
