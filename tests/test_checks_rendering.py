@@ -402,9 +402,10 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
             n + 1 < len(parts) and renderings._compound(k, parts[n], parts[n + 1])
             or n > 0 and renderings._compound(k, parts[n - 1], parts[n])))
 
-    def explained(self, pid, term):  # (every piece looked up, each time)
+    def explained(self, pid, term):  # (every piece looked up, each time; every gloss gone through)
         words = plain_components(self.zh_of[pid].replace(term, "，"), self.d)
-        return set().union(*(renderings.dictionary_glosses(w, self.d) for w in words if len(w) >= 2))
+        glosses = set().union(*(renderings.dictionary_glosses(w, self.d) for w in words if len(w) >= 2))
+        return lambda token: renderings.matches(token, glosses)
 
     monkeypatch.setattr(renderings._Reading, "renders", renders)
     monkeypatch.setattr(renderings.Renderings, "_explained", explained)

@@ -225,6 +225,19 @@ def one_per_span(js: Sequence[int], starts: Sequence[int], ends: Sequence[int], 
     """Of the hits js of one term in one text (indexes into the lists of the hits' starts, ends,
     kinds and whether matched word for word), one per span (the word-for-word one first, then
     approved, variant, forbidden) and none inside another, by start, the longest first."""
+    if len(js) == 2:  # (most often: a rendering inside a variant or forbidden form of its term)
+        a, b = js
+        if starts[a] == starts[b] and ends[a] == ends[b]:  # one span: the better, the first of equals
+            return [b] if (exact[b], -_RANK[kinds[b]]) > (exact[a], -_RANK[kinds[a]]) else [a]
+        if (starts[b], -ends[b]) < (starts[a], -ends[a]):
+            a, b = b, a
+        return [a] if ends[b] <= ends[a] else [a, b]  # (b, starting no earlier, is inside a if it ends no later)
+    return _one_per_span_any(js, starts, ends, kinds, exact)
+
+
+def _one_per_span_any(js: Sequence[int], starts: Sequence[int], ends: Sequence[int], kinds: Sequence[str],
+                      exact: Sequence[bool]) -> list[int]:
+    """`one_per_span` of any number of hits."""
     best: dict[tuple[int, int], int] = {}
     for j in sorted(js, key=lambda j: (starts[j], -ends[j])):  # (stable: as found at one span)
         span = starts[j], ends[j]

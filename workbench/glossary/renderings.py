@@ -90,16 +90,21 @@ def _adjective(char: str) -> bool:
 def components(term: str, d: Dictionary, known: Callable[[str], bool] | None = None) -> list[str]:
     """The term as dictionary words, longest first from the left (科技成果 → 科技, 成果).
     (`known`: whether a piece is a dictionary word, where looked up already.)"""
-    out, i = [], 0
-    begins = d.prefixes  # (no word of two characters or more starts where these two do not begin one: not looked up)
-    while i < len(term):
-        longest = min(4, len(term) - i) if i + 1 < len(term) and pair_key(term[i], term[i + 1]) in begins else 1
-        for n in range(longest, 0, -1):
-            piece = term[i:i + n]
-            if n == 1 or (piece != term and (known(piece) if known else d.lookup(piece) is not None)):
-                out.append(piece)
-                i += n
-                break
+    out, i, size = [], 0, len(term)
+    # (no word of two characters or more starts where these two do not begin one: not looked up)
+    begins = list(map(d.prefixes.__contains__, map(pair_key, term, term[1:])))
+    while i < size:
+        if i + 1 < size and begins[i]:
+            for n in range(min(4, size - i), 1, -1):
+                piece = term[i:i + n]
+                if piece != term and (known(piece) if known else d.lookup(piece) is not None):
+                    break
+            else:
+                n = 1
+        else:
+            n = 1
+        out.append(term[i:i + n])
+        i += n
     return out
 
 
@@ -207,9 +212,20 @@ class EnPair:
         """The words' places (asked for only in the few pairs where a term is looked for)."""
         return list(WORD.finditer(self.en))
 
+    @cached_property
+    def marks(self) -> list[int]:
+        """Where the clause and quotation marks are (`_CLAUSE`), in order: read once a pair,
+        for every term looked for in it."""
+        return list(map(re.Match.start, _CLAUSE.finditer(self.en)))
+
     def clause_break(self, i: int, j: int) -> bool:
-        """A clause or quotation boundary between word i and word j."""
-        return bool(_CLAUSE.search(self.en, self.words[i].end(), self.words[j].start()))
+        """A clause or quotation boundary between word i and word j (a mark from word i's end
+        on, before word j's start)."""
+        marks = self.marks
+        if not marks:
+            return False
+        k = bisect_left(marks, self.words[i].end())
+        return k < len(marks) and marks[k] < self.words[j].start()
 
     def hyphened(self, i: int) -> bool:
         """Word i and word i + 1 are joined by a hyphen."""
@@ -502,10 +518,14 @@ class Renderings:
             hits |= test.matching(new)
         return hits & words
 
-    def _explained(self, pid: int, term: str) -> set[str]:
-        """The dictionary's glosses of the pair's other Chinese words (the term left out)."""
+    def _explained(self, pid: int, term: str) -> Callable[[str], bool]:
+        """Whether an English word renders one of the pair's other Chinese words (the term left
+        out): matches the dictionary's glosses of one of them. (Each word's glosses read once a
+        file into a GlossMatcher: `matches` goes through every gloss of the pair's words, a few
+        hundred, for each word asked.)"""
         words = components(self.zh_of[pid].replace(term, "，"), self.d, self._known.__getitem__)
-        return set().union(*map(self._word_glosses.__getitem__, [w for w in words if len(w) >= 2]))
+        tests = list(map(self._word_glosses.__getitem__, {w for w in words if len(w) >= 2}))
+        return lambda token: any(test(token) for test in tests)
 
     @cached_property
     def _known(self) -> WordTable:
@@ -515,8 +535,9 @@ class Renderings:
 
     @cached_property
     def _word_glosses(self) -> WordTable:
-        """word → `dictionary_glosses`, looked up once (the pairs' words, for `_explained`)."""
-        return WordTable(lambda word: dictionary_glosses(word, self.d))
+        """word → its `dictionary_glosses` as a GlossMatcher, made once (the pairs' words, for
+        `_explained`)."""
+        return WordTable(lambda word: GlossMatcher(dictionary_glosses(word, self.d)))
 
     def _read(self, term: str, ids: list[int], own: list[set[str]], extra: list[set[str]],
               look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
@@ -592,7 +613,7 @@ class Renderings:
             if n in wanted:
                 if pid not in explained:
                     explained[pid] = self._explained(pid, term)
-                voted = {w for w in words if not matches(w, explained[pid])}
+                voted = set(filterfalse(explained[pid], words))
                 slot_votes[n].update(voted)
                 voters[n] += bool(voted)
         # a word most of the pairs agree on ("pilot" zones / areas), not any of many words that
@@ -776,7 +797,9 @@ def _spans(pair: EnPair, matched: Matched, n_parts: int, double: frozenset[int] 
         ends = [h[i] if (i := bisect_left(h, start)) < len(h) else None for h in hits]  # (each part's first hit from start)
         if None in ends:
             break
-        end = max(e for e in ends if e is not None)
+        end = max(ends)
+        if end - start + 1 > limit:
+            continue  # (too long already: the end is only moved on below)
         if len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
             end = next((e for e in range(end, min(start + limit, len(matched)))
                         if _assignable(matched, n_parts, start, e, double)), end)
