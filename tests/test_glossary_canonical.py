@@ -253,13 +253,17 @@ _JUNK = ["  - x: y", "  case: upper", "  - '", "- zh: 新质", "  zh: [a]", "  n
          '  en: "q"', "  en: 'x", "terms: []", "name: x", "- zh: 新质生产力", "  forbidden:", "  note:", "  - ''", ""]
 
 
+_CHARACTERS = ["", "'", "''", '"', "#", " #", ":", ": ", " ", "\t", "-", "- ", "&", "*", "!", "[", "{", ",", "?", "|",
+               "~", "\r", "\x00", "\x1b", "\x85", "\u2028", "\ufeff", "\U0002000b", "0", "\\"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(glossaries(), st.data())
 def test_damaged_files_read_as_the_general_reader_reads_them(g, data):
     lines = dump_glossary(g).split("\n")
     for _ in range(data.draw(st.integers(1, 3))):
         i = data.draw(st.integers(0, len(lines) - 1))
-        how = data.draw(st.sampled_from(["drop", "repeat", "swap", "junk", "indent", "outdent"]))
+        how = data.draw(st.sampled_from(["drop", "repeat", "swap", "junk", "indent", "outdent", "char"]))
         if how == "drop":
             del lines[i]
         elif how == "repeat":
@@ -272,6 +276,10 @@ def test_damaged_files_read_as_the_general_reader_reads_them(g, data):
             lines[i] = " " + lines[i]
         elif how == "outdent":
             lines[i] = lines[i][1:]
+        elif how == "char":  # one character put anywhere in a line, or one taken out
+            at = data.draw(st.integers(0, len(lines[i])))
+            char = data.draw(st.sampled_from(_CHARACTERS))
+            lines[i] = lines[i][:at] + char + lines[i][at + (char == ""):]
     text = "\n".join(lines)
     assert outcome(load_glossary, "g.yaml", text) == outcome(model._load_general, "g.yaml", text)
 

@@ -300,9 +300,10 @@ def test_en_precheck_never_changes_the_reading_of_random_sentences(monkeypatch):
     assert sum(map(bool, fast)) > 1000
 
 
-def test_digits_tried_at_their_runs_are_the_scan_of_every_place():
-    """en_numbers tries _EN_DIGITS only at each run of digits (and the letters before it): the
-    same matches as scanning every place from the first digit's word, the plain way."""
+@pytest.mark.parametrize("chinese", [False, True])
+def test_digits_tried_at_their_runs_are_the_scan_of_every_place(chinese):
+    """en_numbers and zh_numbers try _EN_DIGITS and _ZH_ARABIC only at each run of digits (and
+    the letters before it): the same matches as scanning every place, the plain way."""
     import random
 
     from workbench.text import numbers
@@ -310,9 +311,49 @@ def test_digits_tried_at_their_runs_are_the_scan_of_every_place():
     bits = ["C919", "ARJ21", "3G5", "5G", "\u0663" + "5", "\uff15", "1.2.3", "3rd", "12,000.5", "12,00", "2021-2025",
             "(2021-2025)", "x2", "3.5%", "3 million", "4-fold", "7 times", "2 percentage points", "1,234", "0.5",
             "IPv6", "a", "the", "-", ".", ",", "%", " ", "é9", "9é", "10kilo", "3 giga"]
+    if chinese:
+        bits += ["增长", "3万", "39.9万亿", "2个百分点", "10倍", "百分点", "年", "，", "。", "二〇二四", "1.2万家"]
+    pattern = numbers._ZH_ARABIC if chinese else numbers._EN_DIGITS
     rnd = random.Random(12)
     for _ in range(2000):
         text = "".join(rnd.choice(bits) + rnd.choice(["", " ", ", "]) for _ in range(rnd.randint(1, 8)))
         for first in {0, rnd.randint(0, len(text))}:
-            want = [(m.span(), m.groups()) for m in numbers._EN_DIGITS.finditer(text, first)]
-            assert [(m.span(), m.groups()) for m in numbers._digit_matches(text, first)] == want, (text, first)
+            want = [(m.span(), m.groups()) for m in pattern.finditer(text, first)]
+            got = [(m.span(), m.groups()) for m in numbers._digit_matches(text, first, pattern)]
+            assert got == want, (text, first)
+
+
+def test_unmatched_is_the_plain_comparison_of_every_unit():
+    """unmatched compares units by their opposite (percent against percentage points) and reads
+    a number's keys without building a set where it has no other unit: the same numbers as
+    comparing every unit in turn, the plain way."""
+    import random
+
+    from workbench.text.numbers import NAME, POINTS, TIMES, Number, _units_agree, value_key
+
+    def plain(ours, theirs):
+        have = {}
+        for n in theirs:
+            if n.unit != NAME:
+                for k in n.keys():
+                    have.setdefault(k, set()).add(n.unit)
+        seen, out = set(), []
+        for n in ours:
+            k = (value_key(n.value), n.unit)
+            if not n.hard or n.unit == NAME or k in seen:
+                continue
+            if not any(_units_agree(n.unit, u) for key in n.keys() for u in have.get(key, ())):
+                seen.add(k)
+                out.append(n)
+        return out
+
+    rnd = random.Random(8)
+
+    def number():
+        value = rnd.choice([1.0, 2.0, 3.0, 30.0, 0.3])
+        alts = rnd.choice([(), (), (value * 10,), (3.0, 30.0)])
+        return Number(value, "x", 0, 1, rnd.random() < 0.7, alts, rnd.choice(["", "%", POINTS, TIMES, NAME]))
+
+    for _ in range(3000):
+        ours, theirs = [number() for _ in range(rnd.randint(0, 4))], [number() for _ in range(rnd.randint(0, 4))]
+        assert unmatched(ours, theirs) == plain(ours, theirs), (ours, theirs)

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, methodcaller, or_, sub
+from operator import add, eq, methodcaller, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.masks import lanes, nonzero, table
@@ -141,6 +141,16 @@ class _Corpus:
         """Words k … k + m - 1 and the word after them all in one pair."""
         return k + m < self.n and self.pair_of(k) == self.pair_of(k + m)
 
+    def compounds(self, places: list[int], m: int) -> list[tuple[str, str, str]]:
+        """`compound(k, m)` of each place k: worked out once for each run of words written
+        alike (the same words by number, the same separators between, the same next word),
+        and looked up for the others (a text repeats its compounds)."""
+        ids, gaps = self.ids, self.gaps
+        keys = list(zip(*(map(ids.__getitem__, map(add, places, repeat(j))) for j in range(m + 1)),
+                        *(map(gaps.__getitem__, map(add, places, repeat(j))) for j in range(m - 1))))
+        made = {key: self.compound(k, m) for key, k in dict(zip(keys, places)).items()}
+        return list(map(made.__getitem__, keys))
+
     def compound(self, k: int, m: int) -> tuple[str, str, str]:
         """(letters, next word, surface) of words k … k + m - 1, none of them followed by a
         boundary."""
@@ -231,13 +241,18 @@ def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
 
 
 def _hyphenated(c: _Corpus) -> set[str]:
-    """The letters of the compounds of two or three words written with a hyphen."""
-    out = set()
-    for i in nonzero(c.gaps.translate(_IS_HYPHEN)):
-        for k, m in ((i, 2), (i - 1, 3), (i, 3)):
-            if k >= 0 and c.in_pair(k, m):
-                out.add("".join(c.lows(range(k, k + m))))
-    return out
+    """The letters of the compounds of two or three words written with a hyphen (each run of
+    words, as written, joined once)."""
+    hyphens = nonzero(c.gaps.translate(_IS_HYPHEN))
+    runs: set[tuple[str, ...]] = set()
+    for shift, m in ((0, 2), (-1, 3), (0, 3)):
+        # (the runs k … k + m - 1 around each hyphen with the word after them in one pair)
+        ks = [i + shift for i in hyphens if 0 <= i + shift and i + shift + m < c.n]
+        same = map(eq, map(bisect.bisect_right, repeat(c.bounds), ks),
+                   map(bisect.bisect_right, repeat(c.bounds), map(add, ks, repeat(m))))
+        ks = list(compress(ks, same))
+        runs.update(zip(*(map(c.words.__getitem__, map(add, ks, repeat(j))) for j in range(m))))
+    return {"".join(map(c.lower.__getitem__, run)) for run in runs}
 
 
 #: The characters `_parts` may read for each character of the words, before it gives up (words
@@ -293,14 +308,16 @@ def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[st
         if m == 3:
             joined = map(add, joined, c.lows(map(add, at, repeat(2))))
         runs += zip(compress(at, map(closed_up.__contains__, joined)), repeat(m))
-    closed = {"".join(c.lows(range(k, k + m))) for k, m in runs}
+    in_runs = [(m, at, c.compounds(at, m)) for m, at in ((m, [k for k, n in runs if n == m]) for m in (2, 3))]
+    closed = {joined for _, _, made in in_runs for joined, _, _ in made}
     closed.update(hyphenated)
     placed = []
     if closed:
         at = nonzero((lanes(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
-        for k in compress(at, map(closed.__contains__, c.lows(at))):
-            placed.append((k, 1, c.compound(k, 1)))
-    placed.extend((k, m, c.compound(k, m)) for k, m in runs)
+        at = list(compress(at, map(closed.__contains__, c.lows(at))))
+        placed += zip(at, repeat(1), c.compounds(at, 1))
+    for m, at, made in in_runs:
+        placed += zip(at, repeat(m), made)
     return placed
 
 

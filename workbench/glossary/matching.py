@@ -113,13 +113,16 @@ class Forms:
         if isinstance(seq, str):
             return self._find_in_string(seq)
         heads, payloads, singles = self.heads, self.payloads, self.singles
-        starts: Iterable[int] = compress(count(), map(heads.__contains__, zip(seq, seq[1:])))
+        # the lengths of the forms begun by each two symbols (None: no form), looked up in C
+        begun = list(map(heads.get, zip(seq, seq[1:])))
+        starts: Iterable[int] = compress(count(), begun)
         if singles:
             starts = sorted(set(starts).union(compress(count(), map(singles.__contains__, seq))))
+            begun.append(None)  # (the last symbol begins no two)
         n = len(seq)
         out: list[tuple[int, int, object]] = []
         for i in starts:
-            for length in heads.get(seq[i:i + 2], ()):  # (longest first)
+            for length in begun[i] or ():  # (longest first)
                 j = i + length
                 if j <= n:
                     for p in payloads.get(seq[i:j], ()):
@@ -419,7 +422,7 @@ _APOSTROPHE = methodcaller("replace", "’", "'")
 
 def _offsets(texts: Sequence[str]) -> list[int]:
     """Where each text starts in the texts joined by one character, and one past the end."""
-    return list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
+    return list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))  # (each length and its joint, in C)
 
 
 class ZhFound:

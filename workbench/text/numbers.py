@@ -103,7 +103,7 @@ def zh_numbers(text: str, normalized: str | None = None) -> list[Number]:
         out.append(n)
         taken[n.start:n.end] = b"\x01" * (n.end - n.start)
 
-    for m in _ZH_ARABIC.finditer(norm):
+    for m in _digit_matches(norm, 0, _ZH_ARABIC):
         letters, digits, mults, tail = m.groups()
         start = m.start(2)
         value = float(digits.replace(",", ""))
@@ -396,21 +396,22 @@ def en_numbers(text: str) -> list[Number]:
     return out
 
 
-def _digit_matches(text: str, first: int) -> Iterator[re.Match]:
-    """`_EN_DIGITS.finditer(text, first)`, tried only at each run of digits (found by a scan
-    that skips ahead to digits in C) and the ASCII letters right before it (C919): a match is
-    letters then a digit, after no ASCII letter or digit, so within a run of ASCII digits only
-    its start (or its letters') can begin one. (A run holding a digit of another script, after
-    which an ASCII digit may begin a match: the text scanned from there on, as finditer would.)"""
+def _digit_matches(text: str, first: int, pattern: re.Pattern = _EN_DIGITS) -> Iterator[re.Match]:
+    """`pattern.finditer(text, first)` (_EN_DIGITS or _ZH_ARABIC: ASCII letters, then a
+    digit, after no ASCII letter or digit), tried only at each run of digits (found by a scan
+    that skips ahead to digits in C) and the ASCII letters right before it (C919): within a run
+    of ASCII digits only its start (or its letters') can begin a match. (A run holding a digit
+    of another script, after which an ASCII digit may begin one: the text scanned from there
+    on, as finditer would.)"""
     end = 0
     for run in _DIGIT_RUN.finditer(text, first):
         if not run.group().isascii():
-            yield from _EN_DIGITS.finditer(text, max(end, first))
+            yield from pattern.finditer(text, max(end, first))
             return
         at = run.start()
         while at > first and text[at - 1].isascii() and text[at - 1].isalpha():
             at -= 1
-        if at >= end and (m := _EN_DIGITS.match(text, at)) is not None:
+        if at >= end and (m := pattern.match(text, at)) is not None:
             end = m.end()
             yield m
 
@@ -516,7 +517,7 @@ def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
     for n in theirs:
         if n.unit == NAME:
             continue
-        for k in n.keys():
+        for k in n.keys() if n.alts else (value_key(n.value),):
             have.setdefault(k, set()).add(n.unit)
     seen: set[tuple[float, str]] = set()
     out = []
@@ -526,8 +527,15 @@ def unmatched(ours: list[Number], theirs: list[Number]) -> list[Number]:
         k = (value_key(n.value), n.unit)
         if k in seen:
             continue
-        if any(_units_agree(n.unit, u) for key in n.keys() for u in have.get(key, ())):
+        # (a unit on the other side agrees unless it is percent against percentage points: a
+        # value there agrees but where its only unit is this one's opposite)
+        opposite = _OPPOSITE.get(n.unit)
+        if any(units and (opposite is None or len(units) > 1 or opposite not in units)
+               for units in map(have.get, n.keys() if n.alts else (k[0],))):
             continue
         seen.add(k)
         out.append(n)
     return out
+
+
+_OPPOSITE = {PERCENT: POINTS, POINTS: PERCENT}  # (the units that never agree: `_units_agree`)
