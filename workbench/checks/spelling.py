@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, eq, methodcaller, or_, sub
+from operator import add, eq, itemgetter, methodcaller, or_, sub
 
 from workbench.checks import Finding
 from workbench.checks.masks import lanes, nonzero, table
@@ -209,16 +209,16 @@ def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
             code[w] |= flag
     kinds = c.classify(code)
     placed = _compounds(c, kinds, closed_up, hyphenated)
-    varied_compounds = _varied_compounds(t for _, _, t in placed)
+    compounds = list(map(itemgetter(2), placed))
+    varied_compounds = _varied_compounds(set(compounds))  # (each written alike once)
     placed_windows = _windows(c, kinds)
     # Pass 2: the places of the few that vary.
     places: list[tuple[int, int, int, tuple, str]] = []
     for k in nonzero(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
         w = c.low(k)
         places.append((k, 0, k, ("spelling", spell_words[w]), w))
-    for k, m, (joined, nxt, surface) in placed:
-        if (joined, nxt, surface) in varied_compounds:
-            places.append((k, 1, k + m - 1, ("hyphenation", joined, nxt), surface))
+    for k, m, (joined, nxt, surface) in compress(placed, map(varied_compounds.__contains__, compounds)):
+        places.append((k, 1, k + m - 1, ("hyphenation", joined, nxt), surface))
     for k, last, key in placed_windows:
         places.append((k, 2, last, ("article",) + key, " ".join(c.lows(range(k, last + 1)))))
     places.sort(key=lambda pl: (c.pair_of(pl[0]), pl[1], pl[0], pl[2]))

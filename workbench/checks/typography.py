@@ -44,7 +44,7 @@ def _unbalanced_brackets(text: str) -> str | None:
         text = _ENUMERATOR.sub("", text)
     stack: list[str] = []
     closing = {v: k for k, v in _BRACKETS.items()}
-    for ch in text:
+    for ch in _ANY_BRACKET.findall(text):  # (the brackets alone, found in C: nothing else counts)
         if ch in _BRACKETS:
             stack.append(ch)
         elif ch in closing:
@@ -58,7 +58,7 @@ def _unbalanced_quotes(text: str) -> str | None:
     if "“" not in text and "”" not in text:
         return '"' if '"' in text and len(_STRAIGHT.findall(text)) % 2 else None
     depth = 0
-    for ch in text:
+    for ch in _CURLY.findall(text):  # (the curly double quotes alone, found in C)
         if ch == "“":
             depth += 1
         elif ch == "”":

@@ -322,7 +322,7 @@ def _en_triggers(text: str) -> tuple[int, bool | frozenset[str], bool, bool] | N
     two of the five scans. (Where the first digit's word starts, or -1 for no digit; the runs
     of letters where a number word or a fraction may be, lower-cased (a set, empty for none),
     or True for "look everywhere"; multiples; months.)"""
-    if any(c in text for c in _FOLDS_TO_ASCII):
+    if not text.isascii() and any(map(text.__contains__, _FOLDS_TO_ASCII)):
         return 0, True, True, True
     digit = _ANY_DIGIT.search(text)
     first = -1
