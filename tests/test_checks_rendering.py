@@ -419,3 +419,20 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
         plain = read(loose)
         assert plain == fast[loose]
         assert sum(map(len, plain)) > 50  # (renderings found, not only pairs without any)
+
+
+def test_a_pairs_chinese_is_cut_only_at_marks_no_dictionary_word_holds(tmp_path):
+    """`_explained` reads a pair's words piece by piece between punctuation marks only where no
+    dictionary word of two to four characters holds the mark (then no word runs across one):
+    a mark some word holds is not cut at, and where "，" (put for the term) is held, none is."""
+    from workbench.glossary.dictionary import Dictionary
+    from workbench.glossary.renderings import Renderings
+
+    def marks(*heads):
+        path = tmp_path / "dict.txt"
+        path.write_text("\n".join(sorted(f"{h}\tx\tgloss" for h in heads)), encoding="utf-8")
+        return Renderings([(1, "科技", "science")], Dictionary(path))._marks
+
+    assert marks("科技", "一、二三四五").pattern == "[，,。、;:!\\?\\(\\)]"  # (a word of six characters: never looked up)
+    assert "、" not in marks("科技", "一、二").pattern
+    assert marks("科技", "一，二") is None

@@ -340,3 +340,15 @@ def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
         at += len(text) + 1
     assert (read.ends, read.bounds) == (ends, bounds + [len(ends)])
     assert read.offsets[:-1] == [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+
+
+def test_renderings_keyed_at_once_are_keyed_one_by_one():
+    """rendering_keys (the words of all the texts keyed in C) is rendering_key of each text:
+    texts without words, with British spellings, acronyms, apostrophes and non-ASCII letters."""
+    from workbench.glossary.matching import rendering_key, rendering_keys
+
+    rnd = random.Random(24)
+    pieces = ["SMEs", "organisations", "R&D", "it’s", "AI", "Ai", " ", ", ", "—", "zones", "Zone", "é", ""]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 6))) for _ in range(500)]
+    assert rendering_keys(texts) == [rendering_key(t) for t in texts]
+    assert rendering_keys([]) == []

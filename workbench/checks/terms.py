@@ -10,14 +10,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import compress, count, filterfalse, groupby, repeat
+from itertools import chain, compress, count, filterfalse, groupby, repeat
 from operator import add, and_, eq, itemgetter, mul
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding
 from workbench.checks.view import Found, PairView, View, match_all_pairs, one_per_span
-from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key
+from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key, rendering_keys
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, word_key
 
 
@@ -441,9 +441,20 @@ class _FullForms:
     def __init__(self, matcher: TermMatcher) -> None:
         self.matcher = matcher
         self.by_rendering: defaultdict[str, list[int]] = defaultdict(list)
-        for j, t in enumerate(matcher.terms):
-            self.by_rendering[rendering_key(t.en)].append(j)
+        for j, key in enumerate(rendering_keys([t.en for t in matcher.terms])):
+            self.by_rendering[key].append(j)
         self.known: dict[tuple[int, str], bool] = {}
+        self.keys: dict[str, str] = {}  # rendering → its rendering_key (`learn`)
+
+    def learn(self, forms: Iterable[str]) -> None:
+        """The rendering keys of many renderings, read at once (`key`)."""
+        new = list(dict.fromkeys(f for f in forms if f not in self.keys))
+        self.keys.update(zip(new, rendering_keys(new)))
+
+    def key(self, form: str) -> str:
+        """`rendering_key(form)`."""
+        key = self.keys.get(form)
+        return key if key is not None else rendering_key(form)
 
     def __call__(self, i: int, form: str) -> bool:
         known = self.known.get((i, form))
@@ -452,7 +463,7 @@ class _FullForms:
             short = terms[i].zh
             known = self.known[(i, form)] = any(
                 j != i and any(_subsequence(s, long) for s in short for long in terms[j].zh if len(long) > len(s))
-                for j in self.by_rendering.get(rendering_key(form), ())
+                for j in self.by_rendering.get(self.key(form), ())
             )
         return known
 
@@ -507,6 +518,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     # each term's uses by rendering key ({key: [use]}), with its first use counted
     keyed: list[tuple[int, int, View, dict[str, list[int]]]] = []
     full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
+    todo = []  # (term, its uses, a view, its matcher, the form of each use)
     for (_glossary, i), group in groupby(sorted(range(len(u_term)), key=u_term.__getitem__), key=u_term.__getitem__):
         occ = list(group)
         v0 = views[u_view[occ[0]]]
@@ -516,6 +528,10 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
             continue  # one form everywhere, one key at most: nothing inconsistent
         if id(m) not in full_forms:
             full_forms[id(m)] = _FullForms(m)
+        todo.append((i, occ, v0, m, forms))
+    for m_id, full_form in full_forms.items():  # (the rendering keys of the forms, read at once)
+        full_form.learn(chain.from_iterable(forms for _, _, _, m, forms in todo if id(m) == m_id))
+    for i, occ, v0, m, forms in todo:
         key_of = {form: _counted_as(m, full_forms[id(m)], i, form) for form in dict.fromkeys(forms)}
         keys = list(map(key_of.__getitem__, forms))
         if _NESTED in key_of.values():  # (by its words in the text: a key a use)
@@ -650,7 +666,7 @@ def _counted_as(m: TermMatcher, full_form: _FullForms, i: int, form: str) -> str
         return None  # "MIIT" after the full name is style, not inconsistency
     if full_form(i, form):
         return None  # the full name behind a Chinese abbreviation (国家高新区) is fine
-    return _NESTED if m.nested(i) else rendering_key(form)
+    return _NESTED if m.nested(i) else full_form.key(form)
 
 
 def _key_without_nested(v: View, p: PairView, i: int, h: EnHit) -> str:

@@ -51,6 +51,9 @@ from workbench.glossary.dictionary import Dictionary, dictionary, pair_key
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
 
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
+#: Marks that a pair's Chinese is cut at, to read its dictionary words piece by piece
+#: (`_explained`; the Chinese is normalised: its full-width commas, colons, brackets are ASCII).
+_MARKS = "，,。、;:!?()"
 #: A word the dictionary lacks, found in at most this many pairs, takes its rendering from them.
 ASSOC_MAX_PAIRS = 12
 #: A word associated with a part across the file: in at least this many pairs that hold it …
@@ -557,8 +560,15 @@ class Renderings:
         out): matches the dictionary's glosses of one of them. (Each word's glosses read once a
         file into a GlossMatcher: `matches` goes through every gloss of the pair's words, a few
         hundred, for each word asked.)"""
-        words = components(self.zh_of[pid].replace(term, "，"), self.d, self._known.__getitem__)
-        tests = list(map(self._word_glosses.__getitem__, {w for w in words if len(w) >= 2}))
+        text = self.zh_of[pid].replace(term, "，")
+        marks = self._marks
+        if marks is not None and len(text) > 4:
+            # no word runs across a mark, so the text's words are those of the pieces between
+            # (each piece read once a file: a pair's pieces are the same for every term but one)
+            words = set().union(*map(self._piece_words.__getitem__, marks.split(text)))
+        else:
+            words = {w for w in components(text, self.d, self._known.__getitem__) if len(w) >= 2}
+        tests = list(map(self._word_glosses.__getitem__, words))
         return lambda token: any(test(token) for test in tests)
 
     @cached_property
@@ -566,6 +576,36 @@ class Renderings:
         """piece → whether it is a dictionary word, looked up once (the pairs' Chinese, cut by
         `components` for `_explained` term after term)."""
         return WordTable(lambda piece: self.d.lookup(piece) is not None)
+
+    @cached_property
+    def _marks(self) -> re.Pattern | None:
+        """The punctuation marks (_MARKS) that no dictionary word of two to four characters (what
+        `components` looks up) holds, as a pattern; None where "，" is not one of them."""
+        blob = b"\n".join(self.d.lines)
+        held = set()
+        for mark in _MARKS:
+            code = mark.encode()
+            at = blob.find(code)
+            while at >= 0:
+                start = blob.rfind(b"\n", 0, at) + 1
+                tab = blob.find(b"\t", start)
+                if at < tab and 2 <= len(blob[start:tab].decode("utf-8")) <= 4:
+                    held.add(mark)
+                    break
+                at = blob.find(code, at + 1)
+        if "，" in held:
+            return None
+        return re.compile(f"[{re.escape(''.join(m for m in _MARKS if m not in held))}]")
+
+    @cached_property
+    def _piece_words(self) -> WordTable:
+        """A text without marks (`_marks`) → its dictionary words of two characters or more
+        (`components`; the "，" put after it keeps the text itself, if a word, from being left
+        out as a whole term is)."""
+        def words(piece: str) -> frozenset[str]:
+            return frozenset(w for w in components(piece + "，", self.d, self._known.__getitem__) if len(w) >= 2)
+
+        return WordTable(words)
 
     @cached_property
     def _word_glosses(self) -> WordTable:
