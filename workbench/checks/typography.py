@@ -138,6 +138,9 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     both = {w for w in capital if w in distinct and w.islower()} - EN_STOP
     if not both:
         return
+    # the words (case folded) written somewhere in Title Case or in capitals: a phrase written in
+    # lower case has a twin in Title Case only if each of its words (but the first) is one
+    titled = {w.casefold() for w in filterfalse(str.islower, distinct) if w[:1].isupper() and w[1:].islower() or w.isupper() and len(w) > 1}
     # casefolded phrase → case shape of its content words → [(view, pair id, surface, place)]; only
     # the shapes that can take part in a finding are kept: Title Case or lower case throughout
     # (a shape with both, or with neither, is never a finding nor the reference)
@@ -171,6 +174,8 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
                     if stop[last]:
                         continue
                     shape.append(cases[last])
+                    if shape[-1] == "l" and len(shape) > 1 and folds[last] not in titled:
+                        break  # (nor has any longer run from this word)
                     if len(shape) < 2:
                         continue
                     if "m" in shape or "d" in shape:
