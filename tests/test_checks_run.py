@@ -142,3 +142,40 @@ def test_checks_never_fail_on_odd_text(pairs):
     al = doc(*[(z.strip(), e.strip()) for z, e in pairs if z.strip() or e.strip()] or [("一", "one")])
     for f in run_checks(al, GLOSSARY):
         assert f.check in CHECKS and f.severity in ("error", "warning", "info")
+
+
+def test_the_inputs_of_a_run_differ_only_where_a_finding_may():
+    """What the checks read (checks.Inputs): not a pair's status, score, paragraph or note; its
+    sentences, its id, the order of the pairs, the dismissed findings and every field of a term
+    that a check reads, yes, whether changed in a new object or not."""
+    import copy
+
+    from workbench.checks import Inputs
+    from workbench.glossary.model import Glossary, Term
+
+    al = doc(("加快发展新质生产力。", "develop new productive forces"), ("中小企业", "SMEs"))
+    g = Glossary(terms=[Term(zh=["新质生产力"], en="new quality productive forces", note="n")])
+    first = Inputs(al, g)
+    assert first.same(Inputs(al, g))
+
+    def changed(change, glossary=g) -> bool:
+        other = copy.deepcopy(al)
+        terms = copy.deepcopy(glossary)
+        change(other, terms)
+        return not first.same(Inputs(other, terms))
+
+    def status(a, t):
+        a.pairs[0].status, a.pairs[0].score, a.pairs[0].para, a.pairs[0].note = "confirmed", 0.5, 3, "seen"
+
+    assert not changed(status)
+    assert changed(lambda a, t: a.pairs[0].en.__setitem__(0, "develop new forces"))
+    assert changed(lambda a, t: a.pairs[1].zh.append("中小企业。"))
+    assert changed(lambda a, t: setattr(a.pairs[1], "id", 7))
+    assert changed(lambda a, t: a.pairs.reverse())
+    assert changed(lambda a, t: a.pairs.pop())
+    assert changed(lambda a, t: a.ignored.append(Ignored("term-missing", 1, None)))
+    for field, value in (("zh", ["新质"]), ("en", "new productive forces"), ("variants", ["NQPF"]),
+                         ("forbidden", ["new productive forces"]), ("note", "m"), ("case", "sensitive")):
+        assert changed(lambda a, t, field=field, value=value: setattr(t.terms[0], field, value)), field
+    assert changed(lambda a, t: t.terms.append(Term(zh=["中小企业"], en="SMEs")))
+    assert not first.same(Inputs(al, None)) and Inputs(al, None).same(Inputs(al, None))

@@ -169,3 +169,45 @@ async def test_findings_that_began_before_a_change_are_shown_without_what_was_di
             if len(runs) >= 2 and not app.checking:
                 break
         assert len(runs) >= 2 and not any(f.check == "number-mismatch" and f.pair == 5 for f in app.findings)
+
+
+async def test_a_confirm_does_not_run_the_checks_again_a_dismissal_does(tmp_path: Path, monkeypatch) -> None:
+    """On 10,000 pairs of real text a check run is seconds of CPU: after a change that no check
+    reads (Confirm) the last findings stand, after one that a check reads (a dismissal, an
+    edit) the checks run again."""
+    from workbench.checks import run_checks
+    from workbench.tui import app as app_module
+
+    path = tmp_path / "doc.yaml"
+    al = make_alignment()
+    al.pairs[4].en = ["Manufacturing value added is about 40% of the global total."]  # the Chinese: 30%
+    save_alignment(al, path)
+    runs = []
+
+    def counted(snapshot, glossary):
+        runs.append(snapshot)
+        return run_checks(snapshot, glossary)
+
+    monkeypatch.setattr(app_module, "run_checks", counted)
+    app = app_for(path, check_delay=0.01)
+
+    async def settled() -> None:
+        for _ in range(20):  # (the delay before a run, the run, its findings shown)
+            await pilot.pause(0.05)
+        for _ in range(200):
+            if not app.checking:
+                return
+            await pilot.pause(0.05)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settled()
+        assert len(runs) == 1 and app.findings is not None
+        shown = app.findings
+        await pilot.press("c")  # Confirm
+        await settled()
+        assert app.session.al.pairs[0].status == "confirmed"
+        assert len(runs) == 1 and app.findings is shown  # the same findings, not checked again
+        app.editor.apply(app.session.dismiss, "number-mismatch", 5, None, "checked")
+        await settled()
+        assert len(runs) == 2
+        assert not any(f.check == "number-mismatch" and f.pair == 5 for f in app.findings)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import count, repeat
 from operator import attrgetter
 
-from workbench.glossary.model import Glossary
+from workbench.glossary.model import Glossary, Term
 from workbench.model import Alignment, Ignored
 
 CHECKS = (
@@ -83,6 +83,39 @@ class Finding:
         if self.file is not None:
             d["file"] = self.file
         return d
+
+
+class Inputs:
+    """What the checks read of a document and its glossary: each pair's id and sentences, in
+    order; the dismissed findings; each term's forms, renderings, note and case. Two runs whose
+    inputs are the `same` find the same (a pair's status, score, paragraph or note changes no
+    finding): the editor checks again only when they differ, not after every Confirm."""
+
+    __slots__ = ("pairs", "ignored", "terms")
+
+    def __init__(self, al: Alignment, glossary: Glossary | None) -> None:
+        self.pairs = list(al.pairs)
+        self.ignored = [(i.check, i.pair, i.term) for i in al.ignored]
+        self.terms = None if glossary is None else list(glossary.terms)
+
+    def same(self, other: Inputs) -> bool:
+        """Whether the checks would read the same. (Pairs and terms are never changed in place:
+        a change makes new ones, as the editor's PairPieces relies on too; so one object is
+        the same, and two are compared by what the checks read of them: about a millisecond
+        on 10,000 pairs, where building what they read took 7–19.)"""
+        if self.ignored != other.ignored or len(self.pairs) != len(other.pairs):
+            return False
+        if self.terms is None or other.terms is None:
+            if self.terms is not other.terms:
+                return False
+        elif len(self.terms) != len(other.terms) or not all(
+                a is b or _term_read(a) == _term_read(b) for a, b in zip(self.terms, other.terms)):
+            return False
+        return all(a is b or (a.id, a.zh, a.en) == (b.id, b.zh, b.en) for a, b in zip(self.pairs, other.pairs))
+
+
+def _term_read(t: Term) -> tuple:
+    return t.zh, t.en, t.variants, t.forbidden, t.note, t.case
 
 
 def is_ignored(f: Finding, ignored: Sequence[Ignored]) -> bool:

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from workbench.checks import run_checks
+from workbench.checks import Inputs, run_checks
 from workbench.editing.session import FileChangedOnDisk, ReadOnly, Session
 from workbench.editing.settings import load_threshold
 from workbench.errors import WorkbenchError
@@ -58,6 +58,7 @@ class WorkbenchApp(App):
         self._checks_running = False
         self._checks_pending = False
         self._pair_pieces = PairPieces()
+        self._last_run: tuple[Inputs, CheckResults] | None = None  # (what the checks read, what they found)
         self.session = session
         self.autosave_seconds = autosave_seconds
         self.check_delay = check_delay
@@ -340,6 +341,12 @@ class WorkbenchApp(App):
     @work(thread=True, group="checks", description="the checks")
     def _run_checks(self, snapshot, glossary) -> None:
         try:
+            read = Inputs(snapshot, glossary)
+            if self._last_run is not None and self._last_run[0].same(read):
+                # (nothing the checks read has changed since the last run, as after a Confirm:
+                # on 10,000 pairs of real text a run is seconds of CPU)
+                self.call_from_thread(self._checked, self._last_run[1], None)
+                return
             if self._pool is not None:
                 # The pairs go as small pickles, this thread sleeping between them (pickling
                 # 10,000 pairs holds the interpreter some 15 ms: a key pressed meanwhile would
@@ -349,6 +356,7 @@ class WorkbenchApp(App):
                 results = CheckResults(self._pool.submit(_checks_in_process, snapshot, pieces, glossary).result())
             else:
                 results = CheckResults.of(run_checks(snapshot, glossary))
+            self._last_run = (read, results)
             error = None
         except Exception as exc:  # a failing check must not take the editor down
             results, error = None, str(exc)
