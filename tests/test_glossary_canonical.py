@@ -321,3 +321,24 @@ def test_hostile_glossaries_are_refused_by_the_general_reader(name):
         load_glossary("evil.yaml", text)
     assert str(refused.value) == outcome(model._load_general, "evil.yaml", text).removeprefix("error: ")
     assert str(refused.value).startswith("evil.yaml:")
+
+
+# -- (4) the writer: term by term, the text PyYAML writes for the whole --------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(glossaries())
+def test_a_glossary_is_written_term_by_term_as_pyyaml_writes_it_whole(g):
+    assert model._dump_termwise(g) == model._dump_general(g)
+
+
+@settings(max_examples=300, deadline=None)
+@given(odd_glossaries())
+def test_any_glossary_is_written_as_pyyaml_writes_it_whole(g):
+    assert dump_glossary(g) == model._dump_general(g)  # (term by term, or by PyYAML where a text takes lines)
+
+
+def test_the_writer_writes_the_shipped_glossary_as_pyyaml_does():
+    shipped = Path(__file__).resolve().parents[1] / "glossary" / "scio.yaml"
+    g = load_glossary(shipped)
+    assert model._dump_termwise(g) == model._dump_general(g) == shipped.read_text(encoding="utf-8")
+    assert model._dump_termwise(Glossary()) == model._dump_general(Glossary())

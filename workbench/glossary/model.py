@@ -8,7 +8,16 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.store.atomic import atomic_write
-from workbench.store.yamlio import Node, NotCanonical, canonical_scalar, check_format, dump, load_root, unknown_keys
+from workbench.store.yamlio import (
+    Node,
+    NotCanonical,
+    canonical_scalar,
+    check_format,
+    dump,
+    load_root,
+    scalar_text,
+    unknown_keys,
+)
 from workbench.text.reading import read_text
 
 FORMAT = "glossary/1"
@@ -132,7 +141,42 @@ def _term(node: Node) -> Term:
 
 
 def dump_glossary(g: Glossary) -> str:
-    """The canonical YAML text of a glossary."""
+    """The canonical YAML text of a glossary: PyYAML's dump of the whole, written term by term
+    (a text that is not plain goes through PyYAML on its own, `scalar_text`: the whole through
+    PyYAML took 0.15 s for 5,000 terms, on every change the editor saves); a glossary holding a
+    text PyYAML writes on several lines is laid out by PyYAML."""
+    try:
+        return _dump_termwise(g)
+    except ValueError:
+        return _dump_general(g)
+
+
+def _dump_termwise(g: Glossary) -> str:
+    out = [f"workbench: {scalar_text(FORMAT)}\n", f"name: {scalar_text(g.name)}\n"]
+    if not g.terms:
+        return "".join(out) + "terms: []\n"
+    out.append("terms:\n")
+    for t in g.terms:
+        if len(t.zh) == 1:
+            out.append(f"- zh: {scalar_text(t.zh[0])}\n")
+        elif not t.zh:
+            out.append("- zh: []\n")
+        else:
+            out.append("- zh:\n")
+            out.extend(f"  - {scalar_text(z)}\n" for z in t.zh)
+        out.append(f"  en: {scalar_text(t.en)}\n")
+        for key, values in (("variants", t.variants), ("forbidden", t.forbidden)):
+            if values:
+                out.append(f"  {key}:\n")
+                out.extend(f"  - {scalar_text(v)}\n" for v in values)
+        if t.note:
+            out.append(f"  note: {scalar_text(t.note)}\n")
+        if t.case != "insensitive":
+            out.append(f"  case: {scalar_text(t.case)}\n")
+    return "".join(out)
+
+
+def _dump_general(g: Glossary) -> str:
     terms = []
     for t in g.terms:
         d: dict = {"zh": t.zh[0] if len(t.zh) == 1 else list(t.zh), "en": t.en}

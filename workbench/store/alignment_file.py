@@ -21,7 +21,7 @@ from workbench.store.yamlio import (
     dump,
     dump_scalar,
     load_root,
-    plain_ok,
+    scalar_text,
     unknown_keys,
 )
 from workbench.text.reading import read_text
@@ -204,20 +204,16 @@ def _dump_pairwise(al: Alignment) -> str:
                 out.append(f"  {side}: []\n")
                 continue
             out.append(f"  {side}:\n")
-            out.extend(f"  - {_scalar_text(x)}\n" for x in sentences)
-        out.append(f"  status: {_scalar_text(p.status)}\n")
+            out.extend(f"  - {scalar_text(x)}\n" for x in sentences)
+        out.append(f"  status: {scalar_text(p.status)}\n")
         if p.score is not None:
             out.append(f"  score: {_float_text(round(float(p.score), 3))}\n")
         if p.para is not None:
             out.append(f"  para: {p.para}\n")
         if p.note:
-            out.append(f"  note: {_scalar_text(p.note)}\n")
+            out.append(f"  note: {scalar_text(p.note)}\n")
     out.append(tail)
     return "".join(out)
-
-
-def _scalar_text(s: str) -> str:
-    return s if plain_ok(s) else dump_scalar(s)
 
 
 def _float_text(x: float) -> str:

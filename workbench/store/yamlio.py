@@ -279,6 +279,12 @@ def canonical_scalar(text: str) -> str:
     return text
 
 
+def scalar_text(s: str) -> str:
+    """A string as `dump` writes it in a block collection: as it is where it is plain, else
+    through PyYAML (ValueError where that takes several lines)."""
+    return s if plain_ok(s) else dump_scalar(s)
+
+
 def dump_scalar(value: object) -> str:
     """One scalar as `dump` writes it inside a block collection (quoted where needed)."""
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=1_000_000)
