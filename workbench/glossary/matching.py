@@ -576,7 +576,10 @@ def read_words(texts: Sequence[str]) -> Words:
     # text between words, word, text between, … (ASCII text read with ASCII classes, which
     # are WORD's there, a third faster than asking each character's Unicode category)
     parts = (_ASCII_WORD_SPLIT if joined.isascii() else WORD_SPLIT).split(joined)
-    words = parts[1::2]
+    # (each distinct word kept once: the split makes a string of every occurrence, 29 MB on
+    # 10,000 pairs of real text where the distinct words take a few hundred KB; ~0.01 s)
+    once: dict[str, str] = {}
+    words = list(map(once.setdefault, parts[1::2], parts[1::2]))
     # where each word ends: the lengths of the text before it and of it, added up (where it
     # starts is only asked of the few words that begin a hit: its end less its length)
     ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, words))))
