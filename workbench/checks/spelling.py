@@ -137,10 +137,6 @@ class _Corpus:
     def pair_of(self, k: int) -> int:
         return bisect.bisect_right(self.bounds, k) - 1
 
-    def in_pair(self, k: int, m: int) -> bool:
-        """Words k … k + m - 1 and the word after them all in one pair."""
-        return k + m < self.n and self.pair_of(k) == self.pair_of(k + m)
-
     def compounds(self, places: list[int], m: int) -> list[tuple[str, str, str]]:
         """`compound(k, m)` of each place k: worked out once for each run of words written
         alike (the same words by number, the same separators between, the same next word),

@@ -124,24 +124,18 @@ def dictionary_glosses(word: str, d: Dictionary) -> set[str]:
 
 
 def matches(token: str, glosses: Iterable[str]) -> bool:
-    if len(token) < 3:  # two letters only as a gloss itself (a name's syllable: Xi of 习近平, Li)
-        return len(token) == 2 and token in glosses
-    for g in glosses:
-        if token == g or word_key(g) == token:
-            return True
-        if "-" in g and token in g.split("-"):  # "ferrous" of "non-ferrous"
-            return True
-        if len(token) >= 5 and len(g) >= 5 and _shared(token, g) >= max(5, min(len(token), len(g)) - 2):
-            return True  # scientific / science, industrial / industry; not advantages / advanced
-        if len(token) <= 4 and len(g) >= 6 and g.startswith(token):  # sci, tech: clipped forms
-            return True
-    return False
+    """Whether an English word (its key) renders one of the glosses: the gloss itself or its
+    key, a piece of a hyphened one ("ferrous" of "non-ferrous"), five letters or more shared
+    (scientific / science, industrial / industry; not advantages / advanced), or a clipped form
+    of three or four letters (sci, tech); two letters only as a gloss itself (a name's
+    syllable: Xi of 习近平). (`GlossMatcher` holds the rule: it reads the glosses once for
+    many words.)"""
+    return GlossMatcher(glosses)(token)
 
 
 class GlossMatcher:
-    """`matches(token, glosses)` for one set of glosses, asked of many tokens: the glosses read
-    once into what a token must be to match (a set lookup), instead of each token going through
-    every gloss (a term's rows: every distinct word of its pairs against each part's glosses)."""
+    """`matches` for one set of glosses, asked of many tokens: the glosses read once into what a
+    token must be to match (a set lookup; five letters or more: the glosses begun so)."""
 
     __slots__ = ("glosses", "whole", "clipped", "by_five")
 
