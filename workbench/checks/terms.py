@@ -564,7 +564,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                     continue
                 done.add(u_place[u])
                 v = views[u_view[u]]
-                surface = v.found.en.hit(u_j[u]).text
+                surface = v.found.en.hit_text(u_j[u])
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
                 yield Finding("term-inconsistent", "warning", v.pairs[u_k[u]].id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
