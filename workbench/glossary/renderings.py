@@ -191,14 +191,15 @@ def _NOT_READ(pid: int) -> None:
 class EnPair:
     """One pair's English, read once: its words, their keys, its content words."""
 
-    def __init__(self, pid: int, en: str, words: list[str] | None = None) -> None:
-        """`words`: `WORD.findall(en)`, if read already (the checks' views have)."""
+    def __init__(self, pid: int, en: str, words: list[str] | None = None, content: tuple[str, ...] | None = None) -> None:
+        """`words`: `WORD.findall(en)`, if read already (the checks' views have); `content`:
+        its content words' keys, if read already (the index has)."""
         self.id = pid
         self.en = en
         self.keys = keys = list(map(_KEYS.__getitem__, WORD.findall(en) if words is None else words))
         #: the content words' keys, each once (a tuple: a set of them took four times the
         #: memory, 14 MB on 10,000 pairs; whether a word of the pair is one: `_CONTENT`)
-        self.content = tuple(set(compress(keys, map(_CONTENT.__getitem__, keys))))
+        self.content = tuple(set(compress(keys, map(_CONTENT.__getitem__, keys)))) if content is None else content
 
     @cached_property
     def long_keys(self) -> list[tuple[int, str]]:
@@ -287,11 +288,13 @@ class _ContentIndex:
     #: in fewer of those than this is in fewer than `floor` of all.
     EARLY = 8
 
-    def __init__(self, ids: list[int], contents: Iterable[Iterable[str]]) -> None:
+    def __init__(self, ids: list[int], contents: Iterable[tuple[str, ...]]) -> None:
         """`contents`: each pair's content words' keys, each once (`EnPair.content`), in the
-        order of `ids`."""
+        order of `ids`; kept, by id, in `content` (for the pairs read later)."""
+        #: pair → its content words' keys, each once
+        self.content: dict[int, tuple[str, ...]] = dict(zip(ids, contents))
         postings: dict[str, list[int]] = defaultdict(list)
-        for pid, keys in zip(ids, contents):
+        for pid, keys in self.content.items():
             for k in keys:
                 postings[k].append(pid)
         self.df = dict(zip(postings, map(len, postings.values())))
@@ -423,7 +426,8 @@ class Renderings:
     def pair(self, pid: int) -> EnPair:
         p = self._pairs.get(pid)
         if p is None:
-            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of(pid))
+            content = self._index.content.get(pid) if self._index is not None else None
+            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of(pid), content)
         return p
 
     def pairs_read(self, ids: list[int]) -> list[EnPair]:
@@ -454,11 +458,12 @@ class Renderings:
             self._index = _ContentIndex(ids, self._contents(ids))
         return self._index
 
-    def _contents(self, ids: list[int], chunk: int = 512) -> Iterator[set[str]]:
-        """`EnPair.content` of each pair (as a set), read without making the pairs: the index
-        reads every pair of the file, where the renderings read a few (each pair's words' keys
-        kept took 20 MB on 10,000 pairs). `chunk` pairs at a time, the keys of their words
-        looked up at once first, as `pairs_read` does."""
+    def _contents(self, ids: list[int], chunk: int = 512) -> Iterator[tuple[str, ...]]:
+        """`EnPair.content` of each pair, read without making the pairs: the index reads every
+        pair of the file, where the renderings read those of the terms (on the bench, a
+        quarter), and the pairs and their words' keys kept took 11 MB on 10,000 pairs. `chunk`
+        pairs at a time, the keys of their words looked up at once first, as `pairs_read`
+        does."""
         keys_of, content = _KEYS.__getitem__, _CONTENT.__getitem__
         for at in range(0, len(ids), chunk):
             part = ids[at:at + chunk]
@@ -467,7 +472,7 @@ class Renderings:
                 read = [WORD.findall(self.en_of[pid]) if words is None else words for pid, words in zip(part, read)]
             _KEYS.fill(chain.from_iterable(read))
             for words in read:
-                yield set(filter(content, map(keys_of, words)))
+                yield tuple(set(filter(content, map(keys_of, words))))
 
     def holding(self, zh: str) -> list[int]:
         """The pairs whose Chinese holds `zh`, in order: of the pairs holding its rarest
@@ -496,7 +501,8 @@ class Renderings:
             # (no dictionary word starts so: the first part would be one character; this test
             # rendering-inconsistent makes on all units at once, and counts only those passing)
             return None
-        parts = components(term, self.d)
+        known = self._known.__getitem__  # (the pieces of terms looked up once a file: terms share them)
+        parts = components(term, self.d, known)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []
             for n, c in enumerate(parts):
@@ -505,14 +511,14 @@ class Renderings:
                 else:
                     merged.append(c)
             parts = merged
-        if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None
+        if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and not known(term)
                 and _adjective(parts[0])):
             return parts
         # (a leading adjective before more parts too: 新 + 能源 + 汽车)
         lead = 1 if self.loose and len(parts) > 2 and len(parts[0]) == 1 and _adjective(parts[0]) else 0
         if len(parts) < 2 or any(len(c) < 2 for c in parts[lead:-1]):
             return None
-        if len(parts[-1]) < 2 and (self.d.lookup(term) is not None or not self.learned(parts[-1])):
+        if len(parts[-1]) < 2 and (known(term) or not self.learned(parts[-1])):
             return None  # a one-character head only where the file shows how it is rendered
         return parts
 
