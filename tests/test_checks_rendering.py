@@ -456,3 +456,113 @@ def test_a_pairs_chinese_is_cut_only_at_marks_no_dictionary_word_holds(tmp_path)
     assert marks("科技", "一、二三四五").pattern == "[，,。、;:!\\?\\(\\)]"  # (a word of six characters: never looked up)
     assert "、" not in marks("科技", "一、二").pattern
     assert marks("科技", "一，二") is None
+
+
+def _spans_plainly(pair, matched, n_parts, double=frozenset()):
+    """`_spans` as first written, on a row a word (which parts it renders): from each word
+    rendering a part, every word of the span looked at."""
+    from bisect import bisect_left
+
+    from workbench.text.normalize import EN_STOP
+
+    def place(n, tried, start, end, owners):
+        for k in range(start, end + 1):
+            if matched[k][n] and k not in tried:
+                tried.add(k)
+                held = owners.setdefault(k, [])
+                if len(held) < (2 if k in double else 1):
+                    held.append(n)
+                    return True
+                for i, m in enumerate(held):
+                    if place(m, tried, start, end, owners):
+                        held[i] = n
+                        return True
+        return False
+
+    def assignable(start, end):
+        owners = {}
+        return all(place(n, set(), start, end, owners) for n in range(n_parts))
+
+    def widen(start, end):
+        def alike(a, b):
+            return any(x and y for x, y in zip(matched[a], matched[b]))
+
+        while True:
+            if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) and alike(start - 1, start)
+                                                          or not pair.clause_break(start - 1, start)):
+                start -= 1
+            elif start > 1 and any(matched[start - 2]) and pair.bridged(start - 2):
+                start -= 2
+            else:
+                break
+        while True:
+            if end + 1 < len(matched) and any(matched[end + 1]) and (pair.listed(end) and alike(end, end + 1)
+                                                                     or not pair.clause_break(end, end + 1)):
+                end += 1
+            elif end + 2 < len(matched) and any(matched[end + 2]) and pair.bridged(end):
+                end += 2
+            else:
+                break
+        return start, end
+
+    hits = [[k for k, row in enumerate(matched) if row[n]] for n in range(n_parts)]
+    if any(not h for h in hits):
+        return []
+    found, limit = [], 2 * n_parts + 2
+    for start in sorted({k for h in hits for k in h}):
+        ends = [h[i] if (i := bisect_left(h, start)) < len(h) else None for h in hits]
+        if None in ends:
+            break
+        end = max(ends)
+        if end - start + 1 > limit:
+            continue
+        if len(set(ends)) < n_parts:
+            end = next((e for e in range(end, min(start + limit, len(matched))) if assignable(start, e)), end)
+        if end - start + 1 > limit or pair.clause_break(start, end):
+            continue
+        if any(pair.keys[k] not in EN_STOP and not any(matched[k]) for k in range(start, end + 1)):
+            continue
+        span = widen(start, end)
+        if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
+            continue
+        if sum(1 + (k in double) for k in range(span[0], span[1] + 1) if pair.keys[k] not in EN_STOP) < n_parts:
+            continue
+        if span not in found:
+            found.append(span)
+    return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
+
+
+def test_spans_are_those_read_word_by_word():
+    """`_spans` skips, from a start whose span would reach past a content word that renders no
+    part, every start before that word, and counts a span's words by bisection: the same spans
+    as looking at every start and every word (`_spans_plainly`), on random sentences of a few
+    words, stop words, marks and hyphens, each word rendering random parts, some compounds."""
+    import random
+
+    from workbench.glossary.renderings import EnPair, _Hits, _spans
+
+    rnd = random.Random(3)
+    vocab = ["science", "technology", "the", "of", "and", "zones", "pilot", "areas", "new", "industrial",
+             "biomanufacturing", "a", "in", "parks", "sci", "tech"]
+    seps = [" ", " ", " ", " ", "-", ", ", "; ", " and ", " (", ") "]
+    tried = found = 0
+    for _ in range(3000):
+        words = rnd.choices(vocab, k=rnd.randint(1, 14))
+        en = words[0] + "".join(rnd.choice(seps) + w for w in words[1:])
+        pair = EnPair(1, en)
+        n_words, n_parts = len(pair.keys), rnd.randint(1, 3)
+        share = rnd.random()
+        matched = [tuple(rnd.random() < share / n_parts for _ in range(n_parts)) for _ in range(n_words)]
+        double = frozenset(k for k in range(n_words) if len(pair.keys[k]) >= 8 and rnd.random() < 0.3)
+        for k in double:  # (a compound renders two neighbouring parts)
+            if n_parts > 1:
+                n = rnd.randrange(n_parts - 1)
+                row = list(matched[k])
+                row[n] = row[n + 1] = True
+                matched[k] = tuple(row)
+        hits = _Hits([[k for k in range(n_words) if matched[k][n]] for n in range(n_parts)])
+        expected = _spans_plainly(pair, matched, n_parts, double)
+        assert _spans(pair, hits, n_parts, double) == expected, (en, matched, double)
+        tried += 1
+        found += bool(expected)
+    assert found > tried // 10  # (spans found, not only sentences without any)

@@ -325,21 +325,23 @@ def test_ascii_texts_are_read_into_the_words_unicode_classes_find():
 
 
 def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
-    """read_words: each word's end in the texts joined by a line break, and each text's first
-    word, as the words read text by text say (empty texts, texts without words, line breaks
-    and words at either edge included)."""
+    """read_words: where each word of a text ends in it, and each text's first word, as the
+    words read text by text say (empty texts, texts without words, line breaks and words at
+    either edge included)."""
     rnd = random.Random(14)
     pieces = ["SMEs", "R&D", "it’s", " ", ", ", "\n", "—", "x", "", "A.I.", "中文"]
-    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
-    read = read_words(texts)
-    at = 0
-    ends, bounds = [], []
-    for text in texts:
-        bounds.append(len(ends))
-        ends.extend(at + m.end() for m in WORD.finditer(text))
-        at += len(text) + 1
-    assert (read.ends, read.bounds) == (ends, bounds + [len(ends)])
+    some = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
+    for texts in (some, [t.replace("\n", "") for t in some]):  # (line breaks in the texts, or none)
+        read = read_words(texts)
+        bounds = []
+        n = 0
+        for k, text in enumerate(texts):
+            bounds.append(n)
+            n += len(WORD.findall(text))
+            assert list(read.ends_of(k)) == [m.end() for m in WORD.finditer(text)]
+        assert read.bounds == bounds + [n]
     assert read.offsets[:-1] == [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+    assert (read_words([]).bounds, read_words([""]).bounds, read_words(["", "x"]).bounds) == ([0], [0, 0], [0, 0, 1])
 
 
 def test_renderings_keyed_at_once_are_keyed_one_by_one():

@@ -60,13 +60,14 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     return got[0] if got else None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16)
 def _keys_of(text: str) -> frozenset[str]:
-    """The keys of a sentence's words, read once however many terms ask."""
+    """The keys of a sentence's words, read once however many terms ask (the terms of a pair
+    are asked together: a few sentences kept, not the thousand that held 6 MB of matches)."""
     return frozenset(map(FOLDED_KEYS.__getitem__, WORD.findall(text)))  # (word_key, looked up in C)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16)
 def _words_of(text: str) -> tuple[list[re.Match], list[str], list[bool]]:
     """A sentence read once for suggestions, however many terms ask: its words, their keys,
     and whether punctuation follows each word but the last."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat
@@ -502,14 +503,14 @@ class EnFound:
     def hits(self, k: int) -> list[EnHit]:
         """`TermMatcher.en_hits` of text k."""
         read = self.read
-        words, ends, o = read.words, read.ends, read.offsets[k]
+        words, ends, o = read.words, read.ends_of(k), read.bounds[k]
         text = read.texts[k]
         new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
         out = []
         for hits, ks, is_exact in ((self.found, self.found_k, False), (self.exact, self.exact_k, True)):
             a, b = bisect.bisect_left(ks, k), bisect.bisect_right(ks, k)
             for s, e, (i, kind, form) in hits[a:b]:
-                x, y = ends[s] - len(words[s]) - o, ends[e - 1] - o
+                x, y = ends[s - o] - len(words[s]), ends[e - 1 - o]
                 out.append(new(EnHit, (i, kind, form, x, y, text[x:y], is_exact)))
         if self.resort and len(out) > 1:
             out.sort(key=lambda h: (h.start, -h.end))
@@ -519,8 +520,8 @@ class EnFound:
         """Hit j of the whole run (`texts_payloads`), as `hits` gives it."""
         n = len(self.found)
         (s, e, (i, kind, form)), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
-        o = self.read.offsets[k]
-        x, y = self.read.ends[s] - len(self.read.words[s]) - o, self.read.ends[e - 1] - o
+        ends, o = self.read.ends_of(k), self.read.bounds[k]
+        x, y = ends[s - o] - len(self.read.words[s]), ends[e - 1 - o]
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
 
     def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
@@ -550,14 +551,24 @@ class Words(NamedTuple):
 
     texts: Sequence[str]
     words: list[str]  # the words of all the texts, in order
-    ends: list[int]  # where each word ends in the texts joined by one character (it starts its length before)
-    offsets: list[int]  # where each text starts there (and one past the end)
+    offsets: list[int]  # where each text starts in the texts joined by one character (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
+    ends: dict[int, list[int]]  # text k → where each of its words ends in it (`ends_of`), for the texts asked
 
     def of(self, k: int) -> list[str]:
         """The words of text k: WORD.findall(texts[k])."""
         return self.words[self.bounds[k]:self.bounds[k + 1]]
+
+    def ends_of(self, k: int) -> Sequence[int]:
+        """Where each word of text k ends in it (it starts its length before): read again from
+        the text when first asked (for the few texts whose hits or tokens are asked; kept for
+        every word of every text, the places took 19 MB on 10,000 pairs of real text)."""
+        ends = self.ends.get(k)
+        if ends is None:  # (kept as machine numbers: 4 bytes a word, not 36)
+            text = self.texts[k]
+            ends = self.ends[k] = array("I" if len(text) < 1 << 32 else "q", _ends(_split(text)))
+        return ends
 
     def part(self, a: int, b: int) -> Words:
         """The reading of texts a to b - 1 alone (their places still counted in all the
@@ -565,28 +576,46 @@ class Words(NamedTuple):
         if (a, b) == (0, len(self.texts)):
             return self
         first, last = self.bounds[a], self.bounds[b]
-        return Words(self.texts[a:b], self.words[first:last], self.ends[first:last],
-                     self.offsets[a:b + 1], [x - first for x in self.bounds[a:b + 1]],
-                     self.gaps[first:max(first, last - 1)])
+        return Words(self.texts[a:b], self.words[first:last], self.offsets[a:b + 1],
+                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)], {})
 
 
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
     joined = "\n".join(texts)
-    # text between words, word, text between, … (ASCII text read with ASCII classes, which
-    # are WORD's there, a third faster than asking each character's Unicode category)
-    parts = (_ASCII_WORD_SPLIT if joined.isascii() else WORD_SPLIT).split(joined)
+    # text between words, word, text between, …
+    parts = _split(joined)
     # (each distinct word kept once: the split makes a string of every occurrence, 29 MB on
     # 10,000 pairs of real text where the distinct words take a few hundred KB; ~0.01 s)
     once: dict[str, str] = {}
     words = list(map(once.setdefault, parts[1::2], parts[1::2]))
-    # where each word ends: the lengths of the text before it and of it, added up (where it
-    # starts is only asked of the few words that begin a hit: its end less its length)
-    ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, words))))
-    offsets = _offsets(texts)
-    # (a word of text k ends after the text starts, and one of an earlier text before)
-    bounds = list(map(bisect.bisect_left, repeat(ends, len(offsets)), offsets))
-    return Words(texts, words, ends, offsets, bounds, parts[2:-1:2])
+    if not texts:
+        bounds = [0]
+    elif joined.count("\n") == len(texts) - 1:
+        # no text holds a line break: text k + 1 begins with the word after the text between
+        # words that holds the k-th join (most hold none: found in C; one holds several joins
+        # where a text between has no word)
+        gaps = parts[0::2]
+        at = list(compress(count(), map(str.__contains__, gaps, repeat("\n"))))
+        if len(at) != len(texts) - 1:
+            at = [g for g in at for _ in range(gaps[g].count("\n"))]
+        bounds = [0, *at, len(words)]
+    else:  # (a word of text k ends after the text starts, and one of an earlier text before)
+        bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
+    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2], {})
+
+
+def _split(text: str) -> list[str]:
+    """`WORD_SPLIT.split(text)`: text between words, word, text between, … (ASCII text read
+    with ASCII classes, which are WORD's there, a third faster than asking each character's
+    Unicode category)."""
+    return (_ASCII_WORD_SPLIT if text.isascii() else WORD_SPLIT).split(text)
+
+
+def _ends(parts: list[str]) -> list[int]:
+    """Where each word of a text ends in it, from its `_split`: the lengths of the text before
+    it and of it, added up."""
+    return list(accumulate(map(add, map(len, parts[0::2]), map(len, parts[1::2]))))
 
 
 #: WORD_SPLIT for ASCII text: a letter or digit there is [A-Za-z0-9] (`[^\W_]`), and no ’.

@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -65,8 +65,6 @@ LEARN_MIN_SHARE = 0.5
 SLOT_MIN_PAIRS = 2
 
 Parts = tuple[frozenset[str], ...]
-#: For each word of a pair, whether it renders each part of a term.
-Matched = list[tuple[bool, ...]]
 
 
 def word_key(word: str) -> str:
@@ -79,6 +77,7 @@ def _key(word: str) -> str:
 
 _KEYS = WordTable(_key)  # word → its key (stem, case folded)
 _CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key → whether a content word's
+_NOT_STOP = WordTable(lambda key: key not in EN_STOP)  # key → whether it is no stop word
 _LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
 
 
@@ -212,6 +211,12 @@ class EnPair:
         for; as numbers, not the matches: 30 MB less on 5,000 pairs of real text)."""
         found = list(WORD.finditer(self.en))
         return array("I", map(re.Match.start, found)), array("I", map(re.Match.end, found))
+
+    @cached_property
+    def unstopped(self) -> list[int]:
+        """The places of the words that are no stop word (`_spans`: such a word inside a
+        rendering must render a part of the term)."""
+        return list(compress(range(len(self.keys)), map(_NOT_STOP.__getitem__, self.keys)))
 
     @cached_property
     def marks(self) -> list[int]:
@@ -687,13 +692,13 @@ class Renderings:
                 # (a part that no word of the pair renders, nor a compound may: no span, and
                 # the words of the pair are not matched one by one)
                 missing = reading.missing(pair)
-                matched = None
+                hits = None
                 spans: list[tuple[int, int]] = []
                 if not missing:
-                    matched = reading.matched(pair)
-                    spans = _spans(pair, matched, n_parts)
-                    if not spans and (double := reading.compounds(pair, matched)):  # "biomanufacturing" for 生物制造
-                        spans = _spans(pair, matched, n_parts, double)
+                    hits = reading.hits(pair)
+                    spans = _spans(pair, hits, n_parts)
+                    if not spans and (double := reading.compounds(pair, hits)):  # "biomanufacturing" for 生物制造
+                        spans = _spans(pair, hits, n_parts, double)
                 if spans or reading is anyone:
                     break
                 if anyone is None:  # (the same glosses when the file adds none: read once)
@@ -706,7 +711,7 @@ class Renderings:
             parts = reading.parts
             if spans:
                 ends = _ends_phrase(pair, spans[0])
-                seen.append(Seen(pair.id, [_words_by_part(pair, sp, n_parts, reading.renders) for sp in spans],
+                seen.append(Seen(pair.id, [reading.words_by_part(pair, sp) for sp in spans],
                                  [pair.surface(sp) for sp in spans],
                                  ends, None if ends else pair.keys[spans[0][1] + 1]))
                 continue
@@ -717,16 +722,16 @@ class Renderings:
             slotted = [n for n in range(n_parts - 1) if not missing or missing == [n]]
             if not slotted:
                 continue
-            if matched is None:  # (the words of the pair matched, and marked as compounds, as above)
-                matched = reading.matched(pair)
-                reading.compounds(pair, matched)
+            if hits is None:  # (the words of the pair matched, and marked as compounds, as above)
+                hits = reading.hits(pair)
+                reading.compounds(pair, hits)
             for n in slotted:  # a modifier (not the head), written before the rest
-                keep = [k for k in range(n_parts) if k != n]  # (the other parts' columns, picked in C)
-                others = list(map(itemgetter(*keep), matched)) if len(keep) > 1 else list(zip(map(itemgetter(*keep), matched)))
+                others = hits.without(n)
                 if not _may_follow(pair, others):
                     continue
+                mine_at = hits.at[n]
                 words = {w for sp in _spans(pair, others, len(parts) - 1)
-                         if (w := _before(pair, sp)) and not any(matched[k][n] for k in range(sp[0], sp[1] + 1))}
+                         if (w := _before(pair, sp)) and not any(sp[0] <= k <= sp[1] for k in mine_at)}
                 if words:
                     before.append((pair.id, n, words))
         # not a word that renders another Chinese word of the pair; read only for a part that
@@ -758,7 +763,7 @@ class _Reading:
     part, every word that may render it in a pair (`marks`). A pair holding none of a part's
     marks has no span rendering the term, and is not matched word by word (`missing`)."""
 
-    __slots__ = ("parts", "found", "joins", "doubles", "marks", "rows")
+    __slots__ = ("parts", "found", "joins", "doubles", "marks", "by_words")
 
     def __init__(self, parts: list[set[str]], found: list[set[str]], keys: set[str]) -> None:
         """`found`: for each part, the words of `keys` rendering it (GlossMatcher.matching, but
@@ -795,21 +800,19 @@ class _Reading:
         self.doubles = {k for k, at in self.joins.items() if at}
         self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
                       for n, f in enumerate(found)]
-        self.rows: dict[str, tuple[bool, ...]] = {}  # word → which parts it renders
+        #: a rendering's words → `_words_by_part` of them (a term is often rendered alike in
+        #: hundreds of pairs)
+        self.by_words: dict[tuple[str, ...], Parts] = {}
 
     def missing(self, pair: EnPair) -> list[int]:
         """The parts that no word of the pair may render (as itself or in a compound)."""
         return [n for n, m in enumerate(self.marks) if m.isdisjoint(pair.keys)]
 
-    def matched(self, pair: EnPair) -> Matched:
-        """For each word of the pair, which parts it renders."""
-        rows = self.rows
-        new = set(pair.keys).difference(rows)
-        if new:
-            found = self.found
-            for key in new:
-                rows[key] = tuple([key in f for f in found])
-        return list(map(rows.__getitem__, pair.keys))
+    def hits(self, pair: EnPair) -> _Hits:
+        """For each part, the words of the pair that render it (as themselves: compounds are
+        marked by `compounds`). (Each part's found in C.)"""
+        keys = pair.keys
+        return _Hits([list(compress(range(len(keys)), map(f.__contains__, keys))) for f in self.found])
 
     def renders(self, key: str, n: int) -> bool:
         """Whether a word (no stop word) renders part n, as itself or as a compound of it and a
@@ -817,11 +820,40 @@ class _Reading:
         at = self.joins.get(key, ())
         return key in self.found[n] or n in at or n - 1 in at
 
-    def compounds(self, pair: EnPair, matched: Matched) -> set[int]:
-        """`_compounds`: the words of the pair rendering two parts at once, marked in `matched`."""
+    def compounds(self, pair: EnPair, hits: _Hits) -> set[int]:
+        """`_compounds`: the words of the pair rendering two parts at once, marked in `hits`."""
         if self.doubles.isdisjoint(pair.keys):
             return set()
-        return _compounds(pair, matched, self.parts, self.joins)
+        return _compounds(pair, hits, self.parts, self.joins)
+
+    def words_by_part(self, pair: EnPair, span: tuple[int, int]) -> Parts:
+        """`_words_by_part` of a rendering (read once for each way the term's pairs word it)."""
+        words = tuple(pair.keys[span[0]:span[1] + 1])
+        got = self.by_words.get(words)
+        if got is None:
+            got = self.by_words[words] = _words_by_part(words, len(self.parts), self.renders)
+        return got
+
+
+class _Hits:
+    """A term's parts in one pair: for each part, the places of the words rendering it,
+    ascending (`at`); the places of the words rendering some part (`any`)."""
+
+    __slots__ = ("at", "any")
+
+    def __init__(self, at: list[list[int]]) -> None:
+        self.at = at
+        self.any = set().union(*at)
+
+    def mark(self, k: int, n: int) -> None:
+        """Word k renders part n too (a compound)."""
+        if k not in self.at[n]:
+            insort(self.at[n], k)
+        self.any.add(k)
+
+    def without(self, n: int) -> _Hits:
+        """The other parts' (for the word before their rendering)."""
+        return _Hits([h for m, h in enumerate(self.at) if m != n])
 
 
 def _ends_phrase(pair: EnPair, span: tuple[int, int]) -> bool:
@@ -844,11 +876,11 @@ def _enough(counted: Counter) -> bool:
     return max(counted.values()) >= SLOT_MIN_PAIRS
 
 
-def _may_follow(pair: EnPair, matched: Matched) -> bool:
+def _may_follow(pair: EnPair, hits: _Hits) -> bool:
     """Whether some span (`_spans`) may have a word before it (`_before`): a span starts at a
     word that renders a part (`_spans` starts at one; `_widen` moves to one), so where no such
     word has a word before it as `_before` asks, no span has."""
-    return any(_before(pair, (k, k)) for k in compress(range(len(matched)), map(any, matched)))
+    return any(_before(pair, (k, k)) for k in hits.any)
 
 
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
@@ -868,9 +900,9 @@ def _compound(token: str, first: set[str], second: set[str]) -> bool:
     return False
 
 
-def _compounds(pair: EnPair, matched: Matched, parts: list[set[str]],
+def _compounds(pair: EnPair, hits: _Hits, parts: list[set[str]],
                joins: dict[str, tuple[int, ...]] | None = None) -> set[int]:
-    """The words that render two neighbouring parts at once (compounds), marked so in `matched`.
+    """The words that render two neighbouring parts at once (compounds), marked so in `hits`.
     (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
     found = set()
     for k, key in pair.long_keys:
@@ -880,104 +912,124 @@ def _compounds(pair: EnPair, matched: Matched, parts: list[set[str]],
             if joins is not None:
                 joins[key] = at
         for n in at:
-            row = list(matched[k])
-            row[n] = row[n + 1] = True
-            matched[k] = tuple(row)
+            hits.mark(k, n)
+            hits.mark(k, n + 1)
             found.add(k)
     return found
 
 
-def _assignable(matched: Matched, n_parts: int, start: int, end: int, double: set[int]) -> bool:
+def _assignable(at: list[list[int]], n_parts: int, start: int, end: int, double: set[int]) -> bool:
     """Whether each part can have a word of its own in [start, end] (a compound may stand for
     two): "focusing on key" renders 聚焦重点 though "focusing" matches 重点's gloss "focus" too."""
     owners: dict[int, list[int]] = {}  # word → the parts it stands for
-    return all(_place(n, set(), matched, start, end, double, owners) for n in range(n_parts))
+    return all(_place(n, set(), at, start, end, double, owners) for n in range(n_parts))
 
 
-def _place(n: int, tried: set[int], matched: Matched, start: int, end: int, double: set[int],
+def _place(n: int, tried: set[int], at: list[list[int]], start: int, end: int, double: set[int],
            owners: dict[int, list[int]]) -> bool:
     """Give part n a word of its own in [start, end], moving the parts placed already to
     others where that frees one (`_assignable`). (A function of its own, not one nested in
     `_assignable`: a nested one that calls itself refers to itself through its closure, and
     left a reference cycle at every call for the garbage collector to find, after the checks.)"""
-    for k in range(start, end + 1):
-        if matched[k][n] and k not in tried:
+    for k in at[n]:  # (the words rendering part n, ascending, from start to end)
+        if k > end:
+            break
+        if k >= start and k not in tried:
             tried.add(k)
             held = owners.setdefault(k, [])
             if len(held) < (2 if k in double else 1):
                 held.append(n)
                 return True
             for i, m in enumerate(held):
-                if _place(m, tried, matched, start, end, double, owners):
+                if _place(m, tried, at, start, end, double, owners):
                     held[i] = n
                     return True
     return False
 
 
-def _spans(pair: EnPair, matched: Matched, n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
-    """Word spans [i, j] of the term's candidate renderings in the pair, shortest first."""
-    hits = [list(compress(range(len(matched)), map(itemgetter(n), matched))) for n in range(n_parts)]
-    if any(not h for h in hits):
+def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Word spans [i, j] of the term's candidate renderings in the pair, shortest first: from a
+    word rendering a part, to the first word from there that each part has one of (or past it,
+    till each part can have one of its own), within a clause and 2 × parts + 2 words, holding
+    no other content word (no word that is neither a stop word nor renders a part), widened
+    (`_widen`)."""
+    at = hits.at
+    if not all(at):
         return []
+    marked = hits.any
+    # the words that a span cannot hold: from a word rendering a part, the last word a span
+    # may reach is the one before the next of these
+    stops = list(filterfalse(marked.__contains__, pair.unstopped))
+    unstopped = pair.unstopped
+    size = len(pair.keys)
     found = []
     limit = 2 * n_parts + 2
-    for start in sorted({k for h in hits for k in h}):
-        ends = [h[i] if (i := bisect_left(h, start)) < len(h) else None for h in hits]  # (each part's first hit from start)
+    starts = sorted(marked)
+    i = 0
+    while i < len(starts):
+        start = starts[i]
+        i += 1
+        ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]  # (each part's first hit from start)
         if None in ends:
             break
         end = max(ends)
+        last = stops[x] - 1 if (x := bisect_right(stops, start)) < len(stops) else size - 1
+        if end > last:  # (a later start before that word has its end there or later still)
+            i = bisect_right(starts, last, i)
+            continue
         if end - start + 1 > limit:
             continue  # (too long already: the end is only moved on below)
         if len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
-            end = next((e for e in range(end, min(start + limit, len(matched)))
-                        if _assignable(matched, n_parts, start, e, double)), end)
-        if end - start + 1 > limit or pair.clause_break(start, end):
-            continue
-        if any(pair.keys[k] not in EN_STOP and not any(matched[k]) for k in range(start, end + 1)):
-            continue  # another content word inside: a paraphrase, not a rendering
-        span = _widen(pair, matched, start, end)
+            end = next((e for e in range(end, min(start + limit, size))
+                        if _assignable(at, n_parts, start, e, double)), end)
+        if end - start + 1 > limit or end > last or pair.clause_break(start, end):
+            continue  # (past `last`: another content word inside, a paraphrase, not a rendering)
+        span = _widen(pair, at, marked, start, end)
         if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
             continue  # a piece of a compound: "tech" of "high-tech"
-        if sum(1 + (k in double) for k in range(span[0], span[1] + 1) if pair.keys[k] not in EN_STOP) < n_parts:
+        words = bisect_right(unstopped, span[1]) - bisect_left(unstopped, span[0])
+        if double:
+            words += sum(span[0] <= k <= span[1] for k in double)
+        if words < n_parts:
             continue  # one word for two parts: not a rendering of the term as such (but a compound)
         if span not in found:
             found.append(span)
     return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
 
 
-def _widen(pair: EnPair, matched: Matched, start: int, end: int) -> tuple[int, int]:
+def _widen(pair: EnPair, at: list[list[int]], marked: set[int], start: int, end: int) -> tuple[int, int]:
     """The span widened to neighbours that render a part too: "sci-tech", not "tech";
     "scientific and technological", not "technological"; across a comma only to a word that
     renders what its neighbour does ("science, technology"), not to the next item of a list
     ("steel, non-ferrous metals, petrochemicals")."""
     n = len(pair.keys)
     def alike(a: int, b: int) -> bool:  # two words rendering the same part ("science, technology")
-        return any(x and y for x, y in zip(matched[a], matched[b]))
+        return any(a in h and b in h for h in at)
 
     while True:
-        if start > 0 and any(matched[start - 1]) and (pair.listed(start - 1) and alike(start - 1, start)
+        if start > 0 and start - 1 in marked and (pair.listed(start - 1) and alike(start - 1, start)
                                                       or not pair.clause_break(start - 1, start)):
             start -= 1
-        elif start > 1 and any(matched[start - 2]) and pair.bridged(start - 2):
+        elif start > 1 and start - 2 in marked and pair.bridged(start - 2):
             start -= 2
         else:
             break
     while True:
-        if end + 1 < n and any(matched[end + 1]) and (pair.listed(end) and alike(end, end + 1)
+        if end + 1 < n and end + 1 in marked and (pair.listed(end) and alike(end, end + 1)
                                                       or not pair.clause_break(end, end + 1)):
             end += 1
-        elif end + 2 < n and any(matched[end + 2]) and pair.bridged(end):
+        elif end + 2 < n and end + 2 in marked and pair.bridged(end):
             end += 2
         else:
             break
     return start, end
 
 
-def _words_by_part(pair: EnPair, span: tuple[int, int], n_parts: int, renders: Callable[[str, int], bool]) -> Parts:
-    """For each part of the term, the words of the rendering that render it (five letters),
-    and last the order in which the parts come. (`renders(key, n)`: whether a word renders
-    part n, as itself or in a compound: `_Reading.renders`.)"""
-    keys = [k for k in pair.keys[span[0]:span[1] + 1] if k not in EN_STOP]
+def _words_by_part(rendering: tuple[str, ...], n_parts: int, renders: Callable[[str, int], bool]) -> Parts:
+    """For each part of the term, the words of a rendering (their keys) that render it (five
+    letters), and last the order in which the parts come. (`renders(key, n)`: whether a word
+    renders part n, as itself or in a compound: `_Reading.renders`.)"""
+    keys = [k for k in rendering if k not in EN_STOP]
     words = [frozenset(k[:5] for k in keys if renders(k, n)) for n in range(n_parts)]
     first = [next((i for i, k in enumerate(keys) if renders(k, n)), 0) for n in range(n_parts)]
     order = "".join(str(n) for n in sorted(range(n_parts), key=lambda n: (first[n], n)))
