@@ -5,8 +5,8 @@ side, word stems on the English side. Nothing else is forgiven: every stem of a 
 be there, in order, with nothing between, so "above designated scale" never passes for "above
 designated size".
 
-Each side is matched with an index of the forms (`Forms`: over characters, with an
-Aho-Corasick automaton, or over stems), in all the texts of a document at once (`zh_find_all`,
+Each side is matched with an index of the forms (`Forms`: an Aho-Corasick automaton over
+characters, or over stems written one character a stem), in all the texts of a document at once (`zh_find_all`,
 `en_find_all`): one search of the joined texts, whatever the number of terms, finding every
 occurrence, nested and overlapping ones included, kept as found (`ZhFound`, `EnFound`: what
 each text holds is worked out when asked; `zh_scan_all` and `en_hits_all` work it out for every
@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
 from operator import add, eq, gt, itemgetter, le, methodcaller, mul, sub
 from typing import NamedTuple
 
@@ -51,29 +50,28 @@ class Forms:
     """Sequences of symbols (the characters of strings, or tuples of stems) → payloads; finds
     every occurrence, nested and overlapping ones included.
 
-    Strings (the Chinese forms) are searched for with an Aho-Corasick automaton (ahocorasick_rs,
-    compiled code): one pass over the text whatever the number of forms, every occurrence
-    reported, and only the occurrences then put in order in Python (before, every two
-    characters of the text were read as a number and looked up: a third slower, with the
-    automaton made).
-    Tuples (the stems of renderings) are looked up by their first two symbols (a form of one
-    symbol by that one): the places where a form may start are picked out in C (two-symbol
-    tuples made by `zip`, looked up by `map`), and only there are the lengths that begin so
-    sliced and looked up. (An automaton over one character a stem found them faster, but the
-    stems of a text are looked up one by one either way, and its making cost more than that.)
-    (A trie walked symbol by symbol in Python was twice as slow on 5,000 terms and 10,000
-    pairs, and a regular expression of the forms 20 times slower with Python's engine.)
+    Both are searched for with an Aho-Corasick automaton (ahocorasick_rs, compiled code): one
+    pass over the text whatever the number of forms, every occurrence reported, and only the
+    occurrences then put in order in Python. Strings (the Chinese forms) are searched as they
+    are. Tuples (the stems of renderings) are searched as strings of one character a symbol:
+    each symbol of a form is given a character of its own when added (`symbols`), a text of
+    symbols is written with them (a symbol of no form as "\\x00", which no form holds; in
+    `find_words` each distinct word's character worked out once, and the words written in C),
+    and a place in that string is a place in the sequence. (Before, the places where two
+    symbols begin a form were picked out in C and the forms that begin there sliced and looked
+    up in Python: three times slower on 5,000 terms and 10,000 pairs. A trie walked symbol by
+    symbol in Python was slower still, and a regular expression of the forms 20 times slower
+    with Python's engine.)
     """
 
     def __init__(self) -> None:
         self.payloads: dict = {}  # form → its payloads, in the order added
-        # of the tuple forms: the first two symbols → the lengths of the forms so begun, longest
-        # first, and a form of one symbol: that symbol → its payloads
-        self.heads: dict = {}
-        self.singles: dict = {}
-        # of the string forms: how the text is given ("str", or "utf-32" for a text holding a
-        # lone surrogate) → the automaton (None: no form), each pattern's payloads, and whether
-        # each pattern has one; made when first searched
+        # each symbol of the tuple forms → the character it is searched as
+        self.symbols: dict = {}
+        # how the text is given ("str"; "utf-32" for a text holding a lone surrogate, which a
+        # string handed to the automaton may not hold; "tuple" for the tuple forms) → the
+        # automaton (None: no form), each pattern's payloads, and whether each pattern has one;
+        # made when first searched
         self._automata: dict[str, tuple] = {}
 
     def __bool__(self) -> bool:
@@ -84,7 +82,7 @@ class Forms:
 
     def extend(self, items: Iterable[tuple[Sequence, object]]) -> None:
         """`add` each (seq, payload), in order."""
-        payloads, heads, singles = self.payloads, self.heads, self.singles
+        payloads = self.payloads
         new = []
         for seq, payload in items:
             if seq in payloads:
@@ -94,18 +92,10 @@ class Forms:
                 if not isinstance(seq, str):
                     new.append(seq)
         self._automata = {}
-        touched = {}  # the heads of more than one length
-        for seq in new:
-            if len(seq) == 1:
-                singles[seq[0]] = payloads[seq]
-                continue
-            lengths = heads.setdefault(seq[:2], [])
-            if len(seq) not in lengths:
-                lengths.append(len(seq))
-                if len(lengths) > 1:
-                    touched[id(lengths)] = lengths
-        for lengths in touched.values():
-            lengths.sort(reverse=True)
+        # the symbols not seen yet, each given the next character (none is a surrogate or "\x00")
+        symbols = self.symbols
+        fresh = [s for s in dict.fromkeys(chain.from_iterable(new)) if s not in symbols]
+        symbols.update(zip(fresh, _symbol_chars(len(symbols), len(symbols) + len(fresh))))
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
         """(start, end, payload) of every occurrence, by start, then the longest first, then as
@@ -113,67 +103,39 @@ class Forms:
         string forms; in a tuple, of the tuple forms."""
         if isinstance(seq, str):
             return self._find_in_string(seq)
-        heads, payloads, singles = self.heads, self.payloads, self.singles
-        # the lengths of the forms begun by each two symbols (None: no form), looked up in C
-        begun = list(map(heads.get, zip(seq, seq[1:])))
-        starts: Iterable[int] = compress(count(), begun)
-        if singles:
-            starts = sorted(set(starts).union(compress(count(), map(singles.__contains__, seq))))
-            begun.append(None)  # (the last symbol begins no two)
-        n = len(seq)
-        out: list[tuple[int, int, object]] = []
-        for i in starts:
-            for length in begun[i] or ():  # (longest first)
-                j = i + length
-                if j <= n:
-                    for p in payloads.get(seq[i:j], ()):
-                        out.append((i, j, p))
-            if singles and seq[i] in singles:
-                for p in singles[seq[i]]:
-                    out.append((i, i + 1, p))
-        return out
+        if not seq or not self.symbols:
+            return []
+        return self._search("".join(map(self.symbols.get, seq, repeat("\x00"))), "tuple")
 
     def find_words(self, words: list[str], keys: dict[str, object], distinct: Iterable[str]) -> list[tuple[int, int, object]]:
-        """`find(tuple(map(keys.__getitem__, words)))`, for forms of few first symbols: only
-        the places of the words whose key begins a form are looked at (`keys` holds the key of
-        every word of `distinct`, the distinct words, or more), found in one pass of the words
-        in C, and no key is looked up elsewhere."""
-        firsts = {head[0] for head in self.heads}.union(self.singles)
-        distinct = list(distinct)
-        begin = set(compress(distinct, map(firsts.__contains__, map(keys.__getitem__, distinct))))
-        if not begin:
+        """`find(tuple(map(keys.__getitem__, words)))` (`keys` holds the key of every word of
+        `distinct`, the distinct words, or more): each distinct word's character worked out once,
+        and no key looked up a word."""
+        if not words or not self.symbols:
             return []
-        heads, payloads, singles = self.heads, self.payloads, self.singles
-        n = len(words)
-        out: list[tuple[int, int, object]] = []
-        for i in compress(count(), map(begin.__contains__, words)):
-            for length in heads.get(tuple(map(keys.__getitem__, words[i:i + 2])), ()):  # (longest first)
-                j = i + length
-                if j <= n:
-                    for p in payloads.get(tuple(map(keys.__getitem__, words[i:j])), ()):
-                        out.append((i, j, p))
-            if singles and keys[words[i]] in singles:
-                for p in singles[keys[words[i]]]:
-                    out.append((i, i + 1, p))
-        return out
+        distinct = list(distinct)
+        chars = dict(zip(distinct, map(self.symbols.get, map(keys.__getitem__, distinct), repeat("\x00"))))
+        return self._search("".join(map(chars.__getitem__, words)), "tuple")
 
     def _automaton(self, kind: str) -> tuple:
         """(automaton or None, the payloads of each of its patterns, whether each pattern has one
-        payload) of the string forms, for text given as a string ("str"), or as UTF-32
-        ("utf-32": a text holding a lone surrogate, which a string handed to the automaton may
-        not hold)."""
+        payload) of the forms searched in text given as `kind` (see `_automata`)."""
         got = self._automata.get(kind)
         if got is None:
-            forms = [f for f in self.payloads if f and isinstance(f, str)]
-            if kind == "str":
-                forms = list(filterfalse(_SURROGATE.search, forms))  # (never in a text given as a string)
-                patterns = forms
+            if kind == "tuple":
+                forms = [f for f in self.payloads if f and not isinstance(f, str)]
+                patterns = list(map("".join, map(map, repeat(self.symbols.__getitem__), forms)))
             else:
-                patterns = [f.encode("utf-32-le", "surrogatepass") for f in forms]
+                forms = [f for f in self.payloads if f and isinstance(f, str)]
+                if kind == "str":
+                    forms = list(filterfalse(_SURROGATE.search, forms))  # (never in a text given as a string)
+                    patterns = forms
+                else:
+                    patterns = [f.encode("utf-32-le", "surrogatepass") for f in forms]
             lists = list(map(self.payloads.__getitem__, forms))
             automaton = None
             if patterns:
-                automaton = (ahocorasick_rs.AhoCorasick if kind == "str" else ahocorasick_rs.BytesAhoCorasick)(
+                automaton = (ahocorasick_rs.BytesAhoCorasick if kind == "utf-32" else ahocorasick_rs.AhoCorasick)(
                     patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
             got = self._automata[kind] = (automaton, lists, all(len(x) == 1 for x in lists))
         return got
@@ -183,14 +145,19 @@ class Forms:
         if not self.payloads or not text:
             return []
         if not _SURROGATE.search(text):
-            automaton, lists, single = self._automaton("str")
-            found = automaton.find_matches_as_indexes(text, overlapping=True) if automaton is not None else []
-        else:  # (UTF-32, four bytes a character: a match not on a character's first byte is none)
-            automaton, lists, single = self._automaton("utf-32")
-            found = []
-            if automaton is not None:
-                found = automaton.find_matches_as_indexes(text.encode("utf-32-le", "surrogatepass"), overlapping=True)
-                found = [(j, s >> 2, e >> 2) for j, s, e in found if not s & 3]
+            return self._search(text, "str")
+        return self._search(text, "utf-32")
+
+    def _search(self, text: str, kind: str) -> list[tuple[int, int, object]]:
+        """`find` in `text`, given as `kind` (see `_automata`)."""
+        automaton, lists, single = self._automaton(kind)
+        if automaton is None:
+            return []
+        if kind == "utf-32":  # (four bytes a character: a match not on a character's first byte is none)
+            found = automaton.find_matches_as_indexes(text.encode("utf-32-le", "surrogatepass"), overlapping=True)
+            found = [(j, s >> 2, e >> 2) for j, s, e in found if not s & 3]
+        else:
+            found = automaton.find_matches_as_indexes(text, overlapping=True)
         if not found:
             return []
         # (pattern, start, end), found by end: by start, the longest first (each end taken in
@@ -205,6 +172,15 @@ class Forms:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _symbol_chars(a: int, b: int) -> list[str]:
+    """The characters symbols a to b - 1 of tuple forms are searched as: any but "\x00" and
+    the surrogates, in order."""
+    chars = list(map(chr, islice(chain(range(1, 0xD800), range(0xE000, 0x110000)), a, b)))
+    if len(chars) < b - a:  # pragma: no cover - a million distinct words in a glossary
+        raise ValueError("too many distinct words in the forms")
+    return chars
 
 
 # -- matching glossary terms -----------------------------------------------------------------
@@ -401,12 +377,13 @@ class TermMatcher:
         words = read.words
         if distinct is None:  # (the words not seen before are keyed at once: see fill)
             distinct = set(words)
+        found = []
         if self._en:
             self._keys.fill(distinct)
-        found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
+            found = self._en.find_words(words, self._keys, distinct)
         if self._en_cs:
             KEPT_KEYS.fill(distinct)
-            found += self._en_cs.find(tuple(map(KEPT_KEYS.__getitem__, words)))
+            found += self._en_cs.find_words(words, KEPT_KEYS, distinct)
         exact = []
         if self._en_exact:
             _EXACT_WORDS.fill(distinct)
@@ -554,21 +531,23 @@ class Words(NamedTuple):
     offsets: list[int]  # where each text starts in the texts joined by one character (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
-    ends: dict[int, list[int]]  # text k → where each of its words ends in it (`ends_of`), for the texts asked
 
     def of(self, k: int) -> list[str]:
         """The words of text k: WORD.findall(texts[k])."""
         return self.words[self.bounds[k]:self.bounds[k + 1]]
 
-    def ends_of(self, k: int) -> Sequence[int]:
-        """Where each word of text k ends in it (it starts its length before): read again from
-        the text when first asked (for the few texts whose hits or tokens are asked; kept for
-        every word of every text, the places took 19 MB on 10,000 pairs of real text)."""
-        ends = self.ends.get(k)
-        if ends is None:  # (kept as machine numbers: 4 bytes a word, not 36)
-            text = self.texts[k]
-            ends = self.ends[k] = array("I" if len(text) < 1 << 32 else "q", _ends(_split(text)))
-        return ends
+    def ends_of(self, k: int) -> list[int]:
+        """Where each word of text k ends in it (it starts its length before), worked out when
+        asked (for the few texts whose hits or tokens are asked: kept for every word of every
+        text, the places took 19 MB on 10,000 pairs of real text): the first word is where the
+        text first holds it (no word character is before it), and each next word's end is the
+        last one's, the text between and the word further."""
+        a, b = self.bounds[k], self.bounds[k + 1]
+        if a == b:
+            return []
+        words = self.words
+        first = self.texts[k].find(words[a]) + len(words[a])
+        return list(accumulate(map(add, map(len, self.gaps[a:b - 1]), map(len, words[a + 1:b])), initial=first))
 
     def part(self, a: int, b: int) -> Words:
         """The reading of texts a to b - 1 alone (their places still counted in all the
@@ -577,7 +556,7 @@ class Words(NamedTuple):
             return self
         first, last = self.bounds[a], self.bounds[b]
         return Words(self.texts[a:b], self.words[first:last], self.offsets[a:b + 1],
-                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)], {})
+                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)])
 
 
 def read_words(texts: Sequence[str]) -> Words:
@@ -602,7 +581,7 @@ def read_words(texts: Sequence[str]) -> Words:
         bounds = [0, *at, len(words)]
     else:  # (a word of text k ends after the text starts, and one of an earlier text before)
         bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
-    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2], {})
+    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2])
 
 
 def _split(text: str) -> list[str]:
