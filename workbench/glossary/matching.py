@@ -204,7 +204,10 @@ class _FoldedKeys(WordTable):
     def fill(self, words: Iterable[str]) -> None:
         """Look up at once the words not seen yet: those whose folded stem is the word itself
         and that no British spelling rule meets (most of them) are set in C."""
-        new = set(words).difference(self)
+        new = set(words)
+        # (set.difference goes through the whole of the other when it is not a plain dict or
+        # set, as WordTable.fill says: this table, only where it is the smaller)
+        new = new.difference(self) if len(self) <= len(new) else set(filterfalse(self.__contains__, new))
         if not new:
             return
         if len(self) + len(new) > self.LIMIT:
