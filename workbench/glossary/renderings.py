@@ -453,7 +453,7 @@ class Renderings:
         every head's pairs, thousands of pairs a head: the pairs read already are picked in C.)"""
         pairs = self._pairs
         new = list(filterfalse(pairs.__contains__, ids))
-        if len(new) > 1:
+        if len(new) > 1 and self._index is None:  # (the index has looked up every pair's words)
             read = list(map(self.words_of, new))
             if None not in read:  # (the checks' views have read them)
                 _KEYS.fill(chain.from_iterable(read))
