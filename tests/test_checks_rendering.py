@@ -310,6 +310,12 @@ def test_words_learned_are_those_the_definition_gives(way, monkeypatch):
             assert engine.at_most(key, limit) == (df[key] <= limit), (key, limit)
     for word in chars[::5] + ["发展", "中小企业", "工业和信息化部", "不在其中的词"]:
         assert engine.holding(word) == [pid for pid, zh, _ in rows if word in zh]
+    # told the characters it will be asked about (rendering-inconsistent: those of its units),
+    # the engine indexes only those, and finds the pairs of any other word all the same
+    hinted = renderings.Renderings(rows, chars=chars[::2])
+    for word in chars[::3] + ["发展", "中小企业", "工业和信息化部", "不在其中的词"]:
+        assert hinted.holding(word) == [pid for pid, zh, _ in rows if word in zh]
+        assert hinted.learned(word) == engine.learned(word)
 
 
 def test_renderings_take_the_pairs_as_two_dicts_by_id():

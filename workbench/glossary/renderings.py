@@ -390,11 +390,11 @@ class _ContentIndex:
         return m
 
 
-def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
-    """Each character → the ids of the texts holding it, in order."""
+def _by_char(texts: dict[int, str], chars: frozenset[str] | None = None) -> dict[str, list[int]]:
+    """Each character (of `chars`, if given) → the ids of the texts holding it, in order."""
     index: dict[str, list[int]] = defaultdict(list)
     for pid, text in texts.items():
-        for c in set(text):
+        for c in set(text) if chars is None else chars.intersection(text):
             index[c].append(pid)
     return index
 
@@ -404,7 +404,7 @@ class Renderings:
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
                  units: Callable[[str], list[int]] | None = None, loose: bool = False,
-                 words: Callable[[int], list[str] | None] | None = None) -> None:
+                 words: Callable[[int], list[str] | None] | None = None, chars: Iterable[str] | None = None) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
         the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
         as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
@@ -413,7 +413,9 @@ class Renderings:
         pairing to confirm, not a finding): a term may start with one character (新材料), and a
         word of two characters that the dictionary lacks is glossed by its characters (新质 →
         new, quality). `words`: a pair's English words (`WORD.findall`) by its id, where read
-        already, else None."""
+        already, else None. `chars`: the characters of the Chinese words that `holding` (and
+        `learned`, `fallback`) will be asked about, where known (the others are looked for
+        through every pair)."""
         self.d = d or dictionary()
         self.words_of = words or _NOT_READ
         self.loose = loose
@@ -433,6 +435,7 @@ class Renderings:
         self._pairs: dict[int, EnPair] = {}
         self._holding: dict[str, list[int]] = {}
         self._by_char: dict[str, list[int]] | None = None
+        self._chars = None if chars is None else frozenset(chars)
         self._index: _ContentIndex | None = None
         self._glosses: dict[str, set[str]] = {}
         self._fallback: dict[str, set[str]] = {}
@@ -499,8 +502,12 @@ class Renderings:
         if found is None:
             if not zh:
                 return list(self.zh_of)
+            if self._chars is not None and not self._chars.issuperset(zh):  # (not indexed: every pair looked through)
+                zh_of = self.zh_of
+                found = self._holding[zh] = list(compress(zh_of, map(str.__contains__, zh_of.values(), repeat(zh))))
+                return found
             if self._by_char is None:
-                self._by_char = _by_char(self.zh_of)
+                self._by_char = _by_char(self.zh_of, self._chars)
             fewest = min((self._by_char.get(c, ()) for c in set(zh)), key=len)
             if len(zh) > 1:
                 zh_of = self.zh_of
