@@ -269,6 +269,20 @@ def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
     assert read.part(0, 60) is read
 
 
+def test_a_hits_text_is_read_from_the_words_as_from_its_place():
+    """EnFound.hit_text(j) (the words and the text between them) is hit(j).text (cut from the
+    text at the hit's place), for every hit of a run, in texts read whole and in parts."""
+    rnd = random.Random(9)
+    pieces = ["SMEs", "small", "giant", "enterprises", " ", ", ", " — ", "\n", "R&D", "regional aircrafts", "’s"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 12))) for _ in range(300)]
+    read, m = read_words(texts), TermMatcher(GLOSSARY)
+    for part in (read, read.part(100, 250)):
+        found = m.en_find_all(part)
+        n = len(found.found) + len(found.exact)
+        assert n > 20 and found.exact
+        assert [found.hit_text(j) for j in range(n)] == [found.hit(j).text for j in range(n)]
+
+
 def test_forms_found_in_words_by_their_keys_are_found_in_the_keys():
     """Forms.find_words (only the places of words whose key begins a form looked at) finds what
     find finds in the sequence of the words' keys: forms of one word and longer, nested,

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain, compress, count, filterfalse, groupby, repeat
-from operator import add, and_, eq, itemgetter, mul
+from operator import add, and_, eq, itemgetter, mod, mul
 
 from rapidfuzz import fuzz
 
@@ -498,29 +498,34 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     u_view: list[int] = []
     u_k: list[int] = []
     u_j: list[int] = []
-    u_term: list[tuple[int, int]] = []  # (glossary id, term)
+    u_term: list[int] = []  # the glossary (its number) and the term, as one number (glossary × width + term)
     u_form: list[str] = []
     u_place: list[tuple[str | None, int]] = []
     maybe = _maybe_inconsistent(views)
+    width = 1 + max((len(v.matcher.terms) for v in views if v.matcher is not None), default=0)
+    numbers: dict[int, int] = {}  # id(glossary) → its number
     for d, v in enumerate(views):
         if v.matcher is None:
             continue
-        counted = _counted(v, maybe[id(v.matcher.glossary)])
-        if not counted:
+        js = _counted_hits(v, maybe[id(v.matcher.glossary)])
+        if not js:
             continue
-        ks, terms, js = map(list, zip(*counted))
-        payloads, ids = match_all_pairs(v).en.payloads, [p.id for p in v.pairs]
+        en_k, payloads = match_all_pairs(v).en.texts_payloads()
+        ks = list(map(en_k.__getitem__, js))
+        terms = map(itemgetter(0), map(payloads.__getitem__, js))
+        ids = [p.id for p in v.pairs]
         u_view += repeat(d, len(ks))
         u_k += ks
         u_j += js
-        u_term += zip(repeat(id(v.matcher.glossary)), terms)
+        u_term += map(add, repeat(width * numbers.setdefault(id(v.matcher.glossary), len(numbers))), terms)
         u_form += map(itemgetter(2), map(payloads.__getitem__, js))
         u_place += zip(repeat(v.file), map(ids.__getitem__, ks))
     # each term's uses by rendering key ({key: [use]}), with its first use counted
     keyed: list[tuple[int, int, View, dict[str, list[int]]]] = []
     full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
     todo = []  # (term, its uses, a view, its matcher, the form of each use)
-    for (_glossary, i), group in groupby(sorted(range(len(u_term)), key=u_term.__getitem__), key=u_term.__getitem__):
+    for code, group in groupby(sorted(range(len(u_term)), key=u_term.__getitem__), key=u_term.__getitem__):
+        i = code % width
         occ = list(group)
         v0 = views[u_view[occ[0]]]
         m = v0.matcher
@@ -564,7 +569,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                     continue
                 done.add(u_place[u])
                 v = views[u_view[u]]
-                surface = v.found.en.hit(u_j[u]).text
+                surface = v.found.en.hit_text(u_j[u])
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
                 yield Finding("term-inconsistent", "warning", v.pairs[u_k[u]].id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
@@ -592,15 +597,15 @@ def _maybe_inconsistent(views: list[View]) -> dict[int, set[int]]:
 def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit]]:
     """(pair index, term, hit) of what `_term_renderings` gives in each pair of the view, in
     order, for the terms `wanted` only (`_counted`, its hits made)."""
-    hit = match_all_pairs(v).en.hit
-    return [(k, i, hit(j)) for k, i, j in _counted(v, wanted)]
+    found = match_all_pairs(v).en
+    en_k, payloads = found.texts_payloads()
+    return [(en_k[j], payloads[j][0], found.hit(j)) for j in _counted_hits(v, wanted)]
 
 
-def _counted(v: View, wanted: set[int]) -> list[tuple[int, int, int]]:
-    """(pair index, term, hit index in `EnFound.hit`) of what `_term_renderings` gives in
-    each pair of the view, in order, for the terms `wanted` only, read from the whole run
-    (filtered in C; only the renderings of a term found more than once in a pair are looked
-    at one by one)."""
+def _counted_hits(v: View, wanted: set[int]) -> list[int]:
+    """The hit indexes (in `EnFound.hit`) of what `_term_renderings` gives in each pair of the
+    view, in order, for the terms `wanted` only, read from the whole run (filtered in C; only
+    the renderings of a term found more than once in a pair are looked at one by one)."""
     found = match_all_pairs(v)
     width = len(v.matcher.terms)
     en_k, payloads = found.en.texts_payloads()
@@ -632,8 +637,10 @@ def _counted(v: View, wanted: set[int]) -> list[tuple[int, int, int]]:
     counted = list(compress(counted, map(wanted.__contains__, map(terms.__getitem__, counted))))
     # in order: by pair, then the pair's terms as zh_terms_all lists them, then each term's hits
     # as found (the accepted renderings of a term are all found by stems, in one search, by start)
-    return [(en_k[j], terms[j], j) for _, j in sorted(zip(map(rank.__getitem__, map(codes.__getitem__, counted)),
-                                                         counted))]
+    # (sorted as one number a hit, its place × the number of hits + its index: ints sort in C)
+    n = len(codes)
+    order = sorted(map(add, map(mul, map(rank.__getitem__, map(codes.__getitem__, counted)), repeat(n)), counted))
+    return list(map(mod, order, repeat(n)))
 
 
 def _term_renderings(p: PairView) -> list[tuple[int, EnHit]]:

@@ -501,6 +501,14 @@ class EnFound:
         x, y = ends[s - o] - len(self.read.words[s]), ends[e - 1 - o]
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
 
+    def hit_text(self, j: int) -> str:
+        """`hit(j).text`, from the words and the text between them (no place worked out)."""
+        s, e = (self.found[j] if j < len(self.found) else self.exact[j - len(self.found)])[:2]
+        words = self.read.words
+        if e - s == 1:
+            return words[s]
+        return "".join(chain.from_iterable(zip(words[s:e - 1], self.read.gaps[s:e - 1]))) + words[e - 1]
+
     def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
         """The text and the (term, kind, form) of every hit (the found ones, then the exact ones)."""
         return self.text_of, self.payloads
