@@ -292,6 +292,8 @@ class _ContentIndex:
     #: `counts` by tiers counts the first pairs, all but `floor` less this many, first: a word
     #: in fewer of those than this is in fewer than `floor` of all.
     EARLY = 8
+    #: … and counts every content word of the pairs where they hold this many at most.
+    CONTENT_MAX = 1000
 
     def __init__(self, ids: list[int], contents: Iterable[tuple[str, ...]]) -> None:
         """`contents`: each pair's content words' keys, each once (`EnPair.content`), in the
@@ -313,6 +315,7 @@ class _ContentIndex:
         for n, m in Counter(self.df.values()).items():
             self._in_tier[n.bit_length() - 1] += n * m
         self._tiers: dict[int, dict[int, tuple[str, ...]]] = {}
+        self._per_pair = sum(self.df.values()) / max(len(ids), 1)  # (content words)
 
     def _tier(self, t: int) -> dict[int, tuple[str, ...]]:
         """Pair → its content words in tier t (in 2**t to 2**(t + 1) − 1 pairs of the file), for
@@ -331,11 +334,12 @@ class _ContentIndex:
     def counts(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
         """The words in `floor` pairs or more of the pairs `ids`, with the number of those
         pairs holding each: every such word in `floor` to `most` pairs of the file, and perhaps
-        others of the same tiers. Only the words of those tiers are counted, or only the words
-        in `floor` to `most` pairs, by their masks, whichever costs less: a head held in
-        hundreds of pairs of real text, whose pairs hold many words of its tiers, is counted by
-        masks; one held in few, by tiers. (Counting every word of every head's pairs took 0.1–0.2 s on
-        the bench's 10,000 pairs, and each way alone twice what both take on real text.)"""
+        others. Only the words of the tiers of `floor` to `most` are counted, or only the words in `floor` to
+        `most` pairs, by their masks, whichever costs less: a head held in hundreds of pairs of
+        real text, whose pairs hold many words of its tiers, is counted by masks; one held in
+        few, by tiers; one held in a few pairs, every content word of those (`CONTENT_MAX`).
+        (Counting every word of every head's pairs took 0.1–0.2 s on the bench's 10,000 pairs,
+        and each way alone twice what both take on real text.)"""
         lo, hi = max(math.ceil(floor), 1).bit_length() - 1, min(max(most, 0).bit_length(), len(self._in_tier))
         words = self._keys[bisect_right(self._fewer, -(most + 1)):bisect_right(self._fewer, -floor)]
         by_tiers = len(ids) * (self.TIER_PAIR * max(hi - lo, 0) + sum(self._in_tier[lo:hi]) / max(len(self._bit), 1))
@@ -343,10 +347,18 @@ class _ContentIndex:
             held = self._mask(ids)
             n = list(map(int.bit_count, map(and_, map(self._word_mask, words), repeat(held))))  # (in C)
             return dict(compress(zip(words, n), map(ge, n, repeat(floor))))
-        tiers = list(map(self._tier, range(lo, hi)))
+        if len(ids) * self._per_pair <= self.CONTENT_MAX:
+            # (a few pairs: every content word of theirs counted, with no tier made for them;
+            # a word out of the range cannot pass `learned` either)
+            content = self.content
 
-        def words_of(pairs: list[int]) -> Iterator[str]:  # (each pair's words of those tiers)
-            return chain.from_iterable(chain.from_iterable(filter(None, map(tier.get, pairs)) for tier in tiers))
+            def words_of(pairs: list[int]) -> Iterator[str]:
+                return chain.from_iterable(map(content.__getitem__, pairs))
+        else:
+            tiers = list(map(self._tier, range(lo, hi)))
+
+            def words_of(pairs: list[int]) -> Iterator[str]:  # (each pair's words of those tiers)
+                return chain.from_iterable(chain.from_iterable(filter(None, map(tier.get, pairs)) for tier in tiers))
 
         # A word held in fewer than `early` of the first `m` pairs is held in fewer than `floor`
         # of all: where no word of the range is held so, none is counted in the others (on the
@@ -378,11 +390,11 @@ class _ContentIndex:
         return m
 
 
-def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
-    """Each character → the ids of the texts holding it, in order."""
+def _by_char(texts: dict[int, str], chars: frozenset[str] | None = None) -> dict[str, list[int]]:
+    """Each character (of `chars`, if given) → the ids of the texts holding it, in order."""
     index: dict[str, list[int]] = defaultdict(list)
     for pid, text in texts.items():
-        for c in set(text):
+        for c in set(text) if chars is None else chars.intersection(text):
             index[c].append(pid)
     return index
 
@@ -392,7 +404,7 @@ class Renderings:
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
                  units: Callable[[str], list[int]] | None = None, loose: bool = False,
-                 words: Callable[[int], list[str] | None] | None = None) -> None:
+                 words: Callable[[int], list[str] | None] | None = None, chars: Iterable[str] | None = None) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
         the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
         as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
@@ -401,7 +413,9 @@ class Renderings:
         pairing to confirm, not a finding): a term may start with one character (新材料), and a
         word of two characters that the dictionary lacks is glossed by its characters (新质 →
         new, quality). `words`: a pair's English words (`WORD.findall`) by its id, where read
-        already, else None."""
+        already, else None. `chars`: the characters of the Chinese words that `holding` (and
+        `learned`, `fallback`) will be asked about, where known (the others are looked for
+        through every pair)."""
         self.d = d or dictionary()
         self.words_of = words or _NOT_READ
         self.loose = loose
@@ -421,6 +435,7 @@ class Renderings:
         self._pairs: dict[int, EnPair] = {}
         self._holding: dict[str, list[int]] = {}
         self._by_char: dict[str, list[int]] | None = None
+        self._chars = None if chars is None else frozenset(chars)
         self._index: _ContentIndex | None = None
         self._glosses: dict[str, set[str]] = {}
         self._fallback: dict[str, set[str]] = {}
@@ -441,7 +456,7 @@ class Renderings:
         every head's pairs, thousands of pairs a head: the pairs read already are picked in C.)"""
         pairs = self._pairs
         new = list(filterfalse(pairs.__contains__, ids))
-        if len(new) > 1:
+        if len(new) > 1 and self._index is None:  # (the index has looked up every pair's words)
             read = list(map(self.words_of, new))
             if None not in read:  # (the checks' views have read them)
                 _KEYS.fill(chain.from_iterable(read))
@@ -487,8 +502,12 @@ class Renderings:
         if found is None:
             if not zh:
                 return list(self.zh_of)
+            if self._chars is not None and not self._chars.issuperset(zh):  # (not indexed: every pair looked through)
+                zh_of = self.zh_of
+                found = self._holding[zh] = list(compress(zh_of, map(str.__contains__, zh_of.values(), repeat(zh))))
+                return found
             if self._by_char is None:
-                self._by_char = _by_char(self.zh_of)
+                self._by_char = _by_char(self.zh_of, self._chars)
             fewest = min((self._by_char.get(c, ()) for c in set(zh)), key=len)
             if len(zh) > 1:
                 zh_of = self.zh_of
