@@ -261,13 +261,13 @@ def test_a_gloss_matcher_answers_as_matches_does():
         assert test.matching(set(tokens)) == {t for t in tokens if matches(t, glosses)}
 
 
-@pytest.mark.parametrize("way", ["cheaper", "tiers", "masks"])
+@pytest.mark.parametrize("way", ["cheaper", "tiers", "masks", "content"])
 def test_words_learned_are_those_the_definition_gives(way, monkeypatch):
     """A head learns the English content words in LEARN_MIN_PAIRS pairs or more of those holding
     it and in LEARN_MIN_SHARE of the pairs holding either (Jaccard): here counted the plain way,
     every word of every pair, where the engine counts only the words in the range of pairs of
     the file that can pass (renderings._ContentIndex: by tiers, or by masks, whichever costs
-    less; each way also on its own). On pairs of the demo put
+    less, or every content word of a few pairs; each way also on its own). On pairs of the demo put
     together at random, so that characters are held in few pairs and in many; and the number
     of pairs holding a word (`at_most`) and a Chinese word (`holding`), as looking through
     them all finds them."""
@@ -297,7 +297,8 @@ def test_words_learned_are_those_the_definition_gives(way, monkeypatch):
 
     chars = sorted({c for _, zh, _ in rows for c in zh if "\u4e00" <= c <= "\u9fff"})
     if way != "cheaper":
-        monkeypatch.setattr(renderings._ContentIndex, "MASK_FIXED", 10**9 if way == "tiers" else -10**9)
+        monkeypatch.setattr(renderings._ContentIndex, "MASK_FIXED", -10**9 if way == "masks" else 10**9)
+        monkeypatch.setattr(renderings._ContentIndex, "CONTENT_MAX", 10**9 if way == "content" else -1)
     engine = renderings.Renderings(rows)
     learned = {c: engine.learned(c) for c in chars}
     assert learned == {c: plain(c) for c in chars}
@@ -309,6 +310,12 @@ def test_words_learned_are_those_the_definition_gives(way, monkeypatch):
             assert engine.at_most(key, limit) == (df[key] <= limit), (key, limit)
     for word in chars[::5] + ["发展", "中小企业", "工业和信息化部", "不在其中的词"]:
         assert engine.holding(word) == [pid for pid, zh, _ in rows if word in zh]
+    # told the characters it will be asked about (rendering-inconsistent: those of its units),
+    # the engine indexes only those, and finds the pairs of any other word all the same
+    hinted = renderings.Renderings(rows, chars=chars[::2])
+    for word in chars[::3] + ["发展", "中小企业", "工业和信息化部", "不在其中的词"]:
+        assert hinted.holding(word) == [pid for pid, zh, _ in rows if word in zh]
+        assert hinted.learned(word) == engine.learned(word)
 
 
 def test_renderings_take_the_pairs_as_two_dicts_by_id():

@@ -269,6 +269,20 @@ def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
     assert read.part(0, 60) is read
 
 
+def test_a_hits_text_is_read_from_the_words_as_from_its_place():
+    """EnFound.hit_text(j) (the words and the text between them) is hit(j).text (cut from the
+    text at the hit's place), for every hit of a run, in texts read whole and in parts."""
+    rnd = random.Random(9)
+    pieces = ["SMEs", "small", "giant", "enterprises", " ", ", ", " — ", "\n", "R&D", "regional aircrafts", "’s"]
+    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 12))) for _ in range(300)]
+    read, m = read_words(texts), TermMatcher(GLOSSARY)
+    for part in (read, read.part(100, 250)):
+        found = m.en_find_all(part)
+        n = len(found.found) + len(found.exact)
+        assert n > 20 and found.exact
+        assert [found.hit_text(j) for j in range(n)] == [found.hit(j).text for j in range(n)]
+
+
 def test_forms_found_in_words_by_their_keys_are_found_in_the_keys():
     """Forms.find_words (only the places of words whose key begins a form looked at) finds what
     find finds in the sequence of the words' keys: forms of one word and longer, nested,
@@ -324,22 +338,43 @@ def test_ascii_texts_are_read_into_the_words_unicode_classes_find():
         assert [read.of(k) for k in range(len(texts))] == [WORD.findall(t) for t in texts]
 
 
+def test_texts_of_ascii_letters_are_read_into_the_words_unicode_classes_find():
+    """read_words reads text whose letters and digits are all ASCII (curly quotes, dashes) with
+    ASCII classes and ’ as a joiner: the same words and text between them as WORD_SPLIT, on
+    random text with and without letters or digits beyond ASCII."""
+    from workbench.text.normalize import WORD_SPLIT
+
+    rnd = random.Random(23)
+    pieces = ["it’s", "’", "“", "”", "—", "–", "SMEs", "R&D", "x_y", " ", ".", "'", "\n", "é", "中", "٣", "Ⅻ", "ǅ", "9"]
+    for trial in range(400):
+        pool = pieces if trial % 2 else pieces[:13]  # (half without a letter beyond ASCII)
+        texts = ["".join(rnd.choices(pool, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 5))]
+        parts = WORD_SPLIT.split("\n".join(texts))
+        read = read_words(texts)
+        assert (read.words, read.gaps) == (parts[1::2], parts[2:-1:2])
+        for k, text in enumerate(texts):
+            assert read.of(k) == WORD.findall(text)
+            assert list(read.ends_of(k)) == [m.end() for m in WORD.finditer(text)]
+
+
 def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
-    """read_words: each word's end in the texts joined by a line break, and each text's first
-    word, as the words read text by text say (empty texts, texts without words, line breaks
-    and words at either edge included)."""
+    """read_words: where each word of a text ends in it, and each text's first word, as the
+    words read text by text say (empty texts, texts without words, line breaks and words at
+    either edge included)."""
     rnd = random.Random(14)
     pieces = ["SMEs", "R&D", "it’s", " ", ", ", "\n", "—", "x", "", "A.I.", "中文"]
-    texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
-    read = read_words(texts)
-    at = 0
-    ends, bounds = [], []
-    for text in texts:
-        bounds.append(len(ends))
-        ends.extend(at + m.end() for m in WORD.finditer(text))
-        at += len(text) + 1
-    assert (read.ends, read.bounds) == (ends, bounds + [len(ends)])
+    some = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
+    for texts in (some, [t.replace("\n", "") for t in some]):  # (line breaks in the texts, or none)
+        read = read_words(texts)
+        bounds = []
+        n = 0
+        for k, text in enumerate(texts):
+            bounds.append(n)
+            n += len(WORD.findall(text))
+            assert list(read.ends_of(k)) == [m.end() for m in WORD.finditer(text)]
+        assert read.bounds == bounds + [n]
     assert read.offsets[:-1] == [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+    assert (read_words([]).bounds, read_words([""]).bounds, read_words(["", "x"]).bounds) == ([0], [0, 0], [0, 0, 1])
 
 
 def test_renderings_keyed_at_once_are_keyed_one_by_one():

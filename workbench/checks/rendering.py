@@ -275,12 +275,15 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     def words(pid: int) -> list[str] | None:  # (the English words, where read already)
         return pair_of[pid].words_read
 
-    engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words)  # (the same ids, in the same order)
+    # (the same ids, in the same order; the characters of the units that may be terms, all that
+    # are looked for in the pairs: the terms, their parts and heads)
+    engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words, chars=set().union(*units.repeated))
     if memo is not None:
         memo.start(dict(zip(ids, zip(texts, map(attrgetter("en"), kept)))))
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
-             and term_edges_ok(t) and engine.parts(t) is not None}  # (the cheaper test first)
+             and engine.parts(t) is not None and term_edges_ok(t)}  # (parts first: it turns most units away, where
+    # term_edges_ok turns away few, and tagging costs more than what parts looks up, kept for the terms read)
     reported: list[str] = []
     out: list[Finding] = []
     # shortest first, and a term holding a reported one is not reported again: one concept,

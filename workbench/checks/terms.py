@@ -10,8 +10,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress, count, filterfalse, groupby, repeat
-from operator import add, and_, eq, itemgetter, mul
+from itertools import accumulate, chain, compress, count, filterfalse, groupby, repeat
+from operator import add, and_, attrgetter, eq, itemgetter, mod, mul
 
 from rapidfuzz import fuzz
 
@@ -60,20 +60,26 @@ def suggest(expected: str, text: str, threshold: float = 70.0) -> str | None:
     return got[0] if got else None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16)
 def _keys_of(text: str) -> frozenset[str]:
-    """The keys of a sentence's words, read once however many terms ask."""
+    """The keys of a sentence's words, read once however many terms ask (the terms of a pair
+    are asked together: a few sentences kept, not the thousand that held 6 MB of matches)."""
     return frozenset(map(FOLDED_KEYS.__getitem__, WORD.findall(text)))  # (word_key, looked up in C)
 
 
-@lru_cache(maxsize=1024)
-def _words_of(text: str) -> tuple[list[re.Match], list[str], list[bool]]:
-    """A sentence read once for suggestions, however many terms ask: its words, their keys,
-    and whether punctuation follows each word but the last."""
+@lru_cache(maxsize=16)
+def _words_of(text: str) -> tuple[list[int], list[int], list[str], list[bool], list[int]]:
+    """A sentence read once for suggestions, however many terms ask: where its words start and
+    end, their keys, whether each is a function word (EN_STOP), and how many of the
+    words before each are followed by punctuation (the places between two words where a
+    suggestion may not reach across, counted up)."""
     words = list(WORD.finditer(text))
-    keys = [word_key(m.group()) for m in words]
-    broken = [bool(_PUNCT.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
-    return words, keys, broken
+    starts, ends = [m.start() for m in words], [m.end() for m in words]
+    texts = [m.group() for m in words]
+    keys = list(map(word_key, texts))
+    edge = list(map(EN_STOP.__contains__, map(str.casefold, texts)))
+    broken = [bool(_PUNCT.search(text, a, b)) for a, b in zip(ends, starts[1:])]
+    return starts, ends, keys, edge, list(accumulate(broken, initial=0))
 
 
 def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tuple[str, float] | None:
@@ -82,7 +88,7 @@ def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tu
         return None
     if stems.isdisjoint(_keys_of(text) if keys is None else keys):
         return None  # no word of the rendering in the text: nothing to show
-    words, keys, broken = _words_of(text)
+    starts, ends, keys, edge, breaks = _words_of(text)
     n = len(stems)
     target = expected.casefold()
     sizes = range(max(1, n - 1), n + 3)
@@ -92,11 +98,11 @@ def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tu
     best, best_score = None, threshold
     for i, size in runs:
         last = i + size - 1
-        if last >= len(words) or any(broken[i:last]):
+        if last >= len(keys) or breaks[last] != breaks[i]:  # (punctuation after a word of the run but the last)
             continue
-        if _edge_word(words[i]) or _edge_word(words[last]):
-            continue
-        a, b = words[i].start(), words[last].end()
+        if edge[i] or edge[last]:
+            continue  # a function word cannot begin or end a suggested rendering
+        a, b = starts[i], ends[last]
         if any(x < b and a < y for x, y in taken):
             continue
         candidate = text[a:b]
@@ -107,11 +113,6 @@ def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tu
 
 
 _PUNCT = re.compile(r"[.,;:!?]")
-
-
-def _edge_word(m: re.Match) -> bool:
-    """A function word cannot begin or end a suggested rendering."""
-    return m.group().casefold() in EN_STOP
 
 
 _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
@@ -265,10 +266,13 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
         key = en_key(form)
         if len(key) < 2 or key[0] not in present or key[-1] not in present:
             continue
-        toks = toks or p.tokens
+        if toks is None:
+            toks = p.tokens
+            keys = list(map(attrgetter("key"), toks))
         mods, head = key[:-1], key[-1]
-        for k in range(len(toks) - len(mods)):
-            if tuple(t.key for t in toks[k:k + len(mods)]) != mods:
+        # (the places where the first modifier is, picked in C; the others then compared)
+        for k in compress(range(len(toks) - len(mods)), map(eq, keys, repeat(mods[0]))):
+            if tuple(keys[k:k + len(mods)]) != mods:
                 continue
             start = k + len(mods)
             # the list begins right after the modifiers ("traditional, …" / "traditional and …")
@@ -497,29 +501,34 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     u_view: list[int] = []
     u_k: list[int] = []
     u_j: list[int] = []
-    u_term: list[tuple[int, int]] = []  # (glossary id, term)
+    u_term: list[int] = []  # the glossary (its number) and the term, as one number (glossary × width + term)
     u_form: list[str] = []
     u_place: list[tuple[str | None, int]] = []
     maybe = _maybe_inconsistent(views)
+    width = 1 + max((len(v.matcher.terms) for v in views if v.matcher is not None), default=0)
+    numbers: dict[int, int] = {}  # id(glossary) → its number
     for d, v in enumerate(views):
         if v.matcher is None:
             continue
-        counted = _counted(v, maybe[id(v.matcher.glossary)])
-        if not counted:
+        js = _counted_hits(v, maybe[id(v.matcher.glossary)])
+        if not js:
             continue
-        ks, terms, js = map(list, zip(*counted))
-        payloads, ids = match_all_pairs(v).en.payloads, [p.id for p in v.pairs]
+        en_k, payloads = match_all_pairs(v).en.texts_payloads()
+        ks = list(map(en_k.__getitem__, js))
+        terms = map(itemgetter(0), map(payloads.__getitem__, js))
+        ids = [p.id for p in v.pairs]
         u_view += repeat(d, len(ks))
         u_k += ks
         u_j += js
-        u_term += zip(repeat(id(v.matcher.glossary)), terms)
+        u_term += map(add, repeat(width * numbers.setdefault(id(v.matcher.glossary), len(numbers))), terms)
         u_form += map(itemgetter(2), map(payloads.__getitem__, js))
         u_place += zip(repeat(v.file), map(ids.__getitem__, ks))
     # each term's uses by rendering key ({key: [use]}), with its first use counted
     keyed: list[tuple[int, int, View, dict[str, list[int]]]] = []
     full_forms: dict[int, _FullForms] = {}  # id(matcher) → its full forms
     todo = []  # (term, its uses, a view, its matcher, the form of each use)
-    for (_glossary, i), group in groupby(sorted(range(len(u_term)), key=u_term.__getitem__), key=u_term.__getitem__):
+    for code, group in groupby(sorted(range(len(u_term)), key=u_term.__getitem__), key=u_term.__getitem__):
+        i = code % width
         occ = list(group)
         v0 = views[u_view[occ[0]]]
         m = v0.matcher
@@ -563,7 +572,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
                     continue
                 done.add(u_place[u])
                 v = views[u_view[u]]
-                surface = v.found.en.hit(u_j[u]).text
+                surface = v.found.en.hit_text(u_j[u])
                 msg = f"{t.key} rendered “{surface}” here, “{pref_form}” elsewhere ({summary})"
                 yield Finding("term-inconsistent", "warning", v.pairs[u_k[u]].id, msg, term=t.key, expected=pref_form,
                               found=surface, file=v.file)
@@ -591,15 +600,15 @@ def _maybe_inconsistent(views: list[View]) -> dict[int, set[int]]:
 def _counted_renderings(v: View, wanted: set[int]) -> list[tuple[int, int, EnHit]]:
     """(pair index, term, hit) of what `_term_renderings` gives in each pair of the view, in
     order, for the terms `wanted` only (`_counted`, its hits made)."""
-    hit = match_all_pairs(v).en.hit
-    return [(k, i, hit(j)) for k, i, j in _counted(v, wanted)]
+    found = match_all_pairs(v).en
+    en_k, payloads = found.texts_payloads()
+    return [(en_k[j], payloads[j][0], found.hit(j)) for j in _counted_hits(v, wanted)]
 
 
-def _counted(v: View, wanted: set[int]) -> list[tuple[int, int, int]]:
-    """(pair index, term, hit index in `EnFound.hit`) of what `_term_renderings` gives in
-    each pair of the view, in order, for the terms `wanted` only, read from the whole run
-    (filtered in C; only the renderings of a term found more than once in a pair are looked
-    at one by one)."""
+def _counted_hits(v: View, wanted: set[int]) -> list[int]:
+    """The hit indexes (in `EnFound.hit`) of what `_term_renderings` gives in each pair of the
+    view, in order, for the terms `wanted` only, read from the whole run (filtered in C; only
+    the renderings of a term found more than once in a pair are looked at one by one)."""
     found = match_all_pairs(v)
     width = len(v.matcher.terms)
     en_k, payloads = found.en.texts_payloads()
@@ -631,8 +640,10 @@ def _counted(v: View, wanted: set[int]) -> list[tuple[int, int, int]]:
     counted = list(compress(counted, map(wanted.__contains__, map(terms.__getitem__, counted))))
     # in order: by pair, then the pair's terms as zh_terms_all lists them, then each term's hits
     # as found (the accepted renderings of a term are all found by stems, in one search, by start)
-    return [(en_k[j], terms[j], j) for _, j in sorted(zip(map(rank.__getitem__, map(codes.__getitem__, counted)),
-                                                         counted))]
+    # (sorted as one number a hit, its place × the number of hits + its index: ints sort in C)
+    n = len(codes)
+    order = sorted(map(add, map(mul, map(rank.__getitem__, map(codes.__getitem__, counted)), repeat(n)), counted))
+    return list(map(mod, order, repeat(n)))
 
 
 def _term_renderings(p: PairView) -> list[tuple[int, EnHit]]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import is_, itemgetter, sub
 from typing import NamedTuple
 
@@ -128,7 +128,9 @@ class PairView:
         glossary check runs), else None: a check that would only read them for itself reads the
         text its own way, and keeps nothing."""
         words = self.__dict__.get("words")
-        return self.words if words is None and self.found is not None else words
+        if words is None and self.found is not None:  # (a slice of the run's words, not kept)
+            return self.found.en.read.of(self.k)
+        return words
 
     @_cached
     def plain(self) -> bool:
@@ -151,8 +153,7 @@ class PairView:
         if self.found is None:
             return tokenize_en(self.en)
         read, k = self.found.en.read, self.k
-        a, b, o = read.bounds[k], read.bounds[k + 1], read.offsets[k]
-        words, ends = read.words[a:b], list(map(sub, read.ends[a:b], repeat(o)))
+        words, ends = self.words, read.ends_of(k)
         return list(map(Token, map(sub, ends, map(len, words)), ends, words,
                         map(FOLDED_KEYS.__getitem__, words), map(KEPT_KEYS.__getitem__, words)))
 
@@ -375,9 +376,7 @@ def match_all_pairs(v: View, read: Words | None = None, distinct: set[str] | Non
         if read is None:
             read = read_words([p.en for p in v.pairs])
         v.found = found = Found(v.matcher.zh_find_all([p.zh for p in v.pairs]), v.matcher.en_find_all(read, distinct))
-        # each pair's words set now (the checks that read words read them in every pair)
-        words = map(read.words.__getitem__, map(slice, read.bounds, read.bounds[1:]))
-        for k, (p, p_words) in enumerate(zip(v.pairs, words)):
+        for k, p in enumerate(v.pairs):
             known = p.__dict__
-            known["found"], known["k"], known["words"] = found, k, p_words
+            known["found"], known["k"] = found, k
     return v.found

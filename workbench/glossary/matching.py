@@ -5,8 +5,8 @@ side, word stems on the English side. Nothing else is forgiven: every stem of a 
 be there, in order, with nothing between, so "above designated scale" never passes for "above
 designated size".
 
-Each side is matched with an index of the forms (`Forms`: over characters, with an
-Aho-Corasick automaton, or over stems), in all the texts of a document at once (`zh_find_all`,
+Each side is matched with an index of the forms (`Forms`: an Aho-Corasick automaton over
+characters, or over stems written one character a stem), in all the texts of a document at once (`zh_find_all`,
 `en_find_all`): one search of the joined texts, whatever the number of terms, finding every
 occurrence, nested and overlapping ones included, kept as found (`ZhFound`, `EnFound`: what
 each text holds is worked out when asked; `zh_scan_all` and `en_hits_all` work it out for every
@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
 from operator import add, eq, gt, itemgetter, le, methodcaller, mul, sub
 from typing import NamedTuple
 
@@ -50,29 +50,28 @@ class Forms:
     """Sequences of symbols (the characters of strings, or tuples of stems) → payloads; finds
     every occurrence, nested and overlapping ones included.
 
-    Strings (the Chinese forms) are searched for with an Aho-Corasick automaton (ahocorasick_rs,
-    compiled code): one pass over the text whatever the number of forms, every occurrence
-    reported, and only the occurrences then put in order in Python (before, every two
-    characters of the text were read as a number and looked up: a third slower, with the
-    automaton made).
-    Tuples (the stems of renderings) are looked up by their first two symbols (a form of one
-    symbol by that one): the places where a form may start are picked out in C (two-symbol
-    tuples made by `zip`, looked up by `map`), and only there are the lengths that begin so
-    sliced and looked up. (An automaton over one character a stem found them faster, but the
-    stems of a text are looked up one by one either way, and its making cost more than that.)
-    (A trie walked symbol by symbol in Python was twice as slow on 5,000 terms and 10,000
-    pairs, and a regular expression of the forms 20 times slower with Python's engine.)
+    Both are searched for with an Aho-Corasick automaton (ahocorasick_rs, compiled code): one
+    pass over the text whatever the number of forms, every occurrence reported, and only the
+    occurrences then put in order in Python. Strings (the Chinese forms) are searched as they
+    are. Tuples (the stems of renderings) are searched as strings of one character a symbol:
+    each symbol of a form is given a character of its own when added (`symbols`), a text of
+    symbols is written with them (a symbol of no form as "\\x00", which no form holds; in
+    `find_words` each distinct word's character worked out once, and the words written in C),
+    and a place in that string is a place in the sequence. (Before, the places where two
+    symbols begin a form were picked out in C and the forms that begin there sliced and looked
+    up in Python: three times slower on 5,000 terms and 10,000 pairs. A trie walked symbol by
+    symbol in Python was slower still, and a regular expression of the forms 20 times slower
+    with Python's engine.)
     """
 
     def __init__(self) -> None:
         self.payloads: dict = {}  # form → its payloads, in the order added
-        # of the tuple forms: the first two symbols → the lengths of the forms so begun, longest
-        # first, and a form of one symbol: that symbol → its payloads
-        self.heads: dict = {}
-        self.singles: dict = {}
-        # of the string forms: how the text is given ("str", or "utf-32" for a text holding a
-        # lone surrogate) → the automaton (None: no form), each pattern's payloads, and whether
-        # each pattern has one; made when first searched
+        # each symbol of the tuple forms → the character it is searched as
+        self.symbols: dict = {}
+        # how the text is given ("str"; "utf-32" for a text holding a lone surrogate, which a
+        # string handed to the automaton may not hold; "tuple" for the tuple forms) → the
+        # automaton (None: no form), each pattern's payloads, and whether each pattern has one;
+        # made when first searched
         self._automata: dict[str, tuple] = {}
 
     def __bool__(self) -> bool:
@@ -83,7 +82,7 @@ class Forms:
 
     def extend(self, items: Iterable[tuple[Sequence, object]]) -> None:
         """`add` each (seq, payload), in order."""
-        payloads, heads, singles = self.payloads, self.heads, self.singles
+        payloads = self.payloads
         new = []
         for seq, payload in items:
             if seq in payloads:
@@ -93,18 +92,10 @@ class Forms:
                 if not isinstance(seq, str):
                     new.append(seq)
         self._automata = {}
-        touched = {}  # the heads of more than one length
-        for seq in new:
-            if len(seq) == 1:
-                singles[seq[0]] = payloads[seq]
-                continue
-            lengths = heads.setdefault(seq[:2], [])
-            if len(seq) not in lengths:
-                lengths.append(len(seq))
-                if len(lengths) > 1:
-                    touched[id(lengths)] = lengths
-        for lengths in touched.values():
-            lengths.sort(reverse=True)
+        # the symbols not seen yet, each given the next character (none is a surrogate or "\x00")
+        symbols = self.symbols
+        fresh = [s for s in dict.fromkeys(chain.from_iterable(new)) if s not in symbols]
+        symbols.update(zip(fresh, _symbol_chars(len(symbols), len(symbols) + len(fresh))))
 
     def find(self, seq: Sequence) -> list[tuple[int, int, object]]:
         """(start, end, payload) of every occurrence, by start, then the longest first, then as
@@ -112,67 +103,39 @@ class Forms:
         string forms; in a tuple, of the tuple forms."""
         if isinstance(seq, str):
             return self._find_in_string(seq)
-        heads, payloads, singles = self.heads, self.payloads, self.singles
-        # the lengths of the forms begun by each two symbols (None: no form), looked up in C
-        begun = list(map(heads.get, zip(seq, seq[1:])))
-        starts: Iterable[int] = compress(count(), begun)
-        if singles:
-            starts = sorted(set(starts).union(compress(count(), map(singles.__contains__, seq))))
-            begun.append(None)  # (the last symbol begins no two)
-        n = len(seq)
-        out: list[tuple[int, int, object]] = []
-        for i in starts:
-            for length in begun[i] or ():  # (longest first)
-                j = i + length
-                if j <= n:
-                    for p in payloads.get(seq[i:j], ()):
-                        out.append((i, j, p))
-            if singles and seq[i] in singles:
-                for p in singles[seq[i]]:
-                    out.append((i, i + 1, p))
-        return out
+        if not seq or not self.symbols:
+            return []
+        return self._search("".join(map(self.symbols.get, seq, repeat("\x00"))), "tuple")
 
     def find_words(self, words: list[str], keys: dict[str, object], distinct: Iterable[str]) -> list[tuple[int, int, object]]:
-        """`find(tuple(map(keys.__getitem__, words)))`, for forms of few first symbols: only
-        the places of the words whose key begins a form are looked at (`keys` holds the key of
-        every word of `distinct`, the distinct words, or more), found in one pass of the words
-        in C, and no key is looked up elsewhere."""
-        firsts = {head[0] for head in self.heads}.union(self.singles)
-        distinct = list(distinct)
-        begin = set(compress(distinct, map(firsts.__contains__, map(keys.__getitem__, distinct))))
-        if not begin:
+        """`find(tuple(map(keys.__getitem__, words)))` (`keys` holds the key of every word of
+        `distinct`, the distinct words, or more): each distinct word's character worked out once,
+        and no key looked up a word."""
+        if not words or not self.symbols:
             return []
-        heads, payloads, singles = self.heads, self.payloads, self.singles
-        n = len(words)
-        out: list[tuple[int, int, object]] = []
-        for i in compress(count(), map(begin.__contains__, words)):
-            for length in heads.get(tuple(map(keys.__getitem__, words[i:i + 2])), ()):  # (longest first)
-                j = i + length
-                if j <= n:
-                    for p in payloads.get(tuple(map(keys.__getitem__, words[i:j])), ()):
-                        out.append((i, j, p))
-            if singles and keys[words[i]] in singles:
-                for p in singles[keys[words[i]]]:
-                    out.append((i, i + 1, p))
-        return out
+        distinct = list(distinct)
+        chars = dict(zip(distinct, map(self.symbols.get, map(keys.__getitem__, distinct), repeat("\x00"))))
+        return self._search("".join(map(chars.__getitem__, words)), "tuple")
 
     def _automaton(self, kind: str) -> tuple:
         """(automaton or None, the payloads of each of its patterns, whether each pattern has one
-        payload) of the string forms, for text given as a string ("str"), or as UTF-32
-        ("utf-32": a text holding a lone surrogate, which a string handed to the automaton may
-        not hold)."""
+        payload) of the forms searched in text given as `kind` (see `_automata`)."""
         got = self._automata.get(kind)
         if got is None:
-            forms = [f for f in self.payloads if f and isinstance(f, str)]
-            if kind == "str":
-                forms = list(filterfalse(_SURROGATE.search, forms))  # (never in a text given as a string)
-                patterns = forms
+            if kind == "tuple":
+                forms = [f for f in self.payloads if f and not isinstance(f, str)]
+                patterns = list(map("".join, map(map, repeat(self.symbols.__getitem__), forms)))
             else:
-                patterns = [f.encode("utf-32-le", "surrogatepass") for f in forms]
+                forms = [f for f in self.payloads if f and isinstance(f, str)]
+                if kind == "str":
+                    forms = list(filterfalse(_SURROGATE.search, forms))  # (never in a text given as a string)
+                    patterns = forms
+                else:
+                    patterns = [f.encode("utf-32-le", "surrogatepass") for f in forms]
             lists = list(map(self.payloads.__getitem__, forms))
             automaton = None
             if patterns:
-                automaton = (ahocorasick_rs.AhoCorasick if kind == "str" else ahocorasick_rs.BytesAhoCorasick)(
+                automaton = (ahocorasick_rs.BytesAhoCorasick if kind == "utf-32" else ahocorasick_rs.AhoCorasick)(
                     patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
             got = self._automata[kind] = (automaton, lists, all(len(x) == 1 for x in lists))
         return got
@@ -182,14 +145,19 @@ class Forms:
         if not self.payloads or not text:
             return []
         if not _SURROGATE.search(text):
-            automaton, lists, single = self._automaton("str")
-            found = automaton.find_matches_as_indexes(text, overlapping=True) if automaton is not None else []
-        else:  # (UTF-32, four bytes a character: a match not on a character's first byte is none)
-            automaton, lists, single = self._automaton("utf-32")
-            found = []
-            if automaton is not None:
-                found = automaton.find_matches_as_indexes(text.encode("utf-32-le", "surrogatepass"), overlapping=True)
-                found = [(j, s >> 2, e >> 2) for j, s, e in found if not s & 3]
+            return self._search(text, "str")
+        return self._search(text, "utf-32")
+
+    def _search(self, text: str, kind: str) -> list[tuple[int, int, object]]:
+        """`find` in `text`, given as `kind` (see `_automata`)."""
+        automaton, lists, single = self._automaton(kind)
+        if automaton is None:
+            return []
+        if kind == "utf-32":  # (four bytes a character: a match not on a character's first byte is none)
+            found = automaton.find_matches_as_indexes(text.encode("utf-32-le", "surrogatepass"), overlapping=True)
+            found = [(j, s >> 2, e >> 2) for j, s, e in found if not s & 3]
+        else:
+            found = automaton.find_matches_as_indexes(text, overlapping=True)
         if not found:
             return []
         # (pattern, start, end), found by end: by start, the longest first (each end taken in
@@ -204,6 +172,15 @@ class Forms:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _symbol_chars(a: int, b: int) -> list[str]:
+    """The characters symbols a to b - 1 of tuple forms are searched as: any but "\x00" and
+    the surrogates, in order."""
+    chars = list(map(chr, islice(chain(range(1, 0xD800), range(0xE000, 0x110000)), a, b)))
+    if len(chars) < b - a:  # pragma: no cover - a million distinct words in a glossary
+        raise ValueError("too many distinct words in the forms")
+    return chars
 
 
 # -- matching glossary terms -----------------------------------------------------------------
@@ -227,7 +204,10 @@ class _FoldedKeys(WordTable):
     def fill(self, words: Iterable[str]) -> None:
         """Look up at once the words not seen yet: those whose folded stem is the word itself
         and that no British spelling rule meets (most of them) are set in C."""
-        new = set(words).difference(self)
+        new = set(words)
+        # (set.difference goes through the whole of the other when it is not a plain dict or
+        # set, as WordTable.fill says: this table, only where it is the smaller)
+        new = new.difference(self) if len(self) <= len(new) else set(filterfalse(self.__contains__, new))
         if not new:
             return
         if len(self) + len(new) > self.LIMIT:
@@ -400,12 +380,13 @@ class TermMatcher:
         words = read.words
         if distinct is None:  # (the words not seen before are keyed at once: see fill)
             distinct = set(words)
+        found = []
         if self._en:
             self._keys.fill(distinct)
-        found = self._en.find(tuple(map(self._keys.__getitem__, words))) if self._en else []
+            found = self._en.find_words(words, self._keys, distinct)
         if self._en_cs:
             KEPT_KEYS.fill(distinct)
-            found += self._en_cs.find(tuple(map(KEPT_KEYS.__getitem__, words)))
+            found += self._en_cs.find_words(words, KEPT_KEYS, distinct)
         exact = []
         if self._en_exact:
             _EXACT_WORDS.fill(distinct)
@@ -502,14 +483,14 @@ class EnFound:
     def hits(self, k: int) -> list[EnHit]:
         """`TermMatcher.en_hits` of text k."""
         read = self.read
-        words, ends, o = read.words, read.ends, read.offsets[k]
+        words, ends, o = read.words, read.ends_of(k), read.bounds[k]
         text = read.texts[k]
         new = tuple.__new__  # (EnHit's fields given as a tuple: no call of its __new__)
         out = []
         for hits, ks, is_exact in ((self.found, self.found_k, False), (self.exact, self.exact_k, True)):
             a, b = bisect.bisect_left(ks, k), bisect.bisect_right(ks, k)
             for s, e, (i, kind, form) in hits[a:b]:
-                x, y = ends[s] - len(words[s]) - o, ends[e - 1] - o
+                x, y = ends[s - o] - len(words[s]), ends[e - 1 - o]
                 out.append(new(EnHit, (i, kind, form, x, y, text[x:y], is_exact)))
         if self.resort and len(out) > 1:
             out.sort(key=lambda h: (h.start, -h.end))
@@ -519,9 +500,17 @@ class EnFound:
         """Hit j of the whole run (`texts_payloads`), as `hits` gives it."""
         n = len(self.found)
         (s, e, (i, kind, form)), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
-        o = self.read.offsets[k]
-        x, y = self.read.ends[s] - len(self.read.words[s]) - o, self.read.ends[e - 1] - o
+        ends, o = self.read.ends_of(k), self.read.bounds[k]
+        x, y = ends[s - o] - len(self.read.words[s]), ends[e - 1 - o]
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
+
+    def hit_text(self, j: int) -> str:
+        """`hit(j).text`, from the words and the text between them (no place worked out)."""
+        s, e = (self.found[j] if j < len(self.found) else self.exact[j - len(self.found)])[:2]
+        words = self.read.words
+        if e - s == 1:
+            return words[s]
+        return "".join(chain.from_iterable(zip(words[s:e - 1], self.read.gaps[s:e - 1]))) + words[e - 1]
 
     def texts_payloads(self) -> tuple[list[int], list[tuple[int, str, str]]]:
         """The text and the (term, kind, form) of every hit (the found ones, then the exact ones)."""
@@ -550,8 +539,7 @@ class Words(NamedTuple):
 
     texts: Sequence[str]
     words: list[str]  # the words of all the texts, in order
-    ends: list[int]  # where each word ends in the texts joined by one character (it starts its length before)
-    offsets: list[int]  # where each text starts there (and one past the end)
+    offsets: list[int]  # where each text starts in the texts joined by one character (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
 
@@ -559,38 +547,78 @@ class Words(NamedTuple):
         """The words of text k: WORD.findall(texts[k])."""
         return self.words[self.bounds[k]:self.bounds[k + 1]]
 
+    def ends_of(self, k: int) -> list[int]:
+        """Where each word of text k ends in it (it starts its length before), worked out when
+        asked (for the few texts whose hits or tokens are asked: kept for every word of every
+        text, the places took 19 MB on 10,000 pairs of real text): the first word is where the
+        text first holds it (no word character is before it), and each next word's end is the
+        last one's, the text between and the word further."""
+        a, b = self.bounds[k], self.bounds[k + 1]
+        if a == b:
+            return []
+        words = self.words
+        first = self.texts[k].find(words[a]) + len(words[a])
+        return list(accumulate(map(add, map(len, self.gaps[a:b - 1]), map(len, words[a + 1:b])), initial=first))
+
     def part(self, a: int, b: int) -> Words:
         """The reading of texts a to b - 1 alone (their places still counted in all the
         texts joined: a text's words are where they were, less where it starts)."""
         if (a, b) == (0, len(self.texts)):
             return self
         first, last = self.bounds[a], self.bounds[b]
-        return Words(self.texts[a:b], self.words[first:last], self.ends[first:last],
-                     self.offsets[a:b + 1], [x - first for x in self.bounds[a:b + 1]],
-                     self.gaps[first:max(first, last - 1)])
+        return Words(self.texts[a:b], self.words[first:last], self.offsets[a:b + 1],
+                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)])
 
 
 def read_words(texts: Sequence[str]) -> Words:
     """The words of the texts, and where they are, from one reading of them all (in C)."""
     joined = "\n".join(texts)
-    # text between words, word, text between, … (ASCII text read with ASCII classes, which
-    # are WORD's there, a third faster than asking each character's Unicode category)
-    parts = (_ASCII_WORD_SPLIT if joined.isascii() else WORD_SPLIT).split(joined)
+    # text between words, word, text between, …
+    parts = _split(joined)
     # (each distinct word kept once: the split makes a string of every occurrence, 29 MB on
     # 10,000 pairs of real text where the distinct words take a few hundred KB; ~0.01 s)
     once: dict[str, str] = {}
     words = list(map(once.setdefault, parts[1::2], parts[1::2]))
-    # where each word ends: the lengths of the text before it and of it, added up (where it
-    # starts is only asked of the few words that begin a hit: its end less its length)
-    ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, words))))
-    offsets = _offsets(texts)
-    # (a word of text k ends after the text starts, and one of an earlier text before)
-    bounds = list(map(bisect.bisect_left, repeat(ends, len(offsets)), offsets))
-    return Words(texts, words, ends, offsets, bounds, parts[2:-1:2])
+    if not texts:
+        bounds = [0]
+    elif joined.count("\n") == len(texts) - 1:
+        # no text holds a line break: text k + 1 begins with the word after the text between
+        # words that holds the k-th join (most hold none: found in C; one holds several joins
+        # where a text between has no word)
+        gaps = parts[0::2]
+        at = list(compress(count(), map(str.__contains__, gaps, repeat("\n"))))
+        if len(at) != len(texts) - 1:
+            at = [g for g in at for _ in range(gaps[g].count("\n"))]
+        bounds = [0, *at, len(words)]
+    else:  # (a word of text k ends after the text starts, and one of an earlier text before)
+        bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
+    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2])
+
+
+def _split(text: str) -> list[str]:
+    """`WORD_SPLIT.split(text)`: text between words, word, text between, … (ASCII text read
+    with ASCII classes, which are WORD's there, a third faster than asking each character's
+    Unicode category)."""
+    if text.isascii():
+        return _ASCII_WORD_SPLIT.split(text)
+    if not _NON_ASCII_LETTER.search(text):  # (curly quotes and dashes, no letter or digit beyond ASCII)
+        return _NEARLY_ASCII_WORD_SPLIT.split(text)
+    return WORD_SPLIT.split(text)
+
+
+def _ends(parts: list[str]) -> list[int]:
+    """Where each word of a text ends in it, from its `_split`: the lengths of the text before
+    it and of it, added up."""
+    return list(accumulate(map(add, map(len, parts[0::2]), map(len, parts[1::2]))))
 
 
 #: WORD_SPLIT for ASCII text: a letter or digit there is [A-Za-z0-9] (`[^\W_]`), and no ’.
 _ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]++(?:['&.][A-Za-z0-9]++)*+)")
+#: WORD_SPLIT for text whose letters and digits are all ASCII (English with curly quotes and
+#: dashes: a quarter faster than asking each character's Unicode category)
+_NEARLY_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]++(?:['&.’][A-Za-z0-9]++)*+)")
+#: A letter or digit beyond ASCII (`[^\W_]`, not ASCII: the range is tried first, in C).
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
 
 
 def _exact_word(word: str) -> str:

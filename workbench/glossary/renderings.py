@@ -42,7 +42,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
@@ -190,14 +190,15 @@ def _NOT_READ(pid: int) -> None:
 class EnPair:
     """One pair's English, read once: its words, their keys, its content words."""
 
-    def __init__(self, pid: int, en: str, words: list[str] | None = None) -> None:
-        """`words`: `WORD.findall(en)`, if read already (the checks' views have)."""
+    def __init__(self, pid: int, en: str, words: list[str] | None = None, content: tuple[str, ...] | None = None) -> None:
+        """`words`: `WORD.findall(en)`, if read already (the checks' views have); `content`:
+        its content words' keys, if read already (the index has)."""
         self.id = pid
         self.en = en
         self.keys = keys = list(map(_KEYS.__getitem__, WORD.findall(en) if words is None else words))
         #: the content words' keys, each once (a tuple: a set of them took four times the
         #: memory, 14 MB on 10,000 pairs; whether a word of the pair is one: `_CONTENT`)
-        self.content = tuple(set(compress(keys, map(_CONTENT.__getitem__, keys))))
+        self.content = tuple(set(compress(keys, map(_CONTENT.__getitem__, keys)))) if content is None else content
 
     @cached_property
     def long_keys(self) -> list[tuple[int, str]]:
@@ -280,52 +281,99 @@ class _ContentIndex:
     """Of every pair of a file, read: the number of pairs holding each content word (`df`), and
     two ways to count, in a set of pairs, the words in a range of pairs of the file (`counts`):
     each pair's content words by tier, a word in d pairs of the file being in tier
-    d.bit_length() − 1 (one pair: 0, two or three: 1, four to seven: 2, …), or each word's pairs
-    as a number with a bit a pair (made when first asked)."""
+    d.bit_length() − 1 (one pair: 0, two or three: 1, four to seven: 2, …; each tier made
+    when first asked), or each word's pairs as a number with a bit a pair (made when first
+    asked)."""
 
     #: What each way costs, in words counted by tier (measured, Dec 1, on 10,000 pairs of real
     #: text and of the bench): a pair looked up in one tier; a pair's bit set; a word's pairs
     #: ANDed with the set's and counted; a set's bits made and read.
     TIER_PAIR, MASK_PAIR, MASK_WORD, MASK_FIXED = 2, 1, 8, 3000
+    #: `counts` by tiers counts the first pairs, all but `floor` less this many, first: a word
+    #: in fewer of those than this is in fewer than `floor` of all.
+    EARLY = 8
+    #: … and counts every content word of the pairs where they hold this many at most.
+    CONTENT_MAX = 1000
 
-    def __init__(self, pairs: list[EnPair]) -> None:
+    def __init__(self, ids: list[int], contents: Iterable[tuple[str, ...]]) -> None:
+        """`contents`: each pair's content words' keys, each once (`EnPair.content`), in the
+        order of `ids`; kept, by id, in `content` (for the pairs read later)."""
+        #: pair → its content words' keys, each once
+        self.content: dict[int, tuple[str, ...]] = dict(zip(ids, contents))
         postings: dict[str, list[int]] = defaultdict(list)
-        for p in pairs:
-            for k in p.content:
-                postings[k].append(p.id)
+        for pid, keys in self.content.items():
+            for k in keys:
+                postings[k].append(pid)
         self.df = dict(zip(postings, map(len, postings.values())))
         self._postings = postings
         self._keys = sorted(postings, key=self.df.__getitem__, reverse=True)  # (most pairs first)
         self._fewer = [-self.df[k] for k in self._keys]  # (ascending, for bisection)
-        self._bit = {p.id: k for k, p in enumerate(pairs)}
+        self._bit = dict(zip(ids, range(len(ids))))
         self._masks: dict[str, int] = {}
-        tiers: list[dict[int, list[str]]] = []  # tier → pair → its content words in that tier
-        for k, ids in postings.items():
-            t = len(ids).bit_length() - 1
-            while len(tiers) <= t:
-                tiers.append(defaultdict(list))
-            deque(map(list.append, map(tiers[t].__getitem__, ids), repeat(k)), 0)  # (appended in C)
-        # (kept as tuples: 4 MB less than the lists on 10,000 pairs)
-        self._tiers = [dict(zip(tier, map(tuple, tier.values()))) for tier in tiers]
-        self._per_pair = [sum(map(len, tier.values())) / max(len(pairs), 1) for tier in self._tiers]
+        # each tier's words in all: for the cost of counting by tiers (`counts`), before any is made
+        self._in_tier = [0] * (max(self.df.values(), default=1).bit_length())
+        for n, m in Counter(self.df.values()).items():
+            self._in_tier[n.bit_length() - 1] += n * m
+        self._tiers: dict[int, dict[int, tuple[str, ...]]] = {}
+        self._per_pair = sum(self.df.values()) / max(len(ids), 1)  # (content words)
+
+    def _tier(self, t: int) -> dict[int, tuple[str, ...]]:
+        """Pair → its content words in tier t (in 2**t to 2**(t + 1) − 1 pairs of the file), for
+        the pairs holding one; made when first asked (the tiers of the heads asked: a few)."""
+        tier = self._tiers.get(t)
+        if tier is None:
+            words = self._keys[bisect_right(self._fewer, -(1 << t + 1)):bisect_right(self._fewer, -(1 << t))]
+            by_pair: dict[int, list[str]] = defaultdict(list)
+            postings = self._postings
+            for k in words:
+                deque(map(list.append, map(by_pair.__getitem__, postings[k]), repeat(k)), 0)  # (appended in C)
+            # (kept as tuples: less memory than the lists)
+            tier = self._tiers[t] = dict(zip(by_pair, map(tuple, by_pair.values())))
+        return tier
 
     def counts(self, ids: list[int], floor: float, most: int) -> dict[str, int]:
         """The words in `floor` pairs or more of the pairs `ids`, with the number of those
         pairs holding each: every such word in `floor` to `most` pairs of the file, and perhaps
-        others of the same tiers. Only the words of those tiers are counted, or only the words
-        in `floor` to `most` pairs, by their masks, whichever costs less: a head held in
-        hundreds of pairs of real text, whose pairs hold many words of its tiers, is counted by
-        masks; one held in few, by tiers. (Counting every word of every head's pairs took 0.1–0.2 s on
-        the bench's 10,000 pairs, and each way alone twice what both take on real text.)"""
-        lo, hi = max(math.ceil(floor), 1).bit_length() - 1, max(most, 0).bit_length()
+        others. Only the words of the tiers of `floor` to `most` are counted, or only the words in `floor` to
+        `most` pairs, by their masks, whichever costs less: a head held in hundreds of pairs of
+        real text, whose pairs hold many words of its tiers, is counted by masks; one held in
+        few, by tiers; one held in a few pairs, every content word of those (`CONTENT_MAX`).
+        (Counting every word of every head's pairs took 0.1–0.2 s on the bench's 10,000 pairs,
+        and each way alone twice what both take on real text.)"""
+        lo, hi = max(math.ceil(floor), 1).bit_length() - 1, min(max(most, 0).bit_length(), len(self._in_tier))
         words = self._keys[bisect_right(self._fewer, -(most + 1)):bisect_right(self._fewer, -floor)]
-        by_tiers = len(ids) * (self.TIER_PAIR * len(self._tiers[lo:hi]) + sum(self._per_pair[lo:hi]))
+        by_tiers = len(ids) * (self.TIER_PAIR * max(hi - lo, 0) + sum(self._in_tier[lo:hi]) / max(len(self._bit), 1))
         if self.MASK_FIXED + self.MASK_PAIR * len(ids) + self.MASK_WORD * len(words) < by_tiers:
             held = self._mask(ids)
             n = list(map(int.bit_count, map(and_, map(self._word_mask, words), repeat(held))))  # (in C)
             return dict(compress(zip(words, n), map(ge, n, repeat(floor))))
-        got = chain.from_iterable(filter(None, map(tier.get, ids)) for tier in self._tiers[lo:hi])  # (each pair's words of those tiers)
-        counted = Counter(chain.from_iterable(got))
+        if len(ids) * self._per_pair <= self.CONTENT_MAX:
+            # (a few pairs: every content word of theirs counted, with no tier made for them;
+            # a word out of the range cannot pass `learned` either)
+            content = self.content
+
+            def words_of(pairs: list[int]) -> Iterator[str]:
+                return chain.from_iterable(map(content.__getitem__, pairs))
+        else:
+            tiers = list(map(self._tier, range(lo, hi)))
+
+            def words_of(pairs: list[int]) -> Iterator[str]:  # (each pair's words of those tiers)
+                return chain.from_iterable(chain.from_iterable(filter(None, map(tier.get, pairs)) for tier in tiers))
+
+        # A word held in fewer than `early` of the first `m` pairs is held in fewer than `floor`
+        # of all: where no word of the range is held so, none is counted in the others (on the
+        # bench's random text, most heads; on real text, a head's words are held in most of its
+        # pairs, and the others are counted too)
+        early = self.EARLY
+        m = len(ids) - math.ceil(floor) + early
+        if m < len(ids):
+            counted = Counter(words_of(ids[:m]))
+            df = self.df
+            if not any(floor <= df[k] <= most for k in compress(counted, map(ge, counted.values(), repeat(early)))):
+                return {}
+            counted.update(words_of(ids[m:]))
+        else:
+            counted = Counter(words_of(ids))
         return dict(compress(counted.items(), map(ge, counted.values(), repeat(floor))))  # (picked in C)
 
     def _mask(self, ids: Iterable[int]) -> int:
@@ -342,11 +390,11 @@ class _ContentIndex:
         return m
 
 
-def _by_char(texts: dict[int, str]) -> dict[str, list[int]]:
-    """Each character → the ids of the texts holding it, in order."""
+def _by_char(texts: dict[int, str], chars: frozenset[str] | None = None) -> dict[str, list[int]]:
+    """Each character (of `chars`, if given) → the ids of the texts holding it, in order."""
     index: dict[str, list[int]] = defaultdict(list)
     for pid, text in texts.items():
-        for c in set(text):
+        for c in set(text) if chars is None else chars.intersection(text):
             index[c].append(pid)
     return index
 
@@ -356,7 +404,7 @@ class Renderings:
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
                  units: Callable[[str], list[int]] | None = None, loose: bool = False,
-                 words: Callable[[int], list[str] | None] | None = None) -> None:
+                 words: Callable[[int], list[str] | None] | None = None, chars: Iterable[str] | None = None) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
         the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
         as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
@@ -365,7 +413,9 @@ class Renderings:
         pairing to confirm, not a finding): a term may start with one character (新材料), and a
         word of two characters that the dictionary lacks is glossed by its characters (新质 →
         new, quality). `words`: a pair's English words (`WORD.findall`) by its id, where read
-        already, else None."""
+        already, else None. `chars`: the characters of the Chinese words that `holding` (and
+        `learned`, `fallback`) will be asked about, where known (the others are looked for
+        through every pair)."""
         self.d = d or dictionary()
         self.words_of = words or _NOT_READ
         self.loose = loose
@@ -385,6 +435,7 @@ class Renderings:
         self._pairs: dict[int, EnPair] = {}
         self._holding: dict[str, list[int]] = {}
         self._by_char: dict[str, list[int]] | None = None
+        self._chars = None if chars is None else frozenset(chars)
         self._index: _ContentIndex | None = None
         self._glosses: dict[str, set[str]] = {}
         self._fallback: dict[str, set[str]] = {}
@@ -395,7 +446,8 @@ class Renderings:
     def pair(self, pid: int) -> EnPair:
         p = self._pairs.get(pid)
         if p is None:
-            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of(pid))
+            content = self._index.content.get(pid) if self._index is not None else None
+            p = self._pairs[pid] = EnPair(pid, self.en_of[pid], self.words_of(pid), content)
         return p
 
     def pairs_read(self, ids: list[int]) -> list[EnPair]:
@@ -404,7 +456,7 @@ class Renderings:
         every head's pairs, thousands of pairs a head: the pairs read already are picked in C.)"""
         pairs = self._pairs
         new = list(filterfalse(pairs.__contains__, ids))
-        if len(new) > 1:
+        if len(new) > 1 and self._index is None:  # (the index has looked up every pair's words)
             read = list(map(self.words_of, new))
             if None not in read:  # (the checks' views have read them)
                 _KEYS.fill(chain.from_iterable(read))
@@ -422,8 +474,25 @@ class Renderings:
     def index(self) -> _ContentIndex:
         """Every pair's content words, indexed (read when first asked)."""
         if self._index is None:
-            self._index = _ContentIndex(self.pairs_read(list(self.en_of)))
+            ids = list(self.en_of)
+            self._index = _ContentIndex(ids, self._contents(ids))
         return self._index
+
+    def _contents(self, ids: list[int], chunk: int = 512) -> Iterator[tuple[str, ...]]:
+        """`EnPair.content` of each pair, read without making the pairs: the index reads every
+        pair of the file, where the renderings read those of the terms (on the bench, a
+        quarter), and the pairs and their words' keys kept took 11 MB on 10,000 pairs. `chunk`
+        pairs at a time, the keys of their words looked up at once first, as `pairs_read`
+        does."""
+        keys_of, content = _KEYS.__getitem__, _CONTENT.__getitem__
+        for at in range(0, len(ids), chunk):
+            part = ids[at:at + chunk]
+            read = list(map(self.words_of, part))
+            if None in read:
+                read = [WORD.findall(self.en_of[pid]) if words is None else words for pid, words in zip(part, read)]
+            _KEYS.fill(chain.from_iterable(read))
+            for words in read:
+                yield tuple(set(filter(content, map(keys_of, words))))
 
     def holding(self, zh: str) -> list[int]:
         """The pairs whose Chinese holds `zh`, in order: of the pairs holding its rarest
@@ -433,8 +502,12 @@ class Renderings:
         if found is None:
             if not zh:
                 return list(self.zh_of)
+            if self._chars is not None and not self._chars.issuperset(zh):  # (not indexed: every pair looked through)
+                zh_of = self.zh_of
+                found = self._holding[zh] = list(compress(zh_of, map(str.__contains__, zh_of.values(), repeat(zh))))
+                return found
             if self._by_char is None:
-                self._by_char = _by_char(self.zh_of)
+                self._by_char = _by_char(self.zh_of, self._chars)
             fewest = min((self._by_char.get(c, ()) for c in set(zh)), key=len)
             if len(zh) > 1:
                 zh_of = self.zh_of
@@ -452,7 +525,8 @@ class Renderings:
             # (no dictionary word starts so: the first part would be one character; this test
             # rendering-inconsistent makes on all units at once, and counts only those passing)
             return None
-        parts = components(term, self.d)
+        known = self._known.__getitem__  # (the pieces of terms looked up once a file: terms share them)
+        parts = components(term, self.d, known)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []
             for n, c in enumerate(parts):
@@ -461,14 +535,14 @@ class Renderings:
                 else:
                     merged.append(c)
             parts = merged
-        if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and self.d.lookup(term) is None
+        if (self.loose and len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) >= 2 and not known(term)
                 and _adjective(parts[0])):
             return parts
         # (a leading adjective before more parts too: 新 + 能源 + 汽车)
         lead = 1 if self.loose and len(parts) > 2 and len(parts[0]) == 1 and _adjective(parts[0]) else 0
         if len(parts) < 2 or any(len(c) < 2 for c in parts[lead:-1]):
             return None
-        if len(parts[-1]) < 2 and (self.d.lookup(term) is not None or not self.learned(parts[-1])):
+        if len(parts[-1]) < 2 and (known(term) or not self.learned(parts[-1])):
             return None  # a one-character head only where the file shows how it is rendered
         return parts
 

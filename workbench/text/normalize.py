@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -238,7 +238,10 @@ class WordTable(dict):
         """Look up at once the words not seen yet, for a `key_of` that leaves the words
         `as_is_words` picks as they are (most words of a text, seen for the first time: those
         are set in C, the others looked up one by one), and return those."""
-        new = set(words).difference(self)
+        new = set(words)
+        # (set.difference goes through the whole of the other when it is not a plain dict or
+        # set: this table, only where it is the smaller)
+        new = new.difference(self) if len(self) <= len(new) else set(filterfalse(self.__contains__, new))
         if len(self) + len(new) > self.LIMIT:
             self.clear()
         as_is = as_is_words(new)
