@@ -178,8 +178,11 @@ class _Units:
         codes = bytes(map(starts_at.__getitem__, found))
         at = [list(compress(found, codes.translate(t))) for t in (_BIT_1, _BIT_2, _BIT_4)]
         units = [words[i] for i in at[0]]
-        units += [words[i] + words[i + 1] for i in at[1]]
-        units += [words[i] + words[i + 1] + words[i + 2] for i in at[2]]
+        # (each distinct unit of two or three words kept once, as the words are: a string an
+        # occurrence took 20 MB on 10,000 pairs of real text)
+        keep = {}.setdefault
+        units += [keep(u, u) for i in at[1] for u in [words[i] + words[i + 1]]]
+        units += [keep(u, u) for i in at[2] for u in [words[i] + words[i + 1] + words[i + 2]]]
         pairs = [kept[bisect_right(starts, i) - 1] for i in chain.from_iterable(at)]
         self._units, self._pairs = units, pairs
         # a unit found in another pair than the last it is found in is in two pairs or more
