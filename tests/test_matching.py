@@ -338,6 +338,25 @@ def test_ascii_texts_are_read_into_the_words_unicode_classes_find():
         assert [read.of(k) for k in range(len(texts))] == [WORD.findall(t) for t in texts]
 
 
+def test_texts_of_ascii_letters_are_read_into_the_words_unicode_classes_find():
+    """read_words reads text whose letters and digits are all ASCII (curly quotes, dashes) with
+    ASCII classes and ’ as a joiner: the same words and text between them as WORD_SPLIT, on
+    random text with and without letters or digits beyond ASCII."""
+    from workbench.text.normalize import WORD_SPLIT
+
+    rnd = random.Random(23)
+    pieces = ["it’s", "’", "“", "”", "—", "–", "SMEs", "R&D", "x_y", " ", ".", "'", "\n", "é", "中", "٣", "Ⅻ", "ǅ", "9"]
+    for trial in range(400):
+        pool = pieces if trial % 2 else pieces[:13]  # (half without a letter beyond ASCII)
+        texts = ["".join(rnd.choices(pool, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 5))]
+        parts = WORD_SPLIT.split("\n".join(texts))
+        read = read_words(texts)
+        assert (read.words, read.gaps) == (parts[1::2], parts[2:-1:2])
+        for k, text in enumerate(texts):
+            assert read.of(k) == WORD.findall(text)
+            assert list(read.ends_of(k)) == [m.end() for m in WORD.finditer(text)]
+
+
 def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
     """read_words: where each word of a text ends in it, and each text's first word, as the
     words read text by text say (empty texts, texts without words, line breaks and words at

@@ -10,8 +10,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, compress, count, filterfalse, groupby, repeat
-from operator import add, and_, eq, itemgetter, mod, mul
+from itertools import accumulate, chain, compress, count, filterfalse, groupby, repeat
+from operator import add, and_, attrgetter, eq, itemgetter, mod, mul
 
 from rapidfuzz import fuzz
 
@@ -68,13 +68,18 @@ def _keys_of(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16)
-def _words_of(text: str) -> tuple[list[re.Match], list[str], list[bool]]:
-    """A sentence read once for suggestions, however many terms ask: its words, their keys,
-    and whether punctuation follows each word but the last."""
+def _words_of(text: str) -> tuple[list[int], list[int], list[str], list[bool], list[int]]:
+    """A sentence read once for suggestions, however many terms ask: where its words start and
+    end, their keys, whether each is a function word (EN_STOP), and how many of the
+    words before each are followed by punctuation (the places between two words where a
+    suggestion may not reach across, counted up)."""
     words = list(WORD.finditer(text))
-    keys = [word_key(m.group()) for m in words]
-    broken = [bool(_PUNCT.search(text, a.end(), b.start())) for a, b in zip(words, words[1:])]
-    return words, keys, broken
+    starts, ends = [m.start() for m in words], [m.end() for m in words]
+    texts = [m.group() for m in words]
+    keys = list(map(word_key, texts))
+    edge = list(map(EN_STOP.__contains__, map(str.casefold, texts)))
+    broken = [bool(_PUNCT.search(text, a, b)) for a, b in zip(ends, starts[1:])]
+    return starts, ends, keys, edge, list(accumulate(broken, initial=0))
 
 
 def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tuple[str, float] | None:
@@ -83,7 +88,7 @@ def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tu
         return None
     if stems.isdisjoint(_keys_of(text) if keys is None else keys):
         return None  # no word of the rendering in the text: nothing to show
-    words, keys, broken = _words_of(text)
+    starts, ends, keys, edge, breaks = _words_of(text)
     n = len(stems)
     target = expected.casefold()
     sizes = range(max(1, n - 1), n + 3)
@@ -93,11 +98,11 @@ def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tu
     best, best_score = None, threshold
     for i, size in runs:
         last = i + size - 1
-        if last >= len(words) or any(broken[i:last]):
+        if last >= len(keys) or breaks[last] != breaks[i]:  # (punctuation after a word of the run but the last)
             continue
-        if _edge_word(words[i]) or _edge_word(words[last]):
-            continue
-        a, b = words[i].start(), words[last].end()
+        if edge[i] or edge[last]:
+            continue  # a function word cannot begin or end a suggested rendering
+        a, b = starts[i], ends[last]
         if any(x < b and a < y for x, y in taken):
             continue
         candidate = text[a:b]
@@ -108,11 +113,6 @@ def _suggest(expected: str, text: str, threshold: float, taken, keys=None) -> tu
 
 
 _PUNCT = re.compile(r"[.,;:!?]")
-
-
-def _edge_word(m: re.Match) -> bool:
-    """A function word cannot begin or end a suggested rendering."""
-    return m.group().casefold() in EN_STOP
 
 
 _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
@@ -266,10 +266,13 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
         key = en_key(form)
         if len(key) < 2 or key[0] not in present or key[-1] not in present:
             continue
-        toks = toks or p.tokens
+        if toks is None:
+            toks = p.tokens
+            keys = list(map(attrgetter("key"), toks))
         mods, head = key[:-1], key[-1]
-        for k in range(len(toks) - len(mods)):
-            if tuple(t.key for t in toks[k:k + len(mods)]) != mods:
+        # (the places where the first modifier is, picked in C; the others then compared)
+        for k in compress(range(len(toks) - len(mods)), map(eq, keys, repeat(mods[0]))):
+            if tuple(keys[k:k + len(mods)]) != mods:
                 continue
             start = k + len(mods)
             # the list begins right after the modifiers ("traditional, …" / "traditional and …")

@@ -204,7 +204,10 @@ class _FoldedKeys(WordTable):
     def fill(self, words: Iterable[str]) -> None:
         """Look up at once the words not seen yet: those whose folded stem is the word itself
         and that no British spelling rule meets (most of them) are set in C."""
-        new = set(words).difference(self)
+        new = set(words)
+        # (set.difference goes through the whole of the other when it is not a plain dict or
+        # set, as WordTable.fill says: this table, only where it is the smaller)
+        new = new.difference(self) if len(self) <= len(new) else set(filterfalse(self.__contains__, new))
         if not new:
             return
         if len(self) + len(new) > self.LIMIT:
@@ -596,7 +599,11 @@ def _split(text: str) -> list[str]:
     """`WORD_SPLIT.split(text)`: text between words, word, text between, … (ASCII text read
     with ASCII classes, which are WORD's there, a third faster than asking each character's
     Unicode category)."""
-    return (_ASCII_WORD_SPLIT if text.isascii() else WORD_SPLIT).split(text)
+    if text.isascii():
+        return _ASCII_WORD_SPLIT.split(text)
+    if not _NON_ASCII_LETTER.search(text):  # (curly quotes and dashes, no letter or digit beyond ASCII)
+        return _NEARLY_ASCII_WORD_SPLIT.split(text)
+    return WORD_SPLIT.split(text)
 
 
 def _ends(parts: list[str]) -> list[int]:
@@ -607,6 +614,11 @@ def _ends(parts: list[str]) -> list[int]:
 
 #: WORD_SPLIT for ASCII text: a letter or digit there is [A-Za-z0-9] (`[^\W_]`), and no ’.
 _ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]++(?:['&.][A-Za-z0-9]++)*+)")
+#: WORD_SPLIT for text whose letters and digits are all ASCII (English with curly quotes and
+#: dashes: a quarter faster than asking each character's Unicode category)
+_NEARLY_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z0-9]++(?:['&.’][A-Za-z0-9]++)*+)")
+#: A letter or digit beyond ASCII (`[^\W_]`, not ASCII: the range is tried first, in C).
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
 
 
 def _exact_word(word: str) -> str:
