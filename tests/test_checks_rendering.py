@@ -573,3 +573,133 @@ def test_spans_are_those_read_word_by_word():
         tried += 1
         found += bool(expected)
     assert found > tried // 10  # (spans found, not only sentences without any)
+
+
+def test_a_run_with_the_memo_of_earlier_runs_finds_what_a_fresh_run_finds(monkeypatch):
+    """The checks run again with the memo of earlier runs on the same document (as the editor
+    does after each change) find what a run without it finds, and read again only the terms
+    whose pairs changed: after edits that change how terms are rendered (a rendering found odd
+    put right, one made odd, a pair's Chinese changed, a pair dropped, one added, the pairs
+    renumbered), on pairs of the demo put together at random."""
+    import random
+    from pathlib import Path
+
+    from workbench.checks import Memo
+    from workbench.glossary import renderings
+    from workbench.model import Alignment, Pair
+    from workbench.store.alignment_file import load_alignment
+
+    demo = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
+    kept = [p for p in demo.pairs if p.zh and p.en]
+    rnd = random.Random(8)
+    pairs = []
+    for pid in range(1, 201):
+        a, b = rnd.sample(kept, 2)
+        pairs.append(Pair(id=pid, zh=a.zh + b.zh, en=a.en + b.en))
+    read = []
+    original_of = renderings.Renderings.of
+    monkeypatch.setattr(renderings.Renderings, "of", lambda self, term, ids=None: read.append(term) or original_of(self, term, ids))
+    memo = Memo()
+    fresh = run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"])
+    assert run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"], memo=memo) == fresh
+    all_terms = len(read)
+    assert fresh and all_terms > 100
+    read.clear()
+    assert run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"], memo=memo) == fresh
+    assert read == []  # (nothing changed: nothing read again)
+    changed_findings = 0
+    for step in range(12):
+        k = rnd.randrange(len(pairs))
+        p = pairs[k]
+        kind = step % 6
+        if kind in (0, 1):  # a term's rendering put right where it was found odd, or made odd where it was not
+            f = rnd.choice(fresh)
+            old, new = (f.found, f.expected) if kind == 0 else (f.expected, f.found)
+            k = next((i for i, q in enumerate(pairs) if q.id == f.pair), k) if kind == 0 else next(
+                (i for i, q in enumerate(pairs) if q.id != f.pair and f.term in "".join(q.zh) and any(old in e for e in q.en)), k)
+            p = pairs[k]
+            pairs[k] = Pair(id=p.id, zh=p.zh, en=[e.replace(old, new) for e in p.en])
+        elif kind == 2:  # the Chinese of another pair
+            pairs[k] = Pair(id=p.id, zh=rnd.choice(kept).zh, en=p.en)
+        elif kind == 3:  # a pair a term is found odd in dropped
+            gone = rnd.choice(fresh).pair
+            del pairs[next(i for i, q in enumerate(pairs) if q.id == gone)]
+        elif kind == 4:
+            a, b = rnd.sample(kept, 2)
+            pairs.insert(k, Pair(id=max(q.id for q in pairs) + 1, zh=a.zh + b.zh, en=a.en + b.en))
+        else:  # the pairs renumbered from k on
+            pairs[k:] = [Pair(id=q.id + 1000, zh=q.zh, en=q.en) for q in pairs[k:]]
+        read.clear()
+        again = run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"], memo=memo)
+        if kind in (0, 1, 2):
+            assert len(read) < all_terms / 2, kind  # (only the terms whose pairs changed read again)
+        expected = run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"])
+        assert again == expected, step
+        changed_findings += expected != fresh
+        fresh = expected
+    assert changed_findings >= 4  # (the edits changed what is found, so a stale memo would show)
+
+
+def test_the_memo_of_a_run_that_stopped_half_way_is_not_trusted(monkeypatch):
+    """A run that stopped half way (here: the engine failing at the first term it reads) may
+    have kept the texts of a change without reading that change's terms again: the run after
+    it reads every term again, and finds what a run without the memo finds."""
+    from pathlib import Path
+
+    from workbench.checks import Memo
+    from workbench.glossary import renderings
+    from workbench.model import Alignment, Pair
+    from workbench.store.alignment_file import load_alignment
+
+    demo = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
+    pairs = [p for p in demo.pairs if p.zh and p.en]
+    memo = Memo()
+    before = run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"], memo=memo)
+    f = next(f for f in before if f.found in "".join(next(p.en for p in pairs if p.id == f.pair)))
+    k = next(i for i, p in enumerate(pairs) if p.id == f.pair)
+    pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[e.replace(f.found, f.expected) for e in pairs[k].en])
+    with monkeypatch.context() as m:
+        m.setattr(renderings.Renderings, "of", lambda self, term, ids=None: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"], memo=memo)
+    after = run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"])
+    assert after != before
+    assert run_checks(Alignment(pairs=list(pairs)), checks=["rendering-inconsistent"], memo=memo) == after
+
+
+def test_a_term_whose_reading_failed_is_read_again_though_nothing_changed():
+    """A term's reading that failed half way through a run (the texts of that run kept) is not
+    taken from the run before it: the next run on the same texts reads it again."""
+    from workbench.checks.rendering import DocumentMemo
+
+    class Engine:
+        def __init__(self, seen):
+            self.seen, self.read = seen, []
+
+        def inputs(self, term):
+            return (["甲", "乙"], [set()], [set()])
+
+        def of(self, term, ids):
+            self.read.append(term)
+            if self.seen is None:
+                raise RuntimeError("stopped")
+            return self.seen
+
+    class Seen:
+        def __init__(self, parts):
+            self.parts = [parts]
+
+    two_ways, one_way = [Seen("a"), Seen("b")], [Seen("a"), Seen("a")]
+    memo = DocumentMemo()
+    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "b")})
+    assert memo.of(Engine(two_ways), "甲乙", [1, 2]) is two_ways
+    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "a")})
+    with pytest.raises(RuntimeError):
+        memo.of(Engine(None), "甲乙", [1, 2])
+    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "a")})  # (nothing changed since the run that stopped)
+    engine = Engine(one_way)
+    assert memo.of(engine, "甲乙", [1, 2]) is None
+    assert engine.read == ["甲乙"]
+    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "a")})
+    engine = Engine(two_ways)
+    assert memo.of(engine, "甲乙", [1, 2]) is None and engine.read == []  # (unchanged: taken from the memo)

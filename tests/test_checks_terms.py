@@ -475,3 +475,20 @@ def test_the_glossary_checks_read_the_whole_run_as_each_pair_read_alone():
     assert set(zh_codes).intersection(en_codes) == {k * width + i for k, p in enumerate(alone.pairs)
                                                     for i in p.zh_terms if i in {h.term for h in p.en_hits}}
     assert [h for p in now.pairs for h in p.en_hits if h.kind == FORBIDDEN and h.exact]
+
+
+def test_term_missing_keeps_none_of_its_own_readings_of_the_pairs():
+    """term-missing drops the tokens and word keys it read of each pair once done with it (no
+    other check reads them: kept, they held megabytes through the rest of the run), and the
+    findings are those of a run that reads them afresh."""
+    from workbench.checks.terms import term_missing
+    from workbench.checks.view import build_views
+
+    al = doc(("coordinate规模以上工业企业", "coordinate traditional and emerging industries"),
+             ("支持国家高新区发展", "We support these high-tech parks."),
+             ("规模以上工业企业和中小企业", "industrial enterprises above designated scale level and giants"))
+    views = build_views([(None, al)], [GLOSSARY])
+    first = list(term_missing(views))
+    assert len(first) >= 2
+    assert not any(name in p.__dict__ for p in views[0].pairs for name in ("words", "tokens", "word_keys"))
+    assert list(term_missing(views)) == first

@@ -138,11 +138,11 @@ async def test_findings_that_began_before_a_change_are_shown_without_what_was_di
     gates = [threading.Event(), threading.Event()]  # the first run, and every later one
     runs = []
 
-    def gated(snapshot, glossary):
+    def gated(snapshot, glossary, memo=None):
         gate = gates[min(len(runs), 1)]
         runs.append(snapshot)
         gate.wait(10)
-        return run_checks(snapshot, glossary)
+        return run_checks(snapshot, glossary, memo=memo)
 
     monkeypatch.setattr(app_module, "run_checks", gated)
     app = app_for(path, check_delay=0.01)
@@ -184,9 +184,9 @@ async def test_a_confirm_does_not_run_the_checks_again_a_dismissal_does(tmp_path
     save_alignment(al, path)
     runs = []
 
-    def counted(snapshot, glossary):
+    def counted(snapshot, glossary, memo=None):
         runs.append(snapshot)
-        return run_checks(snapshot, glossary)
+        return run_checks(snapshot, glossary, memo=memo)
 
     monkeypatch.setattr(app_module, "run_checks", counted)
     app = app_for(path, check_delay=0.01)

@@ -24,12 +24,12 @@ from collections.abc import Callable
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, ge, ne
 
-from workbench.checks import Finding
+from workbench.checks import Finding, Memo
 from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import Renderings, verdict
+from workbench.glossary.renderings import Renderings, Seen, verdict
 from workbench.text.normalize import HAN_CHARS, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -204,15 +204,52 @@ class _Units:
         return [k for k, text in enumerate(self._texts) if unit and unit in text and unit in _pair_units(self._cut(text))]
 
 
-def rendering_inconsistent(views: list[View]) -> list[Finding]:
+def rendering_inconsistent(views: list[View], memo: Memo | None = None) -> list[Finding]:
     findings: list[Finding] = []
     d = dictionary()
     for view in views:
-        findings.extend(_one_document(view, d))
+        kept = None if memo is None else memo.renderings.setdefault(view.file, DocumentMemo())
+        findings.extend(_one_document(view, d, kept))
     return findings
 
 
-def _one_document(view: View, d: Dictionary) -> list[Finding]:
+class DocumentMemo:
+    """What a run found for each term of one document, kept for the next run (`checks.Memo`):
+    the pairs' texts by id, and for each term read, what it was read with (`Renderings.inputs`,
+    its pairs) and whether it is rendered two ways (then its renderings; else None, as for most
+    terms). A term whose inputs and pairs are the same, and none of whose pairs' texts has
+    changed, is not read again: the engine would read it the same. (Only the terms read in
+    the last run are kept: where it stopped half way, those it found unchanged, and read
+    again, before it stopped.)"""
+
+    def __init__(self) -> None:
+        self.texts: dict[int, tuple[str, str]] = {}
+        self.terms: dict[str, tuple[tuple, tuple[int, ...], list[Seen] | None]] = {}
+        self.changed: set[int] = set()
+        self._read: set[str] = set()
+
+    def start(self, texts: dict[int, tuple[str, str]]) -> None:
+        """A new run on these texts (pair id → its Chinese as read, its English): the pairs
+        changed since the last are noted, the texts kept."""
+        old = self.texts
+        self.changed = {pid for pid, text in texts.items() if old.get(pid) != text}
+        self.texts = texts
+        self.terms = {t: kept for t, kept in self.terms.items() if t in self._read}
+        self._read = set()
+
+    def of(self, engine: Renderings, term: str, ids: list[int]) -> list[Seen] | None:
+        """`engine.of(term, ids)` where it renders the term two ways or more, else None (as
+        the last run found, where nothing it read has changed)."""
+        inputs = engine.inputs(term)
+        kept = self.terms.get(term)
+        if kept is None or kept[0] != inputs or kept[1] != tuple(ids) or not self.changed.isdisjoint(ids):
+            seen = engine.of(term, ids)
+            kept = self.terms[term] = (inputs, tuple(ids), seen if len({s.parts[0] for s in seen}) >= 2 else None)
+        self._read.add(term)  # (once read: a term whose reading failed is not kept)
+        return kept[2]
+
+
+def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -> list[Finding]:
     glossary_terms: set[str] = set()
     forms = [f for t in view.matcher.glossary.terms for f in t.zh] if view.matcher is not None else []
     if forms:  # (normalised all at once: normalize_zh goes character by character)
@@ -236,6 +273,8 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     # (the same ids, in the same order; the characters of the units that may be terms, all that
     # are looked for in the pairs: the terms, their parts and heads)
     engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words, chars=set().union(*units.repeated))
+    if memo is not None:
+        memo.start(dict(zip(ids, zip(texts, map(attrgetter("en"), kept)))))
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}  # (parts first: it turns most units away, where
@@ -247,9 +286,14 @@ def _one_document(view: View, d: Dictionary) -> list[Finding]:
     for term in sorted(terms, key=lambda t: (len(t), t)):
         if any(small in term for small in reported):
             continue
-        seen = engine.of(term, pairs_with(term))
-        if len({s.parts[0] for s in seen}) < 2:
-            continue
+        if memo is not None:
+            seen = memo.of(engine, term, pairs_with(term))
+            if seen is None:
+                continue
+        else:
+            seen = engine.of(term, pairs_with(term))
+            if len({s.parts[0] for s in seen}) < 2:
+                continue
         if glossary_terms:  # where it is inside a glossary term, term-inconsistent's business
             inside = [g for g in glossary_terms if term in g]
             seen = [x for x in seen if not any(g in zh_of[x.pair] for g in inside)]

@@ -157,6 +157,12 @@ class PairView:
         return list(map(Token, map(sub, ends, map(len, words)), ends, words,
                         map(FOLDED_KEYS.__getitem__, words), map(KEPT_KEYS.__getitem__, words)))
 
+    def forget(self, *names: str) -> None:
+        """Drop readings worked out already (`_cached`), for a check that alone reads them: read
+        again, they are worked out again."""
+        for name in names:
+            self.__dict__.pop(name, None)
+
     @_cached
     def _accepted(self) -> tuple[list[int], list[int]]:
         """Starts of the accepted (not forbidden) en hits, in order, and the furthest end

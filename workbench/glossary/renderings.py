@@ -591,15 +591,24 @@ class Renderings:
 
     # -- renderings ------------------------------------------------------------------------
 
+    def inputs(self, term: str) -> tuple[list[str], list[set[str]], list[set[str]]] | None:
+        """What the term's renderings in its pairs are read with, besides those pairs' text:
+        its parts, each part's glosses and the file's words for it (`fallback`); None where it
+        is no term (`parts`). (`of` gives the same for the same inputs and pairs' texts: a
+        memo of an earlier run, `checks.Memo`, relies on it.)"""
+        parts = self.parts(term)
+        if parts is None:
+            return None
+        return parts, [self.glosses(c) for c in parts], [self.fallback(c) for c in parts]
+
     def of(self, term: str, ids: list[int] | None = None) -> list[Seen]:
         """The term's renderings in each pair that holds it (`ids`: those pairs, by default
         where it is a substring); pairs where none is found are left out."""
-        parts = self.parts(term)
-        if parts is None:
+        read = self.inputs(term)
+        if read is None:
             return []
+        parts, own, extra = read
         ids = self.holding(term) if ids is None else ids
-        own = [self.glosses(c) for c in parts]
-        extra = [self.fallback(c) for c in parts]
         # a word learned for two parts of the term at once goes with the whole term's pairs (its
         # context: "forget" wherever 再说 and 一遍 are, in one scene), not with a part whose own
         # glosses are found there (军 is "military" in 军代表's pairs: "deputy" is 代表's)

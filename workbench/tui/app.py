@@ -14,7 +14,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from workbench.checks import Inputs, run_checks
+from workbench.checks import Inputs, Memo, run_checks
 from workbench.editing.session import FileChangedOnDisk, ReadOnly, Session
 from workbench.editing.settings import load_threshold
 from workbench.errors import WorkbenchError
@@ -59,6 +59,7 @@ class WorkbenchApp(App):
         self._checks_pending = False
         self._pair_pieces = PairPieces()
         self._last_run: tuple[Inputs, CheckResults] | None = None  # (what the checks read, what they found)
+        self._memo = Memo()  # (what a run keeps for the next, where they run in this process)
         self.session = session
         self.autosave_seconds = autosave_seconds
         self.check_delay = check_delay
@@ -355,7 +356,7 @@ class WorkbenchApp(App):
                 pieces = self._pair_pieces.update(pairs)
                 results = CheckResults(self._pool.submit(_checks_in_process, snapshot, pieces, glossary).result())
             else:
-                results = CheckResults.of(run_checks(snapshot, glossary))
+                results = CheckResults.of(run_checks(snapshot, glossary, memo=self._memo))
             self._last_run = (read, results)
             error = None
         except Exception as exc:  # a failing check must not take the editor down
@@ -412,10 +413,16 @@ def _same_objects(a: list, b: list) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
+#: In the checks process: what a run of the checks keeps for the next (the process checks one
+#: editor's document, run after run).
+_PROCESS_MEMO = Memo()
+
+
 def _checks_in_process(al, pieces: list[bytes], glossary) -> Packed:
-    """In the checks process: the pairs from their pieces, the checks, the findings packed."""
+    """In the checks process: the pairs from their pieces, the checks (with what the last run
+    kept: after a change, only what it touched is read again), the findings packed."""
     al.pairs = [p for piece in pieces for p in pickle.loads(piece)]
-    return pack(run_checks(al, glossary))
+    return pack(run_checks(al, glossary, memo=_PROCESS_MEMO))
 
 
 def _checks_pool():
