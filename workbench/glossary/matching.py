@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
-from operator import add, eq, gt, itemgetter, le, methodcaller, mul, sub
+from operator import add, eq, gt, itemgetter, le, lt, methodcaller, mul, sub
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -416,7 +416,7 @@ class ZhFound:
         self.kept = kept  # (start, end, term, k, a) of every form found (`_zh_find_in_each`)
         self.kept_k = list(map(itemgetter(3), kept))  # the text of each (in order: kept is by start)
         self.maximal = _maximal(kept)  # those not inside a longer one (`zh_hits`)
-        self.maximal_k = list(map(itemgetter(3), self.maximal))
+        self.maximal_k = self.kept_k if self.maximal is kept else list(map(itemgetter(3), self.maximal))
 
     def scan(self, k: int) -> tuple[list[ZhHit], list[int]]:
         """`TermMatcher.zh_scan` of text k."""
@@ -638,6 +638,9 @@ def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
 def _maximal(hits: list[tuple]) -> list[tuple]:
     """Drop spans strictly inside another span (equal spans of two terms both stay): `hits`
     are (start, end, …), by start, the longest first (as `Forms.find` gives them)."""
+    ends = list(map(itemgetter(1), hits))
+    if all(map(lt, ends, ends[1:])):  # (each ends further than all before it: none is inside another)
+        return hits
     out: list[tuple] = []
     reach = -1
     reach_start = -1
