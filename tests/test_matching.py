@@ -351,7 +351,7 @@ def test_texts_of_ascii_letters_are_read_into_the_words_unicode_classes_find():
         texts = ["".join(rnd.choices(pool, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 5))]
         parts = WORD_SPLIT.split("\n".join(texts))
         read = read_words(texts)
-        assert (read.words, read.gaps) == (parts[1::2], parts[2:-1:2])
+        assert (read.words, read.gaps, read.distinct) == (parts[1::2], parts[2:-1:2], set(parts[1::2]))
         for k, text in enumerate(texts):
             assert read.of(k) == WORD.findall(text)
             assert list(read.ends_of(k)) == [m.end() for m in WORD.finditer(text)]

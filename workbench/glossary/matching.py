@@ -379,7 +379,7 @@ class TermMatcher:
         distinct words read, if known, or more)."""
         words = read.words
         if distinct is None:  # (the words not seen before are keyed at once: see fill)
-            distinct = set(words)
+            distinct = read.distinct
         found = []
         if self._en:
             self._keys.fill(distinct)
@@ -542,6 +542,7 @@ class Words(NamedTuple):
     offsets: list[int]  # where each text starts in the texts joined by one character (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
+    distinct: set[str]  # the distinct words (of all the texts read: a `part` keeps the whole reading's)
 
     def of(self, k: int) -> list[str]:
         """The words of text k: WORD.findall(texts[k])."""
@@ -567,7 +568,7 @@ class Words(NamedTuple):
             return self
         first, last = self.bounds[a], self.bounds[b]
         return Words(self.texts[a:b], self.words[first:last], self.offsets[a:b + 1],
-                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)])
+                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)], self.distinct)
 
 
 def read_words(texts: Sequence[str]) -> Words:
@@ -592,7 +593,7 @@ def read_words(texts: Sequence[str]) -> Words:
         bounds = [0, *at, len(words)]
     else:  # (a word of text k ends after the text starts, and one of an earlier text before)
         bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
-    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2])
+    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2], set(once))
 
 
 def _split(text: str) -> list[str]:
