@@ -78,6 +78,8 @@ def _key(word: str) -> str:
 _KEYS = WordTable(_key)  # word → its key (stem, case folded)
 _CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key → whether a content word's
 _NOT_STOP = WordTable(lambda key: key not in EN_STOP)  # key → whether it is no stop word
+#: word → its key where a content word's, else "" (a pair's content words read in one pass: `Renderings._contents`)
+_CONTENT_KEY = WordTable(lambda word: key if _CONTENT[key := _KEYS[word]] else "")
 _LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
 
 
@@ -484,7 +486,7 @@ class Renderings:
         quarter), and the pairs and their words' keys kept took 11 MB on 10,000 pairs. `chunk`
         pairs at a time, the keys of their words looked up at once first, as `pairs_read`
         does."""
-        keys_of, content = _KEYS.__getitem__, _CONTENT.__getitem__
+        content_key = _CONTENT_KEY.__getitem__
         for at in range(0, len(ids), chunk):
             part = ids[at:at + chunk]
             read = list(map(self.words_of, part))
@@ -492,7 +494,9 @@ class Renderings:
                 read = [WORD.findall(self.en_of[pid]) if words is None else words for pid, words in zip(part, read)]
             _KEYS.fill(chain.from_iterable(read))
             for words in read:
-                yield tuple(set(filter(content, map(keys_of, words))))
+                found = set(map(content_key, words))
+                found.discard("")
+                yield tuple(found)
 
     def holding(self, zh: str) -> list[int]:
         """The pairs whose Chinese holds `zh`, in order (not to be changed): of the pairs holding
