@@ -317,7 +317,7 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
             p = v.pairs[k]
             if p is not last_pair:  # (the pairs come in order: the last one is done with)
                 if last_pair is not None:
-                    last_pair.forget(*_OWN_READINGS)
+                    last_pair.forget(*_READ_FOR_MISSING)
                 last_pair = p
             if not p.en:
                 continue  # (an empty side is an omission, reported as such)
@@ -356,13 +356,14 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
             yield Finding("term-missing", "warning", p.id, msg, term=t.key, expected=t.en, found=found_words,
                           file=v.file)
         if last_pair is not None:
-            last_pair.forget(*_OWN_READINGS)
+            last_pair.forget(*_READ_FOR_MISSING)
 
 
-#: The readings of a pair that only term-missing keeps (its words, as tokens, and their keys):
-#: dropped when it is done with the pair (kept, they held 9 MB of 10,000 real pairs to the end
-#: of the run, through rendering-inconsistent's peak).
-_OWN_READINGS = ("words", "tokens", "word_keys")
+#: The readings of a pair that term-missing keeps (its words, as tokens, and their keys; its
+#: hits by term): dropped when it is done with the pair (kept, they held 10 MB of 10,000 real
+#: pairs to the end of the run, through rendering-inconsistent's peak; another check that
+#: asks for them reads them again: variant-spelling asks a few hundred pairs' hits).
+_READ_FOR_MISSING = ("words", "tokens", "word_keys", "en_hits", "en_by_term")
 
 
 def _term_codes(m: TermMatcher, found: Found) -> tuple[list[int], list[int]]:
@@ -553,6 +554,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         todo.append((i, occ, v0, m, forms))
     for m_id, full_form in full_forms.items():  # (the rendering keys of the forms, read at once)
         full_form.learn(chain.from_iterable(forms for _, _, _, m, forms in todo if id(m) == m_id))
+    read_here: dict[int, PairView] = {}  # the pairs whose hits a nested term's renderings were read from
     for i, occ, v0, m, forms in todo:
         key_of = {form: _counted_as(m, full_forms[id(m)], i, form) for form in dict.fromkeys(forms)}
         keys = list(map(key_of.__getitem__, forms))
@@ -560,12 +562,15 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
             keys = [key if key is not _NESTED else _key_without_nested(views[u_view[u]], views[u_view[u]].pairs[u_k[u]],
                                                                      i, views[u_view[u]].found.en.hit(u_j[u]))
                     for u, key in zip(occ, keys)]
+            read_here.update((id(p), p) for p in (views[u_view[u]].pairs[u_k[u]] for u in occ))
         by_key: dict[str, list[int]] = {}
         for key in dict.fromkeys(keys):
             if key is not None:  # (the uses of each key, picked in C: a term has few keys)
                 by_key[key] = list(compress(occ, map(eq, keys, repeat(key))))
         if len(by_key) >= 2:
             keyed.append((min(uses[0] for uses in by_key.values()), i, v0, by_key))
+    for p in read_here.values():  # (hit objects of thousands of pairs: read again if asked)
+        p.forget("en_hits", "en_by_term")
     keyed.sort(key=itemgetter(0))
     for _, i, v0, by_key in keyed:
         t = v0.matcher.terms[i]
