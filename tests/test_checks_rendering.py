@@ -691,15 +691,15 @@ def test_a_term_whose_reading_failed_is_read_again_though_nothing_changed():
 
     two_ways, one_way = [Seen("a"), Seen("b")], [Seen("a"), Seen("a")]
     memo = DocumentMemo()
-    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "b")})
+    memo.start([1, 2], ["甲乙", "甲乙"], ["a", "b"])
     assert memo.of(Engine(two_ways), "甲乙", [1, 2]) is two_ways
-    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "a")})
+    memo.start([1, 2], ["甲乙", "甲乙"], ["a", "a"])
     with pytest.raises(RuntimeError):
         memo.of(Engine(None), "甲乙", [1, 2])
-    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "a")})  # (nothing changed since the run that stopped)
+    memo.start([1, 2], ["甲乙", "甲乙"], ["a", "a"])  # (nothing changed since the run that stopped)
     engine = Engine(one_way)
     assert memo.of(engine, "甲乙", [1, 2]) is None
     assert engine.read == ["甲乙"]
-    memo.start({1: ("甲乙", "a"), 2: ("甲乙", "a")})
+    memo.start([1, 2], ["甲乙", "甲乙"], ["a", "a"])
     engine = Engine(two_ways)
     assert memo.of(engine, "甲乙", [1, 2]) is None and engine.read == []  # (unchanged: taken from the memo)

@@ -351,7 +351,7 @@ def test_texts_of_ascii_letters_are_read_into_the_words_unicode_classes_find():
         texts = ["".join(rnd.choices(pool, k=rnd.randint(0, 12))) for _ in range(rnd.randint(0, 5))]
         parts = WORD_SPLIT.split("\n".join(texts))
         read = read_words(texts)
-        assert (read.words, read.gaps) == (parts[1::2], parts[2:-1:2])
+        assert (read.words, read.gaps, read.distinct) == (parts[1::2], parts[2:-1:2], set(parts[1::2]))
         for k, text in enumerate(texts):
             assert read.of(k) == WORD.findall(text)
             assert list(read.ends_of(k)) == [m.end() for m in WORD.finditer(text)]
@@ -387,3 +387,18 @@ def test_renderings_keyed_at_once_are_keyed_one_by_one():
     texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 6))) for _ in range(500)]
     assert rendering_keys(texts) == [rendering_key(t) for t in texts]
     assert rendering_keys([]) == []
+
+
+def test_the_hits_inside_no_other_are_those_no_other_span_holds():
+    """_maximal (by a pass over the hits, or at once where each ends further than all before
+    it) keeps the hits whose span no other, different span holds, in order."""
+    from workbench.glossary.matching import _maximal
+
+    rnd = random.Random(31)
+    for trial in range(500):
+        spread = 40 if trial % 2 else 400  # (nested and equal spans, or few)
+        spans = {(s, s + rnd.randint(1, 6)) for s in (rnd.randrange(spread) for _ in range(rnd.randint(0, 30)))}
+        hits = sorted(((s, e, rnd.randrange(3)) for s, e in spans for _ in range(rnd.choice((1, 1, 2)))),
+                      key=lambda h: (h[0], -h[1]))
+        plain = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[:2] != h[:2] for o in hits)]
+        assert _maximal(hits) == plain

@@ -147,8 +147,11 @@ async def test_findings_that_began_before_a_change_are_shown_without_what_was_di
     monkeypatch.setattr(app_module, "run_checks", gated)
     app = app_for(path, check_delay=0.01)
     async with app.run_test(size=SIZE) as pilot:
-        while not runs:
+        for _ in range(500):  # (bounded: a run that fails before it starts fails the test, not hangs it)
+            if runs:
+                break
             await pilot.pause(0.02)
+        assert runs
         app.editor.apply(app.session.dismiss, "number-mismatch", 5, None, "checked")  # during the run
         gates[0].set()
         for _ in range(200):

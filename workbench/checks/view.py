@@ -307,7 +307,7 @@ class English:
     @cached_property
     def distinct(self) -> set[str]:
         """The distinct words of `read` (for the key caches of the matcher, and the checks)."""
-        return set(self.read.words)
+        return self.read.distinct
 
     @property
     def distinct_read(self) -> set[str] | None:

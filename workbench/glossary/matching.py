@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
-from operator import add, eq, gt, itemgetter, le, methodcaller, mul, sub
+from operator import add, eq, gt, itemgetter, le, lt, methodcaller, mul, sub
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -379,7 +379,7 @@ class TermMatcher:
         distinct words read, if known, or more)."""
         words = read.words
         if distinct is None:  # (the words not seen before are keyed at once: see fill)
-            distinct = set(words)
+            distinct = read.distinct
         found = []
         if self._en:
             self._keys.fill(distinct)
@@ -416,7 +416,7 @@ class ZhFound:
         self.kept = kept  # (start, end, term, k, a) of every form found (`_zh_find_in_each`)
         self.kept_k = list(map(itemgetter(3), kept))  # the text of each (in order: kept is by start)
         self.maximal = _maximal(kept)  # those not inside a longer one (`zh_hits`)
-        self.maximal_k = list(map(itemgetter(3), self.maximal))
+        self.maximal_k = self.kept_k if self.maximal is kept else list(map(itemgetter(3), self.maximal))
 
     def scan(self, k: int) -> tuple[list[ZhHit], list[int]]:
         """`TermMatcher.zh_scan` of text k."""
@@ -542,6 +542,7 @@ class Words(NamedTuple):
     offsets: list[int]  # where each text starts in the texts joined by one character (and one past the end)
     bounds: list[int]  # the index of each text's first word (and the number of words)
     gaps: list[str]  # the text between word i and word i + 1 (two texts: their join "\n" too)
+    distinct: set[str]  # the distinct words (of all the texts read: a `part` keeps the whole reading's)
 
     def of(self, k: int) -> list[str]:
         """The words of text k: WORD.findall(texts[k])."""
@@ -567,7 +568,7 @@ class Words(NamedTuple):
             return self
         first, last = self.bounds[a], self.bounds[b]
         return Words(self.texts[a:b], self.words[first:last], self.offsets[a:b + 1],
-                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)])
+                     [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)], self.distinct)
 
 
 def read_words(texts: Sequence[str]) -> Words:
@@ -592,7 +593,7 @@ def read_words(texts: Sequence[str]) -> Words:
         bounds = [0, *at, len(words)]
     else:  # (a word of text k ends after the text starts, and one of an earlier text before)
         bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
-    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2])
+    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2], set(once))
 
 
 def _split(text: str) -> list[str]:
@@ -638,6 +639,9 @@ def _exact_key(form: str, case_sensitive: bool) -> tuple[str, ...]:
 def _maximal(hits: list[tuple]) -> list[tuple]:
     """Drop spans strictly inside another span (equal spans of two terms both stay): `hits`
     are (start, end, …), by start, the longest first (as `Forms.find` gives them)."""
+    ends = list(map(itemgetter(1), hits))
+    if all(map(lt, ends, ends[1:])):  # (each ends further than all before it: none is inside another)
+        return hits
     out: list[tuple] = []
     reach = -1
     reach_start = -1

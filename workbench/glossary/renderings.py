@@ -259,7 +259,7 @@ class EnPair:
         return self.en[starts[span[0]]:ends[span[1]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Seen:
     """A term's renderings in one pair: word spans, shortest first, their parts and text."""
 
