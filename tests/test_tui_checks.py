@@ -214,3 +214,38 @@ async def test_a_confirm_does_not_run_the_checks_again_a_dismissal_does(tmp_path
         await settled()
         assert len(runs) == 2
         assert not any(f.check == "number-mismatch" and f.pair == 5 for f in app.findings)
+
+
+async def test_the_checks_process_after_an_edit_finds_what_a_fresh_run_finds(tmp_path: Path) -> None:
+    """The checks process keeps what a run found for the next (checks.Memo): after an edit that
+    puts a rendering found odd right, and after its Undo, the findings shown are those of a
+    fresh run on the document as it stands."""
+    import shutil
+
+    from workbench.checks import run_checks
+
+    root = Path(__file__).resolve().parent.parent
+    path = tmp_path / "scio.yaml"
+    shutil.copy(root / "alignments" / "scio-2024-07-05.yaml", path)
+    app = app_for(path, check_delay=0.01, checks_in_process=True)
+
+    async def checked(before=None) -> list:
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if app.findings is not None and app.findings is not before and not app.checking:
+                break
+        found = list(app.findings)
+        assert found == run_checks(app.session.snapshot(), app.session.glossary_store.glossary)
+        return found
+
+    async with app.run_test(size=SIZE) as pilot:
+        first = await checked()
+        odd = next(f for f in first if f.check == "rendering-inconsistent"
+                   and f.found in " ".join(next(p.en for p in app.session.al.pairs if p.id == f.pair)))
+        i = next(k for k, p in enumerate(app.session.al.pairs) if p.id == odd.pair)
+        pair = app.session.al.pairs[i]
+        app.editor.apply(app.session.edit_pair, i, list(pair.zh), [e.replace(odd.found, odd.expected) for e in pair.en])
+        edited = await checked(app.findings)
+        assert odd not in edited and edited != first
+        await pilot.press("ctrl+z")  # Undo
+        assert await checked(app.findings) == first

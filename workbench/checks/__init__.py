@@ -120,8 +120,8 @@ class Memo:
     skips the work whose inputs have not changed: the editor checks the document it edits
     after every change, and on 10,000 pairs of real text rendering-inconsistent reading each
     term in its pairs was 5 of the run's 7.5 s. Findings are those of a run without it.
-    (Kept: each document's pairs' texts, and rendering-inconsistent's result for each term it
-    read, with what it read it with: `checks.rendering.DocumentMemo`.)"""
+    (Kept: a digest of each document's pairs' texts, and rendering-inconsistent's result for
+    each term it read, with a digest of what it read it with: `checks.rendering.DocumentMemo`.)"""
 
     __slots__ = ("renderings",)
 
