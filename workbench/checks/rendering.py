@@ -20,6 +20,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable
 from hashlib import blake2b
 from itertools import accumulate, chain, compress, repeat
@@ -190,11 +191,10 @@ class _Units:
         self.repeated = repeated = set(compress(units, map(ne, map(last_pair.__getitem__, units), pairs)))
         # the pairs of each (the words, the units and their pairs are not kept: 10 MB on 10,000
         # pairs of real text, through the reading of every term)
-        held: dict[str, set[int]] = {}
-        for u, pair in zip(units, pairs):
-            if u in repeated:
-                held.setdefault(u, set()).add(pair)
-        self._held = {u: sorted(found) for u, found in held.items()}
+        held: dict[str, list[int]] = defaultdict(list)
+        for u, pair in compress(zip(units, pairs), map(repeated.__contains__, units)):
+            held[u].append(pair)
+        self._held = {u: sorted(set(found)) for u, found in held.items()}
 
     def pairs(self, unit: str) -> list[int]:
         """The pairs (indexes of `texts`) holding `unit` as a unit, in order."""
