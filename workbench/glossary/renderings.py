@@ -442,6 +442,7 @@ class Renderings:
         self._glosses: dict[str, set[str]] = {}
         self._fallback: dict[str, set[str]] = {}
         self._learned: dict[str, set[str]] = {}
+        self._inputs: dict[str, tuple[list[str], list[set[str]], list[set[str]]] | None] = {}
 
     # -- the pairs -------------------------------------------------------------------------
 
@@ -599,11 +600,13 @@ class Renderings:
         """What the term's renderings in its pairs are read with, besides those pairs' text:
         its parts, each part's glosses and the file's words for it (`fallback`); None where it
         is no term (`parts`). (`of` gives the same for the same inputs and pairs' texts: a
-        memo of an earlier run, `checks.Memo`, relies on it.)"""
-        parts = self.parts(term)
-        if parts is None:
-            return None
-        return parts, [self.glosses(c) for c in parts], [self.fallback(c) for c in parts]
+        memo of an earlier run, `checks.Memo`, relies on it; read once a term: the memo asks,
+        then `of`.)"""
+        if term not in self._inputs:
+            parts = self.parts(term)
+            self._inputs[term] = None if parts is None else (
+                parts, [self.glosses(c) for c in parts], [self.fallback(c) for c in parts])
+        return self._inputs[term]
 
     def of(self, term: str, ids: list[int] | None = None) -> list[Seen]:
         """The term's renderings in each pair that holds it (`ids`: those pairs, by default
