@@ -154,7 +154,7 @@ def capitalisation(views: list[View], memo: Memo | None = None) -> Iterable[Find
     for v in views:
         for p in v.pairs:
             texts = next(read) if own else None
-            phrases = known.get(p.en)
+            phrases = known.get(p.en) if known else None
             if phrases is None:
                 phrases = _phrases(p, texts, both, titled)
             if memo is not None:
