@@ -123,10 +123,15 @@ class Memo:
     (Kept: a digest of each document's pairs' texts, and rendering-inconsistent's result for
     each term it read, with a digest of what it read it with: `checks.rendering.DocumentMemo`.)"""
 
-    __slots__ = ("renderings",)
+    __slots__ = ("renderings", "numbers", "capitals")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
+        #: (Chinese, English) of each pair of the last run → its number-mismatch finding's
+        #: message, expected and found, or None (`checks.numbers`)
+        self.numbers: dict = {}
+        #: what capitalisation read of each English text in the last run (`checks.typography`)
+        self.capitals = None
 
 
 def _term_read(t: Term) -> tuple:
@@ -240,11 +245,11 @@ def _run_checks_corpus(
         "term-inconsistent": terms.term_inconsistent,
         "source-inconsistent": consistency.source_inconsistent,
         "variant-spelling": spelling.variant_spelling,
-        "number-mismatch": numbers.number_mismatch,
+        "number-mismatch": partial(numbers.number_mismatch, memo=memo),
         "omission": completeness.omission,
         "untranslated": completeness.untranslated,
         "typography": typography.typography,
-        "capitalisation": typography.capitalisation,
+        "capitalisation": partial(typography.capitalisation, memo=memo),
         "rendering-inconsistent": partial(rendering.rendering_inconsistent, memo=memo),
     }
     if "variant-spelling" in wanted and views:

@@ -28,7 +28,7 @@ from operator import attrgetter, ge, ne
 
 from workbench.checks import Finding, Memo
 from workbench.checks.masks import lanes, nonzero, table
-from workbench.checks.view import View
+from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
 from workbench.glossary.renderings import Renderings, Seen, verdict
@@ -271,7 +271,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
         glossary_terms = set(normalize_zh(sep.join(forms)).replace('"', "").split(sep))
     kept = [p for p in view.pairs if p.zh and p.en]
     ids = list(map(attrgetter("id"), kept))
-    texts = list(map(str.replace, map(attrgetter("zh_norm"), kept), repeat('"'), repeat("")))
+    texts = list(map(str.replace, zh_norms(kept), repeat('"'), repeat("")))
     en_of = dict(zip(ids, map(attrgetter("en"), kept)))
     zh_of = dict(zip(ids, texts))
     units = _Units(texts, _segmenter(None), d)

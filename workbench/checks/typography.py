@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, filterfalse, repeat
 from operator import or_
 
-from workbench.checks import Finding
-from workbench.checks.view import View, english
+from workbench.checks import Finding, Memo
+from workbench.checks.view import PairView, View, english
 from workbench.text.normalize import EN_STOP, WORD, WordTable
 
 # CJK punctuation and the full-width forms of ASCII punctuation (not letters or digits)
@@ -126,7 +126,10 @@ def typography(views: list[View]) -> Iterable[Finding]:
                               found=kind, expected=other, file=v.file)
 
 
-def capitalisation(views: list[View]) -> Iterable[Finding]:
+def capitalisation(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:
+    """(`memo`: what a pair's text gives to pass 2 depends on the text and on which of its words
+    are in `both` and `titled`, so the run before's is taken for a text it read, unless one of
+    its words went in or out of those: `Memo.capitals`.)"""
     # Pass 1: the words written both capitalised (not first in a sentence) and in lower case;
     # only phrases of such words can be written two ways, so pass 2 looks at no other.
     distinct = english(views).distinct_read
@@ -141,6 +144,8 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     # the words (case folded) written somewhere in Title Case or in capitals: a phrase written in
     # lower case has a twin in Title Case only if each of its words (but the first) is one
     titled = {w.casefold() for w in filterfalse(str.islower, distinct) if w[:1].isupper() and w[1:].islower() or w.isupper() and len(w) > 1}
+    known = {} if memo is None else _still_read(memo.capitals, both, titled)
+    kept: dict[str, tuple] = {}  # English → its phrases, for the next run
     # casefolded phrase → case shape of its content words → [(view, pair id, surface, place)]; only
     # the shapes that can take part in a finding are kept: Title Case or lower case throughout
     # (a shape with both, or with neither, is never a finding nor the reference)
@@ -148,46 +153,16 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
     read = iter(own)
     for v in views:
         for p in v.pairs:
-            texts = next(read) if own else p.words_read
-            if texts is None:
-                texts = WORD.findall(p.en)
-            firsts = list(compress(range(len(texts)), map(both.__contains__, map(str.lower, texts))))
-            if not firsts or not p.plain and both.isdisjoint(p.words_lower()):
-                continue  # (a text whose lower case is not its words' lower case: as it reads lower-cased)
-            en = p.en
-            # each word read once (case folded, whether a stop word, its case shape, where it is,
-            # and whether the next is joined to it by a space or a hyphen only), not once a run
-            folds = list(map(str.casefold, texts))
-            stop = list(map(EN_STOP.__contains__, folds))
-            if _heading(texts, stop):
-                continue  # a heading in Title Case says nothing about the phrase's own case
-            cases = list(map(_CASES.__getitem__, texts))
-            words = list(WORD.finditer(en))
-            begins, ends = list(map(re.Match.start, words)), list(map(re.Match.end, words))
-            joined = [en[a:b] in (" ", "-") for a, b in zip(ends, begins[1:])]
-            for k in firsts:
-                starts = _starts_sentence(en, begins[k])
-                shape = [] if stop[k] else [cases[k]]
-                for last in range(k + 1, min(k + 5, len(texts))):  # runs of 2–5 words
-                    if not joined[last - 1]:
-                        break  # one phrase: words joined by a space or a hyphen only
-                    if stop[last]:
-                        continue
-                    shape.append(cases[last])
-                    if shape[-1] == "l" and len(shape) > 1 and folds[last] not in titled:
-                        break  # (nor has any longer run from this word)
-                    if len(shape) < 2:
-                        continue
-                    if "m" in shape or "d" in shape:
-                        break  # mixed-case words (iPhone) and numbers follow no rule here (nor in a longer run)
-                    kept = ("*", *shape[1:]) if starts else tuple(shape)  # the first word of a sentence is capitalised anyway
-                    if "T" in kept and "l" in kept:
-                        break  # (and so in every longer run)
-                    if "T" not in kept and "l" not in kept:
-                        continue
-                    if "T" in shape and _inside_a_name(texts, k, last):
-                        continue  # "Industry and Information Technology" in "Ministry of …"
-                    seen[" ".join(folds[k:last + 1])][kept].append((v, p.id, en[begins[k]:ends[last]], begins[k]))
+            texts = next(read) if own else None
+            phrases = known.get(p.en) if known else None
+            if phrases is None:
+                phrases = _phrases(p, texts, both, titled)
+            if memo is not None:
+                kept[p.en] = phrases
+            for phrase, kind, surface, place in phrases:
+                seen[phrase][kind].append((v, p.id, surface, place))
+    if memo is not None:
+        memo.capitals = (both, titled, kept)
     found: dict[tuple, list[tuple[int, int, Finding]]] = defaultdict(list)  # (file, pair) → (length, place, finding)
     for phrase, shapes in seen.items():
         if len(shapes) < 2:
@@ -214,6 +189,69 @@ def capitalisation(views: list[View]) -> Iterable[Finding]:
             if not any(f.term in k.term and f.found in k.found for k in kept):
                 kept.append(f)
         yield from kept
+
+
+def _still_read(last: tuple | None, both: set[str], titled: set[str]) -> dict[str, tuple]:
+    """Of what the last run read (`_phrases` of each English, with its `both` and `titled`),
+    what holds still: all, where those two are the same; else the texts that hold none of the
+    words that went in or out of them (as a word of the text lower-cased is a piece of the
+    text lower-cased; a text not in ASCII is read again)."""
+    if last is None:
+        return {}
+    old_both, old_titled, phrases = last
+    if old_both == both and old_titled == titled:
+        return phrases
+    moved = list((old_both ^ both) | (old_titled ^ titled))
+    return {en: found for en, found in phrases.items()
+            if en.isascii() and not any(map(en.lower().__contains__, moved))}
+
+
+def _phrases(p: PairView, texts: list[str] | None, both: set[str], titled: set[str]) -> tuple:
+    """The phrases of pass 2 in one pair's English, in order: (phrase case folded, the case shape
+    of its content words, its text, where it starts). (`texts`: its words, where read already.)"""
+    if texts is None:
+        texts = p.words_read
+        if texts is None:
+            texts = WORD.findall(p.en)
+    firsts = list(compress(range(len(texts)), map(both.__contains__, map(str.lower, texts))))
+    if not firsts or not p.plain and both.isdisjoint(p.words_lower()):
+        return ()  # (a text whose lower case is not its words' lower case: as it reads lower-cased)
+    en = p.en
+    # each word read once (case folded, whether a stop word, its case shape, where it is,
+    # and whether the next is joined to it by a space or a hyphen only), not once a run
+    folds = list(map(str.casefold, texts))
+    stop = list(map(EN_STOP.__contains__, folds))
+    if _heading(texts, stop):
+        return ()  # a heading in Title Case says nothing about the phrase's own case
+    cases = list(map(_CASES.__getitem__, texts))
+    words = list(WORD.finditer(en))
+    begins, ends = list(map(re.Match.start, words)), list(map(re.Match.end, words))
+    joined = [en[a:b] in (" ", "-") for a, b in zip(ends, begins[1:])]
+    found = []
+    for k in firsts:
+        starts = _starts_sentence(en, begins[k])
+        shape = [] if stop[k] else [cases[k]]
+        for last in range(k + 1, min(k + 5, len(texts))):  # runs of 2–5 words
+            if not joined[last - 1]:
+                break  # one phrase: words joined by a space or a hyphen only
+            if stop[last]:
+                continue
+            shape.append(cases[last])
+            if shape[-1] == "l" and len(shape) > 1 and folds[last] not in titled:
+                break  # (nor has any longer run from this word)
+            if len(shape) < 2:
+                continue
+            if "m" in shape or "d" in shape:
+                break  # mixed-case words (iPhone) and numbers follow no rule here (nor in a longer run)
+            kept = ("*", *shape[1:]) if starts else tuple(shape)  # the first word of a sentence is capitalised anyway
+            if "T" in kept and "l" in kept:
+                break  # (and so in every longer run)
+            if "T" not in kept and "l" not in kept:
+                continue
+            if "T" in shape and _inside_a_name(texts, k, last):
+                continue  # "Industry and Information Technology" in "Ministry of …"
+            found.append((" ".join(folds[k:last + 1]), kept, en[begins[k]:ends[last]], begins[k]))
+    return tuple(found)
 
 
 def _heading(texts: list[str], stop: list[bool]) -> bool:
