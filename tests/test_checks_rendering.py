@@ -256,8 +256,11 @@ def test_a_gloss_matcher_answers_as_matches_does():
         glosses = set(rnd.sample(stems, rnd.randint(0, 8)))
         test = GlossMatcher(glosses)
         tokens = stems + ["".join(rnd.choices("scientchnolgy-", k=rnd.randint(1, 12))) for _ in range(40)]
+        heads = test.heads()
         for token in tokens:
             assert test(token) == matches(token, glosses) == renderings.matches(token, glosses), (token, glosses)
+            # (`_explained` asks only the matchers whose heads hold the token's)
+            assert not test(token) or renderings._head(token) in heads, (token, glosses)
         assert test.matching(set(tokens)) == {t for t in tokens if matches(t, glosses)}
 
 
@@ -421,9 +424,11 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
         return [[astuple(s) for s in engine.of(t)] for t in terms]
 
     fast = {loose: read(loose) for loose in (False, True)}
-    monkeypatch.setattr(renderings._Reading, "missing", lambda self, pair: [])
+    monkeypatch.setattr(renderings._Reading, "missing", lambda self, present: [])
+    monkeypatch.setattr(renderings._Reading, "hits", lambda self, pair, present: renderings._Hits(
+        [[k for k, key in enumerate(pair.keys) if key in f] for f in self.found]))  # (every word asked of each part)
     monkeypatch.setattr(renderings._Reading, "compounds",
-                        lambda self, pair, matched: renderings._compounds(pair, matched, self.parts))
+                        lambda self, pair, matched, present: renderings._compounds(pair, matched, self.parts))
     monkeypatch.setattr(renderings, "_may_follow", lambda pair, matched: True)
     monkeypatch.setattr(renderings, "_enough", lambda counted: True)
 

@@ -155,6 +155,16 @@ class GlossMatcher:
             if len(g) >= 5:
                 self.by_five.setdefault(g[:5], []).append(g)
 
+    def heads(self) -> set[str]:
+        """The `_head`s of the tokens that may match: a token matches (`__call__`) only where
+        its head is one of these (a gloss of two letters; the first three of one of three or
+        more, of a clipped form, of a gloss of five or more)."""
+        found = {g for g in self.glosses if len(g) == 2}
+        found.update(w[:3] for w in self.whole if len(w) >= 3)
+        found.update(c[:3] for c in self.clipped)
+        found.update(f[:3] for f in self.by_five)
+        return found
+
     def matching(self, tokens: set[str]) -> set[str]:
         """The tokens that match, each as `self(token)` says (worked out on the set at once)."""
         found = {t for t in tokens & self.whole if len(t) >= 3}
@@ -173,7 +183,13 @@ class GlossMatcher:
             return True
         if n <= 4:
             return token in self.clipped
-        return any(_shared(token, g) >= max(5, min(n, len(g)) - 2) for g in self.by_five.get(token[:5], ()))
+        # (five letters or more shared, all but two of the shorter: `_shared`, compared in C)
+        return any(token.startswith(g[:max(5, min(n, len(g)) - 2)]) for g in self.by_five.get(token[:5], ()))
+
+
+def _head(token: str) -> str:
+    """What `GlossMatcher.heads` indexes a token by: its first three letters (itself, of two)."""
+    return token[:3]
 
 
 def _shared(a: str, b: str) -> int:
@@ -690,8 +706,15 @@ class Renderings:
             words = set().union(*map(self._piece_words.__getitem__, marks.split(text)))
         else:
             words = {w for w in components(text, self.d, self._known.__getitem__) if len(w) >= 2}
-        tests = list(map(self._word_glosses.__getitem__, words))
-        return lambda token: any(test(token) for test in tests)
+        matcher = self._word_glosses.__getitem__
+        deque(map(matcher, words), 0)  # (each word's matcher made, and its heads indexed, first)
+        by_head = self._by_head
+
+        def explained(token: str) -> bool:
+            # (only the words with a gloss begun as the token is can match it: `GlossMatcher.heads`)
+            return any(matcher(w)(token) for w in words.intersection(by_head.get(_head(token), ())))
+
+        return explained
 
     @cached_property
     def _known(self) -> WordTable:
@@ -732,8 +755,22 @@ class Renderings:
     @cached_property
     def _word_glosses(self) -> WordTable:
         """word → its `dictionary_glosses` as a GlossMatcher, made once (the pairs' words, for
-        `_explained`)."""
-        return WordTable(lambda word: GlossMatcher(dictionary_glosses(word, self.d)))
+        `_explained`), the word indexed by its glosses' heads in `_by_head` as it is made."""
+        by_head = self._by_head
+
+        def matcher(word: str) -> GlossMatcher:
+            test = GlossMatcher(dictionary_glosses(word, self.d))
+            for head in test.heads():
+                by_head[head].add(word)
+            return test
+
+        return WordTable(matcher)
+
+    @cached_property
+    def _by_head(self) -> defaultdict[str, set[str]]:
+        """A token's `_head` → the Chinese words whose glosses may match a token so begun (of
+        the words whose matchers are made: `_word_glosses`)."""
+        return defaultdict(set)
 
     def _read(self, term: str, ids: list[int], own: list[set[str]], extra: list[set[str]],
               look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
@@ -754,13 +791,14 @@ class Renderings:
             while True:
                 # (a part that no word of the pair renders, nor a compound may: no span, and
                 # the words of the pair are not matched one by one)
-                missing = reading.missing(pair)
+                present = reading.present(pair)
+                missing = reading.missing(present)
                 hits = None
                 spans: list[tuple[int, int]] = []
                 if not missing:
-                    hits = reading.hits(pair)
+                    hits = reading.hits(pair, present)
                     spans = _spans(pair, hits, n_parts)
-                    if not spans and (double := reading.compounds(pair, hits)):  # "biomanufacturing" for 生物制造
+                    if not spans and (double := reading.compounds(pair, hits, present)):  # "biomanufacturing" for 生物制造
                         spans = _spans(pair, hits, n_parts, double)
                 if spans or reading is anyone:
                     break
@@ -786,8 +824,8 @@ class Renderings:
             if not slotted:
                 continue
             if hits is None:  # (the words of the pair matched, and marked as compounds, as above)
-                hits = reading.hits(pair)
-                reading.compounds(pair, hits)
+                hits = reading.hits(pair, present)
+                reading.compounds(pair, hits, present)
             for n in slotted:  # a modifier (not the head), written before the rest
                 others = hits.without(n)
                 if not _may_follow(pair, others):
@@ -826,7 +864,7 @@ class _Reading:
     part, every word that may render it in a pair (`marks`). A pair holding none of a part's
     marks has no span rendering the term, and is not matched word by word (`missing`)."""
 
-    __slots__ = ("parts", "found", "joins", "doubles", "marks", "by_words")
+    __slots__ = ("parts", "found", "joins", "doubles", "marks", "any_found", "any_marks", "by_words")
 
     def __init__(self, parts: list[set[str]], found: list[set[str]], keys: set[str]) -> None:
         """`found`: for each part, the words of `keys` rendering it (GlossMatcher.matching, but
@@ -863,19 +901,34 @@ class _Reading:
         self.doubles = {k for k, at in self.joins.items() if at}
         self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
                       for n, f in enumerate(found)]
+        #: the words rendering some part (as themselves); and those or compounds of parts
+        self.any_found: set[str] = set().union(*found)
+        self.any_marks: set[str] = set().union(*self.marks)
         #: a rendering's words → `_words_by_part` of them (a term is often rendered alike in
         #: hundreds of pairs)
         self.by_words: dict[tuple[str, ...], Parts] = {}
 
-    def missing(self, pair: EnPair) -> list[int]:
-        """The parts that no word of the pair may render (as itself or in a compound)."""
-        return [n for n, m in enumerate(self.marks) if m.isdisjoint(pair.keys)]
+    def present(self, pair: EnPair) -> set[str]:
+        """The words of the pair that may render a part (as themselves or in a compound): the
+        pair's words looked through once (in C), for `missing`, `hits` and `compounds`."""
+        return self.any_marks.intersection(pair.keys)
 
-    def hits(self, pair: EnPair) -> _Hits:
+    def missing(self, present: set[str]) -> list[int]:
+        """The parts that no word of the pair may render (as itself or in a compound), of the
+        pair's words `present`."""
+        return [n for n, m in enumerate(self.marks) if m.isdisjoint(present)]
+
+    def hits(self, pair: EnPair, present: set[str]) -> _Hits:
         """For each part, the words of the pair that render it (as themselves: compounds are
-        marked by `compounds`). (Each part's found in C.)"""
+        marked by `compounds`), of the pair's words `present`. (The places of those words
+        found in one pass, in C; then each part's picked of those few.)"""
         keys = pair.keys
-        return _Hits([list(compress(range(len(keys)), map(f.__contains__, keys))) for f in self.found])
+        words = self.any_found & present
+        marked = list(compress(range(len(keys)), map(words.__contains__, keys))) if words else []
+        if len(words) == 1:  # (one word rendering every part it renders: its places are each's,
+            (word,) = words  # each a list of its own, as `_Hits.mark` adds to one part's)
+            return _Hits([marked[:] if word in f else [] for f in self.found], set(marked))
+        return _Hits([[k for k in marked if keys[k] in f] for f in self.found], set(marked))
 
     def renders(self, key: str, n: int) -> bool:
         """Whether a word (no stop word) renders part n, as itself or as a compound of it and a
@@ -883,9 +936,10 @@ class _Reading:
         at = self.joins.get(key, ())
         return key in self.found[n] or n in at or n - 1 in at
 
-    def compounds(self, pair: EnPair, hits: _Hits) -> set[int]:
-        """`_compounds`: the words of the pair rendering two parts at once, marked in `hits`."""
-        if self.doubles.isdisjoint(pair.keys):
+    def compounds(self, pair: EnPair, hits: _Hits, present: set[str]) -> set[int]:
+        """`_compounds`: the words of the pair rendering two parts at once, marked in `hits`
+        (of the pair's words `present`)."""
+        if self.doubles.isdisjoint(present):
             return set()
         return _compounds(pair, hits, self.parts, self.joins)
 
@@ -904,9 +958,10 @@ class _Hits:
 
     __slots__ = ("at", "any")
 
-    def __init__(self, at: list[list[int]]) -> None:
+    def __init__(self, at: list[list[int]], marked: set[int] | None = None) -> None:
+        """`marked`: the union of `at`, where known."""
         self.at = at
-        self.any = set().union(*at)
+        self.any = set().union(*at) if marked is None else marked
 
     def mark(self, k: int, n: int) -> None:
         """Word k renders part n too (a compound)."""
@@ -1020,10 +1075,11 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     if not all(at):
         return []
     marked = hits.any
-    # the words that a span cannot hold: from a word rendering a part, the last word a span
-    # may reach is the one before the next of these
-    stops = list(filterfalse(marked.__contains__, pair.unstopped))
+    # the words that a span cannot hold (the words no stop word and rendering no part): from a
+    # word rendering a part, the last word a span may reach is the one before the next of these
+    # (found from the word's place among those no stop word on, past the few rendering a part)
     unstopped = pair.unstopped
+    n_unstopped = len(unstopped)
     size = len(pair.keys)
     found = []
     limit = 2 * n_parts + 2
@@ -1036,7 +1092,10 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
         if None in ends:
             break
         end = max(ends)
-        last = stops[x] - 1 if (x := bisect_right(stops, start)) < len(stops) else size - 1
+        x = bisect_right(unstopped, start)
+        while x < n_unstopped and unstopped[x] in marked:
+            x += 1
+        last = unstopped[x] - 1 if x < n_unstopped else size - 1
         if end > last:  # (a later start before that word has its end there or later still)
             i = bisect_right(starts, last, i)
             continue
