@@ -139,3 +139,95 @@ def test_a_run_stopped_half_way_leaves_a_memo_the_next_run_can_trust(monkeypatch
             glossary = _edit(rnd, pairs, kept, glossary, step)
         assert run_checks(Alignment(pairs=list(pairs)), glossary, memo=memo) == run_checks(
             Alignment(pairs=list(pairs)), glossary), step
+
+
+def _learning_runs(docs):
+    """For each document in turn (pairs: id → (Chinese, English)), an engine seeded by the
+    memo of the runs before (`DocumentMemo.learned`) and a fresh one."""
+    from workbench.checks.rendering import DocumentMemo
+    from workbench.glossary.renderings import Renderings
+
+    class Units:
+        by_text: dict = {}
+
+    memo = DocumentMemo()
+    for pairs in docs:
+        zh_of = {pid: zh for pid, (zh, en) in pairs.items()}
+        en_of = {pid: en for pid, (zh, en) in pairs.items()}
+        seeded = Renderings((zh_of, dict(en_of)), contents=memo.contents)
+        memo.learned(seeded, list(zh_of.values()), list(en_of.values()))
+        yield seeded, Renderings((dict(zh_of), dict(en_of)))
+        memo.ended(seeded, Units())
+
+
+def test_what_the_memo_keeps_of_learned_is_what_a_fresh_engine_learns():
+    """`Renderings.learned` of every Chinese word, seeded from the memo of earlier runs, equals
+    a fresh engine's, over random edits of a document of few words (so that what a word learns
+    turns on how many pairs of the file hold each English word)."""
+    rnd = random.Random(4)
+    chars = "区园业科技产品市场"
+    words = "zone park industry science technology product market enterprise factory region".split()
+    # each character is rendered by its word in a share of its pairs (some near what learning
+    # needs, some not), and any pair may hold a word of another
+    share = dict(zip(chars, (0.3, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0)))
+
+    def pair() -> tuple[str, str]:
+        zh = "".join(rnd.sample(chars, rnd.randint(2, 5)))
+        en = [words[chars.index(c)] for c in zh if rnd.random() < share[c]] + rnd.choices(words, k=rnd.randint(0, 2))
+        return zh, " ".join(en) or "none"
+
+    pairs = {pid: pair() for pid in range(1, 601)}
+    docs = []
+    for _ in range(30):
+        docs.append(dict(pairs))
+        for _ in range(rnd.randint(1, 4)):
+            pid = rnd.choice(list(pairs))
+            zh, en = pairs[pid]
+            kind = rnd.randrange(4)
+            if kind == 0:  # another English
+                pairs[pid] = zh, pair()[1]
+            elif kind == 1:  # another Chinese
+                pairs[pid] = pair()[0], en
+            elif kind == 2 and len(pairs) > 100:
+                del pairs[pid]
+            else:
+                pairs[max(pairs) + 1] = pair()
+    heads = list(chars) + [a + b for a in chars for b in chars]
+    taken = 0
+    for seeded, fresh in _learning_runs(docs):
+        taken += len(seeded._learned)
+        for x in heads:
+            assert seeded.learned(x) == fresh.learned(x), x
+    assert taken > 500  # (most words taken from the memo, not counted again)
+
+
+def test_a_word_whose_pairs_of_the_file_fell_within_reach_is_learned_again():
+    """An English word in every pair holding 区 and in too many pairs of the file to be counted
+    for it is learned once one pair that holds it and not 区 loses it (the memo's counts of 区
+    know nothing of that word: 区 is counted again)."""
+    # (区 in 1,000 pairs: counted by masks of the words in 500 to 2,000 pairs of the file)
+    base = {pid: ("工业区", "industrial zone alpha bravo charlie delta") for pid in range(1, 1001)}
+    base.update({pid: ("市场", "market zone") for pid in range(1001, 2002)})  # zone: in 2,001 pairs
+    after = dict(base)
+    after[2001] = ("市场", "market")  # zone: in 2,000 pairs
+    learned = []
+    for seeded, fresh in _learning_runs([base, after]):
+        learned.append(seeded.learned("区"))
+        assert learned[-1] == fresh.learned("区")
+    assert "zone" not in learned[0] and "zone" in learned[1]
+
+
+def test_a_word_found_in_more_pairs_elsewhere_is_no_longer_learned():
+    """区's pairs unchanged, "zone" in one pair more elsewhere: no longer in half of the pairs
+    holding 区 or zone, so no longer learned for 区 (the memo's counts of 区 taken, with the
+    file's new count of zone)."""
+    base = {pid: ("工业区", "industrial zone") for pid in range(1, 11)}
+    base.update({pid: ("市场", "market zone") for pid in range(11, 21)})
+    base.update({pid: ("产品", "product") for pid in range(21, 30)})
+    after = dict(base)
+    after[29] = ("产品", "product zone")
+    learned = []
+    for seeded, fresh in _learning_runs([base, after]):
+        learned.append(seeded.learned("区"))
+        assert learned[-1] == fresh.learned("区")
+    assert "zone" in learned[0] and "zone" not in learned[1]

@@ -20,7 +20,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from hashlib import blake2b
 from itertools import accumulate, chain, compress, repeat
@@ -31,7 +31,7 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import Renderings, Seen, verdict
+from workbench.glossary.renderings import Renderings, Seen, learn_limit, learn_range, verdict
 from workbench.text.normalize import HAN_CHARS, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -143,48 +143,25 @@ class _Units:
     dictionary word (`_begins`, at each word's first character). Only those units are built,
     and counted; the pairs of any other are found when asked."""
 
-    def __init__(self, texts: list[str], cut: Callable[[str], list[str]], d: Dictionary) -> None:
+    def __init__(self, texts: list[str], cut: Callable[[str], list[str]], d: Dictionary,
+                 known: dict[str, tuple[str, ...]] | None = None) -> None:
+        """`known`: text → its units, for the texts read already (an earlier run's: then each
+        text's are kept, `by_text`, for the next)."""
         self._texts, self._cut = texts, cut
-        sep = absent_char(texts)
-        utf32 = (sep.join(texts) + sep).encode("utf-32-le", "surrogatepass")
-        begins = _begins(utf32, d.prefixes)
-        may_start = lanes(begins) & _may_be_han(utf32) >> 16  # (the third character's bit, brought two places back)
-        # the pairs with such a place (each text's part of the mask searched, in C)
-        at = list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
-        marks = may_start.to_bytes(len(utf32) // 4, "little")
-        kept = list(compress(range(len(texts)), map(ge, map(marks.find, repeat(1), at, at[1:]), repeat(0))))
-        kept_texts = [texts[k] for k in kept]
-        if len(kept) < len(texts):
-            begins = b"".join(begins[at[k]:at[k + 1]] for k in kept)
-        words, starts = _words(kept_texts, cut, sep)
-        n = len(words)
-        if "".join(words) != sep.join(kept_texts) + (sep if kept else ""):  # pragma: no cover - jieba gives back its text
-            begins = _begins("".join(words).encode("utf-32-le", "surrogatepass"), d.prefixes)
-        kind = bytes(map(_WordCodes().__getitem__, words))
-        lengths = kind.translate(_LENGTH)  # (each word's length, 11 for any longer)
-        # whether the two characters from each word's first begin a dictionary word (where each
-        # word starts: its length read from its code, where none is longer than 10)
-        steps = lengths[:-1] if lengths.find(11) < 0 else map(len, words[:-1])
-        may = lanes(bytes(map(begins.__getitem__, accumulate(steps, initial=0)))) if n else 0
-        first, later, last = (lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST))
-        size = lanes(lengths)
-        run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
-        size2 = size + (size >> 8)  # (the characters of words i and i + 1)
-        size3 = size2 + (size >> 16)
-        two = run & (last >> 8) & lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
-        three = run & (last >> 16) & lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
-        # where units start (one, two or three words: bits 1, 2, 4 of one mask, read in one pass)
-        starts_at = ((lanes(kind.translate(_IS_ALONE)) | two << 1 | three << 2) & may * 7).to_bytes(n, "little")
-        found = nonzero(starts_at)
-        codes = bytes(map(starts_at.__getitem__, found))
-        at = [list(compress(found, codes.translate(t))) for t in (_BIT_1, _BIT_2, _BIT_4)]
-        units = [words[i] for i in at[0]]
-        # (each distinct unit of two or three words kept once, as the words are: a string an
-        # occurrence took 20 MB on 10,000 pairs of real text)
-        keep = {}.setdefault
-        units += [keep(u, u) for i in at[1] for u in [words[i] + words[i + 1]]]
-        units += [keep(u, u) for i in at[2] for u in [words[i] + words[i + 1] + words[i + 2]]]
-        pairs = [kept[bisect_right(starts, i) - 1] for i in chain.from_iterable(at)]
+        self.by_text: dict[str, tuple[str, ...]] | None = None
+        if known is None:
+            units, pairs = _found(texts, cut, d)
+        else:
+            # only the texts not read already read (each once), and each text's units kept
+            new = [t for t in dict.fromkeys(texts) if t not in known]
+            read: list[list[str]] = [[] for _ in new]
+            for u, k in zip(*_found(new, cut, d)):
+                read[k].append(u)
+            self.by_text = by_text = dict(zip(new, map(tuple, map(dict.fromkeys, read))))
+            by_text.update((t, known[t]) for t in texts if t not in by_text)
+            each = list(map(by_text.__getitem__, texts))
+            units = list(chain.from_iterable(each))
+            pairs = list(chain.from_iterable(map(repeat, range(len(texts)), map(len, each))))
         # a unit found in another pair than the last it is found in is in two pairs or more
         last_pair = dict(zip(units, pairs))
         #: the units in two pairs or more whose first two characters begin a dictionary word
@@ -203,6 +180,54 @@ class _Units:
         # (asked for seldom: where the dictionary lacks a term's part) the pairs whose text holds
         # it, read the plain way
         return [k for k, text in enumerate(self._texts) if unit and unit in text and unit in _pair_units(self._cut(text))]
+
+
+def _found(texts: list[str], cut: Callable[[str], list[str]], d: Dictionary) -> tuple[list[str], list[int]]:
+    """The units of the texts that may be terms (`_Units`), each occurrence, and the index of
+    the text each is in (in no order)."""
+    if not texts:
+        return [], []
+    sep = absent_char(texts)
+    utf32 = (sep.join(texts) + sep).encode("utf-32-le", "surrogatepass")
+    begins = _begins(utf32, d.prefixes)
+    may_start = lanes(begins) & _may_be_han(utf32) >> 16  # (the third character's bit, brought two places back)
+    # the pairs with such a place (each text's part of the mask searched, in C)
+    at = list(accumulate(map(len, texts), lambda a, n: a + n + 1, initial=0))
+    marks = may_start.to_bytes(len(utf32) // 4, "little")
+    kept = list(compress(range(len(texts)), map(ge, map(marks.find, repeat(1), at, at[1:]), repeat(0))))
+    kept_texts = [texts[k] for k in kept]
+    if len(kept) < len(texts):
+        begins = b"".join(begins[at[k]:at[k + 1]] for k in kept)
+    words, starts = _words(kept_texts, cut, sep)
+    n = len(words)
+    if "".join(words) != sep.join(kept_texts) + (sep if kept else ""):  # pragma: no cover - jieba gives back its text
+        begins = _begins("".join(words).encode("utf-32-le", "surrogatepass"), d.prefixes)
+    kind = bytes(map(_WordCodes().__getitem__, words))
+    lengths = kind.translate(_LENGTH)  # (each word's length, 11 for any longer)
+    # whether the two characters from each word's first begin a dictionary word (where each
+    # word starts: its length read from its code, where none is longer than 10)
+    steps = lengths[:-1] if lengths.find(11) < 0 else map(len, words[:-1])
+    may = lanes(bytes(map(begins.__getitem__, accumulate(steps, initial=0)))) if n else 0
+    first, later, last = (lanes(kind.translate(t)) for t in (_IS_FIRST, _IS_NEXT, _IS_LAST))
+    size = lanes(lengths)
+    run = first & (later >> 8)  # word i may start a run and word i + 1 go on with it
+    size2 = size + (size >> 8)  # (the characters of words i and i + 1)
+    size3 = size2 + (size >> 16)
+    two = run & (last >> 8) & lanes(size2.to_bytes(n, "little").translate(_3_TO_10))
+    three = run & (last >> 16) & lanes(size3.to_bytes(n, "little").translate(_UP_TO_10))
+    # where units start (one, two or three words: bits 1, 2, 4 of one mask, read in one pass)
+    starts_at = ((lanes(kind.translate(_IS_ALONE)) | two << 1 | three << 2) & may * 7).to_bytes(n, "little")
+    found = nonzero(starts_at)
+    codes = bytes(map(starts_at.__getitem__, found))
+    at = [list(compress(found, codes.translate(t))) for t in (_BIT_1, _BIT_2, _BIT_4)]
+    units = [words[i] for i in at[0]]
+    # (each distinct unit of two or three words kept once, as the words are: a string an
+    # occurrence took 20 MB on 10,000 pairs of real text)
+    keep = {}.setdefault
+    units += [keep(u, u) for i in at[1] for u in [words[i] + words[i + 1]]]
+    units += [keep(u, u) for i in at[2] for u in [words[i] + words[i + 1] + words[i + 2]]]
+    pairs = [kept[bisect_right(starts, i) - 1] for i in chain.from_iterable(at)]
+    return units, pairs
 
 
 def rendering_inconsistent(views: list[View], memo: Memo | None = None) -> list[Finding]:
@@ -229,6 +254,59 @@ class DocumentMemo:
         self.terms: dict[str, tuple[bytes, tuple[int, ...], list[Seen] | None]] = {}
         self.changed: set[int] = set()
         self._read: set[str] = set()
+        #: each Chinese text (as read) → its units that may be terms (`_Units`), and each
+        #: English text → its content words (`Renderings`), of the last run's pairs
+        self.units: dict[str, tuple[str, ...]] = {}
+        self.contents: dict[str, tuple[str, ...]] = {}
+        #: of the last run that ended: its pairs' texts (Chinese as read, English) with how
+        #: many pairs hold each, the number of pairs each English content word is in, and
+        #: what `Renderings.learned` counted for each Chinese word (`_counted`)
+        self.learning: tuple[Counter, dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
+
+    def learned(self, engine: Renderings, texts: list[str], en: list[str]) -> None:
+        """What the engine learns for a Chinese word taken from the last run that ended where it
+        holds still (`Renderings.learned` is a function of the texts of the pairs holding the
+        word, and of how many pairs of the file hold each English word): for a word in no
+        Chinese text that came or went since, the pairs holding it are as they were, and so is
+        how many of them hold each English word; so of the words it counted (those in enough
+        of its pairs), the learned are those whose number of pairs in the file still passes.
+        A word it did not count was in too few of its pairs (or in too many pairs of the file
+        to be counted at all: the Chinese word is read again if such a word's pairs fell within
+        reach)."""
+        now = Counter(zip(texts, en))
+        df = engine.index.df
+        last = self.learning
+        self.learning = None  # (until this run ends: a run that stops keeps nothing half-made)
+        self._now = now, df
+        if last is None:
+            return
+        before, df_before, counted = last
+        came = list((now - before) + (before - now))
+        if not counted or sum(len(zh) for zh, _ in came) > 50_000:
+            return  # (most of the file changed: every word counted again)
+        longest = max(map(len, counted))
+        # the Chinese words in a text that came or went
+        moved = {zh[i:i + n] for zh, _ in came for i in range(len(zh)) for n in range(1, longest + 1)}
+        # the English words whose number of pairs changed, that number going down (the only
+        # ones that may come within reach of a Chinese word's count)
+        changed = [k for k in df.keys() | df_before.keys() if df.get(k, 0) != df_before.get(k, 0)]
+        fell = [(k, df.get(k, 0), df_before.get(k, 0)) for k in changed if df.get(k, 0) < df_before.get(k, 0)]
+        for zh, (n, both) in counted.items():
+            if zh in moved:
+                continue
+            most = learn_range(n)[1]
+            if any(now_ <= most < then and k not in both for k, now_, then in fell):
+                continue
+            engine._counted[zh] = n, both
+            engine._learned[zh] = {k for k, nk in both.items() if df.get(k, 0) <= learn_limit(nk, n)}
+
+    def ended(self, engine: Renderings, units: _Units) -> None:
+        """The run on this document ended: what it read kept for the next (only this run's
+        texts: the memo does not grow edit after edit)."""
+        self.learning = (*self._now, engine._counted)
+        self.units = units.by_text or {}
+        index = engine.index
+        self.contents = dict(zip(map(engine.en_of.__getitem__, index.content), index.content.values()))
 
     def start(self, ids: list[int], zh: list[str], en: list[str]) -> None:
         """A new run on these pairs (their ids, Chinese as read, English): the pairs changed
@@ -274,7 +352,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     texts = list(map(str.replace, zh_norms(kept), repeat('"'), repeat("")))
     en_of = dict(zip(ids, map(attrgetter("en"), kept)))
     zh_of = dict(zip(ids, texts))
-    units = _Units(texts, _segmenter(None), d)
+    units = _Units(texts, _segmenter(None), d, None if memo is None else memo.units)
 
     def pairs_with(unit: str) -> list[int]:
         return [ids[k] for k in units.pairs(unit)]
@@ -286,9 +364,12 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
 
     # (the same ids, in the same order; the characters of the units that may be terms, all that
     # are looked for in the pairs: the terms, their parts and heads)
-    engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words, chars=set().union(*units.repeated))
+    engine = Renderings((zh_of, en_of), d, units=pairs_with, words=words, chars=set().union(*units.repeated),
+                        contents=None if memo is None else memo.contents)
     if memo is not None:
-        memo.start(ids, texts, list(map(attrgetter("en"), kept)))
+        en = list(map(attrgetter("en"), kept))
+        memo.start(ids, texts, en)
+        memo.learned(engine, texts, en)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}  # (parts first: it turns most units away, where
@@ -316,4 +397,6 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
                 f"{term} is rendered “{found}” here but “{v.expected}” in pair"
                 f"{'s' if len(v.same) > 1 else ''} {', '.join(map(str, v.same))}",
                 term=term, expected=v.expected, found=found, file=view.file))
+    if memo is not None:
+        memo.ended(engine, units)
     return out

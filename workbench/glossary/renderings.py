@@ -422,12 +422,27 @@ def _by_char(texts: dict[int, str], chars: frozenset[str] | None = None) -> dict
     return index
 
 
+def learn_range(pairs: int) -> tuple[float, int]:
+    """For a Chinese word in `pairs` pairs, the pairs of the file an English word must be in,
+    at least and at most, to be learned for it (`Renderings.learned`): as df ≥ n, n ≥ share ×
+    (pairs + df − n) needs n ≥ share × pairs (a key in fewer of its pairs cannot pass); and as
+    n ≤ pairs, df ≤ n / share − pairs + n needs df ≤ pairs / share."""
+    return max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * pairs), int(pairs / LEARN_MIN_SHARE)
+
+
+def learn_limit(n: int, pairs: int) -> int:
+    """The most pairs of the file an English word in n of a Chinese word's `pairs` pairs may
+    be in, to be learned for it (in LEARN_MIN_SHARE of the pairs that hold either)."""
+    return int(n / LEARN_MIN_SHARE - pairs + n)
+
+
 class Renderings:
     """The aligned pairs of one document, ready to tell how a Chinese term is rendered."""
 
     def __init__(self, pairs: Iterable[tuple[int, str, str]], d: Dictionary | None = None,
                  units: Callable[[str], list[int]] | None = None, loose: bool = False,
-                 words: Callable[[int], list[str] | None] | None = None, chars: Iterable[str] | None = None) -> None:
+                 words: Callable[[int], list[str] | None] | None = None, chars: Iterable[str] | None = None,
+                 contents: dict[str, tuple[str, ...]] | None = None) -> None:
         """`pairs`: (id, Chinese normalised as normalize_zh(…).replace('"', ''), English), or
         the two as dicts by id, (Chinese, English), with the same ids in the same order (kept
         as they are, not copied, where no text is empty); `units`: the pairs where a Chinese
@@ -438,7 +453,8 @@ class Renderings:
         new, quality). `words`: a pair's English words (`WORD.findall`) by its id, where read
         already, else None. `chars`: the characters of the Chinese words that `holding` (and
         `learned`, `fallback`) will be asked about, where known (the others are looked for
-        through every pair)."""
+        through every pair). `contents`: English text → its content words' keys (`EnPair.content`)
+        where read already (an earlier run's, `checks.rendering.DocumentMemo`)."""
         self.d = d or dictionary()
         self.words_of = words or _NOT_READ
         self.loose = loose
@@ -463,6 +479,10 @@ class Renderings:
         self._glosses: dict[str, set[str]] = {}
         self._fallback: dict[str, set[str]] = {}
         self._learned: dict[str, set[str]] = {}
+        #: Chinese word → what `learned` counted for it: the pairs holding it, and the words
+        #: in `floor` pairs or more of those with how many hold each (`_ContentIndex.counts`)
+        self._counted: dict[str, tuple[int, dict[str, int]]] = {}
+        self._known_contents = contents
         self._inputs: dict[str, tuple[list[str], list[set[str]], list[set[str]]] | None] = {}
 
     # -- the pairs -------------------------------------------------------------------------
@@ -502,12 +522,24 @@ class Renderings:
             self._index = _ContentIndex(ids, self._contents(ids))
         return self._index
 
-    def _contents(self, ids: list[int], chunk: int = 512) -> Iterator[tuple[str, ...]]:
+    def _contents(self, ids: list[int]) -> Iterator[tuple[str, ...]]:
         """`EnPair.content` of each pair, read without making the pairs: the index reads every
         pair of the file, where the renderings read those of the terms (on the bench, a
-        quarter), and the pairs and their words' keys kept took 11 MB on 10,000 pairs. `chunk`
-        pairs at a time, the keys of their words looked up at once first, as `pairs_read`
-        does."""
+        quarter), and the pairs and their words' keys kept took 11 MB on 10,000 pairs. (The
+        English texts read already, `contents`, taken as read.)"""
+        known = self._known_contents
+        if not known:
+            return self._read_contents(ids)
+        found = list(map(known.get, map(self.en_of.__getitem__, ids)))
+        if None in found:
+            new = [pid for pid, content in zip(ids, found) if content is None]
+            read = iter(list(self._read_contents(new)))
+            found = [content if content is not None else next(read) for content in found]
+        return iter(found)
+
+    def _read_contents(self, ids: list[int], chunk: int = 512) -> Iterator[tuple[str, ...]]:
+        """`_contents` of these pairs, read: `chunk` pairs at a time, the keys of their words
+        looked up at once first, as `pairs_read` does."""
         content_key = _CONTENT_KEY.__getitem__
         for at in range(0, len(ids), chunk):
             part = ids[at:at + chunk]
@@ -594,13 +626,9 @@ class Renderings:
         g = self._learned.get(zh)
         if g is None:
             ids = self.holding(zh)
-            # (as df ≥ n, n ≥ share × (pairs + df − n) needs n ≥ share × pairs: a key in fewer
-            # pairs cannot pass, and its df is not counted)
-            floor = max(LEARN_MIN_PAIRS, LEARN_MIN_SHARE * len(ids))
-            # (and as n ≤ pairs, df ≤ n / share − pairs + n needs df ≤ pairs / share: a key in
-            # more pairs of the file cannot pass either)
-            both = self.index.counts(ids, floor, int(len(ids) / LEARN_MIN_SHARE))
-            g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, int(n / LEARN_MIN_SHARE - len(ids) + n))}
+            both = self.index.counts(ids, *learn_range(len(ids)))
+            self._counted[zh] = len(ids), both
+            g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, learn_limit(n, len(ids)))}
         return g
 
     def fallback(self, word: str) -> set[str]:
