@@ -262,6 +262,8 @@ def test_a_gloss_matcher_answers_as_matches_does():
             # (`_explained` asks only the matchers whose heads hold the token's)
             assert not test(token) or renderings._head(token) in heads, (token, glosses)
         assert test.matching(set(tokens)) == {t for t in tokens if matches(t, glosses)}
+        more = set(rnd.sample(tokens, len(tokens) // 2)) | {"scientists", "technologist"}  # (some asked before)
+        assert test.matching(more) == {t for t in more if matches(t, glosses)}
 
 
 @pytest.mark.parametrize("way", ["cheaper", "tiers", "masks", "content"])
@@ -392,7 +394,8 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
     (`Renderings._matching`), reads a rendering's words from the term's rows
     (`_Reading.renders`), and reads the other Chinese words of a pair only for a part some
     word before the other parts' rendering is found for in two pairs (`_enough`), their
-    dictionary words looked up once (`_explained`): the same renderings (and the same words voted for a part no
+    dictionary words looked up once (`_explained`), and reads again with other glosses only
+    the pairs holding a word they read otherwise (`_Reading.changed`): the same renderings (and the same words voted for a part no
     gloss renders) as matching every word of every pair for each term and trying every long
     word. On pairs of the demo put together at random, some with a word moved."""
     import random
@@ -430,6 +433,12 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
     monkeypatch.setattr(renderings._Reading, "compounds",
                         lambda self, pair, matched, present: renderings._compounds(pair, matched, self.parts))
     monkeypatch.setattr(renderings, "_may_follow", lambda pair, matched: True)
+
+    class Every(set):  # (every pair holds a word read otherwise: each read again, from the start)
+        def isdisjoint(self, other):
+            return False
+
+    monkeypatch.setattr(renderings._Reading, "changed", lambda self, other: Every())
     monkeypatch.setattr(renderings, "_enough", lambda counted: True)
 
     def renders(self, k, n):  # (as _words_by_part asked each word before _Reading.renders)

@@ -43,7 +43,7 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import and_, attrgetter, ge, itemgetter
@@ -138,7 +138,7 @@ class GlossMatcher:
     """`matches` for one set of glosses, asked of many tokens: the glosses read once into what a
     token must be to match (a set lookup; five letters or more: the glosses begun so)."""
 
-    __slots__ = ("glosses", "whole", "clipped", "by_five")
+    __slots__ = ("glosses", "whole", "clipped", "by_five", "asked")
 
     def __init__(self, glosses: Iterable[str]) -> None:
         self.glosses = glosses = set(glosses)
@@ -154,6 +154,9 @@ class GlossMatcher:
         for g in glosses:
             if len(g) >= 5:
                 self.by_five.setdefault(g[:5], []).append(g)
+        #: token → `self(token)`, for the tokens `matching` asks so (those whose first five
+        #: letters begin a gloss: a few a set of glosses, asked again for each term it is in)
+        self.asked: WordTable | None = None
 
     def heads(self) -> set[str]:
         """The `_head`s of the tokens that may match: a token matches (`__call__`) only where
@@ -171,8 +174,10 @@ class GlossMatcher:
         found.update(t for t in tokens & self.glosses if len(t) == 2)
         found.update(tokens & self.clipped)  # (each three or four letters long)
         if self.by_five:  # (the tokens whose first five letters begin a gloss, picked in C: a shorter one's are itself)
-            heads = compress(tokens, map(self.by_five.__contains__, map(itemgetter(slice(5)), tokens)))
-            found.update(t for t in heads if t not in found and self(t))
+            heads = list(compress(tokens, map(self.by_five.__contains__, map(itemgetter(slice(5)), tokens))))
+            if self.asked is None:
+                self.asked = WordTable(self)
+            found.update(compress(heads, map(self.asked.__getitem__, heads)))
         return found
 
     def __call__(self, token: str) -> bool:
@@ -678,10 +683,10 @@ class Renderings:
             extra = [x - twice if g and self._matching(g, words) else x for x, g in zip(extra, own)]
         if not any(own) and not any(extra):
             return []
-        seen, slots = self._read(term, ids, own, extra)
+        seen, slots, first = self._read(term, ids, own, extra)
         if slots:  # a part that no gloss renders: the word next to the others' rendering
             own = [g | slots.get(n, set()) for n, g in enumerate(own)]
-            seen, _ = self._read(term, ids, own, extra, look_for_slots=False)
+            seen, _, _ = self._read(term, ids, own, extra, look_for_slots=False, earlier=first)
         return seen
 
     @cached_property
@@ -781,19 +786,39 @@ class Renderings:
         return defaultdict(set)
 
     def _read(self, term: str, ids: list[int], own: list[set[str]], extra: list[set[str]],
-              look_for_slots: bool = True) -> tuple[list[Seen], dict[int, set[str]]]:
+              look_for_slots: bool = True, earlier: _Read | None = None) -> tuple[list[Seen], dict[int, set[str]], _Read]:
+        """The term's renderings in the pairs `ids` (`of`), the words found for a part no gloss
+        renders (where `look_for_slots`), and how each pair was read. `earlier`: how the pairs
+        were read with other glosses: a pair none of whose words the glosses now read otherwise
+        is read as it was then (`of` reads again with the words found for such parts: most pairs
+        hold none of them)."""
         seen: list[Seen] = []
         slot_votes: dict[int, Counter] = defaultdict(Counter)
         voters: Counter = Counter()  # the pairs voting for some word, per part
         before: list[tuple[int, int, set[str]]] = []  # (pair, part, the words before the other parts' rendering)
-        every = [g | x for g, x in zip(own, extra)]
         n_parts = len(own)
         pairs = self.pairs_read(ids)
         keys = set().union(*map(attrgetter("keys"), pairs))  # (every word of the term's pairs, once)
         own_found = [self._matching(g, keys).difference(EN_STOP) for g in own]
         mine = _Reading(own, own_found, keys)
-        anyone: _Reading | None = None  # (`every` read so, when first needed)
+        anyone: _Reading | None = None  # (the file's words too, read so when first needed: `_anyone`)
+        changed: set[str] = set()  # (the words `anyone` reads otherwise than `mine`)
+        record = _Read(mine)
+        if earlier is not None:
+            # the words read otherwise than then, by the dictionary's glosses, and by all
+            # (`anyone` made now if it was then: it is asked of most pairs)
+            again = mine.changed(earlier.mine)
+            if earlier.anyone is not None:
+                anyone = record.anyone = self._anyone(mine, own, extra, own_found, keys)
+                if anyone is not mine:
+                    changed = anyone.changed(mine)
+                again |= anyone.changed(earlier.anyone)
         for pair in pairs:
+            if earlier is not None and again.isdisjoint(pair.keys):  # (read as then)
+                was = earlier.seen.get(pair.id)
+                if was is not None:
+                    seen.append(was)
+                continue
             # the dictionary's glosses first; the file's only where those find no rendering
             reading = mine
             while True:
@@ -810,19 +835,21 @@ class Renderings:
                         spans = _spans(pair, hits, n_parts, double)
                 if spans or reading is anyone:
                     break
-                if anyone is None:  # (the same glosses when the file adds none: read once)
-                    # (what matches a part's glosses and the file's is what matches either)
-                    anyone = mine if every == own else _Reading(every, [
-                        f | self._matching(x, keys).difference(EN_STOP) if x else f for f, x in zip(own_found, extra)], keys)
+                if anyone is None:
+                    anyone = record.anyone = self._anyone(mine, own, extra, own_found, keys)
                     if anyone is mine:
                         break
+                    changed = anyone.changed(mine)
                 reading = anyone
+                if changed.isdisjoint(pair.keys):
+                    break  # (the pair's words all read as above: no span, the same hits, as read)
             parts = reading.parts
             if spans:
                 ends = _ends_phrase(pair, spans[0])
                 seen.append(Seen(pair.id, [reading.words_by_part(pair, sp) for sp in spans],
                                  [pair.surface(sp) for sp in spans],
                                  ends, None if ends else pair.keys[spans[0][1] + 1]))
+                record.seen[pair.id] = seen[-1]
                 continue
             if not look_for_slots:
                 continue
@@ -862,7 +889,27 @@ class Renderings:
         # happen to come before a name ("said", "cried", "protested" Trinket)
         slots = {n: {k for k, c in votes.items() if c >= max(SLOT_MIN_PAIRS, voters[n] / 2)}
                  for n, votes in slot_votes.items()}
-        return seen, {n: s for n, s in slots.items() if s}
+        return seen, {n: s for n, s in slots.items() if s}, record
+
+    def _anyone(self, mine: _Reading, own: list[set[str]], extra: list[set[str]], own_found: list[set[str]],
+                keys: set[str]) -> _Reading:
+        """The parts read with the file's words for them too (`extra`), where the dictionary's
+        glosses (`mine`) find no rendering; `mine` itself where the file adds none. (What matches
+        a part's glosses or the file's words is what matches either.)"""
+        if all(x <= g for x, g in zip(extra, own)):
+            return mine
+        return _Reading([g | x for g, x in zip(own, extra)], [
+            f | self._matching(x, keys).difference(EN_STOP) if x else f for f, x in zip(own_found, extra)], keys)
+
+
+@dataclass(slots=True)
+class _Read:
+    """How a term's pairs were read (`Renderings._read`): with which glosses, and what each
+    pair's renderings were (by pair; a pair with none left out)."""
+
+    mine: _Reading
+    anyone: _Reading | None = None
+    seen: dict[int, Seen] = field(default_factory=dict)
 
 
 class _Reading:
@@ -881,17 +928,16 @@ class _Reading:
         self.parts = parts
         n_parts = len(parts)
         self.found = found
-        #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for every
-        #: word that may be a compound (EnPair.long_keys)
+        #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for the
+        #: words of `keys` that `_compound` tries a split of (any other renders none so)
         self.joins: dict[str, tuple[int, ...]] = {}
         long = list(compress(keys, map(_LONG.__getitem__, keys)))
         if long and n_parts > 1:
-            self.joins = dict.fromkeys(long, ())
             # `_compound` tries a split only where the first five letters of a gloss of the
             # second part are, from the word's fourth letter: the words holding none of those
             # (found in C, on the words joined) are no compound
             text = "\n".join(long)
-            starts = list(accumulate(map(len, long), lambda a, n: a + n + 1, initial=0))
+            starts = list(accumulate(map((1).__add__, map(len, long)), initial=0))  # (in C)
             heads = {g[:5] for p in parts[1:] for g in p if len(g) >= 5}
             maybe = set()
             for head in heads:
@@ -906,7 +952,7 @@ class _Reading:
             for k in maybe:
                 key = long[k]
                 self.joins[key] = tuple(n for n in range(n_parts - 1) if _compound(key, parts[n], parts[n + 1]))
-        self.doubles = {k for k, at in self.joins.items() if at}
+        self.doubles = {k for k, at in self.joins.items() if at}  # (of the words tried: `joins`)
         self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
                       for n, f in enumerate(found)]
         #: the words rendering some part (as themselves); and those or compounds of parts
@@ -915,6 +961,15 @@ class _Reading:
         #: a rendering's words → `_words_by_part` of them (a term is often rendered alike in
         #: hundreds of pairs)
         self.by_words: dict[tuple[str, ...], Parts] = {}
+
+    def changed(self, other: _Reading) -> set[str]:
+        """The words that this reading and `other` (of the same words) read otherwise: that
+        render other parts, may render other parts (`marks`) or are other compounds. (A pair
+        holding none is read alike by both: each step of the reading asks only those.)"""
+        def profile(r: _Reading, w: str) -> tuple:
+            return [w in f for f in r.found], [w in m for m in r.marks], r.joins.get(w, ())
+
+        return {w for w in self.any_marks | other.any_marks if profile(self, w) != profile(other, w)}
 
     def present(self, pair: EnPair) -> set[str]:
         """The words of the pair that may render a part (as themselves or in a compound): the
@@ -1029,14 +1084,14 @@ def _compound(token: str, first: set[str], second: set[str]) -> bool:
 def _compounds(pair: EnPair, hits: _Hits, parts: list[set[str]],
                joins: dict[str, tuple[int, ...]] | None = None) -> set[int]:
     """The words that render two neighbouring parts at once (compounds), marked so in `hits`.
-    (`joins`: word → the n whose parts n and n + 1 it renders so, kept across a term's pairs.)"""
+    (`joins`: word → the n whose parts n and n + 1 it renders so, worked out for the term's
+    pairs at once: `_Reading.joins`, a word not in it rendering none so.)"""
     found = set()
     for k, key in pair.long_keys:
-        at = joins.get(key) if joins is not None else None
-        if at is None:
+        if joins is not None:
+            at = joins.get(key, ())
+        else:
             at = tuple(n for n in range(len(parts) - 1) if _compound(key, parts[n], parts[n + 1]))
-            if joins is not None:
-                joins[key] = at
         for n in at:
             hits.mark(k, n)
             hits.mark(k, n + 1)
@@ -1092,6 +1147,19 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     found = []
     limit = 2 * n_parts + 2
     starts = sorted(marked)
+    if n_parts == 1:
+        # (one part: from each word rendering it, the first word that it has one of is that
+        # word, within the span's reach and clause: each is a span of its own, widened)
+        for start in starts:
+            span = _widen(pair, at, marked, start, start)
+            if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
+                continue
+            words = bisect_right(unstopped, span[1]) - bisect_left(unstopped, span[0])
+            if double:
+                words += sum(span[0] <= k <= span[1] for k in double)
+            if words and span not in found:
+                found.append(span)
+        starts = []
     i = 0
     while i < len(starts):
         start = starts[i]
