@@ -313,6 +313,7 @@ class DocumentMemo:
         """The run on this document ended: what it read kept for the next (only this run's
         texts: the memo does not grow edit after edit)."""
         self.learning = (*self._now, engine._counted)
+        self._verdicts = {}
         self.units = units.by_text or {}
         index = engine.index
         self.contents = dict(zip(map(engine.en_of.__getitem__, index.content), index.content.values()))
