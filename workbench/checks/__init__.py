@@ -123,7 +123,7 @@ class Memo:
     (Kept: a digest of each document's pairs' texts, and rendering-inconsistent's result for
     each term it read, with a digest of what it read it with: `checks.rendering.DocumentMemo`.)"""
 
-    __slots__ = ("renderings", "numbers", "capitals", "typography", "matchers")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "matchers", "suggestions")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -136,6 +136,9 @@ class Memo:
         self.typography: dict = {}
         #: the glossaries compiled in the last run, with what their terms read (`checks.view`)
         self.matchers: dict = {}
+        #: each glossary compiled (its matcher) → (term, English) → the words term-missing
+        #: suggested there (`checks.terms`)
+        self.suggestions: dict = {}
 
 
 def _term_read(t: Term) -> tuple:
@@ -244,7 +247,7 @@ def _run_checks_corpus(
                         match_all=any(c.startswith("term-") for c in wanted), kept=None if memo is None else memo.matchers)
     found: list[Finding] = []
     runners = {
-        "term-missing": terms.term_missing,
+        "term-missing": partial(terms.term_missing, memo=memo),
         "term-forbidden": terms.term_forbidden,
         "term-inconsistent": terms.term_inconsistent,
         "source-inconsistent": consistency.source_inconsistent,
