@@ -231,3 +231,17 @@ def test_a_word_found_in_more_pairs_elsewhere_is_no_longer_learned():
         learned.append(seeded.learned("区"))
         assert learned[-1] == fresh.learned("区")
     assert "zone" in learned[0] and "zone" not in learned[1]
+
+
+def test_two_glossaries_alike_stay_two_with_the_memo():
+    """Documents checked together, each with its own glossary, the two alike (the memo's
+    compiled glossary is taken for one of them only): the findings of a fresh run."""
+    from workbench.checks import run_checks_corpus
+
+    kept, glossary = _demo()
+    other = Glossary(glossary.name, list(glossary.terms))
+    docs = [("a.yaml", Alignment(pairs=kept[:60])), ("b.yaml", Alignment(pairs=kept[60:120]))]
+    memo = Memo()
+    fresh = run_checks_corpus(docs, [glossary, other])
+    for _ in range(2):
+        assert run_checks_corpus(docs, [glossary, other], memo=memo) == fresh

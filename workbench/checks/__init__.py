@@ -123,7 +123,7 @@ class Memo:
     (Kept: a digest of each document's pairs' texts, and rendering-inconsistent's result for
     each term it read, with a digest of what it read it with: `checks.rendering.DocumentMemo`.)"""
 
-    __slots__ = ("renderings", "numbers", "capitals")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "matchers")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -132,6 +132,10 @@ class Memo:
         self.numbers: dict = {}
         #: what capitalisation read of each English text in the last run (`checks.typography`)
         self.capitals = None
+        #: what typography read of each English text in the last run (`checks.typography`)
+        self.typography: dict = {}
+        #: the glossaries compiled in the last run, with what their terms read (`checks.view`)
+        self.matchers: dict = {}
 
 
 def _term_read(t: Term) -> tuple:
@@ -237,7 +241,7 @@ def _run_checks_corpus(
     if not any(c.startswith("term-") or c in ("variant-spelling", "rendering-inconsistent") for c in wanted):
         glossaries = [None] * len(docs)  # no check looks at term hits: no matching needed
     views = build_views(docs, glossaries, progress=progress,
-                        match_all=any(c.startswith("term-") for c in wanted))
+                        match_all=any(c.startswith("term-") for c in wanted), kept=None if memo is None else memo.matchers)
     found: list[Finding] = []
     runners = {
         "term-missing": terms.term_missing,
@@ -248,7 +252,7 @@ def _run_checks_corpus(
         "number-mismatch": partial(numbers.number_mismatch, memo=memo),
         "omission": completeness.omission,
         "untranslated": completeness.untranslated,
-        "typography": typography.typography,
+        "typography": partial(typography.typography, memo=memo),
         "capitalisation": partial(typography.capitalisation, memo=memo),
         "rendering-inconsistent": partial(rendering.rendering_inconsistent, memo=memo),
     }

@@ -31,7 +31,7 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import Renderings, Seen, learn_limit, learn_range, verdict
+from workbench.glossary.renderings import Renderings, Seen, Verdict, learn_limit, learn_range, verdict
 from workbench.text.normalize import HAN_CHARS, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -250,7 +250,7 @@ class DocumentMemo:
     pairs of real text the memo holds 8 MB where the texts and glosses themselves took 17.)"""
 
     def __init__(self) -> None:
-        self.texts: dict[int, bytes] = {}
+        self.texts: dict[int, tuple[str, str]] = {}
         self.terms: dict[str, tuple[bytes, tuple[int, ...], list[Seen] | None]] = {}
         self.changed: set[int] = set()
         self._read: set[str] = set()
@@ -262,6 +262,11 @@ class DocumentMemo:
         #: many pairs hold each, the number of pairs each English content word is in, and
         #: what `Renderings.learned` counted for each Chinese word (`_counted`)
         self.learning: tuple[Counter, dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
+        #: each term's verdict, with the renderings it was made on (the glossary's Chinese
+        #: forms the same: `_glossary_terms`)
+        self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
+        self._verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
+        self._glossary_terms: set[str] | None = None
 
     def learned(self, engine: Renderings, texts: list[str], en: list[str]) -> None:
         """What the engine learns for a Chinese word taken from the last run that ended where it
@@ -291,14 +296,18 @@ class DocumentMemo:
         # ones that may come within reach of a Chinese word's count)
         changed = [k for k in df.keys() | df_before.keys() if df.get(k, 0) != df_before.get(k, 0)]
         fell = [(k, df.get(k, 0), df_before.get(k, 0)) for k in changed if df.get(k, 0) < df_before.get(k, 0)]
+        dropped = 0
         for zh, (n, both) in counted.items():
             if zh in moved:
+                dropped += 1
                 continue
             most = learn_range(n)[1]
             if any(now_ <= most < then and k not in both for k, now_, then in fell):
                 continue
             engine._counted[zh] = n, both
             engine._learned[zh] = {k for k, nk in both.items() if df.get(k, 0) <= learn_limit(nk, n)}
+        # (a few words to count again, after a small edit: found without indexing every pair)
+        engine.scans = 200 if dropped < 100 else 0
 
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
@@ -308,14 +317,26 @@ class DocumentMemo:
         index = engine.index
         self.contents = dict(zip(map(engine.en_of.__getitem__, index.content), index.content.values()))
 
-    def start(self, ids: list[int], zh: list[str], en: list[str]) -> None:
-        """A new run on these pairs (their ids, Chinese as read, English): the pairs changed
-        since the last are noted, the texts kept."""
+    def start(self, ids: list[int], zh: list[str], en: list[str], glossary_terms: set[str] | None = None) -> None:
+        """A new run on these pairs (their ids, Chinese as read, English), and the glossary's
+        Chinese forms as read: the pairs changed since the last are noted, the texts kept."""
         old = self.texts
-        self.texts = dict(zip(ids, map(_digest, zh, en)))
+        self.texts = dict(zip(ids, zip(zh, en)))
         self.changed = {pid for pid, text in self.texts.items() if old.get(pid) != text}
         self.terms = {t: kept for t, kept in self.terms.items() if t in self._read}
         self._read = set()
+        if glossary_terms != self._glossary_terms:
+            self.verdicts = {}
+        self._glossary_terms = glossary_terms
+        self._verdicts, self.verdicts = self.verdicts, {}
+
+    def verdict(self, term: str, seen: list[Seen], glossary_terms: set[str], zh_of: dict[int, str]) -> Verdict | None:
+        """`_verdict` of the term's renderings, as the last run found where they are the same
+        (the same renderings kept by `of`, none of whose pairs changed) and so is the glossary."""
+        kept = self._verdicts.get(term)
+        v = kept[1] if kept is not None and kept[0] is seen else _verdict(term, seen, glossary_terms, zh_of)
+        self.verdicts[term] = seen, v
+        return v
 
     def of(self, engine: Renderings, term: str, ids: list[int]) -> list[Seen] | None:
         """`engine.of(term, ids)` where it renders the term two ways or more, else None (as
@@ -328,6 +349,15 @@ class DocumentMemo:
             kept = self.terms[term] = (inputs, tuple(ids), _two_ways(engine.of(term, ids)))
         self._read.add(term)  # (once read: a term whose reading failed is not kept)
         return kept[2]
+
+
+def _verdict(term: str, seen: list[Seen], glossary_terms: set[str], zh_of: dict[int, str]) -> Verdict | None:
+    """The verdict on the term's renderings, those in a pair where it is inside a glossary term
+    left out (term-inconsistent's business)."""
+    if glossary_terms:
+        inside = [g for g in glossary_terms if term in g]
+        seen = [x for x in seen if not any(g in zh_of[x.pair] for g in inside)]
+    return verdict(seen)
 
 
 def _two_ways(seen: list[Seen]) -> list[Seen] | None:
@@ -368,7 +398,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
                         contents=None if memo is None else memo.contents)
     if memo is not None:
         en = list(map(attrgetter("en"), kept))
-        memo.start(ids, texts, en)
+        memo.start(ids, texts, en, glossary_terms)
         memo.learned(engine, texts, en)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
@@ -381,13 +411,12 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     for term in sorted(terms, key=lambda t: (len(t), t)):
         if any(small in term for small in reported):
             continue
-        seen = memo.of(engine, term, pairs_with(term)) if memo is not None else _two_ways(engine.of(term, pairs_with(term)))
-        if seen is None:
-            continue
-        if glossary_terms:  # where it is inside a glossary term, term-inconsistent's business
-            inside = [g for g in glossary_terms if term in g]
-            seen = [x for x in seen if not any(g in zh_of[x.pair] for g in inside)]
-        v = verdict(seen)
+        if memo is None:
+            seen = _two_ways(engine.of(term, pairs_with(term)))
+            v = None if seen is None else _verdict(term, seen, glossary_terms, zh_of)
+        else:
+            seen = memo.of(engine, term, pairs_with(term))
+            v = None if seen is None else memo.verdict(term, seen, glossary_terms, zh_of)
         if v is None or not v.odd:
             continue
         reported.append(term)

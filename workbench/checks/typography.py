@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import compress, filterfalse, repeat
-from operator import or_
+from operator import is_not, or_
 
 from workbench.checks import Finding, Memo
 from workbench.checks.view import PairView, View, english
@@ -94,27 +94,27 @@ def _may_hold_a_finding(texts: list[str]) -> Iterator[bool]:
     return found
 
 
-def typography(views: list[View]) -> Iterable[Finding]:
+def typography(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:
+    """(`memo`: what a pair's English gives is a function of that text, so the run before's is
+    taken for a text it read: `Memo.typography`.)"""
+    known = {} if memo is None else memo.typography
+    kept: dict[str, tuple] = {}  # English → what it gives, for the next run
     for v in views:
         curly_pairs, straight_pairs = [], []
-        # only the pairs holding a character that a finding needs are read (looked for in C first)
-        for p in compress(v.pairs, _may_hold_a_finding([p.en for p in v.pairs])):
-            en = p.en
-            found = sorted(set(_FULL_WIDTH.findall(en)))
-            if found:
-                yield Finding("typography", "warning", p.id, "full-width punctuation in the English: " + " ".join(found),
-                              found="".join(found), file=v.file)
-            bracket = _unbalanced_brackets(en)
-            if bracket:
-                yield Finding("typography", "warning", p.id, f"unbalanced bracket “{bracket}”", found=bracket, file=v.file)
-            quote = _unbalanced_quotes(en)
-            if quote:
-                yield Finding("typography", "info", p.id, f"unbalanced quotation mark ‹{quote}›", found=quote, file=v.file)
-            if _DOUBLE_SPACE.search(en):
-                yield Finding("typography", "info", p.id, "two spaces in a row", found="  ", file=v.file)
-            if _CURLY.search(en):
+        texts = [p.en for p in v.pairs]
+        if known:  # (the texts not read by the run before read, each once)
+            read = dict(zip(*_read_each([en for en in dict.fromkeys(texts) if en not in known])))
+            found_in = [known[en] if en in known else read[en] for en in texts]
+        else:
+            found_in = _read_each(texts)[1]
+        if memo is not None:
+            kept.update(zip(texts, found_in))
+        for p, (found, curly, straight) in compress(zip(v.pairs, found_in), map(is_not, found_in, repeat(_NOTHING))):
+            for severity, message, sign in found:
+                yield Finding("typography", severity, p.id, message, found=sign, file=v.file)
+            if curly:
                 curly_pairs.append(p.id)
-            if '"' in en and _STRAIGHT.search(en):
+            if straight:
                 straight_pairs.append(p.id)
         if curly_pairs and straight_pairs:
             rare, common, kind = ((straight_pairs, curly_pairs, "straight")
@@ -124,6 +124,40 @@ def typography(views: list[View]) -> Iterable[Finding]:
                 yield Finding("typography", "info", pid,
                               f"{kind} quotation marks here, {other} ones in {len(common)} pair(s) (first: pair {common[0]})",
                               found=kind, expected=other, file=v.file)
+    if memo is not None:
+        memo.typography = kept  # (only the texts of this run: the memo does not grow edit after edit)
+
+
+#: What a text without any character a finding needs gives (`_read`).
+_NOTHING: tuple = ((), False, False)
+
+
+def _read_each(texts: list[str]) -> tuple[list[str], list[tuple]]:
+    """The texts, and what each gives (`_read`; only those holding a character that a finding
+    needs read, looked for in C first)."""
+    found = [_NOTHING] * len(texts)
+    may = list(compress(range(len(texts)), _may_hold_a_finding(texts)))
+    for k, read in zip(may, map(_read, [texts[k] for k in may])):
+        found[k] = read
+    return texts, found
+
+
+def _read(en: str) -> tuple[tuple[tuple[str, str, str], ...], bool, bool]:
+    """What one pair's English gives: its findings (severity, message, found), and whether it
+    uses curly and straight quotation marks."""
+    out = []
+    found = sorted(set(_FULL_WIDTH.findall(en)))
+    if found:
+        out.append(("warning", "full-width punctuation in the English: " + " ".join(found), "".join(found)))
+    bracket = _unbalanced_brackets(en)
+    if bracket:
+        out.append(("warning", f"unbalanced bracket “{bracket}”", bracket))
+    quote = _unbalanced_quotes(en)
+    if quote:
+        out.append(("info", f"unbalanced quotation mark ‹{quote}›", quote))
+    if _DOUBLE_SPACE.search(en):
+        out.append(("info", "two spaces in a row", "  "))
+    return tuple(out), bool(_CURLY.search(en)), '"' in en and bool(_STRAIGHT.search(en))
 
 
 def capitalisation(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:

@@ -19,6 +19,7 @@ from itertools import accumulate, compress
 from operator import is_, itemgetter, sub
 from typing import NamedTuple
 
+from workbench.checks import _term_read
 from workbench.glossary.matching import (
     APPROVED,
     FORBIDDEN,
@@ -349,17 +350,21 @@ def build_views(
     glossaries: Sequence[Glossary | None],
     progress: Callable[[float], None] | None = None,
     match_all: bool = True,
+    kept: dict | None = None,
 ) -> list[View]:
     """The views of the documents; `match_all`: the glossary matched in every pair now (else
-    in each pair when first asked)."""
+    in each pair when first asked). `kept`: the glossaries compiled by an earlier run
+    (`checks.Memo.matchers`), taken again for a glossary whose terms read the same, and this
+    run's kept there for the next."""
     matchers: dict[int, TermMatcher] = {}
     views = []
+    compiled = [] if kept is None else kept.pop("compiled", [])
     for (name, al), g in zip(docs, glossaries):
         matcher = None
         if g is not None and g.terms:
             matcher = matchers.get(id(g))
             if matcher is None:
-                matcher = matchers[id(g)] = TermMatcher(g)
+                matcher = matchers[id(g)] = _compiled(g, compiled, kept)
         pairs = [PairView(p.id, "".join(p.zh), " ".join(p.en), matcher) for p in al.pairs]
         views.append(View(name, al, pairs, matcher))
     shared = English(views)
@@ -372,6 +377,24 @@ def build_views(
         if progress is not None:
             progress(shared.first[d + 1] / total)
     return views
+
+
+def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], kept: dict | None) -> TermMatcher:
+    """`TermMatcher(g)`, or one compiled by an earlier run (`compiled`: what each glossary's
+    terms read, and its matcher) for a glossary whose terms read the same: a matcher is a
+    function of what its terms read (its word keys, kept as asked, are the same for any
+    matcher; the checks read its terms, alike, and know a glossary by its matcher's). (Its keys are not kept past 200,000 words: it would grow with every word an
+    edit brings.)"""
+    read = [_term_read(t) for t in g.terms]
+    for n, (then, matcher) in enumerate(compiled):
+        if then == read and len(matcher._keys) < 200_000:
+            del compiled[n]  # (taken once: two glossaries of a run alike are two glossaries still)
+            break
+    else:
+        matcher = TermMatcher(g)
+    if kept is not None:
+        kept.setdefault("compiled", []).append((read, matcher))
+    return matcher
 
 
 def match_all_pairs(v: View, read: Words | None = None, distinct: set[str] | None = None) -> Found:

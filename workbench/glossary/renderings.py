@@ -489,6 +489,10 @@ class Renderings:
         #: in `floor` pairs or more of those with how many hold each (`_ContentIndex.counts`)
         self._counted: dict[str, tuple[int, dict[str, int]]] = {}
         self._known_contents = contents
+        #: how many words `holding` finds by looking through every pair before it indexes
+        #: the pairs by character: where the engine is asked about a few words (after an
+        #: edit, with an earlier run's memo), the index took longer than those looks
+        self.scans = 0
         self._inputs: dict[str, tuple[list[str], list[set[str]], list[set[str]]] | None] = {}
 
     # -- the pairs -------------------------------------------------------------------------
@@ -566,7 +570,11 @@ class Renderings:
         if found is None:
             if not zh:
                 return list(self.zh_of)
-            if self._chars is not None and not self._chars.issuperset(zh):  # (not indexed: every pair looked through)
+            if self._chars is not None and not self._chars.issuperset(zh) or self._by_char is None and self.scans > 0:
+                # (not indexed, or not yet, where an engine is asked about a few words: every
+                # pair looked through)
+                if self._by_char is None and self._chars is not None and self._chars.issuperset(zh):
+                    self.scans -= 1
                 zh_of = self.zh_of
                 found = self._holding[zh] = list(compress(zh_of, map(str.__contains__, zh_of.values(), repeat(zh))))
                 return found
