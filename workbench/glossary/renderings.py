@@ -45,13 +45,15 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count, filterfalse, repeat
+from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import and_, attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary, pair_key
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
 
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
+#: What joins two words of a compound or a list: a hyphen, ", " (`EnPair.joined`).
+_JOINS = re.compile(r"[-‐]|, ")
 #: Marks that a pair's Chinese is cut at, to read its dictionary words piece by piece
 #: (`_explained`; the Chinese is normalised: its full-width commas, colons, brackets are ASCII).
 _MARKS = "，,。、;:!?()"
@@ -263,9 +265,18 @@ class EnPair:
         (`listed`): the text between each two words read once a pair, in C (asked of every
         span of every term looked for in it)."""
         starts, ends = self.places
-        gaps = list(map(self.en.__getitem__, map(slice, ends, starts[1:])))
-        return (frozenset(compress(count(), map(("-", "‐").__contains__, gaps))),
-                frozenset(compress(count(), map(", ".__eq__, gaps))))
+        found: tuple[set[int], set[int]] = (set(), set())
+        # (where a hyphen or ", " is, found in C: a few a pair; each the text between two words
+        # where a word ends there and the next starts right after it)
+        for at in map(re.Match.start, _JOINS.finditer(self.en)):
+            i = bisect_left(ends, at)
+            if i + 1 < len(starts) and ends[i] == at:
+                gap = starts[i + 1] - at
+                if gap == 1 and self.en[at] != ",":
+                    found[0].add(i)
+                elif gap == 2 and self.en[at] == ",":
+                    found[1].add(i)
+        return frozenset(found[0]), frozenset(found[1])
 
     def hyphened(self, i: int) -> bool:
         """Word i and word i + 1 are joined by a hyphen."""
@@ -849,7 +860,6 @@ class Renderings:
                 reading = anyone
                 if changed.isdisjoint(pair.keys):
                     break  # (the pair's words all read as above: no span, the same hits, as read)
-            parts = reading.parts
             if spans:
                 ends = _ends_phrase(pair, spans[0])
                 seen.append(Seen(pair.id, [reading.words_by_part(pair, sp) for sp in spans],
@@ -869,10 +879,13 @@ class Renderings:
                 reading.compounds(pair, hits, present)
             for n in slotted:  # a modifier (not the head), written before the rest
                 others = hits.without(n)
-                if not _may_follow(pair, others):
+                # (where one part is left, its spans are its words, each widened: looked for
+                # only where one may have a word before it; where two or more, most pairs have
+                # none of their spans, which ends the search sooner)
+                if n_parts == 2 and not _may_follow(pair, others):
                     continue
                 mine_at = hits.at[n]
-                words = {w for sp in _spans(pair, others, len(parts) - 1)
+                words = {w for sp in _spans(pair, others, n_parts - 1)
                          if (w := _before(pair, sp)) and not any(sp[0] <= k <= sp[1] for k in mine_at)}
                 if words:
                     before.append((pair.id, n, words))
