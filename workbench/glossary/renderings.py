@@ -82,6 +82,7 @@ _CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key →
 _NOT_STOP = WordTable(lambda key: key not in EN_STOP)  # key → whether it is no stop word
 #: word → its key where a content word's, else "" (a pair's content words read in one pass: `Renderings._contents`)
 _CONTENT_KEY = WordTable(lambda word: key if _CONTENT[key := _KEYS[word]] else "")
+_FIVE = WordTable(itemgetter(slice(5)))  # key → its first five letters (`GlossMatcher.matching`: a look-up, not a slice made)
 _LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
 
 
@@ -176,7 +177,7 @@ class GlossMatcher:
         found.update(t for t in tokens & self.glosses if len(t) == 2)
         found.update(tokens & self.clipped)  # (each three or four letters long)
         if self.by_five:  # (the tokens whose first five letters begin a gloss, picked in C: a shorter one's are itself)
-            heads = list(compress(tokens, map(self.by_five.__contains__, map(itemgetter(slice(5)), tokens))))
+            heads = list(compress(tokens, map(self.by_five.__contains__, map(_FIVE.__getitem__, tokens))))
             if self.asked is None:
                 self.asked = WordTable(self)
             found.update(compress(heads, map(self.asked.__getitem__, heads)))
