@@ -565,13 +565,18 @@ def test_spans_are_those_read_word_by_word():
     rnd = random.Random(3)
     vocab = ["science", "technology", "the", "of", "and", "zones", "pilot", "areas", "new", "industrial",
              "biomanufacturing", "a", "in", "parks", "sci", "tech"]
-    seps = [" ", " ", " ", " ", "-", ", ", "; ", " and ", " (", ") "]
+    seps = [" ", " ", " ", " ", "-", ", ", "; ", " and ", " (", ") ", "‐", ",", " - ", ",  "]
     tried = found = 0
     for _ in range(3000):
         words = rnd.choices(vocab, k=rnd.randint(1, 14))
         en = words[0] + "".join(rnd.choice(seps) + w for w in words[1:])
         pair = EnPair(1, en)
         n_words, n_parts = len(pair.keys), rnd.randint(1, 3)
+        starts, ends = pair.places  # (the words joined so, read at once: as the text between says)
+        gaps = [en[ends[i]:starts[i + 1]] for i in range(n_words - 1)]
+        assert [pair.hyphened(i) for i in range(-1, n_words)] == [0 <= i < n_words - 1 and gaps[i] in ("-", "‐")
+                                                                  for i in range(-1, n_words)]
+        assert [pair.listed(i) for i in range(n_words - 1)] == [g == ", " for g in gaps]
         share = rnd.random()
         matched = [tuple(rnd.random() < share / n_parts for _ in range(n_parts)) for _ in range(n_words)]
         double = frozenset(k for k in range(n_words) if len(pair.keys[k]) >= 8 and rnd.random() < 0.3)

@@ -52,6 +52,8 @@ from workbench.glossary.dictionary import Dictionary, dictionary, pair_key
 from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
 
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
+#: What joins two words of a compound or a list: a hyphen, ", " (`EnPair.joined`).
+_JOINS = re.compile(r"[-‐]|, ")
 #: Marks that a pair's Chinese is cut at, to read its dictionary words piece by piece
 #: (`_explained`; the Chinese is normalised: its full-width commas, colons, brackets are ASCII).
 _MARKS = "，,。、;:!?()"
@@ -80,6 +82,7 @@ _CONTENT = WordTable(lambda key: len(key) > 2 and key not in EN_STOP)  # key →
 _NOT_STOP = WordTable(lambda key: key not in EN_STOP)  # key → whether it is no stop word
 #: word → its key where a content word's, else "" (a pair's content words read in one pass: `Renderings._contents`)
 _CONTENT_KEY = WordTable(lambda word: key if _CONTENT[key := _KEYS[word]] else "")
+_FIVE = WordTable(itemgetter(slice(5)))  # key → its first five letters (`GlossMatcher.matching`: a look-up, not a slice made)
 _LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
 
 
@@ -174,7 +177,7 @@ class GlossMatcher:
         found.update(t for t in tokens & self.glosses if len(t) == 2)
         found.update(tokens & self.clipped)  # (each three or four letters long)
         if self.by_five:  # (the tokens whose first five letters begin a gloss, picked in C: a shorter one's are itself)
-            heads = list(compress(tokens, map(self.by_five.__contains__, map(itemgetter(slice(5)), tokens))))
+            heads = list(compress(tokens, map(self.by_five.__contains__, map(_FIVE.__getitem__, tokens))))
             if self.asked is None:
                 self.asked = WordTable(self)
             found.update(compress(heads, map(self.asked.__getitem__, heads)))
@@ -257,12 +260,28 @@ class EnPair:
         k = bisect_left(marks, ends[i])
         return k < len(marks) and marks[k] < starts[j]
 
+    @cached_property
+    def joined(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The words i joined to word i + 1 by a hyphen (`hyphened`), and by a comma only
+        (`listed`): the text between each two words read once a pair, in C (asked of every
+        span of every term looked for in it)."""
+        starts, ends = self.places
+        found: tuple[set[int], set[int]] = (set(), set())
+        # (where a hyphen or ", " is, found in C: a few a pair; each the text between two words
+        # where a word ends there and the next starts right after it)
+        for at in map(re.Match.start, _JOINS.finditer(self.en)):
+            i = bisect_left(ends, at)
+            if i + 1 < len(starts) and ends[i] == at:
+                gap = starts[i + 1] - at
+                if gap == 1 and self.en[at] != ",":
+                    found[0].add(i)
+                elif gap == 2 and self.en[at] == ",":
+                    found[1].add(i)
+        return frozenset(found[0]), frozenset(found[1])
+
     def hyphened(self, i: int) -> bool:
         """Word i and word i + 1 are joined by a hyphen."""
-        starts, ends = self.places
-        if i < 0 or i + 1 >= len(starts):
-            return False
-        return self.en[ends[i]:starts[i + 1]] in ("-", "‐")
+        return i in self.joined[0]
 
     def bridged(self, i: int) -> bool:
         """Word i and word i + 2 are joined by "and", "of" or a comma-separated list."""
@@ -272,8 +291,7 @@ class EnPair:
 
     def listed(self, i: int) -> bool:
         """Word i and word i + 1 are separated by a comma only ("science, technology")."""
-        starts, ends = self.places
-        return self.en[ends[i]:starts[i + 1]] == ", "
+        return i in self.joined[1]
 
     def surface(self, span: tuple[int, int]) -> str:
         starts, ends = self.places
@@ -843,7 +861,6 @@ class Renderings:
                 reading = anyone
                 if changed.isdisjoint(pair.keys):
                     break  # (the pair's words all read as above: no span, the same hits, as read)
-            parts = reading.parts
             if spans:
                 ends = _ends_phrase(pair, spans[0])
                 seen.append(Seen(pair.id, [reading.words_by_part(pair, sp) for sp in spans],
@@ -863,10 +880,13 @@ class Renderings:
                 reading.compounds(pair, hits, present)
             for n in slotted:  # a modifier (not the head), written before the rest
                 others = hits.without(n)
-                if not _may_follow(pair, others):
+                # (where one part is left, its spans are its words, each widened: looked for
+                # only where one may have a word before it; where two or more, most pairs have
+                # none of their spans, which ends the search sooner)
+                if n_parts == 2 and not _may_follow(pair, others):
                     continue
                 mine_at = hits.at[n]
-                words = {w for sp in _spans(pair, others, len(parts) - 1)
+                words = {w for sp in _spans(pair, others, n_parts - 1)
                          if (w := _before(pair, sp)) and not any(sp[0] <= k <= sp[1] for k in mine_at)}
                 if words:
                     before.append((pair.id, n, words))
@@ -1144,6 +1164,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     unstopped = pair.unstopped
     n_unstopped = len(unstopped)
     size = len(pair.keys)
+    hyphens = pair.joined[0]  # (`EnPair.hyphened`, asked of each span)
     found = []
     limit = 2 * n_parts + 2
     starts = sorted(marked)
@@ -1152,7 +1173,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
         # word, within the span's reach and clause: each is a span of its own, widened)
         for start in starts:
             span = _widen(pair, at, marked, start, start)
-            if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
+            if span[0] - 1 in hyphens or span[1] in hyphens:
                 continue
             words = bisect_right(unstopped, span[1]) - bisect_left(unstopped, span[0])
             if double:
@@ -1160,14 +1181,27 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             if words and span not in found:
                 found.append(span)
         starts = []
+    if n_parts == 2:
+        first, second = at
+        n_first, n_second = len(first), len(second)
     i = 0
     while i < len(starts):
         start = starts[i]
         i += 1
-        ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]  # (each part's first hit from start)
-        if None in ends:
-            break
-        end = max(ends)
+        # each part's first hit from start (two parts, the most terms', written out: a third
+        # of the time of the list made for any number of parts)
+        if n_parts == 2:
+            x = bisect_left(first, start)
+            y = bisect_left(second, start)
+            if x == n_first or y == n_second:
+                break
+            ends = (first[x], second[y])
+            end = ends[0] if ends[0] > ends[1] else ends[1]
+        else:
+            ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]
+            if None in ends:
+                break
+            end = max(ends)
         x = bisect_right(unstopped, start)
         while x < n_unstopped and unstopped[x] in marked:
             x += 1
@@ -1183,7 +1217,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
         if end - start + 1 > limit or end > last or pair.clause_break(start, end):
             continue  # (past `last`: another content word inside, a paraphrase, not a rendering)
         span = _widen(pair, at, marked, start, end)
-        if pair.hyphened(span[0] - 1) or pair.hyphened(span[1]):
+        if span[0] - 1 in hyphens or span[1] in hyphens:
             continue  # a piece of a compound: "tech" of "high-tech"
         words = bisect_right(unstopped, span[1]) - bisect_left(unstopped, span[0])
         if double:
@@ -1192,7 +1226,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             continue  # one word for two parts: not a rendering of the term as such (but a compound)
         if span not in found:
             found.append(span)
-    return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0]))
+    return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0])) if len(found) > 1 else found
 
 
 def _widen(pair: EnPair, at: list[list[int]], marked: set[int], start: int, end: int) -> tuple[int, int]:
