@@ -1211,7 +1211,15 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             continue
         if end - start + 1 > limit:
             continue  # (too long already: the end is only moved on below)
-        if len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
+        if n_parts == 2 and ends[0] == ends[1]:
+            # (two parts, whose first words from start are one word: none of either before it,
+            # so each has one of its own from the next word rendering either on, or at once
+            # where that word stands for both, a compound: what `_assignable` finds)
+            if end not in double:
+                x = bisect_right(starts, end)
+                if x < len(starts) and starts[x] < start + limit:
+                    end = starts[x]
+        elif len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
             end = next((e for e in range(end, min(start + limit, size))
                         if _assignable(at, n_parts, start, e, double)), end)
         if end - start + 1 > limit or end > last or pair.clause_break(start, end):
