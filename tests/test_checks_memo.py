@@ -158,6 +158,7 @@ def _learning_runs(docs):
 
     class Units:
         by_text: dict = {}
+        repeated: set = set()
 
     memo = DocumentMemo()
     for pairs in docs:
