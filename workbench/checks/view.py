@@ -385,6 +385,8 @@ def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], kept
     function of what its terms read (its word keys, kept as asked, are the same for any
     matcher; the checks read its terms, alike, and know a glossary by its matcher's). (Its keys are not kept past 200,000 words: it would grow with every word an
     edit brings.)"""
+    if kept is None:
+        return TermMatcher(g)
     read = [_term_read(t) for t in g.terms]
     for n, (then, matcher) in enumerate(compiled):
         if then == read and len(matcher._keys) < 200_000:
@@ -392,8 +394,7 @@ def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], kept
             break
     else:
         matcher = TermMatcher(g)
-    if kept is not None:
-        kept.setdefault("compiled", []).append((read, matcher))
+    kept.setdefault("compiled", []).append((read, matcher))
     return matcher
 
 
