@@ -58,10 +58,12 @@ def _edit(rnd: random.Random, pairs: list[Pair], kept: list[Pair], glossary: Glo
         j = rnd.randrange(len(pairs))
         q = pairs[j]
         pairs[k], pairs[j] = Pair(id=p.id, zh=p.zh, en=q.en), Pair(id=q.id, zh=q.zh, en=p.en)
-    elif kind == 10:  # a glossary term added, from a pair's Chinese
+    elif kind == 10:  # a glossary term added, from a pair's Chinese, anywhere in the glossary
         zh = "".join(p.zh)
         i = rnd.randrange(max(len(zh) - 4, 1))
-        return Glossary(glossary.name, [*glossary.terms, Term(zh=[zh[i:i + rnd.randint(2, 4)]], en=rnd.choice(" ".join(p.en).split()))])
+        terms = list(glossary.terms)
+        terms.insert(rnd.randint(0, len(terms)), Term(zh=[zh[i:i + rnd.randint(2, 4)]], en=rnd.choice(" ".join(p.en).split())))
+        return Glossary(glossary.name, terms)
     elif kind == 11 and glossary.terms:  # a term's rendering edited, or a term dropped
         terms = list(glossary.terms)
         i = rnd.randrange(len(terms))
@@ -101,6 +103,13 @@ def test_every_check_with_the_memo_finds_what_a_fresh_run_finds_after_random_edi
         before = fresh
         for _ in range(rnd.randint(1, 2)):
             glossary = _edit(rnd, pairs, kept, glossary, step)
+        suggested = [f for f in fresh if f.check == "term-missing" and f.found and any(q.id == f.pair for q in pairs)]
+        if suggested:  # the words term-missing suggested in a pair's English written otherwise
+            f = rnd.choice(suggested)
+            k = next(k for k, q in enumerate(pairs) if q.id == f.pair)
+            words = f.found.split()
+            other = " ".join(words[:-1]) if len(words) > 1 else words[0][:-2]
+            pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[e.replace(f.found, other) for e in pairs[k].en])
     assert changed >= 10  # (the edits changed what is found, so a stale memo would show)
 
 
@@ -149,6 +158,7 @@ def _learning_runs(docs):
 
     class Units:
         by_text: dict = {}
+        repeated: set = set()
 
     memo = DocumentMemo()
     for pairs in docs:
@@ -245,3 +255,18 @@ def test_two_glossaries_alike_stay_two_with_the_memo():
     fresh = run_checks_corpus(docs, [glossary, other])
     for _ in range(2):
         assert run_checks_corpus(docs, [glossary, other], memo=memo) == fresh
+
+
+def test_the_words_suggested_for_a_missing_term_follow_the_glossary():
+    """A term found missing with words suggested, its renderings then changed to words the pair
+    does not hold: the run with the memo suggests nothing there, as a fresh run does."""
+    kept, glossary = _demo()
+    al = Alignment(pairs=kept)
+    memo = Memo()
+    before = run_checks(al, glossary, checks=["term-missing"], memo=memo)
+    f = next(f for f in before if f.found)
+    terms = [Term(zh=t.zh, en="zzzz qqqq", forbidden=t.forbidden) if t.key == f.term else t for t in glossary.terms]
+    changed = Glossary(glossary.name, terms)
+    fresh = run_checks(al, changed, checks=["term-missing"])
+    assert not any(g.pair == f.pair and g.term == f.term and g.found for g in fresh)
+    assert run_checks(al, changed, checks=["term-missing"], memo=memo) == fresh

@@ -15,7 +15,7 @@ from operator import add, and_, attrgetter, eq, itemgetter, mod, mul
 
 from rapidfuzz import fuzz
 
-from workbench.checks import Finding
+from workbench.checks import Finding, Memo
 from workbench.checks.view import Found, PairView, View, match_all_pairs, one_per_span
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key, rendering_keys
 from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, word_key
@@ -291,7 +291,7 @@ def shared_head(expected: list[str], p: PairView) -> str | None:
 ANTECEDENT_PAIRS = 3
 
 
-def term_missing(views: list[View]) -> Iterable[Finding]:
+def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:
     """A glossary term in the Chinese with no accepted rendering in the English.
 
     Not reported: a head word shared in a list ("traditional, emerging and future
@@ -300,10 +300,18 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
     term found inside a longer compound (设备更新 in 设备更新换代: inside_a_longer_word).
     Info only: a "these …" with no such antecedent, and "their"/"its" right after a pair
     that named the term (it may refer back, or not).
+
+    (`memo`: the words suggested for a term in an English text depend on the text and the
+    glossary alone, so a run with the same glossary compiled (`checks.view`, the same
+    matcher) takes the run before's: `Memo.suggestions`.)
     """
+    known = {} if memo is None else memo.suggestions
+    kept: dict = {}  # matcher → (term, English) → the words suggested, for the next run
     for v in views:
         if v.matcher is None:
             continue
+        was = known.get(v.matcher, {})
+        suggested = kept.setdefault(v.matcher, {})
         found = match_all_pairs(v)
         zh_codes, en_codes = _term_codes(v.matcher, found)
         named = set(zh_codes).intersection(en_codes)  # (pair, term): named in full there
@@ -331,7 +339,13 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
             # (the other terms' renderings, read only if a word of this one's is in the text)
             taken = _Lazy(lambda p=p, i=i: [h.span for j, hs in p.en_by_term.items() if j != i for h in hs
                                             if h.kind != FORBIDDEN])
-            found_words = suggest_any(accepted, p.en, taken, p.word_keys)
+            key = i, p.en
+            if key in was:
+                found_words = suggested[key] = was[key]
+            elif key in suggested:
+                found_words = suggested[key]
+            else:
+                found_words = suggested[key] = suggest_any(accepted, p.en, taken, p.word_keys)
             last = _last_named(named, width, k, i)
             recent = k - last <= ANTECEDENT_PAIRS
             ref = back_reference(accepted + _nested_renderings(v, i), p)
@@ -357,6 +371,8 @@ def term_missing(views: list[View]) -> Iterable[Finding]:
                           file=v.file)
         if last_pair is not None:
             last_pair.forget(*_READ_FOR_MISSING)
+    if memo is not None:
+        memo.suggestions = kept  # (only this run's: the memo does not grow edit after edit)
 
 
 #: The readings of a pair that term-missing keeps (its words, as tokens, and their keys; its

@@ -505,6 +505,9 @@ class Renderings:
         #: the pairs by character: where the engine is asked about a few words (after an
         #: edit, with an earlier run's memo), the index took longer than those looks
         self.scans = 0
+        #: term → `components`, as `parts` found them (a function of the dictionary alone:
+        #: an engine may be given an earlier engine's)
+        self.components: dict[str, tuple[str, ...]] = {}
         self._inputs: dict[str, tuple[list[str], list[set[str]], list[set[str]]] | None] = {}
 
     # -- the pairs -------------------------------------------------------------------------
@@ -610,7 +613,10 @@ class Renderings:
             # rendering-inconsistent makes on all units at once, and counts only those passing)
             return None
         known = self._known.__getitem__  # (the pieces of terms looked up once a file: terms share them)
-        parts = components(term, self.d, known)
+        found = self.components.get(term)
+        if found is None:
+            found = self.components[term] = tuple(components(term, self.d, known))
+        parts = list(found)
         if self.loose:  # single characters in a row make one modifier the dictionary lacks (新 + 质: 新质)
             merged: list[str] = []
             for n, c in enumerate(parts):
