@@ -261,12 +261,12 @@ class EnPair:
         return k < len(marks) and marks[k] < starts[j]
 
     @cached_property
-    def joined(self) -> tuple[frozenset[int], frozenset[int]]:
+    def joined(self) -> tuple[int, int]:
         """The words i joined to word i + 1 by a hyphen (`hyphened`), and by a comma only
-        (`listed`): the text between each two words read once a pair, in C (asked of every
-        span of every term looked for in it)."""
+        (`listed`), as numbers with bit i set (sets of them took 8 MB on 10,000 pairs of real
+        text): read once a pair (asked of every span of every term looked for in it)."""
         starts, ends = self.places
-        found: tuple[set[int], set[int]] = (set(), set())
+        found = [0, 0]
         # (where a hyphen or ", " is, found in C: a few a pair; each the text between two words
         # where a word ends there and the next starts right after it)
         for at in map(re.Match.start, _JOINS.finditer(self.en)):
@@ -274,14 +274,14 @@ class EnPair:
             if i + 1 < len(starts) and ends[i] == at:
                 gap = starts[i + 1] - at
                 if gap == 1 and self.en[at] != ",":
-                    found[0].add(i)
+                    found[0] |= 1 << i
                 elif gap == 2 and self.en[at] == ",":
-                    found[1].add(i)
-        return frozenset(found[0]), frozenset(found[1])
+                    found[1] |= 1 << i
+        return found[0], found[1]
 
     def hyphened(self, i: int) -> bool:
         """Word i and word i + 1 are joined by a hyphen."""
-        return i in self.joined[0]
+        return i >= 0 and bool(self.joined[0] >> i & 1)
 
     def bridged(self, i: int) -> bool:
         """Word i and word i + 2 are joined by "and", "of" or a comma-separated list."""
@@ -291,7 +291,7 @@ class EnPair:
 
     def listed(self, i: int) -> bool:
         """Word i and word i + 1 are separated by a comma only ("science, technology")."""
-        return i in self.joined[1]
+        return i >= 0 and bool(self.joined[1] >> i & 1)
 
     def surface(self, span: tuple[int, int]) -> str:
         starts, ends = self.places
@@ -1170,7 +1170,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     unstopped = pair.unstopped
     n_unstopped = len(unstopped)
     size = len(pair.keys)
-    hyphens = pair.joined[0]  # (`EnPair.hyphened`, asked of each span)
+    hyphens = pair.joined[0]  # (`EnPair.hyphened`, asked of each span: bit i, word i joined to the next)
     found = []
     limit = 2 * n_parts + 2
     starts = sorted(marked)
@@ -1179,7 +1179,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
         # word, within the span's reach and clause: each is a span of its own, widened)
         for start in starts:
             span = _widen(pair, at, marked, start, start)
-            if span[0] - 1 in hyphens or span[1] in hyphens:
+            if span[0] and hyphens >> (span[0] - 1) & 1 or hyphens >> span[1] & 1:
                 continue
             words = bisect_right(unstopped, span[1]) - bisect_left(unstopped, span[0])
             if double:
@@ -1231,7 +1231,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
         if end - start + 1 > limit or end > last or pair.clause_break(start, end):
             continue  # (past `last`: another content word inside, a paraphrase, not a rendering)
         span = _widen(pair, at, marked, start, end)
-        if span[0] - 1 in hyphens or span[1] in hyphens:
+        if span[0] and hyphens >> (span[0] - 1) & 1 or hyphens >> span[1] & 1:
             continue  # a piece of a compound: "tech" of "high-tech"
         words = bisect_right(unstopped, span[1]) - bisect_left(unstopped, span[0])
         if double:
