@@ -270,3 +270,17 @@ def test_the_words_suggested_for_a_missing_term_follow_the_glossary():
     fresh = run_checks(al, changed, checks=["term-missing"])
     assert not any(g.pair == f.pair and g.term == f.term and g.found for g in fresh)
     assert run_checks(al, changed, checks=["term-missing"], memo=memo) == fresh
+
+
+def test_a_term_changed_in_place_is_read_again():
+    """The memo keeps a copy of what each term read: a term's forms changed in place after a
+    run (the editor makes new terms, but a caller may not) are compiled again, as a fresh run
+    reads them."""
+    kept, glossary = _demo()
+    al = Alignment(pairs=kept)
+    memo = Memo()
+    run_checks(al, glossary, memo=memo)
+    t = next(t for t in glossary.terms if len(t.zh) == 1 and not t.variants)
+    t.variants.append("zzzz qqqq")
+    t.zh.append("工业")
+    assert run_checks(al, glossary, memo=memo) == run_checks(al, glossary)

@@ -149,7 +149,9 @@ class Memo:
 
 
 def _term_read(t: Term) -> tuple:
-    return t.zh, t.en, t.variants, t.forbidden, t.note, t.case
+    """What the checks read of a term, as a value of its own (a copy of its lists: kept by a
+    memo, it must not follow a term changed in place afterwards)."""
+    return tuple(t.zh), t.en, tuple(t.variants), tuple(t.forbidden), t.note, t.case
 
 
 def is_ignored(f: Finding, ignored: Sequence[Ignored]) -> bool:
