@@ -21,7 +21,7 @@ def _demo() -> tuple[list[Pair], Glossary]:
 
 def _edit(rnd: random.Random, pairs: list[Pair], kept: list[Pair], glossary: Glossary, step: int) -> Glossary:
     """One random edit of the pairs (in place) or of the glossary (a new one given back)."""
-    kind = rnd.randrange(13)
+    kind = rnd.randrange(14)
     k = rnd.randrange(len(pairs))
     p = pairs[k]
     if kind == 0:  # another pair's English
@@ -77,6 +77,10 @@ def _edit(rnd: random.Random, pairs: list[Pair], kept: list[Pair], glossary: Glo
         words = " ".join(rnd.choice(kept).en).split(" ")
         i = rnd.randrange(len(words) - 1)
         pairs[k] = Pair(id=p.id, zh=p.zh, en=[" ".join(p.en) + " and " + " ".join(w.capitalize() for w in words[i:i + 2])])
+    elif kind == 13:  # an English of no word (or a word again), the first or last pair's now and then
+        k = rnd.choice([0, len(pairs) - 1, k])
+        p = pairs[k]
+        pairs[k] = Pair(id=p.id, zh=p.zh, en=rnd.choice([[], ["—"], [" ", "."], rnd.choice(kept).en]))
     return glossary
 
 

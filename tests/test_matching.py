@@ -402,3 +402,29 @@ def test_the_hits_inside_no_other_are_those_no_other_span_holds():
                       key=lambda h: (h[0], -h[1]))
         plain = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[:2] != h[:2] for o in hits)]
         assert _maximal(hits) == plain
+
+
+def test_words_read_again_after_an_edit_are_the_words_read_anew():
+    """`read_words_again` (the texts of an earlier reading edited: only the edited run read
+    again) gives `read_words` of the new texts, field for field: random edits of texts with
+    and without words, line breaks, non-ASCII letters."""
+    from workbench.glossary.matching import read_words_again
+
+    rnd = random.Random(7)
+    pieces = ["the", "SMEs", "don't", "3.5", "", " ", ", ", "—", "“Green”", "\n", "e.g.", "İx", "café", "R&D", "..", "’s", "中国"]
+
+    def text() -> str:
+        return " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
+
+    for _ in range(3000):
+        old = [text() for _ in range(rnd.randint(0, 8))]
+        new = list(old)
+        for _ in range(rnd.randint(0, 3)):
+            op = rnd.randrange(3)
+            if op == 0 and new:
+                new[rnd.randrange(len(new))] = text()
+            elif op == 1:
+                new.insert(rnd.randint(0, len(new)), text())
+            elif new:
+                del new[rnd.randrange(len(new))]
+        assert tuple(read_words_again(read_words(old), new)) == tuple(read_words(new)), (old, new)

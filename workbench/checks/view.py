@@ -31,6 +31,7 @@ from workbench.glossary.matching import (
     ZhFound,
     ZhHit,
     read_words,
+    read_words_again,
 )
 from workbench.glossary.model import Glossary
 from workbench.model import Alignment
@@ -288,8 +289,10 @@ class English:
     for the checks that read words and the glossary matcher. Pair k is the k-th pair of the
     views in order (`pairs`); `read.of(k)` is `WORD.findall` of its English."""
 
-    def __init__(self, views: Sequence[View]) -> None:
+    def __init__(self, views: Sequence[View], kept: dict | None = None) -> None:
         self.pairs: list[PairView] = [p for v in views for p in v.pairs]
+        # (`checks.Memo.matchers`: the reading of an earlier run is kept there, and this one's)
+        self.kept = kept
         # the index of each view's first pair (and the number of pairs)
         self.first: list[int] = list(accumulate((len(v.pairs) for v in views), initial=0))
         # the views' lists of pairs, to know the views by (no reference to the views, which
@@ -302,8 +305,17 @@ class English:
 
     @cached_property
     def read(self) -> Words:
-        """The words of every pair's English (one regular-expression scan of them all)."""
-        return read_words([p.en for p in self.pairs])
+        """The words of every pair's English (one regular-expression scan of them all; after an
+        edit, of the texts from the first changed to the last, `read_words_again`)."""
+        texts = [p.en for p in self.pairs]
+        then = None if self.kept is None else self.kept.get("english")
+        read = read_words(texts) if then is None else read_words_again(then, texts)
+        if self.kept is not None:
+            if then is None:  # (kept: the text between words once a kind, not a string each, 12 MB → 6)
+                once: dict[str, str] = {}
+                read.gaps[:] = map(once.setdefault, read.gaps, read.gaps)
+            self.kept["english"] = read
+        return read
 
     @cached_property
     def distinct(self) -> set[str]:
@@ -367,7 +379,7 @@ def build_views(
                 matcher = matchers[id(g)] = _compiled(g, compiled, kept)
         pairs = [PairView(p.id, "".join(p.zh), " ".join(p.en), matcher) for p in al.pairs]
         views.append(View(name, al, pairs, matcher))
-    shared = English(views)
+    shared = English(views, kept)
     for v in views:
         v.english = shared
     total = len(shared.pairs) or 1

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
-from operator import add, eq, gt, itemgetter, le, lt, methodcaller, mul, sub
+from operator import add, eq, gt, itemgetter, le, lt, methodcaller, mul, ne, sub
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -594,6 +594,38 @@ def read_words(texts: Sequence[str]) -> Words:
     else:  # (a word of text k ends after the text starts, and one of an earlier text before)
         bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
     return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2], set(once))
+
+
+def read_words_again(then: Words, texts: Sequence[str]) -> Words:
+    """`read_words(texts)`, field for field, from `then`, a reading of other texts (the same
+    but for a run of them: an edit): only the texts from the first that differs to the last
+    are read again, with the unchanged text holding a word on each side (the text between
+    words there is then read as a whole), and the rest taken from `then`."""
+    old = then.texts
+    n, m = len(texts), len(old)
+    a = next(compress(count(), map(ne, texts, old)), min(n, m))  # (compared in C)
+    if a == n == m:
+        return Words(texts, then.words, then.offsets, then.bounds, then.gaps, then.distinct)
+    tail = next(compress(count(), map(ne, reversed(texts), reversed(old))), min(n, m))
+    tail = min(tail, n - a, m - a)  # (the unchanged texts at the end, not overlapping those at the start)
+    bounds = then.bounds
+    lo = a - 1  # the last unchanged text before the edit that holds a word (or -1)
+    while lo >= 0 and bounds[lo] == bounds[lo + 1]:
+        lo -= 1
+    hi_old = m - tail  # the first unchanged text after the edit that holds a word (or m), in `then`
+    while hi_old < m and bounds[hi_old] == bounds[hi_old + 1]:
+        hi_old += 1
+    if lo < 0 or hi_old >= m:
+        return read_words(texts)  # (the edit reaches the first or the last word: read it all)
+    hi = hi_old + n - m
+    window = read_words(texts[lo:hi + 1])
+    first, last = bounds[lo], bounds[hi_old + 1]  # the words before the window, and after it in `then`
+    words = then.words[:first] + window.words + then.words[last:]
+    gaps = then.gaps[:first] + window.gaps + then.gaps[last - 1:]
+    shift = first + len(window.words) - last
+    new_bounds = (bounds[:lo] + list(map(add, window.bounds[:-1], repeat(first)))
+                  + list(map(add, bounds[hi_old + 1:], repeat(shift))))
+    return Words(texts, words, _offsets(texts), new_bounds, gaps, set(words))
 
 
 def _split(text: str) -> list[str]:
