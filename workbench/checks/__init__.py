@@ -132,7 +132,7 @@ class Memo:
     on 10,000 pairs of real text); and rendering-inconsistent's readings
     (`checks.rendering.DocumentMemo`)."""
 
-    __slots__ = ("renderings", "numbers", "capitals", "typography", "matchers", "suggestions")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "suggestions")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -143,9 +143,10 @@ class Memo:
         self.capitals = None
         #: what typography read of each English text in the last run (`checks.typography`)
         self.typography: dict = {}
-        #: the glossaries compiled in the last run, with what their terms read ("compiled"), and
-        #: the last reading of the English into words ("english") (`checks.view`)
-        self.matchers: dict = {}
+        #: the glossaries compiled in the last run, each with what its terms read (`checks.view`)
+        self.compiled: list = []
+        #: the last run's English read into words (`checks.view.English.read`)
+        self.english = None
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)
         self.suggestions: dict = {}
@@ -256,7 +257,7 @@ def _run_checks_corpus(
     if not any(c.startswith("term-") or c in ("variant-spelling", "rendering-inconsistent") for c in wanted):
         glossaries = [None] * len(docs)  # no check looks at term hits: no matching needed
     views = build_views(docs, glossaries, progress=progress,
-                        match_all=any(c.startswith("term-") for c in wanted), kept=None if memo is None else memo.matchers)
+                        match_all=any(c.startswith("term-") for c in wanted), memo=memo)
     found: list[Finding] = []
     runners = {
         "term-missing": partial(terms.term_missing, memo=memo),

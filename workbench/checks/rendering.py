@@ -31,7 +31,7 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import Renderings, Seen, Verdict, learn_limit, learn_range, verdict
+from workbench.glossary.renderings import Renderings, Seen, Verdict, learn_range, verdict
 from workbench.text.normalize import HAN_CHARS, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -265,13 +265,16 @@ class DocumentMemo:
         self.components: dict[str, tuple[str, ...]] = {}
         #: of the last run that ended: its pairs' texts (Chinese as read, English) with how
         #: many pairs hold each, the number of pairs each English content word is in, and
-        #: what `Renderings.learned` counted for each Chinese word (`_counted`)
+        #: what `Renderings.learned` counted for each Chinese word (`Renderings.counted`)
         self.learning: tuple[Counter, dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
         #: each term's verdict, with the renderings it was made on (the glossary's Chinese
         #: forms the same: `_glossary_terms`)
         self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._glossary_terms: set[str] | None = None
+        #: of the run under way: its pairs' texts with how many pairs hold each, and the number
+        #: of pairs each English content word is in (`learned`; kept by `ended`)
+        self._now: tuple[Counter, dict[str, int]] = (Counter(), {})
 
     def learned(self, engine: Renderings, texts: list[str], en: list[str]) -> None:
         """What the engine learns for a Chinese word taken from the last run that ended where it
@@ -299,8 +302,7 @@ class DocumentMemo:
         moved = {zh[i:i + n] for zh, _ in came for i in range(len(zh)) for n in range(1, longest + 1)}
         # the English words whose number of pairs changed, that number going down (the only
         # ones that may come within reach of a Chinese word's count)
-        changed = [k for k in df.keys() | df_before.keys() if df.get(k, 0) != df_before.get(k, 0)]
-        fell = [(k, df.get(k, 0), df_before.get(k, 0)) for k in changed if df.get(k, 0) < df_before.get(k, 0)]
+        fell = [(k, df.get(k, 0), then) for k, then in df_before.items() if df.get(k, 0) < then]
         dropped = 0
         for zh, (n, both) in counted.items():
             if zh in moved:
@@ -309,15 +311,14 @@ class DocumentMemo:
             most = learn_range(n)[1]
             if any(now_ <= most < then and k not in both for k, now_, then in fell):
                 continue
-            engine._counted[zh] = n, both
-            engine._learned[zh] = {k for k, nk in both.items() if df.get(k, 0) <= learn_limit(nk, n)}
+            engine.learn(zh, n, both)
         # (a few words to count again, after a small edit: found without indexing every pair)
         engine.scans = 200 if dropped < 100 else 0
 
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
         texts: the memo does not grow edit after edit)."""
-        self.learning = (*self._now, engine._counted)
+        self.learning = (*self._now, engine.counted)
         self._verdicts = {}
         self.units = units.by_text or {}
         self.components = {t: engine.components[t] for t in units.repeated if t in engine.components}

@@ -19,7 +19,7 @@ from itertools import accumulate, compress
 from operator import is_, itemgetter, sub
 from typing import NamedTuple
 
-from workbench.checks import _term_read
+from workbench.checks import Memo, _term_read
 from workbench.glossary.matching import (
     APPROVED,
     FORBIDDEN,
@@ -289,10 +289,10 @@ class English:
     for the checks that read words and the glossary matcher. Pair k is the k-th pair of the
     views in order (`pairs`); `read.of(k)` is `WORD.findall` of its English."""
 
-    def __init__(self, views: Sequence[View], kept: dict | None = None) -> None:
+    def __init__(self, views: Sequence[View], memo: Memo | None = None) -> None:
         self.pairs: list[PairView] = [p for v in views for p in v.pairs]
-        # (`checks.Memo.matchers`: the reading of an earlier run is kept there, and this one's)
-        self.kept = kept
+        # (`checks.Memo.english`: the reading of an earlier run is kept there, and this one's)
+        self.memo = memo
         # the index of each view's first pair (and the number of pairs)
         self.first: list[int] = list(accumulate((len(v.pairs) for v in views), initial=0))
         # the views' lists of pairs, to know the views by (no reference to the views, which
@@ -308,13 +308,13 @@ class English:
         """The words of every pair's English (one regular-expression scan of them all; after an
         edit, of the texts from the first changed to the last, `read_words_again`)."""
         texts = [p.en for p in self.pairs]
-        then = None if self.kept is None else self.kept.get("english")
+        then = None if self.memo is None else self.memo.english
         read = read_words(texts) if then is None else read_words_again(then, texts)
-        if self.kept is not None:
+        if self.memo is not None:
             if then is None:  # (kept: the text between words once a kind, not a string each, 12 MB → 6)
                 once: dict[str, str] = {}
                 read.gaps[:] = map(once.setdefault, read.gaps, read.gaps)
-            self.kept["english"] = read
+            self.memo.english = read
         return read
 
     @cached_property
@@ -362,24 +362,26 @@ def build_views(
     glossaries: Sequence[Glossary | None],
     progress: Callable[[float], None] | None = None,
     match_all: bool = True,
-    kept: dict | None = None,
+    memo: Memo | None = None,
 ) -> list[View]:
     """The views of the documents; `match_all`: the glossary matched in every pair now (else
-    in each pair when first asked). `kept`: the glossaries compiled by an earlier run
-    (`checks.Memo.matchers`), taken again for a glossary whose terms read the same, and this
-    run's kept there for the next."""
+    in each pair when first asked). `memo`: the glossaries compiled by an earlier run
+    (`checks.Memo.compiled`), taken again for a glossary whose terms read the same, and this
+    run's kept there for the next; and the English read into words (`English.read`)."""
     matchers: dict[int, TermMatcher] = {}
     views = []
-    compiled = [] if kept is None else kept.pop("compiled", [])
+    compiled = [] if memo is None else memo.compiled
+    if memo is not None:
+        memo.compiled = []  # (this run's, for the next)
     for (name, al), g in zip(docs, glossaries):
         matcher = None
         if g is not None and g.terms:
             matcher = matchers.get(id(g))
             if matcher is None:
-                matcher = matchers[id(g)] = _compiled(g, compiled, kept)
+                matcher = matchers[id(g)] = _compiled(g, compiled, memo)
         pairs = [PairView(p.id, "".join(p.zh), " ".join(p.en), matcher) for p in al.pairs]
         views.append(View(name, al, pairs, matcher))
-    shared = English(views, kept)
+    shared = English(views, memo)
     for v in views:
         v.english = shared
     total = len(shared.pairs) or 1
@@ -391,13 +393,13 @@ def build_views(
     return views
 
 
-def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], kept: dict | None) -> TermMatcher:
+def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], memo: Memo | None) -> TermMatcher:
     """`TermMatcher(g)`, or one compiled by an earlier run (`compiled`: what each glossary's
     terms read, and its matcher) for a glossary whose terms read the same: a matcher is a
     function of what its terms read (its word keys, kept as asked, are the same for any
     matcher; the checks read its terms, alike, and know a glossary by its matcher's). (Its keys are not kept past 200,000 words: it would grow with every word an
     edit brings.)"""
-    if kept is None:
+    if memo is None:
         return TermMatcher(g)
     read = [_term_read(t) for t in g.terms]
     for n, (then, matcher) in enumerate(compiled):
@@ -406,7 +408,7 @@ def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], kept
             break
     else:
         matcher = TermMatcher(g)
-    kept.setdefault("compiled", []).append((read, matcher))
+    memo.compiled.append((read, matcher))
     return matcher
 
 

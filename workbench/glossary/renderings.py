@@ -499,7 +499,9 @@ class Renderings:
         self._learned: dict[str, set[str]] = {}
         #: Chinese word → what `learned` counted for it: the pairs holding it, and the words
         #: in `floor` pairs or more of those with how many hold each (`_ContentIndex.counts`)
-        self._counted: dict[str, tuple[int, dict[str, int]]] = {}
+        #: Chinese word → what `learned` counted for it: the pairs holding it, and the words
+        #: counted in those (`_ContentIndex.counts`)
+        self.counted: dict[str, tuple[int, dict[str, int]]] = {}
         self._known_contents = contents
         #: how many words `holding` finds by looking through every pair before it indexes
         #: the pairs by character: where the engine is asked about a few words (after an
@@ -585,10 +587,11 @@ class Renderings:
         if found is None:
             if not zh:
                 return list(self.zh_of)
-            if self._chars is not None and not self._chars.issuperset(zh) or self._by_char is None and self.scans > 0:
+            indexed = self._chars is None or self._chars.issuperset(zh)  # (all its characters in `_by_char`)
+            if not indexed or self._by_char is None and self.scans > 0:
                 # (not indexed, or not yet, where an engine is asked about a few words: every
                 # pair looked through)
-                if self._by_char is None and self._chars is not None and self._chars.issuperset(zh):
+                if indexed:
                     self.scans -= 1
                 zh_of = self.zh_of
                 found = self._holding[zh] = list(compress(zh_of, map(str.__contains__, zh_of.values(), repeat(zh))))
@@ -658,9 +661,16 @@ class Renderings:
         g = self._learned.get(zh)
         if g is None:
             ids = self.holding(zh)
-            both = self.index.counts(ids, *learn_range(len(ids)))
-            self._counted[zh] = len(ids), both
-            g = self._learned[zh] = {k for k, n in both.items() if self.at_most(k, learn_limit(n, len(ids)))}
+            g = self.learn(zh, len(ids), self.index.counts(ids, *learn_range(len(ids))))
+        return g
+
+    def learn(self, zh: str, n: int, both: dict[str, int]) -> set[str]:
+        """`learned` for `zh` from its counts: `n` pairs hold it, `both` the words counted in
+        them, with how many of those hold each (kept in `counted`; an earlier run's, where the
+        pairs holding `zh` are the same: `checks.rendering.DocumentMemo`): those in few enough
+        pairs of this file."""
+        self.counted[zh] = n, both
+        g = self._learned[zh] = {k for k, c in both.items() if self.at_most(k, learn_limit(c, n))}
         return g
 
     def fallback(self, word: str) -> set[str]:
