@@ -271,6 +271,22 @@ def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
     assert read.part(0, 60) is read
 
 
+def test_texts_read_a_few_at_a_time_are_read_as_all_at_once():
+    """read_words reads `chunk` texts at a time (the split's string of every word kept for a
+    chunk only): every field is what one reading of all the texts gives, with texts that hold
+    line breaks or no word, and a text between words that spans a chunk's end."""
+    rnd = random.Random(10)
+    pieces = ["SMEs", "small", "R&D", "’s", " ", ", ", "\n", "—", "é", "中", "_", "."]
+    for _ in range(300):
+        texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 6))) for _ in range(rnd.randint(0, 12))]
+        whole = read_words(texts, chunk=max(len(texts), 1))
+        assert [whole.of(k) for k in range(len(texts))] == [WORD.findall(t) for t in texts]
+        for k, text in enumerate(texts):  # (each word where the text has it)
+            assert [text[e - len(w):e] for w, e in zip(whole.of(k), whole.ends_of(k))] == whole.of(k)
+        for size in (1, 2, 3, 5):
+            assert read_words(texts, chunk=size) == whole
+
+
 def test_a_hits_text_is_read_from_the_words_as_from_its_place():
     """EnFound.hit_text(j) (the words and the text between them) is hit(j).text (cut from the
     text at the hit's place), for every hit of a run, in texts read whole and in parts."""
@@ -433,16 +449,15 @@ def test_words_read_again_after_an_edit_are_the_words_read_anew():
         assert tuple(read_words_again(read_words(old), new)) == tuple(read_words(new)), (old, new)
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3, 7, 500])
-def test_words_read_a_few_texts_at_a_time_are_the_words_read_at_once(chunk, monkeypatch):
-    """read_words (a few hundred texts at a time, here `chunk`) gives, field for field, what
-    reading all the texts at once gives: texts without words, whole chunks without words,
-    "\\x00" (which the joins are counted by), words at either edge, non-ASCII letters."""
-    from workbench.glossary import matching
+def test_words_read_a_few_texts_at_a_time_are_the_words_read_at_once():
+    """read_words (`chunk` texts at a time) gives, field for field, what reading all the texts
+    at once gives: texts without words, whole chunks without words, "\x00" (which the joins
+    are counted by), words at either edge, non-ASCII letters."""
+    from workbench.glossary.matching import _read_words_at_once
 
-    monkeypatch.setattr(matching, "_CHUNK", chunk)
-    rnd = random.Random(chunk)
+    rnd = random.Random(5)
     pieces = ["SMEs", "R&D", "it’s", " ", ", ", "—", "x", "", "", "A.I.", "中文", "\x00", "café", "3.5%"]
     for _ in range(300):
         texts = ["".join(rnd.choices(pieces, k=rnd.choice((0, 0, rnd.randint(0, 6))))) for _ in range(rnd.randint(0, 20))]
-        assert tuple(read_words(texts)) == tuple(matching._read_words_at_once(texts)), texts
+        for chunk in (1, 2, 3, 7, 1000):
+            assert tuple(read_words(texts, chunk)) == tuple(_read_words_at_once(texts)), (texts, chunk)
