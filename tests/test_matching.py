@@ -269,6 +269,22 @@ def test_a_part_of_a_reading_is_the_reading_of_those_texts_alone():
     assert read.part(0, 60) is read
 
 
+def test_texts_read_a_few_at_a_time_are_read_as_all_at_once():
+    """read_words reads `chunk` texts at a time (the split's string of every word kept for a
+    chunk only): every field is what one reading of all the texts gives, with texts that hold
+    line breaks or no word, and a text between words that spans a chunk's end."""
+    rnd = random.Random(10)
+    pieces = ["SMEs", "small", "R&D", "’s", " ", ", ", "\n", "—", "é", "中", "_", "."]
+    for _ in range(300):
+        texts = ["".join(rnd.choices(pieces, k=rnd.randint(0, 6))) for _ in range(rnd.randint(0, 12))]
+        whole = read_words(texts, chunk=max(len(texts), 1))
+        assert [whole.of(k) for k in range(len(texts))] == [WORD.findall(t) for t in texts]
+        for k, text in enumerate(texts):  # (each word where the text has it)
+            assert [text[e - len(w):e] for w, e in zip(whole.of(k), whole.ends_of(k))] == whole.of(k)
+        for size in (1, 2, 3, 5):
+            assert read_words(texts, chunk=size) == whole
+
+
 def test_a_hits_text_is_read_from_the_words_as_from_its_place():
     """EnFound.hit_text(j) (the words and the text between them) is hit(j).text (cut from the
     text at the hit's place), for every hit of a run, in texts read whole and in parts."""

@@ -571,29 +571,37 @@ class Words(NamedTuple):
                      [x - first for x in self.bounds[a:b + 1]], self.gaps[first:max(first, last - 1)], self.distinct)
 
 
-def read_words(texts: Sequence[str]) -> Words:
-    """The words of the texts, and where they are, from one reading of them all (in C)."""
-    joined = "\n".join(texts)
-    # text between words, word, text between, …
-    parts = _split(joined)
-    # (each distinct word kept once: the split makes a string of every occurrence, 29 MB on
-    # 10,000 pairs of real text where the distinct words take a few hundred KB; ~0.01 s)
+def read_words(texts: Sequence[str], chunk: int = 1000) -> Words:
+    """The words of the texts, and where they are, from one reading of them all (in C), read
+    `chunk` texts at a time: the split makes a string of every word, 46 MB at once on 10,000
+    pairs of real text, where the distinct words, each kept once, take a few hundred KB."""
+    words: list[str] = []
+    gaps: list[str] = []  # the text before each word, and after the last
     once: dict[str, str] = {}
-    words = list(map(once.setdefault, parts[1::2], parts[1::2]))
+    keep = once.setdefault
+    breaks = 0  # line breaks in the texts
+    for at in range(0, len(texts), chunk):
+        joined = "\n".join(texts[at:at + chunk])
+        breaks += joined.count("\n") - min(chunk, len(texts) - at) + 1
+        parts = _split(joined)  # text between words, word, text between, …
+        if gaps:  # (the text between the last chunk's last word and this one's first: one)
+            parts[0] = gaps.pop() + "\n" + parts[0]
+        words += map(keep, parts[1::2], parts[1::2])
+        gaps += parts[0::2]
     if not texts:
-        bounds = [0]
-    elif joined.count("\n") == len(texts) - 1:
+        bounds, gaps = [0], [""]
+    elif not breaks:
         # no text holds a line break: text k + 1 begins with the word after the text between
         # words that holds the k-th join (most hold none: found in C; one holds several joins
         # where a text between has no word)
-        gaps = parts[0::2]
         at = list(compress(count(), map(str.__contains__, gaps, repeat("\n"))))
         if len(at) != len(texts) - 1:
             at = [g for g in at for _ in range(gaps[g].count("\n"))]
         bounds = [0, *at, len(words)]
     else:  # (a word of text k ends after the text starts, and one of an earlier text before)
-        bounds = list(map(bisect.bisect_left, repeat(_ends(parts), len(texts) + 1), _offsets(texts)))
-    return Words(texts, words, _offsets(texts), bounds, parts[2:-1:2], set(once))
+        ends = list(accumulate(map(add, map(len, gaps), map(len, words))))
+        bounds = list(map(bisect.bisect_left, repeat(ends, len(texts) + 1), _offsets(texts)))
+    return Words(texts, words, _offsets(texts), bounds, gaps[1:-1], set(once))
 
 
 def read_words_again(then: Words, texts: Sequence[str]) -> Words:
@@ -637,12 +645,6 @@ def _split(text: str) -> list[str]:
     if not _NON_ASCII_LETTER.search(text):  # (curly quotes and dashes, no letter or digit beyond ASCII)
         return _NEARLY_ASCII_WORD_SPLIT.split(text)
     return WORD_SPLIT.split(text)
-
-
-def _ends(parts: list[str]) -> list[int]:
-    """Where each word of a text ends in it, from its `_split`: the lengths of the text before
-    it and of it, added up."""
-    return list(accumulate(map(add, map(len, parts[0::2]), map(len, parts[1::2]))))
 
 
 #: WORD_SPLIT for ASCII text: a letter or digit there is [A-Za-z0-9] (`[^\W_]`), and no ’.
