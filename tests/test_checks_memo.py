@@ -169,7 +169,7 @@ def _learning_runs(docs):
         zh_of = {pid: zh for pid, (zh, en) in pairs.items()}
         en_of = {pid: en for pid, (zh, en) in pairs.items()}
         seeded = Renderings((zh_of, dict(en_of)), contents=memo.contents)
-        memo.learned(seeded, list(zh_of.values()), list(en_of.values()))
+        memo.learned(seeded)
         yield seeded, Renderings((dict(zh_of), dict(en_of)))
         memo.ended(seeded, Units())
 
@@ -245,6 +245,25 @@ def test_a_word_found_in_more_pairs_elsewhere_is_no_longer_learned():
         learned.append(seeded.learned("区"))
         assert learned[-1] == fresh.learned("区")
     assert "zone" in learned[0] and "zone" not in learned[1]
+
+
+@pytest.mark.parametrize("others", [19, 2])
+def test_words_that_came_into_enough_of_a_words_pairs_are_learned(others):
+    """区 in 10 pairs, "zone", "park" and "area" in 4 of them (learning needs 5): not learned;
+    one of 区's pairs given an English with them (区's pairs the same): learned, as a fresh
+    engine learns them (the memo's counts of 区 knew nothing of them, in too few of its pairs
+    then; counted in the pairs holding each, or, where those are most of the file, in 区's);
+    not learned again when the pair's English goes back."""
+    base = {pid: ("工业区", "industrial zone park area") for pid in range(1, 5)}
+    base.update({pid: ("工业区", f"industrial {w}") for pid, w in zip(range(5, 11), "alpha bravo charlie delta echo foxtrot".split())})
+    base.update({pid: ("市场", "market") for pid in range(11, 11 + others)})
+    after = dict(base)
+    after[5] = ("工业区", "industrial zone park area alpha")
+    learned = []
+    for seeded, fresh in _learning_runs([base, after, base, after]):
+        learned.append(seeded.learned("区"))
+        assert learned[-1] == fresh.learned("区")
+    assert [{"zone", "park", "area"} <= words for words in learned] == [False, True, False, True]
 
 
 def test_two_glossaries_alike_stay_two_with_the_memo():

@@ -31,8 +31,8 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import Renderings, Seen, Verdict, learn_range, verdict
-from workbench.text.normalize import HAN_CHARS, absent_char, normalize_zh
+from workbench.glossary.renderings import EnPair, Renderings, Seen, Verdict, learn_range, verdict
+from workbench.text.normalize import HAN_CHARS, WordTable, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
 #: A unit starting with one of these is a verb phrase or a stock phrase, not a term.
@@ -276,17 +276,13 @@ class DocumentMemo:
         #: of pairs each English content word is in (`learned`; kept by `ended`)
         self._now: tuple[Counter, dict[str, int]] = (Counter(), {})
 
-    def learned(self, engine: Renderings, texts: list[str], en: list[str]) -> None:
-        """What the engine learns for a Chinese word taken from the last run that ended where it
-        holds still (`Renderings.learned` is a function of the texts of the pairs holding the
-        word, and of how many pairs of the file hold each English word): for a word in no
-        Chinese text that came or went since, the pairs holding it are as they were, and so is
-        how many of them hold each English word; so of the words it counted (those in enough
-        of its pairs), the learned are those whose number of pairs in the file still passes.
-        A word it did not count was in too few of its pairs (or in too many pairs of the file
-        to be counted at all: the Chinese word is read again if such a word's pairs fell within
-        reach)."""
-        now = Counter(zip(texts, en))
+    def learned(self, engine: Renderings) -> None:
+        """What the engine learns for each Chinese word it counted in the last run that ended,
+        counted again from what changed since (`Renderings.learned` is a function of the English
+        texts of the pairs holding the word, and of how many pairs of the file hold each English
+        word: `_recounted`), where as many pairs hold it as before; another word is counted
+        from the start, where asked."""
+        now = Counter(zip(engine.zh_of.values(), engine.en_of.values()))  # (the engine's pairs: one an id)
         df = engine.index.df
         last = self.learning
         self.learning = None  # (until this run ends: a run that stops keeps nothing half-made)
@@ -294,26 +290,34 @@ class DocumentMemo:
         if last is None:
             return
         before, df_before, counted = last
-        came = list((now - before) + (before - now))
-        if not counted or sum(len(zh) for zh, _ in came) > 50_000:
+        came, went = now - before, before - now
+        if not counted or sum(len(zh) for zh, _ in chain(came, went)) > 50_000:
             return  # (most of the file changed: every word counted again)
         longest = max(map(len, counted))
         # the Chinese words in a text that came or went
-        moved = {zh[i:i + n] for zh, _ in came for i in range(len(zh)) for n in range(1, longest + 1)}
-        # the English words whose number of pairs changed, that number going down (the only
-        # ones that may come within reach of a Chinese word's count)
-        fell = [(k, df.get(k, 0), then) for k, then in df_before.items() if df.get(k, 0) < then]
+        moved = {zh[i:i + n] for zh, _ in chain(came, went) for i in range(len(zh)) for n in range(1, longest + 1)}
+        contents = {en: EnPair(0, en).content for _, en in chain(came, went)}
+        # the English words whose number of pairs fell (words of the texts that went), with
+        # that number now and then
+        fell = [(k, df.get(k, 0), then) for k in {k for _, en in went for k in contents[en]}
+                if df.get(k, 0) < (then := df_before.get(k, 0))]
+        zh_of, pairs_of = engine.zh_of.__getitem__, engine.index.pairs_of
+        texts_of = WordTable(lambda k: list(map(zh_of, pairs_of(k))))
         dropped = 0
+        engine.scans = 200  # (the pairs holding a word `_recounted` asks for: found by a look through every pair)
         for zh, (n, both) in counted.items():
+            changed = None
             if zh in moved:
-                dropped += 1
-                continue
-            most = learn_range(n)[1]
-            if any(now_ <= most < then and k not in both for k, now_, then in fell):
-                continue
-            engine.learn(zh, n, both)
+                went_en = [en for (z, en), c in went.items() if zh in z for _ in range(c)]
+                came_en = [en for (z, en), c in came.items() if zh in z for _ in range(c)]
+                if len(went_en) != len(came_en):  # (another number of pairs: another floor and range)
+                    dropped += 1
+                    continue
+                changed = Counter(chain.from_iterable(map(contents.__getitem__, came_en)))
+                changed.subtract(chain.from_iterable(map(contents.__getitem__, went_en)))
+            engine.learn(zh, n, _recounted(engine, zh, n, both, changed, fell, texts_of))
         # (a few words to count again, after a small edit: found without indexing every pair)
-        engine.scans = 200 if dropped < 100 else 0
+        engine.scans = engine.scans if dropped < 100 else 0
 
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
@@ -368,6 +372,39 @@ def _verdict(term: str, seen: list[Seen], glossary_terms: set[str], zh_of: dict[
     return verdict(seen)
 
 
+def _recounted(engine: Renderings, zh: str, n: int, both: dict[str, int], changed: Counter | None,
+               fell: list[tuple[str, int, int]], texts_of: dict[str, list[str]]) -> dict[str, int]:
+    """What `Renderings.learned` counts for `zh` now (`_ContentIndex.counts`: each English word
+    in `floor` to `most` pairs of the file that is in `floor` or more of the pairs holding `zh`,
+    with the number of those; others perhaps too, with theirs), from what it counted in the last
+    run (`both`, `n` pairs holding `zh` then and now), and how many more of those pairs hold
+    each English word now (`changed`; None: their texts are the same). A word counted then is
+    counted now by that change. One not counted then was in fewer than `floor` of those pairs
+    (so in `floor` now only if more of them hold it), or in more than `most` pairs of the file
+    (then, in `most` now, it is one whose pairs `fell`: (word, pairs now, then)): such words
+    are counted anew, through the pairs holding `zh` or the Chinese of those holding the word
+    (`texts_of`, each word's made when first asked)."""
+    floor, most = learn_range(n)
+    now = dict(both)
+    new = set()
+    if changed:
+        for k, d in changed.items():
+            if k in now:
+                now[k] += d
+            elif d > 0:
+                new.add(k)
+    new.update(k for k, df_now, then in fell if df_now <= most < then and k not in both)
+    df = engine.index.df
+    new = [k for k in new if floor <= df.get(k, 0) <= most]
+    if new:
+        if sum(df[k] for k in new) < len(engine.zh_of):  # (the Chinese of the pairs holding each looked at)
+            now.update((k, sum(map(str.__contains__, texts_of[k], repeat(zh)))) for k in new)
+        else:  # (the pairs holding `zh`, found once: a look through every pair, in C)
+            held = set(engine.holding(zh))
+            now.update(zip(new, map(len, map(held.intersection, map(engine.index.pairs_of, new)))))
+    return {k: c for k, c in now.items() if c >= floor}
+
+
 def _two_ways(seen: list[Seen]) -> list[Seen] | None:
     """The renderings, where they render the term two ways or more (their shortest differ)."""
     return seen if len({s.parts[0] for s in seen}) >= 2 else None
@@ -408,7 +445,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
         engine.components.update(memo.components)
         en = list(map(attrgetter("en"), kept))
         memo.start(ids, texts, en, glossary_terms)
-        memo.learned(engine, texts, en)
+        memo.learned(engine)
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
              and engine.parts(t) is not None and term_edges_ok(t)}  # (parts first: it turns most units away, where

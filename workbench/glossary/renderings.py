@@ -417,6 +417,10 @@ class _ContentIndex:
             counted = Counter(words_of(ids))
         return dict(compress(counted.items(), map(ge, counted.values(), repeat(floor))))  # (picked in C)
 
+    def pairs_of(self, key: str) -> list[int]:
+        """The pairs holding the content word `key` (not to be changed)."""
+        return self._postings.get(key, [])
+
     def _mask(self, ids: Iterable[int]) -> int:
         """The pairs `ids` as a number: bit k for the k-th pair of the file."""
         bits = bytearray((len(self._bit) + 7) // 8)
