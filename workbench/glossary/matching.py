@@ -36,7 +36,6 @@ from workbench.text.normalize import (
     american,
     british,
     en_key,
-    learn_simplified,
 )
 from workbench.text.normalize import normalize_zh_simplified as normalize_zh
 
@@ -303,7 +302,6 @@ class TermMatcher:
         # cut back out of the joined text), each once a term, never a bare quote mark
         zh_forms = [(i, form) for i, t in enumerate(self.terms) for form in t.zh]
         joined = "".join(form for _, form in zh_forms)
-        learn_simplified(joined)  # (the characters of the glossary asked of OpenCC at once)
         joined = normalize_zh(joined)
         ends = list(accumulate(len(form) for _, form in zh_forms))
         self._zh.extend(dict.fromkeys(
