@@ -132,7 +132,7 @@ class Memo:
     on 10,000 pairs of real text); and rendering-inconsistent's readings
     (`checks.rendering.DocumentMemo`)."""
 
-    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "suggestions")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "suggestions", "sources")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -150,6 +150,9 @@ class Memo:
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)
         self.suggestions: dict = {}
+        #: each Chinese text of the last run → its key, and each English text → its key
+        #: (`checks.consistency`: source-inconsistent)
+        self.sources: tuple[dict, dict] = ({}, {})
 
 
 def _term_read(t: Term) -> tuple:
@@ -263,7 +266,7 @@ def _run_checks_corpus(
         "term-missing": partial(terms.term_missing, memo=memo),
         "term-forbidden": terms.term_forbidden,
         "term-inconsistent": terms.term_inconsistent,
-        "source-inconsistent": consistency.source_inconsistent,
+        "source-inconsistent": partial(consistency.source_inconsistent, memo=memo),
         "variant-spelling": spelling.variant_spelling,
         "number-mismatch": partial(numbers.number_mismatch, memo=memo),
         "omission": completeness.omission,

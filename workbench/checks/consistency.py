@@ -13,14 +13,15 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from hashlib import blake2b
 from itertools import compress, repeat
 from operator import add, and_, attrgetter, lt, or_, sub
 
 from rapidfuzz import fuzz
 
-from workbench.checks import Finding
+from workbench.checks import Finding, Memo
 from workbench.checks.view import English, PairView, View, english, zh_norms
-from workbench.text.normalize import FOLDED_KEYS, WORD, normalize_zh
+from workbench.text.normalize import FOLDED_KEYS, WORD, WordTable, normalize_zh
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _ZH, _EN = attrgetter("zh"), attrgetter("en")
@@ -154,6 +155,28 @@ def _word_keys(words: Iterable[str]) -> Iterator[str]:
     return map(FOLDED_KEYS.__getitem__, map(str.casefold, words))
 
 
+def _keys_kept(memo: Memo, pairs: list[PairView]) -> tuple[list[bytes], list[bytes]]:
+    """`zh_key` and `en_key` of each pair as `_digest`s (equal keys, equal digests), those of
+    the texts keyed in the run before taken from the memo, and this run's kept there for the
+    next (only this run's texts: the memo does not grow edit after edit; as digests: the keys
+    took 5 MB on 10,000 pairs of real text)."""
+    zh_known, en_known = memo.sources
+    zh_new = [p for p in dict(zip(map(_ZH, pairs), pairs)).values() if p.zh not in zh_known]
+    en_new = [p for p in dict(zip(map(_EN, pairs), pairs)).values() if p.en not in en_known]
+    zh_read = dict(zip(map(_ZH, zh_new), map(_digest, _zh_keys_of(zh_new))))
+    folded = WordTable(lambda w: FOLDED_KEYS[w.casefold()])
+    en_read = {p.en: _digest(en_key(p, folded)) for p in en_new}
+    zks = [zh_read[t] if t in zh_read else zh_known[t] for t in map(_ZH, pairs)]
+    eks = [en_read[t] if t in en_read else en_known[t] for t in map(_EN, pairs)]
+    memo.sources = dict(zip(map(_ZH, pairs), zks)), dict(zip(map(_EN, pairs), eks))
+    return zks, eks
+
+
+def _digest(key: str) -> bytes:
+    """A key as a 128-bit BLAKE2 digest (an empty key as empty: no key)."""
+    return blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest() if key else b""
+
+
 #: A sentence this short (characters without punctuation) is a stock phrase ("谢谢。", "这个问题
 #: 请辛部长回答。"): its wordings are style, not reported.
 STOCK_PHRASE = 15
@@ -172,16 +195,23 @@ def _clip(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def source_inconsistent(views: list[View]) -> Iterable[Finding]:
+def source_inconsistent(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:
+    """(`memo`: a text's key is a function of the text, so the keys of the texts of the run
+    before are taken from it, `Memo.sources`, kept as digests.)"""
     en = english(views)
     every = en.pairs
     # the pairs with both sides (by their index in the run)
     ks = list(compress(range(len(every)), map(and_, map(bool, map(_ZH, every)), map(bool, map(_EN, every)))))
-    zks = _zh_keys_of([every[k] for k in ks])
+    if memo is None:
+        zks = _zh_keys_of([every[k] for k in ks])
+    else:
+        zks, en_keys = _keys_kept(memo, [every[k] for k in ks])
     # only a key that two pairs or more share can have variants (counted in C: most are in one)
     zh_count = Counter(zks)
     zh_shared = list(map(lt, repeat(1), map(zh_count.__getitem__, zks)))
-    eks = _en_keys_wanted(en, ks, zh_shared)
+    # (with the memo, every pair's English key: a key no other pair has is in no group, as
+    # where only those another pair may share are worked out)
+    eks = _en_keys_wanted(en, ks, zh_shared) if memo is None else dict(zip(ks, en_keys))
     en_count = Counter(eks.values())
     by_zh: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
     by_en: dict[str, dict[str, list[tuple[View, PairView]]]] = defaultdict(lambda: defaultdict(list))
@@ -205,7 +235,11 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
             for key, occ in variants.items():
                 if key == ref_key:
                     continue
-                if not forward and fuzz.ratio(key, ref_key) >= SIMILAR_SOURCES:
+                this, ref = key, ref_key
+                if memo is not None:  # (the keys are digests: the keys themselves worked out for the few compared)
+                    this, ref = ((en_key(occ[0][1]), en_key(ref_p)) if forward
+                                 else (zh_key(occ[0][1].zh), zh_key(ref_p.zh)))
+                if not forward and fuzz.ratio(this, ref) >= SIMILAR_SOURCES:
                     continue
                 for v, p in occ:
                     if forward:
@@ -213,7 +247,7 @@ def source_inconsistent(views: list[View]) -> Iterable[Finding]:
                         # near-identical wordings ("That's all" / "That is all") are style, not sense
                         if _stock_phrase(p.zh):
                             continue  # a stock phrase worded two ways: below info, not reported
-                        severity = "info" if fuzz.ratio(key, ref_key) >= NEAR_IDENTICAL else "warning"
+                        severity = "info" if fuzz.ratio(this, ref) >= NEAR_IDENTICAL else "warning"
                         yield Finding("source-inconsistent", severity, p.id, msg, expected=ref_p.en, found=p.en, file=v.file)
                     else:
                         msg = f"the same English “{_clip(p.en)}” stands for “{_clip(p.zh)}” here and “{_clip(ref_p.zh)}” in {where}"
