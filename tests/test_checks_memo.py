@@ -169,6 +169,7 @@ def _learning_runs(docs):
         zh_of = {pid: zh for pid, (zh, en) in pairs.items()}
         en_of = {pid: en for pid, (zh, en) in pairs.items()}
         seeded = Renderings((zh_of, dict(en_of)), contents=memo.contents)
+        memo.start(list(pairs), list(zh_of.values()), list(en_of.values()))
         memo.learned(seeded)
         yield seeded, Renderings((dict(zh_of), dict(en_of)))
         memo.ended(seeded, Units())

@@ -263,26 +263,26 @@ class DocumentMemo:
         self.contents: dict[str, tuple[str, ...]] = {}
         #: each unit that may be a term, of the last run → its `components` (the dictionary's)
         self.components: dict[str, tuple[str, ...]] = {}
-        #: of the last run that ended: its pairs' texts (Chinese as read, English) with how
-        #: many pairs hold each, the number of pairs each English content word is in, and
-        #: what `Renderings.learned` counted for each Chinese word (`Renderings.counted`)
-        self.learning: tuple[Counter, dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
+        #: of the last run that ended: its pairs' texts (`texts`), the number of pairs each
+        #: English content word is in, and what `Renderings.learned` counted for each Chinese
+        #: word (`Renderings.counted`)
+        self.learning: tuple[dict[int, tuple[str, str]], dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
         #: each term's verdict, with the renderings it was made on (the glossary's Chinese
         #: forms the same: `_glossary_terms`)
         self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._glossary_terms: set[str] | None = None
-        #: of the run under way: its pairs' texts with how many pairs hold each, and the number
-        #: of pairs each English content word is in (`learned`; kept by `ended`)
-        self._now: tuple[Counter, dict[str, int]] = (Counter(), {})
+        #: of the run under way: its pairs' texts, and the number of pairs each English content
+        #: word is in (`learned`; kept by `ended`)
+        self._now: tuple[dict[int, tuple[str, str]], dict[str, int]] = ({}, {})
 
     def learned(self, engine: Renderings) -> None:
         """What the engine learns for each Chinese word it counted in the last run that ended,
         counted again from what changed since (`Renderings.learned` is a function of the English
         texts of the pairs holding the word, and of how many pairs of the file hold each English
         word: `_recounted`), where as many pairs hold it as before; another word is counted
-        from the start, where asked."""
-        now = Counter(zip(engine.zh_of.values(), engine.en_of.values()))  # (the engine's pairs: one an id)
+        from the start, where asked. (The engine's pairs are those `start` was given.)"""
+        now = self.texts
         df = engine.index.df
         last = self.learning
         self.learning = None  # (until this run ends: a run that stops keeps nothing half-made)
@@ -290,7 +290,10 @@ class DocumentMemo:
         if last is None:
             return
         before, df_before, counted = last
-        came, went = now - before, before - now
+        # (the texts that came and went, by id, less those that came to one id and went from another)
+        came = Counter(now[pid] for pid in now if before.get(pid) != now[pid])
+        went = Counter(before[pid] for pid in before if now.get(pid) != before[pid])
+        came, went = came - went, went - came
         if not counted or sum(len(zh) for zh, _ in chain(came, went)) > 50_000:
             return  # (most of the file changed: every word counted again)
         longest = max(map(len, counted))
