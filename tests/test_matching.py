@@ -159,18 +159,20 @@ def _every_occurrence(entries, seq):
 
 def test_forms_find_every_occurrence_of_any_characters():
     """The automaton finds in a string what comparing every slice finds, whatever the
-    characters: beyond the basic plane, lone surrogates (the text then searched as UTF-32),
-    one payload a form or several, a form that is a match of another's bytes from the middle
-    of a character (中 is 2D 4E: "\\u4e2d" against "\\u2d4e")."""
+    characters: beyond the basic plane, lone surrogates (the text then searched as UTF-32; else
+    as UTF-16, a form holding either left out), one payload a form or several, a form that is
+    a match of another's bytes from the middle of a character (中 is 2D 4E: "\\u4e2d" against
+    "\\u2d4e")."""
     rnd = random.Random(21)
     chars = ["中", "\u2d4e", "𠀀", "a", "企", "\u4e00", "\x00", "\udcff"]  # (all but the last: no surrogate)
+    bmp = [c for c in chars[:7] if c != "𠀀"]
     for trial in range(60):
         entries = list(dict.fromkeys("".join(rnd.choices(chars, k=rnd.randint(1, 4))) for _ in range(12)))
         added = [(e, p) for k, e in enumerate(entries) for p in ((k,) if trial % 2 else (k, -k))]
         index = Forms()
         index.extend(added)
         for _ in range(10):
-            text = "".join(rnd.choices(chars[:7] if rnd.random() < 0.5 else chars, k=rnd.randint(0, 30)))
+            text = "".join(rnd.choices(rnd.choice((bmp, chars[:7], chars)), k=rnd.randint(0, 30)))
             assert index.find(text) == _every_occurrence(added, text)
 
 
@@ -378,9 +380,10 @@ def test_a_reading_knows_where_each_word_ends_and_each_text_begins():
     words read text by text say (empty texts, texts without words, line breaks and words at
     either edge included)."""
     rnd = random.Random(14)
-    pieces = ["SMEs", "R&D", "it’s", " ", ", ", "\n", "—", "x", "", "A.I.", "中文"]
+    pieces = ["SMEs", "R&D", "it’s", " ", ", ", "\n", "—", "x", "", "A.I.", "中文", "\x00"]
     some = ["".join(rnd.choices(pieces, k=rnd.randint(0, 8))) for _ in range(300)]
-    for texts in (some, [t.replace("\n", "") for t in some]):  # (line breaks in the texts, or none)
+    # (line breaks in the texts, or none; "\x00", which the joins are counted by, or none)
+    for texts in (some, [t.replace("\n", "") for t in some], [t.replace("\n", "").replace("\x00", "") for t in some]):
         read = read_words(texts)
         bounds = []
         n = 0
@@ -444,3 +447,17 @@ def test_words_read_again_after_an_edit_are_the_words_read_anew():
             elif new:
                 del new[rnd.randrange(len(new))]
         assert tuple(read_words_again(read_words(old), new)) == tuple(read_words(new)), (old, new)
+
+
+def test_words_read_a_few_texts_at_a_time_are_the_words_read_at_once():
+    """read_words (`chunk` texts at a time) gives, field for field, what reading all the texts
+    at once gives: texts without words, whole chunks without words, "\x00" (which the joins
+    are counted by), words at either edge, non-ASCII letters."""
+    from workbench.glossary.matching import _read_words_at_once
+
+    rnd = random.Random(5)
+    pieces = ["SMEs", "R&D", "it’s", " ", ", ", "—", "x", "", "", "A.I.", "中文", "\x00", "café", "3.5%"]
+    for _ in range(300):
+        texts = ["".join(rnd.choices(pieces, k=rnd.choice((0, 0, rnd.randint(0, 6))))) for _ in range(rnd.randint(0, 20))]
+        for chunk in (1, 2, 3, 7, 1000):
+            assert tuple(read_words(texts, chunk)) == tuple(_read_words_at_once(texts)), (texts, chunk)

@@ -101,20 +101,33 @@ def test_chinese_normalised_together_is_kept_as_each_pairs():
     assert [p.__dict__["zh_norm"] for p in pairs] == ['"小巨人"(AI)', "", "增长5%"]
 
 
-def test_characters_learnt_at_once_are_those_asked_one_by_one():
-    """_T2STable.learn (OpenCC asked once for many characters, one a line) gives each the
-    simplified form that asking OpenCC for it alone gives: traditional, simplified, full-width,
-    ASCII, punctuation, a line break, characters of two code units."""
+def test_the_t2s_table_is_in_step_with_opencc():
+    """workbench/data/t2s_chars.txt is what bench/build_t2s.py makes of OpenCC's t2s data (every
+    character it changes into one other, converting it alone; rebuild it with that script),
+    and the table reads it: each character as OpenCC converts it alone (traditional,
+    simplified, full-width, ASCII, punctuation, characters of two code units, a character that
+    OpenCC makes two), a lone surrogate as it is."""
+    import importlib.util
     import random
+    from pathlib import Path
 
-    from workbench.text.normalize import _T2STable
+    import opencc
 
+    from workbench.text.normalize import T2S_DATA, _T2STable, simplified
+
+    spec = importlib.util.spec_from_file_location("build_t2s", Path(__file__).resolve().parents[1] / "bench" / "build_t2s.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    pairs = build.t2s_pairs()
+    assert T2S_DATA.read_text(encoding="utf-8") == "".join(c + o + "\n" for c, o in pairs)
     rnd = random.Random(15)
-    chars = {chr(rnd.randint(0x4E00, 0x9FFF)) for _ in range(3000)}
-    chars |= set("國家高新區發展開發區臺灣後裡著乾\n\t a,。！＂「」Ａ１") | {"\U00020000", "\U0002a6a5", "\u3000"}
-    learnt, asked = _T2STable(), _T2STable()
-    learnt.learn("".join(chars))
-    assert len(learnt) >= len(chars) - 1  # (all but the line break)
+    chars = {c for c, _ in rnd.sample(pairs, 300)} | {chr(rnd.randint(0x4E00, 0x9FFF)) for _ in range(300)}
+    chars |= set("國家高新區發展開發區臺灣後裡著乾\t a,。！＂「」Ａ１") | {"\U00020000", "\U0002a6a5", "\u3000"}
+    converter = opencc.OpenCC("t2s")
+    chars |= {c for c in map(chr, range(0x3400, 0xA000)) if len(converter.convert(c)) != 1}  # (none, today)
+    table = _T2STable()
     for c in chars:
-        assert learnt[ord(c)] == asked[ord(c)], c
-    assert learnt[ord("國")] == ord("国")
+        out = converter.convert(c)
+        assert table[ord(c)] == (ord(out) if len(out) == 1 else ord(c)), c
+    assert table[ord("國")] == ord("国") and table[0xDCFF] == 0xDCFF
+    assert simplified("國家高新區\udcff") == "国家高新区\udcff"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from itertools import compress, filterfalse
 from operator import methodcaller
+from pathlib import Path
 from typing import NamedTuple
 
 # -- Chinese --------------------------------------------------------------------------------
@@ -32,43 +33,32 @@ _ZH_TABLE[0x3000] = " "
 _ZH_TABLE.update({ord(c): "·" for c in "•・‧"})
 
 
-class _T2STable(dict):
-    """code point → its simplified form, asked of OpenCC once per character seen."""
+#: The characters OpenCC's t2s makes another single character, alone (bench/build_t2s.py).
+T2S_DATA = Path(__file__).resolve().parents[1] / "data" / "t2s_chars.txt"
 
-    converter = None
+
+class _T2STable(dict):
+    """code point → its simplified form, as OpenCC's t2s converts the character alone: read
+    from the table bench/build_t2s.py makes of OpenCC's data (`T2S_DATA`), loaded when the first
+    character is asked (not OpenCC itself: ~12 ms to load, for a look-up a character), and
+    kept a character seen."""
+
+    changed: dict[int, int] | None = None  # (the table: the characters t2s changes)
 
     def __missing__(self, code: int) -> int:
-        out = self._opencc().convert(chr(code))
-        self[code] = value = ord(out) if len(out) == 1 else code
+        changed = _T2STable.changed
+        if changed is None:
+            data = T2S_DATA.read_text(encoding="utf-8")  # (a line each: the character, its form)
+            changed = _T2STable.changed = dict(zip(map(ord, data[0::3]), map(ord, data[1::3])))
+        self[code] = value = changed.get(code, code)
         return value
-
-    @staticmethod
-    def _opencc():
-        if _T2STable.converter is None:
-            import opencc
-
-            _T2STable.converter = opencc.OpenCC("t2s")
-        return _T2STable.converter
-
-    def learn(self, chars: Iterable[str]) -> None:
-        """Ask OpenCC at once for the characters not asked yet (thousands of them, as a
-        glossary's Chinese has: one call, not one a character). Each is converted on a line of
-        its own, which is converting it alone (no phrase of OpenCC's holds a line break)."""
-        new = [c for c in set(chars) if ord(c) not in self and c != "\n" and not "\ud800" <= c <= "\udfff"]
-        if len(new) < 2:
-            return
-        out = self._opencc().convert("\n".join(new)).split("\n")
-        if len(out) != len(new):
-            return  # (not one line a character: left to be asked one by one)
-        self.update((ord(c), ord(o) if len(o) == 1 else ord(c)) for c, o in zip(new, out))
 
 
 _T2S = _T2STable()
 
 
 class _WidthQuotesT2S(dict):
-    """normalize_zh's table and then t2s, in one pass (t2s asked of _T2S: a character is
-    asked of OpenCC once, whichever table meets it first)."""
+    """normalize_zh's table and then t2s, in one pass (t2s asked of _T2S)."""
 
     def __missing__(self, code: int):
         self[code] = value = _ZH_TABLE[code] if code in _ZH_TABLE else _T2S[code]
@@ -83,16 +73,9 @@ def normalize_zh_simplified(text: str) -> str:
     return text.translate(_ZH_T2S)
 
 
-def learn_simplified(text: str) -> None:
-    """Ask OpenCC at once for the simplified form of each character of `text` not asked yet
-    (`simplified` and `normalize_zh_simplified` then find them known): for a short text of
-    many distinct characters, such as all the Chinese of a glossary."""
-    _T2S.learn(text)
-
-
 def simplified(text: str) -> str:
-    """Traditional characters as simplified ones (OpenCC's t2s data), character by character,
-    so positions carry over: 國家高新區 → 国家高新区."""
+    """Traditional characters as simplified ones (OpenCC's t2s data: `T2S_DATA`), character by
+    character, so positions carry over: 國家高新區 → 国家高新区."""
     if text.isascii():
         return text
     return text.translate(_T2S)
