@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from hashlib import blake2b
@@ -144,9 +144,10 @@ class _Units:
     and counted; the pairs of any other are found when asked."""
 
     def __init__(self, texts: list[str], cut: Callable[[str], list[str]], d: Dictionary,
-                 known: dict[str, tuple[str, ...]] | None = None) -> None:
+                 known: dict[str, tuple[str, ...]] | None = None, last: _Units | None = None) -> None:
         """`known`: text → its units, for the texts read already (an earlier run's: then each
-        text's are kept, `by_text`, for the next)."""
+        text's are kept, `by_text`, for the next); `last`: the units of an earlier run, read
+        with `known`, taken over where as many texts are read and a few changed (`_again`)."""
         self._texts, self._cut = texts, cut
         self.by_text: dict[str, tuple[str, ...]] | None = None
         if known is None:
@@ -159,6 +160,8 @@ class _Units:
                 read[k].append(u)
             self.by_text = by_text = dict(zip(new, map(tuple, map(dict.fromkeys, read))))
             by_text.update((t, known[t]) for t in texts if t not in by_text)
+            if last is not None and self._again(last):
+                return
             each = list(map(by_text.__getitem__, texts))
             units = list(chain.from_iterable(each))
             pairs = list(chain.from_iterable(map(repeat, range(len(texts)), map(len, each))))
@@ -172,6 +175,48 @@ class _Units:
         for u, pair in compress(zip(units, pairs), map(repeated.__contains__, units)):
             held[u].append(pair)
         self._held = {u: sorted(set(found)) for u, found in held.items()}
+
+    #: `_again` takes over an earlier run's units where at most this many texts changed.
+    AGAIN_MAX = 20
+
+    def _again(self, last: _Units) -> bool:
+        """`repeated` and the pairs holding each from those of `last`, an earlier run's on as
+        many texts (`by_text` of both made), where a few of the texts changed (else False): a
+        unit that left a text leaves its pairs (and `repeated`, if in one pair now); one that
+        came into a text joins the pairs of a unit in `repeated`, and another's are looked
+        for in every text (in C, then in the units of the texts holding it). (`last` is taken
+        over, changed in place: an earlier run's units are kept by `DocumentMemo` only until
+        they are taken.)"""
+        texts, old = self._texts, last._texts
+        if len(old) != len(texts) or last.by_text is None:
+            return False
+        changed = list(compress(range(len(texts)), map(ne, texts, old)))
+        if len(changed) > self.AGAIN_MAX:
+            return False
+        by_text, held, repeated = self.by_text, last._held, last.repeated
+        came = []
+        for k in changed:
+            before, now = set(last.by_text[old[k]]), set(by_text[texts[k]])
+            for u in before - now:
+                found = held.get(u)
+                if found is not None:
+                    found.remove(k)
+                    if len(found) < 2:
+                        del held[u]
+                        repeated.discard(u)
+            came.extend(zip(now - before, repeat(k)))
+        for u, k in came:
+            found = held.get(u)
+            if found is None:
+                found = [j for j in compress(range(len(texts)), map(str.__contains__, texts, repeat(u)))
+                         if u in by_text[texts[j]]]
+                if len(found) >= 2:
+                    held[u] = found
+                    repeated.add(u)
+            elif k not in found:
+                insort(found, k)
+        self.repeated, self._held = repeated, held
+        return True
 
     def pairs(self, unit: str) -> list[int]:
         """The pairs (indexes of `texts`) holding `unit` as a unit, in order."""
@@ -261,28 +306,31 @@ class DocumentMemo:
         #: English text → its content words (`Renderings`), of the last run's pairs
         self.units: dict[str, tuple[str, ...]] = {}
         self.contents: dict[str, tuple[str, ...]] = {}
+        #: the last run's units whole (`_Units`: the pairs holding each), for the next to take
+        #: over (`_Units._again`)
+        self.last_units: _Units | None = None
         #: each unit that may be a term, of the last run → its `components` (the dictionary's)
         self.components: dict[str, tuple[str, ...]] = {}
-        #: of the last run that ended: its pairs' texts (Chinese as read, English) with how
-        #: many pairs hold each, the number of pairs each English content word is in, and
-        #: what `Renderings.learned` counted for each Chinese word (`Renderings.counted`)
-        self.learning: tuple[Counter, dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
+        #: of the last run that ended: its pairs' texts (`texts`), the number of pairs each
+        #: English content word is in, and what `Renderings.learned` counted for each Chinese
+        #: word (`Renderings.counted`)
+        self.learning: tuple[dict[int, tuple[str, str]], dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
         #: each term's verdict, with the renderings it was made on (the glossary's Chinese
         #: forms the same: `_glossary_terms`)
         self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._glossary_terms: set[str] | None = None
-        #: of the run under way: its pairs' texts with how many pairs hold each, and the number
-        #: of pairs each English content word is in (`learned`; kept by `ended`)
-        self._now: tuple[Counter, dict[str, int]] = (Counter(), {})
+        #: of the run under way: its pairs' texts, and the number of pairs each English content
+        #: word is in (`learned`; kept by `ended`)
+        self._now: tuple[dict[int, tuple[str, str]], dict[str, int]] = ({}, {})
 
     def learned(self, engine: Renderings) -> None:
         """What the engine learns for each Chinese word it counted in the last run that ended,
         counted again from what changed since (`Renderings.learned` is a function of the English
         texts of the pairs holding the word, and of how many pairs of the file hold each English
         word: `_recounted`), where as many pairs hold it as before; another word is counted
-        from the start, where asked."""
-        now = Counter(zip(engine.zh_of.values(), engine.en_of.values()))  # (the engine's pairs: one an id)
+        from the start, where asked. (The engine's pairs are those `start` was given.)"""
+        now = self.texts
         df = engine.index.df
         last = self.learning
         self.learning = None  # (until this run ends: a run that stops keeps nothing half-made)
@@ -290,7 +338,10 @@ class DocumentMemo:
         if last is None:
             return
         before, df_before, counted = last
-        came, went = now - before, before - now
+        # (the texts that came and went, by id, less those that came to one id and went from another)
+        came = Counter(now[pid] for pid in now if before.get(pid) != now[pid])
+        went = Counter(before[pid] for pid in before if now.get(pid) != before[pid])
+        came, went = came - went, went - came
         if not counted or sum(len(zh) for zh, _ in chain(came, went)) > 50_000:
             return  # (most of the file changed: every word counted again)
         longest = max(map(len, counted))
@@ -325,6 +376,7 @@ class DocumentMemo:
         self.learning = (*self._now, engine.counted)
         self._verdicts = {}
         self.units = units.by_text or {}
+        self.last_units = units if units.by_text is not None else None
         self.components = {t: engine.components[t] for t in units.repeated if t in engine.components}
         index = engine.index
         self.contents = dict(zip(map(engine.en_of.__getitem__, index.content), index.content.values()))
@@ -427,7 +479,10 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     texts = list(map(str.replace, zh_norms(kept), repeat('"'), repeat("")))
     en_of = dict(zip(ids, map(attrgetter("en"), kept)))
     zh_of = dict(zip(ids, texts))
-    units = _Units(texts, _segmenter(None), d, None if memo is None else memo.units)
+    last = None
+    if memo is not None:  # (taken: changed in place by the new units)
+        last, memo.last_units = memo.last_units, None
+    units = _Units(texts, _segmenter(None), d, None if memo is None else memo.units, last)
 
     def pairs_with(unit: str) -> list[int]:
         return [ids[k] for k in units.pairs(unit)]
@@ -457,11 +512,14 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     for term in sorted(terms, key=lambda t: (len(t), t)):
         if any(small in term for small in reported):
             continue
+        held = pairs_with(term)
+        if engine.renderable(term, held) < 2:
+            continue  # (rendered in one pair at most: not two ways; most candidates of some texts)
         if memo is None:
-            seen = _two_ways(engine.of(term, pairs_with(term)))
+            seen = _two_ways(engine.of(term, held))
             v = None if seen is None else _verdict(term, seen, glossary_terms, zh_of)
         else:
-            seen = memo.of(engine, term, pairs_with(term))
+            seen = memo.of(engine, term, held)
             v = None if seen is None else memo.verdict(term, seen, glossary_terms, zh_of)
         if v is None or not v.odd:
             continue
