@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, islice, repeat
-from operator import add, and_, eq, gt, itemgetter, le, lt, methodcaller, mul, ne, not_, rshift, sub
+from operator import add, and_, eq, gt, itemgetter, le, lt, methodcaller, mul, ne, rshift, sub
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -122,9 +122,7 @@ class Forms:
         got = self._automata.get(kind)
         if got is None:
             if kind == "tuple":
-                forms = list(compress(self.payloads, map(not_, map(isinstance, self.payloads, repeat(str)))))
-                if () in self.payloads:
-                    forms.remove(())
+                forms = [f for f in self.payloads if f and not isinstance(f, str)]
                 patterns = list(map("".join, map(map, repeat(self.symbols.__getitem__), forms)))
             else:
                 forms = list(compress(self.payloads, map(isinstance, self.payloads, repeat(str))))
