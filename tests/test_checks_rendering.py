@@ -462,6 +462,48 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
         assert sum(map(len, plain)) > 50  # (renderings found, not only pairs without any)
 
 
+def test_renderable_bounds_the_pairs_a_term_is_found_rendered_in():
+    """`Renderings.renderable` (read from each pair's content words, for rendering-inconsistent
+    to leave out a term that cannot be rendered two ways) is never below the number of pairs
+    `of` finds the term rendered in, and is below the pairs holding it for some terms, with a
+    glossary-less engine and a loose one. On pairs of the demo put together at random, some
+    with a word moved, and with each pair's English but one content word left out, so that
+    some heads lack a rendering."""
+    import random
+    from pathlib import Path
+
+    import rjieba
+
+    from workbench.checks.rendering import _pair_units
+    from workbench.glossary import renderings
+    from workbench.store.alignment_file import load_alignment
+    from workbench.text.normalize import normalize_zh
+
+    al = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
+    kept = [("".join(p.zh), " ".join(p.en)) for p in al.pairs if p.zh and p.en]
+    rnd = random.Random(11)
+    rows = []
+    for pid in range(1, 201):
+        picked = rnd.sample(kept, rnd.randint(1, 2))
+        words = " ".join(e for _, e in picked).split()
+        if pid % 3 == 0:  # (a word moved)
+            words.insert(rnd.randrange(len(words)), words.pop(rnd.randrange(len(words))))
+        if pid % 4 == 0:  # (half the words dropped: renderings missing)
+            words = [w for w in words if rnd.random() < 0.5]
+        rows.append((pid, normalize_zh("".join(z for z, _ in picked)).replace('"', ""), " ".join(words)))
+    terms = sorted({u for _, zh, _ in rows for u in _pair_units(rjieba.cut(zh)) if len(u) >= 3})
+    terms = rnd.sample(terms, 150)
+    for loose in (False, True):
+        engine = renderings.Renderings(rows, loose=loose)
+        below = 0
+        for t in terms:
+            ids = engine.holding(t)
+            bound = engine.renderable(t, ids)
+            assert bound >= len(engine.of(t, ids)), t
+            below += bound < len(ids)
+        assert below >= 5  # (the bound read, and below the pairs for some terms)
+
+
 def test_a_pairs_chinese_is_cut_only_at_marks_no_dictionary_word_holds(tmp_path):
     """`_explained` reads a pair's words piece by piece between punctuation marks only where no
     dictionary word of two to four characters holds the mark (then no word runs across one):

@@ -516,11 +516,14 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     for term in sorted(terms, key=lambda t: (len(t), t)):
         if any(small in term for small in reported):
             continue
+        held = pairs_with(term)
+        if engine.renderable(term, held) < 2:
+            continue  # (rendered in one pair at most: not two ways; most candidates of some texts)
         if memo is None:
-            seen = _two_ways(engine.of(term, pairs_with(term)))
+            seen = _two_ways(engine.of(term, held))
             v = None if seen is None else _verdict(term, seen, glossary_terms, zh_of)
         else:
-            seen = memo.of(engine, term, pairs_with(term))
+            seen = memo.of(engine, term, held)
             v = None if seen is None else memo.verdict(term, seen, glossary_terms, zh_of)
         if v is None or not v.odd:
             continue

@@ -43,6 +43,7 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
@@ -65,6 +66,10 @@ LEARN_MIN_PAIRS = 3
 LEARN_MIN_SHARE = 0.5
 #: Pairs that must agree on the word next to the other parts' rendering.
 SLOT_MIN_PAIRS = 2
+#: `Renderings.renderable` reads a term's pairs only where it is in this many at most: it looks
+#: at each pair's content words, and once a head at the file's words; a term in more pairs is
+#: seldom rendered in fewer than two (on the bench's real text: 0.08 s spent for 0.05 saved).
+RENDERABLE_MAX_PAIRS = 32
 
 Parts = tuple[frozenset[str], ...]
 
@@ -171,13 +176,18 @@ class GlossMatcher:
         found.update(f[:3] for f in self.by_five)
         return found
 
-    def matching(self, tokens: set[str]) -> set[str]:
-        """The tokens that match, each as `self(token)` says (worked out on the set at once)."""
+    def matching(self, tokens: AbstractSet[str], begun: Callable[[str], list[str]] | None = None) -> set[str]:
+        """The tokens that match, each as `self(token)` says (worked out on the set at once).
+        `begun`: the tokens begun with five letters given, where they can be looked up so (a
+        file's words, `_Vocabulary`: those begun as a gloss looked up, not every token read)."""
         found = {t for t in tokens & self.whole if len(t) >= 3}
         found.update(t for t in tokens & self.glosses if len(t) == 2)
         found.update(tokens & self.clipped)  # (each three or four letters long)
         if self.by_five:  # (the tokens whose first five letters begin a gloss, picked in C: a shorter one's are itself)
-            heads = list(compress(tokens, map(self.by_five.__contains__, map(_FIVE.__getitem__, tokens))))
+            if begun is not None:
+                heads = list(chain.from_iterable(map(begun, self.by_five)))
+            else:
+                heads = list(compress(tokens, map(self.by_five.__contains__, map(_FIVE.__getitem__, tokens))))
             if self.asked is None:
                 self.asked = WordTable(self)
             found.update(compress(heads, map(self.asked.__getitem__, heads)))
@@ -515,6 +525,7 @@ class Renderings:
         #: an engine may be given an earlier engine's)
         self.components: dict[str, tuple[str, ...]] = {}
         self._inputs: dict[str, tuple[list[str], list[set[str]], list[set[str]]] | None] = {}
+        self._heads: dict[str, tuple[set[str], int] | None] = {}
 
     # -- the pairs -------------------------------------------------------------------------
 
@@ -703,6 +714,50 @@ class Renderings:
                 parts, [self.glosses(c) for c in parts], [self.fallback(c) for c in parts])
         return self._inputs[term]
 
+    def renderable(self, term: str, ids: list[int]) -> int:
+        """At most how many of the pairs `ids` `of` finds the term rendered in (0 where it is no
+        term): those holding a content word that may render its head (`_head_words`: a pair
+        where no word may has no span; and a head, unlike a modifier, has no words found for
+        it from the pairs, `_read`'s slots), read from each pair's content words
+        (`_ContentIndex`), no pair read. (All of them, not read, for a term in more than
+        RENDERABLE_MAX_PAIRS pairs, or where the file holds such words in so many pairs that
+        the term's may be expected to hold them in four or more, as large a share as the
+        file's: the bound would seldom be below two. Of the candidate terms of the bench's
+        synthetic text, two thirds are rendered in no pair.)"""
+        read = self.inputs(term)
+        if read is None:
+            return 0
+        if len(ids) > RENDERABLE_MAX_PAIRS:
+            return len(ids)
+        head = self._head_words(read[0][-1])
+        if head is None or head[1] * len(ids) >= 4 * len(self.en_of):
+            return len(ids)
+        content = self.index.content
+        return len(ids) - sum(map(head[0].isdisjoint, map(content.__getitem__, ids)))
+
+    def _head_words(self, word: str) -> tuple[set[str], int] | None:
+        """The content words of the file that may render `word` as the head of a term, in any
+        reading of `_read`: those matching its glosses or the file's words for it (`fallback`:
+        `of` may use them), and the long ones that may be a compound ending with it
+        (`_compound`: holding the first five letters of such a gloss from their fourth on);
+        and the number of pairs holding each, summed. None where a word of two letters may (no
+        content word has fewer than three). (Once a word, for every term it heads.)"""
+        if word in self._heads:
+            return self._heads[word]
+        glosses = self.glosses(word) | self.fallback(word)
+        found = None
+        if all(len(g) > 2 for g in glosses):
+            vocabulary = self._vocabulary
+            words = self._matcher(glosses).matching(vocabulary.words, vocabulary.begun)
+            words.update(vocabulary.holding_from_fourth({g[:5] for g in glosses if len(g) >= 5}))
+            found = words, sum(map(self.index.df.__getitem__, words))
+        self._heads[word] = found
+        return found
+
+    @cached_property
+    def _vocabulary(self) -> _Vocabulary:
+        return _Vocabulary(self.index.df)
+
     def of(self, term: str, ids: list[int] | None = None) -> list[Seen]:
         """The term's renderings in each pair that holds it (`ids`: those pairs, by default
         where it is a substring); pairs where none is found are left out."""
@@ -738,11 +793,15 @@ class Renderings:
         it is in (工业 of 工业企业, 产业工业, …). (The words asked of each were kept too, to
         match each once: on real text that kept nearly every word of the file for each of
         thousands of sets of glosses, 32 MB of 105 on 5,000 pairs, for 1–2% of the time.)"""
+        return self._matcher(glosses).matching(words)
+
+    def _matcher(self, glosses: set[str]) -> GlossMatcher:
+        """The set of glosses's GlossMatcher, made once for the file."""
         key = frozenset(glosses)
         test = self._matchers.get(key)
         if test is None:
             test = self._matchers[key] = GlossMatcher(glosses)
-        return test.matching(words)
+        return test
 
     def _explained(self, pid: int, term: str) -> Callable[[str], bool]:
         """Whether an English word renders one of the pair's other Chinese words (the term left
@@ -952,6 +1011,52 @@ class _Read:
     seen: dict[int, Seen] = field(default_factory=dict)
 
 
+def _from_fourth(words: list[str], pieces: Iterable[str], text: str | None = None,
+                 starts: list[int] | None = None) -> set[int]:
+    """The indexes of the words holding one of the pieces from their fourth letter on (found in
+    C, on the words joined by line breaks: `text`, and where each starts, `starts`, if made
+    already)."""
+    if text is None or starts is None:
+        text = "\n".join(words)
+        starts = list(accumulate(map((1).__add__, map(len, words)), initial=0))  # (in C)
+    found = set()
+    for piece in pieces:
+        i = text.find(piece)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if i - starts[k] >= 3:
+                found.add(k)
+                i = text.find(piece, starts[k + 1])
+            else:
+                i = text.find(piece, i + 1)
+    return found
+
+
+class _Vocabulary:
+    """The content words of a file (their keys: `_ContentIndex.df`), read for
+    `Renderings._head_words`: in order, to find those begun alike (`begun`); and the long ones
+    (that may be compounds, `_LONG`) joined into one text (`_from_fourth`)."""
+
+    def __init__(self, df: dict[str, int]) -> None:
+        self.words = df.keys()
+        self._sorted = sorted(df)
+        self.long = [w for w in self._sorted if len(w) >= 8]  # (`_LONG`: content words are no stop words)
+        self._text = "\n".join(self.long)
+        self._starts = list(accumulate(map((1).__add__, map(len, self.long)), initial=0))
+
+    def begun(self, prefix: str) -> list[str]:
+        """The words begun with `prefix`."""
+        words = self._sorted
+        i = j = bisect_left(words, prefix)
+        while j < len(words) and words[j].startswith(prefix):
+            j += 1
+        return words[i:j]
+
+    def holding_from_fourth(self, pieces: Iterable[str]) -> list[str]:
+        """The long words holding one of the pieces from their fourth letter on."""
+        return [self.long[k] for k in _from_fourth(self.long, pieces, self._text, self._starts)]
+
+
 class _Reading:
     """A term's parts (each a set of glosses) read against the words of the term's pairs at
     once: for each part, the words (keys) that render it (`found`); the words that may
@@ -975,20 +1080,8 @@ class _Reading:
         if long and n_parts > 1:
             # `_compound` tries a split only where the first five letters of a gloss of the
             # second part are, from the word's fourth letter: the words holding none of those
-            # (found in C, on the words joined) are no compound
-            text = "\n".join(long)
-            starts = list(accumulate(map((1).__add__, map(len, long)), initial=0))  # (in C)
-            heads = {g[:5] for p in parts[1:] for g in p if len(g) >= 5}
-            maybe = set()
-            for head in heads:
-                i = text.find(head)
-                while i >= 0:
-                    k = bisect_right(starts, i) - 1
-                    if i - starts[k] >= 3:
-                        maybe.add(k)
-                        i = text.find(head, starts[k + 1])
-                    else:
-                        i = text.find(head, i + 1)
+            # are no compound
+            maybe = _from_fourth(long, {g[:5] for p in parts[1:] for g in p if len(g) >= 5})
             for k in maybe:
                 key = long[k]
                 self.joins[key] = tuple(n for n in range(n_parts - 1) if _compound(key, parts[n], parts[n + 1]))
