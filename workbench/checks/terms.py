@@ -122,10 +122,10 @@ _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
 def back_reference(expected: list[str], p: PairView) -> str | None:
     """“these SMEs”, “such zones”, “SMEs of this type”: a demonstrative with the head word of a
     rendering, the way a translation refers back to a term it has already named in full."""
-    if not _BACK_REFERENCE_RE.search(p.en):
-        return None
+    # (the head words first: a text holding none needs no look for a demonstrative, which an
+    # expression of five words in either case takes letter by letter)
     heads = _heads(tuple(expected))
-    if heads.isdisjoint(p.word_keys):
+    if heads.isdisjoint(p.word_keys) or not _BACK_REFERENCE_RE.search(p.en):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -259,14 +259,14 @@ _LIST_WORD = re.compile(r",|\band\b|\bor\b", re.I)
 def shared_head(expected: list[str], p: PairView) -> str | None:
     """“traditional, emerging and future industries” for 传统产业: the rendering's modifiers,
     then a list of other modifiers, then its head word — coordination sharing one noun."""
-    if not _LIST_WORD.search(p.en):
-        return None
     present = p.word_keys
+    # (the renderings whose first and last words are in the text, first: for most there are
+    # none, and the text needs no look for a list)
+    wanted = [key for key in map(en_key, expected) if len(key) >= 2 and key[0] in present and key[-1] in present]
+    if not wanted or not _LIST_WORD.search(p.en):
+        return None
     toks = None
-    for form in expected:
-        key = en_key(form)
-        if len(key) < 2 or key[0] not in present or key[-1] not in present:
-            continue
+    for key in wanted:
         if toks is None:
             toks = p.tokens
             keys = list(map(attrgetter("key"), toks))
