@@ -150,9 +150,9 @@ class Memo:
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)
         self.suggestions: dict = {}
-        #: each Chinese text of the last run → its key, and each English text → its key
-        #: (`checks.consistency`: source-inconsistent)
-        self.sources: tuple[dict, dict] = ({}, {})
+        #: the last run's Chinese and English texts (of the pairs with both), and the key of
+        #: each (`checks.consistency`: source-inconsistent)
+        self.sources: tuple[list, list, list, list] | None = None
 
 
 def _term_read(t: Term) -> tuple:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from hashlib import blake2b
-from itertools import compress, repeat
-from operator import add, and_, attrgetter, lt, or_, sub
+from itertools import compress, count, repeat
+from operator import add, and_, attrgetter, lt, ne, or_, sub
 
 from rapidfuzz import fuzz
 
@@ -157,19 +157,34 @@ def _word_keys(words: Iterable[str]) -> Iterator[str]:
 
 def _keys_kept(memo: Memo, pairs: list[PairView]) -> tuple[list[bytes], list[bytes]]:
     """`zh_key` and `en_key` of each pair as `_digest`s (equal keys, equal digests), those of
-    the texts keyed in the run before taken from the memo, and this run's kept there for the
-    next (only this run's texts: the memo does not grow edit after edit; as digests: the keys
-    took 5 MB on 10,000 pairs of real text)."""
-    zh_known, en_known = memo.sources
-    zh_new = [p for p in dict(zip(map(_ZH, pairs), pairs)).values() if p.zh not in zh_known]
-    en_new = [p for p in dict(zip(map(_EN, pairs), pairs)).values() if p.en not in en_known]
-    zh_read = dict(zip(map(_ZH, zh_new), map(_digest, _zh_keys_of(zh_new))))
+    the texts keyed in the run before taken from the memo (by place where as many pairs are
+    keyed, else by text), and this run's kept there for the next (only this run's texts: the
+    memo does not grow edit after edit; as digests: the keys took 5 MB on 10,000 pairs of real
+    text)."""
+    zh, en = list(map(_ZH, pairs)), list(map(_EN, pairs))
+    then = memo.sources
     folded = WordTable(lambda w: FOLDED_KEYS[w.casefold()])
-    en_read = {p.en: _digest(en_key(p, folded)) for p in en_new}
-    zks = [zh_read[t] if t in zh_read else zh_known[t] for t in map(_ZH, pairs)]
-    eks = [en_read[t] if t in en_read else en_known[t] for t in map(_EN, pairs)]
-    memo.sources = dict(zip(map(_ZH, pairs), zks)), dict(zip(map(_EN, pairs), eks))
+    zks = _kept(zh, then and (then[0], then[2]), lambda ks: map(_digest, _zh_keys_of([pairs[k] for k in ks])))
+    eks = _kept(en, then and (then[1], then[3]), lambda ks: (_digest(en_key(pairs[k], folded)) for k in ks))
+    memo.sources = zh, en, zks, eks
     return zks, eks
+
+
+def _kept(texts: list[str], then: tuple[list[str], list[bytes]] | None,
+          keyed: Callable[[list[int]], Iterable[bytes]]) -> list[bytes]:
+    """The key of each text: from `then` (the texts of the run before, and their keys), by
+    place where there are as many (the texts that differ found in C), else by text; those of
+    the others `keyed` (given their places)."""
+    if then is not None and len(then[0]) == len(texts):
+        keys = list(then[1])
+        todo = list(compress(count(), map(ne, texts, then[0])))
+    else:
+        known = dict(zip(*then)) if then is not None else {}
+        keys = list(map(known.get, texts))
+        todo = [k for k, key in enumerate(keys) if key is None]
+    for k, key in zip(todo, keyed(todo)):
+        keys[k] = key
+    return keys
 
 
 def _digest(key: str) -> bytes:

@@ -354,6 +354,7 @@ class DocumentMemo:
                 if df.get(k, 0) < (then := df_before.get(k, 0))]
         zh_of, pairs_of = engine.zh_of.__getitem__, engine.index.pairs_of
         texts_of = WordTable(lambda k: list(map(zh_of, pairs_of(k))))
+        joined_of = WordTable(lambda k: "\n".join(texts_of[k]))
         dropped = 0
         engine.scans = 200  # (the pairs holding a word `_recounted` asks for: found by a look through every pair)
         for zh, (n, both) in counted.items():
@@ -366,7 +367,7 @@ class DocumentMemo:
                     continue
                 changed = Counter(chain.from_iterable(map(contents.__getitem__, came_en)))
                 changed.subtract(chain.from_iterable(map(contents.__getitem__, went_en)))
-            engine.learn(zh, n, _recounted(engine, zh, n, both, changed, fell, texts_of))
+            engine.learn(zh, n, _recounted(engine, zh, n, both, changed, fell, texts_of, joined_of))
         # (a few words to count again, after a small edit: found without indexing every pair)
         engine.scans = engine.scans if dropped < 100 else 0
 
@@ -425,7 +426,8 @@ def _verdict(term: str, seen: list[Seen], glossary_terms: set[str], zh_of: dict[
 
 
 def _recounted(engine: Renderings, zh: str, n: int, both: dict[str, int], changed: Counter | None,
-               fell: list[tuple[str, int, int]], texts_of: dict[str, list[str]]) -> dict[str, int]:
+               fell: list[tuple[str, int, int]], texts_of: dict[str, list[str]],
+               joined_of: dict[str, str]) -> dict[str, int]:
     """What `Renderings.learned` counts for `zh` now (`_ContentIndex.counts`: each English word
     in `floor` to `most` pairs of the file that is in `floor` or more of the pairs holding `zh`,
     with the number of those; others perhaps too, with theirs), from what it counted in the last
@@ -435,7 +437,9 @@ def _recounted(engine: Renderings, zh: str, n: int, both: dict[str, int], change
     (so in `floor` now only if more of them hold it), or in more than `most` pairs of the file
     (then, in `most` now, it is one whose pairs `fell`: (word, pairs now, then)): such words
     are counted anew, through the pairs holding `zh` or the Chinese of those holding the word
-    (`texts_of`, each word's made when first asked)."""
+    (`texts_of`, each word's made when first asked), where `zh` is found `floor` times or more
+    in that Chinese (`joined_of`, joined: counted in C; a word in `floor` of the pairs holding
+    `zh` is in those pairs at least)."""
     floor, most = learn_range(n)
     now = dict(both)
     new = set()
@@ -447,7 +451,7 @@ def _recounted(engine: Renderings, zh: str, n: int, both: dict[str, int], change
                 new.add(k)
     new.update(k for k, df_now, then in fell if df_now <= most < then and k not in both)
     df = engine.index.df
-    new = [k for k in new if floor <= df.get(k, 0) <= most]
+    new = [k for k in new if floor <= df.get(k, 0) <= most and joined_of[k].count(zh) >= floor]
     if new:
         if sum(df[k] for k in new) < len(engine.zh_of):  # (the Chinese of the pairs holding each looked at)
             now.update((k, sum(map(str.__contains__, texts_of[k], repeat(zh)))) for k in new)
@@ -485,7 +489,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
     units = _Units(texts, _segmenter(None), d, None if memo is None else memo.units, last)
 
     def pairs_with(unit: str) -> list[int]:
-        return [ids[k] for k in units.pairs(unit)]
+        return list(map(ids.__getitem__, units.pairs(unit)))  # (in C: asked of every term, after an edit too)
 
     pair_of = dict(zip(ids, kept))
 
