@@ -239,7 +239,8 @@ def test_pairs_said_to_hold_the_same_plain_numbers_have_no_mismatch():
 
 def test_plain_agree_of_many_texts_is_the_scans_of_each():
     """plain_agree scans each English text only from where a match may begin (found for all
-    the texts at once): the same as scanning each text whole, the plain per-pair way."""
+    the texts at once), and each Chinese text from its first character a match may begin
+    with: the same as scanning each text whole, the plain per-pair way."""
     import random
 
     from workbench.text import numbers as nb
@@ -247,7 +248,7 @@ def test_plain_agree_of_many_texts_is_the_scans_of_each():
     rnd = random.Random(3)
     en_bits = ["grew ", "3", "12.5", "%", " ", ",", ".", "1,234", "C919", "fold", "FoLd", "f", "o", "ld",
                " million", " thousand", "st", "(", ")", "٣", "５", "’", "İ", "?", "\x00", "a", ""]
-    zh_bits = ["增长", "3", "12.5", "%", "，", "万", "分之", "倍", "百分点", "٣", "C", ""]
+    zh_bits = ["增长", "3", "12.5", "%", "，", "万", "分之", "倍", "百分点", "٣", "C", "", "百", "分", "三", "."]
     for _ in range(300):
         n = rnd.randint(0, 6)
         zh = ["".join(rnd.choices(zh_bits, k=rnd.randint(0, 4))) for _ in range(n)]

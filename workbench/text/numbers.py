@@ -472,7 +472,23 @@ def plain_agree(zh_normalized: list[str], en: list[str]) -> list[bool]:
     """For each pair (its Chinese as `normalize_zh` gives it, its English): True where both
     sides surely hold the same numbers (see above), so that no number of one is missing from
     the other. False says nothing: those pairs need reading."""
-    return list(map(list.__eq__, map(_ZH_PLAIN.findall, zh_normalized), map(_EN_PLAIN.findall, en, _en_starts(en))))
+    return list(map(list.__eq__, map(_ZH_PLAIN.findall, zh_normalized, _zh_starts(zh_normalized)),
+                    map(_EN_PLAIN.findall, en, _en_starts(en))))
+
+
+#: Where a match of _ZH_PLAIN may begin (what its look ahead asks for).
+_ZH_MAY_BEGIN = re.compile(r"[\d分倍百]")
+
+
+def _zh_starts(zh: list[str]) -> list[int]:
+    """Where the Chinese scan of each text may begin: its first character that a match can
+    begin with, found by a scan for that one character (the scan itself tries its look ahead,
+    and more, at every character: a third of the time number-mismatch reads the Chinese),
+    or its end if it has none."""
+    found = list(map(_ZH_MAY_BEGIN.search, zh))
+    if None not in found:
+        return list(map(re.Match.start, found))
+    return [m.start() if m else len(text) for m, text in zip(found, zh)]
 
 
 # 1 for a byte of the English where its scan may begin: an ASCII digit, or "?", which
