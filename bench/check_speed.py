@@ -17,7 +17,7 @@ meets them, and then once more (warm).
 prints where its CPU time goes: compiling the glossary, matching it in every pair (Chinese
 and English), each check, and the imports and data loads inside them (rjieba's dictionary,
 imported first and counted in the total; CC-CEDICT; rendering-inconsistent's look-up of where
-dictionary words begin, its cut of the Chinese and its units). Each check's own time here is on views already built, unlike the rows of the
+dictionary words begin, its cut of the Chinese and its units, the terms it reads). Each check's own time here is on views already built, unlike the rows of the
 default run, where a check that reads glossary hits (variant-spelling) pays for the matching.
 
 --real puts real text in place of the synthetic: each pair two of the demo's pairs
@@ -250,6 +250,7 @@ def phases(al, glossary) -> None:
         (rendering, "_words", "  cut the pairs where a term may start (rjieba)"),
         (rendering, "_Units", "  units of every pair (the two above included)"),
         (renderings.Renderings, "parts", "  candidate terms' parts, heads learned"),
+        (renderings.Renderings, "renderable", "  which terms to read (Renderings.renderable)"),
         (renderings.Renderings, "of", "  each term's renderings (Renderings.of)"),
         (rendering, "rendering_inconsistent", "rendering-inconsistent"),
     ]
