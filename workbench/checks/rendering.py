@@ -294,8 +294,10 @@ class DocumentMemo:
     again, before it stopped. Inputs are kept as 128-bit BLAKE2 digests, texts as themselves,
     shared with the readings kept by text.) Also kept by text: each Chinese text's units and
     each English text's content words; and, of the last run that ended, what the engine
-    learned for each Chinese word (`learned`), each term's verdict. On 10,000 pairs of real
-    text: 13 MB (the terms 6, the units and content words 5, the texts)."""
+    counted for each Chinese word (`learned`: after an edit counted again from the texts that
+    came and went), each term's verdict, and its units whole (the pairs holding each: taken
+    over where a few texts changed, `_Units._again`). On 10,000 pairs of real text: ~16 MB (the
+    terms and verdicts 6, the units 5, the content words 2.3, the texts)."""
 
     def __init__(self) -> None:
         self.texts: dict[int, tuple[str, str]] = {}
