@@ -492,3 +492,24 @@ def test_term_missing_keeps_none_of_its_own_readings_of_the_pairs():
     assert len(first) >= 2
     assert not any(name in p.__dict__ for p in views[0].pairs for name in ("words", "tokens", "word_keys"))
     assert list(term_missing(views)) == first
+
+
+def test_a_sentence_read_for_suggestions_is_read_word_by_word():
+    """_words_of (the text split once, its words keyed in C) gives what reading it match by
+    match gives: places, keys, function words, and the punctuation between words counted."""
+    import random
+    import re
+
+    from workbench.checks.terms import _words_of
+    from workbench.text.normalize import EN_STOP, WORD, word_key
+
+    rnd = random.Random(8)
+    pieces = ["SMEs", "the", "The", "of", "R&D", "it’s", " ", ", ", ". ", "—", "é", "中", "_", ";", "3.5", "", "’"]
+    for _ in range(500):
+        text = "".join(rnd.choices(pieces, k=rnd.randint(0, 12)))
+        words = list(WORD.finditer(text))
+        starts, ends = [m.start() for m in words], [m.end() for m in words]
+        broken = [bool(re.search(r"[.,;:!?]", text[a:b])) for a, b in zip(ends, starts[1:])]
+        assert _words_of(text) == (starts, ends, [word_key(m.group()) for m in words],
+                                   [m.group().casefold() in EN_STOP for m in words],
+                                   [sum(broken[:k]) for k in range(len(words))] if words else [0]), text

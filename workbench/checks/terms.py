@@ -11,14 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, groupby, repeat
-from operator import add, and_, attrgetter, eq, itemgetter, mod, mul
+from operator import add, and_, attrgetter, eq, itemgetter, mod, mul, sub
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding, Memo
 from workbench.checks.view import Found, PairView, View, match_all_pairs, one_per_span
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key, rendering_keys
-from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, word_key
+from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, WORD_SPLIT, en_key, simplified
 
 
 def suggest_any(forms: list[str], text: str, taken: Iterable[tuple[int, int]] = (),
@@ -73,12 +73,13 @@ def _words_of(text: str) -> tuple[list[int], list[int], list[str], list[bool], l
     end, their keys, whether each is a function word (EN_STOP), and how many of the
     words before each are followed by punctuation (the places between two words where a
     suggestion may not reach across, counted up)."""
-    words = list(WORD.finditer(text))
-    starts, ends = [m.start() for m in words], [m.end() for m in words]
-    texts = [m.group() for m in words]
-    keys = list(map(word_key, texts))
+    parts = WORD_SPLIT.split(text)  # text between words, word, text between, …
+    texts = parts[1::2]
+    ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, texts))))
+    starts = list(map(sub, ends, map(len, texts)))
+    keys = list(map(FOLDED_KEYS.__getitem__, texts))  # (word_key, looked up in C)
     edge = list(map(EN_STOP.__contains__, map(str.casefold, texts)))
-    broken = [bool(_PUNCT.search(text, a, b)) for a, b in zip(ends, starts[1:])]
+    broken = map(bool, map(_PUNCT.search, parts[2:-1:2]))  # (the text between each two words)
     return starts, ends, keys, edge, list(accumulate(broken, initial=0))
 
 
@@ -121,10 +122,10 @@ _BACK_REFERENCE = frozenset(("these", "those", "such", "this", "that"))
 def back_reference(expected: list[str], p: PairView) -> str | None:
     """“these SMEs”, “such zones”, “SMEs of this type”: a demonstrative with the head word of a
     rendering, the way a translation refers back to a term it has already named in full."""
-    if not _BACK_REFERENCE_RE.search(p.en):
-        return None
+    # (the head words first: a text holding none needs no look for a demonstrative, which an
+    # expression of five words in either case takes letter by letter)
     heads = _heads(tuple(expected))
-    if heads.isdisjoint(p.word_keys):
+    if heads.isdisjoint(p.word_keys) or not _BACK_REFERENCE_RE.search(p.en):
         return None
     toks = p.tokens
     for k, t in enumerate(toks):
@@ -198,7 +199,7 @@ def paraphrase(expected: list[str], p: PairView) -> str | None:
     # (a root begins its word, case folded: a form whose roots are not all in the text, case
     # folded, cannot be there; most are not, and the text's words need no roots then)
     text = p.en.casefold()
-    wanted = [(form, want) for form in expected if len(want := _roots(form)) >= 2 and all(r in text for r in want)]
+    wanted = [(form, want) for form in expected if len(want := _roots(form)) >= 2 and all(map(text.__contains__, want))]
     if not wanted:
         return None
     roots = [_root(t.text) for t in p.tokens]
@@ -258,14 +259,14 @@ _LIST_WORD = re.compile(r",|\band\b|\bor\b", re.I)
 def shared_head(expected: list[str], p: PairView) -> str | None:
     """“traditional, emerging and future industries” for 传统产业: the rendering's modifiers,
     then a list of other modifiers, then its head word — coordination sharing one noun."""
-    if not _LIST_WORD.search(p.en):
-        return None
     present = p.word_keys
+    # (the renderings whose first and last words are in the text, first: for most there are
+    # none, and the text needs no look for a list)
+    wanted = [key for key in map(en_key, expected) if len(key) >= 2 and key[0] in present and key[-1] in present]
+    if not wanted or not _LIST_WORD.search(p.en):
+        return None
     toks = None
-    for form in expected:
-        key = en_key(form)
-        if len(key) < 2 or key[0] not in present or key[-1] not in present:
-            continue
+    for key in wanted:
         if toks is None:
             toks = p.tokens
             keys = list(map(attrgetter("key"), toks))
@@ -475,7 +476,9 @@ class _FullForms:
     def __init__(self, matcher: TermMatcher) -> None:
         self.matcher = matcher
         self.by_rendering: defaultdict[str, list[int]] = defaultdict(list)
-        for j, key in enumerate(rendering_keys([t.en for t in matcher.terms])):
+        #: each term's approved rendering's key (`rendering_key`, all read at once)
+        self.approved = rendering_keys([t.en for t in matcher.terms])
+        for j, key in enumerate(self.approved):
             self.by_rendering[key].append(j)
         self.known: dict[tuple[int, str], bool] = {}
         self.keys: dict[str, str] = {}  # rendering → its rendering_key (`learn`)
@@ -593,7 +596,7 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
         # the pairs of each key, the most first (as Counter.most_common: the first seen of equals)
         counts = {key: len(set(map(u_place.__getitem__, uses))) for key, uses in by_key.items()}
         most = sorted(counts.items(), key=itemgetter(1), reverse=True)
-        approved = _approved_key(v0, i)
+        approved = _approved_key(v0, i, full_forms[id(v0.matcher)])
         preferred = approved if approved in counts else most[0][0]
         pref_form = t.en if preferred == approved else u_form[by_key[preferred][0]]
         summary = ", ".join(f"“{t.en if key == approved else u_form[by_key[key][0]]}” ×{n}" for key, n in most)
@@ -728,13 +731,14 @@ def _key_without_nested(v: View, p: PairView, i: int, h: EnHit) -> str:
     return rendering_key(h.form)
 
 
-def _approved_key(v: View, i: int) -> str:
-    """The approved rendering's key, with nested terms marked as in `_key_without_nested`."""
+def _approved_key(v: View, i: int, full_form: _FullForms) -> str:
+    """The approved rendering's key, with nested terms marked as in `_key_without_nested`
+    (`full_form`: the view's glossary's, which knows each term's approved key)."""
     m = v.matcher
     form = m.terms[i].en
     nested = set(m.nested(i))
     if not nested:
-        return rendering_key(form)
+        return full_form.approved[i]
     inner = [x for x in m.en_hits(form) if x.term in nested and x.kind != FORBIDDEN
              and (x.start, x.end) != (0, len(form))]
     return _marked(form, 0, len(form), inner) if inner else rendering_key(form)

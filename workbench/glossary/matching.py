@@ -125,12 +125,15 @@ class Forms:
                 forms = [f for f in self.payloads if f and not isinstance(f, str)]
                 patterns = list(map("".join, map(map, repeat(self.symbols.__getitem__), forms)))
             else:
-                forms = [f for f in self.payloads if f and isinstance(f, str)]
+                forms = list(compress(self.payloads, map(isinstance, self.payloads, repeat(str))))
+                if "" in self.payloads:
+                    forms.remove("")
                 if kind == "utf-16":
                     # (a form holding a surrogate or a character beyond the BMP is never in a
                     # text searched so: one code unit a character, none a surrogate)
-                    forms = list(filterfalse(_NOT_UCS2.search, forms))
-                    patterns = [f.encode("utf-16-le") for f in forms]
+                    if _NOT_UCS2.search("".join(forms)):
+                        forms = list(filterfalse(_NOT_UCS2.search, forms))
+                    patterns = list(map(methodcaller("encode", "utf-16-le"), forms))
                 else:
                     patterns = [f.encode("utf-32-le", "surrogatepass") for f in forms]
             lists = list(map(self.payloads.__getitem__, forms))
@@ -138,7 +141,7 @@ class Forms:
             if patterns:
                 automaton = (ahocorasick_rs.AhoCorasick if kind == "tuple" else ahocorasick_rs.BytesAhoCorasick)(
                     patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-            got = self._automata[kind] = (automaton, lists, all(len(x) == 1 for x in lists))
+            got = self._automata[kind] = (automaton, lists, all(map((1).__eq__, map(len, lists))))
         return got
 
     def _find_in_string(self, text: str) -> list[tuple[int, int, object]]:
