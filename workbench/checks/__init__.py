@@ -123,10 +123,11 @@ class Memo:
     glossary; a run stopped half way).
 
     Kept, each a function of what it is kept by, and only for this run's texts (the memo does
-    not grow edit after edit; 28 MB on 10,000 pairs of real text, the texts themselves among
+    not grow edit after edit; 39–40 MB on 10,000 pairs of real text, the texts themselves among
     it, once): what a pair-local reading gives, by the text(s) read (number-mismatch's
     finding, typography's, the phrases capitalisation compares, with the words it read them
-    by); the glossary compiled (`checks.view`), by what its terms read, and term-missing's
+    by; source-inconsistent's keys of each Chinese and English text, as digests, 1.4 MB); the
+    glossary compiled (`checks.view`), by what its terms read, and term-missing's
     suggestions by that glossary; the English of every pair read into words
     (`checks.view.English.read`: after an edit only the edited run of texts is read again, 9 MB
     on 10,000 pairs of real text); and rendering-inconsistent's readings
