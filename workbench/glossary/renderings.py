@@ -45,7 +45,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import and_, attrgetter, ge, itemgetter
 
@@ -188,21 +188,26 @@ class GlossMatcher:
                 heads = list(chain.from_iterable(map(begun, self.by_five)))
             else:
                 heads = list(compress(tokens, map(self.by_five.__contains__, map(_FIVE.__getitem__, tokens))))
-            if self.asked is None:
-                self.asked = WordTable(self)
+            if self.asked is None:  # (made of the matcher's sets, not of the matcher: no reference cycle)
+                self.asked = WordTable(partial(_gloss_match, self.glosses, self.whole, self.clipped, self.by_five))
             found.update(compress(heads, map(self.asked.__getitem__, heads)))
         return found
 
     def __call__(self, token: str) -> bool:
-        n = len(token)
-        if n < 3:
-            return n == 2 and token in self.glosses
-        if token in self.whole:
-            return True
-        if n <= 4:
-            return token in self.clipped
-        # (five letters or more shared, all but two of the shorter: `_shared`, compared in C)
-        return any(token.startswith(g[:max(5, min(n, len(g)) - 2)]) for g in self.by_five.get(token[:5], ()))
+        return _gloss_match(self.glosses, self.whole, self.clipped, self.by_five, token)
+
+
+def _gloss_match(glosses: set[str], whole: set[str], clipped: set[str], by_five: dict[str, list[str]], token: str) -> bool:
+    """`GlossMatcher.__call__`, of the matcher's sets."""
+    n = len(token)
+    if n < 3:
+        return n == 2 and token in glosses
+    if token in whole:
+        return True
+    if n <= 4:
+        return token in clipped
+    # (five letters or more shared, all but two of the shorter: `_shared`, compared in C)
+    return any(token.startswith(g[:max(5, min(n, len(g)) - 2)]) for g in by_five.get(token[:5], ()))
 
 
 def _head(token: str) -> str:
@@ -830,7 +835,8 @@ class Renderings:
     def _known(self) -> WordTable:
         """piece → whether it is a dictionary word, looked up once (the pairs' Chinese, cut by
         `components` for `_explained` term after term)."""
-        return WordTable(lambda piece: self.d.lookup(piece) is not None)
+        lookup = self.d.lookup  # (not the engine: a table of it referring to it made a reference cycle)
+        return WordTable(lambda piece: lookup(piece) is not None)
 
     @cached_property
     def _marks(self) -> re.Pattern | None:
@@ -857,8 +863,10 @@ class Renderings:
         """A text without marks (`_marks`) → its dictionary words of two characters or more
         (`components`; the "，" put after it keeps the text itself, if a word, from being left
         out as a whole term is)."""
+        d, known = self.d, self._known.__getitem__  # (not the engine: no reference cycle)
+
         def words(piece: str) -> frozenset[str]:
-            return frozenset(w for w in components(piece + "，", self.d, self._known.__getitem__) if len(w) >= 2)
+            return frozenset(w for w in components(piece + "，", d, known) if len(w) >= 2)
 
         return WordTable(words)
 
@@ -866,10 +874,10 @@ class Renderings:
     def _word_glosses(self) -> WordTable:
         """word → its `dictionary_glosses` as a GlossMatcher, made once (the pairs' words, for
         `_explained`), the word indexed by its glosses' heads in `_by_head` as it is made."""
-        by_head = self._by_head
+        by_head, d = self._by_head, self.d  # (not the engine: no reference cycle)
 
         def matcher(word: str) -> GlossMatcher:
-            test = GlossMatcher(dictionary_glosses(word, self.d))
+            test = GlossMatcher(dictionary_glosses(word, d))
             for head in test.heads():
                 by_head[head].add(word)
             return test
