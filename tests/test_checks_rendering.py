@@ -421,28 +421,11 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
     the pairs holding a word they read otherwise (`_Reading.changed`): the same renderings (and the same words voted for a part no
     gloss renders) as matching every word of every pair for each term and trying every long
     word. On pairs of the demo put together at random, some with a word moved."""
-    import random
     from dataclasses import astuple
-    from pathlib import Path
 
-    import rjieba
-
-    from workbench.checks.rendering import _pair_units
     from workbench.glossary import renderings
-    from workbench.store.alignment_file import load_alignment
-    from workbench.text.normalize import normalize_zh
 
-    al = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
-    kept = [("".join(p.zh), " ".join(p.en)) for p in al.pairs if p.zh and p.en]
-    rnd = random.Random(5)
-    rows = []
-    for pid in range(1, 241):
-        picked = rnd.sample(kept, rnd.randint(1, 2))
-        words = " ".join(e for _, e in picked).split()
-        if pid % 3 == 0:  # (a word moved: renderings broken up, words before others)
-            words.insert(rnd.randrange(len(words)), words.pop(rnd.randrange(len(words))))
-        rows.append((pid, normalize_zh("".join(z for z, _ in picked)).replace('"', ""), " ".join(words)))
-    terms = sorted({u for _, zh, _ in rows for u in _pair_units(rjieba.cut(zh)) if len(u) >= 3})
+    rnd, rows, terms = _demo_pairs_mixed(seed=5, n=240)
     terms = rnd.sample(terms, 160)
 
     def read(loose: bool) -> list:
@@ -485,36 +468,45 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
         assert sum(map(len, plain)) > 50  # (renderings found, not only pairs without any)
 
 
-def test_renderable_bounds_the_pairs_a_term_is_found_rendered_in():
-    """`Renderings.renderable` (read from each pair's content words, for rendering-inconsistent
-    to leave out a term that cannot be rendered two ways) is never below the number of pairs
-    `of` finds the term rendered in, and is below the pairs holding it for some terms, with a
-    glossary-less engine and a loose one. On pairs of the demo put together at random, some
-    with a word moved, and with each pair's English but one content word left out, so that
-    some heads lack a rendering."""
+def _demo_pairs_mixed(seed: int, n: int, dropped: bool = False) -> tuple:
+    """n pairs (id, normalised Chinese, English), each one or two of the demo's put together at
+    random, every third with a word moved (renderings broken up, words before others), and, if
+    `dropped`, every fourth with about half its words dropped (renderings missing); the random
+    source, to draw more from; and the units of three characters or more in them, sorted."""
     import random
     from pathlib import Path
 
     import rjieba
 
     from workbench.checks.rendering import _pair_units
-    from workbench.glossary import renderings
     from workbench.store.alignment_file import load_alignment
     from workbench.text.normalize import normalize_zh
 
     al = load_alignment(Path(__file__).resolve().parent.parent / "alignments" / "scio-2024-07-05.yaml")
     kept = [("".join(p.zh), " ".join(p.en)) for p in al.pairs if p.zh and p.en]
-    rnd = random.Random(11)
+    rnd = random.Random(seed)
     rows = []
-    for pid in range(1, 201):
+    for pid in range(1, n + 1):
         picked = rnd.sample(kept, rnd.randint(1, 2))
         words = " ".join(e for _, e in picked).split()
-        if pid % 3 == 0:  # (a word moved)
+        if pid % 3 == 0:
             words.insert(rnd.randrange(len(words)), words.pop(rnd.randrange(len(words))))
-        if pid % 4 == 0:  # (half the words dropped: renderings missing)
+        if dropped and pid % 4 == 0:
             words = [w for w in words if rnd.random() < 0.5]
         rows.append((pid, normalize_zh("".join(z for z, _ in picked)).replace('"', ""), " ".join(words)))
-    terms = sorted({u for _, zh, _ in rows for u in _pair_units(rjieba.cut(zh)) if len(u) >= 3})
+    return rnd, rows, sorted({u for _, zh, _ in rows for u in _pair_units(rjieba.cut(zh)) if len(u) >= 3})
+
+
+def test_renderable_bounds_the_pairs_a_term_is_found_rendered_in():
+    """`Renderings.renderable` (read from each pair's content words, for rendering-inconsistent
+    to leave out a term that cannot be rendered two ways) is never below the number of pairs
+    `of` finds the term rendered in, and is below the pairs holding it for some terms, with a
+    glossary-less engine and a loose one. On pairs of the demo put together at random, some
+    with a word moved, and every fourth with about half its English words dropped, so that
+    some heads lack a rendering."""
+    from workbench.glossary import renderings
+
+    rnd, rows, terms = _demo_pairs_mixed(seed=11, n=200, dropped=True)
     terms = rnd.sample(terms, 150)
     for loose in (False, True):
         engine = renderings.Renderings(rows, loose=loose)
