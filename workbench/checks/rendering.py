@@ -340,8 +340,8 @@ class DocumentMemo:
         if last is None:
             return
         before, df_before, counted = last
-        # (the texts that came and went, by id, less those that came to one id and went from another)
-        # (the ids whose texts differ found in C: a few)
+        # the texts that came and went, by id (the ids whose texts differ found in C: a few),
+        # less those that came to one id and went from another
         came = Counter(map(now.__getitem__, compress(now, map(ne, map(before.get, now), now.values()))))
         went = Counter(map(before.__getitem__, compress(before, map(ne, map(now.get, before), before.values()))))
         came, went = came - went, went - came
@@ -371,8 +371,10 @@ class DocumentMemo:
                 changed = Counter(chain.from_iterable(map(contents.__getitem__, came_en)))
                 changed.subtract(chain.from_iterable(map(contents.__getitem__, went_en)))
             engine.learn(zh, n, _recounted(engine, zh, n, both, changed, fell, texts_of, joined_of))
-        # (a few words to count again, after a small edit: found without indexing every pair)
-        engine.scans = engine.scans if dropped < 100 else 0
+        # (many words to count again from the start, after a large edit: the pairs holding each
+        # found through the index by character, not by a look through every pair)
+        if dropped >= 100:
+            engine.scans = 0
 
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
