@@ -133,7 +133,8 @@ class Memo:
     on 10,000 pairs of real text); and rendering-inconsistent's readings
     (`checks.rendering.DocumentMemo`)."""
 
-    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "suggestions", "sources")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "suggestions",
+                 "sources")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -148,6 +149,9 @@ class Memo:
         self.compiled: list = []
         #: the last run's English read into words (`checks.view.English.read`)
         self.english = None
+        #: each document (View.file) → the glossary compiled for it in the last run (its
+        #: matcher), and the hits found in every pair (`checks.view.match_all_pairs`)
+        self.found: dict = {}
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)
         self.suggestions: dict = {}
