@@ -607,6 +607,15 @@ class EnFound:
         x, y = ends[s - o] - len(self.read.words[s]), ends[e - 1 - o]
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
 
+    def within(self, j: int) -> tuple[int, int, tuple[int, str, str], bool]:
+        """Where hit j of the whole run (`texts_payloads`) is in its text's words (its first
+        word and the one after its last), what it renders (term, kind, form), and whether it
+        was found word for word: with the text, all `hit(j)` is made of."""
+        n = len(self.found)
+        (s, e, payload), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
+        o = self.read.bounds[k]
+        return s - o, e - o, payload, j >= n
+
     def hit_text(self, j: int) -> str:
         """`hit(j).text`, from the words and the text between them (no place worked out)."""
         s, e = (self.found[j] if j < len(self.found) else self.exact[j - len(self.found)])[:2]
