@@ -378,8 +378,10 @@ def _spliced(c: _Corpus, then: _Spelling) -> tuple | None:
         if any(map(ne, map(code.__getitem__, both := list(vocab.intersection(then.vocab))), map(then.code.__getitem__, both))):
             return None  # (a word's byte changed: its places, wherever they are, are read again)
     names, number = then.names, then.number
-    new = [w for w in vocab if w not in number]
-    if new:  # (numbered after the others; `names` and `number` kept, grown, by this run and the next)
+    # (the words new to the text numbered after the others, one back after a run without it
+    # too: its byte may have changed since; `names` and `number` kept, grown, by the next runs)
+    new = list(vocab.difference(then.vocab))
+    if new:
         names += new
         number.update(zip(new, map(or_, map(code.__getitem__, new), range(len(names) - len(new) << 8, len(names) << 8, 1 << 8))))
     c.names, c.number = names, number
