@@ -378,6 +378,8 @@ def _spliced(c: _Corpus, then: _Spelling) -> tuple | None:
         if any(map(ne, map(code.__getitem__, both := list(vocab.intersection(then.vocab))), map(then.code.__getitem__, both))):
             return None  # (a word's byte changed: its places, wherever they are, are read again)
     names, number = then.names, then.number
+    if len(names) > 2 * len(vocab) + 1000:
+        return None  # (numbered anew now and then: the numbers of words long gone let go)
     # (the words new to the text numbered after the others, one back after a run without it
     # too: its byte may have changed since; `names` and `number` kept, grown, by the next runs)
     new = list(vocab.difference(then.vocab))
