@@ -314,9 +314,10 @@ class DocumentMemo:
         #: each unit that may be a term, of the last run → its `components` (the dictionary's)
         self.components: dict[str, tuple[str, ...]] = {}
         #: of the last run that ended: its pairs' texts (`texts`), the number of pairs each
-        #: English content word is in, and what `Renderings.learned` counted for each Chinese
-        #: word (`Renderings.counted`)
-        self.learning: tuple[dict[int, tuple[str, str]], dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
+        #: English content word is in, what `Renderings.learned` counted for each Chinese
+        #: word (`Renderings.counted`), and what it learned for each (`Renderings.learned`)
+        self.learning: tuple[dict[int, tuple[str, str]], dict[str, int], dict[str, tuple[int, dict[str, int]]],
+                             dict[str, set[str]]] | None = None
         #: each term's verdict, with the renderings it was made on (the glossary's Chinese
         #: forms the same: `_glossary_terms`)
         self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
@@ -339,7 +340,7 @@ class DocumentMemo:
         self._now = now, df
         if last is None:
             return
-        before, df_before, counted = last
+        before, df_before, counted, learned = last
         # the texts that came and went, by id (the ids whose texts differ found in C: a few),
         # less those that came to one id and went from another
         came = Counter(map(now.__getitem__, compress(now, map(ne, map(before.get, now), now.values()))))
@@ -355,6 +356,10 @@ class DocumentMemo:
         # that number now and then
         fell = [(k, df.get(k, 0), then) for k in {k for _, en in went for k in contents[en]}
                 if df.get(k, 0) < (then := df_before.get(k, 0))]
+        # (the English words in another number of pairs of the file than then, and the `most`
+        # of `learn_range` at which a word whose pairs fell may be counted anew: `_recounted`)
+        other_df = {k for en in contents.values() for k in en if df.get(k, 0) != df_before.get(k, 0)}
+        reach = {most for _, now_df, then in fell for most in range(now_df, then)}
         zh_of, pairs_of = engine.zh_of.__getitem__, engine.index.pairs_of
         texts_of = WordTable(lambda k: list(map(zh_of, pairs_of(k))))
         joined_of = WordTable(lambda k: "\n".join(texts_of[k]))
@@ -362,6 +367,10 @@ class DocumentMemo:
         engine.scans = 200  # (the pairs holding a word `_recounted` asks for: found by a look through every pair)
         for zh, (n, both) in counted.items():
             changed = None
+            if zh not in moved and other_df.isdisjoint(both) and learn_range(n)[1] not in reach:
+                # (counted as then, each word in as many pairs of the file: learned as then)
+                engine.learned_as(zh, n, both, learned[zh])
+                continue
             if zh in moved:
                 went_en = [en for (z, en), c in went.items() if zh in z for _ in range(c)]
                 came_en = [en for (z, en), c in came.items() if zh in z for _ in range(c)]
@@ -379,7 +388,7 @@ class DocumentMemo:
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
         texts: the memo does not grow edit after edit)."""
-        self.learning = (*self._now, engine.counted)
+        self.learning = (*self._now, engine.counted, {zh: engine.learned(zh) for zh in engine.counted})
         self._verdicts = {}
         self.units = units.by_text or {}
         self.last_units = units if units.by_text is not None else None

@@ -693,6 +693,13 @@ class Renderings:
         g = self._learned[zh] = {k for k, c in both.items() if self.at_most(k, learn_limit(c, n))}
         return g
 
+    def learned_as(self, zh: str, n: int, both: dict[str, int], learned: set[str]) -> None:
+        """`learn(zh, n, both)` where what it learns is known: an earlier run's from the same
+        counts, none of whose English words is in another number of pairs of the file now
+        (`checks.rendering.DocumentMemo`)."""
+        self.counted[zh] = n, both
+        self._learned[zh] = learned
+
     def fallback(self, word: str) -> set[str]:
         """Glosses used in a pair where the word's own find no rendering: the words learned
         from the file for it, and (a word of two characters or more) for its last character."""
