@@ -7,7 +7,7 @@ three terms, rendered correctly most of the time. The bar of DESIGN §6 is for t
 checks (compiling the glossary, matching every pair, term-missing/forbidden/inconsistent);
 the other checks are timed too, on the same pairs.
 
-    python bench/check_speed.py [--terms 5000] [--pairs 10000] [--glossary-cold | --phases] [--real]
+    python bench/check_speed.py [--terms 5000] [--pairs 10000] [--glossary-cold | --phases | --floor] [--real]
 
 --glossary-cold times only the glossary checks, first thing in the process (no word stemmed
 yet), as `workbench check --check term-missing --check term-forbidden --check term-inconsistent`
@@ -26,6 +26,12 @@ default run, where a check that reads glossary hits (variant-spelling) pays for 
 candidate terms than real text, each in fewer pairs: rendering-inconsistent costs many times
 more on real text (a document of 10,000 pairs on the demo's subject repeats its terms as
 these pairs do; one of wider subject has more terms, each in fewer pairs).
+
+--floor prints what the plainest Python passes over the same pairs cost, against the bar's
+budget (3 × load + save): splitting every pair's English into words, one dict look-up per
+English word and per Chinese character, and counting every Chinese character bigram (the least
+a check that finds repeated Chinese terms with no glossary must do). It is a yardstick for the
+bar, not a check: eleven checks must share that budget.
 
 Last, all checks again after one pair's English changed, as the editor runs them after a
 change: without, and with the memo of the run before (checks.Memo; seven edits one after
@@ -157,8 +163,12 @@ def main() -> None:
     ap.add_argument("--glossary-cold", action="store_true", help="only the glossary checks, first (cold) and again")
     ap.add_argument("--phases", action="store_true", help="where the time of all checks (cold) goes")
     ap.add_argument("--real", action="store_true", help="the demo's pairs put together, and its glossary")
+    ap.add_argument("--floor", action="store_true", help="the plainest Python passes over the pairs, against the bar's budget")
     args = ap.parse_args()
     glossary, al = build_real(args.pairs) if args.real else build(args.terms, args.pairs)
+    if args.floor:
+        floor(al)
+        return
     if args.phases:
         _warm_imports()
         phases(al, glossary)
@@ -297,6 +307,55 @@ def _timed(inner, label: str, spent: dict[str, float], listed: bool):
         return out
 
     return timed_call
+
+
+def floor(al) -> None:
+    """The plainest Python passes over the pairs (CPU, best of 3) against the bar's budget."""
+    import re
+    from collections import Counter
+
+    en = [" ".join(p.en) for p in al.pairs]
+    zh = ["".join(p.zh) for p in al.pairs]
+    word = re.compile(r"[A-Za-z0-9']+")
+    seen: dict[str, int] = {}
+
+    def split_english():
+        for text in en:
+            word.findall(text)
+
+    def look_up_words():
+        for text in en:
+            for w in word.findall(text):
+                seen.get(w)
+
+    def look_up_chars():
+        for text in zh:
+            for c in text:
+                seen.get(c)
+
+    def count_bigrams():
+        counts: Counter[str] = Counter()
+        for text in zh:
+            counts.update(text[i:i + 2] for i in range(len(text) - 1))
+
+    def best(f) -> float:
+        spent = []
+        for _ in range(3):
+            c0 = time.process_time()
+            f()
+            spent.append(time.process_time() - c0)
+        return min(spent)
+
+    io = min(load_and_save(al)[1] for _ in range(3))
+    words, chars = sum(len(word.findall(t)) for t in en), sum(map(len, zh))
+    print(f"{len(al.pairs)} pairs, {words} English words, {chars} Chinese characters (CPU seconds, best of 3)")
+    print(f"  load + save (YAML)                              {io:5.2f}   the bar's budget for all checks, 3×: {3 * io:.2f}")
+    for label, f in (("split every pair's English into words", split_english),
+                     ("  and look each word up in a dict", look_up_words),
+                     ("look each Chinese character up in a dict", look_up_chars),
+                     ("count every Chinese character bigram", count_bigrams)):
+        spent = best(f)
+        print(f"  {label:<47} {spent:5.2f}   {spent / (3 * io):4.0%} of the budget")
 
 
 def load_and_save(al) -> tuple[float, float]:

@@ -353,3 +353,28 @@ def test_a_term_changed_in_place_is_read_again():
     t.variants.append("zzzz qqqq")
     t.zh.append("工业")
     assert run_checks(al, glossary, memo=memo) == run_checks(al, glossary)
+
+
+def test_the_keys_of_renderings_with_nested_terms_follow_each_pairs_english():
+    """term-inconsistent with the memo, over random edits of texts whose renderings of a term
+    with a nested term sit at the same words but count under other keys (the nested term's
+    rendering accepted in one, its forbidden inflection in another; a rendering written in
+    other words), finds what a fresh run finds."""
+    glossary = Glossary("g", [
+        Term(zh=["支线飞机"], en="regional aircraft", forbidden=["regional aircrafts"]),
+        Term(zh=["支线飞机机队"], en="regional aircraft fleet", variants=["fleet of regional aircraft"]),
+        Term(zh=["机队"], en="fleet"),
+    ])
+    english = ["The regional aircraft fleet grew.", "The regional aircrafts fleet grew.", "The Regional Aircraft Fleet grew.",
+               "A fleet of regional aircraft grew.", "A fleet of regional aircrafts grew.", "The regional-aircraft fleet grew."]
+    rnd = random.Random(3)
+    pairs = [Pair(id=pid, zh=["支线飞机机队扩大。"], en=[rnd.choice(english)]) for pid in range(1, 13)]
+    memo = Memo()
+    seen = set()
+    for step in range(60):
+        fresh = run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-inconsistent"])
+        assert run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-inconsistent"], memo=memo) == fresh, step
+        seen.add(tuple(fresh))
+        k = rnd.randrange(len(pairs))
+        pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
+    assert len(seen) > 10

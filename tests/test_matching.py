@@ -461,3 +461,52 @@ def test_words_read_a_few_texts_at_a_time_are_the_words_read_at_once():
         texts = ["".join(rnd.choices(pieces, k=rnd.choice((0, 0, rnd.randint(0, 6))))) for _ in range(rnd.randint(0, 20))]
         for chunk in (1, 2, 3, 7, 1000):
             assert tuple(read_words(texts, chunk)) == tuple(_read_words_at_once(texts)), (texts, chunk)
+
+
+def _edited(rnd: random.Random, old: list, text) -> list:
+    """`old` with a few texts replaced, put in or dropped (at either end too), at random."""
+    new = list(old)
+    for _ in range(rnd.randint(0, 3)):
+        op = rnd.randrange(3)
+        if op == 0 and new:
+            new[rnd.choice([0, len(new) - 1, rnd.randrange(len(new))])] = text()
+        elif op == 1:
+            new.insert(rnd.randint(0, len(new)), text())
+        elif new:
+            del new[rnd.randrange(len(new))]
+    return new
+
+
+def test_forms_found_again_after_an_edit_are_the_forms_found_anew():
+    """`zh_find_again` and `en_find_again` (the hits of an earlier search of the texts, only
+    the edited run of them searched again) give what a search of the new texts gives, field
+    for field: nested and overlapping forms, texts holding none, a form at either edge, a
+    character beyond the BMP, renderings case-sensitive and word for word, line breaks."""
+    from workbench.glossary.matching import read_words_again
+
+    rnd = random.Random(11)
+    zh_pieces = ["专精特新中小企业", "中小企业", "“小巨人”企业", "规模以上工业企业", "支线飞机", "，", "的", "", "𠀀", "\n"]
+    en_pieces = ["SMEs", "small and medium-sized enterprises", "regional aircrafts", "regional aircraft", "OpenAtom Foundation",
+                 "openatom foundation", "little giant enterprises", "high-tech", "enterprises", ", ", "", "\n", "the"]
+
+    def zh() -> str:
+        return "".join(rnd.choice(zh_pieces) for _ in range(rnd.randint(0, 4)))
+
+    def en() -> str:
+        return " ".join(rnd.choice(en_pieces) for _ in range(rnd.randint(0, 4)))
+
+    for _ in range(1500):
+        old_zh, old_en = [zh() for _ in range(rnd.randint(0, 8))], [en() for _ in range(rnd.randint(0, 8))]
+        new_zh, new_en = _edited(rnd, old_zh, zh), _edited(rnd, old_en, en)
+        fresh_zh = M.zh_find_all(new_zh)
+        again_zh = M.zh_find_again(M.zh_find_all(old_zh), new_zh)
+        assert (again_zh.kept, again_zh.kept_k, again_zh.maximal, again_zh.maximal_k) == (
+            fresh_zh.kept, fresh_zh.kept_k, fresh_zh.maximal, fresh_zh.maximal_k), (old_zh, new_zh)
+        assert [again_zh.scan(k) for k in range(len(new_zh))] == [fresh_zh.scan(k) for k in range(len(new_zh))]
+        old_read = read_words(old_en)
+        read = read_words_again(old_read, new_en)
+        fresh_en = M.en_find_all(read_words(new_en))
+        again_en = M.en_find_again(M.en_find_all(old_read), read)
+        assert (again_en.found, again_en.found_k, again_en.exact, again_en.exact_k, again_en.resort) == (
+            fresh_en.found, fresh_en.found_k, fresh_en.exact, fresh_en.exact_k, fresh_en.resort), (old_en, new_en)
+        assert [again_en.hits(k) for k in range(len(new_en))] == [fresh_en.hits(k) for k in range(len(new_en))]

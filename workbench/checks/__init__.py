@@ -133,7 +133,8 @@ class Memo:
     on 10,000 pairs of real text); and rendering-inconsistent's readings
     (`checks.rendering.DocumentMemo`)."""
 
-    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "suggestions", "sources")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "suggestions",
+                 "nested_keys", "sources")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -148,9 +149,16 @@ class Memo:
         self.compiled: list = []
         #: the last run's English read into words (`checks.view.English.read`)
         self.english = None
+        #: each document (View.file) → the glossary compiled for it in the last run (its
+        #: matcher), and the hits found in every pair (`checks.view.match_all_pairs`)
+        self.found: dict = {}
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)
         self.suggestions: dict = {}
+        #: each glossary compiled (its matcher) → (English, the rendering's place in its
+        #: words, (term, kind, form), word for word) → the key term-inconsistent counted it
+        #: under, for a term with nested terms (`checks.terms`)
+        self.nested_keys: dict = {}
         #: the last run's Chinese and English texts (of the pairs with both), and the key of
         #: each (`checks.consistency`: source-inconsistent)
         self.sources: tuple[list, list, list, list] | None = None
@@ -266,7 +274,7 @@ def _run_checks_corpus(
     runners = {
         "term-missing": partial(terms.term_missing, memo=memo),
         "term-forbidden": terms.term_forbidden,
-        "term-inconsistent": terms.term_inconsistent,
+        "term-inconsistent": partial(terms.term_inconsistent, memo=memo),
         "source-inconsistent": partial(consistency.source_inconsistent, memo=memo),
         "variant-spelling": spelling.variant_spelling,
         "number-mismatch": partial(numbers.number_mismatch, memo=memo),

@@ -516,7 +516,7 @@ def _is_abbreviation(form: str) -> bool:
     return len(words) == 1 and sum(ch.isupper() for ch in form) >= 2 and not form.isdigit()
 
 
-def term_inconsistent(views: list[View]) -> Iterable[Finding]:
+def term_inconsistent(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:
     """One source term rendered in several accepted ways across the pairs (and documents).
 
     The places that use a rendering other than the preferred one are flagged, with the
@@ -526,6 +526,11 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     inside the longer one's renderings as well, and the longer one's renderings are compared
     with the shorter one's words set aside, so "the" in "above (the) designated size" is
     advised on once, the same way everywhere.
+
+    (`memo`: the key a rendering of a term with nested terms counts under is a function of
+    the pair's English, where the rendering is in it and what it renders, and the glossary: a
+    run with the same glossary compiled, the same matcher, takes the run before's:
+    `Memo.nested_keys`.)
     """
     # every accepted rendering counted where its term's Chinese is (`_counted`), in order, all
     # views one after another, as parallel lists: its view, pair, hit (`EnFound.hit`, made only
@@ -574,14 +579,23 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
     for m_id, full_form in full_forms.items():  # (the rendering keys of the forms, read at once)
         full_form.learn(chain.from_iterable(forms for _, _, _, m, forms in todo if id(m) == m_id))
     read_here: dict[int, PairView] = {}  # the pairs whose hits a nested term's renderings were read from
+    known = {} if memo is None else memo.nested_keys
+    kept: dict = {}  # matcher → (English, the rendering's place in its words, what it renders) → its key
     for i, occ, v0, m, forms in todo:
         key_of = {form: _counted_as(m, full_forms[id(m)], i, form) for form in dict.fromkeys(forms)}
         keys = list(map(key_of.__getitem__, forms))
         if _NESTED in key_of.values():  # (by its words in the text: a key a use)
-            keys = [key if key is not _NESTED else _key_without_nested(views[u_view[u]], views[u_view[u]].pairs[u_k[u]],
-                                                                     i, views[u_view[u]].found.en.hit(u_j[u]))
-                    for u, key in zip(occ, keys)]
-            read_here.update((id(p), p) for p in (views[u_view[u]].pairs[u_k[u]] for u in occ))
+            was, now = known.get(m, {}), kept.setdefault(m, {})
+            for n, u in enumerate(occ):
+                if keys[n] is _NESTED:
+                    v = views[u_view[u]]
+                    p = v.pairs[u_k[u]]
+                    at = p.en, *v.found.en.within(u_j[u])
+                    key = was.get(at)
+                    if key is None:
+                        key = _key_without_nested(v, p, i, v.found.en.hit(u_j[u]))
+                        read_here[id(p)] = p
+                    keys[n] = now[at] = key
         by_key: dict[str, list[int]] = {}
         for key in dict.fromkeys(keys):
             if key is not None:  # (the uses of each key, picked in C: a term has few keys)
@@ -590,6 +604,8 @@ def term_inconsistent(views: list[View]) -> Iterable[Finding]:
             keyed.append((min(uses[0] for uses in by_key.values()), i, v0, by_key))
     for p in read_here.values():  # (hit objects of thousands of pairs: read again if asked)
         p.forget("en_hits", "en_by_term")
+    if memo is not None:
+        memo.nested_keys = kept  # (only this run's: the memo does not grow edit after edit)
     keyed.sort(key=itemgetter(0))
     for _, i, v0, by_key in keyed:
         t = v0.matcher.terms[i]

@@ -385,9 +385,16 @@ def build_views(
     for v in views:
         v.english = shared
     total = len(shared.pairs) or 1
+    found_then = {} if memo is None else memo.found
+    if memo is not None:
+        memo.found = {}  # (this run's, for the next)
     for d, v in enumerate(views):
         if v.matcher is not None and match_all:
-            match_all_pairs(v, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct)
+            then = found_then.pop(v.file, None)
+            match_all_pairs(v, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct,
+                            then=then[1] if then is not None and then[0] is v.matcher else None)
+            if memo is not None:
+                memo.found[v.file] = v.matcher, v.found
         if progress is not None:
             progress(shared.first[d + 1] / total)
     return views
@@ -412,14 +419,22 @@ def _compiled(g: Glossary, compiled: list[tuple[list[tuple], TermMatcher]], memo
     return matcher
 
 
-def match_all_pairs(v: View, read: Words | None = None, distinct: set[str] | None = None) -> Found:
+def match_all_pairs(v: View, read: Words | None = None, distinct: set[str] | None = None,
+                    then: Found | None = None) -> Found:
     """The glossary's hits in every pair of the view, from one search of them all (`read`: of
     these pairs' English, `distinct`: its distinct words, or more, if read already), kept in
-    the view and read by its pairs when asked."""
+    the view and read by its pairs when asked. (`then`: the hits the view's matcher found in an
+    earlier run, `checks.Memo.found`: only the pairs from the first that changed to the last
+    are searched again, `TermMatcher.zh_find_again`, `en_find_again`.)"""
     if v.found is None:
         if read is None:
             read = read_words([p.en for p in v.pairs])
-        v.found = found = Found(v.matcher.zh_find_all([p.zh for p in v.pairs]), v.matcher.en_find_all(read, distinct))
+        m, zh = v.matcher, [p.zh for p in v.pairs]
+        if then is None:
+            found = Found(m.zh_find_all(zh), m.en_find_all(read, distinct))
+        else:
+            found = Found(m.zh_find_again(then.zh, zh), m.en_find_again(then.en, read))
+        v.found = found
         for k, p in enumerate(v.pairs):
             known = p.__dict__
             known["found"], known["k"] = found, k

@@ -344,6 +344,29 @@ class TermMatcher:
         (`ZhFound`: each text's `zh_scan` is worked out when asked)."""
         return ZhFound(texts, self._zh_find_in_each(texts))
 
+    def zh_find_again(self, then: ZhFound, texts: Sequence[str]) -> ZhFound:
+        """`zh_find_all(texts)`, field for field, from `then` (this matcher's search of other
+        texts, the same but for a run of them: an edit): only the texts from the first that
+        differs to the last are searched again, and the hits of the others taken from `then`,
+        their places moved by what the edit added. (What a text holds depends on it alone:
+        normalize_zh goes character by character, and no hit reaches across a join; nor is a
+        form inside another in one text by a form of another text, `_maximal`.)"""
+        old = then.texts
+        a, b, b_old = _changed_run(old, texts)
+        if b == a == b_old:  # (the same texts)
+            return then
+        off, off_old = _offsets(texts), _offsets(old)
+        window = self._zh_find_in_each(texts[a:b])
+        dk, dc = len(texts) - len(old), off[b] - off_old[b_old]
+        i, j = bisect.bisect_left(then.kept_k, a), bisect.bisect_left(then.kept_k, b_old)
+        kept = then.kept[:i] + _moved_zh(window, off[a], a) + _moved_zh(then.kept[j:], dc, dk)
+        window_maximal = _maximal(window)
+        if then.maximal is then.kept and window_maximal is window:
+            return ZhFound(texts, kept)
+        i, j = bisect.bisect_left(then.maximal_k, a), bisect.bisect_left(then.maximal_k, b_old)
+        maximal = then.maximal[:i] + _moved_zh(window_maximal, off[a], a) + _moved_zh(then.maximal[j:], dc, dk)
+        return ZhFound(texts, kept, maximal)
+
     def _zh_find_in_each(self, texts: Sequence[str]) -> list[tuple[int, int, int, int, int]]:
         """Every Chinese form in the texts, from one search of them all (normalised, joined by
         a line break): (start, end, term, k, a) of each found inside text k, which starts at a
@@ -392,9 +415,36 @@ class TermMatcher:
         """The renderings in each of the texts read, from one search of them all, kept as
         found (`EnFound`: each text's `en_hits` are worked out when asked; `distinct`: the
         distinct words read, if known, or more)."""
-        words = read.words
-        if distinct is None:  # (the words not seen before are keyed at once: see fill)
-            distinct = read.distinct
+        found, exact = self._en_find_in(read.words, read.distinct if distinct is None else distinct)
+        return EnFound(read, found, exact, bool(exact) or bool(self._en_cs))
+
+    def en_find_again(self, then: EnFound, read: Words) -> EnFound:
+        """`en_find_all(read)`, field for field, from `then` (this matcher's search of another
+        reading, the same but for a run of texts: an edit): only the words of the texts from
+        the first that differs to the last are searched again, and the hits of the others
+        taken from `then`, their places moved by what the edit added. (The hits in a text
+        depend on its words alone: none reaches across a join.)"""
+        old = then.read
+        a, b, b_old = _changed_run(old.texts, read.texts)
+        if b == a == b_old:  # (the same texts)
+            return then
+        first, last = read.bounds[a], read.bounds[b]
+        words = read.words[first:last]
+        found, exact = self._en_find_in(words, set(words))
+        dk, dw = len(read.texts) - len(old.texts), last - old.bounds[b_old]
+        spliced = []
+        for hits, ks, window in ((then.found, then.found_k, found), (then.exact, then.exact_k, exact)):
+            window, window_k = _within(_moved_en(window, first, 0)[0], read.bounds)
+            i, j = bisect.bisect_left(ks, a), bisect.bisect_left(ks, b_old)
+            after, after_k = _moved_en(hits[j:], dw, dk, ks[j:])
+            spliced.append((hits[:i] + window + after, ks[:i] + window_k + after_k))
+        (found, found_k), (exact, exact_k) = spliced
+        return EnFound(read, found, exact, bool(exact) or bool(self._en_cs), (found_k, exact_k))
+
+    def _en_find_in(self, words: list[str], distinct: Iterable[str]) -> tuple[list, list]:
+        """The hits of the renderings found by stems and of those found word for word, in the
+        words (start, end, (term, kind, form): places in `words`), across texts too
+        (`distinct`: the distinct words, or more)."""
         found = []
         if self._en:
             self._keys.fill(distinct)
@@ -410,10 +460,41 @@ class TermMatcher:
                     map(_APOSTROPHE, words[s:e])
                 ):
                     exact.append((s, e, p))
-        return EnFound(read, found, exact, bool(exact) or bool(self._en_cs))
+        return found, exact
 
 
 _APOSTROPHE = methodcaller("replace", "’", "'")
+
+
+def _changed_run(old: Sequence[str], new: Sequence[str]) -> tuple[int, int, int]:
+    """Where `new` differs from `old` (compared in C): (a, b, b_old), texts a to b - 1 of
+    `new` in place of texts a to b_old - 1 of `old`, the others the same (a == b == b_old:
+    `new` begins as `old` does, and either holds the other's texts and no more)."""
+    n, m = len(new), len(old)
+    a = next(compress(count(), map(ne, new, old)), min(n, m))
+    tail = next(compress(count(), map(ne, reversed(new), reversed(old))), min(n, m))
+    tail = min(tail, n - a, m - a)  # (the unchanged texts at the end, not overlapping those at the start)
+    return a, n - tail, m - tail
+
+
+def _moved_zh(hits: list[tuple], places: int, texts: int) -> list[tuple]:
+    """The Chinese hits (start, end, term, k, a: `_zh_find_in_each`) of texts moved `texts`
+    on, their places `places` characters on (in C)."""
+    if not hits or not (places or texts):
+        return hits
+    s, e, t, k, o = zip(*hits)
+    return list(zip(map(add, s, repeat(places)), map(add, e, repeat(places)), t,
+                    map(add, k, repeat(texts)), map(add, o, repeat(places))))
+
+
+def _moved_en(hits: list[tuple], places: int, texts: int, ks: list[int] | None = None) -> tuple[list[tuple], list[int]]:
+    """The English hits (start, end, payload: places in words) moved `places` words on, and
+    their texts (`ks`) `texts` on (in C)."""
+    if not hits or not (places or texts):
+        return hits, ks or []
+    s, e, p = zip(*hits)
+    moved = list(zip(map(add, s, repeat(places)), map(add, e, repeat(places)), p))
+    return moved, [] if ks is None else list(map(add, ks, repeat(texts)))
 
 
 def _offsets(texts: Sequence[str]) -> list[int]:
@@ -426,11 +507,13 @@ class ZhFound:
     found: what each text holds is worked out when asked (`scan`), and the checks that read
     every text read the whole run (`texts_terms`) instead of an object a text."""
 
-    def __init__(self, texts: Sequence[str], kept: list[tuple[int, int, int, int, int]]) -> None:
+    def __init__(self, texts: Sequence[str], kept: list[tuple[int, int, int, int, int]],
+                 maximal: list[tuple[int, int, int, int, int]] | None = None) -> None:
+        """(`maximal`: `_maximal(kept)`, where known already.)"""
         self.texts = texts
         self.kept = kept  # (start, end, term, k, a) of every form found (`_zh_find_in_each`)
         self.kept_k = list(map(itemgetter(3), kept))  # the text of each (in order: kept is by start)
-        self.maximal = _maximal(kept)  # those not inside a longer one (`zh_hits`)
+        self.maximal = _maximal(kept) if maximal is None else maximal  # those not inside a longer one (`zh_hits`)
         self.maximal_k = self.kept_k if self.maximal is kept else list(map(itemgetter(3), self.maximal))
 
     def scan(self, k: int) -> tuple[list[ZhHit], list[int]]:
@@ -477,12 +560,17 @@ class EnFound:
     found: each text's `en_hits` are worked out when asked (`hits`), and the checks that read
     every text read the whole run (`texts_payloads`) instead of an object a hit."""
 
-    def __init__(self, read: Words, found: list, exact: list, resort: bool) -> None:
+    def __init__(self, read: Words, found: list, exact: list, resort: bool,
+                 texts: tuple[list[int], list[int]] | None = None) -> None:
+        """(`texts`: where `found` and `exact` are within texts already, the text of each.)"""
         self.read = read
         # (start, end, (term, kind, form)) in words, of the hits found by stems and of those
         # found word for word, none across a join, and the text of each (an index in read.texts)
-        self.found, self.found_k = _within(found, read.bounds)
-        self.exact, self.exact_k = _within(exact, read.bounds)
+        if texts is None:
+            self.found, self.found_k = _within(found, read.bounds)
+            self.exact, self.exact_k = _within(exact, read.bounds)
+        else:
+            (self.found, self.exact), (self.found_k, self.exact_k) = (found, exact), texts
         self.resort = resort  # (some texts' hits are not by start, the longest first: sort each)
 
     @cached_property
@@ -518,6 +606,15 @@ class EnFound:
         ends, o = self.read.ends_of(k), self.read.bounds[k]
         x, y = ends[s - o] - len(self.read.words[s]), ends[e - 1 - o]
         return tuple.__new__(EnHit, (i, kind, form, x, y, self.read.texts[k][x:y], j >= n))
+
+    def within(self, j: int) -> tuple[int, int, tuple[int, str, str], bool]:
+        """Where hit j of the whole run (`texts_payloads`) is in its text's words (its first
+        word and the one after its last), what it renders (term, kind, form), and whether it
+        was found word for word: with the text, all `hit(j)` is made of."""
+        n = len(self.found)
+        (s, e, payload), k = (self.found[j], self.found_k[j]) if j < n else (self.exact[j - n], self.exact_k[j - n])
+        o = self.read.bounds[k]
+        return s - o, e - o, payload, j >= n
 
     def hit_text(self, j: int) -> str:
         """`hit(j).text`, from the words and the text between them (no place worked out)."""
@@ -659,11 +756,10 @@ def read_words_again(then: Words, texts: Sequence[str]) -> Words:
     words there is then read as a whole), and the rest taken from `then`."""
     old = then.texts
     n, m = len(texts), len(old)
-    a = next(compress(count(), map(ne, texts, old)), min(n, m))  # (compared in C)
+    a, end, _ = _changed_run(old, texts)
     if a == n == m:
         return Words(texts, then.words, then.offsets, then.bounds, then.gaps, then.distinct)
-    tail = next(compress(count(), map(ne, reversed(texts), reversed(old))), min(n, m))
-    tail = min(tail, n - a, m - a)  # (the unchanged texts at the end, not overlapping those at the start)
+    tail = n - end
     bounds = then.bounds
     lo = a - 1  # the last unchanged text before the edit that holds a word (or -1)
     while lo >= 0 and bounds[lo] == bounds[lo + 1]:
