@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import compress, filterfalse, repeat
-from operator import is_not, or_
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import and_, is_not, not_, or_
 
 from workbench.checks import Finding, Memo
 from workbench.checks.view import PairView, View, english
-from workbench.text.normalize import EN_STOP, WORD, WordTable
+from workbench.text.normalize import EN_STOP, WORD, WORD_SPLIT, WordTable
 
 # CJK punctuation and the full-width forms of ASCII punctuation (not letters or digits)
 _FULL_WIDTH_CHARS = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
@@ -261,9 +261,12 @@ def _phrases(p: PairView, texts: list[str] | None, both: set[str], titled: set[s
     if _heading(texts, stop):
         return ()  # a heading in Title Case says nothing about the phrase's own case
     cases = list(map(_CASES.__getitem__, texts))
-    words = list(WORD.finditer(en))
-    begins, ends = list(map(re.Match.start, words)), list(map(re.Match.end, words))
-    joined = [en[a:b] in (" ", "-") for a, b in zip(ends, begins[1:])]
+    # (the text split at its words, in C: the text between words i and i + 1 at 2i + 2, and
+    # where each piece starts, summed from their lengths)
+    pieces = WORD_SPLIT.split(en)
+    at = list(accumulate(map(len, pieces), initial=0))
+    begins, ends = at[1::2], at[2::2]
+    joined = list(map((" ", "-").__contains__, pieces[2:-1:2]))
     found = []
     for k in firsts:
         starts = _starts_sentence(en, begins[k])
@@ -292,9 +295,15 @@ def _phrases(p: PairView, texts: list[str] | None, both: set[str], titled: set[s
 
 
 def _heading(texts: list[str], stop: list[bool]) -> bool:
-    """Most content words capitalised (the first word aside): a heading or a title."""
-    content = [w for w, s in zip(texts[1:], stop[1:]) if not s and w.isalpha() and not w.isupper()]
-    return len(content) >= 2 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+    """Most content words capitalised (the first word aside): a heading or a title. (`stop`:
+    whether each word is a stop word. The content words, no stop word, letters only and not
+    all in capitals, picked in C.)"""
+    content = list(compress(texts[1:], map(and_, map(not_, stop[1:]), map(_LETTERS_NOT_CAPITALS.__getitem__, texts[1:]))))
+    return len(content) >= 2 and sum(map(_BEGINS_CAPITAL.__getitem__, content)) >= 0.8 * len(content)
+
+
+_LETTERS_NOT_CAPITALS = WordTable(lambda w: w.isalpha() and not w.isupper())
+_BEGINS_CAPITAL = WordTable(lambda w: w[:1].isupper())
 
 
 _TITLE_GLUE = frozenset(("of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with"))

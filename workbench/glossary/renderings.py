@@ -531,6 +531,8 @@ class Renderings:
         self.components: dict[str, tuple[str, ...]] = {}
         self._inputs: dict[str, tuple[list[str], list[set[str]], list[set[str]]] | None] = {}
         self._heads: dict[str, tuple[set[str], int] | None] = {}
+        self._found: dict[frozenset[str], frozenset[str]] = {}  # (`_in_file`)
+        self._by_piece: dict[str, list[str]] = {}  # (`_compound_words`)
 
     # -- the pairs -------------------------------------------------------------------------
 
@@ -910,9 +912,8 @@ class Renderings:
         before: list[tuple[int, int, set[str]]] = []  # (pair, part, the words before the other parts' rendering)
         n_parts = len(own)
         pairs = self.pairs_read(ids)
-        keys = set().union(*map(attrgetter("keys"), pairs))  # (every word of the term's pairs, once)
-        own_found = [self._matching(g, keys).difference(EN_STOP) for g in own]
-        mine = _Reading(own, own_found, keys)
+        own_found = list(map(self._in_file, own))
+        mine = _Reading(own, own_found, self._compound_words)
         anyone: _Reading | None = None  # (the file's words too, read so when first needed: `_anyone`)
         changed: set[str] = set()  # (the words `anyone` reads otherwise than `mine`)
         record = _Read(mine)
@@ -921,7 +922,7 @@ class Renderings:
             # (`anyone` made now if it was then: it is asked of most pairs)
             again = mine.changed(earlier.mine)
             if earlier.anyone is not None:
-                anyone = record.anyone = self._anyone(mine, own, extra, own_found, keys)
+                anyone = record.anyone = self._anyone(mine, own, extra, own_found)
                 if anyone is not mine:
                     changed = anyone.changed(mine)
                 again |= anyone.changed(earlier.anyone)
@@ -948,7 +949,7 @@ class Renderings:
                 if spans or reading is anyone:
                     break
                 if anyone is None:
-                    anyone = record.anyone = self._anyone(mine, own, extra, own_found, keys)
+                    anyone = record.anyone = self._anyone(mine, own, extra, own_found)
                     if anyone is mine:
                         break
                     changed = anyone.changed(mine)
@@ -1005,15 +1006,41 @@ class Renderings:
                  for n, votes in slot_votes.items()}
         return seen, {n: s for n, s in slots.items() if s}, record
 
-    def _anyone(self, mine: _Reading, own: list[set[str]], extra: list[set[str]], own_found: list[set[str]],
-                keys: set[str]) -> _Reading:
+    def _anyone(self, mine: _Reading, own: list[set[str]], extra: list[set[str]], own_found: list[frozenset[str]]) -> _Reading:
         """The parts read with the file's words for them too (`extra`), where the dictionary's
         glosses (`mine`) find no rendering; `mine` itself where the file adds none. (What matches
         a part's glosses or the file's words is what matches either.)"""
         if all(x <= g for x, g in zip(extra, own)):
             return mine
         return _Reading([g | x for g, x in zip(own, extra)], [
-            f | self._matching(x, keys).difference(EN_STOP) if x else f for f, x in zip(own_found, extra)], keys)
+            f | self._in_file(x) if x else f for f, x in zip(own_found, extra)], self._compound_words)
+
+    def _in_file(self, glosses: set[str]) -> frozenset[str]:
+        """The words of the file that render one of the glosses (`GlossMatcher.matching`), no
+        stop word: each set of glosses matched once a file, against the file's words (a part's
+        glosses are read for every term it is in, and its terms' pairs share most of their
+        words: matching the words of each term's pairs took a tenth of the renderings' time on
+        real text). The file's content words are matched through `_Vocabulary` (those begun
+        as a gloss looked up); a word of two letters renders a part only as a gloss itself,
+        taken as it is (a pair without it reads no other way: `_Reading` asks only of the
+        words of a pair)."""
+        key = frozenset(glosses)
+        found = self._found.get(key)
+        if found is None:
+            vocabulary = self._vocabulary
+            words = self._matcher(glosses).matching(vocabulary.words, vocabulary.begun)
+            words.update(g for g in glosses if len(g) == 2)
+            found = self._found[key] = frozenset(words.difference(EN_STOP))
+        return found
+
+    def _compound_words(self, pieces: set[str]) -> list[str]:
+        """The long content words of the file (`_LONG`) holding one of the pieces from their
+        fourth letter on (`_from_fourth`: where `_compound` tries a split), each piece looked
+        for once a file."""
+        by_piece = self._by_piece
+        for piece in pieces.difference(by_piece):
+            by_piece[piece] = self._vocabulary.holding_from_fourth((piece,))
+        return list(dict.fromkeys(chain.from_iterable(map(by_piece.__getitem__, pieces))))
 
 
 @dataclass(slots=True)
@@ -1081,24 +1108,24 @@ class _Reading:
 
     __slots__ = ("parts", "found", "joins", "doubles", "marks", "any_found", "any_marks", "by_words")
 
-    def __init__(self, parts: list[set[str]], found: list[set[str]], keys: set[str]) -> None:
-        """`found`: for each part, the words of `keys` rendering it (GlossMatcher.matching, but
-        stop words: it reads one word at a time, so on all the pairs' words at once as on each
-        pair's)."""
+    def __init__(self, parts: list[set[str]], found: list[AbstractSet[str]],
+                 long_holding: Callable[[set[str]], Iterable[str]]) -> None:
+        """`found`: for each part, the words rendering it (GlossMatcher.matching, but stop
+        words: it reads one word at a time, so on the file's words at once as on each pair's;
+        a word of no pair of the term's is never asked of). `long_holding`: the long words
+        (`_LONG`) holding one of the pieces from their fourth letter on (of the file:
+        `Renderings._compound_words`)."""
         self.parts = parts
         n_parts = len(parts)
         self.found = found
         #: word → the n whose parts n and n + 1 it renders as a compound (`_compounds`), for the
-        #: words of `keys` that `_compound` tries a split of (any other renders none so)
+        #: words that `_compound` tries a split of (any other renders none so)
         self.joins: dict[str, tuple[int, ...]] = {}
-        long = list(compress(keys, map(_LONG.__getitem__, keys)))
-        if long and n_parts > 1:
+        if n_parts > 1:
             # `_compound` tries a split only where the first five letters of a gloss of the
             # second part are, from the word's fourth letter: the words holding none of those
             # are no compound
-            maybe = _from_fourth(long, {g[:5] for p in parts[1:] for g in p if len(g) >= 5})
-            for k in maybe:
-                key = long[k]
+            for key in long_holding({g[:5] for p in parts[1:] for g in p if len(g) >= 5}):
                 self.joins[key] = tuple(n for n in range(n_parts - 1) if _compound(key, parts[n], parts[n + 1]))
         self.doubles = {k for k, at in self.joins.items() if at}  # (of the words tried: `joins`)
         self.marks = [f.union(k for k in self.doubles if n in self.joins[k] or n - 1 in self.joins[k]) if self.doubles else f
