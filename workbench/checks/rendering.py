@@ -31,7 +31,7 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import EnPair, Renderings, Seen, Verdict, learn_range, verdict
+from workbench.glossary.renderings import EnPair, Renderings, Seen, Verdict, _ContentIndex, learn_range, verdict
 from workbench.text.normalize import HAN_CHARS, WordTable, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -323,6 +323,9 @@ class DocumentMemo:
         self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._glossary_terms: set[str] | None = None
+        #: the index of the pairs' content words of the last run that ended (`Renderings.index`:
+        #: the next reads its own from it, `_ContentIndex.again`)
+        self.index: _ContentIndex | None = None
         #: of the run under way: its pairs' texts, and the number of pairs each English content
         #: word is in (`learned`; kept by `ended`)
         self._now: tuple[dict[int, tuple[str, str]], dict[str, int]] = ({}, {})
@@ -393,8 +396,9 @@ class DocumentMemo:
         self.units = units.by_text or {}
         self.last_units = units if units.by_text is not None else None
         self.components = {t: engine.components[t] for t in units.repeated if t in engine.components}
-        index = engine.index
+        index = self.index = engine.index
         self.contents = dict(zip(map(engine.en_of.__getitem__, index.content), index.content.values()))
+        index.let_go()  # (what it made when asked: the next run asks its own)
 
     def start(self, ids: list[int], zh: list[str], en: list[str], glossary_terms: set[str] | None = None) -> None:
         """A new run on these pairs (their ids, Chinese as read, English), and the glossary's
@@ -516,6 +520,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
                         contents=None if memo is None else memo.contents)
     if memo is not None:
         engine.components.update(memo.components)
+        engine.index_then, memo.index = memo.index, None  # (taken: a run that stops keeps nothing half-made)
         en = list(map(attrgetter("en"), kept))
         memo.start(ids, texts, en, glossary_terms)
         memo.learned(engine)
