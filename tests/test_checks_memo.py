@@ -417,3 +417,23 @@ def test_the_index_of_content_words_read_again_after_an_edit_is_the_index_read_a
                 floor, most = rnd.choice([(1, 3), (2, 50), (0.5, 400)])
                 assert again.counts(some, floor, most) == fresh.counts(some, floor, most)
             index = again
+
+
+def test_what_the_memo_keeps_of_each_units_parts_of_speech_is_jiebas():
+    """rendering-inconsistent's memo keeps, of the units a run asked, whether jieba's tags let
+    each be a term (`term_edges_ok`): after runs one after another, edited between, what it
+    keeps is what jieba says, some units turned away."""
+    from workbench.glossary.mining import term_edges_ok
+
+    kept, glossary = _demo()
+    rnd = random.Random(2)
+    pairs = list(kept[:150])
+    memo = Memo()
+    for step in range(3):
+        run_checks(Alignment(pairs=list(pairs)), glossary, checks=["rendering-inconsistent"], memo=memo)
+        glossary = _edit(rnd, pairs, kept, glossary, step)
+    pairs = list(kept)  # (many units new to the memo)
+    run_checks(Alignment(pairs=list(pairs)), glossary, checks=["rendering-inconsistent"], memo=memo)
+    edges = memo.renderings[None]._edges[0]
+    assert edges == {unit: term_edges_ok(unit) for unit in edges}
+    assert set(edges.values()) == {True, False}
