@@ -409,6 +409,36 @@ def test_a_pairs_tables_are_its_words_places_and_marks_read_the_plain_way():
         assert not re.search(r"[-‐]", "".join(found_word.group() for found_word in found))
 
 
+def test_spans_of_two_parts_are_those_read_for_any_number_of_parts():
+    """`_spans_two` (a term of two parts, written out) finds the spans `_spans_any` finds for
+    two parts (where the parts' first words from a start are one word: `_assignable`), on
+    texts put together at random, with words rendering each part (some both, some compounds)
+    picked at random."""
+    import random
+
+    from workbench.glossary.renderings import EnPair, _Hits, _spans_any, _spans_two
+
+    rnd = random.Random(11)
+    words = ["science", "technology", "the", "of", "and", "zones", "pilot", "areas", "a", "new", "parks", "tech",
+             "the", "of", "and", "a", "to", "in"]
+    gaps = [" ", " ", " ", " ", "-", ", ", ". ", " (", "; "]
+    seen = 0
+    for _ in range(3000):
+        n = rnd.randint(1, 18)
+        pair = EnPair(1, "".join(rnd.choice(words) + rnd.choice(gaps) for _ in range(n)))
+        unstopped = pair.unstopped
+        if not unstopped:
+            continue
+        first = sorted(rnd.sample(unstopped, rnd.randint(0, min(4, len(unstopped)))))
+        second = sorted(rnd.sample(unstopped, rnd.randint(0, min(4, len(unstopped)))))
+        both = set(first) | set(second)
+        double = set(rnd.sample(sorted(both), rnd.randint(0, min(2, len(both))))) if rnd.random() < 0.3 else set()
+        found = _spans_two(pair, _Hits([first, second]), double)
+        assert found == _spans_any(pair, _Hits([first, second]), 2, double), (pair.en, first, second, double)
+        seen += bool(found)
+    assert seen > 300
+
+
 def plain_components(term, d):
     """`renderings.components` as it was: every piece of two to four characters looked up."""
     out, i = [], 0

@@ -1332,6 +1332,80 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     word rendering a part, to the first word from there that each part has one of (or past it,
     till each part can have one of its own), within a clause and 2 × parts + 2 words, holding
     no other content word (no word that is neither a stop word nor renders a part), widened
+    (`_widen`). (Two parts, the most terms': `_spans_two`.)"""
+    if n_parts == 2:
+        return _spans_two(pair, hits, double)
+    return _spans_any(pair, hits, n_parts, double)
+
+
+def _spans_two(pair: EnPair, hits: _Hits, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+    """`_spans` of a term of two parts, written out for them (most terms, and most of the
+    time of the renderings): each part's first word from a start found by bisection, no list
+    made; the last word a span may reach, the one before the next word that no span may hold,
+    by one bisection of those words; where the two parts' first words are one word, none of
+    either is before it, so each has one of its own from the next word rendering either on, or
+    at once where that word stands for both, a compound (what `_assignable` finds)."""
+    first, second = hits.at
+    if not first or not second:
+        return []
+    marked = hits.any
+    unstopped = pair.unstopped
+    size = len(pair.keys)
+    hyphens = pair.joined[0]
+    before_start, before_end = pair.clauses
+    # the words a span cannot hold (no stop word, rendering no part), in order
+    blocking = list(filterfalse(marked.__contains__, unstopped))
+    n_blocking = len(blocking)
+    starts = sorted(marked)
+    n_starts = len(starts)
+    n_first, n_second = len(first), len(second)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < n_starts:
+        start = starts[i]
+        i += 1
+        x = bisect_left(first, start)
+        if x == n_first:
+            break
+        y = bisect_left(second, start)
+        if y == n_second:
+            break
+        a, b = first[x], second[y]
+        end = a if a > b else b
+        k = bisect_right(blocking, start)
+        last = blocking[k] - 1 if k < n_blocking else size - 1
+        if end > last:  # (a later start before that word has its end there or later still)
+            i = bisect_right(starts, last, i)
+            continue
+        if end - start >= 6:  # (2 × parts + 2 words at most)
+            continue
+        if a == b and end not in double:
+            x = bisect_right(starts, end)
+            if x < n_starts and starts[x] < start + 6:
+                end = starts[x]
+                if end > last:
+                    continue
+        if before_start[end] > before_end[start]:  # (`EnPair.clause_break`)
+            continue
+        span = _widen(pair, hits.at, marked, start, end)
+        s0, s1 = span
+        if s0 and hyphens >> (s0 - 1) & 1 or hyphens >> s1 & 1:
+            continue  # a piece of a compound: "tech" of "high-tech"
+        words = bisect_right(unstopped, s1) - bisect_left(unstopped, s0)
+        if double:
+            words += sum(s0 <= k <= s1 for k in double)
+        if words < 2:
+            continue  # one word for two parts: not a rendering of the term as such (but a compound)
+        if span not in found:
+            found.append(span)
+    return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0])) if len(found) > 1 else found
+
+
+def _spans_any(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+    """`_spans` for any number of parts. Word spans [i, j] of the term's candidate renderings in the pair, shortest first: from a
+    word rendering a part, to the first word from there that each part has one of (or past it,
+    till each part can have one of its own), within a clause and 2 × parts + 2 words, holding
+    no other content word (no word that is neither a stop word nor renders a part), widened
     (`_widen`)."""
     at = hits.at
     if not all(at):
@@ -1361,27 +1435,15 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             if words and span not in found:
                 found.append(span)
         starts = []
-    if n_parts == 2:
-        first, second = at
-        n_first, n_second = len(first), len(second)
     i = 0
     while i < len(starts):
         start = starts[i]
         i += 1
-        # each part's first hit from start (two parts, the most terms', written out: a third
-        # of the time of the list made for any number of parts)
-        if n_parts == 2:
-            x = bisect_left(first, start)
-            y = bisect_left(second, start)
-            if x == n_first or y == n_second:
-                break
-            ends = (first[x], second[y])
-            end = ends[0] if ends[0] > ends[1] else ends[1]
-        else:
-            ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]
-            if None in ends:
-                break
-            end = max(ends)
+        # each part's first hit from start
+        ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]
+        if None in ends:
+            break
+        end = max(ends)
         x = bisect_right(unstopped, start)
         while x < n_unstopped and unstopped[x] in marked:
             x += 1
@@ -1391,15 +1453,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             continue
         if end - start + 1 > limit:
             continue  # (too long already: the end is only moved on below)
-        if n_parts == 2 and ends[0] == ends[1]:
-            # (two parts, whose first words from start are one word: none of either before it,
-            # so each has one of its own from the next word rendering either on, or at once
-            # where that word stands for both, a compound: what `_assignable` finds)
-            if end not in double:
-                x = bisect_right(starts, end)
-                if x < len(starts) and starts[x] < start + limit:
-                    end = starts[x]
-        elif len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
+        if len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
             end = next((e for e in range(end, min(start + limit, size))
                         if _assignable(at, n_parts, start, e, double)), end)
         if end - start + 1 > limit or end > last or before_start[end] > before_end[start]:  # (`clause_break`)
