@@ -378,3 +378,42 @@ def test_the_keys_of_renderings_with_nested_terms_follow_each_pairs_english():
         k = rnd.randrange(len(pairs))
         pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
     assert len(seen) > 10
+
+
+def test_the_index_of_content_words_read_again_after_an_edit_is_the_index_read_anew():
+    """`_ContentIndex.again` (an earlier run's index, the content words of a few pairs changed)
+    gives what an index read anew gives: each pair's words, the pairs holding each word in
+    order, their number, the words by it, and what is counted by tiers and masks; pairs put
+    in, dropped or renumbered: read anew."""
+    from workbench.glossary.renderings import _ContentIndex
+
+    rnd = random.Random(9)
+    words = [f"w{i}" for i in range(40)]
+
+    def content() -> tuple[str, ...]:
+        return tuple(set(rnd.sample(words, rnd.randint(0, 8))))
+
+    for _ in range(200):
+        ids = rnd.sample(range(1, 400), rnd.randint(1, 120))
+        contents = [content() for _ in ids]
+        index = _ContentIndex(ids, contents)
+        for _ in range(4):
+            for _ in range(rnd.randint(0, 3)):
+                k = rnd.randrange(len(ids))
+                op = rnd.randrange(8)
+                if op < 6:
+                    contents[k] = content() if op < 4 else contents[rnd.randrange(len(ids))]
+                elif op == 6 and len(ids) > 1:
+                    del ids[k], contents[k]
+                else:
+                    ids[k] = max(ids) + 1
+            again, fresh = index.again(ids, contents), _ContentIndex(ids, contents)
+            assert again.content == fresh.content and again.df == fresh.df and again._bit == fresh._bit
+            assert {k: list(v) for k, v in again._postings.items()} == {k: list(v) for k, v in fresh._postings.items()}
+            assert again._fewer == fresh._fewer and sorted(again._keys) == sorted(fresh._keys)
+            assert (again._in_tier, again._per_pair) == (fresh._in_tier, fresh._per_pair)
+            for _ in range(3):
+                some = rnd.sample(ids, rnd.randint(0, len(ids)))
+                floor, most = rnd.choice([(1, 3), (2, 50), (0.5, 400)])
+                assert again.counts(some, floor, most) == fresh.counts(some, floor, most)
+            index = again

@@ -213,3 +213,61 @@ def test_nonzero_finds_the_places_of_the_nonzero_bytes_at_any_density():
         for density in (0, 0.01, 0.1, 0.124, 0.126, 0.5, 1):
             mask = bytes(rnd.randint(1, 255) if rnd.random() < density else 0 for _ in range(n))
             assert nonzero(mask) == list(compress(range(n), mask)), (n, density)
+
+
+def test_variant_spelling_read_again_after_an_edit_finds_what_a_fresh_reading_finds():
+    # After an edit, the memo's reading of the text is taken and only the edited run of pairs
+    # read again (spelling._spliced): over random edits (a pair's English another's, words
+    # new to the text or gone from it, hyphens put in or taken out, pairs put in or dropped,
+    # at either end too), the places found are those a fresh reading finds.
+    import random
+
+    from workbench.checks import Memo
+    from workbench.checks.spelling import _Corpus, _Spelling, _varied
+    from workbench.checks.view import build_views
+    from workbench.model import Alignment, Pair
+
+    rich = ["the", "a", "An", "of", "in", "to", "is", "enterprises", "above", "designated", "size", "high", "tech",
+            "hightech", "High-tech", "cell", "phone", "cellphone", "organisation", "Organization", "centre", "center",
+            "no", "where", "nowhere", "data", "set", "dataset", "data‑set", "base", "database", "39.9", "new", "kind"]
+    seps = [" "] * 10 + ["-", ", ", ". ", "‐", " — ", "’", "  "]
+    rnd = random.Random(17)
+
+    def text() -> str:
+        return "".join(w + rnd.choice(seps) for w in rnd.choices(rich, k=rnd.randint(0, 12))).strip(" ")
+
+    spliced = 0
+    for _ in range(60):
+        texts = [text() for _ in range(rnd.randint(1, 30))]
+        memo = Memo()
+        for _ in range(6):
+            views = build_views([(None, Alignment(title="t", pairs=[Pair(id=i + 1, zh=["中"], en=[t]) for i, t in enumerate(texts)]))],
+                                [None], memo=memo)
+            then, state = memo.spelling, _Spelling()
+            got = _varied(_Corpus(views, None if then is None else then.lower), then, state)
+            spliced += then is not None and state.names is then.names
+            memo.spelling = state
+            fresh = build_views([(None, Alignment(title="t", pairs=[Pair(id=i + 1, zh=["中"], en=[t]) for i, t in enumerate(texts)]))], [None])
+            read = _Spelling()
+            assert got == _varied(_Corpus(fresh), None, read), texts
+            # (what is kept for the next run is what a fresh reading keeps, but for the numbers
+            # the words are told apart by)
+            for name in ("vocab", "hyphens", "code", "spell_words", "closed_up", "kinds", "gaps"):
+                assert getattr(state, name) == getattr(read, name), name
+            assert (state.places.singles, state.places.singles_made, state.places.runs, list(state.places.plain)) == (
+                read.places.singles, read.places.singles_made, read.places.runs, list(read.places.plain))
+            assert [(a, e, tuple(state.names[i >> 8] for i in key), d) for a, e, key, d in state.places.spaced] == [
+                (a, e, tuple(read.names[i >> 8] for i in key), d) for a, e, key, d in read.places.spaced]
+            for _ in range(rnd.randint(1, 3)):
+                k = rnd.choice([0, len(texts) - 1, rnd.randrange(len(texts))])
+                op = rnd.randrange(4)
+                if op == 0:
+                    texts[k] = text()
+                elif op == 1:
+                    texts.insert(k, text())
+                elif op == 2 and len(texts) > 1:
+                    del texts[k]
+                else:  # a word new to the text, or a hyphen put in or taken out
+                    texts[k] = rnd.choice([texts[k].replace(" ", "-", 1), texts[k].replace("-", " "),
+                                           texts[k] + " zq" + str(rnd.randrange(5)) + " cellphone"])
+    assert spliced > 100

@@ -134,7 +134,7 @@ class Memo:
     (`checks.rendering.DocumentMemo`)."""
 
     __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "suggestions",
-                 "nested_keys", "sources")
+                 "nested_keys", "sources", "spelling")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -162,6 +162,8 @@ class Memo:
         #: the last run's Chinese and English texts (of the pairs with both), and the key of
         #: each (`checks.consistency`: source-inconsistent)
         self.sources: tuple[list, list, list, list] | None = None
+        #: what variant-spelling read of the last run's text (`checks.spelling._Spelling`)
+        self.spelling = None
 
 
 def _term_read(t: Term) -> tuple:
@@ -276,7 +278,7 @@ def _run_checks_corpus(
         "term-forbidden": terms.term_forbidden,
         "term-inconsistent": partial(terms.term_inconsistent, memo=memo),
         "source-inconsistent": partial(consistency.source_inconsistent, memo=memo),
-        "variant-spelling": spelling.variant_spelling,
+        "variant-spelling": partial(spelling.variant_spelling, memo=memo),
         "number-mismatch": partial(numbers.number_mismatch, memo=memo),
         "omission": completeness.omission,
         "untranslated": completeness.untranslated,

@@ -31,7 +31,7 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import EnPair, Renderings, Seen, Verdict, learn_range, verdict
+from workbench.glossary.renderings import EnPair, Renderings, Seen, Verdict, _ContentIndex, learn_range, verdict
 from workbench.text.normalize import HAN_CHARS, WordTable, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -314,14 +314,18 @@ class DocumentMemo:
         #: each unit that may be a term, of the last run → its `components` (the dictionary's)
         self.components: dict[str, tuple[str, ...]] = {}
         #: of the last run that ended: its pairs' texts (`texts`), the number of pairs each
-        #: English content word is in, and what `Renderings.learned` counted for each Chinese
-        #: word (`Renderings.counted`)
-        self.learning: tuple[dict[int, tuple[str, str]], dict[str, int], dict[str, tuple[int, dict[str, int]]]] | None = None
+        #: English content word is in, what `Renderings.learned` counted for each Chinese
+        #: word (`Renderings.counted`), and what it learned for each (`Renderings.learned`)
+        self.learning: tuple[dict[int, tuple[str, str]], dict[str, int], dict[str, tuple[int, dict[str, int]]],
+                             dict[str, set[str]]] | None = None
         #: each term's verdict, with the renderings it was made on (the glossary's Chinese
         #: forms the same: `_glossary_terms`)
         self.verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._verdicts: dict[str, tuple[list[Seen], Verdict | None]] = {}
         self._glossary_terms: set[str] | None = None
+        #: the index of the pairs' content words of the last run that ended (`Renderings.index`:
+        #: the next reads its own from it, `_ContentIndex.again`)
+        self.index: _ContentIndex | None = None
         #: of the run under way: its pairs' texts, and the number of pairs each English content
         #: word is in (`learned`; kept by `ended`)
         self._now: tuple[dict[int, tuple[str, str]], dict[str, int]] = ({}, {})
@@ -339,7 +343,7 @@ class DocumentMemo:
         self._now = now, df
         if last is None:
             return
-        before, df_before, counted = last
+        before, df_before, counted, learned = last
         # the texts that came and went, by id (the ids whose texts differ found in C: a few),
         # less those that came to one id and went from another
         came = Counter(map(now.__getitem__, compress(now, map(ne, map(before.get, now), now.values()))))
@@ -355,6 +359,10 @@ class DocumentMemo:
         # that number now and then
         fell = [(k, df.get(k, 0), then) for k in {k for _, en in went for k in contents[en]}
                 if df.get(k, 0) < (then := df_before.get(k, 0))]
+        # (the English words in another number of pairs of the file than then, and the `most`
+        # of `learn_range` at which a word whose pairs fell may be counted anew: `_recounted`)
+        other_df = {k for en in contents.values() for k in en if df.get(k, 0) != df_before.get(k, 0)}
+        reach = {most for _, now_df, then in fell for most in range(now_df, then)}
         zh_of, pairs_of = engine.zh_of.__getitem__, engine.index.pairs_of
         texts_of = WordTable(lambda k: list(map(zh_of, pairs_of(k))))
         joined_of = WordTable(lambda k: "\n".join(texts_of[k]))
@@ -362,6 +370,10 @@ class DocumentMemo:
         engine.scans = 200  # (the pairs holding a word `_recounted` asks for: found by a look through every pair)
         for zh, (n, both) in counted.items():
             changed = None
+            if zh not in moved and other_df.isdisjoint(both) and learn_range(n)[1] not in reach:
+                # (counted as then, each word in as many pairs of the file: learned as then)
+                engine.learned_as(zh, n, both, learned[zh])
+                continue
             if zh in moved:
                 went_en = [en for (z, en), c in went.items() if zh in z for _ in range(c)]
                 came_en = [en for (z, en), c in came.items() if zh in z for _ in range(c)]
@@ -379,13 +391,14 @@ class DocumentMemo:
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
         texts: the memo does not grow edit after edit)."""
-        self.learning = (*self._now, engine.counted)
+        self.learning = (*self._now, engine.counted, {zh: engine.learned(zh) for zh in engine.counted})
         self._verdicts = {}
         self.units = units.by_text or {}
         self.last_units = units if units.by_text is not None else None
         self.components = {t: engine.components[t] for t in units.repeated if t in engine.components}
-        index = engine.index
+        index = self.index = engine.index
         self.contents = dict(zip(map(engine.en_of.__getitem__, index.content), index.content.values()))
+        index.let_go()  # (what it made when asked: the next run asks its own)
 
     def start(self, ids: list[int], zh: list[str], en: list[str], glossary_terms: set[str] | None = None) -> None:
         """A new run on these pairs (their ids, Chinese as read, English), and the glossary's
@@ -507,6 +520,7 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
                         contents=None if memo is None else memo.contents)
     if memo is not None:
         engine.components.update(memo.components)
+        engine.index_then, memo.index = memo.index, None  # (taken: a run that stops keeps nothing half-made)
         en = list(map(attrgetter("en"), kept))
         memo.start(ids, texts, en, glossary_terms)
         memo.learned(engine)

@@ -29,16 +29,18 @@ import bisect
 import re
 import sys
 from array import array
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import compress, repeat
-from operator import add, eq, itemgetter, methodcaller, or_, sub
+from operator import add, eq, itemgetter, methodcaller, ne, or_, sub
+from typing import NamedTuple
 
-from workbench.checks import Finding
+from workbench.checks import Finding, Memo
 from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import PairView, View, english
-from workbench.glossary.matching import read_words
+from workbench.glossary.matching import Words, _changed_run, read_words
 from workbench.text.normalize import EN_STOP, WORD, british
 
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -94,20 +96,42 @@ class _Corpus:
     No word, and no phrase, runs from one pair into the next: the text between two pairs is a
     boundary, as the end of a pair's text was when pairs were read one by one."""
 
-    def __init__(self, views: list[View]) -> None:
+    def __init__(self, views: list[View], lower: dict[str, str] | None = None) -> None:
+        """(`lower`: the lower-case form of words read in an earlier run, `_Spelling.lower`:
+        only the others are lower-cased, and all kept there.)"""
         en = english(views)
         self.en, self.views = en, views
+        self.read = None  # (the words as read by `views.English`, where they are these words)
         if en.lowers_alike:  # (the words of the text lower-cased are its words lower-cased)
-            read = en.read
-            distinct = list(en.distinct)
-            self.lower = dict(zip(distinct, "\n".join(distinct).replace("’", "'").lower().split("\n")))
+            read = self.read = en.read
+            distinct = list(en.distinct if lower is None else en.distinct.difference(lower))
+            found = dict(zip(distinct, "\n".join(distinct).replace("’", "'").lower().split("\n")))
+            if lower is not None:
+                lower.update(found)
+                found = lower
+            self.lower = found
         else:
             read = read_words([p.en.replace("’", "'").lower() for p in en.pairs])
             self.lower = {w: w for w in read.words}
         self.words = read.words
         self.n = len(self.words)
-        self.gaps = bytes(map(_GAP.get, read.gaps, repeat(_BREAK))) + bytes((_BREAK,))
         self.bounds = read.bounds
+        self._gaps = read.gaps
+
+    @cached_property
+    def gaps(self) -> bytes:
+        """What is between each two words (`_GAP`), and a boundary after the last."""
+        return _gap_bytes(self._gaps)
+
+    @classmethod
+    def part(cls, c: _Corpus, words: list[str], bounds: list[int], gaps: bytes) -> _Corpus:
+        """The words of a run of texts (`bounds`: where each text's words begin, and their
+        number; `gaps`: what is between them, a boundary after the last) as a corpus of their
+        own, their lower-case forms `c`'s."""
+        part = cls.__new__(cls)
+        part.en, part.views, part.read, part.lower = c.en, c.views, None, c.lower
+        part.words, part.n, part.gaps, part.bounds = words, len(words), gaps, bounds
+        return part
 
     def classify(self, byte: dict[str, int]) -> bytes:
         """One byte for each word: `byte` of its lower-case form. (The low byte of a number
@@ -115,12 +139,21 @@ class _Corpus:
         telling which: `names`. Words compared by their numbers are compared without reading
         the words, strewn about memory, again.)"""
         self.names = names = list(byte)
-        number = dict(zip(names, map(or_, map(byte.__getitem__, names), range(0, len(names) << 8, 1 << 8))))
-        lower = self.lower
+        self.number = dict(zip(names, map(or_, map(byte.__getitem__, names), range(0, len(names) << 8, 1 << 8))))
+        return self.numbered()
+
+    def numbered(self) -> bytes:
+        """`classify`'s bytes, each word's number taken from `number` (each lower-case word's)."""
+        lower, number = self.lower, self.number
+        if self.read is None and len(self.words) < len(lower):  # (a part: its words looked up one by one)
+            numbers = list(map(number.__getitem__, map(lower.__getitem__, self.words)))
+        else:  # (each distinct word's number worked out once)
+            distinct = self.read.distinct if self.read is not None else set(self.words)
+            numbers = list(map(dict(zip(distinct, map(number.__getitem__, map(lower.__getitem__, distinct)))).__getitem__,
+                               self.words))
         # (an array made from a list: made from an iterator, it converts each number at twice the time)
-        self.ids = array("I", list(map(dict(zip(lower, map(number.__getitem__, lower.values()))).__getitem__, self.words)))
-        size = self.ids.itemsize
-        return self.ids.tobytes()[0 if sys.byteorder == "little" else size - 1::size]
+        self.ids = array("I", numbers)
+        return _low_bytes(self.ids)
 
     def numbers(self, places: Iterable[int]) -> Iterator[int]:
         """The numbers (`ids`) of the words at those places."""
@@ -157,13 +190,22 @@ class _Corpus:
         return "".join(self.lows(range(k, k + m))), self.low(k + m), surface
 
 
-def variant_spelling(views: list[View]) -> Iterable[Finding]:
+def variant_spelling(views: list[View], memo: Memo | None = None) -> Iterable[Finding]:
+    """(`memo`: what the run before read, `Memo.spelling`: after an edit only the edited
+    run of pairs is read again, `_Spelling`.)"""
     if not any(p.en for v in views for p in v.pairs):
         return
-    c = _Corpus(views)
+    then = None if memo is None else memo.spelling
+    if memo is not None:
+        memo.spelling = None  # (until this run has read the text: a run that stops keeps nothing half-made)
+    c = _Corpus(views, None if then is None else then.lower)
+    state = _Spelling() if memo is not None and c.read is not None else None
+    varied = _varied(c, then, state)
+    if state is not None:
+        memo.spelling = state
     occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     where: _Where | None = None
-    for k, _, last, key, surface in _varied(c):
+    for k, _, last, key, surface in varied:
         pair = c.pair_of(k)
         if where is None or where.index != pair:
             where = _Where(c, pair)
@@ -176,23 +218,127 @@ def variant_spelling(views: list[View]) -> Iterable[Finding]:
             yield from _report(by_surface, kind, len(views) > 1, reported, said)
 
 
-def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
+class _Spelling:
+    """What variant-spelling read of a run's text (`_Corpus`), kept for the next run
+    (`checks.Memo.spelling`), which after an edit reads again only the words of the pairs
+    from the first changed to the last (`_spliced`): a word's byte is a function of the
+    words of the whole text in lower case (`vocab`) and the compounds written with a hyphen
+    (`hyphens`) alone (`_code`), and each place found (`_Places`) of the words of one pair
+    and their bytes, none running across pairs; only which of them vary is a matter of the
+    whole text, picked out from all the places anew (`_chosen`)."""
+
+    __slots__ = ("read", "lower", "vocab", "hyphens", "code", "spell_words", "closed_up", "names", "number", "ids",
+                 "kinds", "gaps", "places")
+
+    read: Words  # the words read (`views.English.read`)
+    lower: dict[str, str]  # each word read → its lower-case form (`_Corpus.lower`)
+    vocab: set[str]  # the words in lower case
+    hyphens: Counter  # the letters of each compound written with a hyphen → how many times (`_hyphen_runs`)
+    code: dict[str, int]  # each word of `vocab` → its byte (`_code`)
+    spell_words: dict[str, str]
+    closed_up: set[str]
+    names: list[str]  # (`_Corpus.classify`)
+    number: dict[str, int]
+    ids: array
+    kinds: bytes  # each word's byte
+    gaps: bytes  # (`_Corpus.gaps`)
+    places: _Places
+
+
+class _Places(NamedTuple):
+    """Where what may vary is, before what varies is picked out (`_chosen`): the compounds
+    written closed up (a word that is such a compound, `closed` once the whole text is read)
+    and the runs of two and three words that are written so elsewhere (each place with its
+    (letters, next word, surface)), the phrases with an article inside (first word, last
+    word, the four words' numbers, the distances between them), and where the phrases of
+    four words in a row without one begin."""
+
+    singles: list[int]
+    singles_made: list[tuple[str, str, str]]
+    runs: list[tuple[list[int], list[tuple[str, str, str]]]]  # (of two words, of three)
+    spaced: list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]
+    plain: array
+
+    def moved(self, by: int) -> _Places:
+        """The places `by` words on."""
+        if not by:
+            return self
+        return _Places(_moved(self.singles, by), self.singles_made, [(_moved(at, by), made) for at, made in self.runs],
+                       [(a + by, e + by, key, d) for a, e, key, d in self.spaced], array("I", _moved(self.plain, by)))
+
+    def cut(self, first: int, last: int) -> tuple[_Places, _Places]:
+        """The places before word `first`, and from word `last` on."""
+        def split(at: Sequence[int], *lists: list) -> list[tuple]:
+            i, j = bisect.bisect_left(at, first), bisect.bisect_left(at, last)
+            return [(at[:i], *(x[:i] for x in lists)), (at[j:], *(x[j:] for x in lists))]
+        singles = split(self.singles, self.singles_made)
+        runs = [split(at, made) for at, made in self.runs]
+        i = bisect.bisect_left(self.spaced, (first,))
+        j = bisect.bisect_left(self.spaced, (last,))
+        plain = split(self.plain)
+        return tuple(_Places(singles[h][0], singles[h][1], [r[h] for r in runs], spaced, plain[h][0])  # type: ignore[return-value]
+                     for h, spaced in ((0, self.spaced[:i]), (1, self.spaced[j:])))
+
+    def __add__(self, other: _Places) -> _Places:  # type: ignore[override]
+        return _Places(self.singles + other.singles, self.singles_made + other.singles_made,
+                       [(a + c, b + d) for (a, b), (c, d) in zip(self.runs, other.runs)],
+                       self.spaced + other.spaced, self.plain + other.plain)
+
+
+def _moved(at: Sequence[int], by: int) -> list[int]:
+    return list(map(add, at, repeat(by)))
+
+
+def _gap_bytes(gaps: Sequence[str]) -> bytes:
+    """`_GAP` of each text between words, and a boundary after the last word."""
+    return bytes(map(_GAP.get, gaps, repeat(_BREAK))) + bytes((_BREAK,))
+
+
+def _low_bytes(ids: array) -> bytes:
+    """The low byte of each number."""
+    size = ids.itemsize
+    return ids.tobytes()[0 if sys.byteorder == "little" else size - 1::size]
+
+
+def _varied(c: _Corpus, then: _Spelling | None = None, state: _Spelling | None = None) -> list[tuple[int, int, int, tuple, str]]:
     """Where the words, compounds and phrases written more than one way are, in the order of
     the text (pair by pair; in a pair, words spelled two ways, then compounds, then phrases):
-    (first word, kind 0, 1 or 2, last word, key, surface)."""
+    (first word, kind 0, 1 or 2, last word, key, surface). (`then`: what the run before read,
+    taken where it can be, `_spliced`; `state`: what this run reads is kept there.)"""
     if not c.n:
         return []
-    # Pass 1: which words, compounds and phrases can be written more than one way, and where.
-    # A compound can vary only if one of its forms is hyphenated or closed up (a word that
-    # elsewhere is two or three words run together); a phrase only if one of its forms has an
-    # article inside.
-    code = dict.fromkeys(c.lower.values(), _CONTENT)  # each distinct word (lower case) → its byte
+    got = None if then is None else _spliced(c, then)
+    if got is None:
+        # Pass 1: which words, compounds and phrases can be written more than one way, and where.
+        # A compound can vary only if one of its forms is hyphenated or closed up (a word that
+        # elsewhere is two or three words run together); a phrase only if one of its forms has an
+        # article inside.
+        hyphens = _hyphen_runs(c)
+        vocab = set(c.lower[w] for w in c.read.distinct) if c.read is not None else set(c.lower.values())
+        code, spell_words, closed_up = _code(vocab, hyphens.keys())
+        kinds = c.classify(code)
+        places = _places(c, kinds, closed_up)
+        got = vocab, hyphens, code, spell_words, closed_up, kinds, places
+    vocab, hyphens, code, spell_words, closed_up, kinds, places = got
+    if state is not None:
+        if len(c.lower) > 2 * len(c.read.distinct):  # (the words of earlier runs let go now and then)
+            c.lower = {w: c.lower[w] for w in c.read.distinct}
+        state.read, state.lower, state.vocab, state.hyphens, state.code = c.read, c.lower, vocab, hyphens, code
+        state.spell_words, state.closed_up, state.names, state.number = spell_words, closed_up, c.names, c.number
+        state.ids, state.kinds, state.gaps, state.places = c.ids, kinds, c.gaps, places
+    return _chosen(c, kinds, places, set(hyphens), spell_words)
+
+
+def _code(vocab: set[str], hyphenated: Iterable[str]) -> tuple[dict[str, int], dict[str, str], set[str]]:
+    """Each word of the text in lower case (`vocab`) → its byte, from those words and the
+    compounds written with a hyphen (`hyphenated`, their letters) alone; the words spelled two
+    ways (`_spelled_two_ways`); the words a compound of words of the text can be."""
+    code = dict.fromkeys(vocab, _CONTENT)  # each distinct word (lower case) → its byte
     for w in EN_STOP.intersection(code):
         code[w] = _ARTICLE if w in _ARTICLES else _OF if w == "of" else _STOP
     spell_words = _spelled_two_ways(code)
     for w in spell_words:
         code[w] |= _SPELLED_TWO_WAYS
-    hyphenated = _hyphenated(c)
     # (the words a compound of words of the text can be: written closed up, or hyphenated)
     closed_up = set(filter(str.isalpha, code))
     closed_up.update(filter(str.isalpha, hyphenated))
@@ -203,22 +349,78 @@ def _varied(c: _Corpus) -> list[tuple[int, int, int, tuple, str]]:
     for flag, words in zip((_HEAD, _MIDDLE, _TAIL, _CLOSED), parts):
         for w in words:
             code[w] |= flag
-    kinds = c.classify(code)
-    placed = _compounds(c, kinds, closed_up, hyphenated)
+    return code, spell_words, closed_up
+
+
+def _spliced(c: _Corpus, then: _Spelling) -> tuple | None:
+    """What `_varied` reads of the text, from what the run before read (`then`) and the words
+    of the pairs from the first changed to the last read again, where their bytes are those
+    the run before gave the same words (else None: read in full). (`c` given the numbers of
+    `then`'s words, and of any new word after them: the numbers tell words apart, and any
+    will do.)"""
+    old = then.read
+    if c.read is None:
+        return None
+    a, b, b_old = _changed_run(old.texts, c.read.texts)
+    first, last, first_old, last_old = c.read.bounds[a], c.read.bounds[b], old.bounds[a], old.bounds[b_old]
+    gaps = _gap_bytes(c.read.gaps[first:last - 1]) if last > first else b""
+    new_part = _Corpus.part(c, c.words[first:last], [x - first for x in c.bounds[a:b + 1]], gaps)
+    old_part = _Corpus.part(c, old.words[first_old:last_old], [x - first_old for x in old.bounds[a:b_old + 1]],
+                            then.gaps[first_old:last_old])
+    hyphens = then.hyphens.copy()
+    hyphens.subtract(_hyphen_runs(old_part))
+    hyphens.update(_hyphen_runs(new_part))
+    hyphens = +hyphens  # (those written so no longer let go)
+    vocab = set(map(c.lower.__getitem__, c.read.distinct))
+    code, spell_words, closed_up = then.code, then.spell_words, then.closed_up
+    if vocab != then.vocab or hyphens.keys() != then.hyphens.keys():
+        code, spell_words, closed_up = _code(vocab, hyphens.keys())
+        if any(map(ne, map(code.__getitem__, both := list(vocab.intersection(then.vocab))), map(then.code.__getitem__, both))):
+            return None  # (a word's byte changed: its places, wherever they are, are read again)
+    names, number = then.names, then.number
+    if len(names) > 2 * len(vocab) + 1000:
+        return None  # (numbered anew now and then: the numbers of words long gone let go)
+    # (the words new to the text numbered after the others, one back after a run without it
+    # too: its byte may have changed since; `names` and `number` kept, grown, by the next runs)
+    new = list(vocab.difference(then.vocab))
+    if new:
+        names += new
+        number.update(zip(new, map(or_, map(code.__getitem__, new), range(len(names) - len(new) << 8, len(names) << 8, 1 << 8))))
+    c.names, c.number = names, number
+    new_part.names, new_part.number = names, number
+    part_kinds = new_part.numbered()
+    c.ids = then.ids[:first_old] + new_part.ids + then.ids[last_old:]
+    kinds = then.kinds[:first_old] + part_kinds + then.kinds[last_old:]
+    c.__dict__["gaps"] = then.gaps[:first_old] + gaps + then.gaps[last_old:]
+    before, after = then.places.cut(first_old, last_old)
+    places = before + _places(new_part, part_kinds, closed_up).moved(first) + after.moved(last - last_old)
+    return vocab, hyphens, code, spell_words, closed_up, kinds, places
+
+
+def _chosen(c: _Corpus, kinds: bytes, places: _Places, hyphenated: set[str],
+            spell_words: dict[str, str]) -> list[tuple[int, int, int, tuple, str]]:
+    """Pass 2 of `_varied`: the places of the few that vary, from where they may (`places`)."""
+    placed = _placed(places, hyphenated)
     compounds = list(map(itemgetter(2), placed))
     varied_compounds = _varied_compounds(set(compounds))  # (each written alike once)
-    placed_windows = _windows(c, kinds)
-    # Pass 2: the places of the few that vary.
-    places: list[tuple[int, int, int, tuple, str]] = []
+    placed_windows = _windows(c, places)
+    places_found: list[tuple[int, int, int, tuple, str]] = []
     for k in nonzero(kinds.translate(_IS[_SPELLED_TWO_WAYS])):
         w = c.low(k)
-        places.append((k, 0, k, ("spelling", spell_words[w]), w))
+        places_found.append((k, 0, k, ("spelling", spell_words[w]), w))
     for k, m, (joined, nxt, surface) in compress(placed, map(varied_compounds.__contains__, compounds)):
-        places.append((k, 1, k + m - 1, ("hyphenation", joined, nxt), surface))
+        places_found.append((k, 1, k + m - 1, ("hyphenation", joined, nxt), surface))
     for k, last, key in placed_windows:
-        places.append((k, 2, last, ("article",) + key, " ".join(c.lows(range(k, last + 1)))))
-    places.sort(key=lambda pl: (c.pair_of(pl[0]), pl[1], pl[0], pl[2]))
-    return places
+        places_found.append((k, 2, last, ("article",) + key, " ".join(c.lows(range(k, last + 1)))))
+    places_found.sort(key=lambda pl: (c.pair_of(pl[0]), pl[1], pl[0], pl[2]))
+    return places_found
+
+
+def _places(c: _Corpus, kinds: bytes, closed_up: set[str]) -> _Places:
+    """Where what may vary is in the words of `c` (`_Places`; `kinds`: each word's byte)."""
+    singles, singles_made, runs = _compound_places(c, kinds, closed_up)
+    spaced, plain = _window_places(c, kinds)
+    return _Places(singles, singles_made, runs, spaced, plain)
 
 
 def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
@@ -236,11 +438,12 @@ def _spelled_two_ways(vocab: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _hyphenated(c: _Corpus) -> set[str]:
-    """The letters of the compounds of two or three words written with a hyphen (each run of
-    words, as written, joined once)."""
+def _hyphen_runs(c: _Corpus) -> Counter:
+    """The letters of the compounds of two or three words written with a hyphen, each with the
+    number of times it is read so (a run of words around each hyphen, with the word after
+    them in one pair; each run of words, as written, joined once)."""
     hyphens = nonzero(c.gaps.translate(_IS_HYPHEN))
-    runs: set[tuple[str, ...]] = set()
+    runs: Counter = Counter()
     for shift, m in ((0, 2), (-1, 3), (0, 3)):
         # (the runs k … k + m - 1 around each hyphen with the word after them in one pair)
         ks = [i + shift for i in hyphens if 0 <= i + shift and i + shift + m < c.n]
@@ -248,7 +451,10 @@ def _hyphenated(c: _Corpus) -> set[str]:
                    map(bisect.bisect_right, repeat(c.bounds), map(add, ks, repeat(m))))
         ks = list(compress(ks, same))
         runs.update(zip(*(map(c.words.__getitem__, map(add, ks, repeat(j))) for j in range(m))))
-    return {"".join(map(c.lower.__getitem__, run)) for run in runs}
+    out: Counter = Counter()
+    for run, n in runs.items():
+        out["".join(map(c.lower.__getitem__, run))] += n
+    return out
 
 
 #: The characters `_parts` may read for each character of the words, before it gives up (words
@@ -289,10 +495,12 @@ def _parts(whole: set[str], vocab: Collection[str]) -> tuple[set[str], set[str],
     return first, middle, last, made.intersection(vocab)
 
 
-def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[str]) -> list[tuple[int, int, tuple]]:
-    """Where a compound that is written closed up (or hyphenated) somewhere is: each such word,
-    and two or three words in a row, with no boundary between them or after them, whose
-    letters are such a word: (first word, number of words, (letters, next word, surface))."""
+def _compound_places(c: _Corpus, kinds: bytes, closed_up: set[str]) -> tuple[list[int], list, list]:
+    """Where a compound that may be written closed up (or hyphenated) somewhere is: each word
+    that is such a compound, and two or three words in a row whose letters are such a word,
+    with no boundary between them or after them: the places of the words, and of each with
+    (letters, next word, surface); the runs of two words, and of three, so (`_placed` picks
+    out the words that are a compound written in words elsewhere)."""
     head, middle, tail, free = (*(lanes(kinds.translate(_IS[flag])) for flag in (_HEAD, _MIDDLE, _TAIL)),
                                 lanes(c.gaps.translate(_NO_BREAK)))
     runs = []
@@ -303,16 +511,22 @@ def _compounds(c: _Corpus, kinds: bytes, closed_up: set[str], hyphenated: set[st
         joined = map(add, c.lows(at), c.lows(map(add, at, repeat(1))))
         if m == 3:
             joined = map(add, joined, c.lows(map(add, at, repeat(2))))
-        runs += zip(compress(at, map(closed_up.__contains__, joined)), repeat(m))
-    in_runs = [(m, at, c.compounds(at, m)) for m, at in ((m, [k for k, n in runs if n == m]) for m in (2, 3))]
-    closed = {joined for _, _, made in in_runs for joined, _, _ in made}
+        at = list(compress(at, map(closed_up.__contains__, joined)))
+        runs.append((at, c.compounds(at, m)))
+    at = nonzero((lanes(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
+    return at, c.compounds(at, 1), runs
+
+
+def _placed(places: _Places, hyphenated: set[str]) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """The compounds (first word, number of words, (letters, next word, surface)) of `places`:
+    a word only where it is a compound found written in words, or with a hyphen."""
+    closed = {joined for _, made in places.runs for joined, _, _ in made}
     closed.update(hyphenated)
-    placed = []
-    if closed:
-        at = nonzero((lanes(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
-        at = list(compress(at, map(closed.__contains__, c.lows(at))))
-        placed += zip(at, repeat(1), c.compounds(at, 1))
-    for m, at, made in in_runs:
+    placed: list[tuple[int, int, tuple[str, str, str]]] = []
+    if closed:  # (a word's letters, the first of its (letters, next word, surface))
+        keep = map(closed.__contains__, map(itemgetter(0), places.singles_made))
+        placed += compress(zip(places.singles, repeat(1), places.singles_made), keep)
+    for m, (at, made) in zip((2, 3), places.runs):
         placed += zip(at, repeat(m), made)
     return placed
 
@@ -328,12 +542,11 @@ def _varied_compounds(compounds: Iterable[tuple[str, str, str]]) -> set[tuple[st
             if len(ss) > 1 and any(" " not in x or "-" in x for x in ss) for s in ss}
 
 
-def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]:
-    """The phrases compared for articles that are written with and without one (or with
-    articles in different places): four successive words other than articles, with only
-    articles between them and no boundary, the first and the last no function word, the last
-    ending a phrase (a boundary or a function word other than "of" after it), as (first word,
-    last word, the four words)."""
+def _window_places(c: _Corpus, kinds: bytes) -> tuple[list[tuple[int, int, tuple[int, ...], tuple[int, ...]]], array]:
+    """Where the phrases compared for articles may be (`_windows`): those with an article
+    inside, as (first word, last word, the four words by number, the distances between them),
+    and where four words in a row without one begin, the first a content word and the last
+    ending a phrase."""
     letters = (lanes(kinds.translate(_LETTER)) + (lanes(c.gaps.translate(_IS_BREAK)) << 5)).to_bytes(c.n, "little")
     content, word, ends, ends_before, article = (lanes(letters.translate(_IS_LETTER[group]))
                                                  for group in (b"C", b"CSO", b"c", b"ASas", b"Aa"))
@@ -341,17 +554,30 @@ def _windows(c: _Corpus, kinds: bytes) -> list[tuple[int, int, tuple[str, ...]]]
     # those with an article inside (few): each phrase and the distances between its words
     marked = content & ((article >> 8) | (article >> 16) | (article >> 24))
     found = list(_SPACED_WINDOW.finditer((lanes(letters) + (marked << 3)).to_bytes(c.n, "little")))  # (C + 8 = K)
-    if not found:
+    spaced = []
+    if found:
+        at = [list(map(methodcaller("start", j), found)) for j in range(PHRASE_WORDS)]
+        keys = zip(*map(c.numbers, at))  # (the words by number)
+        spaced = list(zip(at[0], at[-1], keys, zip(*(map(sub, b, a) for a, b in zip(at, at[1:])))))
+    starts = nonzero((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
+    return spaced, array("I", starts)
+
+
+def _windows(c: _Corpus, places: _Places) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The phrases compared for articles that are written with and without one (or with
+    articles in different places): four successive words other than articles, with only
+    articles between them and no boundary, the first and the last no function word, the last
+    ending a phrase (a boundary or a function word other than "of" after it), as (first word,
+    last word, the four words). (`places`: where they may be, `_window_places`.)"""
+    if not places.spaced:
         return []
-    at = [list(map(methodcaller("start", j), found)) for j in range(PHRASE_WORDS)]
-    keys = list(zip(*map(c.numbers, at)))  # (the words by number)
     spaced: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
-    for key, distances in zip(keys, zip(*(map(sub, b, a) for a, b in zip(at, at[1:])))):
+    for _, _, key, distances in places.spaced:
         spaced[key].add(distances)
-    found = list(zip(at[0], at[-1], keys))
+    found = [(a, e, key) for a, e, key, _ in places.spaced]
     # those without (most): the four words in a row, looked up in C where the first word and
     # the last are those of a phrase with an article
-    starts = nonzero((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
+    starts = places.plain
     ahead = [c.ids[j:] for j in range(PHRASE_WORDS)]  # (word k + j's number at k: copies in C, no add a place)
     for j in (0, PHRASE_WORDS - 1):
         ends = {key[j] for key in spaced}

@@ -377,13 +377,63 @@ class _ContentIndex:
         self._keys = sorted(postings, key=self.df.__getitem__, reverse=True)  # (most pairs first)
         self._fewer = [-self.df[k] for k in self._keys]  # (ascending, for bisection)
         self._bit = dict(zip(ids, range(len(ids))))
+        self._counted()
+
+    def _counted(self) -> None:
+        """What is worked out of the pairs holding each word (`df`, `_postings`), and made
+        when asked of them: emptied."""
         self._masks: dict[str, int] = {}
         # each tier's words in all: for the cost of counting by tiers (`counts`), before any is made
         self._in_tier = [0] * (max(self.df.values(), default=1).bit_length())
         for n, m in Counter(self.df.values()).items():
             self._in_tier[n.bit_length() - 1] += n * m
         self._tiers: dict[int, dict[int, tuple[str, ...]]] = {}
-        self._per_pair = sum(self.df.values()) / max(len(ids), 1)  # (content words)
+        self._per_pair = sum(self.df.values()) / max(len(self._bit), 1)  # (content words)
+
+    def let_go(self) -> None:
+        """Let go what was made when asked (the pairs of each word as a number, the tiers)."""
+        self._masks, self._tiers = {}, {}
+
+    #: `again` reads anew where more pairs than this changed.
+    AGAIN_MAX = 50
+
+    def again(self, ids: list[int], contents: Iterable[tuple[str, ...]]) -> _ContentIndex:
+        """`_ContentIndex(ids, contents)` from this index of the same pairs in the same order
+        (else read anew), where the content words of a few changed (an edit): only the pairs
+        holding the words those pairs took or lost changed. (The words in as many pairs may
+        come in another order in `_keys`: its order among them is none that counts, as the
+        order of each pair's words, a set's, is none.)"""
+        contents = list(contents)
+        if len(ids) != len(self._bit) or not all(map(int.__eq__, ids, self._bit)):
+            return _ContentIndex(ids, contents)
+        old = self.content
+        changed = [(pid, now) for pid, now in zip(ids, contents) if old[pid] != now]
+        if len(changed) > self.AGAIN_MAX:
+            return _ContentIndex(ids, contents)
+        new = _ContentIndex.__new__(_ContentIndex)
+        new.content = dict(zip(ids, contents)) if changed else old
+        new._bit = bit = self._bit
+        postings, df = (self._postings.copy(), self.df.copy()) if changed else (self._postings, self.df)
+        for pid, now in changed:
+            before = set(old[pid])
+            for k in before.difference(now):  # (a new list: the old one may be held)
+                held = postings[k] = [p for p in postings[k] if p != pid]
+                if held:
+                    df[k] = len(held)
+                else:
+                    del postings[k], df[k]
+            for k in set(now).difference(before):
+                held = postings[k] = list(postings.get(k, ()))
+                insort(held, pid, key=bit.__getitem__)
+                df[k] = len(held)
+        new._postings, new.df = postings, df
+        if changed:
+            new._keys = sorted(postings, key=df.__getitem__, reverse=True)  # (most pairs first)
+            new._fewer = [-df[k] for k in new._keys]  # (ascending, for bisection)
+        else:
+            new._keys, new._fewer = self._keys, self._fewer
+        new._counted()
+        return new
 
     def _tier(self, t: int) -> dict[int, tuple[str, ...]]:
         """Pair → its content words in tier t (in 2**t to 2**(t + 1) − 1 pairs of the file), for
@@ -534,6 +584,8 @@ class Renderings:
         #: counted in those (`_ContentIndex.counts`)
         self.counted: dict[str, tuple[int, dict[str, int]]] = {}
         self._known_contents = contents
+        #: an earlier run's index of the same pairs, to read `index` from (`checks.rendering`)
+        self.index_then: _ContentIndex | None = None
         #: how many words `holding` finds by looking through every pair before it indexes
         #: the pairs by character: where the engine is asked about a few words (after an
         #: edit, with an earlier run's memo), the index took longer than those looks
@@ -577,10 +629,13 @@ class Renderings:
 
     @property
     def index(self) -> _ContentIndex:
-        """Every pair's content words, indexed (read when first asked)."""
+        """Every pair's content words, indexed (read when first asked; from `index_then`, an
+        earlier run's on the same pairs, where given: `_ContentIndex.again`)."""
         if self._index is None:
             ids = list(self.en_of)
-            self._index = _ContentIndex(ids, self._contents(ids))
+            then, self.index_then = self.index_then, None
+            self._index = (_ContentIndex(ids, self._contents(ids)) if then is None
+                           else then.again(ids, self._contents(ids)))
         return self._index
 
     def _contents(self, ids: list[int]) -> Iterator[tuple[str, ...]]:
@@ -706,6 +761,13 @@ class Renderings:
         self.counted[zh] = n, both
         g = self._learned[zh] = {k for k, c in both.items() if self.at_most(k, learn_limit(c, n))}
         return g
+
+    def learned_as(self, zh: str, n: int, both: dict[str, int], learned: set[str]) -> None:
+        """`learn(zh, n, both)` where what it learns is known: an earlier run's from the same
+        counts, none of whose English words is in another number of pairs of the file now
+        (`checks.rendering.DocumentMemo`)."""
+        self.counted[zh] = n, both
+        self._learned[zh] = learned
 
     def fallback(self, word: str) -> set[str]:
         """Glosses used in a pair where the word's own find no rendering: the words learned
