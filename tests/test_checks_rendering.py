@@ -378,6 +378,67 @@ def test_a_pair_read_from_words_given_is_the_pair_read_from_its_text():
     assert rendering_inconsistent(views) == plain != []
 
 
+def test_a_pairs_tables_are_its_words_places_and_marks_read_the_plain_way():
+    """EnPair's places, joins (`joined`: hyphen, ", ") and clause marks between two words
+    (`clause_break`, from its `clauses` table) are those read word by word from the text, on
+    texts put together at random of words (some holding a mark: "3.5", "U.S"), hyphens, commas,
+    full stops and other marks."""
+    import random
+    import re
+
+    from workbench.glossary.renderings import _CLAUSE, EnPair
+    from workbench.text.normalize import WORD
+
+    rnd = random.Random(3)
+    pieces = ["science", "tech", "3.5", "U.S", "it's", "zones", "and", "of", "AI", "数字"]
+    gaps = [" ", " ", " ", "-", "‐", ", ", ",", ". ", "; ", " (", ") ", " - ", "  ", '"', "“", ", and "]
+    for _ in range(400):
+        n = rnd.randint(0, 12)
+        en = rnd.choice(["", " ", "("]) + "".join(rnd.choice(pieces) + rnd.choice(gaps) for _ in range(n))
+        pair = EnPair(1, en)
+        found = list(WORD.finditer(en))
+        starts, ends = [m.start() for m in found], [m.end() for m in found]
+        assert (list(pair.places[0]), list(pair.places[1])) == (starts, ends), en
+        marks = [m.start() for m in _CLAUSE.finditer(en)]
+        for i in range(len(found)):
+            gap = en[ends[i]:starts[i + 1]] if i + 1 < len(found) else None
+            assert pair.hyphened(i) == (gap in ("-", "‐")), en
+            assert pair.listed(i) == (gap == ", "), en
+            for j in range(len(found)):
+                assert pair.clause_break(i, j) == any(ends[i] <= m < starts[j] for m in marks), (en, i, j)
+        assert not re.search(r"[-‐]", "".join(found_word.group() for found_word in found))
+
+
+def test_spans_of_two_parts_are_those_read_for_any_number_of_parts():
+    """`_spans_two` (a term of two parts, written out) finds the spans `_spans_any` finds for
+    two parts (where the parts' first words from a start are one word: `_assignable`), on
+    texts put together at random, with words rendering each part (some both, some compounds)
+    picked at random."""
+    import random
+
+    from workbench.glossary.renderings import EnPair, _Hits, _spans_any, _spans_two
+
+    rnd = random.Random(11)
+    words = ["science", "technology", "the", "of", "and", "zones", "pilot", "areas", "a", "new", "parks", "tech",
+             "the", "of", "and", "a", "to", "in"]
+    gaps = [" ", " ", " ", " ", "-", ", ", ". ", " (", "; "]
+    seen = 0
+    for _ in range(3000):
+        n = rnd.randint(1, 18)
+        pair = EnPair(1, "".join(rnd.choice(words) + rnd.choice(gaps) for _ in range(n)))
+        unstopped = pair.unstopped
+        if not unstopped:
+            continue
+        first = sorted(rnd.sample(unstopped, rnd.randint(0, min(4, len(unstopped)))))
+        second = sorted(rnd.sample(unstopped, rnd.randint(0, min(4, len(unstopped)))))
+        both = set(first) | set(second)
+        double = set(rnd.sample(sorted(both), rnd.randint(0, min(2, len(both))))) if rnd.random() < 0.3 else set()
+        found = _spans_two(pair, _Hits([first, second]), double)
+        assert found == _spans_any(pair, _Hits([first, second]), 2, double), (pair.en, first, second, double)
+        seen += bool(found)
+    assert seen > 300
+
+
 def plain_components(term, d):
     """`renderings.components` as it was: every piece of two to four characters looked up."""
     out, i = [], 0
@@ -412,9 +473,11 @@ def test_components_looked_up_where_a_word_may_begin_are_those_of_every_piece():
 def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch):
     """The engine reads a pair word by word only where each part of the term has a word that
     may render it (`_Reading.missing`), looks for a word before the other parts' rendering only
-    where one may be (`_may_follow`), tries a word as a compound only where a gloss's first
-    five letters are in it, and matches a word against a set of glosses once for the file
-    (`Renderings._matching`), reads a rendering's words from the term's rows
+    where one may be (`_may_follow`; before a head alone: `_before_one`), tries a word as a
+    compound only where a gloss's first five letters are in it from its fourth letter (those
+    looked up once a file: `Renderings._compound_words`), and matches a set of glosses once for
+    the file (`Renderings._in_file`, through the file's words begun as a gloss;
+    `Renderings._matching`), reads a rendering's words from the term's rows
     (`_Reading.renders`), and reads the other Chinese words of a pair only for a part some
     word before the other parts' rendering is found for in two pairs (`_enough`), their
     dictionary words looked up once (`_explained`), and reads again with other glosses only
@@ -438,7 +501,21 @@ def test_renderings_read_skipping_pairs_are_those_read_word_by_word(monkeypatch)
         [[k for k, key in enumerate(pair.keys) if key in f] for f in self.found]))  # (every word asked of each part)
     monkeypatch.setattr(renderings._Reading, "compounds",
                         lambda self, pair, matched, present: renderings._compounds(pair, matched, self.parts))
-    monkeypatch.setattr(renderings, "_may_follow", lambda pair, matched: True)
+    monkeypatch.setattr(renderings, "_may_follow", lambda pair, at: True)
+
+    def before_one(pair, at, mine_at):  # (the head's spans as `_spans` finds them)
+        return {w for sp in renderings._spans(pair, renderings._Hits([at]), 1)
+                if (w := renderings._before(pair, sp)) and not any(sp[0] <= k <= sp[1] for k in mine_at)}
+
+    monkeypatch.setattr(renderings, "_before_one", before_one)
+
+    def every_key(engine):  # (every word of every pair of the file)
+        return set().union(*(engine.pair(pid).keys for pid in engine.en_of))
+
+    monkeypatch.setattr(renderings.Renderings, "_in_file", lambda self, glosses: frozenset(
+        renderings.GlossMatcher(glosses).matching(every_key(self)).difference(renderings.EN_STOP)))
+    monkeypatch.setattr(renderings.Renderings, "_compound_words", lambda self, pieces: [
+        k for k in every_key(self) if len(k) >= 8 and k not in renderings.EN_STOP])
 
     class Every(set):  # (every pair holds a word read otherwise: each read again, from the start)
         def isdisjoint(self, other):

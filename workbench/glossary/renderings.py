@@ -50,11 +50,9 @@ from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import and_, attrgetter, ge, itemgetter
 
 from workbench.glossary.dictionary import Dictionary, dictionary, pair_key
-from workbench.text.normalize import EN_STOP, WORD, WordTable, stem
+from workbench.text.normalize import EN_STOP, WORD, WORD_SPLIT, WordTable, stem
 
 _CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”]")
-#: What joins two words of a compound or a list: a hyphen, ", " (`EnPair.joined`).
-_JOINS = re.compile(r"[-‐]|, ")
 #: Marks that a pair's Chinese is cut at, to read its dictionary words piece by piece
 #: (`_explained`; the Chinese is normalised: its full-width commas, colons, brackets are ASCII).
 _MARKS = "，,。、;:!?()"
@@ -89,6 +87,9 @@ _NOT_STOP = WordTable(lambda key: key not in EN_STOP)  # key → whether it is n
 _CONTENT_KEY = WordTable(lambda word: key if _CONTENT[key := _KEYS[word]] else "")
 _FIVE = WordTable(itemgetter(slice(5)))  # key → its first five letters (`GlossMatcher.matching`: a look-up, not a slice made)
 _LONG = WordTable(lambda key: len(key) >= 8 and key not in EN_STOP)  # key → whether it may be a compound (`_compounds`)
+#: the text between two words → "1" where it joins them (`EnPair.joined`): a hyphen; ", "
+_HYPHEN_BIT = WordTable(lambda gap: "1" if gap in ("-", "‐") else "0")
+_LISTED_BIT = WordTable(lambda gap: "1" if gap == ", " else "0")
 
 
 @lru_cache(maxsize=4096)
@@ -250,8 +251,8 @@ class EnPair:
     def places(self) -> tuple[array, array]:
         """Where each word starts and ends (asked for only in the pairs where a term is looked
         for; as numbers, not the matches: 30 MB less on 5,000 pairs of real text)."""
-        found = list(WORD.finditer(self.en))
-        return array("I", map(re.Match.start, found)), array("I", map(re.Match.end, found))
+        self._split()
+        return self.places
 
     @cached_property
     def unstopped(self) -> list[int]:
@@ -265,34 +266,45 @@ class EnPair:
         for every term looked for in it."""
         return list(map(re.Match.start, _CLAUSE.finditer(self.en)))
 
+    @cached_property
+    def clauses(self) -> tuple[bytes | array, bytes | array]:
+        """For each word, how many clause and quotation marks (`marks`) are before its start,
+        and before its end (one object where no word holds one: "3.5"): a mark between word i
+        and word j is `clauses[0][j] > clauses[1][i]` (`clause_break`, asked of every span of
+        every term looked for in the pair: two look-ups, not a search). As bytes where there
+        are fewer than 256 marks."""
+        marks = self.marks
+        starts, ends = self.places
+        before_start = list(map(bisect_left, repeat(marks), starts))
+        before_end = list(map(bisect_left, repeat(marks), ends))
+        kind = bytes if len(marks) < 256 else partial(array, "I")
+        first = kind(before_start)
+        return (first, first) if before_start == before_end else (first, kind(before_end))
+
     def clause_break(self, i: int, j: int) -> bool:
         """A clause or quotation boundary between word i and word j (a mark from word i's end
         on, before word j's start)."""
-        marks = self.marks
-        if not marks:
-            return False
-        starts, ends = self.places
-        k = bisect_left(marks, ends[i])
-        return k < len(marks) and marks[k] < starts[j]
+        starts, ends = self.clauses
+        return starts[j] > ends[i]
 
     @cached_property
     def joined(self) -> tuple[int, int]:
         """The words i joined to word i + 1 by a hyphen (`hyphened`), and by a comma only
         (`listed`), as numbers with bit i set (sets of them took 8 MB on 10,000 pairs of real
         text): read once a pair (asked of every span of every term looked for in it)."""
-        starts, ends = self.places
-        found = [0, 0]
-        # (where a hyphen or ", " is, found in C: a few a pair; each the text between two words
-        # where a word ends there and the next starts right after it)
-        for at in map(re.Match.start, _JOINS.finditer(self.en)):
-            i = bisect_left(ends, at)
-            if i + 1 < len(starts) and ends[i] == at:
-                gap = starts[i + 1] - at
-                if gap == 1 and self.en[at] != ",":
-                    found[0] |= 1 << i
-                elif gap == 2 and self.en[at] == ",":
-                    found[1] |= 1 << i
-        return found[0], found[1]
+        self._split()
+        return self.joined
+
+    def _split(self) -> None:
+        """`places` and `joined`, read from the text split at its words (in C: the text between
+        words i and i + 1 at 2i + 2, where each piece starts summed from their lengths; each
+        text between two words looked up as a hyphen, ", " or neither)."""
+        pieces = WORD_SPLIT.split(self.en)
+        at = list(accumulate(map(len, pieces), initial=0))
+        self.places = array("I", at[1:-1:2]), array("I", at[2::2])
+        gaps = pieces[2:-1:2]
+        self.joined = (int("".join(map(_HYPHEN_BIT.__getitem__, reversed(gaps))) or "0", 2),
+                       int("".join(map(_LISTED_BIT.__getitem__, reversed(gaps))) or "0", 2))
 
     def hyphened(self, i: int) -> bool:
         """Word i and word i + 1 are joined by a hyphen."""
@@ -1029,15 +1041,17 @@ class Renderings:
                 hits = reading.hits(pair, present)
                 reading.compounds(pair, hits, present)
             for n in slotted:  # a modifier (not the head), written before the rest
-                others = hits.without(n)
-                # (where one part is left, its spans are its words, each widened: looked for
-                # only where one may have a word before it; where two or more, most pairs have
-                # none of their spans, which ends the search sooner)
-                if n_parts == 2 and not _may_follow(pair, others):
-                    continue
                 mine_at = hits.at[n]
-                words = {w for sp in _spans(pair, others, n_parts - 1)
-                         if (w := _before(pair, sp)) and not any(sp[0] <= k <= sp[1] for k in mine_at)}
+                if n_parts == 2:
+                    # (one part left, the head: its spans are its words, each widened, read as
+                    # `_spans` reads them; looked for only where one may have a word before it)
+                    head = hits.at[1]
+                    if not _may_follow(pair, head):
+                        continue
+                    words = _before_one(pair, head, mine_at)
+                else:  # (most pairs have none of the others' spans, which ends the search sooner)
+                    words = {w for sp in _spans(pair, hits.without(n), n_parts - 1)
+                             if (w := _before(pair, sp)) and not any(sp[0] <= k <= sp[1] for k in mine_at)}
                 if words:
                     before.append((pair.id, n, words))
         # not a word that renders another Chinese word of the pair; read only for a part that
@@ -1282,16 +1296,33 @@ def _before(pair: EnPair, span: tuple[int, int]) -> str | None:
     return None
 
 
+def _may_follow(pair: EnPair, at: list[int]) -> bool:
+    """Whether some span of one part (the words rendering it, `at`) may have a word before it
+    (`_before`): a span starts at a word that renders the part (`_widen` moves to one), so where
+    no such word has a word before it as `_before` asks, no span has."""
+    return any(_before(pair, (k, k)) for k in at)
+
+
+def _before_one(pair: EnPair, at: list[int], mine_at: list[int]) -> set[str]:
+    """`_before` of each span of one part alone, as `_spans` finds them (each word rendering it,
+    `at`, widened, not a piece of a compound), that holds no word of `mine_at`: what `_read`
+    votes for a modifier of a term of two parts, written before the head."""
+    marked = set(at)
+    hyphens = pair.joined[0]
+    words = set()
+    for start in at:
+        span = _widen(pair, [at], marked, start, start)
+        if span[0] and hyphens >> (span[0] - 1) & 1 or hyphens >> span[1] & 1:
+            continue  # a piece of a compound: "tech" of "high-tech"
+        w = _before(pair, span)
+        if w and not any(span[0] <= k <= span[1] for k in mine_at):
+            words.add(w)
+    return words
+
+
 def _enough(counted: Counter) -> bool:
     """Whether some word is counted in SLOT_MIN_PAIRS pairs (`Renderings._read`'s votes)."""
     return max(counted.values()) >= SLOT_MIN_PAIRS
-
-
-def _may_follow(pair: EnPair, hits: _Hits) -> bool:
-    """Whether some span (`_spans`) may have a word before it (`_before`): a span starts at a
-    word that renders a part (`_spans` starts at one; `_widen` moves to one), so where no such
-    word has a word before it as `_before` asks, no span has."""
-    return any(_before(pair, (k, k)) for k in hits.any)
 
 
 def _compound(token: str, first: set[str], second: set[str]) -> bool:
@@ -1363,6 +1394,80 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     word rendering a part, to the first word from there that each part has one of (or past it,
     till each part can have one of its own), within a clause and 2 × parts + 2 words, holding
     no other content word (no word that is neither a stop word nor renders a part), widened
+    (`_widen`). (Two parts, the most terms': `_spans_two`.)"""
+    if n_parts == 2:
+        return _spans_two(pair, hits, double)
+    return _spans_any(pair, hits, n_parts, double)
+
+
+def _spans_two(pair: EnPair, hits: _Hits, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+    """`_spans` of a term of two parts, written out for them (most terms, and most of the
+    time of the renderings): each part's first word from a start found by bisection, no list
+    made; the last word a span may reach, the one before the next word that no span may hold,
+    by one bisection of those words; where the two parts' first words are one word, none of
+    either is before it, so each has one of its own from the next word rendering either on, or
+    at once where that word stands for both, a compound (what `_assignable` finds)."""
+    first, second = hits.at
+    if not first or not second:
+        return []
+    marked = hits.any
+    unstopped = pair.unstopped
+    size = len(pair.keys)
+    hyphens = pair.joined[0]
+    before_start, before_end = pair.clauses
+    # the words a span cannot hold (no stop word, rendering no part), in order
+    blocking = list(filterfalse(marked.__contains__, unstopped))
+    n_blocking = len(blocking)
+    starts = sorted(marked)
+    n_starts = len(starts)
+    n_first, n_second = len(first), len(second)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < n_starts:
+        start = starts[i]
+        i += 1
+        x = bisect_left(first, start)
+        if x == n_first:
+            break
+        y = bisect_left(second, start)
+        if y == n_second:
+            break
+        a, b = first[x], second[y]
+        end = a if a > b else b
+        k = bisect_right(blocking, start)
+        last = blocking[k] - 1 if k < n_blocking else size - 1
+        if end > last:  # (a later start before that word has its end there or later still)
+            i = bisect_right(starts, last, i)
+            continue
+        if end - start >= 6:  # (2 × parts + 2 words at most)
+            continue
+        if a == b and end not in double:
+            x = bisect_right(starts, end)
+            if x < n_starts and starts[x] < start + 6:
+                end = starts[x]
+                if end > last:
+                    continue
+        if before_start[end] > before_end[start]:  # (`EnPair.clause_break`)
+            continue
+        span = _widen(pair, hits.at, marked, start, end)
+        s0, s1 = span
+        if s0 and hyphens >> (s0 - 1) & 1 or hyphens >> s1 & 1:
+            continue  # a piece of a compound: "tech" of "high-tech"
+        words = bisect_right(unstopped, s1) - bisect_left(unstopped, s0)
+        if double:
+            words += sum(s0 <= k <= s1 for k in double)
+        if words < 2:
+            continue  # one word for two parts: not a rendering of the term as such (but a compound)
+        if span not in found:
+            found.append(span)
+    return sorted(found, key=lambda sp: (sp[1] - sp[0], sp[0])) if len(found) > 1 else found
+
+
+def _spans_any(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:
+    """`_spans` for any number of parts. Word spans [i, j] of the term's candidate renderings in the pair, shortest first: from a
+    word rendering a part, to the first word from there that each part has one of (or past it,
+    till each part can have one of its own), within a clause and 2 × parts + 2 words, holding
+    no other content word (no word that is neither a stop word nor renders a part), widened
     (`_widen`)."""
     at = hits.at
     if not all(at):
@@ -1375,6 +1480,7 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
     n_unstopped = len(unstopped)
     size = len(pair.keys)
     hyphens = pair.joined[0]  # (`EnPair.hyphened`, asked of each span: bit i, word i joined to the next)
+    before_start, before_end = pair.clauses  # (`EnPair.clause_break`, asked of each span)
     found = []
     limit = 2 * n_parts + 2
     starts = sorted(marked)
@@ -1391,27 +1497,15 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             if words and span not in found:
                 found.append(span)
         starts = []
-    if n_parts == 2:
-        first, second = at
-        n_first, n_second = len(first), len(second)
     i = 0
     while i < len(starts):
         start = starts[i]
         i += 1
-        # each part's first hit from start (two parts, the most terms', written out: a third
-        # of the time of the list made for any number of parts)
-        if n_parts == 2:
-            x = bisect_left(first, start)
-            y = bisect_left(second, start)
-            if x == n_first or y == n_second:
-                break
-            ends = (first[x], second[y])
-            end = ends[0] if ends[0] > ends[1] else ends[1]
-        else:
-            ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]
-            if None in ends:
-                break
-            end = max(ends)
+        # each part's first hit from start
+        ends = [h[x] if (x := bisect_left(h, start)) < len(h) else None for h in at]
+        if None in ends:
+            break
+        end = max(ends)
         x = bisect_right(unstopped, start)
         while x < n_unstopped and unstopped[x] in marked:
             x += 1
@@ -1421,18 +1515,10 @@ def _spans(pair: EnPair, hits: _Hits, n_parts: int, double: frozenset[int] | set
             continue
         if end - start + 1 > limit:
             continue  # (too long already: the end is only moved on below)
-        if n_parts == 2 and ends[0] == ends[1]:
-            # (two parts, whose first words from start are one word: none of either before it,
-            # so each has one of its own from the next word rendering either on, or at once
-            # where that word stands for both, a compound: what `_assignable` finds)
-            if end not in double:
-                x = bisect_right(starts, end)
-                if x < len(starts) and starts[x] < start + limit:
-                    end = starts[x]
-        elif len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
+        if len(set(ends)) < n_parts:  # a word matching two parts: the first end giving each its own
             end = next((e for e in range(end, min(start + limit, size))
                         if _assignable(at, n_parts, start, e, double)), end)
-        if end - start + 1 > limit or end > last or pair.clause_break(start, end):
+        if end - start + 1 > limit or end > last or before_start[end] > before_end[start]:  # (`clause_break`)
             continue  # (past `last`: another content word inside, a paraphrase, not a rendering)
         span = _widen(pair, at, marked, start, end)
         if span[0] and hyphens >> (span[0] - 1) & 1 or hyphens >> span[1] & 1:
@@ -1451,28 +1537,33 @@ def _widen(pair: EnPair, at: list[list[int]], marked: set[int], start: int, end:
     """The span widened to neighbours that render a part too: "sci-tech", not "tech";
     "scientific and technological", not "technological"; across a comma only to a word that
     renders what its neighbour does ("science, technology"), not to the next item of a list
-    ("steel, non-ferrous metals, petrochemicals")."""
+    ("steel, non-ferrous metals, petrochemicals"). (`EnPair.clause_break` and `listed` read
+    here from the pair's tables: asked of every span of every term looked for.)"""
     n = len(pair.keys)
-    def alike(a: int, b: int) -> bool:  # two words rendering the same part ("science, technology")
-        return any(a in h and b in h for h in at)
-
+    before_start, before_end = pair.clauses
+    listed = pair.joined[1]
     while True:
-        if start > 0 and start - 1 in marked and (pair.listed(start - 1) and alike(start - 1, start)
-                                                      or not pair.clause_break(start - 1, start)):
+        if start > 0 and start - 1 in marked and (listed >> (start - 1) & 1 and _alike(at, start - 1, start)
+                                                      or before_start[start] <= before_end[start - 1]):
             start -= 1
         elif start > 1 and start - 2 in marked and pair.bridged(start - 2):
             start -= 2
         else:
             break
     while True:
-        if end + 1 < n and end + 1 in marked and (pair.listed(end) and alike(end, end + 1)
-                                                      or not pair.clause_break(end, end + 1)):
+        if end + 1 < n and end + 1 in marked and (listed >> end & 1 and _alike(at, end, end + 1)
+                                                      or before_start[end + 1] <= before_end[end]):
             end += 1
         elif end + 2 < n and end + 2 in marked and pair.bridged(end):
             end += 2
         else:
             break
     return start, end
+
+
+def _alike(at: list[list[int]], a: int, b: int) -> bool:
+    """Two words rendering the same part ("science, technology")."""
+    return any(a in h and b in h for h in at)
 
 
 def _words_by_part(rendering: tuple[str, ...], n_parts: int, renders: Callable[[str, int], bool]) -> Parts:
