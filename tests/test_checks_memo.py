@@ -417,3 +417,55 @@ def test_the_index_of_content_words_read_again_after_an_edit_is_the_index_read_a
                 floor, most = rnd.choice([(1, 3), (2, 50), (0.5, 400)])
                 assert again.counts(some, floor, most) == fresh.counts(some, floor, most)
             index = again
+
+
+def test_what_the_memo_keeps_of_each_units_parts_of_speech_is_jiebas():
+    """rendering-inconsistent's memo keeps, of the units a run asked, whether jieba's tags let
+    each be a term (`term_edges_ok`): after runs one after another, edited between, what it
+    keeps is what jieba says, some units turned away."""
+    from workbench.glossary.mining import term_edges_ok
+
+    kept, glossary = _demo()
+    rnd = random.Random(2)
+    pairs = list(kept[:150])
+    memo = Memo()
+    for step in range(3):
+        run_checks(Alignment(pairs=list(pairs)), glossary, checks=["rendering-inconsistent"], memo=memo)
+        glossary = _edit(rnd, pairs, kept, glossary, step)
+    pairs = list(kept)  # (many units new to the memo)
+    run_checks(Alignment(pairs=list(pairs)), glossary, checks=["rendering-inconsistent"], memo=memo)
+    edges = memo.renderings[None]._edges[0]
+    assert edges == {unit: term_edges_ok(unit) for unit in edges}
+    assert set(edges.values()) == {True, False}
+
+
+def test_what_term_missing_reads_of_a_pair_follows_its_chinese_its_english_and_the_term():
+    """term-missing with the memo over random edits of pairs holding two terms or more, the
+    Chinese changed under the same English (a term inside a longer word, another term) and the
+    English under the same Chinese (a paraphrase, a reference back, a pronoun, another term's
+    rendering), finds what a fresh run finds."""
+    glossary = Glossary("g", [
+        Term(zh=["中小企业"], en="SMEs", variants=["small and medium-sized enterprises"]),
+        Term(zh=["设备更新"], en="equipment upgrades", variants=["equipment renewal"]),
+        Term(zh=["数字化转型"], en="digital transformation"),
+        Term(zh=["习近平总书记"], en="General Secretary Xi Jinping"),
+    ])
+    chinese = ["推动中小企业设备更新。", "推动中小企业数字化转型。", "用能设备更新换代和中小企业数字化转型。",
+               "习近平总书记强调中小企业设备更新。", "中小企业数字化转型和设备更新。"]
+    english = ["Promote equipment renewal of small firms.", "These enterprises are digitally transforming.",
+               "Promote their development.", "His remarks on SMEs.", "The renewal and replacement of equipment.",
+               "Promote digital transformation of SMEs.", "He stressed equipment upgrades for these SMEs."]
+    rnd = random.Random(8)
+    pairs = [Pair(id=pid, zh=[rnd.choice(chinese)], en=[rnd.choice(english)]) for pid in range(1, 11)]
+    memo = Memo()
+    seen = set()
+    for step in range(80):
+        fresh = run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-missing"])
+        assert run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-missing"], memo=memo) == fresh, step
+        seen.add(tuple(fresh))
+        k = rnd.randrange(len(pairs))
+        if rnd.random() < 0.5:
+            pairs[k] = Pair(id=pairs[k].id, zh=[rnd.choice(chinese)], en=pairs[k].en)
+        else:
+            pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
+    assert len(seen) > 20

@@ -134,7 +134,7 @@ class Memo:
     (`checks.rendering.DocumentMemo`)."""
 
     __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "suggestions",
-                 "nested_keys", "sources", "spelling")
+                 "missing", "nested_keys", "sources", "spelling")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -155,6 +155,9 @@ class Memo:
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)
         self.suggestions: dict = {}
+        #: each glossary compiled (its matcher) → (term, Chinese, English) → what term-missing
+        #: read of a pair so for that term (`checks.terms`)
+        self.missing: dict = {}
         #: each glossary compiled (its matcher) → (English, the rendering's place in its
         #: words, (term, kind, form), word for word) → the key term-inconsistent counted it
         #: under, for a term with nested terms (`checks.terms`)

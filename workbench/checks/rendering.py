@@ -31,7 +31,16 @@ from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import View, zh_norms
 from workbench.glossary.dictionary import Dictionary, dictionary
 from workbench.glossary.mining import _ZH_GLUE, _ZH_STOP, _segmenter, term_edges_ok
-from workbench.glossary.renderings import EnPair, Renderings, Seen, Verdict, _ContentIndex, learn_range, verdict
+from workbench.glossary.renderings import (
+    EnPair,
+    Renderings,
+    Seen,
+    Verdict,
+    _ContentIndex,
+    learn_limit,
+    learn_range,
+    verdict,
+)
 from workbench.text.normalize import HAN_CHARS, WordTable, absent_char, normalize_zh
 
 CHECK = "rendering-inconsistent"
@@ -326,6 +335,8 @@ class DocumentMemo:
         #: the index of the pairs' content words of the last run that ended (`Renderings.index`:
         #: the next reads its own from it, `_ContentIndex.again`)
         self.index: _ContentIndex | None = None
+        #: `term_edges_ok` of each unit asked in the last run that ended, and in this one
+        self._edges: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
         #: of the run under way: its pairs' texts, and the number of pairs each English content
         #: word is in (`learned`; kept by `ended`)
         self._now: tuple[dict[int, tuple[str, str]], dict[str, int]] = ({}, {})
@@ -370,9 +381,18 @@ class DocumentMemo:
         engine.scans = 200  # (the pairs holding a word `_recounted` asks for: found by a look through every pair)
         for zh, (n, both) in counted.items():
             changed = None
-            if zh not in moved and other_df.isdisjoint(both) and learn_range(n)[1] not in reach:
-                # (counted as then, each word in as many pairs of the file: learned as then)
-                engine.learned_as(zh, n, both, learned[zh])
+            if zh not in moved and learn_range(n)[1] not in reach:
+                # (counted as then: learned as then, but for the words in another number of
+                # pairs of the file, each asked again as `Renderings.learn` asks it)
+                was = learned[zh]
+                if not other_df.isdisjoint(both):
+                    was = set(was)
+                    for k in other_df.intersection(both):
+                        if engine.at_most(k, learn_limit(both[k], n)):
+                            was.add(k)
+                        else:
+                            was.discard(k)
+                engine.learned_as(zh, n, both, was)
                 continue
             if zh in moved:
                 went_en = [en for (z, en), c in went.items() if zh in z for _ in range(c)]
@@ -388,9 +408,20 @@ class DocumentMemo:
         if dropped >= 100:
             engine.scans = 0
 
+    def edges_ok(self, unit: str) -> bool:
+        """`term_edges_ok(unit)` (a function of the unit alone: jieba's tags), as the last run
+        found it where it asked."""
+        then, now = self._edges
+        ok = then.get(unit)
+        if ok is None:
+            ok = term_edges_ok(unit)
+        now[unit] = ok
+        return ok
+
     def ended(self, engine: Renderings, units: _Units) -> None:
         """The run on this document ended: what it read kept for the next (only this run's
         texts: the memo does not grow edit after edit)."""
+        self._edges = self._edges[1], {}
         self.learning = (*self._now, engine.counted, {zh: engine.learned(zh) for zh in engine.counted})
         self._verdicts = {}
         self.units = units.by_text or {}
@@ -524,9 +555,10 @@ def _one_document(view: View, d: Dictionary, memo: DocumentMemo | None = None) -
         en = list(map(attrgetter("en"), kept))
         memo.start(ids, texts, en, glossary_terms)
         memo.learned(engine)
+    edges_ok = term_edges_ok if memo is None else memo.edges_ok
     terms = {t for t in units.repeated
              if len(t) >= 3 and t not in glossary_terms and not t.startswith(_NOT_TERM_START)
-             and engine.parts(t) is not None and term_edges_ok(t)}  # (parts first: it turns most units away, where
+             and engine.parts(t) is not None and edges_ok(t)}  # (parts first: it turns most units away, where
     # term_edges_ok turns away few, and tagging costs more than what parts looks up, kept for the terms read)
     reported: list[str] = []
     out: list[Finding] = []

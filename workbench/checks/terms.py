@@ -308,11 +308,14 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
     """
     known = {} if memo is None else memo.suggestions
     kept: dict = {}  # matcher → (term, English) → the words suggested, for the next run
+    known_here = {} if memo is None else memo.missing
+    kept_here: dict = {}  # matcher → (term, Chinese, English) → what was read of the pair there
     for v in views:
         if v.matcher is None:
             continue
         was = known.get(v.matcher, {})
         suggested = kept.setdefault(v.matcher, {})
+        local_was, local_now = known_here.get(v.matcher, {}), kept_here.setdefault(v.matcher, {})
         found = match_all_pairs(v)
         zh_codes, en_codes = _term_codes(v.matcher, found)
         named = set(zh_codes).intersection(en_codes)  # (pair, term): named in full there
@@ -331,30 +334,20 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
             if not p.en:
                 continue  # (an empty side is an omission, reported as such)
             t = v.matcher.terms[i]
-            accepted = t.accepted
-            if shared_head(accepted, p) or paraphrase(accepted, p):
+            here = (i, p.zh, p.en)
+            local = local_was.get(here) or local_now.get(here)
+            if local is None:
+                local = _missing_here(v, found, p, k, i, was, suggested)
+            local_now[here] = local
+            if local is _NOT_MISSING:
                 continue
-            hit = found.zh.first_hit(k, i)  # (the first of p.zh_hits of the term)
-            if inside_a_longer_word(p.zh, hit.start, hit.end):
-                continue  # 设备更新 of 设备|更新换代: the compound is translated, not the term
-            # (the other terms' renderings, read only if a word of this one's is in the text)
-            taken = _Lazy(lambda p=p, i=i: [h.span for j, hs in p.en_by_term.items() if j != i for h in hs
-                                            if h.kind != FORBIDDEN])
-            key = i, p.en
-            if key in was:
-                found_words = suggested[key] = was[key]
-            elif key in suggested:
-                found_words = suggested[key]
-            else:
-                found_words = suggested[key] = suggest_any(accepted, p.en, taken, p.word_keys)
+            found_words, ref, zh = local.found, local.ref, local.zh
             last = _last_named(named, width, k, i)
             recent = k - last <= ANTECEDENT_PAIRS
-            ref = back_reference(accepted + _nested_renderings(v, i), p)
-            if recent and (ref or (not found_words and pronoun(t.en, p))):
+            if recent and (ref or (not found_words and local.pronoun(t.en, p))):
                 continue
             if ref and found_words and found_words not in ref:
                 ref = None  # the words found are elsewhere: a rendering that differs
-            zh = hit.text
             msg = f"{zh}: expected “{t.en}”"
             if t.variants:
                 also = ", ".join(f"“{x}”" for x in t.variants)
@@ -363,8 +356,8 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
                 msg += f"; only “{ref}” here, a reference back?"
                 yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, found=ref, file=v.file)
                 continue
-            if not found_words and k - last == 1 and plural_pronoun(p):
-                msg += f"; “{plural_pronoun(p)}” here, a reference back to pair {v.pairs[k - 1].id}?"
+            if not found_words and k - last == 1 and local.plural_pronoun(p):
+                msg += f"; “{local.plural_pronoun(p)}” here, a reference back to pair {v.pairs[k - 1].id}?"
                 yield Finding("term-missing", "info", p.id, msg, term=t.key, expected=t.en, file=v.file)
                 continue
             msg += f"; found “{found_words}”" if found_words else "; no rendering of it in the English"
@@ -374,6 +367,59 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
             last_pair.forget(*_READ_FOR_MISSING)
     if memo is not None:
         memo.suggestions = kept  # (only this run's: the memo does not grow edit after edit)
+        memo.missing = kept_here
+
+
+class _Missing:
+    """What term-missing reads of one pair for a term whose Chinese it holds and whose
+    English holds no rendering of it, all a function of the pair's Chinese and English and
+    the glossary: the words found nearest a rendering (`suggest_any`), the reference back
+    ("these SMEs"), the term's Chinese as written, and, read when first asked, the pronouns."""
+
+    __slots__ = ("found", "ref", "zh", "_pronoun", "_plural")
+
+    def __init__(self, found: str | None, ref: str | None, zh: str) -> None:
+        self.found, self.ref, self.zh = found, ref, zh
+        self._pronoun = self._plural = _UNREAD
+
+    def pronoun(self, rendering: str, p: PairView) -> str | None:
+        if self._pronoun is _UNREAD:
+            self._pronoun = pronoun(rendering, p)
+        return self._pronoun
+
+    def plural_pronoun(self, p: PairView) -> str | None:
+        if self._plural is _UNREAD:
+            self._plural = plural_pronoun(p)
+        return self._plural
+
+
+_UNREAD = object()
+#: What `_missing_here` gives where the pair renders the term after all (a head shared in a
+#: list, a paraphrase, the term inside a longer word).
+_NOT_MISSING = _Missing(None, None, "")
+
+
+def _missing_here(v: View, found: Found, p: PairView, k: int, i: int, was: dict, suggested: dict) -> _Missing:
+    """What term-missing reads of pair k for term i (`_Missing`), or `_NOT_MISSING`. (`was`,
+    `suggested`: the words suggested for a term in an English text in the run before, and in
+    this run: `Memo.suggestions`.)"""
+    t = v.matcher.terms[i]
+    accepted = t.accepted
+    if shared_head(accepted, p) or paraphrase(accepted, p):
+        return _NOT_MISSING
+    hit = found.zh.first_hit(k, i)  # (the first of p.zh_hits of the term)
+    if inside_a_longer_word(p.zh, hit.start, hit.end):
+        return _NOT_MISSING  # 设备更新 of 设备|更新换代: the compound is translated, not the term
+    # (the other terms' renderings, read only if a word of this one's is in the text)
+    taken = _Lazy(lambda: [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN])
+    key = i, p.en
+    if key in was:
+        found_words = suggested[key] = was[key]
+    elif key in suggested:
+        found_words = suggested[key]
+    else:
+        found_words = suggested[key] = suggest_any(accepted, p.en, taken, p.word_keys)
+    return _Missing(found_words, back_reference(accepted + _nested_renderings(v, i), p), hit.text)
 
 
 #: The readings of a pair that term-missing keeps (its words, as tokens, and their keys; its
