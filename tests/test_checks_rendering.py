@@ -439,6 +439,30 @@ def test_spans_of_two_parts_are_those_read_for_any_number_of_parts():
     assert seen > 300
 
 
+def test_glosses_matched_once_a_file_render_each_pair_as_matched_in_it():
+    """`Renderings._in_file` (a set of glosses matched once against the file's words) holds,
+    of each pair's words, those the glosses match in that pair (`GlossMatcher.matching`, stop
+    words aside); `_compound_words` the long words of the file that `_Reading` tries as
+    compounds: on the demo's pairs put together at random, with the glosses of random
+    dictionary words, some with a gloss of two letters, some of the file's own words."""
+    from workbench.glossary import renderings
+    from workbench.text.normalize import EN_STOP
+
+    rnd, rows, terms = _demo_pairs_mixed(seed=9, n=150)
+    engine = renderings.Renderings(rows)
+    pairs = [engine.pair(pid) for pid, _, _ in rows]
+    every = sorted(set().union(*(p.keys for p in pairs)))
+    for term in terms[:120]:
+        glosses = set().union(*(renderings.dictionary_glosses(w, engine.d) for w in (term[:2], term[-2:])))
+        glosses |= set(rnd.sample(every, 2)) | ({"xi"} if rnd.random() < 0.3 else set())
+        found = engine._in_file(glosses)
+        for p in pairs:
+            assert found.intersection(p.keys) == renderings.GlossMatcher(glosses).matching(set(p.keys)) - EN_STOP
+        pieces = {g[:5] for g in glosses if len(g) >= 5}
+        assert sorted(engine._compound_words(pieces)) == sorted(
+            k for k in every if len(k) >= 8 and k not in EN_STOP and any(k.find(x, 3) >= 3 for x in pieces))
+
+
 def plain_components(term, d):
     """`renderings.components` as it was: every piece of two to four characters looked up."""
     out, i = [], 0
