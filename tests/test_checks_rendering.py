@@ -439,6 +439,66 @@ def test_spans_of_two_parts_are_those_read_for_any_number_of_parts():
     assert seen > 300
 
 
+def test_glosses_matched_once_a_file_render_each_pair_as_matched_in_it():
+    """`Renderings._in_file` (a set of glosses matched once against the file's words) holds,
+    of each pair's words, those the glosses match in that pair (`GlossMatcher.matching`, stop
+    words aside); `_compound_words` the long words of the file that `_Reading` tries as
+    compounds: on the demo's pairs put together at random, with the glosses of random
+    dictionary words, some with a gloss of two letters, some of the file's own words."""
+    from workbench.glossary import renderings
+    from workbench.text.normalize import EN_STOP
+
+    rnd, rows, terms = _demo_pairs_mixed(seed=9, n=150)
+    engine = renderings.Renderings(rows)
+    pairs = [engine.pair(pid) for pid, _, _ in rows]
+    every = sorted(set().union(*(p.keys for p in pairs)))
+    for term in terms[:120]:
+        glosses = set().union(*(renderings.dictionary_glosses(w, engine.d) for w in (term[:2], term[-2:])))
+        glosses |= set(rnd.sample(every, 2)) | ({"xi"} if rnd.random() < 0.3 else set())
+        found = engine._in_file(glosses)
+        for p in pairs:
+            assert found.intersection(p.keys) == renderings.GlossMatcher(glosses).matching(set(p.keys)) - EN_STOP
+        pieces = {g[:5] for g in glosses if len(g) >= 5}
+        assert sorted(engine._compound_words(pieces)) == sorted(
+            k for k in every if len(k) >= 8 and k not in EN_STOP and any(k.find(x, 3) >= 3 for x in pieces))
+
+
+def test_a_verdict_read_by_way_of_rendering_is_the_verdict_read_pair_by_pair():
+    """`verdict` compares each way a term's pairs render it once (`ways`), and finds the same
+    majority, agreeing pairs and others as comparing every pair's renderings (the plain way,
+    below), on random renderings of two or three parts, some in other orders."""
+    import random
+    from collections import Counter
+
+    from workbench.glossary.renderings import Seen, Verdict, differ, verdict
+
+    def plain(seen):
+        counts = Counter(s.parts[0] for s in seen)
+        if not counts:
+            return None
+        agree = {k: sum(any(k[-1] == kk[-1] and not differ(k, kk) for kk in s.parts) for s in seen) for k in counts}
+        major = max(counts, key=lambda k: (agree[k], counts[k]))
+        expected = next(s.surfaces[0] for s in seen if s.parts[0] == major)
+        same = [s.pair for s in seen if any(not differ(major, kk) for kk in s.parts)]
+        odd = [(s.pair, s.surfaces[0]) for s in seen if s.pair not in same]
+        return Verdict(expected, same, odd)
+
+    rnd = random.Random(4)
+    words = ["scien", "techn", "sci", "tech", "achie", "resul", "pilot", "zone", "area"]
+    for _ in range(300):
+        n = rnd.choice((2, 3))
+
+        def parts():
+            order = list(range(n)) if rnd.random() < 0.8 else rnd.sample(range(n), n)
+            return (*(frozenset(rnd.sample(words, rnd.randint(0, 2))) for _ in range(n)),
+                    frozenset(["".join(map(str, order))]))
+
+        shapes = [parts() for _ in range(rnd.randint(1, 4))]
+        seen = [Seen(pid, [rnd.choice(shapes) for _ in range(rnd.randint(1, 2))], [f"r{pid}", "x"])
+                for pid in range(rnd.randint(0, 30))]
+        assert verdict(seen) == plain(seen)
+
+
 def plain_components(term, d):
     """`renderings.components` as it was: every piece of two to four characters looked up."""
     out, i = [], 0

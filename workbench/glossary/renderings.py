@@ -1586,9 +1586,15 @@ def verdict(seen: list[Seen]) -> Verdict | None:
     counts = Counter(s.parts[0] for s in seen)
     if not counts:
         return None
-    agree = {k: sum(any(k[-1] == kk[-1] and not differ(k, kk) for kk in s.parts) for s in seen) for k in counts}
+    # (a term is rendered alike in many pairs: each way its pairs render it compared once, and
+    # counted as many times as it is found)
+    ways = Counter(tuple(s.parts) for s in seen)
+    agree = {k: sum(n for found, n in ways.items() if any(k[-1] == kk[-1] and not differ(k, kk) for kk in found))
+             for k in counts}
     major = max(counts, key=lambda k: (agree[k], counts[k]))
     expected = next(s.surfaces[0] for s in seen if s.parts[0] == major)
-    same = [s.pair for s in seen if any(not differ(major, kk) for kk in s.parts)]
-    odd = [(s.pair, s.surfaces[0]) for s in seen if s.pair not in same]
+    agreeing = {found for found in ways if any(not differ(major, kk) for kk in found)}
+    same = [s.pair for s in seen if tuple(s.parts) in agreeing]
+    held = set(same)
+    odd = [(s.pair, s.surfaces[0]) for s in seen if s.pair not in held]
     return Verdict(expected, same, odd)
