@@ -391,11 +391,14 @@ def build_views(
     for d, v in enumerate(views):
         if v.matcher is not None and match_all:
             then = found_then.pop(v.file, None)
+            if then is not None and then[0] is not v.matcher:
+                then = None
+            zh_then = None if then is None else ZhFound.unpacked(then[1])
             match_all_pairs(v, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct,
-                            then=Found(ZhFound.unpacked(then[1]), EnFound.unpacked(then[2]))
-                            if then is not None and then[0] is v.matcher else None)
-            if memo is not None:  # (kept as arrays: `ZhFound.packed`)
-                memo.found[v.file] = v.matcher, v.found.zh.packed(), v.found.en.packed()
+                            then=None if then is None else Found(zh_then, EnFound.unpacked(then[2])))
+            if memo is not None:  # (kept as arrays, `ZhFound.packed`; the Chinese found as then: as it was kept)
+                zh = then[1] if zh_then is not None and v.found.zh is zh_then else v.found.zh.packed()
+                memo.found[v.file] = v.matcher, zh, v.found.en.packed()
         if progress is not None:
             progress(shared.first[d + 1] / total)
     return views
