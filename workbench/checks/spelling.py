@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, eq, itemgetter, methodcaller, ne, or_, sub
 from typing import NamedTuple
 
@@ -201,14 +201,17 @@ def variant_spelling(views: list[View], memo: Memo | None = None) -> Iterable[Fi
     c = _Corpus(views, None if then is None else then.lower)
     state = _Spelling() if memo is not None and c.read is not None else None
     varied = _varied(c, then, state)
+    spans: dict[str, array | None] = {}
     if state is not None:
+        state.spans = spans
         memo.spelling = state
+    known = {} if then is None else then.spans
     occurrences: dict[tuple, dict[str, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     where: _Where | None = None
     for k, _, last, key, surface in varied:
         pair = c.pair_of(k)
         if where is None or where.index != pair:
-            where = _Where(c, pair)
+            where = _Where(c, pair, known, spans)
         occurrences[key][surface].append(where.occ(k, last))
     reported: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
     said: set[tuple] = set()
@@ -228,7 +231,7 @@ class _Spelling:
     whole text, picked out from all the places anew (`_chosen`)."""
 
     __slots__ = ("read", "lower", "vocab", "hyphens", "code", "spell_words", "closed_up", "names", "number", "ids",
-                 "kinds", "gaps", "places")
+                 "kinds", "gaps", "places", "spans")
 
     read: Words  # the words read (`views.English.read`)
     lower: dict[str, str]  # each word read → its lower-case form (`_Corpus.lower`)
@@ -243,6 +246,7 @@ class _Spelling:
     kinds: bytes  # each word's byte
     gaps: bytes  # (`_Corpus.gaps`)
     places: _Places
+    spans: dict[str, array | None]  # each English text of a pair reported → where its words are (`_Where`)
 
 
 class _Places(NamedTuple):
@@ -594,17 +598,24 @@ def _windows(c: _Corpus, places: _Places) -> list[tuple[int, int, tuple[str, ...
 class _Where:
     """Character places of the words of one pair, for the few phrases pass 2 reports."""
 
-    def __init__(self, c: _Corpus, index: int) -> None:
+    def __init__(self, c: _Corpus, index: int, known: dict[str, array | None], kept: dict[str, array | None]) -> None:
+        """(`known`: the places read of each English text by the run before, `kept`: by this
+        run, `_Spelling.spans`.)"""
         self.index = index
         self.v, self.p = c.views[c.en.view_index(index)], c.en.pairs[index]
         self.first = c.bounds[index]  # the pair's first word in the corpus
-        low = self.p.en.replace("’", "'").lower()
-        self.spans = [m.span() for m in WORD.finditer(low)]
-        self.exact = len(low) == len(self.p.en)
+        en = self.p.en
+        spans = known.get(en, False)
+        if spans is False:
+            low = en.replace("’", "'").lower()
+            # (where each word starts and ends, one after the other; None where lower-casing
+            # changed the length: rare letters)
+            spans = array("I", chain.from_iterable(m.span() for m in WORD.finditer(low))) if len(low) == len(en) else None
+        self.spans = kept[en] = spans
 
     def occ(self, k: int, last: int) -> _Occ:
-        if self.exact:
-            a, b = self.spans[k - self.first][0], self.spans[last - self.first][1]
+        if self.spans is not None:
+            a, b = self.spans[2 * (k - self.first)], self.spans[2 * (last - self.first) + 1]
         else:  # lower-casing changed the length (rare letters): no exact place
             a, b = 0, len(self.p.en)
         return _Occ(self.v, self.p, a, b, self.p.en[a:b])
