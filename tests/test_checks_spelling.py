@@ -254,10 +254,10 @@ def test_variant_spelling_read_again_after_an_edit_finds_what_a_fresh_reading_fi
             # the words are told apart by)
             for name in ("vocab", "hyphens", "code", "spell_words", "closed_up", "kinds", "gaps"):
                 assert getattr(state, name) == getattr(read, name), name
-            assert (state.places.singles, state.places.singles_made, state.places.runs, list(state.places.plain)) == (
-                read.places.singles, read.places.singles_made, read.places.runs, list(read.places.plain))
-            assert [(a, e, tuple(state.names[i >> 8] for i in key), d) for a, e, key, d in state.places.spaced] == [
-                (a, e, tuple(read.names[i >> 8] for i in key), d) for a, e, key, d in read.places.spaced]
+            assert (state.places.singles, state.places.singles_made, state.places.runs, state.places.plain) == (
+                read.places.singles, read.places.singles_made, read.places.runs, read.places.plain)
+            assert [(a, e, tuple(state.names[i >> 8] for i in key), d) for a, e, key, d in zip(*state.places.spaced)] == [
+                (a, e, tuple(read.names[i >> 8] for i in key), d) for a, e, key, d in zip(*read.places.spaced)]
             for _ in range(rnd.randint(1, 3)):
                 k = rnd.choice([0, len(texts) - 1, rnd.randrange(len(texts))])
                 op = rnd.randrange(4)

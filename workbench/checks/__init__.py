@@ -150,7 +150,8 @@ class Memo:
         #: the last run's English read into words (`checks.view.English.read`)
         self.english = None
         #: each document (View.file) → the glossary compiled for it in the last run (its
-        #: matcher), and the hits found in every pair (`checks.view.match_all_pairs`)
+        #: matcher), and the hits found in every pair (`checks.view.match_all_pairs`; packed:
+        #: `ZhFound.packed`, `EnFound.packed`)
         self.found: dict = {}
         #: each glossary compiled (its matcher) → (term, English) → the words term-missing
         #: suggested there (`checks.terms`)

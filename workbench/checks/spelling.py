@@ -249,44 +249,43 @@ class _Places(NamedTuple):
     """Where what may vary is, before what varies is picked out (`_chosen`): the compounds
     written closed up (a word that is such a compound, `closed` once the whole text is read)
     and the runs of two and three words that are written so elsewhere (each place with its
-    (letters, next word, surface)), the phrases with an article inside (first word, last
-    word, the four words' numbers, the distances between them), and where the phrases of
-    four words in a row without one begin."""
+    (letters, next word, surface)), the phrases with an article inside (first word, with its
+    last word, the four words' numbers, the distances between them), and where the phrases
+    of four words in a row without one begin. (Places as arrays: kept by the memo, a number
+    object each took 28 bytes more.)"""
 
-    singles: list[int]
+    singles: array
     singles_made: list[tuple[str, str, str]]
-    runs: list[tuple[list[int], list[tuple[str, str, str]]]]  # (of two words, of three)
-    spaced: list[tuple[int, int, tuple[int, ...], tuple[int, ...]]]
+    runs: list[tuple[array, list[tuple[str, str, str]]]]  # (of two words, of three)
+    spaced: tuple[array, array, list[tuple[int, ...]], list[tuple[int, ...]]]
     plain: array
 
     def moved(self, by: int) -> _Places:
         """The places `by` words on."""
         if not by:
             return self
+        at, last, keys, distances = self.spaced
         return _Places(_moved(self.singles, by), self.singles_made, [(_moved(at, by), made) for at, made in self.runs],
-                       [(a + by, e + by, key, d) for a, e, key, d in self.spaced], array("I", _moved(self.plain, by)))
+                       (_moved(at, by), _moved(last, by), keys, distances), _moved(self.plain, by))
 
     def cut(self, first: int, last: int) -> tuple[_Places, _Places]:
         """The places before word `first`, and from word `last` on."""
-        def split(at: Sequence[int], *lists: list) -> list[tuple]:
+        def split(at: array, *lists: Sequence) -> list[tuple]:
             i, j = bisect.bisect_left(at, first), bisect.bisect_left(at, last)
             return [(at[:i], *(x[:i] for x in lists)), (at[j:], *(x[j:] for x in lists))]
-        singles = split(self.singles, self.singles_made)
+        singles, spaced, plain = split(self.singles, self.singles_made), split(*self.spaced), split(self.plain)
         runs = [split(at, made) for at, made in self.runs]
-        i = bisect.bisect_left(self.spaced, (first,))
-        j = bisect.bisect_left(self.spaced, (last,))
-        plain = split(self.plain)
-        return tuple(_Places(singles[h][0], singles[h][1], [r[h] for r in runs], spaced, plain[h][0])  # type: ignore[return-value]
-                     for h, spaced in ((0, self.spaced[:i]), (1, self.spaced[j:])))
+        return tuple(_Places(*singles[h], [r[h] for r in runs], spaced[h], plain[h][0])  # type: ignore[return-value]
+                     for h in (0, 1))
 
     def __add__(self, other: _Places) -> _Places:  # type: ignore[override]
         return _Places(self.singles + other.singles, self.singles_made + other.singles_made,
                        [(a + c, b + d) for (a, b), (c, d) in zip(self.runs, other.runs)],
-                       self.spaced + other.spaced, self.plain + other.plain)
+                       tuple(map(add, self.spaced, other.spaced)), self.plain + other.plain)  # type: ignore[arg-type]
 
 
-def _moved(at: Sequence[int], by: int) -> list[int]:
-    return list(map(add, at, repeat(by)))
+def _moved(at: array, by: int) -> array:
+    return array("I", list(map(add, at, repeat(by))))
 
 
 def _gap_bytes(gaps: Sequence[str]) -> bytes:
@@ -512,9 +511,9 @@ def _compound_places(c: _Corpus, kinds: bytes, closed_up: set[str]) -> tuple[lis
         if m == 3:
             joined = map(add, joined, c.lows(map(add, at, repeat(2))))
         at = list(compress(at, map(closed_up.__contains__, joined)))
-        runs.append((at, c.compounds(at, m)))
+        runs.append((array("I", at), c.compounds(at, m)))
     at = nonzero((lanes(kinds.translate(_IS[_CLOSED])) & free).to_bytes(c.n, "little"))
-    return at, c.compounds(at, 1), runs
+    return array("I", at), c.compounds(at, 1), runs
 
 
 def _placed(places: _Places, hyphenated: set[str]) -> list[tuple[int, int, tuple[str, str, str]]]:
@@ -542,11 +541,11 @@ def _varied_compounds(compounds: Iterable[tuple[str, str, str]]) -> set[tuple[st
             if len(ss) > 1 and any(" " not in x or "-" in x for x in ss) for s in ss}
 
 
-def _window_places(c: _Corpus, kinds: bytes) -> tuple[list[tuple[int, int, tuple[int, ...], tuple[int, ...]]], array]:
+def _window_places(c: _Corpus, kinds: bytes) -> tuple[tuple[array, array, list, list], array]:
     """Where the phrases compared for articles may be (`_windows`): those with an article
-    inside, as (first word, last word, the four words by number, the distances between them),
-    and where four words in a row without one begin, the first a content word and the last
-    ending a phrase."""
+    inside (their first words, their last words, the four words of each by number, the
+    distances between them: each such tuple made once), and where four words in a row without
+    one begin, the first a content word and the last ending a phrase."""
     letters = (lanes(kinds.translate(_LETTER)) + (lanes(c.gaps.translate(_IS_BREAK)) << 5)).to_bytes(c.n, "little")
     content, word, ends, ends_before, article = (lanes(letters.translate(_IS_LETTER[group]))
                                                  for group in (b"C", b"CSO", b"c", b"ASas", b"Aa"))
@@ -554,11 +553,13 @@ def _window_places(c: _Corpus, kinds: bytes) -> tuple[list[tuple[int, int, tuple
     # those with an article inside (few): each phrase and the distances between its words
     marked = content & ((article >> 8) | (article >> 16) | (article >> 24))
     found = list(_SPACED_WINDOW.finditer((lanes(letters) + (marked << 3)).to_bytes(c.n, "little")))  # (C + 8 = K)
-    spaced = []
+    spaced: tuple[array, array, list, list] = (array("I"), array("I"), [], [])
     if found:
         at = [list(map(methodcaller("start", j), found)) for j in range(PHRASE_WORDS)]
-        keys = zip(*map(c.numbers, at))  # (the words by number)
-        spaced = list(zip(at[0], at[-1], keys, zip(*(map(sub, b, a) for a, b in zip(at, at[1:])))))
+        keep = {}.setdefault
+        keys = list(map(keep, *[list(zip(*map(c.numbers, at)))] * 2))  # (the words by number)
+        distances = list(zip(*(map(sub, b, a) for a, b in zip(at, at[1:]))))
+        spaced = array("I", at[0]), array("I", at[-1]), keys, list(map(keep, distances, distances))
     starts = nonzero((content & (word >> 8) & (word >> 16) & (last >> 24)).to_bytes(c.n, "little"))
     return spaced, array("I", starts)
 
@@ -569,12 +570,13 @@ def _windows(c: _Corpus, places: _Places) -> list[tuple[int, int, tuple[str, ...
     articles between them and no boundary, the first and the last no function word, the last
     ending a phrase (a boundary or a function word other than "of" after it), as (first word,
     last word, the four words). (`places`: where they may be, `_window_places`.)"""
-    if not places.spaced:
+    at, last, keys, distances = places.spaced
+    if not keys:
         return []
     spaced: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
-    for _, _, key, distances in places.spaced:
-        spaced[key].add(distances)
-    found = [(a, e, key) for a, e, key, _ in places.spaced]
+    for key, d in zip(keys, distances):
+        spaced[key].add(d)
+    found = list(zip(at, last, keys))
     # those without (most): the four words in a row, looked up in C where the first word and
     # the last are those of a phrase with an article
     starts = places.plain

@@ -392,9 +392,10 @@ def build_views(
         if v.matcher is not None and match_all:
             then = found_then.pop(v.file, None)
             match_all_pairs(v, shared.read.part(shared.first[d], shared.first[d + 1]), shared.distinct,
-                            then=then[1] if then is not None and then[0] is v.matcher else None)
-            if memo is not None:
-                memo.found[v.file] = v.matcher, v.found
+                            then=Found(ZhFound.unpacked(then[1]), EnFound.unpacked(then[2]))
+                            if then is not None and then[0] is v.matcher else None)
+            if memo is not None:  # (kept as arrays: `ZhFound.packed`)
+                memo.found[v.file] = v.matcher, v.found.zh.packed(), v.found.en.packed()
         if progress is not None:
             progress(shared.first[d + 1] / total)
     return views
