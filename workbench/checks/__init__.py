@@ -123,15 +123,21 @@ class Memo:
     glossary; a run stopped half way).
 
     Kept, each a function of what it is kept by, and only for this run's texts (the memo does
-    not grow edit after edit; 39–40 MB on 10,000 pairs of real text, the texts themselves among
-    it, once): what a pair-local reading gives, by the text(s) read (number-mismatch's
-    finding, typography's, the phrases capitalisation compares, with the words it read them
-    by; source-inconsistent's keys of each Chinese and English text, as digests, 1.4 MB); the
-    glossary compiled (`checks.view`), by what its terms read, and term-missing's
-    suggestions by that glossary; the English of every pair read into words
-    (`checks.view.English.read`: after an edit only the edited run of texts is read again, 9 MB
-    on 10,000 pairs of real text); and rendering-inconsistent's readings
-    (`checks.rendering.DocumentMemo`)."""
+    not grow edit after edit; 51 MB on 10,000 pairs of real text, the texts themselves among
+    it, once: tracemalloc, after three edits): what a pair-local reading gives, by the text(s)
+    read (number-mismatch's finding, typography's, the phrases capitalisation compares, with
+    the words it read them by; source-inconsistent's keys of each Chinese and English text, as
+    digests, 1.4 MB; what term-missing read of a pair for a term, 0.3 MB); the glossary
+    compiled (`checks.view`), by what its terms read, and term-missing's suggestions and
+    term-inconsistent's keys of renderings with nested terms by that glossary; the English of
+    every pair read into words (`checks.view.English.read`: after an edit only the edited run
+    of texts is read again, 9 MB on 10,000 pairs of real text); the glossary's hits in every
+    pair (`found`: after an edit only the edited run of pairs is searched again, 4 MB, packed
+    as arrays); variant-spelling's reading of the text (`checks.spelling._Spelling`: after an
+    edit only the edited run of pairs is read again, 5 MB); and rendering-inconsistent's
+    readings (`checks.rendering.DocumentMemo`). (Before the hits, variant-spelling's reading
+    and the index of content words were kept, 38 MB, and the re-check after an edit of 10,000
+    real pairs took twice the CPU it takes: `bench/check_speed.py --real`, in turn.)"""
 
     __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "suggestions",
                  "missing", "nested_keys", "sources", "spelling")

@@ -305,8 +305,11 @@ class DocumentMemo:
     each English text's content words; and, of the last run that ended, what the engine
     counted for each Chinese word (`learned`: after an edit counted again from the texts that
     came and went), each term's verdict, and its units whole (the pairs holding each: taken
-    over where a few texts changed, `_Units._again`). On 10,000 pairs of real text: ~17 MB (the
-    terms and verdicts 6, the units 5, the content words 2.3, the texts)."""
+    over where a few texts changed, `_Units._again`); the index of each pair's content words
+    (`Renderings.index`: the next run moves only the changed pairs' words, `_ContentIndex.again`),
+    what each word counted learned (taken as then where counted the same), and jieba's verdict on
+    each unit's edges. On 10,000 pairs of real text: ~21 MB (the terms and verdicts 6, the units
+    5, the index 3.3, the content words 2.3, the texts)."""
 
     def __init__(self) -> None:
         self.texts: dict[int, tuple[str, str]] = {}
