@@ -355,6 +355,21 @@ def test_a_term_changed_in_place_is_read_again():
     assert run_checks(al, glossary, memo=memo) == run_checks(al, glossary)
 
 
+def _edits_agree(pairs: list[Pair], glossary: Glossary, check: str, steps: int, rnd: random.Random, edit) -> int:
+    """One check run with the memo, after each of `steps` random edits (`edit(k)`: pair k's
+    new form), finds what a fresh run finds; how many different sets of findings were seen
+    (the edits must change what is found, or the test proves nothing)."""
+    memo = Memo()
+    seen = set()
+    for step in range(steps):
+        fresh = run_checks(Alignment(pairs=list(pairs)), glossary, checks=[check])
+        assert run_checks(Alignment(pairs=list(pairs)), glossary, checks=[check], memo=memo) == fresh, step
+        seen.add(tuple(fresh))
+        k = rnd.randrange(len(pairs))
+        pairs[k] = edit(k)
+    return len(seen)
+
+
 def test_the_keys_of_renderings_with_nested_terms_follow_each_pairs_english():
     """term-inconsistent with the memo, over random edits of texts whose renderings of a term
     with a nested term sit at the same words but count under other keys (the nested term's
@@ -369,15 +384,11 @@ def test_the_keys_of_renderings_with_nested_terms_follow_each_pairs_english():
                "A fleet of regional aircraft grew.", "A fleet of regional aircrafts grew.", "The regional-aircraft fleet grew."]
     rnd = random.Random(3)
     pairs = [Pair(id=pid, zh=["支线飞机机队扩大。"], en=[rnd.choice(english)]) for pid in range(1, 13)]
-    memo = Memo()
-    seen = set()
-    for step in range(60):
-        fresh = run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-inconsistent"])
-        assert run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-inconsistent"], memo=memo) == fresh, step
-        seen.add(tuple(fresh))
-        k = rnd.randrange(len(pairs))
-        pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
-    assert len(seen) > 10
+
+    def edit(k: int) -> Pair:
+        return Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
+
+    assert _edits_agree(pairs, glossary, "term-inconsistent", 60, rnd, edit) > 10
 
 
 def test_the_index_of_content_words_read_again_after_an_edit_is_the_index_read_anew():
@@ -457,15 +468,10 @@ def test_what_term_missing_reads_of_a_pair_follows_its_chinese_its_english_and_t
                "Promote digital transformation of SMEs.", "He stressed equipment upgrades for these SMEs."]
     rnd = random.Random(8)
     pairs = [Pair(id=pid, zh=[rnd.choice(chinese)], en=[rnd.choice(english)]) for pid in range(1, 11)]
-    memo = Memo()
-    seen = set()
-    for step in range(80):
-        fresh = run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-missing"])
-        assert run_checks(Alignment(pairs=list(pairs)), glossary, checks=["term-missing"], memo=memo) == fresh, step
-        seen.add(tuple(fresh))
-        k = rnd.randrange(len(pairs))
+
+    def edit(k: int) -> Pair:
         if rnd.random() < 0.5:
-            pairs[k] = Pair(id=pairs[k].id, zh=[rnd.choice(chinese)], en=pairs[k].en)
-        else:
-            pairs[k] = Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
-    assert len(seen) > 20
+            return Pair(id=pairs[k].id, zh=[rnd.choice(chinese)], en=pairs[k].en)
+        return Pair(id=pairs[k].id, zh=pairs[k].zh, en=[rnd.choice(english)])
+
+    assert _edits_agree(pairs, glossary, "term-missing", 80, rnd, edit) > 20
