@@ -7,7 +7,7 @@ three terms, rendered correctly most of the time. The bar of DESIGN §6 is for t
 checks (compiling the glossary, matching every pair, term-missing/forbidden/inconsistent);
 the other checks are timed too, on the same pairs.
 
-    python bench/check_speed.py [--terms 5000] [--pairs 10000] [--glossary-cold | --phases | --floor] [--real]
+    python bench/check_speed.py [--terms 5000] [--pairs 10000] [--glossary-cold | --phases | --floor | --again] [--real]
 
 --glossary-cold times only the glossary checks, first thing in the process (no word stemmed
 yet), as `workbench check --check term-missing --check term-forbidden --check term-inconsistent`
@@ -35,7 +35,7 @@ bar, not a check: eleven checks must share that budget.
 
 Last, all checks again after one pair's English changed, as the editor runs them after a
 change: without, and with the memo of the run before (checks.Memo; seven edits one after
-another, the median).
+another, the median). --again prints only that line.
 """
 
 from __future__ import annotations
@@ -163,11 +163,16 @@ def main() -> None:
     ap.add_argument("--glossary-cold", action="store_true", help="only the glossary checks, first (cold) and again")
     ap.add_argument("--phases", action="store_true", help="where the time of all checks (cold) goes")
     ap.add_argument("--real", action="store_true", help="the demo's pairs put together, and its glossary")
+    ap.add_argument("--again", action="store_true", help="only the re-check after an edit, with the memo (the last line)")
     ap.add_argument("--floor", action="store_true", help="the plainest Python passes over the pairs, against the bar's budget")
     args = ap.parse_args()
     glossary, al = build_real(args.pairs) if args.real else build(args.terms, args.pairs)
     if args.floor:
         floor(al)
+        return
+    if args.again:
+        _warm_imports()
+        again(al, glossary)
         return
     if args.phases:
         _warm_imports()
