@@ -128,7 +128,7 @@ class Memo:
     read (number-mismatch's finding, typography's, the phrases capitalisation compares, with
     the words it read them by; source-inconsistent's keys of each Chinese and English text, as
     digests, 1.4 MB; what term-missing read of a pair for a term, 0.3 MB); the glossary
-    compiled (`checks.view`), by what its terms read, and term-missing's suggestions and
+    compiled (`checks.view`), by what its terms read, and term-missing's readings and
     term-inconsistent's keys of renderings with nested terms by that glossary; the English of
     every pair read into words (`checks.view.English.read`: after an edit only the edited run
     of texts is read again, 9 MB on 10,000 pairs of real text); the glossary's hits in every
@@ -139,8 +139,8 @@ class Memo:
     and the index of content words were kept, 38 MB, and the re-check after an edit of 10,000
     real pairs took twice the CPU it takes: `bench/check_speed.py --real`, in turn.)"""
 
-    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "suggestions",
-                 "missing", "nested_keys", "sources", "spelling")
+    __slots__ = ("renderings", "numbers", "capitals", "typography", "compiled", "english", "found", "missing",
+                 "nested_keys", "sources", "spelling")
 
     def __init__(self) -> None:
         self.renderings: dict = {}  # document (View.file) → checks.rendering.DocumentMemo
@@ -159,9 +159,6 @@ class Memo:
         #: matcher), and the hits found in every pair (`checks.view.match_all_pairs`; packed:
         #: `ZhFound.packed`, `EnFound.packed`)
         self.found: dict = {}
-        #: each glossary compiled (its matcher) → (term, English) → the words term-missing
-        #: suggested there (`checks.terms`)
-        self.suggestions: dict = {}
         #: each glossary compiled (its matcher) → (term, Chinese, English) → what term-missing
         #: read of a pair so for that term (`checks.terms`)
         self.missing: dict = {}

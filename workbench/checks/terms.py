@@ -302,19 +302,15 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
     Info only: a "these …" with no such antecedent, and "their"/"its" right after a pair
     that named the term (it may refer back, or not).
 
-    (`memo`: the words suggested for a term in an English text depend on the text and the
-    glossary alone, so a run with the same glossary compiled (`checks.view`, the same
-    matcher) takes the run before's: `Memo.suggestions`.)
+    (`memo`: what is read of a pair for a term, `_Missing`, depends on the pair's Chinese and
+    English and the glossary alone, so a run with the same glossary compiled (`checks.view`,
+    the same matcher) takes the run before's: `Memo.missing`.)
     """
-    known = {} if memo is None else memo.suggestions
-    kept: dict = {}  # matcher → (term, English) → the words suggested, for the next run
     known_here = {} if memo is None else memo.missing
     kept_here: dict = {}  # matcher → (term, Chinese, English) → what was read of the pair there
     for v in views:
         if v.matcher is None:
             continue
-        was = known.get(v.matcher, {})
-        suggested = kept.setdefault(v.matcher, {})
         local_was, local_now = known_here.get(v.matcher, {}), kept_here.setdefault(v.matcher, {})
         found = match_all_pairs(v)
         zh_codes, en_codes = _term_codes(v.matcher, found)
@@ -337,7 +333,7 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
             here = (i, p.zh, p.en)
             local = local_was.get(here) or local_now.get(here)
             if local is None:
-                local = _missing_here(v, found, p, k, i, was, suggested)
+                local = _missing_here(v, found, p, k, i)
             local_now[here] = local
             if local is _NOT_MISSING:
                 continue
@@ -366,8 +362,7 @@ def term_missing(views: list[View], memo: Memo | None = None) -> Iterable[Findin
         if last_pair is not None:
             last_pair.forget(*_READ_FOR_MISSING)
     if memo is not None:
-        memo.suggestions = kept  # (only this run's: the memo does not grow edit after edit)
-        memo.missing = kept_here
+        memo.missing = kept_here  # (only this run's: the memo does not grow edit after edit)
 
 
 class _Missing:
@@ -399,10 +394,8 @@ _UNREAD = object()
 _NOT_MISSING = _Missing(None, None, "")
 
 
-def _missing_here(v: View, found: Found, p: PairView, k: int, i: int, was: dict, suggested: dict) -> _Missing:
-    """What term-missing reads of pair k for term i (`_Missing`), or `_NOT_MISSING`. (`was`,
-    `suggested`: the words suggested for a term in an English text in the run before, and in
-    this run: `Memo.suggestions`.)"""
+def _missing_here(v: View, found: Found, p: PairView, k: int, i: int) -> _Missing:
+    """What term-missing reads of pair k for term i (`_Missing`), or `_NOT_MISSING`."""
     t = v.matcher.terms[i]
     accepted = t.accepted
     if shared_head(accepted, p) or paraphrase(accepted, p):
@@ -412,14 +405,7 @@ def _missing_here(v: View, found: Found, p: PairView, k: int, i: int, was: dict,
         return _NOT_MISSING  # 设备更新 of 设备|更新换代: the compound is translated, not the term
     # (the other terms' renderings, read only if a word of this one's is in the text)
     taken = _Lazy(lambda: [h.span for j, hs in p.en_by_term.items() if j != i for h in hs if h.kind != FORBIDDEN])
-    key = i, p.en
-    if key in was:
-        found_words = suggested[key] = was[key]
-    elif key in suggested:
-        found_words = suggested[key]
-    else:
-        found_words = suggested[key] = suggest_any(accepted, p.en, taken, p.word_keys)
-    return _Missing(found_words, back_reference(accepted + _nested_renderings(v, i), p), hit.text)
+    return _Missing(suggest_any(accepted, p.en, taken, p.word_keys), back_reference(accepted + _nested_renderings(v, i), p), hit.text)
 
 
 #: The readings of a pair that term-missing keeps (its words, as tokens, and their keys; its
