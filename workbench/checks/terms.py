@@ -11,14 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse, groupby, repeat
-from operator import add, and_, attrgetter, eq, itemgetter, mod, mul, sub
+from operator import add, and_, attrgetter, eq, itemgetter, mod, mul
 
 from rapidfuzz import fuzz
 
 from workbench.checks import Finding, Memo
 from workbench.checks.view import Found, PairView, View, match_all_pairs, one_per_span
 from workbench.glossary.matching import FORBIDDEN, EnHit, TermMatcher, rendering_key, rendering_keys
-from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, WORD_SPLIT, en_key, simplified
+from workbench.text.normalize import EN_STOP, FOLDED_KEYS, WORD, en_key, simplified, word_pieces
 
 
 def suggest_any(forms: list[str], text: str, taken: Iterable[tuple[int, int]] = (),
@@ -73,10 +73,9 @@ def _words_of(text: str) -> tuple[list[int], list[int], list[str], list[bool], l
     end, their keys, whether each is a function word (EN_STOP), and how many of the
     words before each are followed by punctuation (the places between two words where a
     suggestion may not reach across, counted up)."""
-    parts = WORD_SPLIT.split(text)  # text between words, word, text between, …
+    parts, at = word_pieces(text)
     texts = parts[1::2]
-    ends = list(accumulate(map(add, map(len, parts[0::2]), map(len, texts))))
-    starts = list(map(sub, ends, map(len, texts)))
+    starts, ends = at[1:-1:2], at[2::2]
     keys = list(map(FOLDED_KEYS.__getitem__, texts))  # (word_key, looked up in C)
     edge = list(map(EN_STOP.__contains__, map(str.casefold, texts)))
     broken = map(bool, map(_PUNCT.search, parts[2:-1:2]))  # (the text between each two words)

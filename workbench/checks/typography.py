@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress, filterfalse, repeat
+from itertools import compress, filterfalse, repeat
 from operator import and_, is_not, not_, or_
 
 from workbench.checks import Finding, Memo
 from workbench.checks.view import PairView, View, english
-from workbench.text.normalize import EN_STOP, WORD, WORD_SPLIT, WordTable
+from workbench.text.normalize import EN_STOP, WORD, WordTable, word_pieces
 
 # CJK punctuation and the full-width forms of ASCII punctuation (not letters or digits)
 _FULL_WIDTH_CHARS = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
@@ -261,10 +261,7 @@ def _phrases(p: PairView, texts: list[str] | None, both: set[str], titled: set[s
     if _heading(texts, stop):
         return ()  # a heading in Title Case says nothing about the phrase's own case
     cases = list(map(_CASES.__getitem__, texts))
-    # (the text split at its words, in C: the text between words i and i + 1 at 2i + 2, and
-    # where each piece starts, summed from their lengths)
-    pieces = WORD_SPLIT.split(en)
-    at = list(accumulate(map(len, pieces), initial=0))
+    pieces, at = word_pieces(en)  # (the text between words i and i + 1 at 2i + 2)
     begins, ends = at[1::2], at[2::2]
     joined = list(map((" ", "-").__contains__, pieces[2:-1:2]))
     found = []

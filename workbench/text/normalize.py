@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
-from itertools import compress, filterfalse
+from itertools import accumulate, compress, filterfalse
 from operator import methodcaller
 from pathlib import Path
 from typing import NamedTuple
@@ -148,6 +148,14 @@ HAS_WORD = re.compile(r"[^\W_]")
 WORD = re.compile(r"[^\W_]++(?:[’'&.][^\W_]++)*+", re.UNICODE)
 #: WORD as a group: `WORD_SPLIT.split(text)` alternates the text between words and the words.
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+def word_pieces(text: str) -> tuple[list[str], list[int]]:
+    """`WORD_SPLIT.split(text)` — the text before the first word, word 0, the text between
+    words 0 and 1, …, word n − 1, the text after — and where each piece starts, one past the
+    end last (summed from their lengths, in C): word i is at[2i + 1]:at[2i + 2]."""
+    pieces = WORD_SPLIT.split(text)
+    return pieces, list(accumulate(map(len, pieces), initial=0))
 # A run of letters or digits, nothing joined: the token of full-text indexes (SQLite unicode61).
 ALNUM_RUN = re.compile(r"[^\W_]+")
 
