@@ -40,7 +40,7 @@ from typing import NamedTuple
 from workbench.checks import Finding, Memo
 from workbench.checks.masks import lanes, nonzero, table
 from workbench.checks.view import PairView, View, english
-from workbench.glossary.matching import Words, _changed_run, read_words
+from workbench.glossary.matching import Words, changed_run, read_words
 from workbench.text.normalize import EN_STOP, WORD, british
 
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -364,7 +364,7 @@ def _spliced(c: _Corpus, then: _Spelling) -> tuple | None:
     old = then.read
     if c.read is None:
         return None
-    a, b, b_old = _changed_run(old.texts, c.read.texts)
+    a, b, b_old = changed_run(old.texts, c.read.texts)
     first, last, first_old, last_old = c.read.bounds[a], c.read.bounds[b], old.bounds[a], old.bounds[b_old]
     gaps = _gap_bytes(c.read.gaps[first:last - 1]) if last > first else b""
     new_part = _Corpus.part(c, c.words[first:last], [x - first for x in c.bounds[a:b + 1]], gaps)

@@ -353,7 +353,7 @@ class TermMatcher:
         normalize_zh goes character by character, and no hit reaches across a join; nor is a
         form inside another in one text by a form of another text, `_maximal`.)"""
         old = then.texts
-        a, b, b_old = _changed_run(old, texts)
+        a, b, b_old = changed_run(old, texts)
         if b == a == b_old:  # (the same texts)
             return then
         off, off_old = _offsets(texts), _offsets(old)
@@ -426,7 +426,7 @@ class TermMatcher:
         taken from `then`, their places moved by what the edit added. (The hits in a text
         depend on its words alone: none reaches across a join.)"""
         old = then.read
-        a, b, b_old = _changed_run(old.texts, read.texts)
+        a, b, b_old = changed_run(old.texts, read.texts)
         if b == a == b_old:  # (the same texts)
             return then
         first, last = read.bounds[a], read.bounds[b]
@@ -467,7 +467,7 @@ class TermMatcher:
 _APOSTROPHE = methodcaller("replace", "’", "'")
 
 
-def _changed_run(old: Sequence[str], new: Sequence[str]) -> tuple[int, int, int]:
+def changed_run(old: Sequence[str], new: Sequence[str]) -> tuple[int, int, int]:
     """Where `new` differs from `old` (compared in C): (a, b, b_old), texts a to b - 1 of
     `new` in place of texts a to b_old - 1 of `old`, the others the same (a == b == b_old:
     `new` begins as `old` does, and either holds the other's texts and no more)."""
@@ -790,7 +790,7 @@ def read_words_again(then: Words, texts: Sequence[str]) -> Words:
     words there is then read as a whole), and the rest taken from `then`."""
     old = then.texts
     n, m = len(texts), len(old)
-    a, end, _ = _changed_run(old, texts)
+    a, end, _ = changed_run(old, texts)
     if a == n == m:
         return Words(texts, then.words, then.offsets, then.bounds, then.gaps, then.distinct)
     tail = n - end
